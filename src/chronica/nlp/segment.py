@@ -1,0 +1,198 @@
+"""The ``segment`` component: sentences with their kind, headings and sections.
+
+A document is first cut into *blocks* (paragraphs, or single lines where a paragraph is
+a stack of short lines such as a chapter header). Each block gets a kind — title,
+heading, dateline, caption, bibliography, credit or body — and body blocks are split
+into sentences with spaCy's parser, never across a block boundary.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..doc import Doc
+from ..model import Section, Sentence, Span
+from ..pipeline import Context, component
+from .zones import ZoneCues, load_zone_cues
+
+MAX_HEADING_WORDS = 14
+MAX_HEADING_CHARS = 110
+MAX_CAPTION_WORDS = 25
+_LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+_FOOTNOTE = re.compile(r"^\s*\[\d+\]\s")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+_TERMINAL = re.compile(r"[.!?…:;,][\"'”’)\]]*\s*$")
+_DATE_ONLY = re.compile(
+    r"^\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2})\s*$")
+_SENT_FALLBACK = re.compile(r"[^.!?…]+(?:[.!?…]+[\"'”’)]*|$)")
+
+
+@dataclass(frozen=True)
+class Block:
+    start: int
+    end: int
+    text: str
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Paragraphs; a paragraph whose lines look like headings or list items is cut
+    into its lines (hard-wrapped prose stays one block)."""
+    blocks: list[Block] = []
+    for m in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
+        para_start = m.start()
+        lines = [(lm.start() + para_start, lm.end() + para_start)
+                 for lm in re.finditer(r"[^\n]+", m.group())]
+        lines = [(a, b) for a, b in lines if text[a:b].strip()]
+        per_line = len(lines) > 1 and any(
+            _looks_like_heading(text[a:b]) or _LIST_MARK.match(text[a:b]) for a, b in lines)
+        spans = lines if per_line or len(lines) == 1 else [(lines[0][0], lines[-1][1])]
+        for a, b in spans:
+            a, b = _trim(text, a, b)
+            if a < b:
+                blocks.append(Block(a, b, text[a:b]))
+    return blocks
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _looks_like_heading(block: str) -> bool:
+    if _MD_HEADING.match(block):
+        return True
+    words = block.split()
+    if not words or len(words) > MAX_HEADING_WORDS or len(block) > MAX_HEADING_CHARS:
+        return False
+    if _LIST_MARK.match(block) or _FOOTNOTE.match(block):
+        return False
+    if not _TERMINAL.search(block):
+        return True
+    # A question in title case ("What Actually Happened in Sarajevo?") is a heading too.
+    if block.rstrip().endswith("?"):
+        capital = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+        return capital / len(words) >= 0.6
+    return False
+
+
+def classify_blocks(blocks: list[Block], cues: ZoneCues, spacy_doc=None) -> list[str]:
+    kinds: list[str] = []
+    zone: str | None = None  # bibliography / credit while inside such a section
+    for i, b in enumerate(blocks):
+        text = b.text
+        if i == 0 and _looks_like_heading(text) and not _DATE_ONLY.match(text):
+            kinds.append("title")
+            continue
+        if _DATE_ONLY.match(text):
+            kinds.append("dateline")
+            continue
+        if _looks_like_heading(text) and not cues.is_credit_line(text):
+            heading_zone = cues.heading_zone(text)
+            if heading_zone:
+                zone = heading_zone
+            elif zone and not _is_bib_entry(text, cues):
+                zone = None  # a new narrative section ends the bibliography
+            kinds.append("heading" if not zone else zone)
+            continue
+        if zone:
+            kinds.append(zone)
+        elif cues.is_credit_line(text):
+            kinds.append("credit")
+        elif _FOOTNOTE.match(text) or cues.citation.match(text):
+            kinds.append("bibliography")
+        elif _is_caption(b, cues, spacy_doc):
+            kinds.append("caption")
+        else:
+            kinds.append("body")
+    return kinds
+
+
+def _is_bib_entry(text: str, cues: ZoneCues) -> bool:
+    return bool(cues.citation.match(text))
+
+
+def _is_caption(b: Block, cues: ZoneCues, spacy_doc) -> bool:
+    words = b.text.split()
+    if len(words) > MAX_CAPTION_WORDS or _LIST_MARK.match(b.text):
+        return False
+    if cues.caption_cues.search(b.text):
+        return True
+    if spacy_doc is None:
+        return False
+    span = spacy_doc.char_span(b.start, b.end, alignment_mode="contract")
+    if span is None or not len(span):
+        return False
+    # A caption names what is shown ("X in 1918.", "X's study, where ..."): it has no
+    # verb of its own outside subordinate clauses.
+    return not any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _SUBORDINATE for t in span)
+
+
+_SUBORDINATE = {"relcl", "acl", "advcl", "pcomp", "xcomp", "ccomp", "amod", "compound"}
+
+
+def block_sentences(b: Block, spacy_doc) -> list[tuple[int, int]]:
+    if spacy_doc is None:
+        out = []
+        for m in _SENT_FALLBACK.finditer(b.text):
+            a, e = _trim(b.text, m.start(), m.end())
+            if a < e:
+                out.append((b.start + a, b.start + e))
+        return out or [(b.start, b.end)]
+    span = spacy_doc.char_span(b.start, b.end, alignment_mode="expand")
+    if span is None:
+        return [(b.start, b.end)]
+    out = []
+    for s in span.sents:
+        a, e = max(s.start_char, b.start), min(s.end_char, b.end)
+        a, e = _trim(spacy_doc.text, a, e)
+        if a < e:
+            out.append((a, e))
+    return _merge_fragments(out, spacy_doc.text)
+
+
+_NO_SPLIT_AFTER = re.compile(
+    r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Col|Capt|Lt|Sgt|Rev|Prof|Gov|Sen|Rep|Pres|No|vs|ca|c|approx"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.)$")
+
+
+def _merge_fragments(sents: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Undo splits after abbreviations and initials ("St. Helena", "J. Smith")."""
+    merged: list[tuple[int, int]] = []
+    for a, e in sents:
+        if merged and _NO_SPLIT_AFTER.search(text[merged[-1][0]:merged[-1][1]]):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((a, e))
+    return merged
+
+
+@component("segment", requires=("text",), assigns=("sentences", "sections"))
+def segment(doc: Doc, ctx: Context) -> None:
+    cues = load_zone_cues()
+    blocks = split_blocks(doc.text)
+    kinds = classify_blocks(blocks, cues, doc.spacy)
+    sections: list[Section] = []
+    for b, kind in zip(blocks, kinds):
+        if kind in ("heading", "bibliography", "credit") and _looks_like_heading(b.text):
+            zone = kind if kind != "heading" else "body"
+            if sections:
+                last = sections[-1]
+                sections[-1] = Section(last.heading, last.start, b.start, last.kind)
+            sections.append(Section(Span(b.start, b.end, b.text), b.start, len(doc.text), zone))
+    sentences: list[Sentence] = []
+    si = -1
+    for b, kind in zip(blocks, kinds):
+        while si + 1 < len(sections) and sections[si + 1].start <= b.start:
+            si += 1
+        section = si if si >= 0 else None
+        if kind == "body":
+            for a, e in block_sentences(b, doc.spacy):
+                sentences.append(Sentence(a, e, "body", section))
+        else:
+            sentences.append(Sentence(b.start, b.end, kind, section))
+    doc.sentences = sentences
+    doc.sections = sections

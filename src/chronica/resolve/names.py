@@ -1,0 +1,206 @@
+"""Personal and place names as comparable parts: title, given names, surname.
+
+Shared by ``chain_aliases`` (within a document), ``merge_entities`` (across documents)
+and ``whois`` (look-up by name). Word lists live in ``data/aliases/``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "aliases"
+
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
+_LEAD_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_EDGE_PUNCT = "\"'“”‘’«»()[]{},.;:!?-–—"
+_TOKEN = re.compile(r"[^\s]+")
+
+
+def _lines(name: str) -> list[str]:
+    out = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return out
+
+
+@lru_cache(maxsize=1)
+def titles() -> tuple[tuple[str, ...], ...]:
+    """Title word sequences, longest first."""
+    seqs = {tuple(t.casefold().split()) for t in _lines("titles.txt")}
+    return tuple(sorted(seqs, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def particles() -> frozenset[str]:
+    return frozenset(t.casefold() for t in _lines("particles.txt"))
+
+
+@lru_cache(maxsize=1)
+def variants() -> dict[str, str]:
+    """Spelling -> canonical spelling (first of its line), accent-free and case-folded."""
+    table: dict[str, str] = {}
+    for line in _lines("variants.tsv"):
+        forms = [fold(f) for f in line.split("\t") if f.strip()]
+        for f in forms:
+            table.setdefault(f, forms[0])
+    return table
+
+
+def fold(s: str) -> str:
+    """Case- and accent-insensitive form: "Ramón" -> "ramon", "Blücher" -> "blucher"."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return s.casefold().replace("’", "'")
+
+
+def strip_possessive(text: str) -> str:
+    return _POSSESSIVE.sub("", text.strip())
+
+
+def clean_surface(text: str) -> str:
+    """A mention's text without possessive, surrounding quotes/punctuation, or
+    collapsed whitespace: the form kept as an alias."""
+    t = re.sub(r"\s+", " ", text).strip().strip(_EDGE_PUNCT).strip()
+    return strip_possessive(t).strip(_EDGE_PUNCT).strip()
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name taken apart. ``tokens`` are the name words without title and particles,
+    folded; ``given`` all but the last, ``surname`` the last (None for one word)."""
+
+    surface: str  # cleaned surface, as written
+    bare: str  # without leading article and title, as written
+    title: tuple[str, ...]  # folded title words ("captain",) or ()
+    tokens: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.tokens)
+
+    @property
+    def surname(self) -> str | None:
+        return self.tokens[-1] if len(self.tokens) > 1 else None
+
+    @property
+    def given(self) -> tuple[str, ...]:
+        return self.tokens[:-1] if len(self.tokens) > 1 else ()
+
+    @property
+    def single(self) -> str | None:
+        return self.tokens[0] if len(self.tokens) == 1 else None
+
+    @property
+    def canon_tokens(self) -> tuple[str, ...]:
+        """Tokens with given-name variants mapped to one spelling (Leon -> lev)."""
+        v = variants()
+        return tuple(v.get(t, t) for t in self.given) + self.tokens[len(self.given):]
+
+
+def parse_name(text: str, *, inverted: bool = False) -> Name:
+    """Take a name apart. ``inverted`` reads "Trotsky, Leon" (bibliographies) as
+    "Leon Trotsky"."""
+    surface = clean_surface(text)
+    bare = _LEAD_DET.sub("", surface)
+    if inverted and bare.count(",") == 1:
+        last, first = (p.strip() for p in bare.split(","))
+        if last and first:
+            bare = f"{first} {last}"
+    bare = bare.replace(",", " ")
+    words = _TOKEN.findall(bare)
+    folded = [fold(w).strip(_EDGE_PUNCT) for w in words]
+    title: tuple[str, ...] = ()
+    for seq in titles():
+        n = len(seq)
+        # a title is only a title when a name follows it ("the Emperor" stays a name)
+        if len(folded) > n and tuple(w.rstrip(".") for w in folded[:n]) == seq:
+            title = seq
+            words, folded = words[n:], folded[n:]
+            break
+    bare_out = " ".join(words)
+    parts = particles()
+    tokens = tuple(f for f in folded if f and f not in parts and f.rstrip(".") not in ("jr", "sr"))
+    return Name(surface=surface, bare=bare_out or surface, title=title, tokens=tokens)
+
+
+_EXACT_ONLY = re.compile(r"^(?:[ivxlcdm]+|\d+\w*)\.?$")  # regnal numbers, ordinals
+
+
+def tokens_compatible(a: str, b: str) -> bool:
+    """Two name words that are the same word: equal, a known variant, or (for longer
+    words) one slip of spelling apart ("Jacson"/"Jackson", "Josep"/"Joseph").
+    Regnal numbers and ordinals must be equal (Louis XVII is not Louis XVIII)."""
+    if a == b:
+        return True
+    if _EXACT_ONLY.match(a) or _EXACT_ONLY.match(b):
+        return False
+    v = variants()
+    if v.get(a, a) == v.get(b, b):
+        return True
+    if min(len(a), len(b)) >= 4 and a[0] == b[0]:
+        return _edit_distance_le1(a, b)
+    return False
+
+
+def _edit_distance_le1(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = j = diff = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            i += 1
+            j += 1
+            continue
+        diff += 1
+        if diff > 1:
+            return False
+        if len(a) == len(b):
+            i += 1
+        j += 1
+    return diff + (len(b) - j) + (len(a) - i) <= 1
+
+
+def full_names_match(a: Name, b: Name) -> bool:
+    """Two multi-word names of the same person: same surname and compatible given
+    names, allowing at most one slightly misspelt word and missing middle names."""
+    if not a.surname or not b.surname:
+        return False
+    if a.tokens == b.tokens:
+        return True
+    exact = a.surname == b.surname
+    if not exact and not tokens_compatible(a.surname, b.surname):
+        return False
+    ga, gb = a.given, b.given
+    short, long_ = (ga, gb) if len(ga) <= len(gb) else (gb, ga)
+    if not short:
+        return False
+    # every given name of the shorter form has a compatible one in the longer form
+    slips = 0 if exact else 1
+    for w in short:
+        if w in long_:
+            continue
+        if any(tokens_compatible(w, x) for x in long_):
+            slips += 1
+            continue
+        # initials: "J. Stalin"
+        if len(w.rstrip(".")) == 1 and any(x.startswith(w.rstrip(".")) for x in long_):
+            continue
+        return False
+    return slips <= 1
+
+
+def subset_match(short: Name, long_: Name) -> bool:
+    """``short``'s words all occur in ``long_`` and include its surname (a distinctive
+    part), e.g. "Thomas Ussher" within "Captain Thomas Ussher"."""
+    if not short.tokens or not long_.tokens:
+        return False
+    if not set(short.tokens) <= set(long_.tokens):
+        return False
+    return long_.surname is None or long_.surname in short.tokens

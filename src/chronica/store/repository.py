@@ -1,0 +1,170 @@
+"""The one small interface the rest of Chronica uses to reach the database."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import create_engine, delete, event, func, insert, select
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+
+from ..corpus import Corpus
+from ..doc import Doc, Source
+from ..errors import StoreError
+from ..model import When
+from . import schema as t
+
+CORPUS_DIGEST = "corpus_digest"
+
+
+def normalise_url(url: str) -> str:
+    """Accept plain ``postgresql://`` URLs (use the psycopg 3 driver we ship)."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://"):]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+def open_store(url: str = "sqlite:///chronica.db") -> "Store":
+    return Store(url)
+
+
+class Store:
+    def __init__(self, url: str):
+        self.url = normalise_url(url)
+        try:
+            make_url(self.url)
+            self.engine: Engine = create_engine(self.url, future=True)
+        except (ArgumentError, SQLAlchemyError, ImportError) as e:
+            raise StoreError(f"cannot use database URL {url!r}: {e}") from None
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        try:
+            t.metadata.create_all(self.engine)
+        except OperationalError as e:
+            raise StoreError(f"cannot open database {url!r}: {e.orig}") from None
+
+    # ---------------------------------------------------------------- documents --
+    def has_sha(self, sha256: str) -> bool:
+        with self.engine.connect() as c:
+            return c.execute(select(t.documents.c.id).where(t.documents.c.sha256 == sha256)).first() is not None
+
+    def save_document(self, doc: Doc, pipeline: list[str]) -> bool:
+        """Store one analysed document in one transaction. A stored document with the
+        same path but other content is replaced. Returns True if it replaced one."""
+        src = doc.source
+        row = dict(id=src.id, path=src.path, sha256=src.sha256, title=src.title, format=src.format,
+                   chars=len(src.text), words=len(src.text.split()), text=src.text,
+                   analysis=json.dumps(doc.analysis(), ensure_ascii=False), pipeline=json.dumps(pipeline))
+        with self.engine.begin() as c:
+            old = c.execute(select(t.documents.c.id).where(t.documents.c.path == src.path,
+                                                           t.documents.c.sha256 != src.sha256)).all()
+            c.execute(delete(t.documents).where((t.documents.c.path == src.path) |
+                                                (t.documents.c.sha256 == src.sha256)))
+            c.execute(insert(t.documents).values(**row))
+        return bool(old)
+
+    def documents(self) -> list[dict]:
+        cols = [t.documents.c[n] for n in ("id", "path", "sha256", "title", "format", "chars", "words")]
+        with self.engine.connect() as c:
+            return [dict(r._mapping) for r in c.execute(select(*cols).order_by(t.documents.c.path))]
+
+    def document_text(self, doc_id: str) -> str | None:
+        with self.engine.connect() as c:
+            return c.execute(select(t.documents.c.text).where(t.documents.c.id == doc_id)).scalar()
+
+    def load_docs(self) -> list[Doc]:
+        """Every stored document's analysis, rebuilt as Doc objects (no spaCy parse)."""
+        out = []
+        with self.engine.connect() as c:
+            for r in c.execute(select(t.documents).order_by(t.documents.c.path)):
+                src = Source(path=r.path, text=r.text, sha256=r.sha256, format=r.format, title=r.title)
+                out.append(Doc.from_analysis(src, json.loads(r.analysis)))
+        return out
+
+    def document_digest(self) -> str:
+        with self.engine.connect() as c:
+            shas = sorted(c.execute(select(t.documents.c.sha256)).scalars())
+        return hashlib.sha256("\n".join(shas).encode()).hexdigest()
+
+    # ------------------------------------------------------------ knowledge base --
+    def kb_digest(self) -> str | None:
+        with self.engine.connect() as c:
+            return c.execute(select(t.meta.c.value).where(t.meta.c.key == CORPUS_DIGEST)).scalar()
+
+    def save_kb(self, corpus: Corpus, digest: str) -> None:
+        """Replace the knowledge base with the corpus stage's result, atomically."""
+        with self.engine.begin() as c:
+            for table in t.KB_TABLES:
+                c.execute(delete(table))
+            c.execute(delete(t.meta).where(t.meta.c.key == CORPUS_DIGEST))
+            _insert_many(c, t.entities, [dict(
+                id=e.id, type=e.type, name=e.name, aliases=json.dumps(e.aliases, ensure_ascii=False),
+                lat=e.lat, lon=e.lon, gazetteer=e.gazetteer, part_of=e.part_of, cited_only=e.cited_only)
+                for e in corpus.entities])
+            _insert_many(c, t.mentions, [dict(entity_id=e.id, document_id=m.document, start=m.start,
+                                              end=m.end, text=m.text)
+                                         for e in corpus.entities for m in e.mentions])
+            _insert_many(c, t.events, [dict(
+                id=e.id, kind=e.kind, summary=e.summary, when=_when_json(e.when), where=e.where,
+                who=json.dumps(e.who), sources=json.dumps(e.sources), confidence=e.confidence)
+                for e in corpus.events])
+            _insert_many(c, t.evidence, [dict(event_id=e.id, ord=i, document_id=s.document, start=s.start,
+                                              end=s.end, text=s.text, when=_when_json(s.when))
+                                         for e in corpus.events for i, s in enumerate(e.evidence)])
+            _insert_many(c, t.relations, [dict(
+                id=r.id, kind=r.kind, label=r.label, source=r.source, target=r.target,
+                when=_when_json(r.when),
+                evidence=json.dumps([_span_dict(s) for s in r.evidence], ensure_ascii=False))
+                for r in corpus.relations])
+            _insert_many(c, t.conflicts, [dict(id=k.id, kind=k.kind, about=k.about, severity=k.severity,
+                                               events=json.dumps(k.events)) for k in corpus.conflicts])
+            _insert_many(c, t.claims, [dict(conflict_id=k.id, ord=i, document_id=s.document, start=s.start,
+                                            end=s.end, text=s.text, value=s.value or "")
+                                       for k in corpus.conflicts for i, s in enumerate(k.claims)])
+            c.execute(insert(t.meta).values(key=CORPUS_DIGEST, value=digest))
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as c:
+            return {name: c.execute(select(func.count()).select_from(table)).scalar_one()
+                    for name, table in [("documents", t.documents), ("entities", t.entities),
+                                        ("mentions", t.mentions), ("events", t.events),
+                                        ("relations", t.relations), ("conflicts", t.conflicts)]}
+
+    def rows(self, table_name: str) -> list[dict[str, Any]]:
+        table = t.metadata.tables[table_name]
+        with self.engine.connect() as c:
+            return [dict(r._mapping) for r in c.execute(select(table))]
+
+    def export_dict(self) -> dict:
+        from ..export.json_export import build_export
+        return build_export(self)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def _insert_many(conn, table, rows: list[dict]) -> None:
+    if rows:
+        conn.execute(insert(table), rows)
+
+
+def _when_json(w: When | None) -> str | None:
+    if w is None:
+        return None
+    return json.dumps(asdict(w), ensure_ascii=False)
+
+
+def _span_dict(s) -> dict:
+    return {"document": s.document, "start": s.start, "end": s.end, "text": s.text}
