@@ -44,8 +44,9 @@ def split_blocks(text: str) -> list[Block]:
         lines = [(lm.start() + para_start, lm.end() + para_start)
                  for lm in re.finditer(r"[^\n]+", m.group())]
         lines = [(a, b) for a, b in lines if text[a:b].strip()]
-        per_line = len(lines) > 1 and any(
-            _looks_like_heading(text[a:b]) or _LIST_MARK.match(text[a:b]) for a, b in lines)
+        per_line = len(lines) > 1 and (
+            all(_looks_like_heading(text[a:b]) or _LIST_MARK.match(text[a:b]) for a, b in lines)
+            or any(_LIST_MARK.match(text[a:b]) or _FOOTNOTE.match(text[a:b]) for a, b in lines))
         spans = lines if per_line or len(lines) == 1 else [(lines[0][0], lines[-1][1])]
         for a, b in spans:
             a, b = _trim(text, a, b)
@@ -79,18 +80,25 @@ def _looks_like_heading(block: str) -> bool:
     return False
 
 
-def classify_blocks(blocks: list[Block], cues: ZoneCues, spacy_doc=None) -> list[str]:
+def classify_blocks(blocks: list[Block], cues: ZoneCues, spacy_doc=None) -> tuple[list[str], list[bool]]:
+    """Each block's kind, and whether it is a section heading."""
     kinds: list[str] = []
+    headings: list[bool] = []
     zone: str | None = None  # bibliography / credit while inside such a section
     for i, b in enumerate(blocks):
         text = b.text
+        headings.append(False)
+        if cues.is_credit_line(text):
+            kinds.append("credit")
+            continue
         if i == 0 and _looks_like_heading(text) and not _DATE_ONLY.match(text):
             kinds.append("title")
             continue
         if _DATE_ONLY.match(text):
             kinds.append("dateline")
             continue
-        if _looks_like_heading(text) and not cues.is_credit_line(text):
+        if _looks_like_heading(text):
+            headings[-1] = True
             heading_zone = cues.heading_zone(text)
             if heading_zone:
                 zone = heading_zone
@@ -100,15 +108,13 @@ def classify_blocks(blocks: list[Block], cues: ZoneCues, spacy_doc=None) -> list
             continue
         if zone:
             kinds.append(zone)
-        elif cues.is_credit_line(text):
-            kinds.append("credit")
         elif _FOOTNOTE.match(text) or cues.citation.match(text):
             kinds.append("bibliography")
         elif _is_caption(b, cues, spacy_doc):
             kinds.append("caption")
         else:
             kinds.append("body")
-    return kinds
+    return kinds, headings
 
 
 def _is_bib_entry(text: str, cues: ZoneCues) -> bool:
@@ -174,10 +180,10 @@ def _merge_fragments(sents: list[tuple[int, int]], text: str) -> list[tuple[int,
 def segment(doc: Doc, ctx: Context) -> None:
     cues = load_zone_cues()
     blocks = split_blocks(doc.text)
-    kinds = classify_blocks(blocks, cues, doc.spacy)
+    kinds, is_heading = classify_blocks(blocks, cues, doc.spacy)
     sections: list[Section] = []
-    for b, kind in zip(blocks, kinds):
-        if kind in ("heading", "bibliography", "credit") and _looks_like_heading(b.text):
+    for b, kind, heading in zip(blocks, kinds, is_heading):
+        if heading:
             zone = kind if kind != "heading" else "body"
             if sections:
                 last = sections[-1]

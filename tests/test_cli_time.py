@@ -1,0 +1,42 @@
+"""`chronica time`: one JSON object per time expression."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from chronica.cli import main
+
+
+def test_time_json_lines_have_the_interface_fields(tmp_path):
+    p = tmp_path / "t.txt"
+    text = "He arrived on January 31, 1928. Two days later he left.\n\nMexico, 1937-1940\n\nHe wrote.\n"
+    p.write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(main, ["time", "--json", str(p)])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in res.output.splitlines()]
+    first = rows[0]
+    assert {"start", "end", "text", "type", "value", "edtf", "earliest", "latest"} <= set(first)
+    assert text[first["start"]:first["end"]] == first["text"] == "January 31, 1928"
+    assert first["edtf"] == "1928-01-31" and first["type"] == "DATE"
+    later = next(r for r in rows if r["text"].lower().startswith("two days later"))
+    assert later["edtf"] == "1928-02-02" and later["basis"] == "relative"
+    period = next(r for r in rows if r["text"] == "1937-1940")
+    assert period["edtf"] == "1937/1940"
+    assert period["earliest"] == "1937-01-01" and period["latest"] == "1940-12-31"
+
+
+def test_time_reads_stdin_and_prints_a_table():
+    res = CliRunner().invoke(main, ["time", "-"], input="In the winter of 1918 it snowed.")
+    assert res.exit_code == 0
+    assert "1918-24" in res.output
+
+
+def test_time_bad_anchor_is_a_usage_error(tmp_path):
+    res = CliRunner().invoke(main, ["time", "--anchor", "soon", "-"], input="x")
+    assert res.exit_code == 2 and "not a date" in res.output
+
+
+def test_time_missing_file_is_one_clear_line(tmp_path):
+    res = CliRunner().invoke(main, ["time", str(tmp_path / "nope.txt")])
+    assert res.exit_code == 1 and "no such file" in res.output
