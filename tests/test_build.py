@@ -141,3 +141,17 @@ def test_build_killed_midway_leaves_consistent_db_and_next_run_finishes(tmp_path
     data = json.loads(subprocess.run(CHRONICA + ["export", "--db", db], capture_output=True, text=True).stdout)
     assert len(data["documents"]) == 40
     assert data["events"]
+
+
+@pytest.mark.postgres
+def test_build_into_postgresql_matches_sqlite(tmp_path, corpus, postgres_url):
+    from chronica.store import open_store, schema
+    pg = open_store(postgres_url)
+    schema.metadata.drop_all(pg.engine)  # a clean knowledge base on the shared server
+    pg.close()
+    assert run("build", str(corpus), "--db", postgres_url).exit_code == 0
+    assert run("build", str(corpus), "--db", db_of(tmp_path)).exit_code == 0
+    from_pg = json.loads(run("export", "--db", postgres_url).output)
+    from_sqlite = json.loads(run("export", "--db", db_of(tmp_path)).output)
+    assert from_pg == from_sqlite
+    schema.metadata.drop_all(open_store(postgres_url).engine)
