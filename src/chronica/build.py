@@ -52,8 +52,8 @@ def build(paths: list[str], settings: Settings, store: Store, progress: Progress
     report.skipped = [(str(p), why) for p, why in found.skipped]
     report.duplicates = found.duplicates
     for path, why in found.errors:
-        report.failed.append((path, why))
-        progress.problem(path, why)
+        report.failed.append((path, f"{path}: {why}"))
+        progress.problem(path, f"{path}: {why}")
     pipe = Pipeline(settings.document_pipeline, settings)
     corpus_pipe = Pipeline(settings.corpus_pipeline, settings, level="corpus")
     progress.start(len(found.files))

@@ -32,7 +32,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except ChronicaError as e:
-            err.print(f"[bold red]error:[/] {e}", highlight=False)
+            err.print(f"[bold red]error:[/] {e}", highlight=False, soft_wrap=True)
             sys.exit(e.exit_code)
 
 
@@ -72,7 +72,7 @@ class _CliProgress:
         self.bar.update(self.task, description=name)
 
     def problem(self, path: str, message: str) -> None:
-        self.bar.console.print(f"[red]✗[/] {message}", highlight=False)
+        self.bar.console.print(f"[red]✗[/] {message}", highlight=False, soft_wrap=True)
 
     def stop(self) -> None:
         self.bar.stop()
@@ -99,9 +99,10 @@ def build(paths, db_url, encoding, max_bytes, genre, force):
     finally:
         progress.stop()
     for path, why in report.skipped:
-        err.print(f"[yellow]skipped[/] {path}: {why}", highlight=False)
+        err.print(f"[yellow]skipped[/] {path}: {why}", highlight=False, soft_wrap=True)
     for path in report.duplicates:
-        err.print(f"[yellow]skipped[/] {path}: given more than once; read once", highlight=False)
+        err.print(f"[yellow]skipped[/] {path}: given more than once; read once", highlight=False,
+                  soft_wrap=True)
     table = Table(title="chronica build", show_header=True)
     table.add_column("documents")
     table.add_column("count", justify="right")
