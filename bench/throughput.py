@@ -54,7 +54,7 @@ def chronica_build(files: list[Path], db: str) -> float:
 
     settings = Settings(db_url=db)
     t0 = time.perf_counter()
-    report = build([str(f.parent)], settings, open_store(db))
+    report = build([str(files[0].parent)], settings, open_store(db))
     elapsed = time.perf_counter() - t0
     if report.failed:
         sys.exit(f"throughput: build failed: {report.failed[:3]}")

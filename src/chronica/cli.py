@@ -212,8 +212,7 @@ def whois(name, db_url, as_json):
     if report is None:
         raise ChronicaError(f"no person called {name!r} in the knowledge base; try `chronica info`")
     if as_json:
-        from .model import to_dict
-        click.echo(json.dumps(to_dict(report), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         render_whois(report, out)
 

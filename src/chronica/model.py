@@ -168,6 +168,7 @@ class Claim:
     when: When | None = None
     polarity: bool = True
     approximate: bool = False
+    where: str | None = None  # LocalEntity key of the place the claim is about
 
 
 # ------------------------------------------------------------------ corpus level --
@@ -207,6 +208,7 @@ class Event:
     evidence: list[DocSpan]
     sources: list[str]
     confidence: float = 0.5
+    support: int = 1  # independent documents that tell it
 
 
 @dataclass

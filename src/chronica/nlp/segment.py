@@ -8,6 +8,7 @@ into sentences with spaCy's parser, never across a block boundary.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..doc import Doc
@@ -140,24 +141,31 @@ def _is_caption(b: Block, cues: ZoneCues, spacy_doc) -> bool:
 _SUBORDINATE = {"relcl", "acl", "advcl", "pcomp", "xcomp", "ccomp", "amod", "compound"}
 
 
-def block_sentences(b: Block, spacy_doc) -> list[tuple[int, int]]:
-    if spacy_doc is None:
+def block_sentences(b: Block, text: str, sent_bounds: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
+    """Sentences inside one block: the parser's, clipped to the block, or punctuation."""
+    if sent_bounds is None:
         out = []
         for m in _SENT_FALLBACK.finditer(b.text):
             a, e = _trim(b.text, m.start(), m.end())
             if a < e:
                 out.append((b.start + a, b.start + e))
         return out or [(b.start, b.end)]
-    span = spacy_doc.char_span(b.start, b.end, alignment_mode="expand")
-    if span is None:
-        return [(b.start, b.end)]
+    i = max(bisect_right(sent_bounds, (b.start, len(text) + 1)) - 1, 0)
     out = []
-    for s in span.sents:
-        a, e = max(s.start_char, b.start), min(s.end_char, b.end)
-        a, e = _trim(spacy_doc.text, a, e)
+    while i < len(sent_bounds) and sent_bounds[i][0] < b.end:
+        a, e = max(sent_bounds[i][0], b.start), min(sent_bounds[i][1], b.end)
+        a, e = _trim(text, a, e)
         if a < e:
             out.append((a, e))
-    return _merge_fragments(out, spacy_doc.text)
+        i += 1
+    return _merge_fragments(out, text) or [(b.start, b.end)]
+
+
+def parser_sentences(spacy_doc) -> list[tuple[int, int]] | None:
+    """All sentence bounds of the parse, once (Span.sents rescans the doc on each call)."""
+    if spacy_doc is None:
+        return None
+    return [(s.start_char, s.end_char) for s in spacy_doc.sents]
 
 
 _NO_SPLIT_AFTER = re.compile(
@@ -190,13 +198,14 @@ def segment(doc: Doc, ctx: Context) -> None:
                 sections[-1] = Section(last.heading, last.start, b.start, last.kind)
             sections.append(Section(Span(b.start, b.end, b.text), b.start, len(doc.text), zone))
     sentences: list[Sentence] = []
+    bounds = parser_sentences(doc.spacy)
     si = -1
     for b, kind in zip(blocks, kinds):
         while si + 1 < len(sections) and sections[si + 1].start <= b.start:
             si += 1
         section = si if si >= 0 else None
         if kind == "body":
-            for a, e in block_sentences(b, doc.spacy):
+            for a, e in block_sentences(b, doc.text, bounds):
                 sentences.append(Sentence(a, e, "body", section))
         else:
             sentences.append(Sentence(b.start, b.end, kind, section))
