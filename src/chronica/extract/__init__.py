@@ -1,0 +1,3 @@
+from . import relations  # noqa: F401
+from . import events  # noqa: F401
+from . import claims  # noqa: F401

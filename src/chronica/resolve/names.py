@@ -102,9 +102,10 @@ class Name:
         return tuple(v.get(t, t) for t in self.given) + self.tokens[len(self.given):]
 
 
-def parse_name(text: str, *, inverted: bool = False) -> Name:
+def parse_name(text: str, *, inverted: bool = False, person: bool = True) -> Name:
     """Take a name apart. ``inverted`` reads "Trotsky, Leon" (bibliographies) as
-    "Leon Trotsky"."""
+    "Leon Trotsky"; titles are only stripped from people ("St. Helena" keeps its
+    "St.")."""
     surface = clean_surface(text)
     bare = _LEAD_DET.sub("", surface)
     if inverted and bare.count(",") == 1:
@@ -115,7 +116,7 @@ def parse_name(text: str, *, inverted: bool = False) -> Name:
     words = _TOKEN.findall(bare)
     folded = [fold(w).strip(_EDGE_PUNCT) for w in words]
     title: tuple[str, ...] = ()
-    for seq in titles():
+    for seq in (titles() if person else ()):
         n = len(seq)
         # a title is only a title when a name follows it ("the Emperor" stays a name)
         if len(folded) > n and tuple(w.rstrip(".") for w in folded[:n]) == seq:
@@ -133,7 +134,7 @@ _EXACT_ONLY = re.compile(r"^(?:[ivxlcdm]+|\d+\w*)\.?$")  # regnal numbers, ordin
 
 def tokens_compatible(a: str, b: str) -> bool:
     """Two name words that are the same word: equal, a known variant, or (for longer
-    words) one slip of spelling apart ("Jacson"/"Jackson", "Josep"/"Joseph").
+    words) one letter more or less ("Jacson"/"Jackson", "Josep"/"Joseph").
     Regnal numbers and ordinals must be equal (Louis XVII is not Louis XVIII)."""
     if a == b:
         return True
@@ -148,23 +149,12 @@ def tokens_compatible(a: str, b: str) -> bool:
 
 
 def _edit_distance_le1(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 1:
+    """One letter more or less ("Josep"/"Joseph"): a dropped or doubled letter is a
+    slip; a changed letter makes another name (Maria/Mario, Joan/John)."""
+    if len(a) == len(b) or abs(len(a) - len(b)) > 1:
         return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = j = diff = 0
-    while i < len(a) and j < len(b):
-        if a[i] == b[j]:
-            i += 1
-            j += 1
-            continue
-        diff += 1
-        if diff > 1:
-            return False
-        if len(a) == len(b):
-            i += 1
-        j += 1
-    return diff + (len(b) - j) + (len(a) - i) <= 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def full_names_match(a: Name, b: Name) -> bool:

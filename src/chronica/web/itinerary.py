@@ -44,11 +44,11 @@ def located_place(kb: KnowledgeBase, place_id: str | None) -> EntityRec | None:
     """The place itself when it has coordinates, else the nearest enclosing one that does."""
     if not place_id or place_id not in kb.entities:
         return None
-    for candidate in (place_id, *kb.ancestors.get(place_id, ())):
-        ent = kb.entities[candidate]
-        if ent.located:
-            return ent
-    return None
+    cache = kb.fragments.setdefault("located-place", {})
+    if place_id not in cache:
+        cache[place_id] = next((kb.entities[c] for c in (place_id, *kb.ancestors.get(place_id, ()))
+                                if kb.entities[c].located), None)
+    return cache[place_id]
 
 
 def itinerary(kb: KnowledgeBase, person_id: str, selection: Selection | None = None) -> Itinerary | None:

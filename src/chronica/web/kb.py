@@ -33,6 +33,11 @@ class KnowledgeBase:
         self.events: dict[str, EventRec] = {e["id"]: read_event(e) for e in data.get("events", ())}
         self.relations: dict[str, RelationRec] = {r["id"]: read_relation(r) for r in data.get("relations", ()) or ()}
         self.conflicts: dict[str, ConflictRec] = {c["id"]: read_conflict(c) for c in data.get("conflicts", ())}
+        # the contract's own objects, for the JSON API
+        self.raw: dict[str, dict[str, dict]] = {
+            part: {item["id"]: item for item in data.get(part, ()) or ()}
+            for part in ("documents", "entities", "events", "relations", "conflicts")
+        }
         self._index()
 
     # ------------------------------------------------------------------ loading --
@@ -114,6 +119,8 @@ class KnowledgeBase:
     def events_for(self, selection: Selection) -> list[EventRec]:
         """Events matching a selection, in chronological order (undated last)."""
         candidates: Iterable[str]
+        if selection.empty:
+            return self.all_events
         if selection.people:
             ids = {e for p in selection.people for e in self.events_by_entity.get(p, ())}
             candidates = sorted(ids, key=lambda e: self.events[e].order)
@@ -173,7 +180,26 @@ class KnowledgeBase:
         """The export contract as served by /api/export, serialised once."""
         return json.dumps(self.export, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
+    @cached_property
+    def export_gzip(self) -> bytes:
+        import gzip
+        return gzip.compress(self.export_bytes, compresslevel=5)
+
+    @cached_property
+    def all_events(self) -> list[EventRec]:
+        """Every event in chronological order (treat as read-only)."""
+        return [self.events[e] for e in self.chronology]
+
+    @cached_property
+    def fragments(self) -> dict:
+        """Rendered pieces of pages, keyed by what they depend on (filled by the views)."""
+        return {}
+
     def counts(self) -> dict[str, int]:
+        return self._counts
+
+    @cached_property
+    def _counts(self) -> dict[str, int]:
         by_type: dict[str, int] = defaultdict(int)
         for ent in self.entities.values():
             by_type[ent.type] += 1

@@ -85,12 +85,13 @@ def build_graph(kb: KnowledgeBase, selection: Selection, max_nodes: int = MAX_NO
         degree[rel.source] += 1
         degree[rel.target] += 1
     if selection.people:
-        keep = set(p for p in selection.people if p in kb.entities)
+        chosen_people = set(p for p in selection.people if p in kb.entities)
+        keep = set(chosen_people)  # the chosen people and their direct neighbours only
         for a, b in pairs:
-            if a in keep or b in keep:
+            if a in chosen_people or b in chosen_people:
                 keep |= {a, b}
         for rel in relations:
-            if rel.source in keep or rel.target in keep:
+            if rel.source in chosen_people or rel.target in chosen_people:
                 keep |= {rel.source, rel.target}
         # the selected people first, then their best-connected neighbours
         ranked = sorted(keep, key=lambda n: (n not in selection.people, -degree[n], kb.entity_name(n)))
@@ -106,9 +107,6 @@ def build_graph(kb: KnowledgeBase, selection: Selection, max_nodes: int = MAX_NO
         if rel.source in chosen and rel.target in chosen:
             edges.append(Edge(rel.id, rel.source, rel.target, rel.kind, _relation_label(rel), relation=rel))
     return Graph(tuple(nodes), tuple(edges), dict(degree), max(0, len(ranked) - len(nodes)))
-
-
-_PAIRS_CACHE: dict[int, dict] = {}
 
 
 def _all_pairs(kb: KnowledgeBase) -> dict[tuple[str, str], list[EventRec]]:

@@ -1,0 +1,398 @@
+"""The ``extract_events`` component: one ``LocalEvent`` per happening a text tells.
+
+For every body sentence: find trigger words (data/events/triggers.yaml), group them
+into happenings (events_triggers), drop what did not happen (negated, modal,
+intended, dramatised), then read each happening's clause for its participants and
+place (events_roles) and its date (events_when). Section headings that are just a
+place and a period ("Turkey, 1929-1933") become residences of the document's main
+person.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..doc import Doc
+from ..model import LocalEvent, Span
+from ..pipeline import Context, component
+from .events_lexicon import Lexicon, load_lexicon
+from .events_roles import MentionIndex, SentView, build_index, main_person, participants, place, sentence_view
+from .events_scenes import heading_place_period, in_any, paragraphs, staged_paragraphs
+from .events_summary import summarise
+from .events_triggers import (
+    Happening, assign_clauses, find_triggers, group, has_place_child, journey_legs,
+)
+from .events_when import date_anchors, from_timexes, inferred, span_until
+
+MERGE_KINDS = {"movement", "exile"}
+SPAN_KINDS = {"residence", "exile", "illness"}  # happenings that last: "remained until ..."
+DEPARTURE_PARTICLES = {"away", "off", "out"}
+# happenings that tell where someone is (and so where the next untold-place clause is)
+WHEREABOUTS_KINDS = {"movement", "residence", "exile", "arrest", "meeting", "birth", "death", "illness", "personal"}
+EDGE_DEPS = {"punct", "cc", "mark", "prep"}
+EDGE_WORDS = {"and", "but", "or", "then", "while", "which", "that", ",", ";", ":", "—", "-"}
+
+
+@component("extract_events", requires=("entities", "timexes"), assigns=("events",))
+def extract_events(doc: Doc, ctx: Context) -> None:
+    lex = ctx.resource("events.lexicon", load_lexicon)
+    from ..nlp.parse import spacy_model
+    doc.events = find_events(doc, lex, nlp=spacy_model(ctx))
+
+
+# ------------------------------------------------------------------ state --
+
+@dataclass
+class _Whereabouts:
+    """Where the story is: per paragraph and per person, for clauses that name no place."""
+
+    paragraph: int = -1
+    trail: list[str] = field(default_factory=list)  # places named in this paragraph, latest first
+    people: dict[str, str] = field(default_factory=dict)  # person -> latest place, this paragraph
+    last_place: str | None = None  # the last place named anywhere (for "there")
+    story_place: str | None = None  # set by a heading or a scene-setting sentence
+
+    def enter(self, para: int) -> None:
+        if para != self.paragraph:
+            self.paragraph, self.trail, self.people = para, [], {}
+
+    def note(self, who: list[str], places: list[str]) -> None:
+        if not places:
+            return
+        self.trail = places + [p for p in self.trail if p not in places]
+        self.last_place = places[0]
+        for w in who:
+            self.people[w] = places[0]
+
+
+@dataclass(frozen=True)
+class _DocFrame:
+    index: MentionIndex
+    staged: list[tuple[int, int]]
+    paragraphs: list[tuple[int, int]]
+    country: str | None  # the document's dominant country
+    main_person: str | None
+    anchors: list  # (offset, When): where the story's date is known
+
+
+def _frame(doc: Doc, lex: Lexicon) -> _DocFrame:
+    index = build_index(doc, lex)
+    countries = sorted(((n, k) for k, n in index.counts.items()
+                        if index.entity_type.get(k) == "place" and _feature(doc, k) == "country"), reverse=True)
+    total = sum(n for n, _ in countries)
+    # the country the story is set in: named often, and most of the time
+    country = countries[0][1] if countries and countries[0][0] >= 2 and countries[0][0] >= 0.5 * total else None
+    return _DocFrame(index, staged_paragraphs(doc, lex), paragraphs(doc.text),
+                     country, main_person(index), date_anchors(doc, lex.later_preps))
+
+
+def _feature(doc: Doc, key: str) -> str | None:
+    e = doc.entity(key)
+    return e.place.feature if e is not None and e.place is not None else None
+
+
+# ------------------------------------------------------------------ main --
+
+def find_events(doc: Doc, lex: Lexicon, nlp=None) -> list[LocalEvent]:
+    """Events of ``doc``; ``nlp`` (the spaCy pipeline) re-parses a sentence whose parse
+    in the whole text runs across its boundary (a heading glued to the next line)."""
+    if doc.spacy is None:
+        return []
+    frame = _frame(doc, lex)
+    where_now = _Whereabouts()
+    events: list[LocalEvent] = []
+    for sent in doc.sentences:
+        if sent.kind in ("heading", "body"):
+            _set_scene(doc, sent, lex, frame, where_now)
+        if sent.kind == "heading":
+            ev = _heading_residence(doc, sent, frame)
+            if ev is not None:
+                events.append(ev)
+            continue
+        if sent.kind != "body" or in_any(sent.start, frame.staged):
+            continue
+        para = next((i for i, (a, b) in enumerate(frame.paragraphs) if a <= sent.start < b), -1)
+        where_now.enter(para)
+        view = _view(doc, sent, frame, nlp)
+        if view is not None:
+            events.extend(_sentence_events(doc, sent, view, lex, frame, where_now))
+    for i, ev in enumerate(events):
+        ev.key = f"v{i}"
+    return events
+
+
+def _view(doc: Doc, sent, frame: _DocFrame, nlp) -> SentView | None:
+    span = doc.spacy.char_span(sent.start, sent.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    shift = 0
+    if nlp is not None and any(not (span.start <= t.head.i < span.end) for t in span):
+        start = span[0].idx
+        span = nlp(doc.text[start:span[-1].idx + len(span[-1])])[:]
+        shift = start
+    return sentence_view(doc, span, shift, frame.index)
+
+
+def _sentence_events(doc: Doc, sent, view: SentView, lex: Lexicon, frame: _DocFrame,
+                     where_now: _Whereabouts) -> list[LocalEvent]:
+    span = view.span
+    timexes = doc.timexes_in(sent.start, sent.end)
+
+    def has_date(tok) -> bool:
+        sub = list(tok.subtree)
+        a, b = view.offset(sub[0]), view.end_offset(sub[-1])
+        return any(a <= t.start and t.end <= b for t in timexes if t.edtf)
+
+    named = frozenset(i for i, k in view.token_entity.items()
+                      if frame.index.entity_type.get(k) in ("person", "organization", "group", "work"))
+    triggers = find_triggers(span, lex, set(view.place_tokens), named)
+    if not triggers:
+        return []
+    happenings = group(span, triggers, lex, has_date)
+    kept = [h for h in happenings if not (h.negated or h.hypothetical)]
+    unreal = frozenset(t.i for h in happenings if h.negated or h.hypothetical for t in span.doc[h.anchor].subtree)
+    has_verb_event = any(not h.standalone_noun for h in kept)
+    kept = [h for h in kept if _noun_stands(h, view, lex, has_date, has_verb_event, timexes)]
+    if not kept:
+        return []
+    assign_clauses(span, kept)
+    ranges = _evidence_ranges(span, kept)
+    out: list[tuple[LocalEvent, bool]] = []
+    places = {i for i, k in view.root_entity.items() if frame.index.entity_type.get(k) == "place"}
+    for h, (a, b) in zip(kept, ranges):
+        others = frozenset(i for g in kept if g is not h for i in g.owned)
+        legs = journey_legs(span, h.anchor, a, b, places) if h.kind in MERGE_KINDS else [(a, b)]
+        for la, lb in legs:
+            la, lb = _trim_edges(span.doc, la, lb) if len(legs) > 1 else (la, lb)
+            out.append(_event(doc, sent, view, h, la, lb, lex, frame, where_now, timexes, unreal | others))
+    return _merge_legs(doc, out)
+
+
+def _departs(doc: Doc, ev: LocalEvent) -> bool:
+    tail = doc.text[ev.trigger.end:ev.trigger.end + 24].split()
+    return bool(tail) and tail[0].strip(",.;") in DEPARTURE_PARTICLES
+
+
+def _merge_legs(doc: Doc, events: list[tuple[LocalEvent, bool]]) -> list[LocalEvent]:
+    """Two clauses of one sentence that tell one journey ("they took her away; she went
+    to Vienna"): a departure with no place or date of its own ("took away", "set off")
+    joins the clause that says where it led."""
+    out: list[LocalEvent] = []
+    k = 0
+    while k < len(events):
+        ev, placed = events[k]
+        if k + 1 < len(events):
+            nxt, nxt_placed = events[k + 1]
+            if (ev.kind == nxt.kind and ev.kind in MERGE_KINDS and not placed and nxt_placed
+                    and ev.trigger is not None and _departs(doc, ev)
+                    and (ev.when is None or ev.when.basis == "inferred")
+                    and ev.evidence.end <= nxt.evidence.start):
+                a, b = ev.evidence.start, nxt.evidence.end
+                who = ev.who + [w for w in nxt.who if w not in ev.who]
+                out.append(LocalEvent(key="", kind=ev.kind, summary=nxt.summary if nxt.who else ev.summary,
+                                      evidence=Span(a, b, doc.text[a:b]), trigger=ev.trigger,
+                                      when=nxt.when, who=who, where=nxt.where,
+                                      confidence=max(ev.confidence, nxt.confidence)))
+                k += 2
+                continue
+        out.append(ev)
+        k += 1
+    return out
+
+
+def _noun_stands(h: Happening, view: SentView, lex: Lexicon, has_date, has_verb_event: bool, timexes) -> bool:
+    """Does a noun trigger with no verb of its own make an event?"""
+    if not h.standalone_noun:
+        return True
+    tok = view.doc[h.anchor]
+    if any(c.dep_ == "det" and c.lower_ in lex.anaphoric_determiners for c in tok.children):
+        return False
+    if has_date(tok):
+        return True
+    if has_verb_event:
+        return False
+    strong = any(not t.rule.weak for t in h.triggers)
+    placed = has_place_child(tok, set(view.place_tokens))
+    return placed or (bool(timexes) and strong)
+
+
+def _evidence_ranges(span, kept: list[Happening]) -> list[tuple[int, int]]:
+    """Token ranges [a, b) of each happening's clause (the whole sentence if alone)."""
+    lo, hi = span.start, span.end
+    if len(kept) == 1:
+        return [(lo, hi)]
+    owner: dict[int, Happening] = {}
+    for h in kept:
+        for i in h.owned:
+            owner[i] = h
+    runs = []
+    for h in kept:
+        a = b = h.anchor
+        while a - 1 >= lo and owner.get(a - 1) in (h, None):
+            a -= 1
+        while b + 1 < hi and owner.get(b + 1) in (h, None):
+            b += 1
+        runs.append([a, b + 1])
+    order = sorted(range(len(kept)), key=lambda k: runs[k][0])
+    for x, y in zip(order, order[1:]):
+        if runs[x][1] > runs[y][0]:
+            last_owned = max((i for i in kept[x].owned if i < runs[y][1]), default=runs[x][0])
+            runs[y][0] = max(runs[y][0], min(last_owned + 1, kept[y].anchor))
+            runs[x][1] = min(runs[x][1], runs[y][0])
+    # a clause that resumes after a happening nested in it ("remained there until his
+    # death in 1821, devoting himself to his memoirs") keeps its tail
+    for k, h in enumerate(kept):
+        tail = max(h.owned, default=runs[k][1] - 1)
+        if tail >= runs[k][1] and all(
+                g is h or _descends(span.doc[g.anchor], h.anchor) for i in range(runs[k][1], tail + 1)
+                if (g := owner.get(i)) is not None):
+            runs[k][1] = tail + 1
+    return [_trim_edges(span.doc, a, b) for a, b in runs]
+
+
+def _trim_edges(doc, a: int, b: int) -> tuple[int, int]:
+    """Drop joining words and punctuation at a clause's edges ("..., and")."""
+    while a < b - 1 and (doc[a].dep_ in EDGE_DEPS and doc[a].lower_ in EDGE_WORDS or doc[a].is_punct):
+        a += 1
+    while b - 1 > a and (doc[b - 1].lower_ in EDGE_WORDS or doc[b - 1].is_punct and doc[b - 1].text not in ").»”'\""):
+        b -= 1
+    return a, b
+
+
+def _descends(tok, ancestor: int) -> bool:
+    for a in tok.ancestors:
+        if a.i == ancestor:
+            return True
+    return False
+
+
+def _char_span(doc: Doc, view: SentView, a: int, b: int) -> Span:
+    sdoc = view.doc
+    start = view.offset(sdoc[a])
+    end = view.end_offset(sdoc[b - 1])
+    # keep inside the sentence and trim whitespace
+    text = doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end])
+
+
+def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Lexicon,
+           frame: _DocFrame, where_now: _Whereabouts, timexes,
+           skip: frozenset[int]) -> tuple[LocalEvent, bool]:
+    """``skip``: tokens that belong to other happenings or to what did not happen."""
+    span = view.span
+    sdoc = span.doc
+    anchor = sdoc[h.anchor]
+    if a == span.start and b == span.end:
+        evidence = Span(sent.start, sent.end, doc.text[sent.start:sent.end])
+        evidence = _trimmed(doc, evidence.start, evidence.end)
+    else:
+        evidence = _char_span(doc, view, a, b)
+    trig_tok = sdoc[h.main.i]
+    trigger = Span(view.offset(trig_tok), view.end_offset(trig_tok), trig_tok.text)
+
+    who = participants(h, view, frame.index)
+    pick = place(h, view, a, b, frame.index, lex, skip)
+    where, prep = pick.key, pick.prep
+    explicit_place = where is not None
+    if where is None:
+        where = _carried_place(anchor, who, where_now, frame, doc, sent)
+        prep = None
+    if h.kind in WHEREABOUTS_KINDS:
+        where_now.note(who, pick.seen or ([where] if where and not explicit_place and where != frame.country else []))
+
+    skipped = {view.offset(sdoc[i]) for i in skip}
+    in_clause = [t for t in timexes if evidence.start <= t.start and t.end <= evidence.end
+                 and not any(t.start <= o < t.end for o in skipped)]
+    when = from_timexes(in_clause, view.offset(anchor))
+    if when is None:
+        clause = evidence.text.lower()
+        near = any(c in clause for c in lex.near_cues)
+        when = inferred(doc, view.offset(anchor), frame.anchors, near=near)
+        until = _until_date(view, anchor, timexes, lex) if h.kind in SPAN_KINDS else None
+        if when is not None and until is not None:
+            when = span_until(when, until) or when
+
+    names = [_name(doc, k) for k in who]
+    place_name = _name(doc, where) if where else None
+    by_noun = h.standalone_noun or (h.main.rule.pos == "noun" and anchor.lemma_.lower() in lex.occurrence_verbs)
+    head = sdoc[h.main.i] if by_noun else anchor
+    summary = summarise(head, [n for n in names if n], place_name, prep, by_noun)
+
+    conf = 0.45 if h.standalone_noun else 0.6
+    conf += 0.15 if when is not None and when.basis != "inferred" else 0.0
+    conf += 0.1 if explicit_place else 0.0
+    conf += 0.05 if who else 0.0
+    return LocalEvent(key="", kind=h.kind, summary=summary, evidence=evidence, trigger=trigger,
+                      when=when, who=who, where=where, confidence=round(min(conf, 0.95), 2)), explicit_place
+
+
+def _until_date(view: SentView, anchor, timexes, lex: Lexicon):
+    """The date in the verb's own "until ..." phrase, if any."""
+    for c in anchor.children:
+        if c.dep_ == "prep" and c.lower_ in ("until", "till"):
+            sub = list(c.subtree)
+            a, b = view.offset(sub[0]), view.end_offset(sub[-1])
+            inside = [t for t in timexes if a <= t.start and t.end <= b and t.edtf]
+            if inside:
+                return inside[-1].when()
+    return None
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> Span:
+    text = doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end])
+
+
+def _carried_place(anchor, who: list[str], where_now: _Whereabouts, frame: _DocFrame,
+                   doc: Doc, sent) -> str | None:
+    """A clause that names no place happened where the story stands."""
+    if any(c.lower_ in ("there", "here") and c.dep_ == "advmod" for c in anchor.children):
+        if where_now.last_place:
+            return where_now.last_place
+    for w in who:
+        if w in where_now.people:
+            return where_now.people[w]
+    if where_now.trail:
+        return where_now.trail[0]
+    return where_now.story_place or frame.country
+
+
+def _set_scene(doc: Doc, sent, lex: Lexicon, frame: _DocFrame, where_now: _Whereabouts) -> None:
+    """A heading starts a new scene (at the place it names, if any); so does a sentence
+    like "It's January 1913 inside a café in Vienna"."""
+    text = doc.text[sent.start:sent.end]
+    if sent.kind == "body" and not any(p.match(text) for p in lex.scene_setters):
+        return
+    places = [m.entity for m in doc.mentions
+              if m.entity and sent.start <= m.start and m.end <= sent.end
+              and frame.index.entity_type.get(m.entity) == "place"]
+    if sent.kind == "heading" or places:
+        where_now.story_place = places[-1] if places else None
+
+
+def _name(doc: Doc, key: str | None) -> str | None:
+    e = doc.entity(key) if key else None
+    return e.name if e is not None else None
+
+
+def _heading_residence(doc: Doc, sent, frame: _DocFrame) -> LocalEvent | None:
+    places = [m for m in doc.mentions
+              if m.entity and frame.index.entity_type.get(m.entity) == "place"
+              and sent.start <= m.start and m.end <= sent.end]
+    found = heading_place_period(doc, sent.start, sent.end, places)
+    if found is None or frame.main_person is None:
+        return None
+    key, timex = found
+    evidence = _trimmed(doc, sent.start, sent.end)
+    person = _name(doc, frame.main_person) or "The main person"
+    place_name = _name(doc, key) or doc.text[timex.start:timex.end]
+    return LocalEvent(key="", kind="residence", summary=f"{person} lives in {place_name}",
+                      evidence=evidence, trigger=None, when=timex.when(), who=[frame.main_person],
+                      where=key, confidence=0.6)

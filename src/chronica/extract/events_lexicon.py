@@ -1,0 +1,146 @@
+"""The event word lists (data/events/*.yaml), loaded and compiled once."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    """One trigger lemma: its kind and what it needs to count."""
+
+    lemma: str
+    kind: str
+    pos: str  # "verb" | "noun" | "adjective" | "predicate" (a role noun after be/become)
+    needs: tuple[str, ...] = ()
+    particle: str | None = None
+    weak: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, list[TriggerRule]]
+    adjectives: dict[str, list[TriggerRule]]
+    nouns: dict[str, list[TriggerRule]]
+    light_verbs: frozenset[str]
+    occurrence_verbs: frozenset[str]
+    role_nouns: frozenset[str]
+    role_kinds: dict[str, str]
+    precedence: tuple[str, ...]
+    negators: frozenset[str]
+    modals: frozenset[str]
+    counterfactual_modals: frozenset[str]
+    counterfactual_adverbs: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    intention_verbs: frozenset[str]
+    intention_nouns: frozenset[str]
+    intention_adjectives: frozenset[str]
+    belief_nouns: frozenset[str]
+    female_cues: frozenset[str]
+    male_cues: frozenset[str]
+    anaphoric_determiners: frozenset[str]
+    later_preps: frozenset[str]
+    near_cues: tuple[str, ...]
+    place_roles: dict[str, str]
+    role_rank: dict[str, int]
+    origin_object_verbs: frozenset[str]
+    destination_object_verbs: frozenset[str]
+    cue_verbs: frozenset[str]
+    cue_nouns: frozenset[str]
+    present_tags: frozenset[str]
+    scene_setters: tuple[re.Pattern, ...]
+    min_cues: int = 2
+    kinds: tuple[str, ...] = field(default=())
+
+    def governs_intent(self, tok) -> bool:
+        """Is ``tok`` a word whose complement is only wished, planned or believed?"""
+        forms = base_forms(tok.lemma_.lower()) | base_forms(tok.lower_)
+        if tok.pos_ in ("VERB", "AUX"):
+            return bool(forms & self.intention_verbs)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return bool(forms & (self.intention_nouns | self.belief_nouns))
+        if tok.pos_ == "ADJ":
+            return bool(forms & self.intention_adjectives)
+        return False
+
+    def rank(self, kind: str) -> int:
+        try:
+            return self.precedence.index(kind)
+        except ValueError:
+            return len(self.precedence)
+
+
+def base_forms(word: str) -> set[str]:
+    """The word and plausible lemmas of it (the small model mis-lemmatises some
+    verbs: "hoping" -> "hop")."""
+    out = {word}
+    for suf in ("ing", "ed", "s", "es", "d"):
+        if word.endswith(suf) and len(word) > len(suf) + 2:
+            stem = word[: -len(suf)]
+            out |= {stem, stem + "e"}
+    return out
+
+
+def _read(name: str, data_dir: Path) -> dict:
+    return yaml.safe_load((data_dir / name).read_text(encoding="utf-8")) or {}
+
+
+def _rules(kinds: dict, pos: str) -> dict[str, list[TriggerRule]]:
+    out: dict[str, list[TriggerRule]] = {}
+    for kind, spec in kinds.items():
+        for lemma, opts in ((spec or {}).get(pos + "s") or {}).items():
+            opts = opts or {}
+            out.setdefault(lemma, []).append(TriggerRule(
+                lemma=lemma, kind=kind, pos=pos,
+                needs=tuple(opts.get("needs") or ()),
+                particle=opts.get("particle"),
+                weak=bool(opts.get("weak", False)),
+            ))
+    return out
+
+
+def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
+    trig = _read("triggers.yaml", data_dir)
+    ctx = _read("context.yaml", data_dir)
+    stage = _read("staging.yaml", data_dir)
+    gender = _read("gender.yaml", data_dir)
+    fs = lambda xs: frozenset(str(x).lower() for x in (xs or ()))  # noqa: E731
+    return Lexicon(
+        verbs=_rules(trig["kinds"], "verb"),
+        adjectives=_rules(trig["kinds"], "adjective"),
+        nouns=_rules(trig["kinds"], "noun"),
+        light_verbs=fs(trig.get("light_verbs")),
+        occurrence_verbs=fs(trig.get("occurrence_verbs")),
+        role_nouns=fs(trig.get("role_nouns")),
+        role_kinds={str(k): str(v) for k, v in (trig.get("role_kinds") or {}).items()},
+        precedence=tuple(trig.get("precedence") or ()),
+        negators=fs(ctx.get("negators")),
+        modals=fs(ctx.get("modals")),
+        counterfactual_modals=fs(ctx.get("counterfactual_modals")),
+        counterfactual_adverbs=fs(ctx.get("counterfactual_adverbs")),
+        hypothetical_marks=fs(ctx.get("hypothetical_marks")),
+        intention_verbs=fs(ctx.get("intention_verbs")),
+        intention_nouns=fs(ctx.get("intention_nouns")),
+        intention_adjectives=fs(ctx.get("intention_adjectives")),
+        belief_nouns=fs(ctx.get("belief_nouns")),
+        female_cues=fs(gender.get("female")),
+        male_cues=fs(gender.get("male")),
+        anaphoric_determiners=fs(ctx.get("anaphoric_determiners")),
+        later_preps=fs(ctx.get("later_preps")),
+        near_cues=tuple(sorted((str(x).lower() for x in ctx.get("near_cues") or ()), key=len, reverse=True)),
+        place_roles={str(k): str(v) for k, v in (ctx.get("place_roles") or {}).items()},
+        role_rank={str(k): int(v) for k, v in (ctx.get("role_rank") or {}).items()},
+        origin_object_verbs=fs(ctx.get("origin_object_verbs")),
+        destination_object_verbs=fs(ctx.get("destination_object_verbs")),
+        cue_verbs=fs(stage.get("cue_verbs")),
+        cue_nouns=fs(stage.get("cue_nouns")),
+        present_tags=frozenset(stage.get("present_tags") or ("VBZ", "VBP")),
+        scene_setters=tuple(re.compile(p) for p in stage.get("scene_setters") or ()),
+        min_cues=int(stage.get("min_cues", 2)),
+        kinds=tuple(trig["kinds"]),
+    )

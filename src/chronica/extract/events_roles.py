@@ -1,0 +1,286 @@
+"""Who took part in a happening and where it took place, from the dependency parse."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from ..doc import Doc
+from .events_lexicon import Lexicon
+from .events_triggers import OBJECT_DEPS, SUBJECT_DEPS, Happening
+
+PARTICIPANT_TYPES = {"person", "organization", "group"}
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
+PARTICIPANT_PREPS = {"by", "with", "against", "to", "on", "at", "for", "of"}
+
+
+@dataclass(frozen=True)
+class MentionIndex:
+    """Document-wide facts about entities, for reading participants."""
+
+    entity_type: dict[str, str]
+    gender: dict[str, str]  # person key -> "f" | "m" (when the text says)
+    person_starts: list[int]  # char offsets of person mentions, sorted
+    person_keys: list[str]
+    person_subject: list[bool]  # was that mention a clause subject?
+    counts: dict[str, int]  # entity key -> number of mentions (not cited)
+
+
+@dataclass(frozen=True)
+class SentView:
+    """One sentence's parse (the document's, or the sentence re-parsed alone) with its
+    mentions mapped onto its tokens. ``shift`` turns a token's ``idx`` into an offset
+    into the document text."""
+
+    span: object  # spaCy Span
+    shift: int
+    token_entity: dict[int, str]  # token index -> entity key
+    root_entity: dict[int, str]  # root token index of a mention -> entity key
+    place_tokens: frozenset[int]
+
+    @property
+    def doc(self):
+        return self.span.doc
+
+    def offset(self, tok) -> int:
+        return tok.idx + self.shift
+
+    def end_offset(self, tok) -> int:
+        return tok.idx + len(tok) + self.shift
+
+
+def build_index(doc: Doc, lex: Lexicon) -> MentionIndex:
+    etype = {e.key: e.type for e in doc.entities}
+    persons: list[tuple[int, str, bool]] = []
+    counts: dict[str, int] = {}
+    votes: dict[str, list[int]] = {}
+    for m in doc.mentions:
+        if m.entity is None or m.cited:
+            continue
+        counts[m.entity] = counts.get(m.entity, 0) + 1
+        if etype.get(m.entity, m.type) != "person":
+            continue
+        span = doc.spacy.char_span(m.start, m.end, alignment_mode="expand") if doc.spacy is not None else None
+        subject = bool(span is not None and len(span) and span.root.dep_ in SUBJECT_DEPS)
+        persons.append((m.start, m.entity, subject))
+        if span is not None and len(span):
+            f, ma = _gender_cues(span, lex)
+            v = votes.setdefault(m.entity, [0, 0])
+            v[0] += f
+            v[1] += ma
+    persons.sort()
+    gender = {k: ("f" if f > ma else "m") for k, (f, ma) in votes.items() if f != ma}
+    return MentionIndex(etype, gender, [p[0] for p in persons], [p[1] for p in persons],
+                        [p[2] for p in persons], counts)
+
+
+def _gender_cues(span, lex: Lexicon) -> tuple[int, int]:
+    """Female/male cue words in a person mention, its compounds and appositions."""
+    words = [t.lower_.strip(".") for t in span]
+    root = span.root
+    words += [c.lower_ for c in root.children if c.dep_ in ("compound", "appos", "amod")]
+    if root.dep_ in ("appos", "compound"):
+        words.append(root.head.lower_)
+    words = [w.split("-")[-1] if w.startswith("ex-") else w for w in words]
+    return sum(w in lex.female_cues for w in words), sum(w in lex.male_cues for w in words)
+
+
+def sentence_view(doc: Doc, span, shift: int, index: MentionIndex) -> SentView:
+    """Map the mentions inside ``span`` (whose text starts at ``shift``) onto its tokens."""
+    token_entity: dict[int, str] = {}
+    root_entity: dict[int, str] = {}
+    lo, hi = span[0].idx + shift, span[-1].idx + len(span[-1]) + shift
+    sdoc = span.doc
+    for m in doc.mentions:
+        if m.entity is None or m.cited or m.end <= lo or m.start >= hi:
+            continue
+        ms = sdoc.char_span(m.start - shift, m.end - shift, alignment_mode="expand")
+        if ms is None or len(ms) == 0:
+            continue
+        for t in ms:
+            token_entity[t.i] = m.entity
+        root_entity[ms.root.i] = m.entity
+    places = frozenset(i for i, k in token_entity.items() if index.entity_type.get(k) == "place")
+    return SentView(span, shift, token_entity, root_entity, places)
+
+
+def main_person(index: MentionIndex) -> str | None:
+    people = [(n, k) for k, n in index.counts.items() if index.entity_type.get(k) == "person"]
+    return max(people)[1] if people else None
+
+
+def recent_person(index: MentionIndex, offset: int, pronoun: str = "") -> str | None:
+    """The person a pronoun at ``offset`` most likely stands for: the latest
+    agreeing person, preferring one who was a subject in the latest sentences."""
+    want = "f" if pronoun in FEMALE_PRONOUNS else "m" if pronoun in MALE_PRONOUNS else None
+    i = bisect_left(index.person_starts, offset) - 1
+    first = None
+    seen = 0
+    while i >= 0 and seen < 12:
+        key = index.person_keys[i]
+        g = index.gender.get(key)
+        if want is None or g is None or g == want:
+            if first is None:
+                first = key
+            if index.person_subject[i] and offset - index.person_starts[i] < 400:
+                return key
+            seen += 1
+        i -= 1
+    return first
+
+
+# ------------------------------------------------------------------ participants --
+
+def _resolve(tok, view: SentView, index: MentionIndex) -> list[str]:
+    """Entity keys a participant token stands for (with its conjuncts)."""
+    out = []
+    for t in [tok] + [c for c in tok.conjuncts if c.i > tok.i]:
+        key = view.token_entity.get(t.i)
+        if key is None:
+            # a head noun with a name beside it ("the Emperor Napoleon")
+            for c in t.children:
+                if c.dep_ in ("appos", "compound") and c.i in view.token_entity:
+                    key = view.token_entity[c.i]
+                    break
+        if key is None and t.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:
+            key = recent_person(index, view.offset(t), t.lower_)
+        if key is None and t.lower_ in RELATIVE_PRONOUNS:
+            clause = t.head
+            if clause.dep_ == "relcl":
+                key = view.token_entity.get(clause.head.i)
+        if key is not None and index.entity_type.get(key) in PARTICIPANT_TYPES and key not in out:
+            out.append(key)
+    return out
+
+
+def _subject(tok):
+    """The subject of a verb, climbing through shared-subject constructions."""
+    cur = tok
+    for _ in range(4):
+        subs = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+        if subs:
+            return subs[0]
+        if cur.dep_ == "relcl":
+            return cur.head
+        if cur.dep_ in ("conj", "xcomp", "advcl", "acl", "acomp", "attr") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def participants(h: Happening, view: SentView, index: MentionIndex) -> list[str]:
+    doc = view.doc
+    anchor = doc[h.anchor]
+    who: list[str] = []
+
+    def add(keys):
+        for k in keys:
+            if k not in who:
+                who.append(k)
+
+    if anchor.pos_ in ("VERB", "AUX", "ADJ") or h.main.rule.pos == "predicate":
+        subj = _subject(anchor)
+        if subj is not None:
+            add(_resolve(subj, view, index))
+        for c in anchor.children:
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        add(_resolve(g, view, index))
+            elif c.dep_ in OBJECT_DEPS or c.dep_ == "dative":
+                add(_resolve(c, view, index))
+            elif c.dep_ == "prep" and c.lower_ in PARTICIPANT_PREPS:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        add(_resolve(g, view, index))
+    # the event noun's own participants ("his death", "the visit of the sovereigns")
+    nouns = [doc[t.i] for t in h.triggers[:1] if t.rule.pos == "noun"]
+    for tok in nouns:
+        for c in tok.children:
+            if c.dep_ == "poss":
+                add(_resolve(c, view, index))
+            elif c.dep_ == "prep" and c.lower_ in ("of", "by", "with", "against"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        add(_resolve(g, view, index))
+    return who
+
+
+# ------------------------------------------------------------------ place --
+
+def _place_role(root, anchor, lex: Lexicon) -> str | None:
+    """How a place mention (its root token) relates to the happening."""
+    if anchor.dep_ == "relcl" and anchor.head.i == root.i and any(
+            c.dep_ in OBJECT_DEPS and c.lower_ in ("which", "that") for c in anchor.children):
+        return _object_role(anchor, lex)  # "Rochefort, which he reached"
+    if root.dep_ == "pobj":
+        prep = root.head
+        role = lex.place_roles.get(prep.lower_)
+        # "on the island of Elba": take the outer preposition's role
+        if prep.lower_ == "of" and prep.head.pos_ == "NOUN" and prep.head.dep_ == "pobj":
+            outer = lex.place_roles.get(prep.head.head.lower_)
+            role = outer or role
+        return role
+    if root.dep_ in OBJECT_DEPS:
+        return _object_role(root.head, lex)
+    if root.dep_ in ("npadvmod", "advmod") and root.head.i == anchor.i:
+        return "location"  # "went home", "sailed north to ..."
+    if root.dep_ in ("appos", "conj") and root.head.dep_ == "pobj":
+        return _place_role(root.head, anchor, lex)
+    return None
+
+
+def _object_role(verb, lex: Lexicon) -> str:
+    lemma = verb.lemma_.lower()
+    if lemma in lex.origin_object_verbs:
+        return "origin"
+    if lemma in lex.destination_object_verbs:
+        return "destination"
+    return "object"
+
+
+def _distance(tok, anchor, lo: int, hi: int) -> int:
+    d, cur = 0, tok
+    while cur.i != anchor.i:
+        if cur.head.i == cur.i or not (lo <= cur.head.i < hi):
+            return 99
+        cur = cur.head
+        d += 1
+    return d
+
+
+@dataclass(frozen=True)
+class PlacePick:
+    key: str | None  # the happening's place
+    prep: str | None  # the preposition that introduced it ("at", "to")
+    seen: list[str]  # places the clause puts someone at or sends them to, latest first
+
+
+def place(h: Happening, view: SentView, start_tok: int, end_tok: int, index: MentionIndex,
+          lex: Lexicon, skip: frozenset[int] = frozenset()) -> PlacePick:
+    """``skip``: tokens of what did not happen ("contemplated escape to the United States")."""
+    doc = view.doc
+    anchor = doc[h.anchor]
+    best = None
+    seen: list[tuple[int, str]] = []
+    for i in range(start_tok, end_tok):
+        key = view.root_entity.get(i)
+        if key is None or index.entity_type.get(key) != "place" or i in skip:
+            continue
+        root = doc[i]
+        role = _place_role(root, anchor, lex)
+        if role is None:
+            continue
+        dist = _distance(root, anchor, view.span.start, view.span.end)
+        rank = (lex.role_rank.get(role, 3), dist, i)
+        prep = root.head.lower_ if root.dep_ == "pobj" else None
+        if prep == "of" and root.head.head.dep_ == "pobj":
+            prep = root.head.head.head.lower_
+        if best is None or rank < best[0]:
+            best = (rank, key, prep)
+        if role in ("destination", "location") and prep not in (None, "of"):
+            seen.append((i, key))
+    trail = [k for _, k in sorted(seen, reverse=True)]
+    return PlacePick(best[1] if best else None, best[2] if best else None, trail)

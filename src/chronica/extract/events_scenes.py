@@ -1,0 +1,65 @@
+"""Dramatised scenes (a script's cold open) and section headings that are residences."""
+from __future__ import annotations
+
+import re
+
+from ..doc import Doc
+from .events_lexicon import Lexicon
+
+_PARA = re.compile(r"\n\s*\n")
+_FILLER = re.compile(r"[\W\d_]+|\b(?i:in|at|and|the|of|to|from|until|since|c|ca)\b")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _PARA.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def staged_paragraphs(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
+    """Paragraphs told in the present tense with body-language cues: a staged scene."""
+    if doc.spacy is None:
+        return []
+    out = []
+    for a, b in paragraphs(doc.text):
+        span = doc.spacy.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            continue
+        cues = present = past = 0
+        for t in span:
+            if t.pos_ in ("VERB", "AUX"):
+                if t.tag_ in lex.present_tags:
+                    present += 1
+                elif t.tag_ == "VBD":
+                    past += 1
+            if t.tag_ in lex.present_tags and t.lemma_.lower() in lex.cue_verbs:
+                cues += 1
+            elif t.pos_ == "NOUN" and t.lemma_.lower() in lex.cue_nouns:
+                cues += 0.5
+        if cues >= lex.min_cues and present > past:
+            out.append((a, b))
+    return out
+
+
+def in_any(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= offset < b for a, b in ranges)
+
+
+def heading_place_period(doc: Doc, start: int, end: int, place_mentions) -> tuple | None:
+    """A heading that is just a place and a period ("Turkey, 1929-1933"):
+    returns (place entity key, timex) or None."""
+    text = doc.text[start:end]
+    timexes = [t for t in doc.timexes_in(start, end) if t.edtf]
+    places = [m for m in place_mentions if start <= m.start and m.end <= end]
+    if not timexes or not places:
+        return None
+    rest = text
+    for x in sorted([(t.start, t.end) for t in timexes] + [(m.start, m.end) for m in places], reverse=True):
+        a, b = x[0] - start, x[1] - start
+        rest = rest[:a] + " " + rest[b:]
+    if _FILLER.sub(" ", rest).strip():
+        return None  # the heading says more than a place and a period
+    return places[0].entity, timexes[0]

@@ -1,0 +1,376 @@
+"""Find event triggers in a sentence and group them into happenings.
+
+A *happening* is anchored on a verb trigger (or a light verb whose object names the
+event: "launched an offensive"), or on a noun trigger that stands on its own ("the
+fall of Paris in 1814"). Triggers that tell the same happening — a verb's
+complement ("pledged to bring him back"), the nouns of its own clause ("sent into
+exile") — merge into one; a later happening named in an adjunct ("remained there
+until his death in 1821") stays apart.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .events_lexicon import Lexicon, TriggerRule
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
+VERB_COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "obj"}
+COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "pcomp", "acl", "advcl"}
+KIND_NOUN_PREPS = {"into", "to"}  # "sent into exile", "went to war": the noun names the event
+
+
+@dataclass(frozen=True)
+class Trigger:
+    i: int  # token index in the spaCy doc
+    rule: TriggerRule
+
+    @property
+    def kind(self) -> str:
+        return self.rule.kind
+
+
+@dataclass
+class Happening:
+    anchor: int  # token index heading the happening
+    triggers: list[Trigger]
+    kind: str
+    standalone_noun: bool = False
+    negated: bool = False
+    hypothetical: bool = False
+    owned: set[int] = field(default_factory=set)  # token indices of its clause
+
+    @property
+    def main(self) -> Trigger:
+        return self.triggers[0]
+
+
+# ------------------------------------------------------------------ conditions --
+
+def has_place_child(tok, place_tokens: set[int]) -> bool:
+    if tok.dep_ == "relcl" and tok.head.i in place_tokens and any(
+            c.dep_ in OBJECT_DEPS and c.lower_ in ("which", "that", "where") for c in tok.children):
+        return True  # "Rochefort, which he reached"
+    for c in tok.children:
+        if c.dep_ == "prep":
+            if any(g.i in place_tokens for g in c.subtree):
+                return True
+        elif c.dep_ in OBJECT_DEPS and any(g.i in place_tokens for g in c.subtree):
+            return True
+    return False
+
+
+def _is_passive(tok) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.dep_ == "acl" and tok.tag_ == "VBN"
+
+
+def _meets(tok, rule: TriggerRule, place_tokens: set[int], named: frozenset[int] = frozenset()) -> bool:
+    kids = list(tok.children)
+    if rule.particle and not any(c.lower_ == rule.particle and c.dep_ in ("prt", "advmod", "prep") for c in kids):
+        return False
+    if not rule.needs:
+        return True
+    for need in rule.needs:
+        if need == "dobj" and any(c.dep_ in ("dobj", "obj") for c in kids):
+            return True
+        if need == "named" and any(c.dep_ in ("dobj", "obj") and any(g.i in named for g in c.subtree)
+                                   for c in kids):
+            return True
+        if need == "passive" and _is_passive(tok):
+            return True
+        if need == "place" and has_place_child(tok, place_tokens):
+            return True
+        if any(c.lower_ == need and c.dep_ in ("prep", "prt", "advmod", "agent") for c in kids):
+            return True
+        if need in ("there", "here", "back", "home", "abroad", "aboard") and any(c.lower_ == need for c in kids):
+            return True
+    return False
+
+
+def _role_rule(tok, lex: Lexicon, place_tokens: set[int]) -> TriggerRule | None:
+    """"was master of France", "became king of Serbia"."""
+    kind = lex.role_kinds.get(tok.head.lemma_.lower())
+    if tok.dep_ != "attr" or kind is None or tok.lemma_.lower() not in lex.role_nouns:
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and any(g.i in place_tokens for g in c.subtree):
+            return TriggerRule(tok.lemma_.lower(), kind, "predicate")
+    return None
+
+
+def _rule_for(tok, lex: Lexicon, place_tokens: set[int], named: frozenset[int]) -> TriggerRule | None:
+    role = _role_rule(tok, lex, place_tokens)
+    if role is not None:
+        return role
+    lemma = tok.lemma_.lower()
+    if tok.dep_ in ("amod", "compound"):
+        return None  # "the advancing British", "reigning sovereigns": a description
+    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma not in ("be", "have", "do")):
+        rules = lex.verbs.get(lemma, ())
+    elif tok.pos_ == "ADJ":
+        if tok.dep_ != "acomp":
+            return None  # only as a predicate: "was dead", never "dead or alive"
+        rules = lex.adjectives.get(lemma, ())
+    elif tok.pos_ in ("NOUN", "PROPN"):
+        if tok.pos_ == "PROPN" and tok.ent_type_ and tok.ent_type_ not in ("EVENT", "FAC", "LAW", ""):
+            return None  # a name that happens to share a noun trigger's spelling
+        rules = lex.nouns.get(lemma, ()) or lex.nouns.get(tok.lower_, ())
+    else:
+        return None
+    for r in rules:
+        if _meets(tok, r, place_tokens, named):
+            return r
+    return None
+
+
+def find_triggers(sent, lex: Lexicon, place_tokens: set[int],
+                  named: frozenset[int] = frozenset()) -> list[Trigger]:
+    """Every token of ``sent`` (a spaCy Span) that names an event; ``named``: tokens
+    inside mentions of people, groups, organisations and works."""
+    out = []
+    for tok in sent:
+        rule = _rule_for(tok, lex, place_tokens, named)
+        if rule is not None:
+            out.append(Trigger(tok.i, rule))
+    return out
+
+
+# ------------------------------------------------------------------ factuality --
+
+def _aux_words(tok) -> list:
+    return [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+
+
+def is_negated(tok, lex: Lexicon) -> bool:
+    """"never saw her", "No peoples came", "had no power to sign"."""
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in lex.negators):
+            return True
+        if c.dep_ in SUBJECT_DEPS and (c.lower_ in lex.negators or c.lower_ in ("nobody", "none", "nothing")
+                                       or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+            return True
+    head = tok.head
+    if tok.dep_ in ("acl", "xcomp", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+        return any(d.dep_ == "det" and d.lower_ in lex.negators for d in head.children)
+    return False
+
+
+def is_hypothetical(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
+    """Modal, counterfactual, conditional or merely intended/feared."""
+    auxes = _aux_words(tok)
+    lowers = [a.lower_ for a in auxes]
+    if any(a in lex.modals for a in lowers):
+        return True
+    if any(a in lex.counterfactual_modals for a in lowers) and "have" in lowers:
+        return True
+    for c in tok.children:
+        if c.dep_ == "advmod" and c.lower_ in lex.counterfactual_adverbs:
+            return True
+        if c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks:
+            return True
+    # governed by an intention verb/noun ("hoping to defeat", "contemplated escape",
+    # "orders to capture", "with the aim of restoring")
+    cur = tok
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i or not (sent_start <= head.i < sent_end):
+            break
+        if cur.dep_ == "conj":
+            cur = head  # conjuncts share what governs the first ("believed they had X-ed and Y-ed")
+            continue
+        if cur.dep_ not in COMPLEMENT_DEPS:
+            break
+        infinitive = cur.dep_ == "xcomp" or (cur.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in cur.children))
+        if infinitive and any(c.dep_ == "acomp" and lex.governs_intent(c) for c in head.children):
+            return True  # "was eager to attack him"
+        if head.pos_ in ("VERB", "AUX") and cur.dep_ not in VERB_COMPLEMENT_DEPS:
+            break  # an adjunct ("in the aftermath of his defeat, they deemed ...")
+        if lex.governs_intent(head):
+            return True
+        if head.pos_ in ("VERB", "AUX"):
+            break  # a plain verb: the trigger is part of what really happened
+        cur = head
+    return False
+
+
+# ------------------------------------------------------------------ grouping --
+
+def _elaborates(tok, lex: Lexicon) -> bool:
+    if tok.dep_ == "xcomp":
+        return True
+    if tok.dep_ == "pcomp" and tok.head.lower_ in lex.later_preps:
+        return False  # "remained for four years, before relocating to France"
+    dep = tok.dep_
+    if dep == "conj" and tok.head.tag_ in ("VBG", "VBN"):
+        dep = tok.head.dep_
+    return tok.tag_ in ("VBG", "VBN") and dep in ("advcl", "pcomp", "acl", "conj") and \
+        not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+
+
+def _nearest_anchor(tok, anchors: dict[int, Happening], lo: int, hi: int):
+    """The closest ancestor of ``tok`` (not itself) that anchors a happening, with the
+    dependency path (child deps) walked to reach it."""
+    cur = tok
+    path = []
+    while cur.head.i != cur.i and lo <= cur.head.i < hi:
+        path.append(cur)
+        cur = cur.head
+        if cur.i in anchors:
+            return anchors[cur.i], path
+    return None, path
+
+
+def _kind_from_noun(noun, verb, lex: Lexicon) -> bool:
+    """Does a noun under ``verb`` name the verb's event ("sent into exile", "came at
+    the Battle of Waterloo")?"""
+    if noun.head.i == verb.i and noun.dep_ in OBJECT_DEPS:
+        return True
+    if noun.dep_ == "pobj" and noun.head.head.i == verb.i and verb.lemma_.lower() in lex.occurrence_verbs:
+        return True
+    if noun.dep_ == "pobj" and noun.head.head.i == verb.i and noun.head.lower_ in KIND_NOUN_PREPS:
+        return True
+    return False
+
+
+def _light_anchor(noun, lex: Lexicon):
+    """A light verb ("launched", "attempted", "went") whose complement is this noun."""
+    head = noun.head
+    if noun.dep_ in OBJECT_DEPS and head.pos_ == "VERB" and head.lemma_.lower() in lex.light_verbs:
+        return head
+    if noun.dep_ == "pobj" and head.lower_ in KIND_NOUN_PREPS:
+        verb = head.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in lex.light_verbs:
+            return verb
+    return None
+
+
+def group(sent, triggers: list[Trigger], lex: Lexicon, has_date) -> list[Happening]:
+    """Group triggers of one sentence into happenings (factual or not).
+
+    ``has_date(token)`` says whether a time expression sits in a token's subtree.
+    """
+    doc = sent.doc
+    lo, hi = sent.start, sent.end
+    verbs = [t for t in triggers if t.rule.pos != "noun"]
+    nouns = [t for t in triggers if t.rule.pos == "noun"]
+    anchors: dict[int, Happening] = {}
+    for t in verbs:
+        anchors[t.i] = Happening(t.i, [t], t.kind)
+    # light verbs take their kind from their noun
+    for t in list(nouns):
+        lv = _light_anchor(doc[t.i], lex)
+        if lv is not None and lv.i not in anchors and lo <= lv.i < hi:
+            anchors[lv.i] = Happening(lv.i, [t], t.kind)
+            nouns.remove(t)
+    # a verb trigger that complements another trigger verb ("pledged to bring him
+    # back"), or a participle that says how it went ("retreated, locking himself in",
+    # "surrendered, bringing an end to"), tells the same happening
+    for i in sorted(anchors, reverse=True):
+        tok = doc[i]
+        if not _elaborates(tok, lex):
+            continue
+        parent, _ = _nearest_anchor(tok, anchors, lo, hi)
+        if parent is not None and parent.anchor != i:
+            child = anchors.pop(i)
+            parent.triggers.extend(child.triggers)
+    # nouns: merge into the clause they sit in, or stand alone
+    loose: list[Trigger] = []
+    for t in nouns:
+        tok = doc[t.i]
+        owner, path = _nearest_anchor(tok, anchors, lo, hi)
+        later = any(p.dep_ == "pobj" and p.head.lower_ in lex.later_preps for p in path)
+        if owner is not None and not (later and has_date(tok)):
+            if _kind_from_noun(tok, doc[owner.anchor], lex) and lex.rank(t.kind) < lex.rank(owner.kind):
+                owner.kind = t.kind
+                owner.triggers.insert(0, t)
+            else:
+                owner.triggers.append(t)
+            continue
+        loose.append(t)
+    # loose nouns coordinated with one another ("his defeat and the fall of Paris")
+    # tell one happening; attach conjuncts to the first
+    by_i = {t.i: t for t in loose}
+    heads: dict[int, Happening] = {}
+    for t in loose:
+        tok = doc[t.i]
+        root = tok
+        while root.dep_ == "conj" and root.head.i in by_i:
+            root = root.head
+        if root.i in heads:
+            h = heads[root.i]
+            h.triggers.append(t)
+            if lex.rank(t.kind) < lex.rank(h.kind) and not t.rule.weak:
+                h.kind = t.kind
+        else:
+            heads[root.i] = Happening(root.i, [t], t.kind, standalone_noun=True)
+    happenings = list(anchors.values()) + list(heads.values())
+    for h in happenings:
+        tok = doc[h.anchor]
+        h.negated = is_negated(tok, lex) or any(is_negated(doc[t.i], lex) for t in h.triggers if t.rule.pos == "verb")
+        h.hypothetical = is_hypothetical(tok, lex, lo, hi)
+        if h.main.rule.pos in ("adjective", "predicate") and lo <= tok.head.i < hi:
+            # "would be dead", "was never king of X": the copula carries the modality
+            h.negated = h.negated or is_negated(tok.head, lex)
+            h.hypothetical = h.hypothetical or is_hypothetical(tok.head, lex, lo, hi)
+    happenings.sort(key=lambda h: h.anchor)
+    return happenings
+
+
+def assign_clauses(sent, happenings: list[Happening]) -> None:
+    """Each token of the sentence goes to the nearest happening above it."""
+    anchors = {h.anchor: h for h in happenings}
+    lo, hi = sent.start, sent.end
+    for tok in sent:
+        cur = tok
+        while True:
+            if cur.i in anchors:
+                anchors[cur.i].owned.add(tok.i)
+                break
+            if cur.head.i == cur.i or not (lo <= cur.head.i < hi):
+                break
+            cur = cur.head
+
+
+# ------------------------------------------------------------------ journeys --
+
+LEG_PREPS = {"to", "into", "toward", "towards", "from", "onto"}
+
+
+def journey_legs(sent, anchor: int, a: int, b: int, place_roots: set[int]) -> list[tuple[int, int]]:
+    """Split one movement clause into its legs ("was taken to Plymouth, and from
+    Plymouth to St. Helena"; "deported to Turkey and then to France"): token ranges,
+    one per prepositional phrase of the verb that names a place, in text order."""
+    doc = sent.doc
+    heads: list[int] = []
+    for i in sorted(place_roots):
+        if not (a <= i < b):
+            continue
+        cur = doc[i]
+        leg = None
+        while cur.i != anchor and cur.head.i != cur.i and a <= cur.head.i < b:
+            if cur.pos_ == "ADP" and cur.lower_ in LEG_PREPS and (
+                    cur.head.i == anchor or (cur.dep_ == "conj" and cur.head.pos_ == "ADP")):
+                leg = cur.i
+            cur = cur.head
+        if cur.i == anchor and leg is not None and leg not in heads:
+            heads.append(leg)
+    if len(heads) < 2:
+        return [(a, b)]
+    heads.sort()
+    out = []
+    starts = [a] + [_leg_start(doc, h) for h in heads[1:]]
+    for k, s in enumerate(starts):
+        e = starts[k + 1] if k + 1 < len(starts) else b
+        out.append((s, e))
+    return out
+
+
+def _leg_start(doc, prep: int) -> int:
+    """The first token of a leg: its preposition, or an adverb before it ("then to")."""
+    sub = [t.i for t in doc[prep].subtree if t.dep_ != "conj" or t.i == prep]
+    start = prep
+    for t in doc[prep].children:
+        if t.dep_ == "advmod" and t.i < prep:
+            start = min(start, t.i)
+    return min([start] + [i for i in sub if i <= prep])

@@ -1,0 +1,353 @@
+"""The ``extract_relations`` component: who is whose wife, son, comrade, rival, killer.
+
+Every relation reads "target is the source's <label>" ("his wife, Natalia": source
+him, target Natalia, label "wife", kind spouse). Labels and their kinds are data
+(``data/relations/labels.tsv``); verb relations ("Mercader killed Trotsky") are in
+``data/relations/verbs.yaml`` and need the dependency parse.
+
+Patterns over a sentence whose mentions are replaced by placeholders:
+
+* possessive + label + names:  "his wife, Natalia", "Trotsky's son Lev",
+  "his comrades Zinoviev and Kamenev", "their adult son Lev";
+* name + possessive + label:   "Sergei, their son in the USSR";
+* name + "the <label> of" + name: "Lev, the son of Trotsky" (also "was the brother of");
+* a label coordinated after one of these ("his wife, Natalia, and eldest son, Lev")
+  inherits the possessor.
+
+Pronouns are resolved by one simple rule: "his"/"her"/"he"/"she" is the nearest person
+mention before the pronoun in the same sentence, preferring a grammatical subject
+when a parse is present; failing that, the last person (subject first) of the
+previous sentence (its first-named person). "his"/"he" skip people whose given name
+is female, "her"/"she" those whose given name is male (gender-guesser's name list, if
+installed). "their" is the last two people found the same way. The relation's
+other end is never its own possessor. Gender is not checked.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..doc import Doc
+from ..model import LocalRelation, Span, When
+from ..pipeline import Context, component
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "relations"
+PERSONAL = ("spouse", "child", "parent", "sibling", "family", "ally", "rival", "killer", "host", "other")
+_PH = r"⟨\d+⟩"
+_ADJ = r"(?:(?:[a-z][\w-]*|\d+-year-old)\s+){0,3}?"
+_LIST = rf"{_PH}(?:\s*(?:,\s*and|,|and|&)\s*{_PH})*"
+
+
+@lru_cache(maxsize=1)
+def labels() -> dict[str, str]:
+    out = {}
+    for line in (DATA / "labels.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, kind = (x.strip() for x in line.split("\t")[:2])
+            out[label.casefold()] = kind
+    return out
+
+
+@dataclass(frozen=True)
+class VerbRule:
+    lemmas: frozenset[str]
+    kind: str
+    label: str
+    source: str  # "subject" | "object"
+    object_types: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def verb_rules() -> tuple[VerbRule, ...]:
+    raw = yaml.safe_load((DATA / "verbs.yaml").read_text(encoding="utf-8"))
+    return tuple(VerbRule(frozenset(v["lemmas"]), v["kind"], v["label"], v["source"],
+                          tuple(v.get("object_types", ["person"]))) for v in raw["verbs"])
+
+
+@lru_cache(maxsize=1)
+def patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    alts = "|".join(sorted((re.escape(w) for w in labels()), key=len, reverse=True))
+    lab = rf"(?P<label>{alts})"
+    poss = rf"(?P<poss>\b(?:his|her|their)\b|{_PH}\s*['’]s?)"
+    tgt = rf"(?P<tgt>{_LIST})"
+    src = rf"(?P<src>{_PH})"
+    raw = [
+        ("poss_label_name", rf"{poss}\s+{_ADJ}{lab}\s*,?\s+{tgt}"),
+        ("name_poss_label", rf"{tgt}\s*,\s*{poss}\s+{_ADJ}{lab}\b"),
+        ("name_the_label_of", rf"{tgt}\s*,?\s+(?:was\s+|is\s+|became\s+|had been\s+)?"
+                              rf"(?:the|a|an|one of the)\s+{_ADJ}{lab}\s+of\s+(?:the\s+)?{src}"),
+        ("name_was_poss_label", rf"{tgt}\s+(?:was|is|became|had been)\s+{poss}\s+{_ADJ}{lab}\b"),
+        ("and_label_name", rf"(?:,|\band)\s+(?:,\s*)?{_ADJ}{lab}\s*,?\s+{tgt}"),
+    ]
+    return tuple((n, re.compile(p, re.IGNORECASE)) for n, p in raw)
+
+
+# ------------------------------------------------------------------ the component --
+
+@component("extract_relations", requires=("entities",), assigns=("relations",))
+def extract_relations(doc: Doc, ctx: Context) -> None:
+    doc.relations = find_relations(doc)
+
+
+def find_relations(doc: Doc) -> list[LocalRelation]:
+    etype = {e.key: e.type for e in doc.entities}
+    sents = _sentences(doc)
+    found: list[LocalRelation] = []
+    for si, (start, end) in enumerate(sents):
+        ments = [i for i, m in enumerate(doc.mentions)
+                 if start <= m.start and m.end <= end and m.entity and not m.cited]
+        if not ments:
+            continue
+        found += _pattern_relations(doc, si, sents, ments, etype)
+        found += _verb_relations(doc, si, sents, ments, etype)
+    return _dedupe(found)
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    if doc.sentences:
+        return [(s.start, s.end) for s in doc.sentences if s.kind not in ("bibliography", "credit")]
+    if doc.spacy is not None:
+        return [(s.start_char, s.end_char) for s in doc.spacy.sents]
+    return [(0, len(doc.text))]
+
+
+def _when(doc: Doc, start: int, end: int) -> When | None:
+    for t in doc.timexes_in(start, end):
+        w = t.when()
+        if w is not None:
+            return w
+    return None
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    while start < end and doc.text[start].isspace():
+        start += 1
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, doc.text[start:end])
+
+
+# ----- patterns
+
+def _pattern_relations(doc, si, sents, ments, etype) -> list[LocalRelation]:
+    start, end = sents[si]
+    template, marks = _template(doc, start, end, ments)
+    out: list[LocalRelation] = []
+    last_src: list[str] = []
+    hits = []
+    for name, rx in patterns():
+        for m in rx.finditer(template):
+            hits.append((m.start(), name, m))
+    for _, name, m in sorted(hits, key=lambda h: h[0]):
+        label = m.group("label").casefold()
+        kind = labels()[label]
+        targets = [int(x) for x in re.findall(r"⟨(\d+)⟩", m.group("tgt"))]
+        tkeys = [doc.mentions[t].entity for t in targets]
+        if "src" in m.groupdict() and m.group("src"):
+            srcs = [doc.mentions[int(m.group("src")[1:-1])].entity]
+        elif "poss" in m.groupdict() and m.group("poss"):
+            srcs = _possessor(doc, m.group("poss"), marks, m.start("poss"), si, sents, set(tkeys))
+        else:
+            srcs = last_src  # coordinated label: "..., and eldest son, Lev"
+        if not srcs:
+            continue
+        last_src = srcs
+        for src in srcs:
+            for tkey in tkeys:
+                if tkey == src or not _types_ok(kind, etype.get(src), etype.get(tkey)):
+                    continue
+                ev = _span(doc, start, end)
+                out.append(LocalRelation(kind, m.group("label"), src, tkey, ev, _when(doc, start, end)))
+    return out
+
+
+def _types_ok(kind: str, src_type: str | None, tgt_type: str | None) -> bool:
+    if kind in PERSONAL:
+        return src_type == tgt_type == "person"
+    if kind == "member_of":
+        return src_type in ("organization", "group") and tgt_type in ("person", "organization", "group")
+    if kind == "author_of":
+        return src_type == "work" and tgt_type in ("person", "organization")
+    return True
+
+
+def _template(doc: Doc, start: int, end: int, ments: list[int]) -> tuple[str, list[tuple[int, int, int]]]:
+    """The sentence with mentions replaced by ⟨index⟩, and for each placeholder
+    (template offset, text offset, length difference) to map offsets back."""
+    parts, cur, tpos, marks = [], start, 0, []
+    for i in sorted(ments, key=lambda i: doc.mentions[i].start):
+        m = doc.mentions[i]
+        if m.start < cur:
+            continue
+        chunk = doc.text[cur:m.start]
+        parts.append(chunk)
+        tpos += len(chunk)
+        ph = f"⟨{i}⟩"
+        marks.append((tpos, m.start, len(ph) - (m.end - m.start)))
+        parts.append(ph)
+        tpos += len(ph)
+        cur = m.end
+    parts.append(doc.text[cur:end])
+    return "".join(parts), marks
+
+
+def _text_offset(start: int, marks: list[tuple[int, int, int]], tpos: int) -> int:
+    shift = sum(d for t, _, d in marks if t < tpos)
+    return start + tpos - shift
+
+
+def _possessor(doc: Doc, poss: str, marks, tpos: int, si: int, sents, exclude: set[str]) -> list[str]:
+    ph = re.match(r"⟨(\d+)⟩", poss)
+    if ph:
+        return [doc.mentions[int(ph.group(1))].entity]
+    offset = _text_offset(sents[si][0], marks, tpos)
+    if poss.casefold() == "their":
+        return resolve_plural(doc, offset, si, sents, exclude)
+    found = resolve_pronoun(doc, offset, si, sents, exclude, _GENDER_OF.get(poss.casefold()))
+    return [found] if found else []
+
+
+def resolve_pronoun(doc: Doc, offset: int, si: int, sents, exclude: set[str] = frozenset(),
+                    gender: str | None = None) -> str | None:
+    """"his"/"her"/"he": the nearest person (a grammatical subject first) before
+    ``offset`` in the same sentence, else the last person (subject first) of the
+    previous sentence; never one of ``exclude`` (the relation's other end)."""
+    cands = _candidates(doc, offset, si, sents, exclude, gender)
+    if not cands:
+        return None
+    subj = [m for m in cands if _is_subject(doc, m)]
+    return (subj or cands)[-1].entity
+
+
+def resolve_plural(doc: Doc, offset: int, si: int, sents, exclude: set[str] = frozenset()) -> list[str]:
+    """"their": the last two distinct people before ``offset`` (same rule as above)."""
+    out: list[str] = []
+    for m in reversed(_candidates(doc, offset, si, sents, exclude)):
+        if m.entity not in out:
+            out.append(m.entity)
+        if len(out) == 2:
+            break
+    return out
+
+
+def _candidates(doc: Doc, offset: int, si: int, sents, exclude, gender: str | None = None) -> list:
+    """People before ``offset`` in the sentence (nearest last); else those of the
+    previous sentence, its first-named (the topic) last. People whose given name says
+    the other gender are skipped."""
+    start, _ = sents[si]
+    ok = [m for m in _persons(doc, start, offset) if m.entity not in exclude and _gender_ok(doc, m, gender)]
+    if not ok and si > 0:
+        pstart, pend = sents[si - 1]
+        prev = [m for m in _persons(doc, pstart, pend) if m.entity not in exclude and _gender_ok(doc, m, gender)]
+        ok = list(reversed(prev))
+    return ok
+
+
+_GENDER_OF = {"his": "male", "he": "male", "him": "male", "her": "female", "she": "female"}
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    try:
+        import gender_guesser.detector as gd
+    except ImportError:  # optional: without it, gender is not checked
+        return None
+    return gd.Detector(case_sensitive=False)
+
+
+def _gender_ok(doc: Doc, m, gender: str | None) -> bool:
+    if gender is None or _detector() is None:
+        return True
+    ent = doc.entity(m.entity)
+    first = (ent.name if ent else m.text).split()[0]
+    g = _detector().get_gender(first)
+    if g in ("male", "mostly_male"):
+        return gender == "male"
+    if g in ("female", "mostly_female"):
+        return gender == "female"
+    return True
+
+
+def _persons(doc: Doc, start: int, end: int):
+    ents = {e.key: e for e in doc.entities}
+    return [m for m in doc.mentions if start <= m.start and m.end <= end and m.entity
+            and ents.get(m.entity) is not None and ents[m.entity].type == "person"]
+
+
+def _is_subject(doc: Doc, m) -> bool:
+    if doc.spacy is None:
+        return False
+    span = doc.spacy.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+# ----- verbs (dependency parse)
+
+def _verb_relations(doc, si, sents, ments, etype) -> list[LocalRelation]:
+    if doc.spacy is None:
+        return []
+    start, end = sents[si]
+    span = doc.spacy.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    rules = verb_rules()
+    out = []
+    for tok in span:
+        if tok.pos_ != "VERB":
+            continue
+        rule = next((r for r in rules if tok.lemma_.casefold() in r.lemmas), None)
+        if rule is None or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        subj, obj = _arguments(tok)
+        skey = _entity_at(doc, subj, ments, si, sents)
+        okey = _entity_at(doc, obj, ments, si, sents)
+        if not skey or not okey or skey == okey:
+            continue
+        if etype.get(skey) != "person" or etype.get(okey) not in rule.object_types:
+            continue
+        src, tgt = (okey, skey) if rule.source == "object" else (skey, okey)
+        out.append(LocalRelation(rule.kind, rule.label, src, tgt, _span(doc, start, end),
+                                 _when(doc, start, end)))
+    return out
+
+
+def _arguments(verb):
+    subj = obj = None
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            subj = c
+        elif c.dep_ == "dobj":
+            obj = c
+        elif c.dep_ == "nsubjpass":
+            obj = c
+        elif c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    subj = g
+    return subj, obj
+
+
+def _entity_at(doc: Doc, tok, ments, si, sents) -> str | None:
+    if tok is None:
+        return None
+    if tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "him", "her"):
+        return resolve_pronoun(doc, tok.idx, si, sents, gender=_GENDER_OF.get(tok.lower_))
+    for i in ments:
+        m = doc.mentions[i]
+        if m.start <= tok.idx < m.end:
+            return m.entity
+    return None
+
+
+def _dedupe(rels: list[LocalRelation]) -> list[LocalRelation]:
+    seen, out = set(), []
+    for r in rels:
+        k = (r.kind, r.label.casefold(), r.source, r.target, r.evidence.start)
+        if k not in seen:
+            seen.add(k)
+            out.append(r)
+    return out

@@ -1,0 +1,111 @@
+"""Word lists for finding and typing mentions, loaded once from data files.
+
+``data/names/lexicon.yaml`` (titles, cue words, verbs), ``data/names/demonyms.tsv``
+(nationality and place adjectives -> gazetteer id), and first names from the
+``gender-guesser`` package's name dictionary plus ``data/names/first_names_extra.txt``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+NAMES = resources.files("chronica") / "data" / "names"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    titles: frozenset[str]  # as written, capitalised ("Captain", "Grand Duke")
+    title_words: int  # longest title in words
+    particles: frozenset[str]
+    person_verbs: frozenset[str]
+    place_verbs: frozenset[str]
+    place_preps: frozenset[str]
+    kin_nouns: frozenset[str]
+    org_cues: frozenset[str]
+    building_cues: frozenset[str]
+    geo_nouns: frozenset[str]
+    not_names: frozenset[str]
+    naming_cues: tuple[str, ...]
+    first_names: frozenset[str]
+    demonyms: dict[str, str]  # "Tuscan" -> "curated:tuscany"
+    title_abbreviations: frozenset[str] = frozenset()
+    heading_words: frozenset[str] = frozenset()
+    dynasties: frozenset[str] = frozenset()
+    group_words: frozenset[str] = frozenset()
+    event_heads: frozenset[str] = frozenset()
+    event_tails: frozenset[str] = frozenset()
+    work_heads: frozenset[str] = frozenset()
+    mononyms: frozenset[str] = frozenset()
+    vessel_nouns: frozenset[str] = frozenset()
+    vessel_prefixes: frozenset[str] = frozenset()
+
+    def is_first_name(self, word: str) -> bool:
+        return word in self.first_names
+
+
+def _first_names_from_package() -> set[str]:
+    """Given names from gender-guesser's nam_dict.txt (name column 3..29)."""
+    try:
+        path = resources.files("gender_guesser") / "data" / "nam_dict.txt"
+        raw = path.read_bytes().decode("latin-1")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return set()
+    out = set()
+    for line in raw.splitlines():
+        if not line or line[0] in "#=":
+            continue
+        name = line[3:29].strip()
+        if name and name.isalpha() and name[0].isupper():
+            out.add(name)
+    return out
+
+
+def _demonyms() -> dict[str, str]:
+    out = {}
+    for line in (NAMES / "demonyms.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("forms\t"):
+            continue
+        forms, place = line.split("\t")
+        for f in forms.split("|"):
+            out[f.strip()] = place.strip()
+    return out
+
+
+def load_lexicon() -> Lexicon:
+    data = yaml.safe_load((NAMES / "lexicon.yaml").read_text(encoding="utf-8"))
+    extra = [ln.strip() for ln in (NAMES / "first_names_extra.txt").read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    titles = frozenset(str(t) for t in data["titles"])
+    from spacy.lang.en.stop_words import STOP_WORDS
+    # "The", "In", "So" are given names somewhere; as English words they are not names here
+    not_first = {w.casefold() for w in STOP_WORDS} | {str(w).casefold() for w in data["not_names"]}
+    first_names = {n for n in _first_names_from_package() | set(extra)
+                   if n.casefold() not in not_first and n not in titles}
+    return Lexicon(
+        titles=titles,
+        title_words=max(len(t.split()) for t in titles),
+        particles=frozenset(data["name_particles"]),
+        person_verbs=frozenset(data["person_verbs"]),
+        place_verbs=frozenset(data["place_verbs"]),
+        place_preps=frozenset(data["place_preps"]),
+        kin_nouns=frozenset(data["kin_nouns"]),
+        org_cues=frozenset(data["org_cues"]),
+        building_cues=frozenset(data["building_cues"]),
+        geo_nouns=frozenset(data["geo_nouns"]),
+        not_names=frozenset(str(w) for w in data["not_names"]),
+        naming_cues=tuple(data["naming_cues"]),
+        first_names=frozenset(first_names),
+        demonyms=_demonyms(),
+        title_abbreviations=frozenset(data["title_abbreviations"]),
+        heading_words=frozenset(data["heading_words"]),
+        dynasties=frozenset(data["dynasties"]),
+        group_words=frozenset(data["group_words"]),
+        event_heads=frozenset(data["event_heads"]),
+        event_tails=frozenset(data["event_tails"]),
+        work_heads=frozenset(data["work_heads"]),
+        mononyms=frozenset(data.get("mononyms", [])),
+        vessel_nouns=frozenset(data.get("vessel_nouns", [])),
+        vessel_prefixes=frozenset(data.get("vessel_prefixes", [])),
+    )

@@ -1,0 +1,422 @@
+"""One event per happening: match the documents' local events within and across
+documents (corpus component ``match_events``).
+
+Two local events are the same happening when their kinds are compatible, their dates
+can overlap, they share participants or places (through merged entities and place
+containment) and their evidence is worded alike. Candidate pairs come from blocking
+on participants/places and year, never from all pairs.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from itertools import combinations
+
+import yaml
+from rapidfuzz import fuzz
+
+from ..model import DocSpan, Event, LocalEvent, When
+from ..pipeline import component
+from .bounds import YEAR, Bounds, bounds_of, is_vague
+from .geography import Geography
+
+THRESHOLD = 0.62          # pair score to be the same happening across documents
+WITHIN_DOC = 0.80         # stricter: one document telling a happening twice
+STRONG_NO_DATE = 0.80     # score without the date part that overrides a date clash
+MAX_BUCKET = 400
+MIN_SIGNALS = 2.0         # people, place, date, wording: at least two must agree          # beyond this, a participant is too common to block on alone
+
+
+@dataclass(frozen=True)
+class Item:
+    """One local event, prepared for matching."""
+
+    doc_id: str
+    doc_sha: str
+    local: LocalEvent
+    who: frozenset[str]
+    where: str | None
+    bounds: Bounds | None
+    words: str
+
+    @property
+    def kind(self) -> str:
+        return self.local.kind
+
+
+@lru_cache(maxsize=1)
+def kind_table() -> tuple[dict[frozenset, float], float]:
+    data = yaml.safe_load(resources.files("chronica.data.claims").joinpath("event_kinds.yaml").read_text("utf-8"))
+    table = {frozenset((a, b)): float(s) for a, b, s in data["pairs"]}
+    return table, float(data.get("other_score", 0.5))
+
+
+def kind_score(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    table, other = kind_table()
+    if "other" in (a, b):
+        return other
+    return table.get(frozenset((a, b)), 0.0)
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+    return frozenset(STOP_WORDS)
+
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def content_words(text: str) -> str:
+    """Content words cut to a 6-letter stem, stop words dropped."""
+    stop = _stop_words()
+    return " ".join(w[:6] for w in (m.group(0).casefold() for m in _WORD.finditer(text))
+                    if w not in stop and len(w) > 2)
+
+
+# ------------------------------------------------------------------ pair scoring --
+
+def date_score(a: Item, b: Item) -> float | None:
+    """1 = same narrow date, 0.5 = unknown, None = cannot be the same day(s)."""
+    if a.bounds is None or b.bounds is None:
+        return 0.5
+    if a.bounds.overlaps(b.bounds):
+        wide = max(a.bounds.width, b.bounds.width)
+        if wide <= 31:
+            return 1.0
+        if wide <= 370:
+            return 0.8
+        return 0.65
+    if _inferred(a) or _inferred(b):
+        return 0.45  # a date guessed from context is weak evidence against
+    return None
+
+
+def _inferred(it: Item) -> bool:
+    return it.local.when is not None and it.local.when.basis == "inferred"
+
+
+def who_score(a: Item, b: Item, names: dict[str, frozenset[str]] | None = None) -> float:
+    if not a.who or not b.who:
+        return 0.4
+    shared = len(a.who & b.who)
+    if not shared and names:
+        # entities the merger kept apart but that share a name word ("Napoleon")
+        ta = set().union(*(names.get(e, frozenset()) for e in a.who - b.who))
+        tb = set().union(*(names.get(e, frozenset()) for e in b.who - a.who))
+        if ta & tb:
+            return 0.5
+    if not shared:
+        return 0.0
+    return 0.5 + 0.5 * shared / len(a.who | b.who)
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def name_words(entities) -> dict[str, frozenset[str]]:
+    """Capitalised words of four letters or more in each person/group's names."""
+    out = {}
+    for e in entities:
+        if e.type not in ("person", "group", "organization"):
+            continue
+        words = {w.casefold() for n in [e.name, *e.aliases] for w in _NAME_WORD.findall(n) if w[0].isupper()}
+        out[e.id] = frozenset(words)
+    return out
+
+
+def place_score(a: Item, b: Item, geo: Geography) -> float | None:
+    """1 = same place, 0.8 near, 0.7 one inside the other, 0.5 unknown, None = two
+    unrelated places."""
+    if not a.where or not b.where:
+        return 0.5
+    rel = geo.relation(a.where, b.where)
+    if rel == "same":
+        return 1.0
+    if rel == "near":
+        return 0.8
+    if rel in ("within", "contains"):
+        return 0.7  # one source names the region, the other the spot: weaker evidence
+    return None
+
+
+def word_score(a: Item, b: Item) -> float:
+    """Dice overlap of content-word stems, fuzzily matched (rapidfuzz) so that spelling
+    variants and inflections count ("Blücher"/"Blucher", "landed"/"landing")."""
+    if not a.words or not b.words:
+        return 0.0
+    sa, sb = set(a.words.split()), set(b.words.split())
+    hits = sum(1 for w in sa if w in sb or any(fuzz.ratio(w, v) >= 85 for v in sb if abs(len(v) - len(w)) <= 2))
+    hits_b = sum(1 for w in sb if w in sa or any(fuzz.ratio(w, v) >= 85 for v in sa if abs(len(v) - len(w)) <= 2))
+    return (hits + hits_b) / (len(sa) + len(sb))
+
+
+def evidence_signals(a: Item, b: Item, who: float, place: float | None, date: float | None, words: float) -> float:
+    """How many independent kinds of positive evidence the pair has (people, place,
+    date, wording): a likeness on one count alone is coincidence."""
+    n = 0.0
+    n += 1.0 if who >= 0.75 else 0.5 if who >= 0.5 else 0.0
+    n += 1.0 if place is not None and place >= 0.8 else 0.5 if place is not None and place >= 0.7 else 0.0
+    if date is not None and not _inferred(a) and not _inferred(b):
+        n += 1.0 if date >= 1.0 else 0.5 if date >= 0.8 else 0.0
+    n += 1.0 if words >= 0.3 else 0.5 if words >= 0.2 else 0.0
+    return n
+
+
+def pair_score(a: Item, b: Item, geo: Geography, names: dict[str, frozenset[str]] | None = None) -> float:
+    """Similarity in [0, 1]; 0 when the two cannot be one happening."""
+    k = kind_score(a.kind, b.kind)
+    if k == 0:
+        return 0.0
+    who = who_score(a, b, names)
+    place = place_score(a, b, geo)
+    words = word_score(a, b)
+    if who == 0 and (place is None or place < 1.0):
+        return 0.0  # nobody in common and not even the same place
+    if place is None and words < 0.8:
+        return 0.0
+    date = date_score(a, b)
+    if evidence_signals(a, b, who, place, date, words) < MIN_SIGNALS:
+        return 0.0
+    place = 0.3 if place is None else place
+    rest = (0.25 * k + 0.2 * who + 0.15 * place + 0.15 * words) / 0.75
+    if date is None:
+        # different dates: only a very strong likeness (same kind, people, place,
+        # wording) makes it one happening, and a vague date must be involved
+        near = a.bounds.gap(b.bounds) <= (366 if (is_vague(a.local.when) or is_vague(b.local.when)) else 0)
+        if k == 1.0 and rest >= STRONG_NO_DATE and near:
+            return 0.75 * rest
+        return 0.0
+    return 0.25 * date + 0.75 * rest
+
+
+# ------------------------------------------------------------------ candidates --
+
+def _year(it: Item) -> int | None:
+    if it.bounds is None or it.bounds.width > 3 * YEAR or _inferred(it):
+        return None  # undated, or dated only by a guess: compare with every year
+    return int(it.bounds.mid // YEAR)
+
+
+def candidate_pairs(items: list[Item], names: dict[str, frozenset[str]] | None = None) -> set[tuple[int, int]]:
+    """Pairs sharing a participant (or a participant's name word) or a place, in the
+    same or a neighbouring year."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        keys = set(it.who)
+        for e in it.who:
+            keys.update("w:" + w for w in (names or {}).get(e, ()))
+        for e in keys:
+            blocks[e].append(i)
+        if it.where:
+            blocks[it.where].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        by_year: dict[int | None, list[int]] = defaultdict(list)
+        for i in members:
+            by_year[_year(items[i])].append(i)
+        undated = by_year.pop(None, [])
+        years = sorted(by_year)
+        for y in years:
+            near = by_year[y] + by_year.get(y + 1, [])
+            pairs.update(_ordered(by_year[y], near))
+        if len(members) <= MAX_BUCKET or len(undated) <= 20:
+            pairs.update(_ordered(undated, members))
+    return {p for p in pairs if p[0] != p[1]}
+
+
+def _ordered(xs: list[int], ys: list[int]):
+    for x in xs:
+        for y in ys:
+            if x != y:
+                yield (x, y) if x < y else (y, x)
+
+
+# ------------------------------------------------------------------ clustering --
+
+class Clusters:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+
+
+def cluster(items: list[Item], geo: Geography, names: dict[str, frozenset[str]] | None = None) -> list[list[int]]:
+    scores: dict[tuple[int, int], float] = {}
+    for i, j in candidate_pairs(items, names):
+        s = pair_score(items[i], items[j], geo, names)
+        if s >= THRESHOLD:
+            scores[(i, j)] = s
+    cl = Clusters(len(items))
+    for (i, j), s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        ri, rj = cl.find(i), cl.find(j)
+        if ri == rj:
+            continue
+        if _may_merge(cl.members[ri], cl.members[rj], items, geo, scores, names):
+            cl.union(ri, rj)
+    return sorted((sorted(m) for m in cl.members.values()), key=lambda m: m[0])
+
+
+def retold(a: Item, b: Item, geo: Geography) -> bool:
+    """One document telling one happening twice: same kind and people, no other place,
+    and the same stated date or much the same words."""
+    if a.kind != b.kind or not (a.who & b.who):
+        return False
+    if a.where and b.where and geo.relation(a.where, b.where) not in ("same", "within", "contains"):
+        return False
+    same_date = (a.bounds is not None and b.bounds is not None and not _inferred(a) and not _inferred(b)
+                 and a.bounds.overlaps(b.bounds) and max(a.bounds.width, b.bounds.width) <= 31)
+    return same_date or word_score(a, b) >= 0.45
+
+
+def _may_merge(a: list[int], b: list[int], items: list[Item], geo: Geography,
+               scores: dict[tuple[int, int], float], names: dict[str, frozenset[str]] | None = None) -> bool:
+    for x in a:
+        for y in b:
+            key = (x, y) if x < y else (y, x)
+            s = scores.get(key)
+            if s is None:
+                s = pair_score(items[x], items[y], geo, names)
+            same_doc = items[x].doc_id == items[y].doc_id
+            if same_doc and (s < WITHIN_DOC or not retold(items[x], items[y], geo)):
+                return False
+            if s == 0.0:
+                return False
+    return True
+
+
+# ------------------------------------------------------------------ building --
+
+def _evidence_rank(it: Item) -> tuple:
+    w = it.local.when
+    basis = {"explicit": 0, "relative": 1, "inferred": 2}.get(w.basis, 3) if w else 4
+    width = it.bounds.width if it.bounds else 10 ** 9
+    return (basis, width, -it.local.confidence, it.doc_id, it.local.evidence.start)
+
+
+def reconcile_when(members: list[Item]) -> When | None:
+    """The tightest date consistent with every source, else the best-evidenced one."""
+    dated = [m for m in members if m.bounds is not None]
+    if not dated:
+        return None
+    stated = [m for m in dated if not _inferred(m)]
+    dated = stated or dated  # a date read in the text beats one inferred from context
+    consistent = [m for m in dated if all(m.bounds.overlaps(o.bounds) for o in dated)]
+    pool = consistent or dated
+    best = min(pool, key=_evidence_rank)
+    return best.local.when
+
+
+def _pick_where(members: list[Item], geo: Geography) -> str | None:
+    places = Counter(m.where for m in members if m.where)
+    if not places:
+        return None
+    # the most often named place; among equals the innermost (most specific)
+    top = max(places.values())
+    cands = sorted(p for p, n in places.items() if n == top)
+    for p in cands:
+        if all(p == q or geo.within(p, q) for q in cands):
+            return p
+    return cands[0]
+
+
+def _pick_kind(members: list[Item]) -> str:
+    kinds = Counter(m.kind for m in members)
+    specific = {k: n for k, n in kinds.items() if k != "other"} or kinds
+    top = max(specific.values())
+    best = min(members, key=_evidence_rank)
+    if best.kind in specific and specific[best.kind] == top:
+        return best.kind
+    return sorted(k for k, n in specific.items() if n == top)[0]
+
+
+def event_id(members: list[Item]) -> str:
+    first = min(members, key=lambda m: (m.doc_sha, m.local.evidence.start, m.local.evidence.end))
+    raw = f"{first.doc_sha}:{first.local.evidence.start}:{first.local.evidence.end}"
+    return "evt_" + hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+
+def support_confidence(members: list[Item]) -> float:
+    """Best local confidence, raised for every further independent document."""
+    docs = {m.doc_id for m in members}
+    base = max(m.local.confidence for m in members)
+    return round(min(0.99, base + 0.15 * (len(docs) - 1)), 3)
+
+
+def build_event(members: list[Item], geo: Geography) -> Event:
+    best = min(members, key=_evidence_rank)
+    who: Counter[str] = Counter()
+    for m in members:
+        for e in m.who:
+            who[e] += 1
+    order = {e: i for i, e in enumerate(dict.fromkeys(e for m in sorted(members, key=_evidence_rank) for e in m.who))}
+    evidence = sorted(
+        (DocSpan(m.doc_id, m.local.evidence.start, m.local.evidence.end, m.local.evidence.text, when=m.local.when)
+         for m in members),
+        key=lambda d: (d.document, d.start, d.end),
+    )
+    return Event(
+        id=event_id(members),
+        kind=_pick_kind(members),
+        summary=best.local.summary,
+        when=reconcile_when(members),
+        where=_pick_where(members, geo),
+        who=sorted(who, key=lambda e: (-who[e], order[e])),
+        evidence=evidence,
+        sources=sorted({m.doc_id for m in members}),
+        confidence=support_confidence(members),
+    )
+
+
+def prepare(corpus) -> list[Item]:
+    items = []
+    for doc in corpus.docs:
+        for ev in doc.events:
+            if ev.staged or ev.negated:
+                continue
+            who = frozenset(corpus.entity_of.get((doc.id, k), f"{doc.id}:{k}") for k in ev.who)
+            where = corpus.entity_of.get((doc.id, ev.where), f"{doc.id}:{ev.where}") if ev.where else None
+            items.append(Item(doc.id, doc.source.sha256, ev, who, where, bounds_of(ev.when),
+                              content_words(ev.evidence.text)))
+    return items
+
+
+def _chronological(ev: Event) -> tuple:
+    b = bounds_of(ev.when)
+    return (b.lo if b else 10 ** 9, ev.id)
+
+
+@component("match_events", requires=("entities",), assigns=("events",), level="corpus")
+def match_events(corpus, ctx) -> None:
+    geo = Geography(corpus.entities)
+    items = prepare(corpus)
+    events, event_of = [], {}
+    for group in cluster(items, geo, name_words(corpus.entities)):
+        members = [items[i] for i in group]
+        ev = build_event(members, geo)
+        events.append(ev)
+        for m in members:
+            event_of[(m.doc_id, m.local.key)] = ev.id
+    events.sort(key=_chronological)
+    corpus.events = events
+    corpus.event_of = event_of

@@ -1,0 +1,598 @@
+"""The ``chain_aliases`` component: group a document's mentions into local entities.
+
+People are chained by name as a reader does it (rules applied in this order):
+
+1. A full name ("Captain Thomas Ussher") joins the most recent person with a matching
+   full name (same surname and compatible given names, titles ignored, accents and
+   given-name transliterations folded, one slip of spelling allowed) or, failing that,
+   an earlier bare surname ("Trotsky" ... "Leon Trotsky").
+2. A single word that is the surname of a known full name joins the most recent one.
+3. Any other single word (a first name or a mononym) joins, in order of preference:
+   the person its last bare use in the same section meant; the nearest preceding full
+   name in the same section with that given name; a person already known by that
+   bare word elsewhere in the document; the only full name in the document with that
+   given name. Otherwise it starts a new person. This keeps a son apart from his
+   father when each section is clear about whom it means.
+4. A name introduced by a kinship noun ("their son Lev", "his wife, Natalia") never
+   joins the people named in the same or the previous sentence (a man is not his own
+   son).
+5. A bare word that started its own person is folded into a full name later when
+   exactly one full name carries it as a given name, the bare word was not
+   introduced by a kinship noun, and the text never uses that full name's surname
+   alone (if it does, the bare first name is probably someone else).
+6. Explicit alias statements (``data/aliases/cues.yaml``: pseudonyms, "known as",
+   "née", "was in fact", "alias", "posing as" ...) join two people.
+
+Places join by gazetteer id when ``link_places`` found one, else by name. Groups,
+organisations and works join by name with plural and "-ied/-ies" endings folded, and a
+single word joins the only longer name that contains it ("Congress" / "Congress of
+Vienna"). When unsure, mentions are kept apart.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..doc import Doc
+from ..model import LocalEntity, Mention, PlaceRef
+from ..pipeline import Context, component
+from .nominals import find_nominals, title_statements
+from .names import (
+    Name, clean_surface, fold, full_names_match, parse_name, subset_match, titles,
+)
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+_PLACEHOLDER = r"[“\"'‘«]?(?P<{g}>⟨-?\d+⟩)[”\"'’»]?"
+NOMINAL_LOOKBACK = 3  # sentences searched back for the holder of a title
+
+
+# ------------------------------------------------------------------ resources --
+
+@dataclass(frozen=True)
+class AliasCue:
+    name: str
+    regex: re.Pattern
+    persons_only: bool = False
+    prefer: str | None = None  # "a" | "b": the side that names the entity
+
+
+@lru_cache(maxsize=1)
+def alias_cues() -> tuple[AliasCue, ...]:
+    raw = yaml.safe_load((DATA / "aliases" / "cues.yaml").read_text(encoding="utf-8"))
+    out = []
+    for c in raw["cues"]:
+        pat = c["pattern"].replace("{A}", _PLACEHOLDER.format(g="a")).replace(
+            "{B}", _PLACEHOLDER.format(g="b"))
+        out.append(AliasCue(c["name"], re.compile(pat, re.IGNORECASE), bool(c.get("persons_only")),
+                            c.get("prefer")))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def kin_words() -> frozenset[str]:
+    """Kinship nouns (labels of family relations in data/relations/labels.tsv)."""
+    words = set()
+    for line in (DATA / "relations" / "labels.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, kind = line.split("\t")[:2]
+        if kind.strip() in ("spouse", "child", "parent", "sibling", "family"):
+            words.add(label.strip().casefold())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def kin_before() -> re.Pattern:
+    alts = "|".join(sorted((re.escape(w) for w in kin_words()), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alts})\s*,?\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return frozenset(t[0] for t in titles() if len(t) == 1)
+
+
+# ------------------------------------------------------------------ records --
+
+@dataclass
+class _M:
+    """A mention with what chaining needs to know about it."""
+
+    index: int
+    mention: Mention
+    name: Name
+    type: str
+    section: int
+    sentence: int
+    kin: bool = False  # introduced by a kinship noun
+    gid: str | None = None  # gazetteer id of a place
+    preferred: bool = False  # an alias statement says this is the name it is known by
+
+
+@dataclass
+class _Cluster:
+    id: int
+    type: str
+    members: list[_M] = field(default_factory=list)
+    kin: bool = False
+
+    @property
+    def last(self) -> int:
+        return self.members[-1].mention.start
+
+    def multi(self) -> list[Name]:
+        return [m.name for m in self.members if len(m.name.tokens) > 1]
+
+    def body_multi(self) -> list[Name]:
+        """Full names used in the running text (not in credits/bibliography)."""
+        return [m.name for m in self.members if len(m.name.tokens) > 1 and not m.mention.cited]
+
+    def singles(self) -> set[str]:
+        return {m.name.single for m in self.members if m.name.single}
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+# ------------------------------------------------------------------ helpers --
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int, int]]:
+    """(start, end, section) for each sentence: from ``segment``, else spaCy, else one."""
+    if doc.sentences:
+        return [(s.start, s.end, s.section if s.section is not None else -1) for s in doc.sentences]
+    if doc.spacy is not None:
+        return [(s.start_char, s.end_char, 0) for s in doc.spacy.sents]
+    return [(0, len(doc.text), 0)]
+
+
+def doc_places(doc: Doc) -> dict:
+    places = getattr(doc, "places", None)
+    if places is None:
+        places = doc.__dict__.get("places")
+    return places or {}
+
+
+def place_ref(places: dict, m: Mention, name: Name) -> PlaceRef | None:
+    """Look a mention up in ``doc.places`` under the keys ``link_places`` may use."""
+    if not places:
+        return None
+    for k in (m.text, clean_surface(m.text), name.bare, name.surface):
+        for v in (k, k.casefold(), fold(k), " ".join(fold(k).split())):
+            ref = places.get(v)
+            if ref is not None:
+                return ref
+    return None
+
+
+def stem(word: str) -> str:
+    """Fold plural and adjectival endings of group names: Allies/Allied -> ally,
+    Bourbons -> bourbon, Congresses -> congress."""
+    w = fold(word)
+    if len(w) > 4 and (w.endswith("ies") or w.endswith("ied")):
+        return w[:-3] + "y"
+    if len(w) > 4 and re.search(r"(?:ss|x|ch|sh)es$", w):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def _stems(name: Name) -> tuple[str, ...]:
+    return tuple(stem(t) for t in name.tokens)
+
+
+# ------------------------------------------------------------------ the component --
+
+@component("chain_aliases", requires=("mentions",), assigns=("entities",))
+def chain_aliases(doc: Doc, ctx: Context) -> None:
+    doc.entities = chain(doc)
+
+
+def chain(doc: Doc) -> list[LocalEntity]:
+    nominals = find_nominals(doc.text, doc.mentions) if doc.mentions else []
+    if nominals:  # "The Emperor": a title used as a name (no component before us keeps indices)
+        doc.mentions = sorted(doc.mentions + nominals, key=lambda m: (m.start, m.end))
+    items = _prepare(doc)
+    clusters, uf, joined = _chain_pass(doc, items, None)
+    if joined:
+        # Alias statements can join people that chaining saw as two ("Lev Bronstein" is
+        # "Leon Trotsky"); chain again knowing it, so that "their son Lev" is kept
+        # apart from everyone his possessor is.
+        groups = {m.index: uf.find(c.id) for c in clusters for m in c.members}
+        clusters, uf, _ = _chain_pass(doc, items, groups)
+    _attach_nominals(doc, items, clusters, uf)
+    return _build_entities(doc, items, clusters, uf)
+
+
+def _attach_nominals(doc: Doc, items: list[_M], clusters: list[_Cluster], uf: _UnionFind) -> None:
+    """A person known only as "the Emperor" is the one person the text says holds that
+    title ("retain the title of Emperor"); with several holders, or none, it stays apart."""
+    cluster_of = {m.index: c for c in clusters for m in c.members}
+    people = [it for it in items if it.type == "person" and not _is_nominal(it)]
+    holders: dict[str, set[int]] = defaultdict(set)
+    for offset, title in title_statements(doc.text):
+        holder = _nearest_person(people, offset, doc)
+        if holder is not None:
+            holders[title].add(uf.find(cluster_of[holder.index].id))
+    for c in clusters:
+        if c.type != "person" or not all(_is_nominal(m) for m in c.members):
+            continue
+        heads = {m.name.tokens[-1] for m in c.members}
+        found = set().union(*(holders.get(h, set()) for h in heads))
+        if len(found) == 1:
+            uf.union(c.id, next(iter(found)))
+
+
+def _nearest_person(people: list[_M], offset: int, doc: Doc) -> _M | None:
+    sents = sentence_bounds(doc)
+    si = max(bisect_right([s[0] for s in sents], offset) - 1, 0)
+    # the statement's own sentence first, then up to NOMINAL_LOOKBACK sentences back
+    before = [p for p in people if si - NOMINAL_LOOKBACK <= p.sentence <= si and p.mention.end <= offset]
+    return before[-1] if before else None
+
+
+def _chain_pass(doc: Doc, items: list[_M], known: dict[int, int] | None):
+    clusters: list[_Cluster] = []
+    by_type: dict[str, list[_Cluster]] = defaultdict(list)
+    for it in items:
+        if it.type == "person":
+            _chain_person(it, by_type["person"], clusters, items, known)
+        elif it.type == "place":
+            _chain_place(it, by_type["place"], clusters, doc)
+        else:
+            _chain_by_name(it, by_type[it.type], clusters)
+    uf = _UnionFind()
+    _absorb_first_names(by_type["person"], uf)
+    joined = _apply_alias_cues(doc, items, clusters, uf)
+    return clusters, uf, joined
+
+
+def _prepare(doc: Doc) -> list[_M]:
+    sents = sentence_bounds(doc)
+    starts = [s[0] for s in sents]
+    items = []
+    for i, m in enumerate(doc.mentions):
+        inverted = m.cited and "," in m.text and m.type == "person"
+        name = parse_name(m.text, inverted=inverted)
+        si = max(bisect_right(starts, m.start) - 1, 0)
+        s_start = sents[si][0] if sents else 0
+        before = doc.text[max(s_start, m.start - 40):m.start]
+        items.append(_M(i, m, name, m.type or "other", sents[si][2], si,
+                        kin=bool(kin_before().search(before))))
+    _vote_types(items)
+    for it in items:  # titles are stripped from people only
+        if it.type != "person":
+            it.name = parse_name(it.mention.text, person=False)
+    _drop_leading_places(items)
+    return items
+
+
+def _drop_leading_places(items: list[_M]) -> None:
+    """A person's name that starts with a place the document names elsewhere was run
+    together by NER ("at Elba Napoleon judged"): compare it without the place."""
+    places = {it.name.key for it in items if it.type == "place" and len(it.name.tokens) == 1}
+    for it in items:
+        words = it.name.bare.split()
+        if it.type == "person" and len(it.name.tokens) > 1 and it.name.tokens[0] in places and len(words) > 1:
+            it.name = parse_name(" ".join(words[1:]))
+
+
+def _vote_types(items: list[_M]) -> None:
+    """One sense per document: mentions sharing a name share the type most of them
+    (titled mentions count thrice) were given."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for it in items:
+        votes[it.name.key][it.type] += 0.5 if it.type == "other" else 1.0
+        if it.name.title:  # "Captain X", "Tsar X": a person, whatever NER said
+            votes[it.name.key]["person"] += 2.0
+    for it in items:
+        v = votes[it.name.key]
+        if v and it.name.key:
+            it.type = v.most_common(1)[0][0]
+
+
+def _new(clusters: list[_Cluster], pool: list[_Cluster], it: _M) -> _Cluster:
+    c = _Cluster(len(clusters), it.type, [it], kin=it.kin)
+    clusters.append(c)
+    pool.append(c)
+    return c
+
+
+def _join(c: _Cluster, it: _M) -> None:
+    c.members.append(it)
+
+
+# ----- people
+
+def _excluded(it: _M, items: list[_M], clusters_of: dict[int, _Cluster],
+              known: dict[int, int] | None) -> set[int]:
+    """Clusters a kinship-introduced name cannot join: the people named just before
+    (and, on the second pass, everyone an alias statement made one with them)."""
+    if not it.kin:
+        return set()
+    banned_m = [o for o in items if o.index < it.index and o.type == "person"
+                and it.sentence - 1 <= o.sentence <= it.sentence]
+    out = {clusters_of[o.index].id for o in banned_m if o.index in clusters_of}
+    if known:
+        groups = {known[o.index] for o in banned_m if o.index in known}
+        out |= {c.id for c in clusters_of.values()
+                if any(known.get(m.index) in groups for m in c.members)}
+    return out
+
+
+def _chain_person(it: _M, pool: list[_Cluster], clusters: list[_Cluster], items: list[_M],
+                  known: dict[int, int] | None = None) -> None:
+    n = it.name
+    clusters_of = {m.index: c for c in pool for m in c.members}
+    banned = _excluded(it, items, clusters_of, known)
+    live = [c for c in pool if c.id not in banned]
+    if not n.tokens:
+        _new(clusters, pool, it)
+        return
+    if _is_nominal(it):
+        _chain_nominal(it, live, pool, clusters)
+        return
+    if len(n.tokens) > 1:
+        cands = [c for c in live if any(
+            full_names_match(n, o) or subset_match(n, o) or subset_match(o, n) for o in c.multi())]
+        if not cands:
+            cands = [c for c in live if not c.kin and n.surname in c.singles() and not c.multi()]
+        if cands:
+            _join(max(cands, key=lambda c: c.last), it)
+        else:
+            _new(clusters, pool, it)
+        return
+    t = n.single
+    # a surname of a known full name
+    cands = [c for c in live if any(o.surname == t for o in c.multi())]
+    if cands:
+        _join(max(cands, key=lambda c: c.last), it)
+        return
+    # the person the last bare use of this word in the section meant
+    same = [m for m in items if m.index < it.index and m.section == it.section
+            and m.name.single == t and clusters_of.get(m.index) in live]
+    if same:
+        _join(clusters_of[same[-1].index], it)
+        return
+    # the nearest preceding full name in the section with this given name
+    cands = [c for c in live if any(t in o.given for o in c.multi())]
+    in_sec = [c for c in cands if any(m.section == it.section and m.index < it.index
+                                      and t in m.name.given for m in c.members)]
+    if in_sec:
+        _join(max(in_sec, key=lambda c: c.last), it)
+        return
+    standalone = [c for c in live if t in c.singles() and not c.multi()]
+    if standalone:
+        _join(max(standalone, key=lambda c: c.last), it)
+        return
+    if len(cands) == 1 and not any(t in c.singles() for c in pool if c.id in banned):
+        _join(cands[0], it)
+        return
+    _new(clusters, pool, it)
+
+
+def _is_nominal(it: _M) -> bool:
+    """A description rather than a name: "the Emperor", "the new king"."""
+    words = it.name.tokens
+    return bool(words) and all(w.rstrip(".") in _title_words() for w in words[-1:]) and (
+        it.mention.text[:1].islower() or it.name.surface.casefold().startswith("the ")
+        or len(words) == 1)
+
+
+def _chain_nominal(it: _M, live: list[_Cluster], pool: list[_Cluster], clusters: list[_Cluster]) -> None:
+    head = it.name.tokens[-1].rstrip(".")
+    titled = [c for c in live if any(head in m.name.title for m in c.members)]
+    if titled:
+        _join(max(titled, key=lambda c: c.last), it)
+        return
+    same = [c for c in live if any(m.name.tokens[-1:] == (head,) and _is_nominal(m) for m in c.members)]
+    if same:
+        _join(max(same, key=lambda c: c.last), it)
+        return
+    _new(clusters, pool, it)
+
+
+def _absorb_first_names(pool: list[_Cluster], uf: _UnionFind) -> None:
+    surnames_alone = {t for c in pool for t in c.singles()}
+    for s in pool:
+        if s.kin or s.multi() or len(s.singles()) != 1 or any(_is_nominal(m) for m in s.members):
+            continue
+        t = next(iter(s.singles()))
+        full = [c for c in pool if c is not s and any(t in o.given for o in c.body_multi())]
+        if len(full) != 1:
+            continue
+        f = full[0]
+        if any(o.surname in surnames_alone for o in f.body_multi()):
+            continue
+        if any(t in c.singles() and not c.multi() for c in pool if c is not s):
+            continue
+        uf.union(s.id, f.id)
+
+
+# ----- places and named things
+
+def _chain_place(it: _M, pool: list[_Cluster], clusters: list[_Cluster], doc: Doc) -> None:
+    places = doc_places(doc)
+    ref = place_ref(places, it.mention, it.name)
+    it.gid = ref.gazetteer if ref else None
+    for c in pool:
+        for m in c.members:
+            if (m.name.key and m.name.key == it.name.key) or (it.gid and m.gid == it.gid):
+                _join(c, it)
+                return
+    _new(clusters, pool, it)
+
+
+def _chain_by_name(it: _M, pool: list[_Cluster], clusters: list[_Cluster]) -> None:
+    st = _stems(it.name)
+    if not st:
+        _new(clusters, pool, it)
+        return
+    exact = [c for c in pool if any(_stems(m.name) == st for m in c.members)]
+    if exact:
+        _join(max(exact, key=lambda c: c.last), it)
+        return
+    if len(st) == 1:
+        longer = [c for c in pool if any(len(m.name.tokens) > 1 and st[0] in _stems(m.name) for m in c.members)]
+        if len(longer) == 1:
+            _join(longer[0], it)
+            return
+    else:
+        shorter = [c for c in pool if all(len(m.name.tokens) == 1 for m in c.members)
+                   and any(_stems(m.name)[0] in st for m in c.members)]
+        if len(shorter) == 1:
+            _join(shorter[0], it)
+            return
+    _new(clusters, pool, it)
+
+
+# ----- explicit alias statements
+
+def _apply_alias_cues(doc: Doc, items: list[_M], clusters: list[_Cluster], uf: _UnionFind) -> int:
+    """Join the people explicit alias statements name; return how many joins."""
+    joined = 0
+    cluster_of = {m.index: c for c in clusters for m in c.members}
+    by_sentence: dict[int, list[_M]] = defaultdict(list)
+    for it in items:
+        by_sentence[it.sentence].append(it)
+    sents = sentence_bounds(doc)
+    for si, its in by_sentence.items():
+        start, end = sents[si][0], sents[si][1]
+        its = its + _unmarked_names(doc.text, start, end, its, items, cluster_of)
+        if len(its) < 2:
+            continue
+        template, pos = _template(doc.text, start, end, its)
+        for cue in alias_cues():
+            for m in cue.regex.finditer(template):
+                a, b = pos[m.group("a")], pos[m.group("b")]
+                if not _compatible(a, b, cue.persons_only):
+                    continue
+                if cue.prefer:
+                    pos[m.group(cue.prefer)].preferred = True
+                ca, cb = cluster_of[a.index].id, cluster_of[b.index].id
+                if uf.find(ca) != uf.find(cb):
+                    uf.union(ca, cb)
+                    joined += 1
+    return joined
+
+
+_CAP_WORD = re.compile(r"\b[A-Z][\w-]+")
+
+
+def _unmarked_names(text: str, start: int, end: int, its: list[_M], items: list[_M],
+                    cluster_of: dict[int, "_Cluster"]) -> list[_M]:
+    """Capitalised words NER missed in this sentence that are a single-word name of a
+    person already met ("Lev" in "- Lev's pseudonym"): each stands for the person most
+    recently named that way before it. Returned with negative indices, registered in
+    ``cluster_of`` so cues can join them."""
+    taken = [(it.mention.start, it.mention.end) for it in its]
+    out = []
+    for w in _CAP_WORD.finditer(text, start, end):
+        a, b = w.start(), w.end()
+        if any(x < b and a < y for x, y in taken):
+            continue
+        word = fold(w.group())
+        prior = [m for m in items if m.type == "person" and m.mention.end <= a and (
+            m.name.single == word or word in m.name.given)]
+        if not prior:
+            continue
+        anchor = prior[-1]
+        idx = -1 - len(cluster_of)
+        m = Mention(a, b, w.group(), "PERSON", "person")
+        it = _M(idx, m, parse_name(w.group()), "person", anchor.section, anchor.sentence)
+        cluster_of[idx] = cluster_of[anchor.index]
+        out.append(it)
+    return out
+
+
+def _template(text: str, start: int, end: int, its: list[_M]) -> tuple[str, dict[str, _M]]:
+    parts, pos, cur = [], {}, start
+    for it in sorted(its, key=lambda x: x.mention.start):
+        m = it.mention
+        if m.start < cur or m.end > max(end, m.end):
+            continue
+        parts.append(text[cur:m.start])
+        ph = f"⟨{it.index}⟩"
+        parts.append(ph)
+        pos[ph] = it
+        cur = m.end
+    parts.append(text[cur:max(end, cur)])
+    return "".join(parts), pos
+
+
+def _compatible(a: _M, b: _M, persons_only: bool) -> bool:
+    if persons_only:
+        return a.type == b.type == "person"
+    return a.type == b.type or "person" in (a.type, b.type) and "other" in (a.type, b.type)
+
+
+# ----- output
+
+def _build_entities(doc: Doc, items: list[_M], clusters: list[_Cluster], uf: _UnionFind) -> list[LocalEntity]:
+    groups: dict[int, list[_M]] = defaultdict(list)
+    for c in clusters:
+        groups[uf.find(c.id)].extend(c.members)
+    places = doc_places(doc)
+    ordered = sorted(groups.values(), key=lambda ms: min(m.mention.start for m in ms))
+    entities = []
+    for k, members in enumerate(ordered):
+        members.sort(key=lambda m: m.index)
+        key = f"e{k}"
+        etype = Counter(m.type for m in members).most_common(1)[0][0]
+        ent = LocalEntity(
+            key=key, type=etype, name=_best_name(members), aliases=_aliases(members),
+            mentions=[m.index for m in members],
+            cited=all(m.mention.cited for m in members),
+        )
+        if etype == "place":
+            ent.place = _first_ref(places, members)
+        for m in members:
+            m.mention.entity = key
+        entities.append(ent)
+    return entities
+
+
+def _best_name(members: list[_M]) -> str:
+    """The fullest form: most name words, then most frequent, then first."""
+    counts = Counter(m.name.bare for m in members)
+    uncited = [m for m in members if not m.mention.cited] or members
+    named = [m for m in uncited if m.preferred] or uncited
+    best = max(named, key=lambda m: (not _is_nominal(m), len(m.name.tokens), counts[m.name.bare], -m.index))
+    return best.name.bare
+
+
+def _aliases(members: list[_M]) -> list[str]:
+    out: list[str] = []
+    for m in members:
+        for form in (clean_surface(m.mention.text), m.name.bare):
+            if form and form not in out:
+                out.append(form)
+    return out
+
+
+def _first_ref(places: dict, members: list[_M]) -> PlaceRef | None:
+    for m in members:
+        ref = place_ref(places, m.mention, m.name)
+        if ref is not None:
+            return ref
+    return None

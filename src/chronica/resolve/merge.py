@@ -1,0 +1,362 @@
+"""The ``merge_entities`` corpus component: one entity across documents.
+
+Two local entities are the same when their types agree and
+
+* places: they link to the same gazetteer id, or (unlinked) share a name;
+* people: they share a full name (compared as in a document: titles ignored, accents
+  and transliterations folded, one slip of spelling allowed), or one's words are a
+  subset of the other's and include a distinctive surname, or they share a single-word
+  name that is a surname or mononym in BOTH documents (never a bare first name: a
+  one-word person who is known in its document only by a given name merges nothing);
+* groups, organisations, works: they share a name (plurals folded).
+
+Merging is transitive (union-find) and ids are stable: ``ent_`` + sha1 of the type and
+the normalised canonical name (the most complete, then most frequent, full form).
+Local relations are mapped to global ids; identical ones keep all their evidence.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ..model import DocSpan, Entity, LocalEntity, Relation
+from ..pipeline import Context, component
+from .aliases import kin_before, stem
+from .names import Name, fold, full_names_match, parse_name, subset_match
+
+
+@dataclass
+class _Local:
+    doc_id: str
+    doc: object
+    ent: LocalEntity
+    names: list[Name]  # every alias taken apart (person) or []
+
+    @property
+    def full(self) -> list[Name]:
+        return [n for n in self.names if len(n.tokens) > 1]
+
+    @property
+    def singles(self) -> set[str]:
+        return {n.single for n in self.names if n.single}
+
+
+class _UF:
+    def __init__(self, n: int) -> None:
+        self.p = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[max(ra, rb)] = min(ra, rb)
+
+
+def _sha(s: str, n: int = 12) -> str:
+    return hashlib.sha1(s.encode("utf-8")).hexdigest()[:n]
+
+
+def name_key(name: str) -> str:
+    return " ".join(fold(name).split())
+
+
+@component("merge_entities", requires=("documents",), assigns=("entities", "relations"), level="corpus")
+def merge_entities(corpus, ctx: Context) -> None:
+    locals_ = _collect(corpus)
+    groups = _group(locals_)
+    entities, entity_of = _build(groups, locals_)
+    corpus.entities = entities
+    corpus.entity_of = entity_of
+    corpus.relations = _relations(corpus, entity_of)
+
+
+def _person_name(form: str, places: set[str]) -> Name:
+    """As chain_aliases reads it: a leading place run into the name is dropped."""
+    n = parse_name(form)
+    words = n.bare.split()
+    if len(n.tokens) > 1 and n.tokens[0] in places and len(words) > 1:
+        return parse_name(" ".join(words[1:]))
+    return n
+
+
+def _collect(corpus) -> list[_Local]:
+    out = []
+    for doc in corpus.docs:
+        places = {fold(e.name) for e in doc.entities if e.type == "place" and " " not in e.name}
+        for e in doc.entities:
+            # credits and bibliographies garble names ("Stalin Seeks"): compare people by
+            # what the running text calls them when it names them at all
+            body = [doc.mentions[i].text for i in e.mentions
+                    if i < len(doc.mentions) and not doc.mentions[i].cited]
+            forms = [e.name] + (body or list(e.aliases))
+            names = [_person_name(f, places) for f in forms] if e.type == "person" else []
+            out.append(_Local(doc.id, doc, e, names))
+    return out
+
+
+# ------------------------------------------------------------------ matching --
+
+def _surname_like(loc: _Local, word: str) -> bool:
+    """``word`` is used in its document as a surname or as a mononym that never
+    stands before a surname (Napoleon, Lenin): then it may carry a merge."""
+    if any(n.surname == word for n in loc.full):
+        return True
+    return not any(word in n.given for n in loc.full) and not _kin_named(loc)
+
+
+def _kin_named(loc: _Local) -> bool:
+    # a person the document only ever names by a first name after "his son" & co.
+    text = loc.doc.text
+    for i in loc.ent.mentions:
+        m = loc.doc.mentions[i]
+        if kin_before().search(text[max(0, m.start - 40):m.start]):
+            return True
+    return False
+
+
+def _same_person(a: _Local, b: _Local) -> bool:
+    for x in a.full:
+        for y in b.full:
+            if full_names_match(x, y) or subset_match(x, y) or subset_match(y, x):
+                return True
+    # one word shared: a surname/mononym in both documents, never a bare first name
+    for w in a.singles & b.singles:
+        if _surname_like(a, w) and _surname_like(b, w) and _first_name_free(w, a, b):
+            return True
+    # one side only known by a single word that is the other's surname
+    for x, y in ((a, b), (b, a)):
+        if not x.full:
+            for w in x.singles:
+                if any(n.surname == w for n in y.full) and _surname_like(x, w):
+                    return True
+    return False
+
+
+def _first_name_free(word: str, a: _Local, b: _Local) -> bool:
+    """A shared single word merges only if neither side uses it as a given name."""
+    return not any(word in n.given for n in a.full + b.full)
+
+
+def _same(a: _Local, b: _Local) -> bool:
+    if a.ent.type != b.ent.type:
+        return False
+    t = a.ent.type
+    if t == "person":
+        return _same_person(a, b)
+    if t == "place":
+        ga = a.ent.place.gazetteer if a.ent.place else None
+        gb = b.ent.place.gazetteer if b.ent.place else None
+        if ga and gb:
+            return ga == gb
+        return bool(_forms(a) & _forms(b))
+    return bool(_stem_forms(a) & _stem_forms(b))
+
+
+def _forms(loc: _Local) -> set[str]:
+    return {name_key(parse_name(f, person=False).bare) for f in [loc.ent.name] + loc.ent.aliases} - {""}
+
+
+def _stem_forms(loc: _Local) -> set[str]:
+    out = set()
+    for f in [loc.ent.name] + loc.ent.aliases:
+        n = parse_name(f, person=False)
+        if n.tokens:
+            out.add(" ".join(stem(t) for t in n.tokens))
+    return out
+
+
+def _blocks(loc: _Local) -> set[tuple[str, str]]:
+    """Keys two entities must share to be compared at all (keeps merging near-linear)."""
+    t = loc.ent.type
+    if t == "person":
+        keys = {w for n in loc.names for w in n.canon_tokens}
+        keys |= {w[:4] for n in loc.names for w in n.tokens if len(w) >= 4}  # spelling slips
+    elif t == "place":
+        keys = _forms(loc) | ({loc.ent.place.gazetteer} if loc.ent.place and loc.ent.place.gazetteer else set())
+    else:
+        keys = _stem_forms(loc)
+    return {(t, k) for k in keys}
+
+
+def _group(locals_: list[_Local]) -> list[list[int]]:
+    uf = _UF(len(locals_))
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, loc in enumerate(locals_):
+        for k in _blocks(loc):
+            index[k].append(i)
+    tried: set[tuple[int, int]] = set()
+    for idx in index.values():
+        for x in range(len(idx)):
+            for y in range(x + 1, len(idx)):
+                i, j = idx[x], idx[y]
+                a, b = locals_[i], locals_[j]
+                if a.doc_id == b.doc_id or (i, j) in tried:
+                    continue  # within a document chain_aliases has decided
+                tried.add((i, j))
+                if uf.find(i) != uf.find(j) and _same(a, b):
+                    uf.union(i, j)
+    _merge_by_context(locals_, uf)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(locals_)):
+        groups[uf.find(i)].append(i)
+    return list(groups.values())
+
+
+# ----- second pass: one shared word, backed by context
+
+MIN_SHARED_NEIGHBOURS = 2
+
+
+def _merge_by_context(locals_: list[_Local], uf: _UF) -> None:
+    """People that share only one word merge when the context agrees:
+
+    * "Napoleon" (a document that never gives a surname) and "Napoleon Bonaparte"
+      (a document that also calls him plain "Napoleon"), when the two are named in
+      sentences with at least two of the same other entities;
+    * two people known only by one and the same first name ("his wife, Natalia"),
+      when each document relates them in the same way to the same entity (both are the
+      wife of the same merged person).
+    """
+    neighbours = _neighbours(locals_, uf)
+    ties = _ties(locals_, uf)
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for i, loc in enumerate(locals_):
+        if loc.ent.type == "person":
+            for w in loc.singles:
+                by_word[w].append(i)
+    for w, idx in by_word.items():
+        for x in range(len(idx)):
+            for y in range(x + 1, len(idx)):
+                i, j = idx[x], idx[y]
+                a, b = locals_[i], locals_[j]
+                if a.doc_id == b.doc_id or uf.find(i) == uf.find(j):
+                    continue
+                if _byname_pair(a, b, w) or _byname_pair(b, a, w):
+                    if len(neighbours[i] & neighbours[j]) >= MIN_SHARED_NEIGHBOURS:
+                        uf.union(i, j)
+                elif not a.full and not b.full and ties[i] & ties[j]:
+                    uf.union(i, j)
+
+
+def _byname_pair(one: _Local, full: _Local, word: str) -> bool:
+    """``one`` is known only by ``word`` (not after a kinship noun); ``full`` has a full
+    name with ``word`` as its given name and is also called plain ``word``."""
+    return (not one.full and not _kin_named(one)
+            and any(word in n.given for n in full.full) and word in full.singles)
+
+
+def _neighbours(locals_: list[_Local], uf: _UF) -> list[set[int]]:
+    """For each local entity, the (first-pass) groups of the entities named in the
+    same sentences."""
+    out: list[set[int]] = [set() for _ in locals_]
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, loc in enumerate(locals_):
+        by_doc[loc.doc_id].append(i)
+    for idx in by_doc.values():
+        doc = locals_[idx[0]].doc
+        in_sent: dict[int, set[int]] = defaultdict(set)
+        for i in idx:
+            for mi in locals_[i].ent.mentions:
+                s = doc.sentence_at(doc.mentions[mi].start)
+                in_sent[s.start if s else -1].add(i)
+        for members in in_sent.values():
+            for i in members:
+                out[i] |= {uf.find(j) for j in members if j != i}
+    return out
+
+
+def _ties(locals_: list[_Local], uf: _UF) -> list[set[tuple]]:
+    """For each local entity, (relation kind, side, group of the other end)."""
+    key_of = {(loc.doc_id, loc.ent.key): i for i, loc in enumerate(locals_)}
+    out: list[set[tuple]] = [set() for _ in locals_]
+    seen_docs = set()
+    for loc in locals_:
+        if loc.doc_id in seen_docs:
+            continue
+        seen_docs.add(loc.doc_id)
+        for r in getattr(loc.doc, "relations", []) or []:
+            s, t = key_of.get((loc.doc_id, r.source)), key_of.get((loc.doc_id, r.target))
+            if s is None or t is None:
+                continue
+            out[t].add((r.kind, "target", uf.find(s)))
+            out[s].add((r.kind, "source", uf.find(t)))
+    return out
+
+
+# ------------------------------------------------------------------ output --
+
+def canonical(locs: list[_Local]) -> str:
+    """The most complete form (most name words), then the most frequent."""
+    counts: Counter = Counter()
+    for loc in locs:
+        counts[loc.ent.name] += len(loc.ent.mentions)
+    non_cited = [l for l in locs if not l.ent.cited] or locs
+    return max((l.ent.name for l in non_cited),
+               key=lambda n: (len(parse_name(n).tokens), counts[n], n))
+
+
+def entity_id(type_: str, name: str) -> str:
+    return "ent_" + _sha(f"{type_}|{name_key(name)}")
+
+
+def _build(groups: list[list[int]], locals_: list[_Local]):
+    entities: list[Entity] = []
+    entity_of: dict[tuple[str, str], str] = {}
+    gaz_to_id: dict[str, str] = {}
+    seen_ids: Counter = Counter()
+    for g in sorted(groups, key=lambda g: min(g)):
+        locs = [locals_[i] for i in g]
+        t = locs[0].ent.type
+        name = canonical(locs)
+        eid = entity_id(t, name)
+        seen_ids[eid] += 1
+        if seen_ids[eid] > 1:  # two unmerged entities with one name: keep both, stably
+            eid = entity_id(t, f"{name}|{sorted((l.doc_id, l.ent.key) for l in locs)[0]}")
+        aliases: list[str] = []
+        mentions: list[DocSpan] = []
+        for loc in locs:
+            for a in [loc.ent.name] + loc.ent.aliases:
+                if a not in aliases:
+                    aliases.append(a)
+            for i in loc.ent.mentions:
+                m = loc.doc.mentions[i]
+                mentions.append(DocSpan(loc.doc_id, m.start, m.end, m.text))
+            entity_of[(loc.doc_id, loc.ent.key)] = eid
+        ref = next((l.ent.place for l in locs if l.ent.place is not None), None)
+        ent = Entity(id=eid, type=t, name=name, aliases=aliases, mentions=mentions,
+                     cited_only=all(l.ent.cited for l in locs))
+        if ref is not None:
+            ent.lat, ent.lon, ent.gazetteer = ref.lat, ref.lon, ref.gazetteer
+            ent.part_of = ref.part_of  # a gazetteer id for now; mapped below
+            if ref.gazetteer:
+                gaz_to_id.setdefault(ref.gazetteer, eid)
+        entities.append(ent)
+    for ent in entities:  # part_of: the enclosing place's ENTITY id, if it is one
+        if ent.part_of is not None:
+            ent.part_of = gaz_to_id.get(ent.part_of)
+    return entities, entity_of
+
+
+def _relations(corpus, entity_of: dict) -> list[Relation]:
+    merged: dict[tuple, Relation] = {}
+    for doc in corpus.docs:
+        for r in doc.relations:
+            s, t = entity_of.get((doc.id, r.source)), entity_of.get((doc.id, r.target))
+            if s is None or t is None or s == t:
+                continue
+            key = (r.kind, r.label.casefold(), s, t)
+            span = DocSpan(doc.id, r.evidence.start, r.evidence.end, r.evidence.text, r.when)
+            if key not in merged:
+                rid = "rel_" + _sha("|".join(key))
+                merged[key] = Relation(rid, r.kind, r.label, s, t, [span], r.when)
+            elif span not in merged[key].evidence:
+                merged[key].evidence.append(span)
+                if merged[key].when is None:
+                    merged[key].when = r.when
+    return list(merged.values())

@@ -1,0 +1,197 @@
+"""The ``link_places`` component: one gazetteer entry per place name in a document.
+
+Place mentions are grouped by normalised name; each name is resolved once, by context:
+countries and other large units first (they are what the text's towns lie in), then the
+rest, preferring candidates inside the countries the document names, close to the
+document's other places, and with a large population. Demonyms used as places ("the
+Tuscan coast") resolve through the demonym list.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from ..doc import Doc
+from ..model import PlaceRef
+from ..pipeline import Context, component
+from .gazetteer import Candidate, Gazetteer, normalise
+from .gazetteer import distance_km as _points_km
+
+# Kinds of place that frame the others: resolved first, used as context.
+FRAME_FEATURES = {"country", "continent", "state"}
+NEAR_KM = 400.0  # "close to the document's other places"
+
+
+def _lexicon(ctx: Context):
+    from ..nlp.lexicon import load_lexicon
+    return ctx.resource("names.lexicon", load_lexicon)
+
+
+def _gazetteer(ctx: Context) -> Gazetteer:
+    return ctx.resource("gazetteer", Gazetteer.open)
+
+
+def place_ref(c: Candidate) -> PlaceRef:
+    return PlaceRef(c.id, c.name, c.lat, c.lon, c.country, c.feature, c.part_of)
+
+
+def _prior(c: Candidate) -> float:
+    """Context-free plausibility: big, well-known kinds of place and main names first."""
+    if c.feature in FRAME_FEATURES or c.feature in ("ocean", "sea"):
+        base = 9.0
+    elif c.feature != "city":
+        base = 7.5  # curated region, island, river, building
+    else:
+        base = math.log10(max(c.population, 10))  # 1 (hamlet) .. 7 (metropolis)
+    return base + (0.0 if c.primary else -0.8)
+
+
+def _countries_of(c: Candidate) -> set[str]:
+    out = set(x for x in c.covers if len(x) == 2)
+    if c.country:
+        out.add(c.country)
+    return out
+
+
+def _score(c: Candidate, countries: Counter, anchors: list[Candidate]) -> float:
+    s = _prior(c)
+    if _countries_of(c) & set(countries):
+        s += 2.5 + 0.3 * min(3, max(countries[k] for k in _countries_of(c) if k in countries))
+    near = [_points_km(c, a) for a in anchors if a.id != c.id and a.lat is not None and c.lat is not None
+            and a.feature not in ("continent", "ocean")]
+    if near:
+        d = min(near)
+        if d < NEAR_KM:
+            s += 2.0 * (1 - d / NEAR_KM)
+    return s
+
+
+def choose(cands: list[Candidate], countries: Counter, anchors: list[Candidate]) -> Candidate | None:
+    """The candidate that best fits the document's other places."""
+    cands = [c for c in cands if c.lat is not None]
+    if not cands:
+        return None
+    return max(cands, key=lambda c: _score(c, countries, anchors))
+
+
+def _near(c: Candidate, anchors: list[Candidate]) -> bool:
+    return any(a.lat is not None and a.feature not in ("continent", "ocean", "country", "state")
+               and _points_km(c, a) < NEAR_KM for a in anchors if a.id != c.id)
+
+
+def _inside_known(text: str, gaz: Gazetteer, chosen: dict[str, Candidate], countries: Counter,
+                  anchors: list[Candidate], building_cues: frozenset[str],
+                  first_names: frozenset[str] = frozenset()) -> PlaceRef | None:
+    """A name the gazetteer lacks, placed by what it contains or where the text is.
+
+    "East Sarajevo", "Sarajevo Hospital", "Museum of Sarajevo": inside the place named in
+    it. A street or building with no known place in its name ("Appel Quay"): in the
+    document's most-named city. The reference has no gazetteer id of its own.
+    """
+    words = text.split()
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            sub = " ".join(words[i:i + n])
+            if not sub[:1].isupper() or sub in building_cues or words[i] in first_names:
+                continue
+            c = choose(gaz.lookup(sub), countries, anchors)
+            if c is not None and (c.feature != "city" or _near(c, anchors)):
+                return PlaceRef(None, text, c.lat, c.lon, c.country, "area", c.id)
+    if len(words) > 1 and words[-1] in building_cues:
+        cities = [c for c in chosen.values() if c.feature == "city"]
+        if cities:
+            city = Counter(c.id for c in cities).most_common(1)[0][0]
+            c = gaz.get(city)
+            return PlaceRef(None, text, c.lat, c.lon, c.country, "building", c.id)
+    return None
+
+
+def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
+         building_cues: frozenset[str] = frozenset(),
+         first_names: frozenset[str] = frozenset()) -> dict[str, PlaceRef]:
+    names: dict[str, str] = {}  # key -> a surface form
+    surfaces: dict[str, set[str]] = {}
+    counts: Counter = Counter()
+    for m in doc.mentions:
+        if m.type == "place":
+            key = normalise(m.text)
+            names.setdefault(key, m.text)
+            surfaces.setdefault(key, set()).add(m.text)
+            counts[key] += 1
+    lookups: dict[str, list[Candidate]] = {}
+    for key, text in names.items():
+        cands = gaz.lookup(text)
+        if not cands and text in demonyms:
+            got = gaz.get(demonyms[text])
+            cands = [got] if got else []
+        lookups[key] = cands
+    # pass 1: names whose best reading is a country or other frame
+    chosen: dict[str, Candidate] = {}
+    countries: Counter = Counter()
+    for key, cands in lookups.items():
+        top = max(cands, key=_prior) if cands else None
+        if top is not None and top.feature in FRAME_FEATURES:
+            chosen[key] = top
+            for cc in _countries_of(top) if top.feature == "country" else ():
+                countries[cc] += counts[key]
+    # pass 2: the rest, in context; then once more with the first choices as anchors
+    for _ in range(2):
+        anchors = list(chosen.values())
+        for key, cands in lookups.items():
+            if key in chosen and chosen[key].feature in FRAME_FEATURES:
+                continue
+            best = choose(cands, countries, anchors)
+            if best is not None:
+                chosen[key] = best
+    refs = {k: place_ref(c) for k, c in chosen.items()}
+    for key in lookups:
+        if key not in chosen:
+            ref = _inside_known(names[key], gaz, chosen, countries, list(chosen.values()), building_cues,
+                                first_names)
+            if ref is not None:
+                refs[key] = ref
+    out: dict[str, PlaceRef] = {}
+    for key, ref in refs.items():
+        out[key] = ref
+        for text in surfaces[key]:  # also as written, for readers that do not normalise
+            out.setdefault(text, ref)
+            out.setdefault(text.casefold(), ref)
+    return out
+
+
+def _store(doc: Doc, refs: dict[str, PlaceRef]) -> None:
+    doc.places = refs
+
+
+@component("link_places", requires=("mentions",), assigns=("places",))
+def link_places(doc: Doc, ctx: Context) -> None:
+    lex = _lexicon(ctx)
+    _store(doc, link(doc, _gazetteer(ctx), lex.demonyms, lex.building_cues, lex.first_names))
+
+
+# ----------------------------------------------------- helpers for reconciliation --
+
+def is_within(a: str | None, b: str | None, gaz: Gazetteer | None = None) -> bool:
+    """Is gazetteer id ``a`` inside ``b`` (transitively), or the same place?"""
+    from .gazetteer import default
+    return (gaz or default()).is_within(a, b)
+
+
+def distance_km(a, b, gaz: Gazetteer | None = None) -> float | None:
+    """Distance between two places given as gazetteer ids, candidates or (lat, lon)."""
+    from .gazetteer import default
+
+    def point(x):
+        if isinstance(x, str):
+            x = (gaz or default()).get(x)
+        if isinstance(x, Candidate):
+            return None if x.lat is None else (x.lat, x.lon)
+        return x
+
+    pa, pb = point(a), point(b)
+    if pa is None or pb is None:
+        return None
+    return _points_km(pa, pb)
+
+
+__all__ = ["link_places", "link", "choose", "is_within", "distance_km", "place_ref"]

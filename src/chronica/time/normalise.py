@@ -1,0 +1,211 @@
+"""A rule match's named groups -> ``Parsed``: what the expression says, before anchoring."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon, squash
+from .moment import Moment
+from .rules import Rule
+
+
+@dataclass(frozen=True)
+class Parsed:
+    kind: str  # date | range | duration | offset | deixis | ref | set
+    start: int
+    end: int
+    rule: str
+    moment: Moment | None = None  # absolute or year-less point
+    moment2: Moment | None = None  # end of a range
+    split: tuple[tuple[int, int], tuple[int, int]] | None = None  # extents of a range's ends
+    part: str | None = None  # START/MID/END/FIRST_HALF/SECOND_HALF
+    mod: str | None = None  # from a hedge: APPROX, LESS_THAN, MORE_THAN ...
+    amount: tuple[str, float, float, float] | None = None
+    unit: str | None = None
+    direction: int = 0
+    deictic: int | None = None
+    deictic_word: str | None = None
+    ref: str | None = None
+    quant: str | None = None
+    short_year: bool = False  # a two-digit year that needs its century
+
+
+class Normaliser:
+    def __init__(self, lexicon: Lexicon):
+        self.lx = lexicon
+
+    def __call__(self, rule: Rule, m: re.Match, text: str) -> Parsed | None:
+        g = {k: v for k, v in m.groupdict().items() if v is not None}
+        base = dict(start=m.start(), end=m.end(), rule=rule.name, part=self.lx.part(g.get("part")),
+                    mod=self.lx.get("hedges", g.get("hedge")))
+        if g.get("month") and not self._month_ok(g["month"], m, text):
+            return None
+        kind = rule.kind
+        if kind == "date":
+            moment, short = self._moment(g, "")
+            if moment is None:
+                return None
+            return Parsed("date", moment=moment, short_year=short, **base)
+        if kind == "range":
+            return self._range(g, m, base)
+        if kind in ("duration", "offset", "deixis", "set"):
+            return self._quantity(kind, g, base)
+        if kind == "ref":
+            ref = self.lx.get("refs", g.get("ref"))
+            return Parsed("ref", ref=str(ref), **base) if ref is not None else None
+        return None
+
+    # ------------------------------------------------------------- helpers --
+
+    def _month_ok(self, word: str, m: re.Match, text: str) -> bool:
+        """"may", "march" and abbreviations count only when capitalised."""
+        if squash(word) in self.lx["ambiguous_months"] and not word[0].isupper():
+            return False
+        return True
+
+    def _year(self, g: dict, suffix: str) -> tuple[int | None, bool]:
+        raw = g.get("year" + suffix)
+        if raw is None:
+            return None, False
+        era = self.lx.get("eras", g.get("era" + suffix) or g.get("era"))
+        y = int(raw)
+        if era == "BC":
+            return -y, False
+        if len(raw) == 2 and not era:
+            return y, True  # century filled in later
+        return y, False
+
+    def _moment(self, g: dict, sfx: str) -> tuple[Moment | None, bool]:
+        lx = self.lx
+        if g.get("century") or g.get("centuryw"):
+            n = lx.ordinal(g.get("century") or g.get("centuryw"))
+            bc = lx.get("eras", g.get("era")) == "BC"
+            return (Moment("century", century=-(n) if bc else n - 1), False) if n else (None, False)
+        if g.get("decade"):
+            d = int(g["decade"])
+            if lx.get("eras", g.get("era")) == "BC":
+                return Moment("decade", decade=-(d // 10)), False
+            if d % 100 == 0:  # "the 1800s": a century
+                return Moment("century", century=d // 100), False
+            return Moment("decade", decade=d // 10), False
+        year, short = self._year(g, sfx)
+        month = None
+        if g.get("monthn" + sfx):
+            month = int(g["monthn" + sfx])
+        elif g.get("month" + sfx):
+            month = lx.get("months", g["month" + sfx].rstrip("."))
+        day = None
+        if g.get("day" + sfx):
+            day = int(g["day" + sfx])
+            if not 1 <= day <= 31:
+                return None, False
+        holiday = lx.get("holidays", g.get("holiday"))
+        if holiday:
+            month, day = holiday
+        weekday = lx.get("weekdays", g.get("weekday"))
+        hour = minute = daypart = None
+        if g.get("hour") is not None:
+            hour, minute = int(g["hour"]), int(g.get("minute") or 0)
+            ampm = squash(g.get("ampm") or "")
+            if ampm.startswith("p") and hour < 12:
+                hour += 12
+            elif ampm.startswith("a") and hour == 12:
+                hour = 0
+            if hour > 23:
+                return None, False
+        if g.get("daypart"):
+            dp = lx.get("day_parts", g["daypart"])
+            daypart = dp[0] if dp else None
+        season = lx.get("seasons", g.get("season"))
+        if season:
+            return Moment("season", year=year, season=season), short
+        if hour is not None or daypart:
+            gran = "time"
+        elif day is not None:
+            gran = "day"
+        elif month is not None:
+            gran = "month"
+        elif weekday is not None:
+            gran = "day"
+        elif year is not None:
+            gran = "year"
+        else:
+            return None, False
+        if day and month and year and not _valid(year, month, day):
+            return None, False
+        return Moment(gran, year=year, month=month, day=day, weekday=weekday, hour=hour,
+                      minute=minute, daypart=daypart), short
+
+    def _range(self, g: dict, m: re.Match, base: dict) -> Parsed | None:
+        first, short1 = self._moment(g, "")
+        g2 = dict(g)
+        for k in ("year", "month", "day", "era"):
+            g2.pop(k, None)
+            if k + "2" in g:
+                g2[k] = g[k + "2"]
+        # the end inherits what it does not say from the start, and vice versa
+        second, short2 = self._moment({**{k: g[k] for k in ("year", "month", "era") if k in g and k + "2" not in g}, **g2}, "")
+        if first is None or second is None:
+            return None
+        if short2 and first.year is not None:
+            century = first.year // 100 * 100
+            y2 = century + second.year
+            if y2 < first.year:
+                y2 += 100
+            second = Moment(second.gran, year=y2, month=second.month, day=second.day)
+        if first.year is None and second.year is not None:
+            first = Moment(first.gran, year=second.year, month=first.month, day=first.day)
+        if first.year is None or second.year is None or second.year < first.year:
+            return None
+        s1 = [m.span(k) for k in ("year", "month", "day") if g.get(k) is not None]
+        s2 = [m.span(k + "2") for k in ("year", "month", "day") if g.get(k + "2") is not None]
+        e2 = max(e for _, e in s2)
+        if g.get("year") is not None and g.get("year2") is None:  # "May and July 1940"
+            s2.append(m.span("year"))
+            s1 = [s for s in s1 if s != m.span("year")]
+        split = ((min(a for a, _ in s1), max(b for _, b in s1)), (min(a for a, _ in s2), max(b for _, b in s2)))
+        return Parsed("range", moment=first, moment2=second, split=split, **base)
+
+    def _quantity(self, kind: str, g: dict, base: dict) -> Parsed | None:
+        lx = self.lx
+        unit = lx.unit(g.get("unit"))
+        amount = lx.amount(g["amount"]) if g.get("amount") else None
+        if g.get("amount") and amount is None:
+            if squash(g["amount"]) == "other":
+                amount = ("2", 2.0, 2.0, 2.0)
+            else:
+                return None
+        direction = lx.get("directions", g.get("dir"), 0)
+        deictic_word = g.get("deictic")
+        deictic = None
+        if deictic_word is not None:
+            d = squash(deictic_word)
+            deictic = lx.get("deictics", d)
+            if deictic is None:
+                deictic = {"before": -1, "earlier": -1, "after": 1, "later": 1, "tomorrow": 1,
+                           "yesterday": -1, "the same": 0}.get(d, 0)
+        moment = None
+        if kind in ("deixis", "set"):
+            moment, _ = self._moment(g, "")
+        if kind == "set":
+            if g.get("freq"):
+                value, quant = lx.get("frequencies", g["freq"])
+                return Parsed("set", ref=value, quant=quant, **base)
+            return Parsed("set", unit=unit[0] if unit else None, amount=amount, moment=moment,
+                          quant="EVERY", **base)
+        if kind in ("duration", "offset") and (unit is None or (amount is None and kind == "offset")):
+            return None
+        if kind == "deixis" and unit is None and moment is None:
+            return None
+        if kind == "duration" and amount is None:
+            amount = ("X", 3.0, 2.0, 10.0)
+        return Parsed(kind, unit=unit[0] if unit else None, amount=amount, direction=direction,
+                      deictic=deictic, deictic_word=deictic_word, moment=moment, **base)
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    import calendar
+    try:
+        return d <= calendar.monthrange(y if 0 < y < 10000 else 2001, m)[1]
+    except Exception:
+        return False

@@ -1,0 +1,400 @@
+"""Second pass: anchor what the rules found on the narrative's own time.
+
+The reference moves through the text the way a reader's does: each explicit date, a
+section heading's scope and forward-moving relative expressions ("two days later")
+reset it; asides (parentheses, "the revolution of 1917", "the 1937 commission") and
+flashbacks ("a few weeks ago") do not. News texts anchor deictic words on the DCT.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from ..model import Timex, When
+from .lexicon import Lexicon
+from .moment import RANK, Moment, iso_day
+from .normalise import Parsed
+
+PART_MOD = {"START": "START", "MID": "MID", "END": "END", "FIRST_HALF": "START", "SECOND_HALF": "END"}
+UNIT_VALUE = {"Y": "Y", "M": "M", "W": "W", "W2": "W", "D": "D", "DE": "DE", "CE": "CE", "ML": "ML",
+              "H": "TH", "MIN": "TM", "S": "TS", "SE": "SE"}
+DCT_DEICTICS = {"this", "last", "next", "past", "coming", "current", "present"}
+_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+_PRE = re.compile(r"(\w+)\W*$")
+_FLASH_FORWARD = re.compile(r"\b(until|till|would|will)\b", re.I)
+_FOLLOW = re.compile(r"^\s*([A-Za-z]+)")
+
+
+@dataclass
+class Reference:
+    moment: Moment
+    text: str
+
+
+class Resolver:
+    """Resolves one document's ``Parsed`` items, in text order."""
+
+    def __init__(self, lexicon: Lexicon, text: str, anchor: dt.date | None, genre: str,
+                 sentences: list[tuple[int, int]]):
+        self.lx = lexicon
+        self.text = text
+        self.genre = genre
+        self.dct = Reference(Moment.of_date(anchor), "DCT " + anchor.isoformat()) if anchor else None
+        self.ref: Reference | None = self.dct if genre == "news" else None
+        self.sentences = sentences
+        self.sent_starts = [s for s, _ in sentences]
+        self.dated: list[tuple[Timex, Moment]] = []  # explicit dates so far (event anchors)
+        self.changes: list[tuple[int, When]] = []
+        self.stop = lexicon["event_stopwords"]
+
+    # ---------------------------------------------------------------- public --
+
+    def scope(self, offset: int, timex: Timex, moment: Moment) -> None:
+        """A heading's date governs the text under it."""
+        self.ref = Reference(moment, timex.text)
+        if self.changes and self.changes[-1][0] == timex.start:
+            self.changes.pop()
+        self._note(offset, timex)
+
+    def resolve(self, p: Parsed) -> Timex | None:
+        fn = getattr(self, "_" + p.kind)
+        return fn(p)
+
+    # ----------------------------------------------------------------- kinds --
+
+    def _date(self, p: Parsed) -> Timex | None:
+        m = p.moment
+        basis, anchor = "explicit", None
+        if p.short_year:
+            if self.ref is None or self.ref.moment.year is None:
+                return None
+            cy = self.ref.moment.year // 100 * 100
+            y = cy + m.year
+            m = replace(m, year=y - 100 if y > self.ref.moment.year + 1 else y)
+            basis, anchor = "inferred", self.ref.text
+        if m.year is None and m.gran not in ("century", "decade"):
+            m, anchor = self._fill_year(p, m)
+            basis = "inferred" if anchor else "explicit"
+        t = self._timex(p, m, basis, anchor)
+        if m.year is not None and basis == "explicit":
+            self.dated.append((t, m))
+        if self._moves_reader(p, m):
+            self._advance(p, t, m)
+        return t
+
+    def _range(self, p: Parsed) -> Timex | None:
+        a, b = p.moment, p.moment2
+        lo, hi = a.bounds(), b.bounds()
+        if lo is None or hi is None:
+            return None
+        e1, e2 = a.edtf(), b.edtf()
+        t = Timex(p.start, p.end, self.text[p.start:p.end], "DATE", f"{a.timex()}/{b.timex()}",
+                  f"{e1}/{e2}", iso_day(lo[0]), iso_day(hi[1]), "explicit", p.mod)
+        self.dated.append((t, a))
+        if not self._aside(p):
+            self._advance(p, t, a)
+        return t
+
+    def _duration(self, p: Parsed) -> Timex:
+        return Timex(p.start, p.end, self.text[p.start:p.end], "DURATION", self._period(p), None,
+                     None, None, "explicit", p.mod or ("APPROX" if p.amount[0] == "X" else None))
+
+    def _offset(self, p: Parsed) -> Timex:
+        prepositional = self._prepositional(p)
+        anchor = self._event_anchor(p) if prepositional else None
+        if anchor is None and prepositional and self.genre == "news":
+            cut = self.text.rfind(" ", p.start, p.end)
+            return self._duration(replace(p, kind="duration", end=cut))
+        if anchor is None:
+            anchor = self.dct if (self.genre == "news" and p.direction < 0 and self.dct) else self.ref
+        if anchor is None or anchor.moment.year is None:
+            return self._duration(replace(p, kind="duration"))
+        _, guess, lo, hi = p.amount
+        if p.mod == "MORE_THAN":
+            lo, hi = guess, guess * 2
+        elif p.mod in ("LESS_THAN", "EQUAL_OR_LESS"):
+            lo, hi = guess / 2, guess
+        d = p.direction or 1
+        m = anchor.moment.shift(d * guess, p.unit)
+        approx = p.amount[0] == "X" or p.mod == "APPROX"
+        mod = p.mod or ("APPROX" if approx else None)
+        b1, b2 = anchor.moment.shift(d * lo, p.unit).bounds(), anchor.moment.shift(d * hi, p.unit).bounds()
+        bounds = None
+        if b1 and b2:
+            bounds = (min(b1[0], b2[0]), max(b1[1], b2[1]))
+        t = Timex(p.start, p.end, self.text[p.start:p.end], "DATE", m.timex(),
+                  m.edtf(approx=approx), iso_day(bounds[0]) if bounds else None,
+                  iso_day(bounds[1]) if bounds else None, "relative", mod, anchor.text)
+        if d > 0:
+            self._advance(p, t, m)
+        return t
+
+    def _deixis(self, p: Parsed) -> Timex | None:
+        word = (p.deictic_word or "").lower()
+        base = self.dct if (self.dct and (self.genre == "news" or word in ("tomorrow", "yesterday"))
+                            and word in DCT_DEICTICS | {"tomorrow", "yesterday"}) else self.ref
+        if base is None or base.moment.year is None:
+            return self._unanchored(p)
+        n = p.deictic or 0
+        ref = base.moment
+        if p.unit == "W" and p.moment is None and ref.day is not None:
+            return self._week(p, ref, n, base)
+        m = self._deictic_moment(p, ref, n)
+        if m is None:
+            return self._unanchored(p)
+        basis = "inferred" if n == 0 else "relative"
+        t = self._timex(p, m, basis, base.text)
+        if self._moves_reader(p, m):
+            self._advance(p, t, m)
+        return t
+
+    def _week(self, p: Parsed, ref: Moment, n: int, base: Reference) -> Timex | None:
+        d = ref.to_date()
+        if d is None:
+            return None
+        d = d + dt.timedelta(days=7 * n)
+        y, w, wd = d.isocalendar()
+        monday, sunday = d - dt.timedelta(days=wd - 1), d + dt.timedelta(days=7 - wd)
+        lo, hi = monday.isoformat(), sunday.isoformat()
+        return Timex(p.start, p.end, self.text[p.start:p.end], "DATE", f"{y:04d}-W{w:02d}",
+                     f"{lo}/{hi}", lo, hi, "inferred" if n == 0 else "relative",
+                     PART_MOD.get(p.part) if p.part else p.mod, base.text)
+
+    def _ref(self, p: Parsed) -> Timex:
+        r = p.ref
+        surface = self.text[p.start:p.end]
+        if r in ("NOW", "NARRATIVE"):
+            if self.genre != "news" and self.ref is not None and self.ref.moment.year is not None:
+                m = self.ref.moment
+                return replace(self._timex(p, m, "inferred", self.ref.text), mod=None)
+            r = "PRESENT_REF" if r == "NOW" else None
+            if r is None:
+                return None
+        if r in ("-1", "1", "TODAY", "TONIGHT"):
+            base = self.dct if self.genre == "news" and self.dct else (self.ref if r in ("-1", "1") else None)
+            if base is not None and base.moment.year is not None and base.moment.day:
+                m = base.moment.coarsen("day")
+                if r in ("-1", "1"):
+                    m = m.shift(int(r), "D")
+                if r == "TONIGHT":
+                    m = replace(m, gran="time", daypart="NI")
+                return self._timex(p, m, "relative" if r in ("-1", "1") else "inferred", base.text)
+            r = "PRESENT_REF" if r in ("TODAY", "TONIGHT") else "XXXX-XX-XX"
+        return Timex(p.start, p.end, surface, "DATE", r, None, None, None, "explicit")
+
+    def _set(self, p: Parsed) -> Timex:
+        if p.ref:
+            value = p.ref
+        elif p.moment is not None and p.moment.weekday:
+            value = f"XXXX-WXX-{p.moment.weekday}"
+        else:
+            n = p.amount[0] if p.amount else "1"
+            value = self._period(replace(p, amount=(n, 1.0, 1.0, 1.0)))
+        return Timex(p.start, p.end, self.text[p.start:p.end], "SET", value, None, None, None,
+                     "explicit", p.mod, None, p.quant or "EVERY")
+
+    # --------------------------------------------------------------- helpers --
+
+    def _timex(self, p: Parsed, m: Moment, basis: str, anchor: str | None) -> Timex:
+        part = p.part
+        approx = p.mod == "APPROX"
+        mod = PART_MOD.get(part) if part else p.mod
+        edtf = m.edtf(part, approx)
+        b = m.bounds(part)
+        pre = self._preposition(p)
+        if pre in ("before", "until", "till") and edtf and m.gran != "time" and p.kind == "date" and pre == "before":
+            mod, edtf = "BEFORE", "../" + edtf
+            b = (None, b[1]) if b else None
+        elif pre == "after" and edtf and p.kind == "date":
+            mod, edtf = "AFTER", edtf + "/.."
+            b = (b[0], None) if b else None
+        typ = "TIME" if m.gran == "time" else "DATE"
+        value = m.timex()
+        if m.gran == "year" and part in ("FIRST_HALF", "SECOND_HALF"):
+            value += "-H1" if part == "FIRST_HALF" else "-H2"
+        return Timex(p.start, p.end, self.text[p.start:p.end], typ, value, edtf,
+                     iso_day(b[0]) if b and b[0] else None, iso_day(b[1]) if b and b[1] else None,
+                     basis, mod, anchor)
+
+    def _unanchored(self, p: Parsed) -> Timex | None:
+        if p.unit and p.moment is None:
+            return Timex(p.start, p.end, self.text[p.start:p.end], "DATE", "XXXX-XX-XX", None, None,
+                         None, "relative", None, None)
+        m = p.moment
+        if m is None:
+            return None
+        return Timex(p.start, p.end, self.text[p.start:p.end], "TIME" if m.gran == "time" else "DATE",
+                     m.timex(), None, None, None, "relative", PART_MOD.get(p.part) if p.part else p.mod)
+
+    def _period(self, p: Parsed) -> str:
+        n = p.amount[0] if p.amount else "X"
+        u = UNIT_VALUE.get(p.unit, p.unit)
+        if p.unit == "W2":
+            n = str(int(float(n) * 2)) if n != "X" else "X"
+        if u.startswith("T"):
+            return f"PT{n}{u[1:]}"
+        return f"P{n}{u}"
+
+    def _fill_year(self, p: Parsed, m: Moment) -> tuple[Moment, str | None]:
+        base = self.dct if self.genre == "news" and self.dct else self.ref
+        if base is None or base.moment.year is None:
+            return m, None
+        r = base.moment
+        y = r.year
+        if self.genre == "news" and base is self.dct and m.month:
+            future = self._future(p)
+            if not future and m.month > r.month + 1:
+                y -= 1
+            elif future and m.month < r.month:
+                y += 1
+        elif r.gran == "season" and r.season == "WI" and m.month in (1, 2):
+            y += 1
+        elif m.month and r.month and r.gran in ("month", "day", "time"):
+            # the nearer reading: "January" after "December 1941" is January 1942
+            back, fwd = (r.month - m.month) % 12, (m.month - r.month) % 12
+            # the narrative's year, unless the month is just across New Year
+            if m.month < r.month and fwd <= 2:
+                y += 1
+            elif m.month > r.month and back <= 2:
+                y -= 1
+        if m.weekday and not m.month:
+            d = self._weekday(r, m.weekday, -1 if self.genre == "news" and not self._future(p) else 1)
+            if d is None:
+                return m, None
+            return replace(m, year=d.year, month=d.month, day=d.day), base.text
+        if m.gran == "time" and m.month is None and r.day is not None:
+            return replace(m, year=y, month=r.month, day=r.day), base.text
+        return replace(m, year=y), base.text
+
+    def _weekday(self, r: Moment, weekday: int, direction: int) -> dt.date | None:
+        d = r.to_date()
+        if d is None or r.day is None:
+            return None
+        for k in range(0 if direction < 0 else 1, 8):
+            c = d + dt.timedelta(days=direction * k)
+            if c.isoweekday() == weekday:
+                return c
+        return None
+
+    def _deictic_moment(self, p: Parsed, ref: Moment, n: int) -> Moment | None:
+        m = p.moment
+        if m is not None and m.month and p.unit == "Y":  # "August of that year"
+            return replace(m, year=ref.year + n)
+        if m is not None and m.season:
+            y = ref.year if ref.year is not None else None
+            if n and ref.gran in ("month", "day", "time", "season"):
+                order = ["WI", "SP", "SU", "FA"]
+                cur = ref.season or ("WI" if ref.month in (12, 1, 2) else order[(ref.month % 12) // 3])
+                delta = (order.index(m.season) - order.index(cur)) % 4 or 4
+                if n < 0:
+                    delta = delta - 4
+                k = order.index(cur) + delta
+                y = ref.year + k // 4
+            elif n:
+                y = ref.year + n
+            return Moment("season", year=y, season=m.season)
+        if m is not None and m.month and not m.day:
+            y = ref.year
+            if n > 0 and ref.month and m.month <= ref.month:
+                y += 1
+            elif n < 0 and ref.month and m.month >= ref.month:
+                y -= 1
+            return Moment("month", year=y, month=m.month)
+        if m is not None and m.weekday and not m.month:
+            d = self._weekday(ref, m.weekday, n if n else 1)
+            return Moment.of_date(d) if d else None
+        if m is not None and m.daypart:
+            if ref.day is None:
+                return None
+            day = ref.coarsen("day").shift(n, "D")
+            return replace(day, gran="time", daypart=m.daypart)
+        if p.unit is None:
+            return None
+        gran = {"Y": "year", "M": "month", "D": "day", "W": "day", "DE": "decade", "CE": "century",
+                "H": "day", "MIN": "day"}.get(p.unit, "year")
+        if RANK[gran] > RANK[ref.gran]:
+            if n == 0:
+                return ref.coarsen(gran) if RANK[ref.gran] >= RANK[gran] else ref
+            return ref.shift(n, p.unit)
+        return ref.shift(n, p.unit).coarsen(gran)
+
+    def _moves_reader(self, p: Parsed, m: Moment) -> bool:
+        if m.year is None or self._aside(p):
+            return False
+        s, _ = self._sentence(p.start)
+        if _FLASH_FORWARD.search(self.text, max(s, p.start - 80), p.start):
+            return False  # "... lasted until the fall of Budapest in February 1945"
+        pre = self._preposition(p)
+        if p.rule in ("year", "hedged_year") and pre in ("of", "since", "until", "till", "by"):
+            return False
+        if p.rule == "year":
+            nxt = _FOLLOW.match(self.text, p.end)
+            if nxt and nxt[1][0].isupper() and self.text[p.end:p.end + 1] == " ":
+                return False  # "the 1937 Dewey Commission"
+        return True
+
+    def _aside(self, p: Parsed) -> bool:
+        before = self.text[max(0, p.start - 2):p.start].rstrip()
+        after = self.text[p.end:p.end + 2].lstrip()
+        return before.endswith("(") or after.startswith(")")
+
+    def _preposition(self, p: Parsed) -> str | None:
+        m = _PRE.search(self.text, max(0, p.start - 12), p.start)
+        return m[1].lower() if m else None
+
+    def _prepositional(self, p: Parsed) -> bool:
+        tail = self.text[max(p.start, p.end - 6):p.end].lower()
+        return tail.endswith(("before", "after", "prior"))
+
+    def _future(self, p: Parsed) -> bool:
+        s, e = self._sentence(p.start)
+        return bool(re.search(r"\b(will|would|next|plans?|scheduled|expected|is to|are to)\b", self.text[s:e]))
+
+    def _sentence(self, offset: int) -> tuple[int, int]:
+        from bisect import bisect_right
+        i = bisect_right(self.sent_starts, offset) - 1
+        return self.sentences[i] if i >= 0 else (0, len(self.text))
+
+    def _event_anchor(self, p: Parsed) -> Reference | None:
+        """"ten years before <event>": the date the text gave that event earlier."""
+        clause = re.split(r"[.;:,!?\n]", self.text[p.end:p.end + 120], maxsplit=1)[0]
+        stems = {w.lower()[:5] for w in _WORD.findall(clause) if w[0].islower() and w.lower() not in self.stop}
+        if not stems:
+            return None
+        here = self._sentence(p.start)
+        for t, m in reversed(self.dated[-60:]):
+            if m.gran not in ("day", "month", "year", "time"):
+                continue
+            s, e = self._sentence(t.start)
+            if (s, e) == here:
+                continue
+            words = {w.lower()[:5] for w in _WORD.findall(self.text[s:e])}
+            if stems & words:
+                return Reference(m, f"{t.text} ({', '.join(sorted(stems & words))})")
+        return None
+
+    def _advance(self, p: Parsed, t: Timex, m: Moment) -> None:
+        cur = self.ref.moment if self.ref else None
+        if cur is not None and self.genre == "news" and self.ref is self.dct:
+            pass
+        if cur is not None and _contains(m, cur):
+            return  # "1928" after "January 16th, 1928": the reader keeps the finer date
+        self.ref = Reference(m.coarsen("day") if m.gran == "time" else m, t.text)
+        self._note(t.start, t)
+
+    def _note(self, offset: int, t: Timex) -> None:
+        if t.edtf is None:
+            return
+        w = When(t.edtf, t.earliest, t.latest, "inferred", t.text)
+        if self.changes and self.changes[-1][0] == offset:
+            self.changes[-1] = (offset, w)
+        else:
+            self.changes.append((offset, w))
+
+
+def _contains(outer: Moment, inner: Moment) -> bool:
+    if RANK[outer.gran] >= RANK[inner.gran]:
+        return False
+    a, b = outer.bounds() or (None, None), inner.bounds() or (None, None)
+    return None not in (a[0], b[0]) and a[0] <= b[0] and b[1] <= a[1]

@@ -1,0 +1,166 @@
+"""``TimeTagger``: find time expressions with the data rules, then anchor them."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from ..model import Timex, When
+from .lexicon import Lexicon, squash
+from .normalise import Normaliser, Parsed
+from .resolve import Resolver
+from .rules import Rule, Triggers, load_rules, load_triggers, windows
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*")
+_WORD_BEFORE = re.compile(r"(\S+)\s*$")
+_WORD_AFTER = re.compile(r"^\s*([^\s.,;:!?)]+)")
+
+
+@dataclass
+class TagResult:
+    timexes: list[Timex]
+    narrative_time: list[tuple[int, When]]
+    # a range ("1929-1933") as the two expressions TIMEX annotation makes of it
+    range_ends: dict[tuple[int, int], tuple[Timex, Timex]] = field(default_factory=dict)
+
+    def timex3(self) -> list[Timex]:
+        """The expressions as TIMEX2/TIMEX3 corpora mark them: ranges split into their ends."""
+        out = []
+        for t in self.timexes:
+            out.extend(self.range_ends.get((t.start, t.end), (t,)))
+        return out
+
+
+class TimeTagger:
+    """English temporal tagger; rules and word lists are compiled once by :meth:`load`."""
+
+    def __init__(self, lexicon: Lexicon, rules: list[Rule], triggers: Triggers | None = None):
+        self.lexicon = lexicon
+        self.rules = rules
+        self.triggers = triggers
+        self.normalise = Normaliser(lexicon)
+        self._not_before = lexicon["not_year_before"]
+        self._not_after = lexicon["not_year_after"]
+
+    @classmethod
+    def load(cls) -> "TimeTagger":
+        lexicon = Lexicon.load()
+        return cls(lexicon, load_rules(lexicon), load_triggers(lexicon))
+
+    # ------------------------------------------------------------------ tag --
+
+    def tag(self, text: str, anchor: dt.date | None = None, genre: str = "narrative",
+            headings: list[tuple[int, int]] | tuple = ()) -> TagResult:
+        found = self._select(self._candidates(text))
+        sentences = self._sentences(text)
+        resolver = Resolver(self.lexicon, text, anchor, genre, sentences)
+        heads = sorted(headings) if headings else self._heading_lines(text, found)
+        timexes: list[Timex] = []
+        ends: dict[tuple[int, int], tuple[Timex, Timex]] = {}
+        hi = 0
+        for p in found:
+            while hi < len(heads) and heads[hi][1] <= p.start:
+                hi += 1
+            t = resolver.resolve(p)
+            if t is None:
+                continue
+            timexes.append(t)
+            if p.kind == "range":
+                ends[(t.start, t.end)] = self._ends(text, p, t)
+            if hi < len(heads) and heads[hi][0] <= p.start < heads[hi][1] and t.edtf and p.moment:
+                resolver.scope(heads[hi][0], t, p.moment)
+        return TagResult(timexes, resolver.changes, ends)
+
+    # ------------------------------------------------------------ matching --
+
+    def _candidates(self, text: str) -> list[Parsed]:
+        out = []
+        hits = self.triggers.scan(text) if self.triggers else {}
+        n = len(text)
+        for rule in self.rules:
+            spans = windows(rule, hits, text) if self.triggers else [(0, n)]
+            for a, b in spans:
+                for m in rule.regex.finditer(text, a, b):
+                    if m.end() == m.start():
+                        continue
+                    self._keep(rule, m, text, out)
+        return [p for _, p in sorted(out, key=lambda x: x[0])]
+
+    def _keep(self, rule: Rule, m: re.Match, text: str, out: list) -> None:
+        if rule.guard == "year" and not self._year_ok(text, m):
+            return
+        if rule.guard == "lower" and not _lower_ok(text, m):
+            return
+        p = self.normalise(rule, m, text)
+        if p is not None:
+            out.append((rule.priority, p))
+
+    def _select(self, cands: list[Parsed]) -> list[Parsed]:
+        """Longest match wins; ties go to the earlier rule (the list is in rule order)."""
+        order = sorted(range(len(cands)), key=lambda i: (-(cands[i].end - cands[i].start), i))
+        taken: list[Parsed] = []
+        occupied = bytearray(max((c.end for c in cands), default=0) + 1)
+        for i in order:
+            c = cands[i]
+            if any(occupied[c.start:c.end]):
+                continue
+            occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+            taken.append(c)
+        return sorted(taken, key=lambda c: c.start)
+
+    def _year_ok(self, text: str, m: re.Match) -> bool:
+        """A bare four-digit number is a year unless a count, address or page says otherwise."""
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if before and squash(before[1]) in self._not_before:
+            return False
+        after = _WORD_AFTER.match(text[m.end():m.end() + 30])
+        if after and squash(after[1]) in self._not_after:
+            return False
+        return True
+
+    # ------------------------------------------------------------ structure --
+
+    @staticmethod
+    def _sentences(text: str) -> list[tuple[int, int]]:
+        out, start = [], 0
+        for m in _SENTENCE_END.finditer(text):
+            if m.start() > start:
+                out.append((start, m.start()))
+            start = m.end()
+        if start < len(text):
+            out.append((start, len(text)))
+        return out or [(0, len(text))]
+
+    @staticmethod
+    def _heading_lines(text: str, found: list[Parsed]) -> list[tuple[int, int]]:
+        """Without a segmenter: a short line with no full stop that holds a year is a heading."""
+        heads = []
+        for p in found:
+            if p.kind not in ("date", "range") or p.moment is None or p.moment.year is None:
+                continue
+            s = text.rfind("\n", 0, p.start) + 1
+            e = text.find("\n", p.end)
+            e = len(text) if e < 0 else e
+            line = text[s:e].strip()
+            if 0 < len(line) <= 80 and not line.endswith((".", "!", "?", ":", ";", ",")) and \
+                    (s == 0 or text[max(0, s - 2):s] == "\n\n"):
+                heads.append((s, e))
+        return heads
+
+    def _ends(self, text: str, p: Parsed, t: Timex) -> tuple[Timex, Timex]:
+        out = []
+        for (s, e), m in zip(p.split, (p.moment, p.moment2)):
+            b = m.bounds()
+            from .moment import iso_day
+            out.append(Timex(s, e, text[s:e], "DATE", m.timex(), m.edtf(),
+                             iso_day(b[0]) if b else None, iso_day(b[1]) if b else None,
+                             "explicit", None, None))
+        return out[0], out[1]
+
+
+def _lower_ok(text: str, m: re.Match) -> bool:
+    """A common word written with a capital inside a sentence is part of a name."""
+    if not text[m.start()].isupper():
+        return True
+    before = text[max(0, m.start() - 3):m.start()].rstrip(" \t\"“‘'(")
+    return before == "" or before[-1] in ".!?\n:;"

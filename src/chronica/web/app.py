@@ -1,0 +1,242 @@
+"""The FastAPI application: read-only HTML pages and their JSON twins under /api/.
+
+Only GET routes exist, so nothing a page does can change the knowledge base. Pages
+are pure functions of their URL over an immutable knowledge base, so rendered bodies
+are kept in a bounded cache.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from threading import Lock
+from typing import Callable
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from . import views
+from .filters import Selection
+from .kb import KnowledgeBase
+from .links import Links
+from .search import SearchIndex
+from .templates import STATIC, render
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+class PageCache:
+    """A small LRU of rendered bodies keyed by path and query."""
+
+    def __init__(self, max_items: int = 4096, max_bytes: int = 256 * 2**20):
+        self.items: OrderedDict[str, tuple[bytes, str, int]] = OrderedDict()
+        self.max_items, self.max_bytes, self.size = max_items, max_bytes, 0
+        self.lock = Lock()
+
+    def get(self, key: str):
+        with self.lock:
+            hit = self.items.get(key)
+            if hit is not None:
+                self.items.move_to_end(key)
+            return hit
+
+    def put(self, key: str, value: tuple[bytes, str, int]) -> None:
+        with self.lock:
+            if key in self.items:
+                return
+            self.items[key] = value
+            self.size += len(value[0])
+            while self.items and (len(self.items) > self.max_items or self.size > self.max_bytes):
+                _, old = self.items.popitem(last=False)
+                self.size -= len(old[0])
+
+
+def _selection(request: Request) -> Selection:
+    q = request.query_params
+    return Selection.from_params(q.getlist("person"), q.get("place"), q.get("from"), q.get("to"))
+
+
+def _page_number(request: Request) -> int:
+    try:
+        return int(request.query_params.get("page", "1"))
+    except ValueError:
+        return 1
+
+
+def create_app(kb: KnowledgeBase, cache_pages: bool = True) -> FastAPI:
+    app = FastAPI(title="Chronica", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.kb = kb
+    index = SearchIndex(kb)
+    links = Links("server")
+    cache = PageCache() if cache_pages else None
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+
+    def respond(request: Request, build: Callable[[], tuple[bytes, str, int]]) -> Response:
+        key = request.url.path + "?" + "&".join(sorted(f"{k}={v}" for k, v in request.query_params.multi_items()))
+        hit = cache.get(key) if cache else None
+        if hit is None:
+            hit = build()
+            if cache is not None and hit[2] == 200:
+                cache.put(key, hit)
+        body, media, status = hit
+        return Response(body, status_code=status, media_type=media, headers=SECURITY_HEADERS)
+
+    def html(template: str, page: str, selection: Selection, **context) -> tuple[bytes, str, int]:
+        ctx = views.base_context(kb, links, selection, page)
+        ctx.update(context)
+        return render(template, ctx).encode("utf-8"), "text/html; charset=utf-8", 200
+
+    def not_found(what: str) -> tuple[bytes, str, int]:
+        ctx = views.base_context(kb, links, Selection(), "error")
+        ctx.update(message=f"No {what} here.")
+        return render("error.html", ctx).encode("utf-8"), "text/html; charset=utf-8", 404
+
+    def as_json(data, status: int = 200) -> tuple[bytes, str, int]:
+        return JSONResponse(data).body, "application/json", status
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    # ----------------------------------------------------------------- pages --
+
+    @app.get("/", response_class=HTMLResponse)
+    async def overview(request: Request):
+        return respond(request, lambda: html("index.html", "index", Selection(), **views.overview(kb, links)))
+
+    @app.get("/timeline", response_class=HTMLResponse)
+    async def timeline(request: Request):
+        sel = _selection(request)
+        return respond(request, lambda: html("timeline.html", "timeline", sel,
+                                             **views.timeline(kb, links, sel, _page_number(request))))
+
+    @app.get("/map", response_class=HTMLResponse)
+    async def map_page(request: Request):
+        sel = _selection(request)
+        return respond(request, lambda: html("map.html", "map", sel, **views.map_view(kb, links, sel)))
+
+    @app.get("/graph", response_class=HTMLResponse)
+    async def graph_page(request: Request):
+        sel = _selection(request)
+        return respond(request, lambda: html("graph.html", "graph", sel, **views.graph_view(kb, links, sel)))
+
+    @app.get("/conflicts", response_class=HTMLResponse)
+    async def conflicts(request: Request):
+        sel = _selection(request)
+        return respond(request, lambda: html("conflicts.html", "conflicts", sel, **views.conflicts_view(kb, sel)))
+
+    @app.get("/documents", response_class=HTMLResponse)
+    async def documents(request: Request):
+        return respond(request, lambda: html("documents.html", "documents", Selection(),
+                                             documents=sorted(kb.documents.values(), key=lambda d: d.label)))
+
+    @app.get("/documents/{doc_id}", response_class=HTMLResponse)
+    async def document(request: Request, doc_id: str):
+        if doc_id not in kb.documents:
+            return respond(request, lambda: not_found("document"))
+        return respond(request, lambda: html("document.html", "document", Selection(),
+                                             **views.document_view(kb, links, doc_id)))
+
+    @app.get("/entities/{entity_id}", response_class=HTMLResponse)
+    async def entity(request: Request, entity_id: str):
+        if entity_id not in kb.entities:
+            return respond(request, lambda: not_found("entity"))
+        return respond(request, lambda: html("entity.html", "entity", Selection(),
+                                             **views.entity_view(kb, links, entity_id)))
+
+    @app.get("/search", response_class=HTMLResponse)
+    async def search(request: Request):
+        q = request.query_params.get("q", "")
+        return respond(request, lambda: html("search.html", "search", Selection(),
+                                             **views.search_view(kb, index, q)))
+
+    # ------------------------------------------------------------------- api --
+
+    @app.get("/api/export")
+    async def api_export(request: Request):
+        # the whole knowledge base: sent compressed (once, kept) to clients that accept it
+        if "gzip" in request.headers.get("accept-encoding", ""):
+            return Response(kb.export_gzip, media_type="application/json",
+                            headers={**SECURITY_HEADERS, "Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
+        return Response(kb.export_bytes, media_type="application/json",
+                        headers={**SECURITY_HEADERS, "Vary": "Accept-Encoding"})
+
+    @app.get("/api/stats")
+    async def api_stats(request: Request):
+        return respond(request, lambda: as_json(kb.counts()))
+
+    @app.get("/api/timeline")
+    async def api_timeline(request: Request):
+        sel = _selection(request)
+
+        def build():
+            page = views.timeline(kb, links, sel, _page_number(request))
+            return as_json({"selection": sel.as_json(), "total": page["total"], "page": page["page_no"],
+                            "pages": page["pages"], "events": page["chart"]})
+        return respond(request, build)
+
+    @app.get("/api/map")
+    async def api_map(request: Request):
+        sel = _selection(request)
+        return respond(request, lambda: as_json(views.map_view(kb, links, sel)["data"]))
+
+    @app.get("/api/graph")
+    async def api_graph(request: Request):
+        sel = _selection(request)
+        return respond(request, lambda: as_json(views.graph_view(kb, links, sel)["data"]))
+
+    @app.get("/api/conflicts")
+    async def api_conflicts(request: Request):
+        sel = _selection(request)
+        ids = {c.id for c in kb.conflicts_for(sel)}
+        return respond(request, lambda: as_json([kb.raw["conflicts"][c] for c in sorted(ids)]))
+
+    @app.get("/api/documents/{doc_id}")
+    async def api_document(request: Request, doc_id: str):
+        def build():
+            raw = kb.raw["documents"].get(doc_id)
+            if raw is None:
+                return as_json({"error": "no such document"}, 404)
+            return as_json({**raw, "text": kb.texts.get(doc_id),
+                            "events": kb.events_by_document.get(doc_id, []),
+                            "conflicts": kb.conflicts_by_document.get(doc_id, [])})
+        return respond(request, build)
+
+    @app.get("/api/entities/{entity_id}")
+    async def api_entity(request: Request, entity_id: str):
+        def build():
+            raw = kb.raw["entities"].get(entity_id)
+            if raw is None:
+                return as_json({"error": "no such entity"}, 404)
+            return as_json({**raw, "events": kb.entities[entity_id].events,
+                            "relations": kb.relations_by_entity.get(entity_id, [])})
+        return respond(request, build)
+
+    @app.get("/api/search")
+    async def api_search(request: Request):
+        q = request.query_params.get("q", "")
+
+        def build():
+            found = index.search(q)
+            return as_json({"q": q, "totals": {k: len(v) for k, v in found.items()},
+                            "results": {k: v[:views.SEARCH_LIMIT] for k, v in found.items()}})
+        return respond(request, build)
+
+    if cache is not None:  # the views everyone opens first, rendered before serving
+        empty = Selection()
+        kb.export_gzip
+        cache.put("/?", html("index.html", "index", empty, **views.overview(kb, links)))
+        cache.put("/timeline?", html("timeline.html", "timeline", empty, **views.timeline(kb, links, empty)))
+        cache.put("/map?", html("map.html", "map", empty, **views.map_view(kb, links, empty)))
+        cache.put("/graph?", html("graph.html", "graph", empty, **views.graph_view(kb, links, empty)))
+        cache.put("/conflicts?", html("conflicts.html", "conflicts", empty, **views.conflicts_view(kb, empty)))
+    return app

@@ -1,0 +1,74 @@
+"""`chronica serve` and `chronica report`: the web app and the static report.
+
+The CLI adds them with `main.add_command(serve)` / `main.add_command(report)`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import StoreError
+
+DEFAULT_DB = "sqlite:///chronica.db"
+
+db_option = click.option("--db", "db_url", default=DEFAULT_DB, show_default=True, envvar="CHRONICA_DB",
+                         help="SQLAlchemy database URL of the knowledge base.")
+
+
+def _sqlite_path(db_url: str) -> Path | None:
+    prefix = "sqlite:///"
+    if not db_url.startswith(prefix):
+        return None
+    rest = db_url[len(prefix):].split("?", 1)[0]
+    return None if rest in ("", ":memory:") else Path(rest)
+
+
+def load_knowledge_base(db_url: str):
+    """Open an existing knowledge base and load it into memory (never creates one)."""
+    from ..store import open_store
+    from .kb import KnowledgeBase
+
+    path = _sqlite_path(db_url)
+    if path is not None and not path.exists():
+        raise StoreError(f"no knowledge base at {path}: run `chronica build SOURCES --db {db_url}` first")
+    store = open_store(db_url)
+    try:
+        return KnowledgeBase.from_store(store)
+    finally:
+        close = getattr(store, "close", None)
+        if close:
+            close()
+
+
+@click.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (localhost by default).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+def serve(db_url: str, host: str, port: int) -> None:
+    """Serve the knowledge base as a read-only web app (timeline, map, people, sources)."""
+    import uvicorn
+
+    from .app import create_app
+
+    kb = load_knowledge_base(db_url)
+    counts = kb.counts()
+    click.echo(f"Chronica: {counts['events']} events from {counts['documents']} sources, "
+               f"read-only at http://{host}:{port}/  (Ctrl+C to stop)", err=True)
+    uvicorn.run(create_app(kb), host=host, port=port, log_level="warning")
+
+
+@click.command()
+@db_option
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the report into (created if needed).")
+def report(db_url: str, out_dir: Path) -> None:
+    """Write the same views as a static report that opens from disk with no server."""
+    from .report import VENDOR_HINT, write_report
+
+    kb = load_knowledge_base(db_url)
+    summary = write_report(kb, out_dir)
+    click.echo(f"Wrote {summary.pages} pages to {summary.out} in {summary.seconds:.2f} s; "
+               f"open {summary.out / 'index.html'}")
+    if not summary.vendored:
+        click.echo(f"warning: charts and maps need the front-end libraries: {VENDOR_HINT}", err=True)

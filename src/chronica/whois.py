@@ -1,0 +1,284 @@
+""""Whatever happened to …?": a person's life as the sources tell it.
+
+``whois(export, name)`` works on the export-contract dict (``chronica-export/1``) so the
+CLI and the web app share it; ``render_whois(report, console)`` draws it with rich.
+The report: the best-matching person, their aliases, a dated itinerary (date range ->
+place, with evidence), the events they take part in, the people linked to them by
+relations and by shared events, and the documents that say so.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+
+from rapidfuzz import fuzz
+
+from .resolve.names import fold
+
+MIN_SCORE = 75.0
+
+
+@dataclass(frozen=True)
+class Evidence:
+    document: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Stop:
+    """A stay or a passage: from a date to a date at one place."""
+
+    place: str  # entity id
+    place_name: str
+    start: str | None  # EDTF of the first event there (None: undated)
+    end: str | None  # EDTF of the last event there in this run
+    earliest: str | None
+    latest: str | None
+    lat: float | None
+    lon: float | None
+    events: list[str]
+    evidence: list[Evidence]
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: str
+    kind: str
+    summary: str
+    when: str | None
+    earliest: str | None
+    where: str | None  # place name
+    others: list[str]  # names of the other participants
+    evidence: list[Evidence]
+
+
+@dataclass(frozen=True)
+class Link:
+    entity: str
+    name: str
+    how: str  # "wife", "son of", "shared events"
+    kind: str  # relation kind, or "event"
+    evidence: list[Evidence]
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: str
+    title: str | None
+    path: str | None
+    mentions: int
+    events: int
+
+
+@dataclass
+class PersonReport:
+    query: str
+    id: str
+    name: str
+    score: float
+    aliases: list[str]
+    itinerary: list[Stop] = field(default_factory=list)
+    events: list[EventRow] = field(default_factory=list)
+    people: list[Link] = field(default_factory=list)
+    documents: list[DocumentRow] = field(default_factory=list)
+    other_matches: list[tuple[str, str, float]] = field(default_factory=list)  # (id, name, score)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+# ------------------------------------------------------------------ look-up --
+
+def _score(query: str, forms: list[str]) -> float:
+    q = fold(query).strip()
+    best = 0.0
+    for f in forms:
+        f2 = fold(f).strip()
+        if not f2:
+            continue
+        if f2 == q:
+            return 100.0
+        best = max(best, fuzz.WRatio(q, f2), fuzz.token_set_ratio(q, f2) * 0.98)
+    return best
+
+
+def find_person(export: dict, name: str) -> list[tuple[dict, float]]:
+    """Person entities ranked by how well ``name`` matches their name or an alias
+    (ties: the one the sources mention most)."""
+    ranked = []
+    for e in export.get("entities", []):
+        if e.get("type") != "person":
+            continue
+        s = _score(name, [e.get("name", "")] + list(e.get("aliases", [])))
+        if s >= MIN_SCORE:
+            ranked.append((e, s))
+    ranked.sort(key=lambda x: (-x[1], -len(x[0].get("mentions", [])), x[0]["id"]))
+    return ranked
+
+
+def whois(export: dict, name: str) -> PersonReport | None:
+    """The report for the person best matching ``name``, or None if nobody matches."""
+    ranked = find_person(export, name)
+    if not ranked:
+        return None
+    person, score = ranked[0]
+    ents = {e["id"]: e for e in export.get("entities", [])}
+    pid = person["id"]
+    mine = [ev for ev in export.get("events", []) if pid in ev.get("who", [])]
+    mine.sort(key=_event_order)
+    report = PersonReport(
+        query=name, id=pid, name=person["name"], score=round(score, 1),
+        aliases=_aliases(person),
+        itinerary=itinerary(mine, ents),
+        events=[_event_row(ev, pid, ents) for ev in mine],
+        people=_people(export, pid, mine, ents),
+        documents=_documents(export, person, mine),
+        other_matches=[(e["id"], e["name"], round(s, 1)) for e, s in ranked[1:6]],
+    )
+    return report
+
+
+def _aliases(person: dict) -> list[str]:
+    seen, out = set(), []
+    for a in [person["name"]] + list(person.get("aliases", [])):
+        k = fold(a)
+        if k not in seen:
+            seen.add(k)
+            out.append(a)
+    return out
+
+
+# ------------------------------------------------------------------ parts --
+
+def _event_order(ev: dict) -> tuple:
+    w = ev.get("when") or {}
+    return (w.get("earliest") is None, w.get("earliest") or "", w.get("latest") or "", ev["id"])
+
+
+def _evidence(spans: list[dict]) -> list[Evidence]:
+    return [Evidence(s["document"], s["start"], s["end"], s["text"]) for s in spans]
+
+
+def itinerary(events: list[dict], ents: dict[str, dict]) -> list[Stop]:
+    """Dated events with a place, in date order; consecutive events at one place form
+    one stop from the first date to the last."""
+    stops: list[Stop] = []
+    for ev in events:
+        where = ev.get("where")
+        w = ev.get("when")
+        if not where or where not in ents or not w:
+            continue
+        place = ents[where]
+        ev_spans = _evidence(ev.get("evidence", []))
+        if stops and stops[-1].place == where:
+            prev = stops[-1]
+            stops[-1] = Stop(where, prev.place_name, prev.start, w.get("edtf"), prev.earliest,
+                             max(filter(None, [prev.latest, w.get("latest")]), default=None),
+                             prev.lat, prev.lon, prev.events + [ev["id"]], prev.evidence + ev_spans)
+            continue
+        stops.append(Stop(where, place.get("name", where), w.get("edtf"), w.get("edtf"),
+                          w.get("earliest"), w.get("latest"), place.get("lat"), place.get("lon"),
+                          [ev["id"]], ev_spans))
+    return stops
+
+
+def _event_row(ev: dict, pid: str, ents: dict[str, dict]) -> EventRow:
+    w = ev.get("when") or {}
+    where = ev.get("where")
+    return EventRow(
+        id=ev["id"], kind=ev.get("kind", "other"), summary=ev.get("summary", ""),
+        when=w.get("edtf"), earliest=w.get("earliest"),
+        where=ents[where]["name"] if where in ents else None,
+        others=[ents[o]["name"] for o in ev.get("who", []) if o != pid and o in ents],
+        evidence=_evidence(ev.get("evidence", [])),
+    )
+
+
+def _people(export: dict, pid: str, events: list[dict], ents: dict[str, dict]) -> list[Link]:
+    links: list[Link] = []
+    for r in export.get("relations", []) or []:
+        label = r.get("label") or r.get("kind", "")
+        if r["source"] == pid and r["target"] in ents:
+            other, how = r["target"], label  # the other is this person's <label>
+        elif r["target"] == pid and r["source"] in ents:
+            other, how = r["source"], f"{label} of"  # this person is the other's <label>
+        else:
+            continue
+        links.append(Link(other, ents[other]["name"], how, r.get("kind", "other"),
+                          _evidence(r.get("evidence", []))))
+    shared: dict[str, list[dict]] = defaultdict(list)
+    for ev in events:
+        for o in ev.get("who", []):
+            if o != pid and o in ents and ents[o].get("type") == "person":
+                shared[o].append(ev)
+    for o, evs in sorted(shared.items(), key=lambda x: (-len(x[1]), ents[x[0]]["name"])):
+        spans = [s for ev in evs for s in ev.get("evidence", [])[:1]]
+        links.append(Link(o, ents[o]["name"], "shared events", "event", _evidence(spans), len(evs)))
+    return links
+
+
+def _documents(export: dict, person: dict, events: list[dict]) -> list[DocumentRow]:
+    mentions = Counter(m["document"] for m in person.get("mentions", []))
+    ev_count: Counter = Counter()
+    for ev in events:
+        for d in set(ev.get("sources", [])):
+            ev_count[d] += 1
+    docs = {d["id"]: d for d in export.get("documents", [])}
+    ids = sorted(set(mentions) | set(ev_count), key=lambda d: (-mentions[d] - ev_count[d], d))
+    return [DocumentRow(d, docs.get(d, {}).get("title"), docs.get(d, {}).get("path"),
+                        mentions[d], ev_count[d]) for d in ids]
+
+
+# ------------------------------------------------------------------ rendering --
+
+def _quote(ev: list[Evidence], width: int = 90) -> str:
+    if not ev:
+        return ""
+    t = " ".join(ev[0].text.split())
+    return (t[: width - 1] + "…") if len(t) > width else t
+
+
+def render_whois(report: PersonReport | None, console) -> None:
+    """Draw a report with rich tables on ``console`` (a ``rich.console.Console``)."""
+    from rich.table import Table
+
+    if report is None:
+        console.print("[yellow]No person in the knowledge base matches that name.[/yellow]")
+        return
+    console.print(f"[bold]{report.name}[/bold]  [dim]{report.id} (match {report.score:g})[/dim]")
+    if report.aliases:
+        console.print("Also known as: " + ", ".join(a for a in report.aliases if a != report.name))
+
+    t = Table(title="Itinerary", show_lines=False)
+    for col in ("From", "To", "Place", "Evidence"):
+        t.add_column(col)
+    for s in report.itinerary:
+        t.add_row(s.start or "?", s.end if s.end != s.start else "", s.place_name, _quote(s.evidence))
+    console.print(t if report.itinerary else "[dim]No dated places.[/dim]")
+
+    t = Table(title="Events")
+    for col in ("When", "Kind", "What", "Where", "With"):
+        t.add_column(col)
+    for e in report.events:
+        t.add_row(e.when or "", e.kind, e.summary, e.where or "", ", ".join(e.others[:4]))
+    console.print(t if report.events else "[dim]No events.[/dim]")
+
+    t = Table(title="People")
+    for col in ("Who", "Link", "Evidence"):
+        t.add_column(col)
+    for p in report.people:
+        how = p.how if p.kind != "event" else f"{p.count} shared event(s)"
+        t.add_row(p.name, how, _quote(p.evidence))
+    console.print(t if report.people else "[dim]No linked people.[/dim]")
+
+    t = Table(title="Documents")
+    for col in ("Document", "Mentions", "Events"):
+        t.add_column(col)
+    for d in report.documents:
+        t.add_row(d.title or d.path or d.id, str(d.mentions), str(d.events))
+    console.print(t)
+    if report.other_matches:
+        console.print("[dim]Other matches: " + "; ".join(f"{n} ({i})" for i, n, _ in report.other_matches) + "[/dim]")

@@ -1,0 +1,54 @@
+"""Every example in data/events/*.yaml runs: triggers give their kind, non-events give none."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from chronica.extract.events import find_events
+from chronica.extract.events_lexicon import DATA_DIR, load_lexicon
+from chronica.model import EVENT_KINDS
+
+from .test_events import make_doc, nlp  # noqa: F401  (fixture)
+
+
+def _examples(name: str) -> list:
+    return yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8")).get("examples") or []
+
+
+def test_events_lexicon_kinds_are_known():
+    lex = load_lexicon()
+    assert set(lex.kinds) <= set(EVENT_KINDS)
+    assert set(lex.precedence) == set(lex.kinds)
+    for rules in list(lex.verbs.values()) + list(lex.nouns.values()) + list(lex.adjectives.values()):
+        for r in rules:
+            assert r.kind in EVENT_KINDS, r
+
+
+def test_events_lexicon_place_roles_are_ranked():
+    lex = load_lexicon()
+    assert set(lex.place_roles.values()) <= set(lex.role_rank)
+
+
+@pytest.mark.parametrize("ex", _examples("triggers.yaml"), ids=lambda e: e["text"][:40])
+def test_events_lexicon_trigger_examples(nlp, ex):  # noqa: F811
+    doc = make_doc(nlp, ex["text"], places=ex.get("places", ()), dates=ex.get("dates"))
+    events = find_events(doc, load_lexicon(), nlp=nlp)
+    assert [(e.kind, e.trigger.text) for e in events] == [(ex["kind"], ex["trigger"])]
+
+
+@pytest.mark.parametrize("text", _examples("context.yaml"))
+def test_events_lexicon_non_events(nlp, text):  # noqa: F811
+    doc = make_doc(nlp, text)
+    assert find_events(doc, load_lexicon(), nlp=nlp) == []
+
+
+@pytest.mark.parametrize("text", _examples("staging.yaml"))
+def test_events_lexicon_staged_scenes(nlp, text):  # noqa: F811
+    doc = make_doc(nlp, text)
+    assert find_events(doc, load_lexicon(), nlp=nlp) == []
+
+
+def test_events_lexicon_data_dir_exists():
+    assert Path(DATA_DIR, "triggers.yaml").is_file()

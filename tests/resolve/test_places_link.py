@@ -1,0 +1,64 @@
+"""link_places: one gazetteer entry per place name, chosen by the document's context."""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from chronica.config import Settings
+from chronica.doc import Doc, Source
+from chronica.pipeline import Pipeline
+from chronica.resolve.gazetteer import normalise
+from chronica.resolve.places import distance_km, is_within
+
+
+@pytest.fixture(scope="module")
+def places():
+    pipe = Pipeline(["parse", "segment", "find_mentions", "link_places"], Settings())
+
+    def run(text: str) -> dict:
+        doc = pipe(Doc(Source("<test>", text, hashlib.sha256(text.encode()).hexdigest(), "txt")))
+        return doc.places
+
+    return run
+
+
+@pytest.mark.parametrize("text, name, expected_id", [
+    ("Trotsky was deported to Turkey in 1929 and later lived in Norway.", "Turkey", "country:TR"),
+    ("Trotsky was deported to Turkey in 1929 and later lived in Norway.", "Norway", "country:NO"),
+    ("He spent the winter on Prinkipo, an island off Constantinople.", "Prinkipo", "curated:prinkipo"),
+    ("The fleet crossed the Black Sea to Odessa.", "Black Sea", "curated:black_sea"),
+    ("He was exiled to Elba, off the coast of Italy, in 1814.", "Elba", "curated:elba"),
+])
+def test_places_link_by_id(places, text, name, expected_id):
+    assert places(text)[normalise(name)].gazetteer == expected_id
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # the document's countries and other places choose among namesakes
+    ("Napoleon was beaten at Waterloo in Belgium, south of Brussels.", "Waterloo", "BE"),
+    ("The Prussians fought at Ligny, near Waterloo, in Belgium.", "Ligny", "BE"),
+    ("They sailed from Plymouth in England to the Atlantic.", "Plymouth", "GB"),
+    ("Booth fled from Washington into Maryland.", "Washington", "US"),
+    ("The family was sent to Alma Ata, far from Moscow.", "Alma Ata", "KZ"),
+])
+def test_places_link_country_from_context(places, text, name, country):
+    assert places(text)[normalise(name)].country == country
+
+
+def test_places_link_records_part_of(places):
+    refs = places("Trotsky lived in Coyoacán, a district of Mexico City, in Mexico.")
+    coyo, city = refs[normalise("Coyoacán")], refs[normalise("Mexico City")]
+    assert coyo.part_of == city.gazetteer
+    assert is_within(coyo.gazetteer, city.gazetteer)
+    assert is_within(city.gazetteer, "country:MX")
+
+
+def test_places_link_demonym_used_as_place(places):
+    ref = places("Elba lay ten kilometres off the Tuscan coast.")[normalise("Tuscan")]
+    assert ref.gazetteer == "curated:tuscany"
+
+
+def test_places_distance_between_ids():
+    assert 300 < distance_km("geonames:2988507", "geonames:2643743") < 360  # Paris - London
+    assert distance_km("geonames:2988507", "no:such") is None

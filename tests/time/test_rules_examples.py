@@ -1,0 +1,24 @@
+"""Every rule's own examples (data/rules.yaml) run: each yields one expression with its value."""
+import re
+
+import pytest
+
+from chronica.time import TimeTagger
+
+CONTEXT = "It was 15 June 1930. "
+_TAGGER = TimeTagger.load()
+EXAMPLES = [(r.name, text, value) for r in _TAGGER.rules for text, value in r.examples]
+
+
+def test_rules_every_rule_has_examples():
+    assert all(r.examples for r in _TAGGER.rules)
+
+
+@pytest.mark.parametrize("rule,text,value", EXAMPLES, ids=[f"{r}:{t}" for r, t, _ in EXAMPLES])
+def test_rules_example_value(rule, text, value):
+    marked = re.search(r"\[(.*?)\]", text)
+    target = marked[1] if marked else text
+    plain = text.replace("[", "").replace("]", "")
+    res = _TAGGER.tag(CONTEXT + plain)
+    found = [t for t in res.timexes if t.end > len(CONTEXT)]
+    assert [(t.text, t.value) for t in found] == [(target, value)]

@@ -1,0 +1,125 @@
+"""Narrative time: bare dates take the year the story is in; relative ones are computed."""
+from pathlib import Path
+
+import pytest
+
+from chronica.model import Timex
+
+SCRIPT = (
+    "Today is January 31st, 1928: the exile begins.\n\n"
+    "It's January 1913 inside a café in Vienna. Lev plays chess.\n\n"
+    "It's the winter of 1918; ten years before he will be exiled. Four years after he makes this speech, "
+    "the war ends.\n\n"
+    "It's the early hours of the morning on January 16th, 1928 in Moscow. The family is due to leave "
+    "tomorrow morning. And sure enough, two days later, the police bang on his door. "
+    "The journey lasts twelve days. On January 31st, 1928, they arrive.\n\n"
+    "It's August 20th, 1940 in Mexico City; twelve years after Stalin forced him into exile. "
+    "Just a few weeks ago, gunmen stormed the compound. He will die the following day.\n\n"
+    "Next time: February 1st, 1925."
+)
+
+
+def _by_text(res, text: str) -> Timex:
+    hits = [t for t in res.timexes if t.text == text]
+    assert hits, [(t.text, t.value) for t in res.timexes]
+    return hits[0]
+
+
+@pytest.mark.parametrize("expr,value,basis", [
+    ("January 1913", "1913-01", "explicit"),
+    ("the winter of 1918", "1918-WI", "explicit"),
+    ("ten years before", "1918", "relative"),
+    ("Four years after", "1922", "relative"),
+    ("the early hours of the morning on January 16th, 1928", "1928-01-16TMO", "explicit"),
+    ("tomorrow morning", "1928-01-17TMO", "relative"),
+    ("two days later", "1928-01-19", "relative"),
+    ("twelve days", "P12D", "explicit"),
+    ("twelve years after", "1940", "relative"),
+    ("the following day", "1940-08-21", "relative"),
+    ("February 1st, 1925", "1925-02-01", "explicit"),
+])
+def test_narrative_script_dates(tagger, expr, value, basis):
+    t = _by_text(tagger.tag(SCRIPT), expr)
+    assert (t.value, t.basis) == (value, basis)
+
+
+def test_narrative_event_anchor_is_recorded(tagger):
+    t = _by_text(tagger.tag(SCRIPT), "ten years before")
+    assert "January 31st, 1928" in t.anchor
+
+
+def test_narrative_flashback_is_approximate_and_does_not_move_the_present(tagger):
+    res = tagger.tag(SCRIPT)
+    ago = _by_text(res, "Just a few weeks ago")
+    assert ago.mod == "APPROX" and ago.edtf.endswith("~")
+    assert "1940-07-06" <= ago.earliest <= ago.latest <= "1940-08-06"
+    assert _by_text(res, "the following day").value == "1940-08-21"
+
+
+def test_narrative_bare_date_takes_the_current_year_not_a_later_one(tagger):
+    text = "In January 1913 he was in Vienna. On August 20th he left. In 1917 came the revolution."
+    assert _by_text(tagger.tag(text), "August 20th").value == "1913-08-20"
+    assert _by_text(tagger.tag(text), "August 20th").basis == "inferred"
+
+
+def test_narrative_heading_scopes_the_section(tagger):
+    text = "Turkey, 1929-1933\n\nHe arrived in February. That autumn he wrote.\n\nFrance, 1933-35\n\nIn July he moved."
+    res = tagger.tag(text)
+    assert _by_text(res, "February").value == "1929-02"
+    assert _by_text(res, "That autumn").value == "1929-FA"
+    assert _by_text(res, "July").value == "1933-07"
+    starts = [o for o, _ in res.narrative_time]
+    assert starts == sorted(starts) and 0 in starts
+    assert res.narrative_time[0][1].edtf == "1929/1933" and res.narrative_time[0][1].basis == "inferred"
+
+
+def test_narrative_explicit_headings_are_used(tagger):
+    text = "Mexico, 1937-1940\n\nIn May assassins fired."
+    res = tagger.tag(text, headings=[(0, 17)])
+    assert _by_text(res, "May").value == "1937-05"
+
+
+def test_narrative_news_genre_anchors_on_dct(tagger):
+    import datetime as dt
+    res = tagger.tag("Officials said on Tuesday that last year was bad; two weeks ago it rained.",
+                     anchor=dt.date(2013, 3, 21), genre="news")
+    assert _by_text(res, "Tuesday").value == "2013-03-19"
+    assert _by_text(res, "last year").value == "2012"
+    assert _by_text(res, "two weeks ago").value == "2013-03-07"
+
+
+SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("name,expr,value", [
+    ("001_bf42027c87447ce1.txt", "It’s the winter of 1918", None),
+])
+def test_narrative_seed_podcast(tagger, name, expr, value):
+    path = SEEDS / name
+    if not path.exists():
+        pytest.skip("../shared/seeds not available")
+    text = path.read_text(encoding="utf-8")
+    res = tagger.tag(text)
+    got = {t.text: t.value for t in res.timexes}
+    assert got["ten years before"] == "1918"
+    assert got["Four years after"] == "1922"
+    assert got["two days later"] == "1928-01-19"
+    assert got["twelve years after"] == "1940"
+    assert got["the following day"] == "1940-08-21"
+    for t in res.timexes:
+        assert text[t.start:t.end] == t.text
+
+
+def test_narrative_seed_blog(tagger):
+    path = SEEDS / "000_5ca56a9655264278.txt"
+    if not path.exists():
+        pytest.skip("../shared/seeds not available")
+    text = path.read_text(encoding="utf-8")
+    res = tagger.tag(text)
+    got = {t.text: t for t in res.timexes}
+    assert got["late 1934"].edtf == "1934-09/1934-12"
+    assert got["just over a day later"].value == "1940-08-21"
+    assert got["the end of the 1920s"].edtf == "1927/1929"
+    assert got["1929-1933"].edtf == "1929/1933"
+    assert got["1926-2023"].edtf == "1926/2023"
