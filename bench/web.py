@@ -171,7 +171,7 @@ def report_time(seeds: Path, work: Path) -> tuple[float, float, int]:
     kb = load_knowledge_base(url)
     t1 = time.perf_counter()
     summary = write_report(kb, work / "report")
-    return t1 - t0, time.perf_counter() - t1, summary.pages
+    return t1 - t0, time.perf_counter() - t1, summary.pages, len(kb.events)
 
 
 def main() -> int:
@@ -227,8 +227,8 @@ def main() -> int:
         print(f"\nworst p95: {worst:.1f} ms (target < 100 ms)")
         seeds = SHARED / "seeds"
         if seeds.is_dir():
-            load, write, pages = report_time(seeds, work)
-            print(f"static report of the reference corpus: {pages} pages, load {load:.2f} s + write {write:.2f} s "
+            load, write, pages, events = report_time(seeds, work)
+            print(f"static report of the reference corpus: {pages} pages ({events} events), load {load:.2f} s + write {write:.2f} s "
                   f"= {load + write:.2f} s (target < 5 s)")
     return 0
 

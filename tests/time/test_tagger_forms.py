@@ -25,6 +25,8 @@ FORMS = [
     ("France, 1929–33", "1929–33", "DATE", "1929/1933", "1929/1933", "1929-01-01", "1933-12-31", None),
     ("from 1929 to 1933 he wrote", "from 1929 to 1933", "DATE", "1929/1933", "1929/1933", "1929-01-01", "1933-12-31", None),
     ("It was quiet between May and July 1940.", "between May and July 1940", "DATE", "1940-05/1940-07", "1940-05/1940-07", "1940-05-01", "1940-07-31", None),
+    ("the Battle of Triangle Hill (14 October - 25 November 1952)", "14 October - 25 November 1952", "DATE", "1952-10-14/1952-11-25", "1952-10-14/1952-11-25", "1952-10-14", "1952-11-25", None),
+    ("in the invasion phase (March 19-April 30, 2003)", "March 19-April 30, 2003", "DATE", "2003-03-19/2003-04-30", "2003-03-19/2003-04-30", "2003-03-19", "2003-04-30", None),
     ("grandson Seva (1926-2023) ran it", "1926-2023", "DATE", "1926/2023", "1926/2023", "1926-01-01", "2023-12-31", None),
     ("He stayed for three years.", "three years", "DURATION", "P3Y", None, None, None, None),
     ("The journey lasts twelve days.", "twelve days", "DURATION", "P12D", None, None, None, None),
@@ -56,6 +58,16 @@ NOT_YEARS = [
     "The shell weighed 1930 kg.",
     "The score was 19:30 at the end.",
 ]
+
+NOT_TIMES = [
+    ("Necker convened a Second Assembly of the Notables.", "a Second"),
+    ("At once, Major Rathbone leapt into his path.", "once"),
+]
+
+
+@pytest.mark.parametrize("text,words", NOT_TIMES)
+def test_tagger_names_and_idioms_are_not_times(tagger, text, words):
+    assert words not in [t.text for t in tagger.tag(text).timexes]
 
 
 @pytest.mark.parametrize("text", NOT_YEARS)

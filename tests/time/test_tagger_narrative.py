@@ -123,3 +123,48 @@ def test_narrative_seed_blog(tagger):
     assert got["the end of the 1920s"].edtf == "1927/1929"
     assert got["1929-1933"].edtf == "1929/1933"
     assert got["1926-2023"].edtf == "1926/2023"
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    # a date in a relative clause describes a noun, it does not move the story
+    ("In 1815 Napoleon fell. The Concert of Europe, which France joined in 1818, kept the peace. "
+     "In June he sailed.", "June", "1815-06"),
+    # an attributive year ("the 1614 rules") or a comparison ("as in 1614") neither
+    ("In 1789 the Estates met as in 1614. The 1614 rules differed. In June they met.", "June", "1789-06"),
+    # with no date yet, a bracketed year dates the story
+    ("He was beaten at Waterloo (1815). In June he sailed.", "June", "1815-06"),
+    # "that year" is the year last mentioned, even one that did not move the story
+    ("On May 11, 1941, the raids ended. The war was stalemated by 1940. In August of that year, "
+     "the communists attacked.", "August of that year", "1940-08"),
+    # "now" in the writer's present vs the story's
+    ("In March 1776 they went through what is now Maine.", "now", "PRESENT_REF"),
+    ("In March 1776 the artillery now overlooked the harbour.", "now", "1776-03"),
+    ("In June 1775 they took the now-famous hill.", "now", "PRESENT_REF"),
+])
+def test_narrative_reader_present(tagger, text, expr, value):
+    assert _by_text(tagger.tag(text), expr).value == value
+
+
+@pytest.mark.parametrize("text,dct,expr,value", [
+    # past-tense reporting: the weekday before the document date, even with "would" after it
+    ("The ambassador said on Tuesday that Iraq would retaliate.", (1990, 8, 16), "Tuesday", "1990-08-14"),
+    # the future: the next such weekday
+    ("The monarch will meet Bush on Thursday in Maine.", (1990, 8, 8), "Thursday", "1990-08-09"),
+    ("The store was robbed at 10 p.m. Wednesday, police said.", (1998, 2, 12), "10 p.m. Wednesday", "1998-02-11T22:00"),
+    ("Talks broke off at noon Thursday.", (1998, 2, 13), "noon Thursday", "1998-02-12T12:00"),
+])
+def test_narrative_news_weekday_follows_tense(tagger, text, dct, expr, value):
+    import datetime as dt
+    res = tagger.tag(text, anchor=dt.date(*dct), genre="news")
+    assert _by_text(res, expr).value == value
+
+
+def test_narrative_napoleon_present_is_not_a_later_development(tagger):
+    path = SEEDS.parent / "eval" / "texts" / "02_napoleon-hundred-days-wells.txt"
+    if not path.exists():
+        pytest.skip("../shared/eval not available")
+    text = path.read_text(encoding="utf-8")
+    res = tagger.tag(text)
+    years = {w.edtf for _, w in res.narrative_time}
+    assert "1818" not in years and "1822" not in years
+    assert res.narrative_time and res.narrative_time[0][1].edtf == "1815"

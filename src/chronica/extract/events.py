@@ -300,7 +300,7 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
     if where is None:
         where = _carried_place(anchor, who, where_now, frame, doc, sent)
         prep = None
-    if h.kind in WHEREABOUTS_KINDS:
+    if h.kind in WHEREABOUTS_KINDS and not _attempted(anchor, lex):
         where_now.note(who, pick.seen or ([where] if where and not explicit_place and where != frame.country else []))
 
     skipped = {view.offset(sdoc[i]) for i in skip}
@@ -327,6 +327,11 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
     conf += 0.05 if who else 0.0
     return LocalEvent(key="", kind=h.kind, summary=summary, evidence=evidence, trigger=trigger,
                       when=when, who=who, where=where, confidence=round(min(conf, 0.95), 2)), explicit_place
+
+
+def _attempted(anchor, lex: Lexicon) -> bool:
+    """Only tried ("He tried to get to America"): the person need not have got there."""
+    return anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in lex.attempt_verbs
 
 
 def _until_date(view: SentView, anchor, timexes, lex: Lexicon):

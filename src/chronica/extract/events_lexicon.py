@@ -56,6 +56,7 @@ class Lexicon:
     scene_setters: tuple[re.Pattern, ...]
     min_cues: int = 2
     kinds: tuple[str, ...] = field(default=())
+    attempt_verbs: frozenset[str] = frozenset()
 
     def governs_intent(self, tok) -> bool:
         """Is ``tok`` a word whose complement is only wished, planned or believed?"""
@@ -143,4 +144,5 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         scene_setters=tuple(re.compile(p) for p in stage.get("scene_setters") or ()),
         min_cues=int(stage.get("min_cues", 2)),
         kinds=tuple(trig["kinds"]),
+        attempt_verbs=fs(ctx.get("attempt_verbs")),
     )

@@ -25,6 +25,7 @@ class MentionIndex:
     person_keys: list[str]
     person_subject: list[bool]  # was that mention a clause subject?
     counts: dict[str, int]  # entity key -> number of mentions (not cited)
+    sentence_starts: tuple[int, ...] = ()  # char offsets where sentences start, sorted
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,9 @@ def build_index(doc: Doc, lex: Lexicon) -> MentionIndex:
             v[1] += ma
     persons.sort()
     gender = {k: ("f" if f > ma else "m") for k, (f, ma) in votes.items() if f != ma}
+    starts = tuple(sorted(s.start for s in doc.sentences))
     return MentionIndex(etype, gender, [p[0] for p in persons], [p[1] for p in persons],
-                        [p[2] for p in persons], counts)
+                        [p[2] for p in persons], counts, starts)
 
 
 def _gender_cues(span, lex: Lexicon) -> tuple[int, int]:
@@ -110,24 +112,51 @@ def main_person(index: MentionIndex) -> str | None:
     return max(people)[1] if people else None
 
 
-def recent_person(index: MentionIndex, offset: int, pronoun: str = "") -> str | None:
-    """The person a pronoun at ``offset`` most likely stands for: the latest
-    agreeing person, preferring one who was a subject in the latest sentences."""
+def recent_person(index: MentionIndex, offset: int, pronoun: str = "",
+                  exclude: frozenset[str] = frozenset(), as_subject: bool = False) -> str | None:
+    """The person a pronoun at ``offset`` most likely stands for.
+
+    Searched sentence by sentence backwards (a light Hobbs search): in the pronoun's own
+    sentence the nearest agreeing person before it; in an earlier sentence its subject
+    person, else the first person it names (the topic, usually). ``exclude``: persons the
+    pronoun cannot be (the subject of the clause a non-reflexive object pronoun is in)."""
     want = "f" if pronoun in FEMALE_PRONOUNS else "m" if pronoun in MALE_PRONOUNS else None
+
+    def agrees(k: str) -> bool:
+        g = index.gender.get(k)
+        return k not in exclude and (want is None or g is None or g == want)
+
     i = bisect_left(index.person_starts, offset) - 1
-    first = None
-    seen = 0
-    while i >= 0 and seen < 12:
-        key = index.person_keys[i]
-        g = index.gender.get(key)
-        if want is None or g is None or g == want:
-            if first is None:
-                first = key
-            if index.person_subject[i] and offset - index.person_starts[i] < 400:
-                return key
-            seen += 1
+    if i < 0:
+        return None
+    starts = index.sentence_starts
+    if not starts:  # no sentence boundaries known: the latest agreeing person
+        return next((index.person_keys[j] for j in range(i, -1, -1) if agrees(index.person_keys[j])), None)
+    s_own = starts[max(0, bisect_left(starts, offset + 1) - 1)]
+    # the pronoun's own sentence: the nearest agreeing person before it (for a subject
+    # pronoun the nearest subject: "When Stalin writes to Trotsky, he tells him ...")
+    own = []
+    while i >= 0 and index.person_starts[i] >= s_own:
+        if agrees(index.person_keys[i]):
+            own.append(i)
         i -= 1
-    return first
+    if own:
+        subj = [j for j in own if index.person_subject[j]] if as_subject else []
+        return index.person_keys[(subj or own)[0]]
+    looked = 0
+    while i >= 0 and looked < 4:
+        s_start = starts[max(0, bisect_left(starts, index.person_starts[i] + 1) - 1)]
+        group = []
+        while i >= 0 and index.person_starts[i] >= s_start:
+            group.append(i)
+            i -= 1
+        group.reverse()  # in text order
+        ok = [j for j in group if agrees(index.person_keys[j])]
+        if ok:
+            subj = [j for j in ok if index.person_subject[j]]
+            return index.person_keys[(subj or ok)[0]]
+        looked += 1
+    return None
 
 
 # ------------------------------------------------------------------ participants --
@@ -144,7 +173,8 @@ def _resolve(tok, view: SentView, index: MentionIndex) -> list[str]:
                     key = view.token_entity[c.i]
                     break
         if key is None and t.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:
-            key = recent_person(index, view.offset(t), t.lower_)
+            key = recent_person(index, view.offset(t), t.lower_, _bound_subject(t, view, index),
+                                as_subject=t.dep_ in SUBJECT_DEPS)
         if key is None and t.lower_ in RELATIVE_PRONOUNS:
             clause = t.head
             if clause.dep_ == "relcl":
@@ -152,6 +182,19 @@ def _resolve(tok, view: SentView, index: MentionIndex) -> list[str]:
         if key is not None and index.entity_type.get(key) in PARTICIPANT_TYPES and key not in out:
             out.append(key)
     return out
+
+
+def _bound_subject(pron, view: SentView, index: MentionIndex) -> frozenset[str]:
+    """Persons an object pronoun cannot stand for: its own clause's subject ("Ney greeted
+    him": not Ney). Reflexives and possessives are not bound this way."""
+    if pron.dep_ not in OBJECT_DEPS and pron.dep_ not in ("pobj", "dative"):
+        return frozenset()
+    verb = pron.head.head if pron.dep_ == "pobj" else pron.head
+    subj = _subject(verb)
+    if subj is None:
+        return frozenset()
+    keys = [view.token_entity.get(t.i) for t in [subj, *subj.conjuncts]]
+    return frozenset(k for k in keys if k)
 
 
 def _subject(tok):
@@ -229,6 +272,8 @@ def _place_role(root, anchor, lex: Lexicon) -> str | None:
         return "location"  # "went home", "sailed north to ..."
     if root.dep_ in ("appos", "conj") and root.head.dep_ == "pobj":
         return _place_role(root.head, anchor, lex)
+    if root.dep_ == "compound" and root.head.dep_ == "pobj" and root.head.pos_ == "PROPN":
+        return _place_role(root.head, anchor, lex)  # a name glued to the next ("at Elba Napoleon")
     return None
 
 
@@ -280,7 +325,7 @@ def place(h: Happening, view: SentView, start_tok: int, end_tok: int, index: Men
             prep = root.head.head.head.lower_
         if best is None or rank < best[0]:
             best = (rank, key, prep)
-        if role in ("destination", "location") and prep not in (None, "of"):
+        if role == "destination" or role == "location" and prep not in (None, "of"):
             seen.append((i, key))
     trail = [k for _, k in sorted(seen, reverse=True)]
     return PlacePick(best[1] if best else None, best[2] if best else None, trail)

@@ -333,7 +333,8 @@ def decisive_type(text: str, label_counts: Counter, lex: Lexicon, gaz: Gazetteer
         return "other"  # a ship: "HMS Bellerophon"
     if multi and first in lex.work_heads and "of" in words:
         return "work"
-    if multi and (first in lex.event_heads and "of" in words or last in lex.event_tails):
+    if multi and (first in lex.event_heads and "of" in words or last in lex.event_tails
+                  or (_ROMAN.match(last) and words[-2] in lex.event_tails)):  # "World War II"
         return "other"
     if multi and last in lex.org_cues and not person_named:
         return "organization"
@@ -518,6 +519,37 @@ def _valid(c: _Cand, doc: Doc, lex: Lexicon) -> bool:
     return True
 
 
+def _in_heading(doc: Doc, start: int) -> bool:
+    s = doc.sentence_at(start)
+    return s is not None and s.kind in ("heading", "title")
+
+
+def _trim_heading_names(cands: list[_Cand], doc: Doc) -> list[_Cand]:
+    """Title-case headings glue names to their words ("Stalin Seeks", "Chasing
+    Lincoln's Killer", "Lenin Speech"): a heading's name shrinks to the longest run of
+    its words that the running text uses as a name."""
+    body = {doc.text[c.start:c.end] for c in cands if not _in_heading(doc, c.start)}
+    out = []
+    for c in cands:
+        text = doc.text[c.start:c.end]
+        words = list(re.finditer(r"\S+", text))
+        if len(words) < 2 or text in body or not _in_heading(doc, c.start):
+            out.append(c)
+            continue
+        best = None
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                if (i, j) == (0, len(words)):
+                    continue
+                span = clean_span(doc.text, c.start + words[i].start(), c.start + words[j - 1].end())
+                if span and doc.text[span[0]:span[1]] in body and (best is None or j - i > best[2]):
+                    best = (span[0], span[1], j - i)
+        if best:
+            c.start, c.end = best[0], best[1]
+        out.append(c)
+    return out
+
+
 # --------------------------------------------------------------- component --
 
 def mentions_of(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
@@ -525,6 +557,7 @@ def mentions_of(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
              + _first_name_candidates(doc, lex) + _mononym_candidates(doc, lex)
              + _gazetteer_candidates(doc, lex, gaz))
     cands = [c for c in _merge(cands) if _valid(c, doc, lex)]
+    cands = _trim_heading_names(cands, doc)
     for c in cands:
         _context_evidence(c, doc, lex)
     types = _vote(cands, doc, lex, gaz)

@@ -42,6 +42,7 @@ import yaml
 from ..doc import Doc
 from ..model import LocalEntity, Mention, PlaceRef
 from ..pipeline import Context, component
+from .gender import given_name_gender, pronoun_gender, role_gender, title_gender
 from .nominals import find_nominals, title_statements
 from .names import (
     Name, clean_surface, fold, full_names_match, parse_name, subset_match, titles,
@@ -113,6 +114,7 @@ class _M:
     kin: bool = False  # introduced by a kinship noun
     gid: str | None = None  # gazetteer id of a place
     preferred: bool = False  # an alias statement says this is the name it is known by
+    gender: str | None = None  # "m" | "f" when the text says
 
 
 @dataclass
@@ -135,6 +137,10 @@ class _Cluster:
 
     def singles(self) -> set[str]:
         return {m.name.single for m in self.members if m.name.single}
+
+    def gender(self) -> str | None:
+        gs = {m.gender for m in self.members if m.gender}
+        return next(iter(gs)) if len(gs) == 1 else None
 
 
 class _UnionFind:
@@ -284,7 +290,31 @@ def _prepare(doc: Doc) -> list[_M]:
         if it.type != "person":
             it.name = parse_name(it.mention.text, person=False)
     _drop_leading_places(items)
+    _genders(doc, items, sents)
     return items
+
+
+def _genders(doc: Doc, items: list[_M], sents: list[tuple[int, int, int]]) -> None:
+    """What each person mention says about its gender (see ``resolve.gender``)."""
+    people = [it for it in items if it.type == "person"]
+    for k, it in enumerate(people):
+        m = it.mention
+        g = title_gender(it.name.title)
+        if g is None:
+            s_start = sents[it.sentence][0] if sents else 0
+            g = role_gender(doc.text[max(s_start, m.start - 40):m.start])
+        if g is None and len(it.name.tokens) > 1:
+            g = given_name_gender(it.name.bare.split()[0])
+        if g is None:
+            s_end = sents[it.sentence][1] if sents else len(doc.text)
+            nxt = people[k + 1].mention.start if k + 1 < len(people) else s_end
+            g = pronoun_gender(doc.text, m.end, min(s_end, nxt))
+        it.gender = g
+
+
+def _gender_clash(it: _M, c: "_Cluster") -> bool:
+    g = c.gender()
+    return bool(it.gender and g and it.gender != g)
 
 
 def _drop_leading_places(items: list[_M]) -> None:
@@ -356,7 +386,8 @@ def _chain_person(it: _M, pool: list[_Cluster], clusters: list[_Cluster], items:
         cands = [c for c in live if any(
             full_names_match(n, o) or subset_match(n, o) or subset_match(o, n) for o in c.multi())]
         if not cands:
-            cands = [c for c in live if not c.kin and n.surname in c.singles() and not c.multi()]
+            cands = [c for c in live if not c.kin and n.surname in c.singles() and not c.multi()
+                     and not _gender_clash(it, c)]
         if cands:
             _join(max(cands, key=lambda c: c.last), it)
         else:
@@ -365,6 +396,12 @@ def _chain_person(it: _M, pool: list[_Cluster], clusters: list[_Cluster], items:
     t = n.single
     # a surname of a known full name
     cands = [c for c in live if any(o.surname == t for o in c.multi())]
+    bare = [c for c in live if t in c.singles() and not c.multi()]
+    if cands and bare and not any(t in c.singles() for c in cands):
+        cands = bare  # the word already stands alone for someone the full name did not join
+    used = [c for c in cands if t in c.singles()]
+    if len(used) < len(cands):  # several people carry the surname: the one called by it
+        cands = used or [c for c in cands if not _gender_clash(it, c)] or cands
     if cands:
         _join(max(cands, key=lambda c: c.last), it)
         return

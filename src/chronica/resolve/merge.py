@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ..model import DocSpan, Entity, LocalEntity, Relation
 from ..pipeline import Context, component
 from .aliases import kin_before, stem
-from .names import Name, fold, full_names_match, parse_name, subset_match
+from .names import Name, fold, full_names_match, parse_name, subset_match, tokens_compatible
 
 
 @dataclass
@@ -43,8 +43,12 @@ class _Local:
 
 
 class _UF:
-    def __init__(self, n: int) -> None:
+    """Union-find that refuses to put two people with clashing full names in one group
+    ("Lincoln" may join "Abraham Lincoln" or "Mary Todd Lincoln", not both)."""
+
+    def __init__(self, n: int, full: list[list[Name]] | None = None) -> None:
         self.p = list(range(n))
+        self.full = {i: list(f) for i, f in enumerate(full or [])}
 
     def find(self, x: int) -> int:
         while self.p[x] != x:
@@ -52,10 +56,28 @@ class _UF:
             x = self.p[x]
         return x
 
-    def union(self, a: int, b: int) -> None:
+    def union(self, a: int, b: int) -> bool:
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.p[max(ra, rb)] = min(ra, rb)
+        if ra == rb:
+            return True
+        fa, fb = self.full.get(ra, []), self.full.get(rb, [])
+        if _clash(fa, fb):
+            return False
+        lo, hi = min(ra, rb), max(ra, rb)
+        self.p[hi] = lo
+        self.full[lo] = fa + fb
+        self.full.pop(hi, None)
+        return True
+
+
+def _clash(a: list[Name], b: list[Name]) -> bool:
+    """Two full names with one surname that cannot be one person."""
+    for x in a:
+        for y in b:
+            if x.surname and y.surname and tokens_compatible(x.surname, y.surname) and not (
+                    full_names_match(x, y) or subset_match(x, y) or subset_match(y, x)):
+                return True
+    return False
 
 
 def _sha(s: str, n: int = 12) -> str:
@@ -133,9 +155,19 @@ def _same_person(a: _Local, b: _Local) -> bool:
     for x, y in ((a, b), (b, a)):
         if not x.full:
             for w in x.singles:
-                if any(n.surname == w for n in y.full) and _surname_like(x, w):
+                if any(n.surname == w for n in y.full) and _surname_like(x, w) and (
+                        w in y.singles or _surname_holders(y, w) == 1):
                     return True
     return False
+
+
+def _surname_holders(loc: _Local, word: str) -> int:
+    """How many people of ``loc``'s document carry ``word`` as their surname."""
+    n = 0
+    for e in loc.doc.entities:
+        if e.type == "person" and any(parse_name(f).surname == word for f in [e.name] + list(e.aliases)):
+            n += 1
+    return n
 
 
 def _first_name_free(word: str, a: _Local, b: _Local) -> bool:
@@ -185,7 +217,7 @@ def _blocks(loc: _Local) -> set[tuple[str, str]]:
 
 
 def _group(locals_: list[_Local]) -> list[list[int]]:
-    uf = _UF(len(locals_))
+    uf = _UF(len(locals_), [loc.full for loc in locals_])
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, loc in enumerate(locals_):
         for k in _blocks(loc):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ def squash(text: str) -> str:
 @dataclass(frozen=True)
 class Lexicon:
     tables: dict[str, Any]
+    _words: dict[str, re.Pattern] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls, path: Path = DATA / "lexicon.yaml") -> "Lexicon":
@@ -41,6 +42,14 @@ class Lexicon:
         keys = sorted(self.tables[name], key=lambda k: (-len(k), k))
         return "|".join(_SPACE.sub(r"\\s+", re.escape(k).replace("\\ ", " ")).replace("'", "['’]")
                         for k in keys)
+
+    def words(self, name: str) -> re.Pattern:
+        """A table's keys as one whole-word, case-blind regex (compiled once)."""
+        pat = self._words.get(name)
+        if pat is None:
+            pat = re.compile(r"(?<!\w)(?:" + self.alternation(name) + r")(?!\w)", re.I)
+            self._words[name] = pat
+        return pat
 
     def get(self, name: str, text: str | None, default: Any = None) -> Any:
         if text is None:

@@ -116,6 +116,8 @@ class Normaliser:
         if g.get("daypart"):
             dp = lx.get("day_parts", g["daypart"])
             daypart = dp[0] if dp else None
+            if dp and dp[1] == dp[2] == 12 and hour is None:  # noon is a clock time
+                hour, minute, daypart = 12, 0, None
         season = lx.get("seasons", g.get("season"))
         if season:
             return Moment("season", year=year, season=season), short
@@ -168,6 +170,8 @@ class Normaliser:
 
     def _quantity(self, kind: str, g: dict, base: dict) -> Parsed | None:
         lx = self.lx
+        if g.get("unit", "a")[0].isupper() and g.get("amount", "A")[0].islower():
+            return None  # "a Second Assembly": a capital inside the phrase makes it a name
         unit = lx.unit(g.get("unit"))
         amount = lx.amount(g["amount"]) if g.get("amount") else None
         if g.get("amount") and amount is None:

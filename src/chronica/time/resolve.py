@@ -24,6 +24,9 @@ _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 _PRE = re.compile(r"(\w+)\W*$")
 _FLASH_FORWARD = re.compile(r"\b(until|till|would|will)\b", re.I)
 _FOLLOW = re.compile(r"^\s*([A-Za-z]+)")
+_PRE2 = re.compile(r"(\w+)\s+(\w+)\W*$")
+_CLAUSE_START = re.compile(r"[,;:(\u2014\u2013]")
+_WORDS = re.compile(r"[a-z]+")
 
 
 @dataclass
@@ -45,8 +48,10 @@ class Resolver:
         self.sentences = sentences
         self.sent_starts = [s for s, _ in sentences]
         self.dated: list[tuple[Timex, Moment]] = []  # explicit dates so far (event anchors)
+        self.mentioned: Reference | None = None  # the last explicit date, moving or not
         self.changes: list[tuple[int, When]] = []
         self.stop = lexicon["event_stopwords"]
+        self._future_words = lexicon.words("future_markers")
 
     # ---------------------------------------------------------------- public --
 
@@ -79,6 +84,8 @@ class Resolver:
         t = self._timex(p, m, basis, anchor)
         if m.year is not None and basis == "explicit":
             self.dated.append((t, m))
+            if not self._aside(p):
+                self.mentioned = Reference(m, t.text)
         if self._moves_reader(p, m):
             self._advance(p, t, m)
         return t
@@ -134,6 +141,8 @@ class Resolver:
         word = (p.deictic_word or "").lower()
         base = self.dct if (self.dct and (self.genre == "news" or word in ("tomorrow", "yesterday"))
                             and word in DCT_DEICTICS | {"tomorrow", "yesterday"}) else self.ref
+        if word in self.lx["anaphoric_deictics"] and self.mentioned is not None and p.unit in ("Y", "M"):
+            base = self._mentioned_at(p.unit, base)  # "by 1940. In August of that year"
         if base is None or base.moment.year is None:
             return self._unanchored(p)
         n = p.deictic or 0
@@ -148,6 +157,16 @@ class Resolver:
         if self._moves_reader(p, m):
             self._advance(p, t, m)
         return t
+
+    def _mentioned_at(self, unit: str, base: Reference | None) -> Reference | None:
+        """"that year" names the year last mentioned, even one that did not move the reader."""
+        gran = "year" if unit == "Y" else "month"
+        m = self.mentioned.moment
+        if m.year is None or RANK.get(m.gran, 0) < RANK[gran]:
+            return base
+        if base is not None and _contains(m.coarsen(gran), base.moment):
+            return base  # the reader's finer date lies in that year already
+        return self.mentioned
 
     def _week(self, p: Parsed, ref: Moment, n: int, base: Reference) -> Timex | None:
         d = ref.to_date()
@@ -164,6 +183,8 @@ class Resolver:
     def _ref(self, p: Parsed) -> Timex:
         r = p.ref
         surface = self.text[p.start:p.end]
+        if r == "NOW" and self._present_now(p):
+            r = "PRESENT_REF"  # "what is now Maine", "the now-isolated colony"
         if r in ("NOW", "NARRATIVE"):
             if self.genre != "news" and self.ref is not None and self.ref.moment.year is not None:
                 m = self.ref.moment
@@ -182,6 +203,15 @@ class Resolver:
                 return self._timex(p, m, "relative" if r in ("-1", "1") else "inferred", base.text)
             r = "PRESENT_REF" if r in ("TODAY", "TONIGHT") else "XXXX-XX-XX"
         return Timex(p.start, p.end, surface, "DATE", r, None, None, None, "explicit")
+
+    def _present_now(self, p: Parsed) -> bool:
+        before = _PRE.search(self.text, max(0, p.start - 16), p.start)
+        if before and before[1].lower() in self.lx["present_now_after"]:
+            return True
+        if self.text[max(0, p.start - 1):p.start] == "(":
+            return True
+        after = _FOLLOW.match(self.text, p.end)
+        return self.text[p.end:p.end + 1] == "-" or bool(after and after[1].lower() in self.lx["present_now_before"])
 
     def _set(self, p: Parsed) -> Timex:
         if p.ref:
@@ -320,19 +350,36 @@ class Resolver:
         return ref.shift(n, p.unit).coarsen(gran)
 
     def _moves_reader(self, p: Parsed, m: Moment) -> bool:
-        if m.year is None or self._aside(p):
+        if m.year is None:
             return False
+        if self._aside(p):
+            # "Waterloo (1815)": with no date yet, a bracketed date is the best guess
+            return self.ref is None and p.kind == "date" and p.moment2 is None
         s, _ = self._sentence(p.start)
         if _FLASH_FORWARD.search(self.text, max(s, p.start - 80), p.start):
             return False  # "... lasted until the fall of Budapest in February 1945"
+        if self._subordinate(p, s):
+            return False  # "the Concert of Europe, which France joined in 1818"
         pre = self._preposition(p)
-        if p.rule in ("year", "hedged_year") and pre in ("of", "since", "until", "till", "by"):
+        two = _PRE2.search(self.text, max(0, p.start - 24), p.start)
+        pre2 = f"{two[1]} {two[2]}".lower() if two else None
+        if p.rule in ("year", "hedged_year") and (pre in self.lx["year_no_move_before"]
+                                                  or pre2 in self.lx["year_no_move_before"]):
             return False
+        if p.rule == "year" and pre in self.lx["determiners"]:
+            return False  # "the 1614 rules", "its 1937 report"
         if p.rule == "year":
             nxt = _FOLLOW.match(self.text, p.end)
             if nxt and nxt[1][0].isupper() and self.text[p.end:p.end + 1] == " ":
                 return False  # "the 1937 Dewey Commission"
         return True
+
+    def _subordinate(self, p: Parsed, sent_start: int) -> bool:
+        """A relative clause before the date, in its clause."""
+        cut = max(sent_start, p.start - 100)
+        clause = _CLAUSE_START.split(self.text[cut:p.start])[-1].lower()
+        words = _WORDS.findall(clause)
+        return any(w in self.lx["relative_words"] for w in words)
 
     def _aside(self, p: Parsed) -> bool:
         before = self.text[max(0, p.start - 2):p.start].rstrip()
@@ -348,8 +395,10 @@ class Resolver:
         return tail.endswith(("before", "after", "prior"))
 
     def _future(self, p: Parsed) -> bool:
+        """The clause around the expression speaks of the future ("will meet on Thursday")."""
         s, e = self._sentence(p.start)
-        return bool(re.search(r"\b(will|would|next|plans?|scheduled|expected|is to|are to)\b", self.text[s:e]))
+        window = self.text[max(s, p.start - 80):min(e, p.end + 50)]
+        return bool(self._future_words.search(window))
 
     def _sentence(self, offset: int) -> tuple[int, int]:
         from bisect import bisect_right

