@@ -134,7 +134,7 @@ def export(db_url, fmt, out_path):
     """Write the knowledge base in the export contract (chronica-export/1)."""
     from .store import open_store
 
-    data = open_store(db_url).export_dict()
+    data = open_store(db_url, create=False).export_dict()
     text = json.dumps(data, ensure_ascii=False, indent=2)
     if out_path:
         tmp = Path(out_path).with_suffix(Path(out_path).suffix + ".tmp")
@@ -152,7 +152,7 @@ def info(db_url):
     """Show what the knowledge base holds."""
     from .store import open_store
 
-    store = open_store(db_url)
+    store = open_store(db_url, create=False)
     docs = store.documents()
     counts = store.counts()
     table = Table(title=f"knowledge base {store.url}")
@@ -208,7 +208,7 @@ def whois(name, db_url, as_json):
     from .store import open_store
     from .whois import render_whois, whois as find
 
-    report = find(open_store(db_url).export_dict(), name)
+    report = find(open_store(db_url, create=False).export_dict(), name)
     if report is None:
         raise ChronicaError(f"no person called {name!r} in the knowledge base; try `chronica info`")
     if as_json:
@@ -225,7 +225,7 @@ def conflicts(db_url, as_json):
     from .reconcile.render import render_conflicts
     from .store import open_store
 
-    data = open_store(db_url).export_dict()
+    data = open_store(db_url, create=False).export_dict()
     if as_json:
         click.echo(json.dumps(data["conflicts"], ensure_ascii=False, indent=2))
     else:

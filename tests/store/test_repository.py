@@ -80,3 +80,18 @@ def test_store_bad_url_is_a_clear_error():
     from chronica.errors import StoreError
     with pytest.raises(StoreError, match="cannot use database URL"):
         open_store("nosuchdialect://x")
+
+
+def test_store_read_only_open_refuses_missing_sqlite_file(tmp_path):
+    from chronica.errors import StoreError
+    with pytest.raises(StoreError, match="no knowledge base at .*typo.db: run `chronica build"):
+        open_store(f"sqlite:///{tmp_path / 'typo.db'}", create=False)
+    assert not (tmp_path / "typo.db").exists()
+
+
+def test_store_read_only_open_refuses_database_without_tables(tmp_path):
+    import sqlite3
+    from chronica.errors import StoreError
+    sqlite3.connect(tmp_path / "other.db").execute("create table x (y)").connection.commit()
+    with pytest.raises(StoreError, match="holds no Chronica knowledge base"):
+        open_store(f"sqlite:///{tmp_path / 'other.db'}", create=False)

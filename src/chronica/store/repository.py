@@ -4,9 +4,10 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, delete, event, func, insert, select
+from sqlalchemy import create_engine, delete, event, func, insert, inspect, select
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
@@ -28,22 +29,30 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def open_store(url: str = "sqlite:///chronica.db") -> "Store":
-    return Store(url)
+def open_store(url: str = "sqlite:///chronica.db", create: bool = True) -> "Store":
+    """The knowledge base at ``url``; ``create=False`` (for commands that only read)
+    refuses to make a new, empty one where the user probably mistyped a path."""
+    return Store(url, create=create)
 
 
 class Store:
-    def __init__(self, url: str):
+    def __init__(self, url: str, create: bool = True):
         self.url = normalise_url(url)
         try:
             make_url(self.url)
             self.engine: Engine = create_engine(self.url, future=True)
         except (ArgumentError, SQLAlchemyError, ImportError) as e:
             raise StoreError(f"cannot use database URL {url!r}: {e}") from None
+        sqlite_file = self.engine.url.database if self.engine.dialect.name == "sqlite" else None
+        if not create and sqlite_file not in (None, "", ":memory:") and not Path(sqlite_file).exists():
+            raise StoreError(f"no knowledge base at {sqlite_file}: run `chronica build SOURCES --db {url}` first")
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         try:
-            t.metadata.create_all(self.engine)
+            if create:
+                t.metadata.create_all(self.engine)
+            elif not inspect(self.engine).has_table("documents"):
+                raise StoreError(f"{url} holds no Chronica knowledge base: run `chronica build SOURCES --db {url}` first")
         except OperationalError as e:
             raise StoreError(f"cannot open database {url!r}: {e.orig}") from None
 
