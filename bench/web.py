@@ -1,13 +1,15 @@
 """Web app latency under concurrent clients, and static report time.
 
-    .venv/bin/python bench/web.py [--events 10000] [--clients 20] [--requests 3000]
+    .venv/bin/python bench/web.py [--events 10000] [--clients 20] [--requests 3000] [--workers N]
 
 1. Builds a knowledge base from the evaluation texts (`chronica build`), then repeats it
    under new ids (documents, entities, events, relations, conflicts; people's names get a
    copy number) until it holds at least --events events.
 2. Serves it with uvicorn in a separate process on a free localhost port and drives it
-   with --clients concurrent clients (httpx, asyncio) over a mix of routes whose ids and
-   queries vary, so most pages are rendered cold, not answered from the page cache.
+   with --clients concurrent keep-alive clients (asyncio; a minimal HTTP/1.1 client, since
+   httpx costs more CPU per request than the server; `--client httpx` to compare) over a
+   mix of routes whose ids and queries vary, so many pages are rendered cold, not answered
+   from the page cache. The server runs as `chronica serve` would (`--workers`).
 3. Prints p50/p95 per route, and the time to write the static report of the reference
    corpus (../shared/seeds).
 """
@@ -25,6 +27,7 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared"
@@ -84,15 +87,14 @@ def replicate(data: dict, texts: dict[str, str], min_events: int) -> tuple[dict,
 
 # ------------------------------------------------------------------------- serving --
 
-def serve_file(path: Path, port: int) -> None:
-    """Child process: load the knowledge base from a bench file and serve it."""
-    import uvicorn
-
+def serve_file(path: Path, port: int, workers: int) -> None:
+    """Child process: load the knowledge base from a bench file and serve it as `chronica serve` does."""
     from chronica.web.app import create_app
     from chronica.web.kb import KnowledgeBase
+    from chronica.web.serving import auto_workers, serve
     payload = json.loads(path.read_text(encoding="utf-8"))
     kb = KnowledgeBase.from_export(payload["export"], payload["texts"])
-    uvicorn.run(create_app(kb), host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    serve(create_app(kb), "127.0.0.1", port, workers or auto_workers(len(kb.events)), access_log=False)
 
 
 def free_port() -> int:
@@ -130,8 +132,49 @@ def route_mix(data: dict, rng: random.Random) -> list[tuple[str, str]]:
     return [(name, make) for name, make in makers.items()]
 
 
-async def drive(base: str, mix, clients: int, total: int, rng: random.Random) -> dict[str, list[float]]:
-    import httpx
+class Connection:
+    """A minimal keep-alive HTTP/1.1 client connection: the load generator has to cost far
+    less than the server it measures (httpx spends more CPU per request than the server
+    does here), and, like a browser's network stack, it takes gzip and does not inflate
+    it on the thread that issues requests."""
+
+    def __init__(self, host: str, port: int):
+        self.host, self.port = host, port
+        self.reader = self.writer = None
+
+    async def get(self, url: str) -> tuple[int, int]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        url = quote(url, safe="/?&=%:+,;@")  # as a browser sends non-ASCII queries
+        self.writer.write(f"GET {url} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
+                          f"Accept-Encoding: gzip\r\nUser-Agent: chronica-bench\r\n\r\n".encode("latin-1"))
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split(" ", 2)[1])
+        fields = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)}
+        if "content-length" in fields:
+            body = await self.reader.readexactly(int(fields["content-length"]))
+        elif fields.get("transfer-encoding", "").lower() == "chunked":
+            body = b""
+            while True:
+                size = int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16)
+                body += await self.reader.readexactly(size + 2)
+                if size == 0:
+                    break
+        else:
+            body = await self.reader.read()
+        if fields.get("connection", "").lower() == "close":
+            self.writer.close()
+            self.reader = self.writer = None
+        return status, len(body)
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+
+
+async def drive(base: str, mix, clients: int, total: int, rng: random.Random,
+                client_kind: str = "raw") -> dict[str, list[float]]:
     timings: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
     # /api/export is the whole knowledge base: ask for it less often than pages
@@ -141,21 +184,40 @@ async def drive(base: str, mix, clients: int, total: int, rng: random.Random) ->
     queue: asyncio.Queue = asyncio.Queue()
     for item in plan:
         queue.put_nowait(item)
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
-        async def worker():
-            while not queue.empty():
-                name, url = queue.get_nowait()
-                t0 = time.perf_counter()
+    host, port = base.rsplit("//", 1)[1].split(":")
+
+    async def worker(get):
+        while not queue.empty():
+            name, url = queue.get_nowait()
+            t0 = time.perf_counter()
+            status = await get(url)
+            timings[name].append((time.perf_counter() - t0) * 1000)
+            if status != 200:
+                errors.append(f"{status} {url}")
+
+    if client_kind == "httpx":
+        import httpx
+        limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+        async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
+            async def get(url):
                 r = await client.get(url)
                 await r.aread()
-                timings[name].append((time.perf_counter() - t0) * 1000)
-                if r.status_code != 200:
-                    errors.append(f"{r.status_code} {url}")
-        await asyncio.gather(*(worker() for _ in range(clients)))
+                return r.status_code
+            await asyncio.gather(*(worker(get) for _ in range(clients)))
+    else:
+        connections = [Connection(host, int(port)) for _ in range(clients)]
+        try:
+            await asyncio.gather(*(worker(lambda url, c=c: _status(c, url)) for c in connections))
+        finally:
+            for c in connections:
+                c.close()
     if errors:
         print(f"{len(errors)} non-200 answers, e.g. {errors[:3]}", file=sys.stderr)
     return timings
+
+
+async def _status(connection: Connection, url: str) -> int:
+    return (await connection.get(url))[0]
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -181,11 +243,14 @@ def main() -> int:
     ap.add_argument("--requests", type=int, default=3000)
     ap.add_argument("--texts", type=Path, default=SHARED / "eval" / "texts")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--workers", type=int, default=0, help="server processes (0: as `chronica serve` picks)")
+    ap.add_argument("--client", choices=("raw", "httpx"), default="raw",
+                    help="load generator: a minimal keep-alive HTTP/1.1 client (default) or httpx")
     ap.add_argument("--serve-file", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.serve_file:
-        serve_file(args.serve_file, args.port)
+        serve_file(args.serve_file, args.port, args.workers)
         return 0
     if not args.texts.is_dir():
         raise SystemExit(f"{args.texts} is absent (the evaluation texts live in ../shared)")
@@ -204,17 +269,21 @@ def main() -> int:
               f"loaded in {load_s:.2f} s")
         bench_file = work / "kb.json"
         bench_file.write_text(json.dumps({"export": big, "texts": big_texts}), encoding="utf-8")
+        from chronica.web.serving import auto_workers
+        workers = args.workers or auto_workers(len(big["events"]))
         port = free_port()
-        server = subprocess.Popen([sys.executable, __file__, "--serve-file", str(bench_file), "--port", str(port)])
+        server = subprocess.Popen([sys.executable, __file__, "--serve-file", str(bench_file), "--port", str(port),
+                                   "--workers", str(args.workers)])
         try:
             base = f"http://127.0.0.1:{port}"
             _wait_for(base, server)
             mix = route_mix(big, rng)
-            timings = asyncio.run(drive(base, mix, args.clients, args.requests, rng))
+            timings = asyncio.run(drive(base, mix, args.clients, args.requests, rng, args.client))
         finally:
             server.terminate()
             server.wait(timeout=30)
-        print(f"\n{args.clients} concurrent clients, {args.requests} requests over varied URLs (localhost)\n")
+        print(f"\n{args.clients} concurrent clients ({args.client} client), {args.requests} requests over varied URLs "
+              f"(localhost), {workers} server worker{'s' if workers > 1 else ''}\n")
         print(f"{'route':<18} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
         worst = 0.0
         for name, _ in mix:

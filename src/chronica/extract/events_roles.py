@@ -73,8 +73,28 @@ def build_index(doc: Doc, lex: Lexicon) -> MentionIndex:
     persons.sort()
     gender = {k: ("f" if f > ma else "m") for k, (f, ma) in votes.items() if f != ma}
     starts = tuple(sorted(s.start for s in doc.sentences))
-    return MentionIndex(etype, gender, [p[0] for p in persons], [p[1] for p in persons],
-                        [p[2] for p in persons], counts, starts)
+    index = MentionIndex(etype, gender, [p[0] for p in persons], [p[1] for p in persons],
+                         [p[2] for p in persons], counts, starts)
+    _chain_subject_pronouns(doc, index)
+    return index
+
+
+def _chain_subject_pronouns(doc: Doc, index: MentionIndex) -> None:
+    """Resolve subject "he"/"she" in text order and index them as subject mentions of
+    the person they stand for, so that a story told in pronouns keeps its protagonist
+    ("Booth pulled out his pistol. He waited until ... Harry Hawk ... He opened the door")."""
+    if doc.spacy is None:
+        return
+    for tok in doc.spacy:
+        if tok.lower_ not in ("he", "she") or tok.dep_ not in SUBJECT_DEPS:
+            continue
+        key = recent_person(index, tok.idx, tok.lower_)
+        if key is None:
+            continue
+        k = bisect_left(index.person_starts, tok.idx)
+        index.person_starts.insert(k, tok.idx)
+        index.person_keys.insert(k, key)
+        index.person_subject.insert(k, True)
 
 
 def _gender_cues(span, lex: Lexicon) -> tuple[int, int]:
@@ -172,6 +192,14 @@ def _resolve(tok, view: SentView, index: MentionIndex) -> list[str]:
                 if c.dep_ in ("appos", "compound") and c.i in view.token_entity:
                     key = view.token_entity[c.i]
                     break
+        if key is None and t.pos_ == "NOUN":
+            # a body named by its people ("the British and Prussian armies")
+            for c in t.children:
+                if c.dep_ == "amod" and c.i in view.token_entity:
+                    for g in [c, *c.conjuncts]:
+                        k = view.token_entity.get(g.i)
+                        if k is not None and index.entity_type.get(k) in ("group", "organization") and k not in out:
+                            out.append(k)
         if key is None and t.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:
             key = recent_person(index, view.offset(t), t.lower_, _bound_subject(t, view, index),
                                 as_subject=t.dep_ in SUBJECT_DEPS)
@@ -248,6 +276,11 @@ def participants(h: Happening, view: SentView, index: MentionIndex) -> list[str]
                 for g in c.children:
                     if g.dep_ == "pobj":
                         add(_resolve(g, view, index))
+            elif c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                # whom it was aimed at: "an offensive to divide the British and Prussian armies"
+                for g in c.children:
+                    if g.dep_ in OBJECT_DEPS:
+                        add(_resolve(g, view, index))
     return who
 
 
@@ -272,8 +305,11 @@ def _place_role(root, anchor, lex: Lexicon) -> str | None:
         return "location"  # "went home", "sailed north to ..."
     if root.dep_ in ("appos", "conj") and root.head.dep_ == "pobj":
         return _place_role(root.head, anchor, lex)
-    if root.dep_ == "compound" and root.head.dep_ == "pobj" and root.head.pos_ == "PROPN":
-        return _place_role(root.head, anchor, lex)  # a name glued to the next ("at Elba Napoleon")
+    if root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.i > 0:
+        # a name glued to the next one by the parser ("after eleven months at Elba Napoleon judged")
+        prev = root.doc[root.i - 1]
+        if prev.pos_ == "ADP" and prev.lower_ in lex.place_roles:
+            return lex.place_roles[prev.lower_]
     return None
 
 
@@ -319,10 +355,11 @@ def place(h: Happening, view: SentView, start_tok: int, end_tok: int, index: Men
         if role is None:
             continue
         dist = _distance(root, anchor, view.span.start, view.span.end)
-        rank = (lex.role_rank.get(role, 3), dist, i)
         prep = root.head.lower_ if root.dep_ == "pobj" else None
         if prep == "of" and root.head.head.dep_ == "pobj":
             prep = root.head.head.head.lower_
+        # a bare "of X" ("the tenacity of the British") places less surely than "at X"
+        rank = (lex.role_rank.get(role, 3), prep == "of", dist, i)
         if best is None or rank < best[0]:
             best = (rank, key, prep)
         if role == "destination" or role == "location" and prep not in (None, "of"):

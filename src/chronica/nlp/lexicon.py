@@ -40,6 +40,7 @@ class Lexicon:
     mononyms: frozenset[str] = frozenset()
     vessel_nouns: frozenset[str] = frozenset()
     vessel_prefixes: frozenset[str] = frozenset()
+    people_nouns: frozenset[str] = frozenset()
 
     def is_first_name(self, word: str) -> bool:
         return word in self.first_names
@@ -94,6 +95,7 @@ def load_lexicon() -> Lexicon:
         org_cues=frozenset(data["org_cues"]),
         building_cues=frozenset(data["building_cues"]),
         geo_nouns=frozenset(data["geo_nouns"]),
+        people_nouns=frozenset(data.get("people_nouns", [])),
         not_names=frozenset(str(w) for w in data["not_names"]),
         naming_cues=tuple(data["naming_cues"]),
         first_names=frozenset(first_names),

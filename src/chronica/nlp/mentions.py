@@ -281,6 +281,20 @@ def _mononym_candidates(doc: Doc, lex: Lexicon) -> list[_Cand]:
     return out
 
 
+def _dynasty_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[_Cand]:
+    """A dynasty's name used as an adjective ("white Bourbon cockades"): the house."""
+    out = []
+    sd = doc.spacy
+    for t in sd[:-1]:
+        nxt = sd[t.i + 1]
+        if (t.text in lex.dynasties and nxt.pos_ == "NOUN" and nxt.text[:1].islower()
+                and _gaz_weight(gaz.lookup(t.text), t.text, lex) < 1.0):
+            c = _Cand(t.idx, t.idx + len(t.text), "NORP", "mononym")
+            c.name_hint["organization"] += 2.0
+            out.append(c)
+    return out
+
+
 _NAMED = re.compile(r"\b(?:named|called|pseudonym|alias|known as|nicknamed|dubbed)\s*[,:]?\s*"
                     r"[\"“‘'](?P<name>[A-Z][^\"”’'\n]{1,40}?)[\"”’']")
 
@@ -389,6 +403,11 @@ def _context_evidence(c: _Cand, doc: Doc, lex: Lexicon) -> None:
     text = doc.text[c.start:c.end]
     if text in lex.demonyms and head.dep_ == "amod" and head.head.lemma_.lower() in lex.geo_nouns:
         c.context["place"] += 4.0  # "the Tuscan coast"
+        return
+    if (text in lex.demonyms and not text.endswith("s") and head.dep_ in ("amod", "compound")
+            and head.head.pos_ == "NOUN" and head.head.lower_ not in lex.people_nouns
+            and head.head.lemma_.lower() not in lex.people_nouns | lex.vessel_nouns):
+        c.context["place"] += 4.0  # "the Russian campaign", "European peace": the place
         return
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in lex.person_verbs:
         c.context["person"] += 1.5 if head.dep_ == "nsubj" else 0.5
@@ -519,6 +538,17 @@ def _valid(c: _Cand, doc: Doc, lex: Lexicon) -> bool:
     return True
 
 
+def _extend_country_nouns(cands: list[_Cand], doc: Doc, lex: Lexicon) -> None:
+    """"the French mainland" names the country: the noun belongs to the mention."""
+    from ..resolve.places import COUNTRY_NOUNS
+    for c in cands:
+        if doc.text[c.start:c.end] in lex.demonyms:
+            m = re.match(r" (?P<noun>[a-z]+)\b", doc.text[c.end:c.end + 20])
+            if m and m["noun"] in COUNTRY_NOUNS:
+                c.end += m.end()
+                c.name_hint["place"] += 5.0
+
+
 def _in_heading(doc: Doc, start: int) -> bool:
     s = doc.sentence_at(start)
     return s is not None and s.kind in ("heading", "title")
@@ -555,9 +585,11 @@ def _trim_heading_names(cands: list[_Cand], doc: Doc) -> list[_Cand]:
 def mentions_of(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
     cands = (_ner_candidates(doc, lex, gaz) + _title_candidates(doc, lex, gaz) + _quoted_candidates(doc)
              + _first_name_candidates(doc, lex) + _mononym_candidates(doc, lex)
+             + _dynasty_candidates(doc, lex, gaz)
              + _gazetteer_candidates(doc, lex, gaz))
     cands = [c for c in _merge(cands) if _valid(c, doc, lex)]
     cands = _trim_heading_names(cands, doc)
+    _extend_country_nouns(cands, doc, lex)
     for c in cands:
         _context_evidence(c, doc, lex)
     types = _vote(cands, doc, lex, gaz)

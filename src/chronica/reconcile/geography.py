@@ -32,6 +32,12 @@ def _gazetteer_is_within() -> Callable[[str, str], bool] | None:
     return None
 
 
+def _norm(name: str) -> str:
+    import unicodedata
+    s = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(c for c in s if c.isalnum() or c.isspace()).split())
+
+
 class Geography:
     """Place relations over one corpus's entities (built once per corpus run)."""
 
@@ -42,7 +48,13 @@ class Geography:
             if e.gazetteer:
                 self.by_gaz.setdefault(e.gazetteer, e.id)
         self._is_within = _gazetteer_is_within()
+        self._names = {e.id: frozenset(_norm(n) for n in [e.name, *e.aliases] if n) for e in entities
+                       if e.type == "place"}
         self._cache: dict[tuple[str, str], bool] = {}
+
+    def place_names(self) -> dict[str, frozenset[str]]:
+        """Normalised names of each place entity (to block on a name two geocodings split)."""
+        return self._names
 
     def _parents(self, eid: str) -> list[str]:
         """Gazetteer ids enclosing the entity, innermost first."""
@@ -86,8 +98,8 @@ class Geography:
         """"same", "within" (a in b), "contains" (b in a), "near", or None."""
         if not a or not b:
             return None
-        if a == b:
-            return "same"
+        if a == b or self._names.get(a, frozenset()) & self._names.get(b, frozenset()):
+            return "same"  # one name geocoded two ways ("Waterloo", Belgium / Texas)
         if self.within(a, b):
             return "within"
         if self.within(b, a):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from itertools import combinations
@@ -42,6 +42,8 @@ class Item:
     where: str | None
     bounds: Bounds | None
     words: str
+    placed: bool = True  # the place is named in the evidence (not carried from context)
+    rare: frozenset[str] = frozenset()  # content stems few other events use
 
     @property
     def kind(self) -> str:
@@ -73,11 +75,34 @@ def _stop_words() -> frozenset[str]:
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+@lru_cache(maxsize=1)
+def word_families() -> dict[str, str]:
+    """Stem -> family name, from data/claims/word_families.yaml."""
+    data = yaml.safe_load(resources.files("chronica.data.claims").joinpath("word_families.yaml").read_text("utf-8"))
+    out = {}
+    for family, words in (data.get("families") or {}).items():
+        for w in words:
+            out[str(w).casefold()[:6]] = "~" + str(family)
+    return out
+
+
 def content_words(text: str) -> str:
-    """Content words cut to a 6-letter stem, stop words dropped."""
+    """Content words cut to a 6-letter stem (or their word family), stop words dropped."""
     stop = _stop_words()
-    return " ".join(w[:6] for w in (m.group(0).casefold() for m in _WORD.finditer(text))
-                    if w not in stop and len(w) > 2)
+    fam = word_families()
+    stems = (w[:6] for w in (m.group(0).casefold() for m in _WORD.finditer(text)) if w not in stop and len(w) > 2)
+    return " ".join(fam.get(w, w) for w in stems)
+
+
+def description(doc, span) -> str:
+    """The evidence text with the names in it blanked: who and where are compared on
+    their own, the words should tell what happened."""
+    text = span.text
+    for m in doc.mentions:
+        if m.entity and span.start <= m.start and m.end <= span.end:
+            a, b = m.start - span.start, m.end - span.start
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 # ------------------------------------------------------------------ pair scoring --
@@ -133,17 +158,23 @@ def name_words(entities) -> dict[str, frozenset[str]]:
 
 def place_score(a: Item, b: Item, geo: Geography) -> float | None:
     """1 = same place, 0.8 near, 0.7 one inside the other, 0.5 unknown, None = two
-    unrelated places."""
+    unrelated places. A place carried from the context (not named in the clause) is
+    weak both ways: it agrees less, and it never rules a match out."""
     if not a.where or not b.where:
         return 0.5
     rel = geo.relation(a.where, b.where)
+    carried = not (a.placed and b.placed)
     if rel == "same":
-        return 1.0
+        return 0.8 if carried else 1.0
     if rel == "near":
-        return 0.8
+        return 0.7 if carried else 0.8
     if rel in ("within", "contains"):
-        return 0.7  # one source names the region, the other the spot: weaker evidence
-    return None
+        return 0.6 if carried else 0.7  # one source names the region, the other the spot
+    return 0.4 if carried else None
+
+
+def _alike(w: str, v: str) -> bool:
+    return w[0] != "~" and v[0] != "~" and abs(len(v) - len(w)) <= 2 and fuzz.ratio(w, v) >= 85
 
 
 def word_score(a: Item, b: Item) -> float:
@@ -152,9 +183,30 @@ def word_score(a: Item, b: Item) -> float:
     if not a.words or not b.words:
         return 0.0
     sa, sb = set(a.words.split()), set(b.words.split())
-    hits = sum(1 for w in sa if w in sb or any(fuzz.ratio(w, v) >= 85 for v in sb if abs(len(v) - len(w)) <= 2))
-    hits_b = sum(1 for w in sb if w in sa or any(fuzz.ratio(w, v) >= 85 for v in sa if abs(len(v) - len(w)) <= 2))
-    return (hits + hits_b) / (len(sa) + len(sb))
+    hits = sum(1 for w in sa if w in sb or any(_alike(w, v) for v in sb))
+    hits_b = sum(1 for w in sb if w in sa or any(_alike(w, v) for v in sa))
+    dice = (hits + hits_b) / (len(sa) + len(sb))
+    # words hardly any other event uses ("Bellerophon", "aboard") are telling
+    return max(dice, min(0.6, 0.3 * len(a.rare & b.rare)))
+
+
+RARE_DF = 2  # a stem used by at most this many events is rare
+
+
+def with_rare_words(items: list[Item]) -> list[Item]:
+    """Mark each item's rare content stems (document frequency over the corpus's events)."""
+    df: Counter[str] = Counter()
+    for it in items:
+        df.update(set(it.words.split()))
+    out = []
+    for it in items:
+        rare = frozenset(w for w in set(it.words.split()) if df[w] <= RARE_DF and len(w) >= 4)
+        out.append(replace(it, rare=rare))
+    return out
+
+
+def geo_rel_near(a: Item, b: Item) -> bool:
+    return bool(a.where and b.where and a.where != b.where)
 
 
 def evidence_signals(a: Item, b: Item, who: float, place: float | None, date: float | None, words: float) -> float:
@@ -162,15 +214,23 @@ def evidence_signals(a: Item, b: Item, who: float, place: float | None, date: fl
     date, wording): a likeness on one count alone is coincidence."""
     n = 0.0
     n += 1.0 if who >= 0.75 else 0.5 if who >= 0.5 else 0.0
-    n += 1.0 if place is not None and place >= 0.8 else 0.5 if place is not None and place >= 0.7 else 0.0
+    carried = not (a.placed and b.placed)
+    if place is not None and place >= 0.7:
+        # two different places close by (Cannes / Golfe-Juan, Paris / Malmaison) agree
+        # only half: they may be the same landing or two stages of one journey
+        near = place < 1.0 and geo_rel_near(a, b)
+        n += 0.5 if carried or place < 0.8 or near else 1.0
     if date is not None and not _inferred(a) and not _inferred(b):
         n += 1.0 if date >= 1.0 else 0.5 if date >= 0.8 else 0.0
     n += 1.0 if words >= 0.3 else 0.5 if words >= 0.2 else 0.0
     return n
 
 
-def pair_score(a: Item, b: Item, geo: Geography, names: dict[str, frozenset[str]] | None = None) -> float:
-    """Similarity in [0, 1]; 0 when the two cannot be one happening."""
+def pair_score(a: Item, b: Item, geo: Geography, names: dict[str, frozenset[str]] | None = None,
+               min_signals: float = MIN_SIGNALS) -> float:
+    """Similarity in [0, 1]; 0 when the two cannot be one happening. ``min_signals``:
+    how many kinds of positive evidence must agree (lowered only where the two
+    documents' order of telling supports the match)."""
     k = kind_score(a.kind, b.kind)
     if k == 0:
         return 0.0
@@ -182,7 +242,7 @@ def pair_score(a: Item, b: Item, geo: Geography, names: dict[str, frozenset[str]
     if place is None and words < 0.8:
         return 0.0
     date = date_score(a, b)
-    if evidence_signals(a, b, who, place, date, words) < MIN_SIGNALS:
+    if evidence_signals(a, b, who, place, date, words) < min_signals:
         return 0.0
     place = 0.3 if place is None else place
     rest = (0.25 * k + 0.2 * who + 0.15 * place + 0.15 * words) / 0.75
@@ -204,7 +264,8 @@ def _year(it: Item) -> int | None:
     return int(it.bounds.mid // YEAR)
 
 
-def candidate_pairs(items: list[Item], names: dict[str, frozenset[str]] | None = None) -> set[tuple[int, int]]:
+def candidate_pairs(items: list[Item], names: dict[str, frozenset[str]] | None = None,
+                    place_names: dict[str, frozenset[str]] | None = None) -> set[tuple[int, int]]:
     """Pairs sharing a participant (or a participant's name word) or a place, in the
     same or a neighbouring year."""
     blocks: dict[str, list[int]] = defaultdict(list)
@@ -216,6 +277,8 @@ def candidate_pairs(items: list[Item], names: dict[str, frozenset[str]] | None =
             blocks[e].append(i)
         if it.where:
             blocks[it.where].append(i)
+            for n in (place_names or {}).get(it.where, ()):
+                blocks["p:" + n].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
         by_year: dict[int | None, list[int]] = defaultdict(list)
@@ -262,19 +325,117 @@ class Clusters:
 
 
 def cluster(items: list[Item], geo: Geography, names: dict[str, frozenset[str]] | None = None) -> list[list[int]]:
-    scores: dict[tuple[int, int], float] = {}
-    for i, j in candidate_pairs(items, names):
+    """Greedy linking, best pairs first: first the pairs with enough evidence of their
+    own, then cross-document pairs with weaker evidence that sit in the same place of
+    both documents' telling (between the same two already-matched happenings)."""
+    strong: dict[tuple[int, int], float] = {}
+    weak: dict[tuple[int, int], float] = {}
+    for i, j in candidate_pairs(items, names, geo.place_names()):
         s = pair_score(items[i], items[j], geo, names)
         if s >= THRESHOLD:
-            scores[(i, j)] = s
+            strong[(i, j)] = s
+        elif items[i].doc_id != items[j].doc_id:
+            w = pair_score(items[i], items[j], geo, names, min_signals=WEAK_SIGNALS)
+            if (w >= WEAK_THRESHOLD and _same_actors(items[i], items[j], geo, names)
+                    and _told_alike(items[i], items[j]) and _dates_meet(items[i], items[j])):
+                weak[(i, j)] = w
     cl = Clusters(len(items))
-    for (i, j), s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+    for (i, j), s in sorted(strong.items(), key=lambda kv: (-kv[1], kv[0])):
         ri, rj = cl.find(i), cl.find(j)
-        if ri == rj:
-            continue
-        if _may_merge(cl.members[ri], cl.members[rj], items, geo, scores, names):
+        if ri != rj and _may_merge(cl.members[ri], cl.members[rj], items, geo, strong, names):
+            cl.union(ri, rj)
+    order = _telling_order(items)
+    for (i, j), s in sorted(weak.items(), key=lambda kv: (-kv[1], kv[0])):
+        ri, rj = cl.find(i), cl.find(j)
+        if ri == rj or len(cl.members[ri]) > 1 or len(cl.members[rj]) > 1:
+            continue  # only two events matched with nobody else yet
+        if _same_gap(i, j, items, order, cl) and _may_merge([i], [j], items, geo, weak, names, WEAK_SIGNALS):
             cl.union(ri, rj)
     return sorted((sorted(m) for m in cl.members.values()), key=lambda m: m[0])
+
+
+GENERIC_KINDS = {"political", "other", "personal"}  # catch-all kinds: the kind says little
+
+
+def _same_actors(a: Item, b: Item, geo: Geography, names) -> bool:
+    """A participant in common, or (one side naming nobody) the very same named place."""
+    if who_score(a, b, names) >= 0.5:
+        return True
+    return (not a.who or not b.who) and a.placed and b.placed and place_score(a, b, geo) == 1.0
+
+
+def _dates_meet(a: Item, b: Item) -> bool:
+    """Weak evidence must not have the dates against it, not even guessed ones (beyond
+    the slack an approximate or relative date like "a few weeks ago" deserves)."""
+    if a.bounds is None or b.bounds is None:
+        return True
+    slack = VAGUE_SLACK if _loose(a.local.when) or _loose(b.local.when) else 0
+    return a.bounds.overlaps(b.bounds, slack)
+
+
+VAGUE_SLACK = 92  # days
+
+
+def _loose(when: When | None) -> bool:
+    return when is not None and (when.basis == "relative" or any(c in (when.edtf or "") for c in "~?%"))
+
+
+def _told_alike(a: Item, b: Item) -> bool:
+    """Two events of a catch-all kind must also be worded alike to match on weak evidence
+    ("abdicated" and "was ordered to leave" are both political, and not one happening)."""
+    if a.kind in GENERIC_KINDS or b.kind in GENERIC_KINDS:
+        return word_score(a, b) >= 0.2
+    return True
+
+
+WEAK_THRESHOLD = 0.5      # pair score for a match the order of telling supports
+WEAK_SIGNALS = 1.0
+GAP_REACH = 3             # events past the last matched one that still count as "next"
+
+
+def _telling_order(items: list[Item]) -> dict[int, tuple[str, int]]:
+    """Each item's document and rank in that document's order of telling."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        by_doc[it.doc_id].append(i)
+    out = {}
+    for doc_id, idx in by_doc.items():
+        idx.sort(key=lambda i: (items[i].local.evidence.start, items[i].local.evidence.end))
+        for r, i in enumerate(idx):
+            out[i] = (doc_id, r)
+    return out
+
+
+def _same_gap(i: int, j: int, items: list[Item], order: dict[int, tuple[str, int]], cl: Clusters) -> bool:
+    """Do ``i`` and ``j`` (two documents) sit between the same two matched happenings of
+    their documents' telling? Sources retell a story in much the same order, so an event
+    between "escaped from Elba" and "the Hundred Days" in one telling matches its like
+    between the same two in the other."""
+    da, ra = order[i]
+    db, rb = order[j]
+    anchors = []  # (rank in a's document, rank in b's document) of matched happenings
+    for members in cl.members.values():
+        xs = [order[m][1] for m in members if order[m][0] == da]
+        ys = [order[m][1] for m in members if order[m][0] == db]
+        anchors.extend((x, y) for x in xs for y in ys)
+    if not anchors:
+        return False
+    before = [p for p in anchors if p[0] < ra]
+    after = [p for p in anchors if p[0] > ra]
+    before_b = [p for p in anchors if p[1] < rb]
+    after_b = [p for p in anchors if p[1] > rb]
+    prev_a = max(before, default=None)
+    prev_b = max(before_b, key=lambda p: (p[1], p[0]), default=None)
+    next_a = min(after, default=None)
+    next_b = min(after_b, key=lambda p: (p[1], p[0]), default=None)
+    if prev_a != prev_b or next_a != next_b:
+        return False
+    if prev_a is None and next_a is None:
+        return False
+    if prev_a is None or next_a is None:  # an open end: stay close to the matched neighbour
+        x, y = prev_a or next_a
+        return abs(ra - x) <= GAP_REACH and abs(rb - y) <= GAP_REACH
+    return True
 
 
 def retold(a: Item, b: Item, geo: Geography) -> bool:
@@ -290,13 +451,14 @@ def retold(a: Item, b: Item, geo: Geography) -> bool:
 
 
 def _may_merge(a: list[int], b: list[int], items: list[Item], geo: Geography,
-               scores: dict[tuple[int, int], float], names: dict[str, frozenset[str]] | None = None) -> bool:
+               scores: dict[tuple[int, int], float], names: dict[str, frozenset[str]] | None = None,
+               min_signals: float = MIN_SIGNALS) -> bool:
     for x in a:
         for y in b:
             key = (x, y) if x < y else (y, x)
             s = scores.get(key)
             if s is None:
-                s = pair_score(items[x], items[y], geo, names)
+                s = pair_score(items[x], items[y], geo, names, min_signals)
             same_doc = items[x].doc_id == items[y].doc_id
             if same_doc and (s < WITHIN_DOC or not retold(items[x], items[y], geo)):
                 return False
@@ -396,9 +558,11 @@ def prepare(corpus) -> list[Item]:
                 continue
             who = frozenset(corpus.entity_of.get((doc.id, k), f"{doc.id}:{k}") for k in ev.who)
             where = corpus.entity_of.get((doc.id, ev.where), f"{doc.id}:{ev.where}") if ev.where else None
+            placed = bool(ev.where) and any(m.entity == ev.where and ev.evidence.start <= m.start < ev.evidence.end
+                                            for m in doc.mentions)
             items.append(Item(doc.id, doc.source.sha256, ev, who, where, bounds_of(ev.when),
-                              content_words(ev.evidence.text)))
-    return items
+                              content_words(description(doc, ev.evidence)), placed))
+    return with_rare_words(items)
 
 
 def _chronological(ev: Event) -> tuple:

@@ -42,8 +42,10 @@ import yaml
 from ..doc import Doc
 from ..model import LocalEntity, Mention, PlaceRef
 from ..pipeline import Context, component
+from .descriptions import find_descriptions, find_groups, group_concept, title_meaning
 from .gender import given_name_gender, pronoun_gender, role_gender, title_gender
 from .nominals import find_nominals, title_statements
+from .places import COUNTRY_NOUNS
 from .names import (
     Name, clean_surface, fold, full_names_match, parse_name, subset_match, titles,
 )
@@ -115,6 +117,7 @@ class _M:
     gid: str | None = None  # gazetteer id of a place
     preferred: bool = False  # an alias statement says this is the name it is known by
     gender: str | None = None  # "m" | "f" when the text says
+    concept: str | None = None  # a common-noun group ("allies") all of whose forms are one
 
 
 @dataclass
@@ -128,15 +131,18 @@ class _Cluster:
     def last(self) -> int:
         return self.members[-1].mention.start
 
+    def named(self) -> list[_M]:
+        return [m for m in self.members if m.mention.label != "DESCRIPTION"]
+
     def multi(self) -> list[Name]:
-        return [m.name for m in self.members if len(m.name.tokens) > 1]
+        return [m.name for m in self.named() if len(m.name.tokens) > 1]
 
     def body_multi(self) -> list[Name]:
         """Full names used in the running text (not in credits/bibliography)."""
-        return [m.name for m in self.members if len(m.name.tokens) > 1 and not m.mention.cited]
+        return [m.name for m in self.named() if len(m.name.tokens) > 1 and not m.mention.cited]
 
     def singles(self) -> set[str]:
-        return {m.name.single for m in self.members if m.name.single}
+        return {m.name.single for m in self.named() if m.name.single}
 
     def gender(self) -> str | None:
         gs = {m.gender for m in self.members if m.gender}
@@ -216,8 +222,11 @@ def chain_aliases(doc: Doc, ctx: Context) -> None:
 
 def chain(doc: Doc) -> list[LocalEntity]:
     nominals = find_nominals(doc.text, doc.mentions) if doc.mentions else []
-    if nominals:  # "The Emperor": a title used as a name (no component before us keeps indices)
-        doc.mentions = sorted(doc.mentions + nominals, key=lambda m: (m.start, m.end))
+    descriptions = find_descriptions(doc.text, doc.mentions + nominals) if doc.mentions else []
+    added = nominals + [d.mention for d in descriptions]
+    added += find_groups(doc.text, doc.mentions + added) if doc.mentions else []
+    if added:  # "The Emperor", "his son": descriptions as names (no component before us keeps indices)
+        doc.mentions = sorted(doc.mentions + added, key=lambda m: (m.start, m.end))
     items = _prepare(doc)
     clusters, uf, joined = _chain_pass(doc, items, None)
     if joined:
@@ -227,7 +236,33 @@ def chain(doc: Doc) -> list[LocalEntity]:
         groups = {m.index: uf.find(c.id) for c in clusters for m in c.members}
         clusters, uf, _ = _chain_pass(doc, items, groups)
     _attach_nominals(doc, items, clusters, uf)
+    _attach_descriptions(descriptions, items, clusters, uf)
     return _build_entities(doc, items, clusters, uf)
+
+
+def _is_description(it: _M) -> bool:
+    return it.mention.label == "DESCRIPTION"
+
+
+def _attach_descriptions(descriptions, items: list[_M], clusters: list[_Cluster], uf: _UnionFind) -> None:
+    """"his little nephew (Louis XVII)" is Louis XVII; "the Russian emperor" is the one
+    person whose title means emperor of Russia ("Tsar Alexander"); else it stays apart."""
+    cluster_of = {m.index: c for c in clusters for m in c.members}
+    at = {(it.mention.start, it.mention.end): it for it in items}
+    for d in descriptions:
+        it = at.get((d.mention.start, d.mention.end))
+        if it is None or it.type != "person" or it.index not in cluster_of:
+            continue
+        target = None
+        if d.names is not None and d.names in at and at[d.names].type == "person":
+            target = cluster_of.get(at[d.names].index)
+        elif d.title is not None:
+            holders = {uf.find(c.id) for c in clusters if c.type == "person" and any(
+                title_meaning(t) == (d.title, d.country) for m in c.members for t in m.name.title)}
+            if len(holders) == 1:
+                target = next(c for c in clusters if c.id == next(iter(holders)))
+        if target is not None:
+            uf.union(cluster_of[it.index].id, target.id)
 
 
 def _attach_nominals(doc: Doc, items: list[_M], clusters: list[_Cluster], uf: _UnionFind) -> None:
@@ -286,6 +321,10 @@ def _prepare(doc: Doc) -> list[_M]:
         items.append(_M(i, m, name, m.type or "other", sents[si][2], si,
                         kin=bool(kin_before().search(before))))
     _vote_types(items)
+    for it in items:
+        concept = group_concept(it.mention.text)
+        if concept is not None:
+            it.concept, it.type = concept
     for it in items:  # titles are stripped from people only
         if it.type != "person":
             it.name = parse_name(it.mention.text, person=False)
@@ -376,7 +415,7 @@ def _chain_person(it: _M, pool: list[_Cluster], clusters: list[_Cluster], items:
     clusters_of = {m.index: c for c in pool for m in c.members}
     banned = _excluded(it, items, clusters_of, known)
     live = [c for c in pool if c.id not in banned]
-    if not n.tokens:
+    if not n.tokens or _is_description(it):
         _new(clusters, pool, it)
         return
     if _is_nominal(it):
@@ -431,6 +470,8 @@ def _chain_person(it: _M, pool: list[_Cluster], clusters: list[_Cluster], items:
 def _is_nominal(it: _M) -> bool:
     """A description rather than a name: "the Emperor", "the new king"."""
     words = it.name.tokens
+    if _is_description(it):
+        return False
     return bool(words) and all(w.rstrip(".") in _title_words() for w in words[-1:]) and (
         it.mention.text[:1].islower() or it.name.surface.casefold().startswith("the ")
         or len(words) == 1)
@@ -438,7 +479,9 @@ def _is_nominal(it: _M) -> bool:
 
 def _chain_nominal(it: _M, live: list[_Cluster], pool: list[_Cluster], clusters: list[_Cluster]) -> None:
     head = it.name.tokens[-1].rstrip(".")
-    titled = [c for c in live if any(head in m.name.title for m in c.members)]
+    # "the President" is the one titled "President X", not "Vice President Y"
+    titled = [c for c in live if any(m.name.title and m.name.title[-1].rstrip(".") == head
+                                     and len(m.name.title) == 1 for m in c.members)]
     if titled:
         _join(max(titled, key=lambda c: c.last), it)
         return
@@ -481,6 +524,13 @@ def _chain_place(it: _M, pool: list[_Cluster], clusters: list[_Cluster], doc: Do
 
 
 def _chain_by_name(it: _M, pool: list[_Cluster], clusters: list[_Cluster]) -> None:
+    if it.concept:
+        same = [c for c in pool if any(m.concept == it.concept for m in c.members)]
+        if same:
+            _join(same[-1], it)
+        else:
+            _new(clusters, pool, it)
+        return
     st = _stems(it.name)
     if not st:
         _new(clusters, pool, it)
@@ -614,7 +664,10 @@ def _best_name(members: list[_M]) -> str:
     counts = Counter(m.name.bare for m in members)
     uncited = [m for m in members if not m.mention.cited] or members
     named = [m for m in uncited if m.preferred] or uncited
-    best = max(named, key=lambda m: (not _is_nominal(m), len(m.name.tokens), counts[m.name.bare], -m.index))
+    best = max(named, key=lambda m: (not _is_description(m), not _is_nominal(m),
+                                     not set(m.name.tokens[-1:]) & COUNTRY_NOUNS,  # not "French mainland"
+                                     len(m.name.tokens),
+                                     counts[m.name.bare], -m.index))
     return best.name.bare
 
 

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from ..model import DocSpan, Entity, LocalEntity, Relation
 from ..pipeline import Context, component
 from .aliases import kin_before, stem
+from .descriptions import group_concept
+from .places import COUNTRY_NOUNS
 from .names import Name, fold, full_names_match, parse_name, subset_match, tokens_compatible
 
 
@@ -114,9 +116,10 @@ def _collect(corpus) -> list[_Local]:
         for e in doc.entities:
             # credits and bibliographies garble names ("Stalin Seeks"): compare people by
             # what the running text calls them when it names them at all
-            body = [doc.mentions[i].text for i in e.mentions
-                    if i < len(doc.mentions) and not doc.mentions[i].cited]
-            forms = [e.name] + (body or list(e.aliases))
+            ms = [doc.mentions[i] for i in e.mentions if i < len(doc.mentions)]
+            described = {m.text for m in ms if m.label == "DESCRIPTION"}  # "his son" names nobody
+            body = [m.text for m in ms if not m.cited and m.label != "DESCRIPTION"]
+            forms = [f for f in [e.name] + (body or list(e.aliases)) if f not in described]
             names = [_person_name(f, places) for f in forms] if e.type == "person" else []
             out.append(_Local(doc.id, doc, e, names))
     return out
@@ -197,6 +200,9 @@ def _forms(loc: _Local) -> set[str]:
 def _stem_forms(loc: _Local) -> set[str]:
     out = set()
     for f in [loc.ent.name] + loc.ent.aliases:
+        concept = group_concept(f)
+        if concept is not None:
+            out.add("group:" + concept[0])  # "Allies" ~ "Allied Powers"
         n = parse_name(f, person=False)
         if n.tokens:
             out.add(" ".join(stem(t) for t in n.tokens))
@@ -330,7 +336,7 @@ def canonical(locs: list[_Local]) -> str:
         counts[loc.ent.name] += len(loc.ent.mentions)
     non_cited = [l for l in locs if not l.ent.cited] or locs
     return max((l.ent.name for l in non_cited),
-               key=lambda n: (len(parse_name(n).tokens), counts[n], n))
+               key=lambda n: (n.split()[-1].casefold() not in COUNTRY_NOUNS, len(parse_name(n).tokens), counts[n], n))
 
 
 def entity_id(type_: str, name: str) -> str:

@@ -27,16 +27,30 @@ def _nominal_re() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?P<span>{_MODS}(?P<title>{alts}))\b(?!\s+(?:of\s+)?[A-Z])")
 
 
+@lru_cache(maxsize=1)
+def _lower_nominal_re() -> re.Pattern:
+    """A lower-case title stands for one person only with a telling modifier: "the new
+    king", "the late emperor" (a bare "the king" is too often a role)."""
+    words = sorted((t[0] for t in titles() if len(t) == 1 and len(t[0]) > 3), key=len, reverse=True)
+    alts = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w-])(?P<span>[Tt]he\s+{_LOWER_MODS}(?P<title>{alts}))\b(?!\s+(?:of\s+)?[A-Z])")
+
+
+_LOWER_MODS = r"(?:(?:new|former|late|deposed|exiled|fallen|restored|reigning|future|dead|murdered)\s+)+"
+
+
 def find_nominals(text: str, mentions: list[Mention]) -> list[Mention]:
     """Nominal mentions not overlapping any existing mention."""
     taken = sorted((m.start, m.end) for m in mentions)
     out = []
-    for m in _nominal_re().finditer(text):
+    found = list(_nominal_re().finditer(text)) + list(_lower_nominal_re().finditer(text))
+    for m in sorted(found, key=lambda m: m.start()):
         a, b = m.start("span"), m.end("span")
         if _CUE.search(text[max(0, a - 40):a]):
             continue
         if any(x < b and a < y for x, y in taken):
             continue
+        taken.append((a, b))
         out.append(Mention(a, b, text[a:b], "NOMINAL", "person"))
     return out
 

@@ -106,6 +106,9 @@ def _inside_known(text: str, gaz: Gazetteer, chosen: dict[str, Candidate], count
     return None
 
 
+COUNTRY_NOUNS = frozenset({"mainland", "heartland", "homeland", "interior"})  # "<Demonym> X" is the country
+
+
 def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
          building_cues: frozenset[str] = frozenset(),
          first_names: frozenset[str] = frozenset()) -> dict[str, PlaceRef]:
@@ -121,8 +124,10 @@ def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
     lookups: dict[str, list[Candidate]] = {}
     for key, text in names.items():
         cands = gaz.lookup(text)
-        if not cands and text in demonyms:
-            got = gaz.get(demonyms[text])
+        words = text.split()
+        if not cands and (text in demonyms or (len(words) == 2 and words[0] in demonyms
+                                               and words[1].casefold() in COUNTRY_NOUNS)):
+            got = gaz.get(demonyms[words[0] if len(words) == 2 else text])  # "the French mainland"
             cands = [got] if got else []
         lookups[key] = cands
     # pass 1: names whose best reading is a country or other frame

@@ -1,13 +1,17 @@
 """The FastAPI application: read-only HTML pages and their JSON twins under /api/.
 
 Only GET routes exist, so nothing a page does can change the knowledge base. Pages
-are pure functions of their URL over an immutable knowledge base, so rendered bodies
-are kept in a bounded cache.
+are pure functions of their URL over an immutable knowledge base, so each rendered
+answer (body, headers, ETag) is built once and kept; a thin ASGI front answers those
+straight from memory, before any routing, and FastAPI only sees what is new.
 """
 from __future__ import annotations
 
 import gc
+import gzip
+import hashlib
 from collections import OrderedDict
+from dataclasses import dataclass
 from threading import Lock
 from typing import Callable
 
@@ -30,32 +34,102 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
+_SECURITY = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+GZIP_MIN = 64 * 1024  # bodies smaller than this go out as they are (localhost, LAN)
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One finished HTTP answer, headers included, ready to send as it is."""
+    status: int
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+    etag: bytes
+    gzip_headers: list[tuple[bytes, bytes]] | None = None
+    gzip_body: bytes | None = None
+
+    @classmethod
+    def build(cls, body: bytes, media: str, status: int = 200, compress: bool = False) -> "Answer":
+        etag = b'"' + hashlib.blake2b(body, digest_size=12).hexdigest().encode() + b'"'
+        common = [(b"content-type", media.encode()), (b"etag", etag), *_SECURITY]
+        if not compress or len(body) < GZIP_MIN:
+            return cls(status, [*common, (b"content-length", str(len(body)).encode())], body, etag)
+        packed = gzip.compress(body, compresslevel=6, mtime=0)
+        vary = (b"vary", b"Accept-Encoding")
+        return cls(status, [*common, vary, (b"content-length", str(len(body)).encode())], body, etag,
+                   [*common, vary, (b"content-encoding", b"gzip"), (b"content-length", str(len(packed)).encode())],
+                   packed)
+
+    def response(self) -> Response:
+        """The same answer as a Starlette response (the first time a URL is asked)."""
+        response = Response(self.body, status_code=self.status)
+        response.raw_headers = list(self.headers)
+        return response
+
+    async def send(self, scope, send) -> None:
+        headers, body = self.headers, self.body
+        status = self.status
+        if self.gzip_body is not None or status == 200:
+            accept = etag = b""
+            for name, value in scope["headers"]:
+                if name == b"accept-encoding":
+                    accept = value
+                elif name == b"if-none-match":
+                    etag = value
+            if status == 200 and etag and self.etag in etag:
+                status, body = 304, b""
+                headers = [(b"etag", self.etag), *_SECURITY]
+            elif self.gzip_body is not None and b"gzip" in accept:
+                headers, body = self.gzip_headers, self.gzip_body
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
 
 
 class PageCache:
-    """A small LRU of rendered bodies keyed by path and query."""
+    """A bounded LRU of finished answers keyed by path and raw query string."""
 
     def __init__(self, max_items: int = 4096, max_bytes: int = 256 * 2**20):
-        self.items: OrderedDict[str, tuple[bytes, str, int]] = OrderedDict()
+        self.items: OrderedDict[str, Answer] = OrderedDict()
         self.max_items, self.max_bytes, self.size = max_items, max_bytes, 0
         self.lock = Lock()
 
-    def get(self, key: str):
+    def get(self, key: str) -> Answer | None:
         with self.lock:
             hit = self.items.get(key)
             if hit is not None:
                 self.items.move_to_end(key)
             return hit
 
-    def put(self, key: str, value: tuple[bytes, str, int]) -> None:
+    def put(self, key: str, value: Answer) -> None:
         with self.lock:
             if key in self.items:
                 return
             self.items[key] = value
-            self.size += len(value[0])
+            self.size += len(value.body) + len(value.gzip_body or b"")
             while self.items and (len(self.items) > self.max_items or self.size > self.max_bytes):
                 _, old = self.items.popitem(last=False)
-                self.size -= len(old[0])
+                self.size -= len(old.body) + len(old.gzip_body or b"")
+
+
+def cache_key(scope) -> str:
+    return scope["path"] + "?" + scope["query_string"].decode("latin-1")
+
+
+class FastFront:
+    """Pure-ASGI front: a GET whose answer is already built is sent from memory; anything
+    else (a first visit, static files, other methods) goes on to the FastAPI app."""
+
+    def __init__(self, app: FastAPI, cache: PageCache | None):
+        self.app, self.cache = app, cache
+        self.state = app.state
+
+    async def __call__(self, scope, receive, send) -> None:
+        if self.cache is not None and scope["type"] == "http" and scope["method"] == "GET":
+            hit = self.cache.get(cache_key(scope))
+            if hit is not None:
+                await hit.send(scope, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def _selection(request: Request) -> Selection:
@@ -70,7 +144,19 @@ def _page_number(request: Request) -> int:
         return 1
 
 
-def create_app(kb: KnowledgeBase, cache_pages: bool = True) -> FastAPI:
+class AnswerResponse(Response):
+    """A built answer handed back through FastAPI (sent with its ETag and encoding)."""
+
+    def __init__(self, answer: Answer):
+        super().__init__(b"", status_code=answer.status)
+        self.answer = answer
+
+    async def __call__(self, scope, receive, send) -> None:
+        await self.answer.send(scope, send)
+
+
+def create_app(kb: KnowledgeBase, cache_pages: bool = True) -> FastFront:
+    """The web app over one loaded knowledge base (an ASGI callable for uvicorn)."""
     app = FastAPI(title="Chronica", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.kb = kb
     index = SearchIndex(kb)
@@ -78,28 +164,27 @@ def create_app(kb: KnowledgeBase, cache_pages: bool = True) -> FastAPI:
     cache = PageCache() if cache_pages else None
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
-    def respond(request: Request, build: Callable[[], tuple[bytes, str, int]]) -> Response:
-        key = request.url.path + "?" + "&".join(sorted(f"{k}={v}" for k, v in request.query_params.multi_items()))
+    def respond(request: Request, build: Callable[[], Answer]) -> Response:
+        key = cache_key(request.scope)
         hit = cache.get(key) if cache else None
         if hit is None:
             hit = build()
-            if cache is not None and hit[2] == 200:
+            if cache is not None and hit.status == 200:
                 cache.put(key, hit)
-        body, media, status = hit
-        return Response(body, status_code=status, media_type=media, headers=SECURITY_HEADERS)
+        return AnswerResponse(hit)
 
-    def html(template: str, page: str, selection: Selection, **context) -> tuple[bytes, str, int]:
+    def html(template: str, page: str, selection: Selection, **context) -> Answer:
         ctx = views.base_context(kb, links, selection, page)
         ctx.update(context)
-        return render(template, ctx).encode("utf-8"), "text/html; charset=utf-8", 200
+        return Answer.build(render(template, ctx).encode("utf-8"), "text/html; charset=utf-8")
 
-    def not_found(what: str) -> tuple[bytes, str, int]:
+    def not_found(what: str) -> Answer:
         ctx = views.base_context(kb, links, Selection(), "error")
         ctx.update(message=f"No {what} here.")
-        return render("error.html", ctx).encode("utf-8"), "text/html; charset=utf-8", 404
+        return Answer.build(render("error.html", ctx).encode("utf-8"), "text/html; charset=utf-8", 404)
 
-    def as_json(data, status: int = 200) -> tuple[bytes, str, int]:
-        return JSONResponse(data).body, "application/json", status
+    def as_json(data, status: int = 200) -> Answer:
+        return Answer.build(JSONResponse(data).body, "application/json", status, compress=True)
 
     # ----------------------------------------------------------------- pages --
 
@@ -155,14 +240,12 @@ def create_app(kb: KnowledgeBase, cache_pages: bool = True) -> FastAPI:
 
     # ------------------------------------------------------------------- api --
 
+    export = Answer.build(kb.export_bytes, "application/json", compress=True)
+
     @app.get("/api/export")
     async def api_export(request: Request):
-        # the whole knowledge base: sent compressed (once, kept) to clients that accept it
-        if "gzip" in request.headers.get("accept-encoding", ""):
-            return Response(kb.export_gzip, media_type="application/json",
-                            headers={**SECURITY_HEADERS, "Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
-        return Response(kb.export_bytes, media_type="application/json",
-                        headers={**SECURITY_HEADERS, "Vary": "Accept-Encoding"})
+        # the whole knowledge base: serialised and compressed once, sent gzipped to clients that accept it
+        return respond(request, lambda: export)
 
     @app.get("/api/stats")
     async def api_stats(request: Request):
@@ -225,16 +308,17 @@ def create_app(kb: KnowledgeBase, cache_pages: bool = True) -> FastAPI:
                             "results": {k: v[:views.SEARCH_LIMIT] for k, v in found.items()}})
         return respond(request, build)
 
-    if cache is not None:  # the views everyone opens first, rendered before serving
+    if cache is not None:  # the views everyone opens first, built before serving
         empty = Selection()
-        kb.export_gzip
+        cache.put("/api/export?", export)
         cache.put("/?", html("index.html", "index", empty, **views.overview(kb, links)))
         cache.put("/timeline?", html("timeline.html", "timeline", empty, **views.timeline(kb, links, empty)))
         cache.put("/map?", html("map.html", "map", empty, **views.map_view(kb, links, empty)))
         cache.put("/graph?", html("graph.html", "graph", empty, **views.graph_view(kb, links, empty)))
         cache.put("/conflicts?", html("conflicts.html", "conflicts", empty, **views.conflicts_view(kb, empty)))
     # the loaded knowledge base lives as long as the app: keep it out of the collector's
-    # full passes, which would otherwise walk every record during requests
+    # full passes, which would otherwise walk every record during requests (and, with
+    # several worker processes, keep its pages shared between them)
     gc.collect()
     gc.freeze()
-    return app
+    return FastFront(app, cache)

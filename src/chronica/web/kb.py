@@ -170,6 +170,24 @@ class KnowledgeBase:
         return sorted(places, key=lambda e: (-len(self.events_by_place.get(e.id, ())), -len(e.mentions), e.name))
 
     @cached_property
+    def pickable_people(self) -> list[EntityRec]:
+        """People with events, most prominent first (the selection bar's list)."""
+        return [p for p in self.people_by_prominence if p.events]
+
+    @cached_property
+    def pickable_places(self) -> list[EntityRec]:
+        return [p for p in self.places_by_prominence if self.events_by_place.get(p.id)]
+
+    @cached_property
+    def parts(self) -> dict[str, list[EntityRec]]:
+        """Places directly within each place, by name."""
+        out: dict[str, list[EntityRec]] = defaultdict(list)
+        for ent in sorted(self.entities.values(), key=lambda e: e.name):
+            if ent.part_of:
+                out[ent.part_of].append(ent)
+        return out
+
+    @cached_property
     def year_span(self) -> tuple[int | None, int | None]:
         years = [e.date.lo[0] for e in self.events.values() if e.date and e.date.lo]
         years += [e.date.hi[0] for e in self.events.values() if e.date and e.date.hi]

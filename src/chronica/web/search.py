@@ -45,6 +45,9 @@ class SearchIndex:
         for doc in kb.documents.values():
             self._add("document", doc.id, " ".join((doc.label, doc.path, kb.texts.get(doc.id, ""))))
         self.vocabulary = sorted(self.postings)
+        # ranking compares the query with folded names and summaries: fold them once
+        self.names = {e.id: tuple(fold(n) for n in (e.name, *e.aliases)) for e in kb.entities.values()}
+        self.summaries = {e.id: fold(e.summary) for e in kb.events.values()}
 
     def _add(self, kind: str, key: str, text: str) -> None:
         for word in set(words(text)):
@@ -80,14 +83,14 @@ class SearchIndex:
 
     def _entity_rank(self, ent_id: str, phrase: str) -> tuple:
         ent = self.kb.entities[ent_id]
-        names = [fold(n) for n in (ent.name, *ent.aliases)]
+        names = self.names[ent_id]
         exact = phrase in names
         starts = any(n.startswith(phrase) for n in names)
         return (not exact, not starts, -len(ent.events), -len(ent.mentions), ent.name)
 
     def _event_rank(self, event_id: str, phrase: str) -> tuple:
         event = self.kb.events[event_id]
-        return (phrase not in fold(event.summary), -event.support, event.order)
+        return (phrase not in self.summaries[event_id], -event.support, event.order)
 
 
 def snippet(text: str, query: str, width: int = 90) -> tuple[str, str, str]:

@@ -96,8 +96,8 @@ class Picker:
 
 def picker(kb: KnowledgeBase, selection: Selection, links: Links) -> Picker:
     size = None if links.static_mode else PICKER_SIZE
-    people = [p for p in kb.people_by_prominence if p.events][:size]
-    places = [p for p in kb.places_by_prominence if kb.events_by_place.get(p.id)][:size]
+    people = kb.pickable_people[:size]
+    places = kb.pickable_places[:size]
     shown = {e.id for e in (*people, *places)}
     for extra in (*selection.people, selection.place):
         if extra and extra in kb.entities and extra not in shown:
@@ -122,8 +122,8 @@ def overview(kb: KnowledgeBase, links: Links) -> dict:
         "counts": kb.counts(),
         "events": highlights,
         "chart": [fragments(kb, links).event_json(e) for e in chosen],
-        "people": [p for p in kb.people_by_prominence if p.events][:12],
-        "places": [p for p in kb.places_by_prominence if kb.events_by_place.get(p.id)][:12],
+        "people": kb.pickable_people[:12],
+        "places": kb.pickable_places[:12],
         "documents": sorted(kb.documents.values(), key=lambda d: d.label)[:20],
         "conflicts": list(kb.conflicts.values())[:4],
     }
@@ -160,7 +160,7 @@ def map_view(kb: KnowledgeBase, links: Links, selection: Selection) -> dict:
     url = event_url(links)
     people = list(selection.people)
     if links.static_mode:  # the browser picks itineraries from the URL: ship them all
-        people = [p.id for p in kb.people_by_prominence if p.events]
+        people = [p.id for p in kb.pickable_people]
     colours = {pid: PALETTE[i % len(PALETTE)] for i, pid in enumerate(people)}
     trips = []
     for pid in people:
@@ -286,8 +286,7 @@ def entity_view(kb: KnowledgeBase, links: Links, entity_id: str) -> dict:
         "conflicts": [kb.conflicts[c] for c in conflict_ids],
         "chart": [fragments(kb, links).event_json(e) for e in events[:REPORT_PAGE_SIZE]],
         "map": map_data, "part_of": [kb.entities[a] for a in kb.ancestors.get(entity_id, ())],
-        "contains": sorted((e for e in kb.entities.values() if e.part_of == entity_id), key=lambda e: e.name)
-        if ent.type == "place" else [],
+        "contains": kb.parts.get(entity_id, []) if ent.type == "place" else [],
     }
 
 
