@@ -160,3 +160,22 @@ def test_events_not_in_bibliography(nlp):
     doc = make_doc(nlp, text, people=["Trotsky"], places=["Alma Ata"], dates={"1928": "1928"})
     doc.sentences = [Sentence(s.start, s.end, "bibliography") for s in doc.sentences]
     assert find_events(doc, load_lexicon(), nlp=nlp) == []
+
+
+@pytest.mark.parametrize("text, people, want", [
+    # an object pronoun is not its own clause's subject
+    ("Ney, who had pledged to bring Napoleon back, greeted him warmly.", ["Ney", "Napoleon"], ["Ney", "Napoleon"]),
+    # a subject "he" carries the protagonist past a person named in passing
+    ("Booth pulled out his pistol. He waited for the actor, Harry Hawk, to speak. He entered the box at once.",
+     ["Booth", "Harry Hawk"], ["Booth"]),
+])
+def test_events_pronoun_resolution_follows_the_story(nlp, text, people, want):
+    doc, events = events_of(nlp, text, people=people)
+    last = events[-1]
+    assert [doc.entity(k).name for k in last.who] == want
+
+
+def test_events_attempted_destination_is_not_where_the_story_goes(nlp):
+    text = "He reached Rochefort. He tried to get to America. He went aboard a British frigate."
+    doc, events = events_of(nlp, text, places=["Rochefort", "America"])
+    assert doc.entity(events[-1].where).name == "Rochefort"

@@ -70,3 +70,45 @@ def test_match_events_ids_are_stable(doc_builder, make_corpus):
     match_events(first, None)
     match_events(second, None)
     assert sorted(e.id for e in first.events) == sorted(e.id for e in second.events)
+
+
+# Two tellings of one campaign in the same order: the middle pair has weak evidence
+# of its own (no shared words, a place carried from context) and matches only because
+# it sits between the same two matched happenings of both tellings.
+SEQ_A = ("In 1815 the emperor landed at Cannes. He rebuilt his forces in France. "
+         "He was defeated at Waterloo in 1815.")
+SEQ_B = ("The emperor came ashore at Cannes in 1815. He gathered an army. "
+         "At Waterloo in 1815 the emperor lost.")
+
+
+def _sequence_corpus(doc_builder, make_corpus, b_middle="He gathered an army"):
+    a = (doc_builder(SEQ_A, "a.txt").mention("the emperor", "person", "emp").mention("Cannes", "place", "cannes")
+         .mention("France", "place", "france").mention("Waterloo", "place", "waterloo")
+         .event("a1", "movement", "In 1815 the emperor landed at Cannes", who=["emp"], where="cannes", when="1815")
+         .event("a2", "other", "He rebuilt his forces in France", who=["emp"], where="france", when="1815",
+                basis="inferred")
+         .event("a3", "attack", "He was defeated at Waterloo in 1815", who=["emp"], where="waterloo", when="1815"))
+    b = (doc_builder(SEQ_B, "b.txt").mention("The emperor", "person", "emp").mention("Cannes", "place", "cannes")
+         .mention("Waterloo", "place", "waterloo")
+         .event("b1", "movement", "The emperor came ashore at Cannes in 1815", who=["emp"], where="cannes",
+                when="1815")
+         .event("b2", "other", b_middle, who=["emp"], when="1815", basis="inferred")
+         .event("b3", "attack", "At Waterloo in 1815 the emperor lost", who=["emp"], where="waterloo", when="1815"))
+    return make_corpus(a, b)
+
+
+def test_match_events_order_of_telling_supports_a_weak_match(doc_builder, make_corpus):
+    corpus = _sequence_corpus(doc_builder, make_corpus)
+    match_events(corpus, None)
+    a, b = corpus.docs
+    for x, y in (("a1", "b1"), ("a2", "b2"), ("a3", "b3")):
+        assert corpus.event_of[(a.id, x)] == corpus.event_of[(b.id, y)]
+
+
+def test_match_events_weak_catch_all_match_needs_alike_wording(doc_builder, make_corpus):
+    import chronica.reconcile.match as m
+    items = m.prepare(_sequence_corpus(doc_builder, make_corpus))
+    mid_a = next(it for it in items if it.local.key == "a2")
+    mid_b = next(it for it in items if it.local.key == "b2")
+    assert m._told_alike(mid_a, mid_b)  # "rebuilt ... forces" / "gathered an army": word families
+    assert not m._told_alike(mid_a, m.replace(mid_b, words=m.content_words("signed a treaty")))

@@ -296,6 +296,9 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
     who = participants(h, view, frame.index)
     pick = place(h, view, a, b, frame.index, lex, skip)
     where, prep = pick.key, pick.prep
+    there = any(c.lower_ in ("there", "here") and c.dep_ == "advmod" for c in anchor.children)
+    if there and where_now.last_place and pick.prep is None:
+        where = None  # "There, they remained for four years, before relocating to ...": the place told before
     explicit_place = where is not None
     if where is None:
         where = _carried_place(anchor, who, where_now, frame, doc, sent)

@@ -262,6 +262,10 @@ def participants(h: Happening, view: SentView, index: MentionIndex) -> list[str]
                         add(_resolve(g, view, index))
             elif c.dep_ in OBJECT_DEPS or c.dep_ == "dative":
                 add(_resolve(c, view, index))
+                if h.kind == "attack":  # "stormed Trotsky's compound": the owner is the target
+                    for g in c.children:
+                        if g.dep_ == "poss" and index.entity_type.get(view.token_entity.get(g.i, "")) == "person":
+                            add(_resolve(g, view, index))
             elif c.dep_ == "prep" and c.lower_ in PARTICIPANT_PREPS:
                 for g in c.children:
                     if g.dep_ == "pobj":

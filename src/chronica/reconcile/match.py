@@ -43,7 +43,7 @@ class Item:
     bounds: Bounds | None
     words: str
     placed: bool = True  # the place is named in the evidence (not carried from context)
-    rare: frozenset[str] = frozenset()  # content stems few other events use
+    rare: frozenset[str] = frozenset()  # capitalised stems (then: only those few other events use)
 
     @property
     def kind(self) -> str:
@@ -94,12 +94,21 @@ def content_words(text: str) -> str:
     return " ".join(fam.get(w, w) for w in stems)
 
 
+BLANKED_TYPES = {"person", "organization", "group", "place"}  # compared as who and where
+
+
+def proper_stems(text: str) -> frozenset[str]:
+    """Stems of capitalised words past the first (names of ships, documents, battles)."""
+    words = [m.group(0) for m in _WORD.finditer(text)]
+    return frozenset(w.casefold()[:6] for w in words[1:] if w[0].isupper() and len(w) >= 4)
+
+
 def description(doc, span) -> str:
     """The evidence text with the names in it blanked: who and where are compared on
     their own, the words should tell what happened."""
     text = span.text
     for m in doc.mentions:
-        if m.entity and span.start <= m.start and m.end <= span.end:
+        if m.entity and m.type in BLANKED_TYPES and span.start <= m.start and m.end <= span.end:
             a, b = m.start - span.start, m.end - span.start
             text = text[:a] + " " * (b - a) + text[b:]
     return text
@@ -186,7 +195,7 @@ def word_score(a: Item, b: Item) -> float:
     hits = sum(1 for w in sa if w in sb or any(_alike(w, v) for v in sb))
     hits_b = sum(1 for w in sb if w in sa or any(_alike(w, v) for v in sa))
     dice = (hits + hits_b) / (len(sa) + len(sb))
-    # words hardly any other event uses ("Bellerophon", "aboard") are telling
+    # names hardly any other event uses ("the Bellerophon") are telling
     return max(dice, min(0.6, 0.3 * len(a.rare & b.rare)))
 
 
@@ -194,13 +203,14 @@ RARE_DF = 2  # a stem used by at most this many events is rare
 
 
 def with_rare_words(items: list[Item]) -> list[Item]:
-    """Mark each item's rare content stems (document frequency over the corpus's events)."""
+    """Keep each item's capitalised stems that few events use (document frequency over
+    the corpus's events)."""
     df: Counter[str] = Counter()
     for it in items:
         df.update(set(it.words.split()))
     out = []
     for it in items:
-        rare = frozenset(w for w in set(it.words.split()) if df[w] <= RARE_DF and len(w) >= 4)
+        rare = frozenset(w for w in it.rare if df[w] <= RARE_DF)
         out.append(replace(it, rare=rare))
     return out
 
@@ -246,6 +256,8 @@ def pair_score(a: Item, b: Item, geo: Geography, names: dict[str, frozenset[str]
         return 0.0
     place = 0.3 if place is None else place
     rest = (0.25 * k + 0.2 * who + 0.15 * place + 0.15 * words) / 0.75
+    if date is None and min_signals < MIN_SIGNALS and _dates_meet(a, b):
+        date = 0.3  # apart only by the slack a vague date deserves ("a few weeks ago")
     if date is None:
         # different dates: only a very strong likeness (same kind, people, place,
         # wording) makes it one happening, and a vague date must be involved
@@ -358,10 +370,14 @@ GENERIC_KINDS = {"political", "other", "personal"}  # catch-all kinds: the kind 
 
 
 def _same_actors(a: Item, b: Item, geo: Geography, names) -> bool:
-    """A participant in common, or (one side naming nobody) the very same named place."""
+    """A participant in common, or (one side naming nobody) a place that agrees, for a
+    kind that says something on its own."""
     if who_score(a, b, names) >= 0.5:
         return True
-    return (not a.who or not b.who) and a.placed and b.placed and place_score(a, b, geo) == 1.0
+    if a.who and b.who:
+        return False
+    place = place_score(a, b, geo)
+    return a.kind == b.kind and a.kind not in GENERIC_KINDS and place is not None and place >= 0.6
 
 
 def _dates_meet(a: Item, b: Item) -> bool:
@@ -560,8 +576,9 @@ def prepare(corpus) -> list[Item]:
             where = corpus.entity_of.get((doc.id, ev.where), f"{doc.id}:{ev.where}") if ev.where else None
             placed = bool(ev.where) and any(m.entity == ev.where and ev.evidence.start <= m.start < ev.evidence.end
                                             for m in doc.mentions)
+            told = description(doc, ev.evidence)
             items.append(Item(doc.id, doc.source.sha256, ev, who, where, bounds_of(ev.when),
-                              content_words(description(doc, ev.evidence)), placed))
+                              content_words(told), placed, proper_stems(told)))
     return with_rare_words(items)
 
 

@@ -9,14 +9,14 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, replace
 
-GRANS = ("century", "decade", "year", "season", "month", "day", "time")
+GRANS = ("century", "decade", "year", "season", "quarter", "month", "day", "time")
 RANK = {g: i for i, g in enumerate(GRANS)}
 SEASON_EDTF = {"SP": 21, "SU": 22, "FA": 23, "WI": 24}
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 PART_FRACTION = {"START": (0.0, 0.34), "MID": (0.33, 0.67), "END": (0.66, 1.0),
                  "FIRST_HALF": (0.0, 0.5), "SECOND_HALF": (0.5, 1.0)}
 UNIT_GRAN = {"ML": "century", "CE": "century", "DE": "decade", "Y": "year", "SE": "season",
-             "M": "month", "W": "day", "W2": "day", "D": "day", "H": "day", "MIN": "day", "S": "day"}
+             "Q": "quarter", "M": "month", "W": "day", "W2": "day", "D": "day", "H": "day", "MIN": "day", "S": "day"}
 
 Day = tuple[int, int, int]
 
@@ -63,6 +63,7 @@ class Moment:
     hour: int | None = None
     minute: int | None = None
     daypart: str | None = None
+    quarter: int | None = None  # 1-4 (a fiscal or calendar quarter)
 
     # ------------------------------------------------------------------ TIMEX --
     def timex(self) -> str:
@@ -78,6 +79,8 @@ class Moment:
             return y
         if g == "season":
             return f"{y}-{self.season}"
+        if g == "quarter":
+            return f"{y}-Q{self.quarter or 'X'}"
         if self.month is None and self.weekday is not None:
             out = f"{y}-WXX-{self.weekday}"
         else:
@@ -101,6 +104,10 @@ class Moment:
     def bounds(self, part: str | None = None) -> tuple[Day, Day] | None:
         """Widest reading as (first day, last day), narrowed to a part if given."""
         g = self.gran
+        if g == "quarter":
+            if self.year is None or self.quarter is None:
+                return None
+            return month_start(self.year, 3 * self.quarter - 2), month_end(self.year, 3 * self.quarter)
         if g in ("century", "decade", "year") or (g == "season" and self.year is not None):
             lo_hi = self._year_span()
             if lo_hi is None:
@@ -169,6 +176,8 @@ class Moment:
             s = iso_year(self.year)
         elif g == "season":
             s = f"{iso_year(self.year)}-{SEASON_EDTF[self.season]}"
+        elif g == "quarter":
+            s = f"{iso_year(self.year)}-{32 + self.quarter}"  # EDTF level 2: 33-36 are Q1-Q4
         elif g == "month" or self.day is None:
             s = f"{iso_year(self.year)}-{self.month:02d}"
         else:
@@ -188,6 +197,9 @@ class Moment:
             return Moment("year", year=self.year)
         if gran == "season":
             return replace(self, gran="season", day=None, hour=None, minute=None, daypart=None)
+        if gran == "quarter":
+            q = self.quarter or ((self.month - 1) // 3 + 1 if self.month else None)
+            return Moment("quarter", year=self.year, quarter=q)
         if gran == "month":
             return Moment("month", year=self.year, month=self.month)
         if gran == "day":
@@ -218,6 +230,13 @@ class Moment:
             s = self.season or "SU"
             i = order.index(s) + int(n)
             return replace(self, gran="season", season=order[i % 4], year=self.year + i // 4, month=None, day=None)
+        if unit == "Q":
+            if self.gran == "quarter" and self.quarter:
+                k = self.year * 4 + self.quarter - 1 + int(round(n))
+                return replace(self, year=k // 4, quarter=k % 4 + 1)
+            return self.shift(3 * n, "M").coarsen("quarter")
+        if unit == "Y" and self.gran == "quarter":
+            return replace(self, year=historical(astro(self.year) + int(round(n))))
         if unit == "M":
             if self.month is None:
                 return self

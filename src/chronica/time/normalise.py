@@ -30,6 +30,9 @@ class Parsed:
     short_year: bool = False  # a two-digit year that needs its century
 
 
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
 class Normaliser:
     def __init__(self, lexicon: Lexicon):
         self.lx = lexicon
@@ -61,6 +64,12 @@ class Normaliser:
         """"may", "march" and abbreviations count only when capitalised."""
         if squash(word) in self.lx["ambiguous_months"] and not word[0].isupper():
             return False
+        if squash(word) in self.lx["noun_months"] and m.group() == word:
+            # "the March to Versailles", "the March on Rome": a march, not a month
+            before = text[max(0, m.start() - 5):m.start()].lower()
+            after = _NEXT_WORD.match(text, m.end())
+            if before.endswith("the ") and after and after[1].lower() in self.lx["march_after"]:
+                return False
         return True
 
     def _year(self, g: dict, suffix: str) -> tuple[int | None, bool]:
@@ -118,6 +127,9 @@ class Normaliser:
             daypart = dp[0] if dp else None
             if dp and dp[1] == dp[2] == 12 and hour is None:  # noon is a clock time
                 hour, minute, daypart = 12, 0, None
+        if "quarter" in g or g.get("qperiod"):
+            q = lx.get("quarters", g.get("quarter")) if g.get("quarter") else None
+            return Moment("quarter", year=year, quarter=q), short
         season = lx.get("seasons", g.get("season"))
         if season:
             return Moment("season", year=year, season=season), short

@@ -27,6 +27,7 @@ _FOLLOW = re.compile(r"^\s*([A-Za-z]+)")
 _PRE2 = re.compile(r"(\w+)\s+(\w+)\W*$")
 _CLAUSE_START = re.compile(r"[,;:(\u2014\u2013]")
 _WORDS = re.compile(r"[a-z]+")
+_RATE_BEFORE = re.compile(r"(?:\d|\bper|\bevery|\beach)\s*$", re.I)
 
 
 @dataclass
@@ -105,7 +106,28 @@ class Resolver:
 
     def _duration(self, p: Parsed) -> Timex:
         return Timex(p.start, p.end, self.text[p.start:p.end], "DURATION", self._period(p), None,
-                     None, None, "explicit", p.mod or ("APPROX" if p.amount[0] == "X" else None))
+                     None, None, "explicit", p.mod or ("APPROX" if p.amount[0] == "X" else None),
+                     self._duration_anchor(p))
+
+    def _duration_anchor(self, p: Parsed) -> str | None:
+        """The narrative date a stretch of time runs in ("within two months", after "April
+        1940"), as its TIMEX value (TIMEX2's ANCHOR_VAL); none for ages ("18 years old")
+        and news, whose durations are not placed on the story's time line."""
+        if self.genre == "news" or self.ref is None or self.ref.moment.year is None:
+            return None
+        surface = self.text[p.start:p.end]
+        if surface[:1].isupper() and surface.istitle() and not self._sentence_initial(p):
+            return None  # a name: "the Seven Days Battles", "the Hundred Days"
+        if self.lx.words("age_words").match(self.text[p.end:p.end + 20].lstrip(" -")) \
+                or self.text[p.end:p.end + 2] in ("'s", "’s", "' "):
+            return None  # an age or a measure ("a day's journey")
+        if _RATE_BEFORE.search(self.text, max(0, p.start - 12), p.start):
+            return None  # a rate: "30 a day", "500,000 tons per month"
+        return self.ref.moment.timex()
+
+    def _sentence_initial(self, p: Parsed) -> bool:
+        return self.text[max(0, p.start - 3):p.start].strip(" \"“‘'(") in ("", ".", "!", "?") \
+            or self.text[max(0, p.start - 1):p.start] == "\n"
 
     def _offset(self, p: Parsed) -> Timex:
         prepositional = self._prepositional(p)
@@ -202,7 +224,11 @@ class Resolver:
                     m = replace(m, gran="time", daypart="NI")
                 return self._timex(p, m, "relative" if r in ("-1", "1") else "inferred", base.text)
             r = "PRESENT_REF" if r in ("TODAY", "TONIGHT") else "XXXX-XX-XX"
-        return Timex(p.start, p.end, surface, "DATE", r, None, None, None, "explicit")
+        anchor = None
+        if r in ("PAST_REF", "FUTURE_REF") and self.genre != "news" and self.ref is not None \
+                and self.ref.moment.year is not None:
+            anchor = self.ref.moment.timex()  # "former", "future": past/future of the story's date
+        return Timex(p.start, p.end, surface, "DATE", r, None, None, None, "explicit", None, anchor)
 
     def _present_now(self, p: Parsed) -> bool:
         before = _PRE.search(self.text, max(0, p.start - 16), p.start)

@@ -144,6 +144,16 @@ def _page_number(request: Request) -> int:
         return 1
 
 
+def warm_up(kb: KnowledgeBase) -> None:
+    """Compile every template and build the lazy indexes now, so that forked workers share
+    them instead of each building its own on a first request."""
+    from .templates import TEMPLATES, environment
+    env = environment()
+    for path in TEMPLATES.glob("*.html"):
+        env.get_template(path.name)
+    kb.parts, kb._bounds, kb.pickable_people, kb.pickable_places, kb.year_span  # noqa: B018
+
+
 class AnswerResponse(Response):
     """A built answer handed back through FastAPI (sent with its ETag and encoding)."""
 
@@ -310,6 +320,8 @@ def create_app(kb: KnowledgeBase, cache_pages: bool = True) -> FastFront:
 
     if cache is not None:  # the views everyone opens first, built before serving
         empty = Selection()
+        views.fragments(kb, links).warm()
+        warm_up(kb)
         cache.put("/api/export?", export)
         cache.put("/?", html("index.html", "index", empty, **views.overview(kb, links)))
         cache.put("/timeline?", html("timeline.html", "timeline", empty, **views.timeline(kb, links, empty)))

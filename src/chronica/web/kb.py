@@ -5,6 +5,7 @@ then answers from dictionaries and precomputed orders. Nothing here writes anywh
 """
 from __future__ import annotations
 
+import bisect
 import json
 from collections import defaultdict
 from functools import cached_property
@@ -129,6 +130,8 @@ class KnowledgeBase:
         else:
             candidates = self.chronology
         lo, hi = selection.bounds
+        if candidates is self.chronology:  # a period alone: cut the chronological order
+            return self._in_period(lo, hi)
         out = []
         for eid in candidates:
             event = self.events[eid]
@@ -168,6 +171,22 @@ class KnowledgeBase:
     def places_by_prominence(self) -> list[EntityRec]:
         places = [e for e in self.entities.values() if e.type == "place"]
         return sorted(places, key=lambda e: (-len(self.events_by_place.get(e.id, ())), -len(e.mentions), e.name))
+
+    def _in_period(self, lo, hi) -> list[EventRec]:
+        """Dated events whose bounds meet [lo, hi], in chronological order, without a call per event."""
+        starts, ends = self._bounds
+        stop = bisect.bisect_right(starts, hi) if hi is not None else len(starts)
+        events = self.all_events
+        if lo is None:
+            return events[:stop]
+        return [events[i] for i in range(stop) if ends[i] >= lo]
+
+    @cached_property
+    def _bounds(self) -> tuple[list, list]:
+        """Earliest and latest bounds of the dated events, in chronological order."""
+        keys = [self.events[e].date.sort_key for e in self.chronology if self.events[e].date is not None
+                and (self.events[e].date.lo or self.events[e].date.hi)]
+        return [k[0] for k in keys], [k[1] for k in keys]
 
     @cached_property
     def pickable_people(self) -> list[EntityRec]:

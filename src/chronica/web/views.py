@@ -2,9 +2,11 @@
 under /api/ and the static report, so the three never disagree."""
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from .filters import Selection
@@ -44,6 +46,7 @@ def event_json(kb: KnowledgeBase, links: Links, event: EventRec) -> dict:
         "end": list(date.hi) if date and date.is_range and date.hi else None,
         "guessed": bool(date and date.guessed), "support": event.support,
         "conflict": bool(event.conflicts), "who": list(event.who), "places": list(event.places),
+        "names": [kb.entity_name(w) for w in event.who], "place": kb.entity_name(event.where),
         "lo": lo, "hi": hi, "url": links.evidence(event.evidence[0]) if event.evidence else None,
     }
 
@@ -58,6 +61,8 @@ class Fragments:
         self.macros = environment().get_template("_macros.html").make_module({"kb": kb, "links": links})
         self.html: dict[tuple[str, str], Markup] = {}
         self.data: dict[str, dict] = {}
+        self.text: dict[str, str] = {}
+        self.options: dict[str, Markup] = {}
 
     def event_html(self, event: EventRec, testid: str = "timeline-item") -> Markup:
         key = (event.id, testid)
@@ -71,6 +76,35 @@ class Fragments:
         if hit is None:
             hit = self.data[event.id] = event_json(self.kb, self.links, event)
         return hit
+
+    def chart(self, events: list[EventRec]) -> Markup:
+        """The chart's data as HTML-safe JSON, joined from per-event pieces serialised once."""
+        pieces = []
+        for event in events:
+            hit = self.text.get(event.id)
+            if hit is None:
+                hit = self.text[event.id] = htmlsafe_json_dumps(self.event_json(event), dumps=_compact)
+            pieces.append(hit)
+        return Markup("[" + ",".join(pieces) + "]")
+
+    def option(self, entity: EntityRec, count: bool) -> Markup:
+        """One <option> of the selection bar (names escaped)."""
+        key = entity.id + ("#n" if count else "")
+        hit = self.options.get(key)
+        if hit is None:
+            label = f"{entity.name} ({len(entity.events)})" if count else entity.name
+            hit = self.options[key] = Markup('<option value="{}">{}</option>').format(entity.id, label)
+        return hit
+
+    def warm(self) -> None:
+        """Render every event's pieces now (before serving, or before forking workers)."""
+        for event in self.kb.all_events:
+            self.event_html(event)
+        self.chart(self.kb.all_events)
+
+
+def _compact(obj, **kwargs) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), **kwargs)
 
 
 def fragments(kb: KnowledgeBase, links: Links) -> Fragments:
@@ -92,6 +126,8 @@ class Picker:
     places: list[EntityRec]
     year_span: tuple[int | None, int | None]
     names: dict[str, str]
+    people_options: Markup  # <option>s of people not yet chosen
+    place_options: Markup  # <option>s of places, the chosen one selected
 
 
 def picker(kb: KnowledgeBase, selection: Selection, links: Links) -> Picker:
@@ -103,7 +139,12 @@ def picker(kb: KnowledgeBase, selection: Selection, links: Links) -> Picker:
         if extra and extra in kb.entities and extra not in shown:
             (people if kb.entities[extra].type == "person" else places).append(kb.entities[extra])
     names = {e.id: e.name for e in (*people, *places)}
-    return Picker(people, places, kb.year_span, names)
+    pieces = fragments(kb, links)
+    people_options = Markup("").join(pieces.option(p, True) for p in people if p.id not in selection.people)
+    place_options = Markup("").join(
+        Markup('<option value="{}" selected>{}</option>').format(p.id, p.name) if p.id == selection.place
+        else pieces.option(p, False) for p in places)
+    return Picker(people, places, kb.year_span, names, people_options, place_options)
 
 
 def base_context(kb: KnowledgeBase, links: Links, selection: Selection, page: str) -> dict:
@@ -121,7 +162,7 @@ def overview(kb: KnowledgeBase, links: Links) -> dict:
     return {
         "counts": kb.counts(),
         "events": highlights,
-        "chart": [fragments(kb, links).event_json(e) for e in chosen],
+        "chart": fragments(kb, links).chart(chosen),
         "people": kb.pickable_people[:12],
         "places": kb.pickable_places[:12],
         "documents": sorted(kb.documents.values(), key=lambda d: d.label)[:20],
@@ -143,6 +184,7 @@ def timeline(kb: KnowledgeBase, links: Links, selection: Selection, page: int = 
     return {
         "total": len(events), "page_no": page, "pages": pages, "events": shown,
         "chart": [fragments(kb, links).event_json(e) for e in shown],
+        "chart_json": fragments(kb, links).chart(shown),
         "groups": _by_year(shown),
     }
 
@@ -284,7 +326,7 @@ def entity_view(kb: KnowledgeBase, links: Links, entity_id: str) -> dict:
         "ent": ent, "events": events, "trip": trip, "sources": sources,
         "relations": [kb.relations[r] for r in kb.relations_by_entity.get(entity_id, ())],
         "conflicts": [kb.conflicts[c] for c in conflict_ids],
-        "chart": [fragments(kb, links).event_json(e) for e in events[:REPORT_PAGE_SIZE]],
+        "chart": fragments(kb, links).chart(events[:REPORT_PAGE_SIZE]) if events else None,
         "map": map_data, "part_of": [kb.entities[a] for a in kb.ancestors.get(entity_id, ())],
         "contains": kb.parts.get(entity_id, []) if ent.type == "place" else [],
     }

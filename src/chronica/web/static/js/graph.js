@@ -54,6 +54,22 @@
     panel.appendChild(C.el('p', 'count', node.degree + ' links · click a line to see its evidence'));
   }
 
+  /* Fill the canvas with the drawing, without blowing a tiny circle up past its labels'
+     size; then keep labels at a fixed size on screen whatever the zoom. */
+  function fitReadable(cy, container) {
+    cy.fit(undefined, Math.min(48, Math.round(container.clientWidth / 12)));
+    if (cy.zoom() > 1.6) { cy.zoom(1.6); cy.center(); }
+    screenLabels(cy);
+  }
+
+  function screenLabels(cy) {
+    var z = cy.zoom();
+    cy.batch(function () {
+      cy.nodes().style({ 'font-size': 13 / z, 'text-max-width': 150 / z, 'text-margin-y': 4 / z, 'text-background-padding': 2 / z });
+      cy.edges().style({ 'font-size': 11 / z, 'text-background-padding': 2 / z });
+    });
+  }
+
   function draw(container) {
     if (!window.cytoscape) return;
     if (window.cytoscapeFcose) cytoscape.use(window.cytoscapeFcose);
@@ -79,17 +95,34 @@
       return { data: { id: e.id, source: e.source, target: e.target, label: e.label, colour: KIND_COLOURS[e.kind] || KIND_COLOURS.other, width: e.kind === 'shared' ? Math.min(1.5 + e.evidence.length, 8) : 2.5 }, classes: e.kind === 'shared' ? 'shared' : 'relation' };
     }));
     var labelAll = view.edges.length <= LABEL_ALL_EDGES;
+    /* a small circle gets a smaller canvas rather than floating in a big empty one */
+    var wide = container.clientWidth || 600;
+    var height = Math.max(300, Math.min(wide < 600 ? 420 : 560, 150 + 46 * view.nodes.length));
+    container.style.height = height + 'px';
     var cy = cytoscape({
-      container: container, elements: elements, wheelSensitivity: 0.25, minZoom: 0.25, maxZoom: 3,
+      container: container, elements: elements, wheelSensitivity: 0.25, minZoom: 0.2, maxZoom: 3,
       style: [
-        { selector: 'node', style: { 'background-color': 'data(colour)', width: 'data(size)', height: 'data(size)', label: 'data(name)', 'font-family': 'system-ui, sans-serif', 'font-size': 12, color: '#1f2328', 'text-valign': 'bottom', 'text-margin-y': 4, 'text-background-color': '#fcfbf8', 'text-background-opacity': 0.85, 'text-background-padding': 2, 'border-width': 2, 'border-color': '#fff', 'min-zoomed-font-size': 7 } },
-        { selector: 'node.chosen', style: { 'border-color': '#8c3b24', 'border-width': 4 } },
+        { selector: 'node', style: { 'background-color': 'data(colour)', width: 'data(size)', height: 'data(size)', label: 'data(name)', 'font-family': 'system-ui, sans-serif', 'font-size': 13, color: '#1f2328', 'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'wrap', 'text-max-width': 140, 'text-background-color': '#fcfbf8', 'text-background-opacity': 0.85, 'text-background-padding': 2, 'text-background-shape': 'roundrectangle', 'border-width': 2, 'border-color': '#fff', 'min-zoomed-font-size': 6 } },
+        { selector: 'node.chosen', style: { 'border-color': '#8c3b24', 'border-width': 4, 'font-weight': 'bold' } },
         { selector: 'node:selected', style: { 'border-color': '#e0893a', 'border-width': 4 } },
-        { selector: 'edge', style: { width: 'data(width)', 'line-color': 'data(colour)', 'curve-style': 'bezier', opacity: 0.8, 'font-size': 10, color: '#5d6470', 'text-rotation': 'autorotate', 'text-background-color': '#fcfbf8', 'text-background-opacity': 0.9, 'text-background-padding': 2, 'min-zoomed-font-size': 8, label: labelAll ? 'data(label)' : '' } },
-        { selector: 'edge.relation', style: { 'line-style': 'solid', 'target-arrow-shape': 'triangle', 'target-arrow-color': 'data(colour)', 'arrow-scale': 0.8 } },
-        { selector: 'edge:selected, edge.hover', style: { label: 'data(label)', opacity: 1, 'line-color': '#e0893a', 'target-arrow-color': '#e0893a', 'z-index': 10 } }
+        { selector: 'edge', style: { width: 'data(width)', 'line-color': 'data(colour)', 'curve-style': 'bezier', opacity: 0.8, 'font-size': 11, color: '#4a515b', 'text-rotation': 'autorotate', 'text-background-color': '#fcfbf8', 'text-background-opacity': 0.95, 'text-background-padding': 2, 'text-background-shape': 'roundrectangle', 'min-zoomed-font-size': 6, label: labelAll ? 'data(label)' : '' } },
+        { selector: 'edge.relation', style: { 'line-style': 'solid', 'target-arrow-shape': 'triangle', 'target-arrow-color': 'data(colour)', 'arrow-scale': 0.9 } },
+        { selector: 'edge:selected, edge.hover', style: { label: 'data(label)', opacity: 1, 'line-color': '#e0893a', 'target-arrow-color': '#e0893a', 'z-index': 10 } },
+        { selector: 'node.faded, edge.faded', style: { opacity: 0.25 } }
       ],
-      layout: { name: window.cytoscapeFcose ? 'fcose' : 'cose', animate: false, randomize: true, nodeDimensionsIncludeLabels: true, idealEdgeLength: 110, nodeRepulsion: 9000, padding: 30 }
+      layout: { name: 'preset' }
+    });
+    var layout = cy.layout({
+      name: window.cytoscapeFcose ? 'fcose' : 'cose', animate: false, randomize: true, fit: false,
+      nodeDimensionsIncludeLabels: true, idealEdgeLength: labelAll ? 150 : 110, nodeRepulsion: 9000,
+      nodeSeparation: 90, packComponents: true, tilingPaddingVertical: 30, tilingPaddingHorizontal: 30
+    });
+    layout.one('layoutstop', function () { fitReadable(cy, container); });
+    layout.run();
+    var resizeTimer = null;
+    window.addEventListener('resize', function () {
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(function () { cy.resize(); fitReadable(cy, container); }, 150);
     });
     var panel = document.querySelector('[data-edge-detail]');
     cy.on('tap', 'edge', function (evt) { if (panel) showEdge(panel, edgeById[evt.target.id()], names); });
@@ -97,6 +130,13 @@
     cy.on('dbltap', 'node', function (evt) { window.location.href = byId[evt.target.id()].url; });
     cy.on('mouseover', 'edge', function (evt) { evt.target.addClass('hover'); });
     cy.on('mouseout', 'edge', function (evt) { evt.target.removeClass('hover'); });
+    /* hovering a person fades everyone outside their circle */
+    cy.on('mouseover', 'node', function (evt) {
+      var near = evt.target.closedNeighborhood();
+      cy.elements().not(near).addClass('faded');
+    });
+    cy.on('mouseout', 'node', function () { cy.elements().removeClass('faded'); });
+    cy.on('zoom', function () { screenLabels(cy); });
     window.ChronicaGraph = cy;
   }
 
