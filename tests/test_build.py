@@ -158,7 +158,8 @@ def test_build_into_postgresql_matches_sqlite(tmp_path, corpus, postgres_url):
     pg = open_store(postgres_url)
     schema.metadata.drop_all(pg.engine)  # a clean knowledge base on the shared server
     pg.close()
-    assert run("build", str(corpus), "--db", postgres_url).exit_code == 0
+    res = run("build", str(corpus), "--db", postgres_url)
+    assert res.exit_code == 0, res.output
     assert run("build", str(corpus), "--db", db_of(tmp_path)).exit_code == 0
     from_pg = json.loads(run("export", "--db", postgres_url).output)
     from_sqlite = json.loads(run("export", "--db", db_of(tmp_path)).output)
