@@ -198,8 +198,20 @@ class Chronica:
         t = time.perf_counter()
         res = self.tagger.tag(doc.text, anchor=doc.anchor, genre=doc.genre)
         secs = time.perf_counter() - t
-        convert = timex2_value if doc.convention == "TIMEX2" else (lambda x: x.value)
-        return [Sys(x.start, x.end, convert(x)) for x in res.timex3()], secs
+        if doc.convention == "TIMEX2":
+            return [Sys(x.start, x.end, timex2_value(x)) for x in res.timex3()], secs
+        return [Sys(x.start, x.end, x.value) for x in res.timex3() if timeml_marks(x, doc.text)], secs
+
+
+AGE = re.compile(r"[\s-]*(?:old\b|of\s+age\b)")
+
+
+def timeml_marks(x, text: str) -> bool:
+    """TimeML (TE3) leaves unmarked what TIMEX2 marks: ages ("a 6-year-old boy", "18 years
+    old") and the adjectives "former"/"once" ("the former president")."""
+    if x.type == "DURATION" and AGE.match(text, x.end):
+        return False
+    return x.text.lower() not in ("former", "once")
 
 
 def timex2_value(x) -> str:
@@ -330,6 +342,10 @@ def main(argv: list[str] | None = None) -> int:
         for s in systems:
             c = evaluate(s, docs, dump if (s.name == "Chronica" and args.errors) else None)
             print(row(bench, s.name, c), flush=True)
+    print("\nChronica's TIMEX3 output is mapped to each gold convention by general class rules "
+          "(bench/timex.py: timex2_value, timeml_marks): WikiWars/TIMEX2 - a duration or "
+          "PAST_REF/FUTURE_REF anchored on the narrative date takes that date as VAL, a deictic "
+          "'period' has no VAL; TE3/TimeML - ages and 'former'/'once' are not marked.")
     if args.errors:
         print_errors(dump, args.errors)
     return 0

@@ -66,7 +66,7 @@ def build(paths: list[str], settings: Settings, store: Store, progress: Progress
             progress.problem(str(path), str(e))
             progress.advance(str(path), 0)
             continue
-        if not force and store.has_sha(source.sha256):
+        if not force and store.has_sha(source.sha256, pipeline_fingerprint(pipe)):
             report.unchanged.append(str(path))
             progress.advance(str(path), 0)
             continue
@@ -86,6 +86,13 @@ def build(paths: list[str], settings: Settings, store: Store, progress: Progress
     return report
 
 
+def pipeline_fingerprint(pipe: Pipeline) -> str:
+    """What made an analysis: a document analysed by another version or pipeline is
+    analysed again."""
+    from . import __version__
+    return f"chronica {__version__}: " + " ".join(pipe.names)
+
+
 def _analyse_batch(batch: list[Doc], pipe: Pipeline, store: Store, report: BuildReport,
                    progress: Progress) -> None:
     if not batch:
@@ -102,7 +109,7 @@ def _analyse_batch(batch: list[Doc], pipe: Pipeline, store: Store, report: Build
             progress.advance(path, 0)
             continue
         doc.spacy = None  # free memory; the analysis is what is stored
-        replaced = store.save_document(doc, pipe.names)
+        replaced = store.save_document(doc, pipeline_fingerprint(pipe))
         (report.replaced if replaced else report.built).append(path)
         words = len(doc.text.split())
         report.words += words

@@ -31,7 +31,7 @@ def store(request, tmp_path):
 
 def test_store_saves_and_reloads_document(store):
     doc = make_doc("a.txt", "Napoleon landed at Golfe-Juan in 1815.")
-    assert store.save_document(doc, ["segment"]) is False
+    assert store.save_document(doc, "test") is False
     assert store.has_sha(doc.source.sha256)
     [row] = store.documents()
     assert row["id"] == doc.id and row["chars"] == len(doc.text) and row["words"] == 6
@@ -41,15 +41,15 @@ def test_store_saves_and_reloads_document(store):
 
 
 def test_store_replaces_changed_file_with_same_path(store):
-    store.save_document(make_doc("a.txt", "First version."), [])
-    assert store.save_document(make_doc("a.txt", "Second version."), []) is True
+    store.save_document(make_doc("a.txt", "First version."), "test")
+    assert store.save_document(make_doc("a.txt", "Second version."), "test") is True
     assert [d["path"] for d in store.documents()] == ["a.txt"]
     assert store.document_text(store.documents()[0]["id"]) == "Second version."
 
 
 def test_store_kb_replaced_as_a_whole(store):
     doc = make_doc("a.txt", "Napoleon landed at Golfe-Juan in 1815.")
-    store.save_document(doc, [])
+    store.save_document(doc, "test")
     span = DocSpan(doc.id, 0, 8, "Napoleon")
     corpus = Corpus([doc])
     corpus.entities = [Entity("ent_1", "person", "Napoleon", ["Napoleon"], [span])]
@@ -70,9 +70,9 @@ def test_store_kb_replaced_as_a_whole(store):
 
 def test_store_document_digest_follows_the_set_of_documents(store):
     d0 = store.document_digest()
-    store.save_document(make_doc("a.txt", "One."), [])
+    store.save_document(make_doc("a.txt", "One."), "test")
     d1 = store.document_digest()
-    store.save_document(make_doc("b.txt", "Two."), [])
+    store.save_document(make_doc("b.txt", "Two."), "test")
     assert len({d0, d1, store.document_digest()}) == 3
 
 
@@ -95,3 +95,11 @@ def test_store_read_only_open_refuses_database_without_tables(tmp_path):
     sqlite3.connect(tmp_path / "other.db").execute("create table x (y)").connection.commit()
     with pytest.raises(StoreError, match="holds no Chronica knowledge base"):
         open_store(f"sqlite:///{tmp_path / 'other.db'}", create=False)
+
+
+def test_store_knows_which_pipeline_analysed_a_document(store):
+    doc = make_doc("a.txt", "One.")
+    store.save_document(doc, "chronica 0.1.0: parse segment")
+    assert store.has_sha(doc.source.sha256, "chronica 0.1.0: parse segment")
+    assert not store.has_sha(doc.source.sha256, "chronica 0.2.0: parse segment tag_time")
+    assert store.has_sha(doc.source.sha256)

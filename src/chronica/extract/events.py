@@ -9,6 +9,7 @@ person.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..doc import Doc
@@ -313,7 +314,9 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
     if when is None:
         clause = evidence.text.lower()
         near = any(c in clause for c in lex.near_cues)
-        when = inferred(doc, view.offset(anchor), frame.anchors, near=near)
+        passed = any(w in lex.passage_cues for w in re.findall(r"[a-z]+", clause))
+        para = None if passed else next((a for a, b in frame.paragraphs if a <= sent.start < b), None)
+        when = inferred(doc, view.offset(anchor), frame.anchors, near=near, scene_start=para)
         until = _until_date(view, anchor, timexes, lex) if h.kind in SPAN_KINDS else None
         if when is not None and until is not None:
             when = span_until(when, until) or when

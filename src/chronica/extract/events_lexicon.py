@@ -46,6 +46,7 @@ class Lexicon:
     anaphoric_determiners: frozenset[str]
     later_preps: frozenset[str]
     near_cues: tuple[str, ...]
+    passage_cues: frozenset[str] = frozenset()  # words that say time has passed since the last date
     place_roles: dict[str, str]
     role_rank: dict[str, int]
     origin_object_verbs: frozenset[str]
@@ -133,6 +134,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         male_cues=fs(gender.get("male")),
         anaphoric_determiners=fs(ctx.get("anaphoric_determiners")),
         later_preps=fs(ctx.get("later_preps")),
+        passage_cues=frozenset(str(x).lower() for x in ctx.get("passage_cues") or ()),
         near_cues=tuple(sorted((str(x).lower() for x in ctx.get("near_cues") or ()), key=len, reverse=True)),
         place_roles={str(k): str(v) for k, v in (ctx.get("place_roles") or {}).items()},
         role_rank={str(k): int(v) for k, v in (ctx.get("role_rank") or {}).items()},

@@ -88,13 +88,19 @@ def _under_prep(doc: Doc, t: Timex, preps: frozenset[str]) -> bool:
 
 
 def inferred(doc: Doc, offset: int, anchors: list[tuple[int, When]] | None = None,
-             near: bool = False) -> When | None:
+             near: bool = False, scene_start: int | None = None) -> When | None:
     """The story's current date at ``offset`` (basis inferred): the latest date given
     before it; before the first, the first date the text gives (it frames the story).
     Day-precise dates are widened to their year (to their month when the clause says
-    it followed closely: ``near``)."""
+    it followed closely: ``near``) -- unless the day was given in the same paragraph
+    (``scene_start``): a scene told right after "On the evening of April 14, 1865" is
+    that evening."""
     pts = date_anchors(doc) if anchors is None else anchors
-    before = [w for o, w in pts if o <= offset]
+    before = [(o, w) for o, w in pts if o <= offset]
+    if before and scene_start is not None and before[-1][0] >= scene_start and _DAY.match(before[-1][1].edtf or ""):
+        ref = before[-1][1]
+        return replace(ref, basis="inferred", anchor=ref.anchor or ref.edtf)
+    before = [w for _, w in before]
     if before:
         ref = before[-1]
     else:

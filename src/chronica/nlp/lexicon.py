@@ -41,6 +41,11 @@ class Lexicon:
     vessel_nouns: frozenset[str] = frozenset()
     vessel_prefixes: frozenset[str] = frozenset()
     people_nouns: frozenset[str] = frozenset()
+    role_nouns: frozenset[str] = frozenset()
+    org_nouns: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    feature_tails: frozenset[str] = frozenset()
+    institution_nouns: frozenset[str] = frozenset()
 
     def is_first_name(self, word: str) -> bool:
         return word in self.first_names
@@ -110,4 +115,9 @@ def load_lexicon() -> Lexicon:
         mononyms=frozenset(data.get("mononyms", [])),
         vessel_nouns=frozenset(data.get("vessel_nouns", [])),
         vessel_prefixes=frozenset(data.get("vessel_prefixes", [])),
+        role_nouns=frozenset(data.get("role_nouns", [])),
+        org_nouns=frozenset(data.get("org_nouns", [])),
+        place_nouns=frozenset(data.get("place_nouns", [])),
+        feature_tails=frozenset(data.get("feature_tails", [])),
+        institution_nouns=frozenset(data.get("institution_nouns", [])),
     )

@@ -82,13 +82,26 @@ def clean_span(text: str, start: int, end: int, allow_digit: bool = False) -> tu
     return start, end
 
 
-def _pieces(text: str, start: int, end: int, allow_digit: bool) -> list[tuple[int, int]]:
-    """An entity that runs across a line break is several pieces (a heading and a name)."""
+_GLUE = re.compile(r",\s+|\s+and\s+|\s+&\s+")
+
+
+def _pieces(text: str, start: int, end: int, allow_digit: bool, glued: bool = False) -> list[tuple[int, int]]:
+    """An entity that runs across a line break is several pieces (a heading and a name);
+    with ``glued``, so is a person span joined by "and" or a comma ("Petar and Marija",
+    "Sarajevo, Jovan")."""
     out = []
     for m in re.finditer(r"[^\n]+", text[start:end]):
-        span = clean_span(text, start + m.start(), start + m.end(), allow_digit)
-        if span:
-            out.append(span)
+        a, b = start + m.start(), start + m.end()
+        parts = [(a, b)]
+        if glued:
+            cuts = [g for g in _GLUE.finditer(text, a, b)]
+            if cuts and all(text[g.end():g.end() + 1].isupper() for g in cuts):
+                bounds = [a] + [x for g in cuts for x in (g.start(), g.end())] + [b]
+                parts = list(zip(bounds[::2], bounds[1::2]))
+        for pa, pb in parts:
+            span = clean_span(text, pa, pb, allow_digit)
+            if span:
+                out.append(span)
     return out
 
 
@@ -111,7 +124,14 @@ def _ner_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[_Cand]:
         if ent.label_ not in LABEL_TYPE:
             continue
         allow_digit = ent.label_ not in ("PERSON", "GPE", "LOC", "NORP")
-        for a, b in _pieces(doc.text, ent.start_char, ent.end_char, allow_digit):
+        s = doc.sentence_at(ent.start_char)
+        glued = ent.label_ in ("PERSON", "ORG") and not (s is not None and s.kind in CITED_KINDS)
+        pieces = _pieces(doc.text, ent.start_char, ent.end_char, allow_digit, glued)
+        if ent.label_ == "ORG" and len(pieces) > 1 and not all(
+                " " not in doc.text[a:b] and (doc.text[a:b] in lex.first_names or gaz.lookup(doc.text[a:b]))
+                for a, b in pieces):  # "Harper and Brothers" stays; "Petar and Marija" splits
+            pieces = _pieces(doc.text, ent.start_char, ent.end_char, allow_digit)
+        for a, b in pieces:
             if ent.label_ in ("PERSON", "ORG", "GPE", "PRODUCT"):
                 a2 = _trim_leading(doc, a, b)
                 if a2 != a:
@@ -182,9 +202,11 @@ def _name_run(sd, i: int, lex: Lexicon, allow_of: bool = False) -> int:
 
 
 def _title_at(words: list[str], i: int, lex: Lexicon) -> int:
-    """Number of words of a title starting at word i (0 if none)."""
+    """Number of words of a title starting at word i (0 if none); "Dr." is "Dr"."""
     for k in range(min(lex.title_words, len(words) - i), 0, -1):
-        if " ".join(words[i:i + k]) in lex.titles:
+        title = " ".join(words[i:i + k])
+        if title in lex.titles or (title.endswith(".") and title[:-1] in lex.title_abbreviations
+                                   and title[:-1] in lex.titles):
             return k
     return 0
 
@@ -223,8 +245,9 @@ def _title_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[_Cand]:
     return out
 
 
-def _first_name_candidates(doc: Doc, lex: Lexicon) -> list[_Cand]:
-    """A known first name followed by a capitalised surname: "Frank Jacson"."""
+def _first_name_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer | None = None) -> list[_Cand]:
+    """A known first name followed by a capitalised surname: "Frank Jacson" (not "Blue
+    House", not "Alma Ata": a building word or a multi-word place the gazetteer knows)."""
     sd = doc.spacy
     out = []
     i = 0
@@ -234,6 +257,12 @@ def _first_name_candidates(doc: Doc, lex: Lexicon) -> list[_Cand]:
             end = _name_run(sd, i + 1, lex)
             if end > i + 1 and end - i <= 4 and sd[end - 1].pos_ == "PROPN":
                 span = clean_span(doc.text, t.idx, sd[end - 1].idx + len(sd[end - 1].text))
+                last = sd[end - 1].text
+                if span and (last in lex.building_cues or last in lex.org_cues or (
+                        gaz is not None and _gaz_weight(gaz.lookup(doc.text[span[0]:span[1]]),
+                                                        doc.text[span[0]:span[1]], lex) >= 2.5)):
+                    i = end
+                    continue
                 if span:
                     c = _Cand(span[0], span[1], "PERSON", "first_name")
                     c.name_hint["person"] += 1.0
@@ -337,12 +366,15 @@ def _gaz_weight(cands: list[Candidate], text: str, lex: Lexicon) -> float:
 
 def decisive_type(text: str, label_counts: Counter, lex: Lexicon, gaz: Gazetteer) -> str | None:
     """A type the name's own words settle ("Red Army", "Treaty of X", "the Bourbons")."""
-    if _gaz_weight(gaz.lookup(text), text, lex) >= 2.5:
-        return None  # "Soviet Union" is a state whatever its last word
     words = text.split()
     first, last = words[0], words[-1]
     multi = len(words) > 1
     person_named = first in lex.first_names and label_counts.get("PERSON", 0) > 0
+    if _gaz_weight(gaz.lookup(text), text, lex) >= 2.0 and multi and last in lex.building_cues \
+            and not person_named:
+        return "place"  # a building the gazetteer knows: "Blue House", "White House"
+    if _gaz_weight(gaz.lookup(text), text, lex) >= 2.5:
+        return None  # "Soviet Union" is a state whatever its last word
     if multi and first in lex.vessel_prefixes:
         return "other"  # a ship: "HMS Bellerophon"
     if multi and first in lex.work_heads and "of" in words:
@@ -356,6 +388,8 @@ def decisive_type(text: str, label_counts: Counter, lex: Lexicon, gaz: Gazetteer
         return "organization"  # "Congress", "Parliament"
     if multi and last in lex.building_cues and not (person_named and last == "House"):
         return "place"
+    if multi and first in lex.building_cues and first not in lex.org_cues and words[1] == "of":
+        return "place"  # "Museum of Military History", "Castle of Otranto"
     stem = re.sub(r"s$", "", text)
     if text in lex.dynasties or (text.endswith("s") and stem in lex.dynasties):
         return "organization"
@@ -429,15 +463,45 @@ def _context_evidence(c: _Cand, doc: Doc, lex: Lexicon) -> None:
             c.context["person"] += 2.0
     if len(after) >= 2 and after[0].text == "," and after[1].lower_ == "who":
         c.context["person"] += 1.5
+    _role_and_kind_cues(c, span, head, lex)
     for t, w in c.name_hint.items():
         c.context[t] += w
+
+
+def _role_and_kind_cues(c: _Cand, span, head, lex: Lexicon) -> None:
+    """"politician Kirov", "the town of Alma Ata", "a member of Young Bosnia", "Young
+    Bosnia, a society ...", "Atzerodt and Powell"."""
+    sd = span.doc
+    prev = sd[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.text.islower() and prev.lemma_.lower() in lex.role_nouns \
+            and prev.pos_ == "NOUN" and prev.head.i >= span.start:
+        c.context["person"] += 2.0
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        gov = head.head.head
+        if gov.lemma_.lower() in lex.place_nouns and gov.text.islower():
+            c.context["place"] += 2.5
+        elif gov.lemma_.lower() in ("member", "founder", "co-founder", "cofounder"):
+            c.context["organization"] += 2.5
+    if head.dep_ == "dobj" and head.head.lemma_ == "join" and head.ent_type_ != "PERSON":
+        c.context["organization"] += 0.7
+    appos = [t for t in head.children if t.dep_ == "appos"]
+    if head.dep_ == "appos":
+        appos.append(head.head)
+    for a in appos:
+        if a.text.islower() and a.lemma_.lower() in lex.org_nouns:
+            c.context["organization"] += 4.0
+        elif a.text.islower() and a.lemma_.lower() in lex.place_nouns:
+            c.context["place"] += 2.0
+    conj = [t for t in head.children if t.dep_ == "conj"] + ([head.head] if head.dep_ == "conj" else [])
+    if any(t.ent_type_ == "PERSON" and not (span.start <= t.i < span.end) for t in conj):
+        c.context["person"] += 1.0
 
 
 # ------------------------------------------------------------------ merging --
 
 def _merge(cands: list[_Cand]) -> list[_Cand]:
     """One candidate per stretch of text: rule spans that extend an entity win."""
-    order = {"title": 0, "quoted": 1, "ner": 2, "first_name": 3, "mononym": 4, "gazetteer": 5}
+    order = {"title": 0, "quoted": 1, "institution": 1, "ner": 2, "first_name": 3, "mononym": 4, "gazetteer": 5}
     cands = sorted(cands, key=lambda c: (order[c.rule], -(c.end - c.start), c.start))
     kept: list[_Cand] = []
     for c in cands:
@@ -447,6 +511,11 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
                 for t, w in c.name_hint.items():
                     k.name_hint[t] += w
         if not clash:
+            kept.append(c)
+        elif c.rule == "gazetteer" and len(clash) >= 2 and all(
+                k.rule == "ner" and c.start <= k.start and k.end <= c.end for k in clash):
+            for k in clash:  # "Republika" + "Srpska": the gazetteer knows the whole name
+                kept.remove(k)
             kept.append(c)
         elif c.rule == "first_name" and all(k.rule == "ner" for k in clash) and (
                 all(c.start <= k.start and k.end <= c.end and c.end - c.start > k.end - k.start
@@ -549,21 +618,55 @@ def _extend_country_nouns(cands: list[_Cand], doc: Doc, lex: Lexicon) -> None:
                 c.name_hint["place"] += 5.0
 
 
+def _extend_feature_tails(cands: list[_Cand], doc: Doc, lex: Lexicon) -> None:
+    """"the Miljacka river", "Terezín fortress": the feature noun belongs to the place."""
+    for c in cands:
+        text = doc.text[c.start:c.end]
+        if c.rule in ("title", "first_name", "institution") or text in lex.demonyms:
+            continue
+        m = re.match(r" (?P<noun>[a-z]+)\b", doc.text[c.end:c.end + 20])
+        if m and m["noun"] in lex.feature_tails and not re.match(r"\s*(?:of|'s|’s)\b", doc.text[c.end + m.end():]):
+            c.end += m.end()
+            c.name_hint["place"] += 5.0
+
+
+def _institution_candidates(doc: Doc, lex: Lexicon) -> list[_Cand]:
+    """"the French government", "the Austro-Hungarian army": a state's institution."""
+    if not lex.institution_nouns:
+        return []
+    nouns = "|".join(sorted((re.escape(n) for n in lex.institution_nouns), key=len, reverse=True))
+    pat = re.compile(r"\b(?P<dem>[A-Z][\w]+(?:-[A-Z][\w]+)?)\s+(?P<noun>" + nouns + r")\b")
+    out = []
+    for m in pat.finditer(doc.text):
+        if m["dem"] in lex.demonyms:
+            c = _Cand(m.start(), m.end(), "ORG", "institution")
+            c.name_hint["organization"] += 5.0
+            out.append(c)
+    return out
+
+
 def _in_heading(doc: Doc, start: int) -> bool:
     s = doc.sentence_at(start)
     return s is not None and s.kind in ("heading", "title")
+
+
+def _in_titled_zone(doc: Doc, start: int) -> bool:
+    """Headings, titles and cited zones write words in title case ("Stalin Seeks My Death")."""
+    s = doc.sentence_at(start)
+    return s is not None and s.kind in ("heading", "title", *CITED_KINDS)
 
 
 def _trim_heading_names(cands: list[_Cand], doc: Doc) -> list[_Cand]:
     """Title-case headings glue names to their words ("Stalin Seeks", "Chasing
     Lincoln's Killer", "Lenin Speech"): a heading's name shrinks to the longest run of
     its words that the running text uses as a name."""
-    body = {doc.text[c.start:c.end] for c in cands if not _in_heading(doc, c.start)}
+    body = {doc.text[c.start:c.end] for c in cands if not _in_titled_zone(doc, c.start)}
+    lower = {t.text for t in doc.spacy if t.text.islower() and t.is_alpha}
     out = []
     for c in cands:
         text = doc.text[c.start:c.end]
         words = list(re.finditer(r"\S+", text))
-        if len(words) < 2 or text in body or not _in_heading(doc, c.start):
+        if len(words) < 2 or text in body or not _in_titled_zone(doc, c.start):
             out.append(c)
             continue
         best = None
@@ -576,6 +679,9 @@ def _trim_heading_names(cands: list[_Cand], doc: Doc) -> list[_Cand]:
                     best = (span[0], span[1], j - i)
         if best:
             c.start, c.end = best[0], best[1]
+        elif _in_heading(doc, c.start) and any(w.group().casefold() in lower for w in words) \
+                and c.rule in ("ner", "first_name"):
+            continue  # "Co-Conspirators Scatter": a heading's ordinary words, no name
         out.append(c)
     return out
 
@@ -584,12 +690,13 @@ def _trim_heading_names(cands: list[_Cand], doc: Doc) -> list[_Cand]:
 
 def mentions_of(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
     cands = (_ner_candidates(doc, lex, gaz) + _title_candidates(doc, lex, gaz) + _quoted_candidates(doc)
-             + _first_name_candidates(doc, lex) + _mononym_candidates(doc, lex)
+             + _first_name_candidates(doc, lex, gaz) + _mononym_candidates(doc, lex)
              + _dynasty_candidates(doc, lex, gaz)
-             + _gazetteer_candidates(doc, lex, gaz))
+             + _gazetteer_candidates(doc, lex, gaz) + _institution_candidates(doc, lex))
     cands = [c for c in _merge(cands) if _valid(c, doc, lex)]
     cands = _trim_heading_names(cands, doc)
     _extend_country_nouns(cands, doc, lex)
+    _extend_feature_tails(cands, doc, lex)
     for c in cands:
         _context_evidence(c, doc, lex)
     types = _vote(cands, doc, lex, gaz)

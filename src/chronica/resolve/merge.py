@@ -24,7 +24,8 @@ from ..model import DocSpan, Entity, LocalEntity, Relation
 from ..pipeline import Context, component
 from .aliases import kin_before, stem
 from .descriptions import group_concept
-from .places import COUNTRY_NOUNS
+from .gazetteer import Gazetteer, distance_km, normalise
+from .places import COUNTRY_NOUNS, NEAR_KM, place_ref
 from .names import Name, fold, full_names_match, parse_name, subset_match, tokens_compatible
 
 
@@ -93,7 +94,9 @@ def name_key(name: str) -> str:
 @component("merge_entities", requires=("documents",), assigns=("entities", "relations"), level="corpus")
 def merge_entities(corpus, ctx: Context) -> None:
     locals_ = _collect(corpus)
-    groups = _group(locals_)
+    gaz = ctx.resource("gazetteer", Gazetteer.open)
+    consistent_places(locals_, gaz)
+    groups = _group(locals_, gaz)
     entities, entity_of = _build(groups, locals_)
     corpus.entities = entities
     corpus.entity_of = entity_of
@@ -178,7 +181,10 @@ def _first_name_free(word: str, a: _Local, b: _Local) -> bool:
     return not any(word in n.given for n in a.full + b.full)
 
 
-def _same(a: _Local, b: _Local) -> bool:
+SAME_PLACE_KM = 25.0  # one name, two gazetteer rows this close: one place
+
+
+def _same(a: _Local, b: _Local, gaz: Gazetteer | None = None) -> bool:
     if a.ent.type != b.ent.type:
         return False
     t = a.ent.type
@@ -188,9 +194,51 @@ def _same(a: _Local, b: _Local) -> bool:
         ga = a.ent.place.gazetteer if a.ent.place else None
         gb = b.ent.place.gazetteer if b.ent.place else None
         if ga and gb:
-            return ga == gb
+            return ga == gb or (bool(_forms(a) & _forms(b)) and _close(a.ent.place, b.ent.place, gaz))
         return bool(_forms(a) & _forms(b))
     return bool(_stem_forms(a) & _stem_forms(b))
+
+
+def _close(pa, pb, gaz: Gazetteer | None) -> bool:
+    """Two references to one place: nearby, or one inside the other."""
+    if None not in (pa.lat, pb.lat) and distance_km((pa.lat, pa.lon), (pb.lat, pb.lon)) <= SAME_PLACE_KM:
+        return True
+    return gaz is not None and (gaz.is_within(pa.gazetteer, pb.gazetteer) or gaz.is_within(pb.gazetteer, pa.gazetteer))
+
+
+def consistent_places(locals_: list[_Local], gaz: Gazetteer) -> None:
+    """One name, one place across the corpus: when documents linked the same place name
+    to different gazetteer rows ("London" in England and in Kentucky), every document
+    takes the row that fits the corpus best — named by more mentions, close to more of
+    the corpus's other places, inside a country the corpus names."""
+    by_name: dict[str, list[_Local]] = defaultdict(list)
+    for loc in locals_:
+        if loc.ent.type == "place" and loc.ent.place is not None and loc.ent.place.gazetteer:
+            by_name[normalise(loc.ent.name)].append(loc)
+    points = [(loc.ent.place.lat, loc.ent.place.lon, normalise(loc.ent.name)) for loc in locals_
+              if loc.ent.type == "place" and loc.ent.place is not None and loc.ent.place.lat is not None
+              and loc.ent.place.feature not in ("continent", "ocean", "country", "state")]
+    countries = {loc.ent.place.country for loc in locals_ if loc.ent.type == "place" and loc.ent.place
+                 and loc.ent.place.feature == "country"}
+    for key, locs in by_name.items():
+        ids = {loc.ent.place.gazetteer for loc in locs}
+        if len(ids) < 2:
+            continue
+
+        def fit(gid: str) -> tuple:
+            ref = next(loc.ent.place for loc in locs if loc.ent.place.gazetteer == gid)
+            mentions = sum(len(loc.ent.mentions) for loc in locs if loc.ent.place.gazetteer == gid)
+            near = 0 if ref.lat is None else sum(
+                1 for lat, lon, k in points if k != key and distance_km((lat, lon), (ref.lat, ref.lon)) < NEAR_KM)
+            return (near + (2 if ref.country in countries else 0), mentions, gid)
+
+        best = max(ids, key=fit)
+        cand = gaz.get(best)
+        ref = place_ref(cand) if cand is not None else next(
+            loc.ent.place for loc in locs if loc.ent.place.gazetteer == best)
+        for loc in locs:
+            if loc.ent.place.gazetteer != best:
+                loc.ent.place = ref
 
 
 def _forms(loc: _Local) -> set[str]:
@@ -222,7 +270,7 @@ def _blocks(loc: _Local) -> set[tuple[str, str]]:
     return {(t, k) for k in keys}
 
 
-def _group(locals_: list[_Local]) -> list[list[int]]:
+def _group(locals_: list[_Local], gaz: Gazetteer | None = None) -> list[list[int]]:
     uf = _UF(len(locals_), [loc.full for loc in locals_])
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, loc in enumerate(locals_):
@@ -237,7 +285,7 @@ def _group(locals_: list[_Local]) -> list[list[int]]:
                 if a.doc_id == b.doc_id or (i, j) in tried:
                     continue  # within a document chain_aliases has decided
                 tried.add((i, j))
-                if uf.find(i) != uf.find(j) and _same(a, b):
+                if uf.find(i) != uf.find(j) and _same(a, b, gaz):
                     uf.union(i, j)
     _merge_by_context(locals_, uf)
     groups: dict[int, list[int]] = defaultdict(list)

@@ -20,6 +20,7 @@ from .gazetteer import distance_km as _points_km
 # Kinds of place that frame the others: resolved first, used as context.
 FRAME_FEATURES = {"country", "continent", "state"}
 NEAR_KM = 400.0  # "close to the document's other places"
+WORLD_CITY = 1_000_000
 
 
 def _lexicon(ctx: Context):
@@ -43,6 +44,8 @@ def _prior(c: Candidate) -> float:
         base = 7.5  # curated region, island, river, building
     else:
         base = math.log10(max(c.population, 10))  # 1 (hamlet) .. 7 (metropolis)
+        if c.primary and c.population >= WORLD_CITY:
+            base += 1.5  # "London" means the metropolis unless the text says otherwise
     return base + (0.0 if c.primary else -0.8)
 
 
@@ -81,7 +84,8 @@ def _near(c: Candidate, anchors: list[Candidate]) -> bool:
 
 def _inside_known(text: str, gaz: Gazetteer, chosen: dict[str, Candidate], countries: Counter,
                   anchors: list[Candidate], building_cues: frozenset[str],
-                  first_names: frozenset[str] = frozenset()) -> PlaceRef | None:
+                  first_names: frozenset[str] = frozenset(),
+                  local: list[Candidate] = ()) -> PlaceRef | None:
     """A name the gazetteer lacks, placed by what it contains or where the text is.
 
     "East Sarajevo", "Sarajevo Hospital", "Museum of Sarajevo": inside the place named in
@@ -97,13 +101,40 @@ def _inside_known(text: str, gaz: Gazetteer, chosen: dict[str, Candidate], count
             c = choose(gaz.lookup(sub), countries, anchors)
             if c is not None and (c.feature != "city" or _near(c, anchors)):
                 return PlaceRef(None, text, c.lat, c.lon, c.country, "area", c.id)
-    if len(words) > 1 and words[-1] in building_cues:
+    if len(words) > 1 and (words[-1] in building_cues or words[0] in building_cues):
+        near = [c for c in local if c.feature == "city"]  # "... Street in Vranje"
+        if near:
+            c = near[0]
+            return PlaceRef(None, text, c.lat, c.lon, c.country, "building", c.id)
         cities = [c for c in chosen.values() if c.feature == "city"]
         if cities:
             city = Counter(c.id for c in cities).most_common(1)[0][0]
             c = gaz.get(city)
             return PlaceRef(None, text, c.lat, c.lon, c.country, "building", c.id)
     return None
+
+
+def _local_places(doc: Doc, key: str, chosen: dict[str, Candidate]) -> list[Candidate]:
+    """Linked places named in the sentences of the mentions of ``key``."""
+    sents = doc.sentences
+    idx = {s.start: i for i, s in enumerate(sents)}
+    at: dict[int, list[Candidate]] = {}
+    mine: list[int] = []
+    for m in doc.mentions:
+        if m.type != "place":
+            continue
+        s = doc.sentence_at(m.start)
+        if s is None:
+            continue
+        k = normalise(m.text)
+        if k == key:
+            mine.append(idx.get(s.start, -1))
+        elif k in chosen:
+            at.setdefault(idx.get(s.start, -1), []).append(chosen[k])
+    out: list[Candidate] = []
+    for i in mine:
+        out.extend(at.get(i, []) if i >= 0 else [])
+    return out
 
 
 COUNTRY_NOUNS = frozenset({"mainland", "heartland", "homeland", "interior"})  # "<Demonym> X" is the country
@@ -123,8 +154,10 @@ def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
             counts[key] += 1
     lookups: dict[str, list[Candidate]] = {}
     for key, text in names.items():
-        cands = gaz.lookup(text)
         words = text.split()
+        cands = [] if text in demonyms else gaz.lookup(text)  # "German" is Germany, not San Germán
+        if not cands and len(words) > 1 and words[-1].islower():
+            cands = gaz.lookup(" ".join(words[:-1]))  # "the Miljacka river", "Terezín fortress"
         if not cands and (text in demonyms or (len(words) == 2 and words[0] in demonyms
                                                and words[1].casefold() in COUNTRY_NOUNS)):
             got = gaz.get(demonyms[words[0] if len(words) == 2 else text])  # "the French mainland"
@@ -152,7 +185,7 @@ def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
     for key in lookups:
         if key not in chosen:
             ref = _inside_known(names[key], gaz, chosen, countries, list(chosen.values()), building_cues,
-                                first_names)
+                                first_names, _local_places(doc, key, chosen))
             if ref is not None:
                 refs[key] = ref
     out: dict[str, PlaceRef] = {}

@@ -57,17 +57,20 @@ class Store:
             raise StoreError(f"cannot open database {url!r}: {e.orig}") from None
 
     # ---------------------------------------------------------------- documents --
-    def has_sha(self, sha256: str) -> bool:
+    def has_sha(self, sha256: str, pipeline: str | None = None) -> bool:
+        """Is this content stored (and, given ``pipeline``, analysed by that pipeline)?"""
+        query = select(t.documents.c.pipeline).where(t.documents.c.sha256 == sha256)
         with self.engine.connect() as c:
-            return c.execute(select(t.documents.c.id).where(t.documents.c.sha256 == sha256)).first() is not None
+            row = c.execute(query).first()
+        return row is not None and (pipeline is None or row.pipeline == pipeline)
 
-    def save_document(self, doc: Doc, pipeline: list[str]) -> bool:
+    def save_document(self, doc: Doc, pipeline: str) -> bool:
         """Store one analysed document in one transaction. A stored document with the
         same path but other content is replaced. Returns True if it replaced one."""
         src = doc.source
         row = dict(id=src.id, path=src.path, sha256=src.sha256, title=src.title, format=src.format,
                    chars=len(src.text), words=len(src.text.split()), text=src.text,
-                   analysis=json.dumps(doc.analysis(), ensure_ascii=False), pipeline=json.dumps(pipeline))
+                   analysis=json.dumps(doc.analysis(), ensure_ascii=False), pipeline=pipeline)
         with self.engine.begin() as c:
             old = c.execute(select(t.documents.c.id).where(t.documents.c.path == src.path,
                                                            t.documents.c.sha256 != src.sha256)).all()

@@ -210,6 +210,8 @@ class Moment:
         """Move by ``n`` units; the result is no finer than the unit or this moment."""
         if self.year is None:
             return self
+        if unit == "Y" and self.gran == "quarter":  # "a year ago" of a quarter: that quarter then
+            return replace(self, year=historical(astro(self.year) + int(round(n))))
         gran = UNIT_GRAN.get(unit, "day")
         if RANK[gran] > RANK[self.gran]:
             gran = self.gran if self.gran != "season" else "year"
@@ -235,8 +237,6 @@ class Moment:
                 k = self.year * 4 + self.quarter - 1 + int(round(n))
                 return replace(self, year=k // 4, quarter=k % 4 + 1)
             return self.shift(3 * n, "M").coarsen("quarter")
-        if unit == "Y" and self.gran == "quarter":
-            return replace(self, year=historical(astro(self.year) + int(round(n))))
         if unit == "M":
             if self.month is None:
                 return self

@@ -30,7 +30,8 @@ class Parsed:
     short_year: bool = False  # a two-digit year that needs its century
 
 
-_NEXT_WORD = re.compile(r"\s+(\w+)")
+_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
+_NAME_BEFORE = re.compile(r"\bthe\s+(?:\d{4}\s+)?$", re.I)
 
 
 class Normaliser:
@@ -64,6 +65,11 @@ class Normaliser:
         """"may", "march" and abbreviations count only when capitalised."""
         if squash(word) in self.lx["ambiguous_months"] and not word[0].isupper():
             return False
+        if m.group() == word and _NAME_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            after = _NEXT_WORD.match(text, m.end())
+            if after and after[1][0].isupper() and squash(after[1]) not in self.lx["months"] \
+                    and squash(after[1]) not in self.lx["weekdays"]:
+                return False  # "the October Revolution", "the 1917 February Revolution": a name
         if squash(word) in self.lx["noun_months"] and m.group() == word:
             # "the March to Versailles", "the March on Rome": a march, not a month
             before = text[max(0, m.start() - 5):m.start()].lower()
@@ -129,6 +135,8 @@ class Normaliser:
                 hour, minute, daypart = 12, 0, None
         if "quarter" in g or g.get("qperiod"):
             q = lx.get("quarters", g.get("quarter")) if g.get("quarter") else None
+            if g.get("qyear"):
+                year = int(g["qyear"])
             return Moment("quarter", year=year, quarter=q), short
         season = lx.get("seasons", g.get("season"))
         if season:
@@ -199,7 +207,7 @@ class Normaliser:
             deictic = lx.get("deictics", d)
             if deictic is None:
                 deictic = {"before": -1, "earlier": -1, "after": 1, "later": 1, "tomorrow": 1,
-                           "yesterday": -1, "the same": 0}.get(d, 0)
+                           "yesterday": -1, "the same": 0, "ago": -1}.get(d, 0)
         moment = None
         if kind in ("deixis", "set"):
             moment, _ = self._moment(g, "")

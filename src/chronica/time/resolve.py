@@ -27,6 +27,7 @@ _FOLLOW = re.compile(r"^\s*([A-Za-z]+)")
 _PRE2 = re.compile(r"(\w+)\s+(\w+)\W*$")
 _CLAUSE_START = re.compile(r"[,;:(\u2014\u2013]")
 _WORDS = re.compile(r"[a-z]+")
+_RATE_COUNT = re.compile(r"\d[\d,.]*(?:\s+[a-z]+){0,2}\s+$")  # "500 tons a day"
 _RATE_BEFORE = re.compile(r"(?:\d|\bper|\bevery|\beach)\s*$", re.I)
 
 
@@ -50,6 +51,7 @@ class Resolver:
         self.sent_starts = [s for s, _ in sentences]
         self.dated: list[tuple[Timex, Moment]] = []  # explicit dates so far (event anchors)
         self.mentioned: Reference | None = None  # the last explicit date, moving or not
+        self.quarter: Reference | None = None  # the quarter a (financial) report is about
         self.changes: list[tuple[int, When]] = []
         self.stop = lexicon["event_stopwords"]
         self._future_words = lexicon.words("future_markers")
@@ -79,10 +81,17 @@ class Resolver:
             y = cy + m.year
             m = replace(m, year=y - 100 if y > self.ref.moment.year + 1 else y)
             basis, anchor = "inferred", self.ref.text
+        if m.gran == "quarter" and m.quarter is None:  # "the 1988 quarter": the reported one
+            r = self._reported_quarter()
+            if r is None:
+                return None
+            m = replace(m, quarter=r.moment.quarter)
         if m.year is None and m.gran not in ("century", "decade"):
             m, anchor = self._fill_year(p, m)
             basis = "inferred" if anchor else "explicit"
         t = self._timex(p, m, basis, anchor)
+        if m.gran == "quarter" and p.moment.quarter and m.year is not None:
+            self.quarter = Reference(m, t.text)
         if m.year is not None and basis == "explicit":
             self.dated.append((t, m))
             if not self._aside(p):
@@ -121,7 +130,9 @@ class Resolver:
         if self.lx.words("age_words").match(self.text[p.end:p.end + 20].lstrip(" -")) \
                 or self.text[p.end:p.end + 2] in ("'s", "’s", "' "):
             return None  # an age or a measure ("a day's journey")
-        if _RATE_BEFORE.search(self.text, max(0, p.start - 12), p.start):
+        if _RATE_BEFORE.search(self.text, max(0, p.start - 12), p.start) or \
+                (surface.lower().startswith(("a ", "an ")) and
+                 _RATE_COUNT.search(self.text, max(0, p.start - 30), p.start)):
             return None  # a rate: "30 a day", "500,000 tons per month"
         return self.ref.moment.timex()
 
@@ -145,6 +156,9 @@ class Resolver:
         elif p.mod in ("LESS_THAN", "EQUAL_OR_LESS"):
             lo, hi = guess / 2, guess
         d = p.direction or 1
+        if self.genre == "news" and self.quarter is not None and p.unit == "Y" and guess == 1 \
+                and d < 0 and anchor is self.dct:
+            anchor = self.quarter  # "up from $10 million a year ago": the same quarter then
         m = anchor.moment.shift(d * guess, p.unit)
         approx = p.amount[0] == "X" or p.mod == "APPROX"
         mod = p.mod or ("APPROX" if approx else None)
@@ -169,6 +183,11 @@ class Resolver:
             return self._unanchored(p)
         n = p.deictic or 0
         ref = base.moment
+        if p.moment is not None and p.moment.gran == "quarter":
+            return self._quarter_deixis(p, base)
+        if p.unit == "Y" and p.rule == "year_earlier" and self.quarter is not None:
+            m = self.quarter.moment.shift(-1, "Y")  # "year-earlier profit" in a quarterly report
+            return self._timex(p, m, "relative", self.quarter.text)
         if p.unit == "W" and p.moment is None and ref.day is not None:
             return self._week(p, ref, n, base)
         m = self._deictic_moment(p, ref, n)
@@ -179,6 +198,33 @@ class Resolver:
         if self._moves_reader(p, m):
             self._advance(p, t, m)
         return t
+
+    def _reported_quarter(self) -> Reference | None:
+        """The quarter a report is about: the last one named, else the one before the DCT."""
+        if self.quarter is not None:
+            return self.quarter
+        base = self.dct if self.genre == "news" and self.dct else self.ref
+        if base is None or base.moment.year is None or base.moment.month is None:
+            return None
+        return Reference(base.moment.coarsen("quarter").shift(-1, "Q"), base.text)
+
+    def _quarter_deixis(self, p: Parsed, base: Reference) -> Timex | None:
+        """"the quarter", "the year-ago quarter", "next quarter"."""
+        word = " ".join((p.deictic_word or "").lower().replace("-", " ").split())
+        if word in ("", "latest", "most recent", "just ended", "recent", "same"):
+            r = self._reported_quarter()
+            if r is None:
+                return self._unanchored(p)
+            return self._timex(p, r.moment, "inferred", r.text)
+        if word in ("year ago", "year earlier"):
+            r = self._reported_quarter()
+            if r is None:
+                return self._unanchored(p)
+            return self._timex(p, r.moment.shift(-1, "Y"), "relative", r.text)
+        if base.moment.month is None:
+            return self._unanchored(p)
+        m = base.moment.coarsen("quarter").shift(p.deictic or 0, "Q")
+        return self._timex(p, m, "relative" if p.deictic else "inferred", base.text)
 
     def _mentioned_at(self, unit: str, base: Reference | None) -> Reference | None:
         """"that year" names the year last mentioned, even one that did not move the reader."""
@@ -298,6 +344,14 @@ class Resolver:
             return m, None
         r = base.moment
         y = r.year
+        if m.gran == "quarter":
+            cur = r.coarsen("quarter").quarter
+            if cur and m.quarter and self.genre == "news" and base is self.dct:
+                if m.quarter > cur + 1 and not self._future(p):
+                    y -= 1  # "the fourth quarter" in a January report
+                elif m.quarter < cur and self._future(p):
+                    y += 1
+            return replace(m, year=y), base.text
         if self.genre == "news" and base is self.dct and m.month:
             future = self._future(p)
             if not future and m.month > r.month + 1:

@@ -67,7 +67,8 @@ class TimeTagger:
             timexes.append(t)
             if p.kind == "range":
                 ends[(t.start, t.end)] = self._ends(text, p, t)
-            if hi < len(heads) and heads[hi][0] <= p.start < heads[hi][1] and t.edtf and p.moment:
+            if hi < len(heads) and heads[hi][0] <= p.start < heads[hi][1] and t.edtf and p.moment \
+                    and p.moment.year is not None:  # a heading scopes its explicit date only
                 resolver.scope(heads[hi][0], t, p.moment)
         return TagResult(timexes, resolver.changes, ends)
 

@@ -58,8 +58,19 @@
      size; then keep labels at a fixed size on screen whatever the zoom. */
   function fitReadable(cy, container) {
     cy.fit(undefined, Math.min(48, Math.round(container.clientWidth / 12)));
-    if (cy.zoom() > 1.6) { cy.zoom(1.6); cy.center(); }
+    if (cy.zoom() > 2.2) { cy.zoom(2.2); cy.center(); }
     screenLabels(cy);
+  }
+
+  /* A drawing wider than tall in a tall canvas (a phone) is turned a quarter, so it
+     fills the canvas instead of shrinking into a strip. */
+  function orient(cy, container) {
+    var box = cy.nodes().boundingBox();
+    var canvas = container.clientWidth / Math.max(1, container.clientHeight);
+    var drawing = box.w / Math.max(1, box.h);
+    if ((canvas < 1 && drawing > 1.25) || (canvas > 1 && drawing < 0.8)) {
+      cy.nodes().positions(function (node) { var p = node.position(); return { x: p.y, y: -p.x }; });
+    }
   }
 
   function screenLabels(cy) {
@@ -105,7 +116,7 @@
         { selector: 'node', style: { 'background-color': 'data(colour)', width: 'data(size)', height: 'data(size)', label: 'data(name)', 'font-family': 'system-ui, sans-serif', 'font-size': 13, color: '#1f2328', 'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'wrap', 'text-max-width': 140, 'text-background-color': '#fcfbf8', 'text-background-opacity': 0.85, 'text-background-padding': 2, 'text-background-shape': 'roundrectangle', 'border-width': 2, 'border-color': '#fff', 'min-zoomed-font-size': 6 } },
         { selector: 'node.chosen', style: { 'border-color': '#8c3b24', 'border-width': 4, 'font-weight': 'bold' } },
         { selector: 'node:selected', style: { 'border-color': '#e0893a', 'border-width': 4 } },
-        { selector: 'edge', style: { width: 'data(width)', 'line-color': 'data(colour)', 'curve-style': 'bezier', opacity: 0.8, 'font-size': 11, color: '#4a515b', 'text-rotation': 'autorotate', 'text-background-color': '#fcfbf8', 'text-background-opacity': 0.95, 'text-background-padding': 2, 'text-background-shape': 'roundrectangle', 'min-zoomed-font-size': 6, label: labelAll ? 'data(label)' : '' } },
+        { selector: 'edge', style: { width: 'data(width)', 'line-color': 'data(colour)', 'curve-style': 'bezier', 'control-point-step-size': 56, opacity: 0.8, 'font-size': 11, color: '#4a515b', 'text-rotation': 'autorotate', 'text-background-color': '#fcfbf8', 'text-background-opacity': 0.95, 'text-background-padding': 2, 'text-background-shape': 'roundrectangle', 'min-zoomed-font-size': 6, label: labelAll ? 'data(label)' : '' } },
         { selector: 'edge.relation', style: { 'line-style': 'solid', 'target-arrow-shape': 'triangle', 'target-arrow-color': 'data(colour)', 'arrow-scale': 0.9 } },
         { selector: 'edge:selected, edge.hover', style: { label: 'data(label)', opacity: 1, 'line-color': '#e0893a', 'target-arrow-color': '#e0893a', 'z-index': 10 } },
         { selector: 'node.faded, edge.faded', style: { opacity: 0.25 } }
@@ -114,10 +125,12 @@
     });
     var layout = cy.layout({
       name: window.cytoscapeFcose ? 'fcose' : 'cose', animate: false, randomize: true, fit: false,
-      nodeDimensionsIncludeLabels: true, idealEdgeLength: labelAll ? 150 : 110, nodeRepulsion: 9000,
+      nodeDimensionsIncludeLabels: true,
+      /* shown labels need room along their line */
+      idealEdgeLength: labelAll ? function (edge) { return Math.max(120, 7 * String(edge.data('label')).length + 50); } : 110, nodeRepulsion: 9000,
       nodeSeparation: 90, packComponents: true, tilingPaddingVertical: 30, tilingPaddingHorizontal: 30
     });
-    layout.one('layoutstop', function () { fitReadable(cy, container); });
+    layout.one('layoutstop', function () { orient(cy, container); fitReadable(cy, container); });
     layout.run();
     var resizeTimer = null;
     window.addEventListener('resize', function () {

@@ -6,7 +6,7 @@
   var C = window.Chronica;
   var DAY = 86400000;
   var MAX_ROWS = 6;          // people given their own row; the rest share "Others"
-  var WIDE_RANGE = 0.06;     // a range this share of the whole span is wide enough to hold its label
+  var CHAR_PX = 7.2;         // rough width of a label character at the chart's font size
   var LABEL_CHARS = 46;
 
   function has(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
@@ -87,7 +87,14 @@
       max = Math.max(max, (it._end || it._start).getTime());
     });
     var span = Math.max(max - min, 365 * DAY);
-    var people = rows(items, sel);
+    var phone = container.clientWidth < 560;  // no room for row labels: one stack
+    var chartPx = Math.max(200, container.clientWidth - (phone ? 4 : 150));
+    /* room on the right for the labels of the last points */
+    var labelRoom = Math.min(phone ? 0.3 : 0.4, (phone ? 90 : 270) / chartPx);
+    var padLeft = Math.max(span * 0.03, 60 * DAY);
+    var padRight = Math.max((span + padLeft) * labelRoom / (1 - labelRoom), 60 * DAY);
+    var msPerPx = (span + padLeft + padRight) / chartPx;
+    var people = phone ? null : rows(items, sel);
     var groups = null, inRow = {};
     if (people) {
       groups = [];
@@ -101,7 +108,7 @@
       if (it.conflict) cls.push('is-conflict');
       /* a range too short on screen to hold its words is drawn as a dated point with a
          label beside it (its full bounds are in the tooltip), so no label is clipped */
-      var wide = it._end && (it._end - it._start) / span >= WIDE_RANGE;
+      var wide = it._end && (it._end - it._start) / msPerPx >= CHAR_PX * Math.min(shorten(it.summary).length + 4, LABEL_CHARS) + 16;
       var where = people ? it.who.filter(function (w) { return has(inRow, w); }).map(function (w) { return inRow[w]; }) : [null];
       if (!where.length) where = ['others'];
       where.forEach(function (g) {
@@ -122,10 +129,8 @@
       });
       if (counts.others) groups.push({ id: 'others', content: groupLabel('Others', counts.others), className: 'is-others' });
     }
-    var pad = Math.max(span * 0.04, 60 * DAY);
-    var phone = container.clientWidth < 560;
     var options = {
-      start: new Date(min - pad), end: new Date(max + pad),
+      start: new Date(min - padLeft), end: new Date(max + padRight),
       min: new Date(min - span * 2), max: new Date(max + span * 2),
       zoomMin: 7 * DAY, stack: true, showCurrentTime: false, orientation: 'top',
       zoomKey: 'ctrlKey', horizontalScroll: false, verticalScroll: true,

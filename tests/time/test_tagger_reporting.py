@@ -1,0 +1,65 @@
+"""Example table: quarters in financial news, narrative anchors on durations and refs,
+and the word classes that are not time expressions."""
+import datetime as dt
+
+import pytest
+
+from chronica.time import TimeTagger
+
+_TAGGER = TimeTagger.load()
+DCT = dt.date(1989, 10, 25)
+
+NEWS = [
+    # text, expression, value (news, DCT 1989-10-25)
+    ("Profit rose in the third quarter.", "the third quarter", "1989-Q3"),
+    ("Third-quarter profit rose 5%.", "Third-quarter", "1989-Q3"),
+    ("Net fell in the quarter.", "the quarter", "1989-Q3"),
+    ("Sales in the third quarter of 1990 may fall.", "the third quarter of 1990", "1990-Q3"),
+    ("Profit rose in the third quarter, up from $10 million a year ago.", "a year ago", "1988-Q3"),
+    ("Profit rose in the third quarter versus year-earlier profit of $3 million.", "year-earlier", "1988-Q3"),
+    ("Sales were flat in the year-ago quarter.", "the year-ago quarter", "1988-Q3"),
+    ("It charged $4 million in the 1988 second quarter.", "the 1988 second quarter", "1988-Q2"),
+    ("Orders should pick up next quarter.", "next quarter", "1990-Q1"),
+    ("Sales fell 3% from a year ago.", "a year ago", "1988"),  # no quarter named: a year
+]
+
+
+@pytest.mark.parametrize("text,expr,value", NEWS)
+def test_tagger_reporting_news_quarter(text, expr, value):
+    res = _TAGGER.tag(text, anchor=DCT, genre="news")
+    assert (expr, value) in [(t.text, t.value) for t in res.timexes]
+
+
+def test_tagger_reporting_quarter_bounds():
+    t = _TAGGER.tag("Profit rose in the fourth quarter.", anchor=dt.date(1998, 1, 26), genre="news").timexes[0]
+    assert (t.value, t.edtf, t.earliest, t.latest) == ("1997-Q4", "1997-36", "1997-10-01", "1997-12-31")
+
+
+NARRATIVE_ANCHORS = [
+    # text, expression, value, anchor: a duration/ref carries the narrative date it runs in
+    ("In April 1940 Germany invaded. Norway was conquered within two months.", "two months", "P2M", "1940-04"),
+    ("On 10 May 1940 they struck and won in a few days.", "a few days", "PXD", "1940-05-10"),
+    ("In 1903 he met the former president.", "former", "PAST_REF", "1903"),
+    ("In 1915 the recruits were 18 years old.", "18 years", "P18Y", None),  # an age
+    ("In 1862 came the Seven Days Battles.", "Seven Days", "P7D", None),  # a name
+    ("In 1917 the mills made 500 tons a day.", "a day", "P1D", None),  # a rate
+]
+
+
+@pytest.mark.parametrize("text,expr,value,anchor", NARRATIVE_ANCHORS)
+def test_tagger_reporting_narrative_anchor(text, expr, value, anchor):
+    found = {t.text: t for t in _TAGGER.tag(text).timexes}
+    assert (found[expr].value, found[expr].anchor) == (value, anchor)
+
+
+NOT_TIME = [
+    ("the March to Versailles began", "March"),
+    ("after the 1917 October Revolution he led", "October"),
+    ("the Commune sent gangs to butcher 1400 victims.", "1400"),
+    ("three quarters of the vote went to him", "quarters"),
+]
+
+
+@pytest.mark.parametrize("text,word", NOT_TIME)
+def test_tagger_reporting_not_time(text, word):
+    assert not [t for t in _TAGGER.tag("In 1790 it rained. " + text).timexes if word in t.text]
