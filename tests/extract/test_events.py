@@ -129,12 +129,16 @@ def test_events_evidence_is_exact_and_keys_unique(nlp):
         assert doc.text[e.trigger.start:e.trigger.end] == e.trigger.text
 
 
-def test_events_undated_clause_takes_the_story_year(nlp):
-    text = "On May 30, 1814 Napoleon arrived at Portoferraio. Napoleon launched an offensive against the Prussians."
+@pytest.mark.parametrize("gap, expected", [
+    ("\n\n", "1814"),        # a later paragraph: only the story's year is known
+    (" ", "1814-05-30"),       # the same scene: that day
+])
+def test_events_undated_clause_takes_the_story_date(nlp, gap, expected):
+    text = f"On May 30, 1814 Napoleon arrived at Portoferraio.{gap}Napoleon launched an offensive against the Prussians."
     doc, events = events_of(nlp, text, people=["Napoleon"], places=["Portoferraio"],
                             dates={"May 30, 1814": "1814-05-30"})
     assert events[0].when.edtf == "1814-05-30" and events[0].when.basis == "explicit"
-    assert events[1].when.edtf == "1814" and events[1].when.basis == "inferred"
+    assert events[1].when.edtf == expected and events[1].when.basis == "inferred"
 
 
 def test_events_pronoun_takes_the_agreeing_person(nlp):

@@ -112,3 +112,15 @@ def test_match_events_weak_catch_all_match_needs_alike_wording(doc_builder, make
     mid_b = next(it for it in items if it.local.key == "b2")
     assert m._told_alike(mid_a, mid_b)  # "rebuilt ... forces" / "gathered an army": word families
     assert not m._told_alike(mid_a, m.replace(mid_b, words=m.content_words("signed a treaty")))
+
+
+def test_match_events_undated_evidence_takes_the_reconciled_date(doc_builder, make_corpus):
+    # B gives no date for the exile: read in the company of A, it tells the 1850 exile
+    corpus = _corpus(doc_builder, make_corpus)
+    match_events(corpus, None)
+    a, b = corpus.docs
+    exile = next(e for e in corpus.events if e.id == corpus.event_of[(b.id, "f1")])
+    told_by_b = next(s for s in exile.evidence if s.document == b.id)
+    assert (told_by_b.when.edtf, told_by_b.when.basis) == ("1850", "inferred")
+    told_by_a = next(s for s in exile.evidence if s.document == a.id)
+    assert told_by_a.when.basis == "explicit"  # a source's own date is kept as it is

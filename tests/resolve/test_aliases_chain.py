@@ -172,6 +172,43 @@ def test_aliases_title_used_as_name_joins_its_holder():
     assert napoleon.name == "Napoleon"
 
 
+@pytest.mark.parametrize("marked, nominal, holder", [
+    # the title names one person of the document, even when the bare title comes first
+    ("[Emperor Franz Joseph] told his nephew, the Archduke, to go. "
+     "[Archduke Franz Ferdinand] went to Sarajevo.", "the Archduke", "Archduke Franz Ferdinand"),
+    ("[President Lincoln] arrived. [Vice President Andrew Johnson] slept. Booth shot "
+     "the President.", "the President", "President Lincoln"),
+])
+def test_aliases_bare_title_joins_its_one_holder(marked, nominal, holder):
+    assert same(chained(marked), nominal, holder)
+
+
+def test_aliases_bare_title_with_two_holders_stays_apart():
+    doc = chained("the Archduke arrived. [Archduke Franz Ferdinand] and "
+                  "[Archduke Karl] met.")
+    assert not same(doc, "the Archduke", "Archduke Franz Ferdinand")
+    assert not same(doc, "the Archduke", "Archduke Karl")
+
+
+@pytest.mark.parametrize("marked, a, b, joined", [
+    # a hyphenated surname's part
+    ("[Mihajlo Stevanović-Cupara] hid him. [Cupara] was arrested.", "Mihajlo Stevanović-Cupara", "Cupara", True),
+    # a given name two full names share: unsure, kept apart
+    ("[Franz Ferdinand] and [Franz Joseph] quarrelled. [Franz] left.", "Franz Joseph", "Franz", False),
+    # the same full name after a kinship noun is that person, not the possessor
+    ("[Emperor Franz Joseph] sent him. [Franz Ferdinand] knew the danger; his uncle, "
+     "[Emperor Franz Joseph], had been attacked.", "Emperor Franz Joseph", "Franz Ferdinand", False),
+])
+def test_aliases_chain_shared_words(marked, a, b, joined):
+    assert same(chained(marked), a, b) == joined
+
+
+def test_aliases_chain_kin_repeats_a_full_name():
+    doc = chained("[Emperor Franz Joseph] sent him. [Franz Ferdinand] knew the danger; his uncle, "
+                  "[Emperor Franz Joseph], had been attacked.")
+    assert len([e for e in doc.entities if e.name.endswith("Franz Joseph")]) == 1
+
+
 def test_aliases_title_without_a_known_holder_stays_apart():
     # Nobody is said to hold the title: "the Tsar" is not the main character.
     doc = chained("[Leon Trotsky] was exiled under the Tsar in 1898. [Trotsky] fled. "

@@ -147,3 +147,28 @@ def test_merge_relations_mapped_and_evidence_joined():
     assert r.source == _eid(c, a, "Leon Trotsky") and r.target == _eid(c, b, "Natalia Sedova")
     assert {s.document for s in r.evidence} == {a.id, b.id}
     assert all(s.text == d.text[s.start:s.end] for s, d in zip(r.evidence, (a, b)))
+
+
+def test_merge_one_place_name_one_gazetteer_row_across_documents():
+    # two documents linked "London" to different namesakes: the corpus's other places decide
+    uk = PlaceRef("geonames:2643743", "London", 51.51, -0.13, "GB", "city")
+    ky = PlaceRef("geonames:4298960", "London", 37.13, -84.08, "US", "city")
+    paris = PlaceRef("geonames:2988507", "Paris", 48.85, 2.35, "FR", "city")
+    a = _doc("He lived in [London|place] and [Paris|place].", "a", places={"london": uk, "paris": paris})
+    b = _doc("He sailed to [London|place].", "b", places={"london": ky})
+    c = _merged(a, b)
+    assert _eid(c, a, "London") == _eid(c, b, "London")
+    london = next(e for e in c.entities if e.id == _eid(c, a, "London"))
+    assert london.gazetteer == "geonames:2643743"
+
+
+def test_merge_places_qualified_name_nearby_but_not_a_building():
+    dc = PlaceRef("curated:us_dc", "District of Columbia", 38.9, -77.03, "US", "region")
+    city = PlaceRef("geonames:4140963", "Washington", 38.9, -77.04, "US", "city")
+    yard = PlaceRef("curated:navy_yard", "Washington Navy Yard", 38.87, -77.0, "US", "building")
+    a = _doc("He fled [Washington D.C.|place] by night.", "a", places={"washington d.c.": dc, "washington d.c": dc})
+    b = _doc("He left [Washington|place] past the [Washington Navy Yard|place].", "b",
+             places={"washington": city, "washington navy yard": yard})
+    c = _merged(a, b)
+    assert _eid(c, a, "Washington D.C.") == _eid(c, b, "Washington")
+    assert _eid(c, b, "Washington Navy Yard") != _eid(c, b, "Washington")

@@ -41,6 +41,10 @@ def test_places_link_by_id(places, text, name, expected_id):
     ("They sailed from Plymouth in England to the Atlantic.", "Plymouth", "GB"),
     ("Booth fled from Washington into Maryland.", "Washington", "US"),
     ("The family was sent to Alma Ata, far from Moscow.", "Alma Ata", "KZ"),
+    # a metropolis wins over a small namesake in a country the text names
+    ("Trotsky sailed from New York to the United States and later lived in London.", "London", "GB"),
+    # a demonym used as a place is its country, not a town spelled alike
+    ("In 1941, troops crossed the German border.", "German", "DE"),
 ])
 def test_places_link_country_from_context(places, text, name, country):
     assert places(text)[normalise(name)].country == country
@@ -62,3 +66,18 @@ def test_places_link_demonym_used_as_place(places):
 def test_places_distance_between_ids():
     assert 300 < distance_km("geonames:2988507", "geonames:2643743") < 360  # Paris - London
     assert distance_km("geonames:2988507", "no:such") is None
+
+
+@pytest.mark.parametrize("text, name, near", [
+    # a street or building the gazetteer lacks lies in the city its own sentence names
+    ("Princip was born in Obljaj and grew up in Sarajevo. A statue stands in Sarajevo. Sarajevo mourned. "
+     "Gavrilo Princip Street in Vranje was named after him.", "Gavrilo Princip Street", "Vranje"),
+    # a feature noun after a name: the named place
+    ("He was held in the Terezín fortress until his death.", "Terezín fortress", None),
+])
+def test_places_link_local_context(places, text, name, near):
+    refs = places(text)
+    ref = refs[normalise(name)]
+    assert ref.lat is not None
+    if near:
+        assert distance_km((ref.lat, ref.lon), (refs[normalise(near)].lat, refs[normalise(near)].lon)) < 5

@@ -62,6 +62,9 @@ NOT_YEARS = [
 NOT_TIMES = [
     ("Necker convened a Second Assembly of the Notables.", "a Second"),
     ("At once, Major Rathbone leapt into his path.", "once"),
+    ("It was once a fortress.", "once"),
+    ("The rebels soon took the fort.", "soon"),
+    ("As previously agreed, the troops withdrew.", "previously"),
 ]
 
 

@@ -79,3 +79,22 @@ def test_app_evidence_links_point_at_highlighted_spans(client):
     start = reader.index('id="s-')
     anchor = reader[start + 4: reader.index('"', start + 4)]
     assert f'data-span="{anchor}"' in reader and 'data-testid="evidence"' in reader
+
+
+@pytest.mark.parametrize("url", ["/", "/timeline?person=ent_darwin", "/api/export", "/api/stats"])
+def test_app_answers_unchanged_pages_with_304(client, url):
+    first = client.get(url)
+    etag = first.headers["etag"]
+    again = client.get(url, headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b""
+    assert client.get(url, headers={"If-None-Match": '"other"'}).status_code == 200
+
+
+def test_app_export_is_sent_gzipped_only_to_clients_that_accept_it(client, export):
+    import gzip
+    plain = client.get("/api/export", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and json.loads(plain.content) == export
+    packed = client.get("/api/export", headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["content-encoding"] == "gzip"
+    assert int(packed.headers["content-length"]) == len(gzip.compress(plain.content, mtime=0, compresslevel=6))
+    assert json.loads(packed.content) == export  # the client inflates it: the same contract object

@@ -105,3 +105,46 @@ def test_browser_hostile_document_renders_as_text(page, live_url):
         assert page.locator("main img, main script:not([type='application/json']), main b[onmouseover]").count() == 0
     assert dialogs == []
     page.watch.check()
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["laptop", "phone"])
+def test_browser_graph_fills_its_canvas_with_readable_labels(page, live_url, viewport):
+    page.set_viewport_size(viewport)
+    page.goto(live_url + "/graph")
+    _settle(page)
+    box = page.evaluate("(() => { const b = window.ChronicaGraph.elements().renderedBoundingBox();"
+                        " const c = document.querySelector('#graph'); return [b.w, b.h, c.clientWidth, c.clientHeight]; })()")
+    width, height, canvas_w, canvas_h = box
+    assert width > 0.6 * canvas_w or height > 0.6 * canvas_h  # the drawing is fitted, not a speck
+    # labels keep a readable size on screen whatever the zoom
+    font = page.evaluate("parseFloat(window.ChronicaGraph.nodes()[0].renderedStyle('font-size'))")
+    assert font >= 11
+    page.watch.check()
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["laptop", "phone"])
+def test_browser_timeline_labels_do_not_overlap(page, live_url, viewport):
+    page.set_viewport_size(viewport)
+    page.goto(live_url + "/timeline")
+    _settle(page)
+    boxes = page.evaluate("""Array.from(document.querySelectorAll('.vis-item .tl-content')).map(e => {
+        const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })""")
+    assert len(boxes) >= 6
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            overlap_x = min(a[2], b[2]) - max(a[0], b[0])
+            overlap_y = min(a[3], b[3]) - max(a[1], b[1])
+            assert overlap_x <= 1 or overlap_y <= 1, (a, b)
+    # every label says something (none clipped to nothing), and the tooltip has the full story
+    texts = page.locator(".vis-item .tl-text").all_text_contents()
+    assert all(t.strip() for t in texts)
+    assert "Charles Darwin" in page.locator(".vis-item .tl-content").first.get_attribute("title")
+    page.watch.check()
+
+
+def test_browser_timeline_rows_are_people(page, live_url):
+    page.goto(live_url + "/timeline")
+    _settle(page)
+    rows = page.locator(".vis-label .tl-group-name").all_text_contents()
+    assert rows[:2] == ["Charles Darwin", "Robert FitzRoy"]
+    page.watch.check()

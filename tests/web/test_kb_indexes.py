@@ -1,3 +1,5 @@
+import pytest
+
 from chronica.web.filters import Selection
 from chronica.web.itinerary import itinerary
 from chronica.web.network import build_graph
@@ -64,3 +66,15 @@ def test_kb_graph_joins_people_by_shared_events_and_relations(kb):
 def test_kb_graph_for_a_person_keeps_their_circle(kb):
     graph = build_graph(kb, Selection(people=("ent_emma",)))
     assert set(graph.nodes) == {"ent_emma", "ent_darwin"}
+
+
+def _brute_force_period(kb, lo_year, hi_year):
+    lo, hi = Selection(year_from=lo_year, year_to=hi_year).bounds
+    return [e for e in kb.all_events if e.date is not None and e.date.overlaps(lo, hi)]
+
+
+@pytest.mark.parametrize("lo_year,hi_year", [
+    (1831, 1831), (1832, 1835), (1836, None), (None, 1835), (1839, 1881), (1882, 1882), (1700, 1800), (1950, None),
+])
+def test_kb_period_selection_matches_every_overlapping_event(kb, lo_year, hi_year):
+    assert kb.events_for(Selection(year_from=lo_year, year_to=hi_year)) == _brute_force_period(kb, lo_year, hi_year)

@@ -46,7 +46,7 @@ class Lexicon:
     anaphoric_determiners: frozenset[str]
     later_preps: frozenset[str]
     near_cues: tuple[str, ...]
-    passage_cues: frozenset[str] = frozenset()  # words that say time has passed since the last date
+    passage_cues: frozenset[str]  # words that say time has passed since the last date
     place_roles: dict[str, str]
     role_rank: dict[str, int]
     origin_object_verbs: frozenset[str]

@@ -26,6 +26,7 @@ class MentionIndex:
     person_subject: list[bool]  # was that mention a clause subject?
     counts: dict[str, int]  # entity key -> number of mentions (not cited)
     sentence_starts: tuple[int, ...] = ()  # char offsets where sentences start, sorted
+    known_names: dict[str, str] | None = None  # one-word name -> the one person/group that bears it
 
 
 @dataclass(frozen=True)
@@ -74,9 +75,24 @@ def build_index(doc: Doc, lex: Lexicon) -> MentionIndex:
     gender = {k: ("f" if f > ma else "m") for k, (f, ma) in votes.items() if f != ma}
     starts = tuple(sorted(s.start for s in doc.sentences))
     index = MentionIndex(etype, gender, [p[0] for p in persons], [p[1] for p in persons],
-                         [p[2] for p in persons], counts, starts)
+                         [p[2] for p in persons], counts, starts, _known_names(doc))
     _chain_subject_pronouns(doc, index)
     return index
+
+
+def _known_names(doc: Doc) -> dict[str, str]:
+    """One-word names (a surname, a first name) that stand for exactly one person or
+    group of the document: a later bare use the tagger missed ("..., and Booth fired")
+    still names them."""
+    owners: dict[str, set[str]] = {}
+    for e in doc.entities:
+        if e.type not in PARTICIPANT_TYPES or e.cited:
+            continue
+        for form in [e.name, *e.aliases]:
+            for w in form.split():
+                if w[:1].isupper() and w.isalpha() and len(w) >= 3:
+                    owners.setdefault(w, set()).add(e.key)
+    return {w: next(iter(k)) for w, k in owners.items() if len(k) == 1}
 
 
 def _chain_subject_pronouns(doc: Doc, index: MentionIndex) -> None:
@@ -123,6 +139,9 @@ def sentence_view(doc: Doc, span, shift: int, index: MentionIndex) -> SentView:
         for t in ms:
             token_entity[t.i] = m.entity
         root_entity[ms.root.i] = m.entity
+    for t in span:  # a known name the tagger missed in this sentence
+        if t.i not in token_entity and t.pos_ == "PROPN" and t.text in (index.known_names or {}):
+            token_entity[t.i] = root_entity[t.i] = index.known_names[t.text]
     places = frozenset(i for i, k in token_entity.items() if index.entity_type.get(k) == "place")
     return SentView(span, shift, token_entity, root_entity, places)
 

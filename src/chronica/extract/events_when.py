@@ -97,7 +97,7 @@ def inferred(doc: Doc, offset: int, anchors: list[tuple[int, When]] | None = Non
     that evening."""
     pts = date_anchors(doc) if anchors is None else anchors
     before = [(o, w) for o, w in pts if o <= offset]
-    if before and scene_start is not None and before[-1][0] >= scene_start and _DAY.match(before[-1][1].edtf or ""):
+    if before and not near and scene_start is not None and before[-1][0] >= scene_start and _DAY.match(before[-1][1].edtf or ""):
         ref = before[-1][1]
         return replace(ref, basis="inferred", anchor=ref.anchor or ref.edtf)
     before = [w for _, w in before]

@@ -46,6 +46,7 @@ class Lexicon:
     place_nouns: frozenset[str] = frozenset()
     feature_tails: frozenset[str] = frozenset()
     institution_nouns: frozenset[str] = frozenset()
+    org_names: frozenset[str] = frozenset()
 
     def is_first_name(self, word: str) -> bool:
         return word in self.first_names
@@ -120,4 +121,5 @@ def load_lexicon() -> Lexicon:
         place_nouns=frozenset(data.get("place_nouns", [])),
         feature_tails=frozenset(data.get("feature_tails", [])),
         institution_nouns=frozenset(data.get("institution_nouns", [])),
+        org_names=frozenset(data.get("org_names", [])),
     )

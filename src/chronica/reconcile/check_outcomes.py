@@ -3,8 +3,13 @@ same) says they, or everyone, came through unharmed."""
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import combinations
 
+from .bounds import bounds_of
 from .view import CClaim, Finding, View
+
+LOOSE_SLACK = 92  # days a loose or relative date ("a few weeks ago") may be off
+ATTACK_KINDS = {"attack"}
 
 
 def _opposed(pos: CClaim, neg: CClaim) -> bool:
@@ -17,12 +22,52 @@ def _opposed(pos: CClaim, neg: CClaim) -> bool:
     return pos.subject is not None and pos.subject == neg.subject
 
 
-def find(view: View):
+def _loose(when) -> bool:
+    return when is not None and (when.basis != "explicit" or any(c in (when.edtf or "") for c in "~?%"))
+
+
+def same_attack(view: View, a: str, b: str) -> bool:
+    """Two attack events the matcher kept apart that a reader would still compare: at
+    the same place (or one inside the other), on dates that meet within the slack a
+    loose date deserves, with no participant named on both sides that differs."""
+    ea, eb = view.events.get(a), view.events.get(b)
+    if ea is None or eb is None or ea.kind not in ATTACK_KINDS or eb.kind not in ATTACK_KINDS:
+        return False
+    if set(ea.sources) & set(eb.sources):
+        return False  # one source telling two attacks: they are two
+    if not (ea.where and eb.where and view.same_place({ea.where}, {eb.where}, loose=True)):
+        return False
+    ba, bb = bounds_of(ea.when), bounds_of(eb.when)
+    if ba is None or bb is None:
+        return False
+    slack = LOOSE_SLACK if _loose(ea.when) or _loose(eb.when) else 0
+    if not ba.overlaps(bb, slack):
+        return False
+    return not (ea.who and eb.who and not set(ea.who) & set(eb.who))
+
+
+def _groups(view: View) -> dict[str, list[CClaim]]:
+    """Outcome claims per event; attacks told apart by the matcher but that are one
+    happening to a reader (``same_attack``) are pooled."""
     by_event: dict[str, list[CClaim]] = defaultdict(list)
     for cc in view.claims:
         if cc.claim.kind == "outcome" and cc.event:
             by_event[cc.event].append(cc)
-    for eid, ccs in by_event.items():
+    root = {e: e for e in by_event}
+    for a, b in combinations(sorted(by_event), 2):
+        if root[a] != root[b] and same_attack(view, a, b):
+            old = root[b]
+            for k, v in root.items():
+                if v == old:
+                    root[k] = root[a]
+    pooled: dict[str, list[CClaim]] = defaultdict(list)
+    for e, ccs in by_event.items():
+        pooled[root[e]].extend(ccs)
+    return pooled
+
+
+def find(view: View):
+    for eid, ccs in _groups(view).items():
         pos = [c for c in ccs if c.claim.polarity]
         neg = [c for c in ccs if not c.claim.polarity]
         for p in pos:
@@ -37,4 +82,4 @@ def find(view: View):
                               f"whether {who} was {what} in {view.events[eid].summary[:70] if eid in view.events else 'the event'}",
                               (p.docspan(f"{who} {what}"), n.docspan("nobody " + what if n.subject is None else
                                                                       f"{view.name(n.subject)} not {what}")),
-                              (eid,))
+                              tuple(sorted({eid, p.event, n.event})))

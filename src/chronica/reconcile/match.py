@@ -28,6 +28,7 @@ THRESHOLD = 0.62          # pair score to be the same happening across documents
 WITHIN_DOC = 0.80         # stricter: one document telling a happening twice
 STRONG_NO_DATE = 0.80     # score without the date part that overrides a date clash
 MAX_BUCKET = 400
+UNDATED_RELIEF = 0.5      # a document that dates nothing cannot give the date signal
 MIN_SIGNALS = 2.0         # people, place, date, wording: at least two must agree          # beyond this, a participant is too common to block on alone
 
 
@@ -44,6 +45,7 @@ class Item:
     words: str
     placed: bool = True  # the place is named in the evidence (not carried from context)
     rare: frozenset[str] = frozenset()  # capitalised stems (then: only those few other events use)
+    undated_doc: bool = False  # its document gives no date at all: the date can never agree
 
     @property
     def kind(self) -> str:
@@ -252,6 +254,8 @@ def pair_score(a: Item, b: Item, geo: Geography, names: dict[str, frozenset[str]
     if place is None and words < 0.8:
         return 0.0
     date = date_score(a, b)
+    if a.undated_doc or b.undated_doc:
+        min_signals -= UNDATED_RELIEF
     if evidence_signals(a, b, who, place, date, words) < min_signals:
         return 0.0
     place = 0.3 if place is None else place
@@ -265,6 +269,8 @@ def pair_score(a: Item, b: Item, geo: Geography, names: dict[str, frozenset[str]
         if k == 1.0 and rest >= STRONG_NO_DATE and near:
             return 0.75 * rest
         return 0.0
+    if a.undated_doc or b.undated_doc:
+        return rest  # no date to weigh: judge on the rest alone
     return 0.25 * date + 0.75 * rest
 
 
@@ -541,15 +547,27 @@ def support_confidence(members: list[Item]) -> float:
     return round(min(0.99, base + 0.15 * (len(docs) - 1)), 3)
 
 
+def evidence_when(m: Item, reconciled: When | None) -> When | None:
+    """The date a source's evidence carries: its own; a source that gives none (or only
+    a clock time, "at 10 p.m.") is read as telling the happening on the date the
+    other sources give (basis inferred)."""
+    own = m.local.when
+    if reconciled is None or bounds_of(reconciled) is None or m.bounds is not None:
+        return own
+    return replace(reconciled, basis="inferred", anchor=reconciled.anchor or reconciled.edtf)
+
+
 def build_event(members: list[Item], geo: Geography) -> Event:
     best = min(members, key=_evidence_rank)
+    when = reconcile_when(members)
     who: Counter[str] = Counter()
     for m in members:
         for e in m.who:
             who[e] += 1
     order = {e: i for i, e in enumerate(dict.fromkeys(e for m in sorted(members, key=_evidence_rank) for e in m.who))}
     evidence = sorted(
-        (DocSpan(m.doc_id, m.local.evidence.start, m.local.evidence.end, m.local.evidence.text, when=m.local.when)
+        (DocSpan(m.doc_id, m.local.evidence.start, m.local.evidence.end, m.local.evidence.text,
+                 when=evidence_when(m, when))
          for m in members),
         key=lambda d: (d.document, d.start, d.end),
     )
@@ -557,7 +575,7 @@ def build_event(members: list[Item], geo: Geography) -> Event:
         id=event_id(members),
         kind=_pick_kind(members),
         summary=best.local.summary,
-        when=reconcile_when(members),
+        when=when,
         where=_pick_where(members, geo),
         who=sorted(who, key=lambda e: (-who[e], order[e])),
         evidence=evidence,
@@ -569,6 +587,7 @@ def build_event(members: list[Item], geo: Geography) -> Event:
 def prepare(corpus) -> list[Item]:
     items = []
     for doc in corpus.docs:
+        undated = not any(bounds_of(ev.when) for ev in doc.events if not (ev.staged or ev.negated))
         for ev in doc.events:
             if ev.staged or ev.negated:
                 continue
@@ -578,8 +597,42 @@ def prepare(corpus) -> list[Item]:
                                             for m in doc.mentions)
             told = description(doc, ev.evidence)
             items.append(Item(doc.id, doc.source.sha256, ev, who, where, bounds_of(ev.when),
-                              content_words(told), placed, proper_stems(told)))
+                              content_words(told), placed, proper_stems(told), undated_doc=undated))
     return with_rare_words(items)
+
+
+BORROW_MIN = 3            # happenings an undated document must share with a dated one
+BORROW_SHARE = 0.2        # ... and that share of its events
+
+
+def borrow_dates(items: list[Item], groups: list[list[int]]) -> list[Item]:
+    """A document that gives no date at all, but tells several happenings another
+    document dates, tells the same story: its unmatched happenings get the date most of
+    the shared ones have (basis inferred). Matched ones get theirs through the event."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        by_doc[it.doc_id].append(i)
+    group_of = {i: g for g in groups for i in g}
+    out = list(items)
+    for doc_id, idx in by_doc.items():
+        if any(items[i].bounds is not None for i in idx):
+            continue
+        dates: Counter = Counter()
+        shared = 0
+        for i in idx:
+            others = [items[j] for j in group_of[i] if items[j].doc_id != doc_id and items[j].bounds is not None]
+            if others:
+                shared += 1
+                w = reconcile_when(others)
+                dates[w] += 1
+        if shared < BORROW_MIN or shared < BORROW_SHARE * len(idx) or not dates:
+            continue
+        date = dates.most_common(1)[0][0]
+        date = replace(date, basis="inferred", anchor=date.anchor or date.edtf)
+        for i in idx:
+            if len(group_of[i]) == 1:
+                out[i] = replace(items[i], local=replace(items[i].local, when=date), bounds=bounds_of(date))
+    return out
 
 
 def _chronological(ev: Event) -> tuple:
@@ -591,8 +644,10 @@ def _chronological(ev: Event) -> tuple:
 def match_events(corpus, ctx) -> None:
     geo = Geography(corpus.entities)
     items = prepare(corpus)
+    groups = cluster(items, geo, name_words(corpus.entities))
+    items = borrow_dates(items, groups)
     events, event_of = [], {}
-    for group in cluster(items, geo, name_words(corpus.entities)):
+    for group in groups:
         members = [items[i] for i in group]
         ev = build_event(members, geo)
         events.append(ev)

@@ -280,8 +280,26 @@ def _attach_nominals(doc: Doc, items: list[_M], clusters: list[_Cluster], uf: _U
             continue
         heads = {m.name.tokens[-1] for m in c.members}
         found = set().union(*(holders.get(h, set()) for h in heads))
+        if not found:
+            found = _titled_holders(clusters, uf, {h.rstrip(".").casefold() for h in heads})
         if len(found) == 1:
             uf.union(c.id, next(iter(found)))
+
+
+def _titled_holders(clusters: list[_Cluster], uf: _UnionFind, heads: set[str]) -> set[int]:
+    """The people the document itself names with one of these titles ("Archduke Franz
+    Ferdinand" for "the Archduke", also when "the Archduke" comes first): the title as
+    the whole of a name's title ("Vice President Y" does not hold "President")."""
+    out = set()
+    for c in clusters:
+        if c.type != "person" or all(_is_nominal(m) for m in c.members):
+            continue
+        for m in c.named():
+            t = m.name.title
+            if t and not _is_nominal(m) and len(m.name.tokens) > 0 and \
+                    " ".join(t).rstrip(".").casefold() in heads:
+                out.add(uf.find(c.id))
+    return out
 
 
 def _nearest_person(people: list[_M], offset: int, doc: Doc) -> _M | None:
@@ -402,6 +420,13 @@ def _excluded(it: _M, items: list[_M], clusters_of: dict[int, _Cluster],
     banned_m = [o for o in items if o.index < it.index and o.type == "person"
                 and it.sentence - 1 <= o.sentence <= it.sentence]
     out = {clusters_of[o.index].id for o in banned_m if o.index in clusters_of}
+    if len(it.name.tokens) > 1 and banned_m:
+        # "Emperor Franz Joseph told his nephew ... his uncle, Emperor Franz Joseph": the
+        # same full name again is that person, unless they are the possessor just before
+        nearest = clusters_of.get(banned_m[-1].index)
+        out = {cid for cid in out if (nearest is not None and cid == nearest.id) or not any(
+            full_names_match(it.name, m.name) and m.name.title == it.name.title
+            for c in clusters_of.values() if c.id == cid for m in c.named())}
     if known:
         groups = {known[o.index] for o in banned_m if o.index in known}
         out |= {c.id for c in clusters_of.values()
@@ -434,7 +459,8 @@ def _chain_person(it: _M, pool: list[_Cluster], clusters: list[_Cluster], items:
         return
     t = n.single
     # a surname of a known full name
-    cands = [c for c in live if any(o.surname == t for o in c.multi())]
+    cands = [c for c in live if any(o.surname == t or (o.surname and "-" in o.surname and t in o.surname.split("-"))
+                                    for o in c.multi())]  # "Cupara" of "Mihajlo Stevanović-Cupara"
     bare = [c for c in live if t in c.singles() and not c.multi()]
     if cands and bare and not any(t in c.singles() for c in cands):
         cands = bare  # the word already stands alone for someone the full name did not join
@@ -454,6 +480,9 @@ def _chain_person(it: _M, pool: list[_Cluster], clusters: list[_Cluster], items:
     cands = [c for c in live if any(t in o.given for o in c.multi())]
     in_sec = [c for c in cands if any(m.section == it.section and m.index < it.index
                                       and t in m.name.given for m in c.members)]
+    if len(in_sec) > 1 and len({tuple(o.tokens) for c in in_sec for o in c.multi()}) > 1:
+        _new(clusters, pool, it)  # "Franz" after "Franz Ferdinand" and "Franz Joseph": unsure
+        return
     if in_sec:
         _join(max(in_sec, key=lambda c: c.last), it)
         return

@@ -194,9 +194,30 @@ def _same(a: _Local, b: _Local, gaz: Gazetteer | None = None) -> bool:
         ga = a.ent.place.gazetteer if a.ent.place else None
         gb = b.ent.place.gazetteer if b.ent.place else None
         if ga and gb:
-            return ga == gb or (bool(_forms(a) & _forms(b)) and _close(a.ent.place, b.ent.place, gaz))
+            if ga == gb:
+                return True
+            if _forms(a) & _forms(b):
+                return _close(a.ent.place, b.ent.place, gaz)
+            return _forms_overlap(a, b) and _close(a.ent.place, b.ent.place, None)
         return bool(_forms(a) & _forms(b))
     return bool(_stem_forms(a) & _stem_forms(b))
+
+
+STATE_QUALIFIERS = frozenset({"kingdom", "of", "the", "republic", "empire", "state", "city", "dc", "d.c", "d.c.",
+                              "federal", "principality", "grand", "duchy", "free", "socialist"})
+
+
+def _forms_overlap(a: _Local, b: _Local) -> bool:
+    """A shared name, or one name that is the other with a state's qualifier words
+    ("Washington" / "Washington D.C.", "Serbia" / "Kingdom of Serbia"); not "Mexico" /
+    "Mexico City"'s neighbour "Washington Navy Yard" (a building is its own place)."""
+    fa, fb = _forms(a), _forms(b)
+    if fa & fb:
+        return True
+
+    def qualified(x: str, y: str) -> bool:
+        return f" {x} " in f" {y} " and set(y.split()) - set(x.split()) <= STATE_QUALIFIERS
+    return any(qualified(x, y) or qualified(y, x) for x in fa for y in fb)
 
 
 def _close(pa, pb, gaz: Gazetteer | None) -> bool:
@@ -265,6 +286,7 @@ def _blocks(loc: _Local) -> set[tuple[str, str]]:
         keys |= {w[:4] for n in loc.names for w in n.tokens if len(w) >= 4}  # spelling slips
     elif t == "place":
         keys = _forms(loc) | ({loc.ent.place.gazetteer} if loc.ent.place and loc.ent.place.gazetteer else set())
+        keys |= {"word:" + w for f in _forms(loc) for w in f.split() if w not in STATE_QUALIFIERS}  # "Washington D.C."
     else:
         keys = _stem_forms(loc)
     return {(t, k) for k in keys}

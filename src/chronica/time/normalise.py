@@ -55,7 +55,7 @@ class Normaliser:
         if kind in ("duration", "offset", "deixis", "set"):
             return self._quantity(kind, g, base)
         if kind == "ref":
-            ref = self.lx.get("refs", g.get("ref"))
+            ref = self.lx.get("refs", g.get("ref")) or self.lx.get("generic_times", g.get("generic"))
             return Parsed("ref", ref=str(ref), **base) if ref is not None else None
         return None
 

@@ -55,6 +55,15 @@ class Resolver:
         self.changes: list[tuple[int, When]] = []
         self.stop = lexicon["event_stopwords"]
         self._future_words = lexicon.words("future_markers")
+        self._flashback = re.compile(r"\bhad\s+(?:(?:already|previously|once|been|not|never)\s+)*"
+                                     r"(?:\w+ed|" + lexicon.alternation("past_participles") + r")\b", re.I)
+        self.upcoming: list[Parsed] = []  # every expression of the text, for look-ahead
+        self._upcoming_starts: list[int] = []
+
+    def foresee(self, found: list[Parsed]) -> None:
+        """Let the resolver look ahead (a clock time takes the date that follows it)."""
+        self.upcoming = found
+        self._upcoming_starts = [q.start for q in found]
 
     # ---------------------------------------------------------------- public --
 
@@ -339,6 +348,11 @@ class Resolver:
         return f"P{n}{u}"
 
     def _fill_year(self, p: Parsed, m: Moment) -> tuple[Moment, str | None]:
+        if m.gran == "time" and m.month is None:
+            later = self._later_day(p)  # "At 5:34 AM Baghdad time on March 20, 2003"
+            if later is not None:
+                d = later.moment
+                return replace(m, year=d.year, month=d.month, day=d.day), self.text[later.start:later.end]
         base = self.dct if self.genre == "news" and self.dct else self.ref
         if base is None or base.moment.year is None:
             return m, None
@@ -376,6 +390,19 @@ class Resolver:
         if m.gran == "time" and m.month is None and r.day is not None:
             return replace(m, year=y, month=r.month, day=r.day), base.text
         return replace(m, year=y), base.text
+
+    def _later_day(self, p: Parsed) -> Parsed | None:
+        """A full date given later in the same sentence: a clock time before it is on that day."""
+        _, e = self._sentence(p.start)
+        from bisect import bisect_right
+        for q in self.upcoming[bisect_right(self._upcoming_starts, p.start):]:
+            if q.start >= e:
+                return None
+            m = q.moment
+            if q.kind == "date" and m is not None and m.day and m.year is not None and not q.short_year \
+                    and m.gran == "day":
+                return q
+        return None
 
     def _weekday(self, r: Moment, weekday: int, direction: int) -> dt.date | None:
         d = r.to_date()
@@ -440,6 +467,8 @@ class Resolver:
             return False  # "... lasted until the fall of Budapest in February 1945"
         if self._subordinate(p, s):
             return False  # "the Concert of Europe, which France joined in 1818"
+        if self._pluperfect(p, s):
+            return False  # "troops that had invaded Burma in late 1943": a flashback
         pre = self._preposition(p)
         two = _PRE2.search(self.text, max(0, p.start - 24), p.start)
         pre2 = f"{two[1]} {two[2]}".lower() if two else None
@@ -460,6 +489,12 @@ class Resolver:
         clause = _CLAUSE_START.split(self.text[cut:p.start])[-1].lower()
         words = _WORDS.findall(clause)
         return any(w in self.lx["relative_words"] for w in words)
+
+    def _pluperfect(self, p: Parsed, sent_start: int) -> bool:
+        """The date's clause is in the past perfect ("had invaded ... in 1943")."""
+        cut = max(sent_start, p.start - 60)
+        clause = _CLAUSE_START.split(self.text[cut:p.start])[-1]
+        return bool(self._flashback.search(clause))
 
     def _aside(self, p: Parsed) -> bool:
         before = self.text[max(0, p.start - 2):p.start].rstrip()

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Timex, When
+from .extend import Extender
 from .lexicon import Lexicon, squash
 from .normalise import Normaliser, Parsed
 from .resolve import Resolver
@@ -22,11 +23,20 @@ class TagResult:
     narrative_time: list[tuple[int, When]]
     # a range ("1929-1933") as the two expressions TIMEX annotation makes of it
     range_ends: dict[tuple[int, int], tuple[Timex, Timex]] = field(default_factory=dict)
+    # the expressions run to the end of their noun phrase ("two months of fierce battles")
+    phrases: list[Timex] = field(default_factory=list)
 
     def timex3(self) -> list[Timex]:
-        """The expressions as TIMEX2/TIMEX3 corpora mark them: ranges split into their ends."""
+        """The expressions as TimeML (TIMEX3) marks them: cores, ranges split into their ends."""
+        return self._split(self.timexes)
+
+    def timex2(self) -> list[Timex]:
+        """The expressions as TIMEX2 marks them: full noun phrases, ranges split."""
+        return self._split(self.phrases or self.timexes)
+
+    def _split(self, timexes: list[Timex]) -> list[Timex]:
         out = []
-        for t in self.timexes:
+        for t in timexes:
             out.extend(self.range_ends.get((t.start, t.end), (t,)))
         return out
 
@@ -39,6 +49,7 @@ class TimeTagger:
         self.rules = rules
         self.triggers = triggers
         self.normalise = Normaliser(lexicon)
+        self.extend = Extender(lexicon)
         self._not_before = lexicon["not_year_before"]
         self._not_after = lexicon["not_year_after"]
 
@@ -54,6 +65,7 @@ class TimeTagger:
         found = self._select(self._candidates(text))
         sentences = self._sentences(text)
         resolver = Resolver(self.lexicon, text, anchor, genre, sentences)
+        resolver.foresee(found)
         heads = sorted(headings) if headings else self._heading_lines(text, found)
         timexes: list[Timex] = []
         ends: dict[tuple[int, int], tuple[Timex, Timex]] = {}
@@ -70,7 +82,7 @@ class TimeTagger:
             if hi < len(heads) and heads[hi][0] <= p.start < heads[hi][1] and t.edtf and p.moment \
                     and p.moment.year is not None:  # a heading scopes its explicit date only
                 resolver.scope(heads[hi][0], t, p.moment)
-        return TagResult(timexes, resolver.changes, ends)
+        return TagResult(timexes, resolver.changes, ends, self.extend(text, timexes))
 
     # ------------------------------------------------------------ matching --
 

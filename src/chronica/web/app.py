@@ -49,10 +49,11 @@ class Answer:
     gzip_body: bytes | None = None
 
     @classmethod
-    def build(cls, body: bytes, media: str, status: int = 200, compress: bool = False) -> "Answer":
+    def build(cls, body: bytes, media: str, status: int = 200, compress: bool = False,
+              gzip_min: int = GZIP_MIN) -> "Answer":
         etag = b'"' + hashlib.blake2b(body, digest_size=12).hexdigest().encode() + b'"'
         common = [(b"content-type", media.encode()), (b"etag", etag), *_SECURITY]
-        if not compress or len(body) < GZIP_MIN:
+        if not compress or len(body) < gzip_min:
             return cls(status, [*common, (b"content-length", str(len(body)).encode())], body, etag)
         packed = gzip.compress(body, compresslevel=6, mtime=0)
         vary = (b"vary", b"Accept-Encoding")
@@ -250,7 +251,7 @@ def create_app(kb: KnowledgeBase, cache_pages: bool = True) -> FastFront:
 
     # ------------------------------------------------------------------- api --
 
-    export = Answer.build(kb.export_bytes, "application/json", compress=True)
+    export = Answer.build(kb.export_bytes, "application/json", compress=True, gzip_min=1024)
 
     @app.get("/api/export")
     async def api_export(request: Request):
