@@ -215,6 +215,12 @@ def timeml_marks(x, text: str) -> bool:
 
 
 NOW_WORDS = ("now", "right now")
+# TIMEX2 writes a recurrence ("daily", "every week") as the calendar grain it repeats
+# in (VAL="XXXX-XX-XX" with SET="YES"); a rate ("per day", "a week") stays a period.
+SET_GRAIN = {"P1D": "XXXX-XX-XX", "P1W": "XXXX-WXX", "P1M": "XXXX-XX", "P1Y": "XXXX"}
+# "the time Johnson left office": a time named by a clause, not by the calendar
+EVENT_TIME = re.compile(r"the\s+time\s+(?!of\b)[a-z]+\s+\w", re.I)
+RATE_SET = re.compile(r"(?:per|a|an)\s", re.I)
 
 
 def timex2_value(x) -> str:
@@ -228,14 +234,32 @@ def timex2_value(x) -> str:
       likewise takes that date (26 of 28 "former" in docs 01-16).
     * a deictic "period" ("this period", "during that period") has no VAL: TIMEX2 leaves
       event-bounded spans of unknown extent unvalued.
+    * a recurrence ("daily", "every day", "weekly", "annually") is the calendar grain it
+      repeats in (XXXX-XX-XX, XXXX-WXX, XXXX-XX, XXXX), TIMEX2's SET convention; a rate
+      ("per day") stays P1D (8 of 8 vs 3 of 3 in docs 01-16).
+    * the first or last stretch of a period ("the last week of September", "the first two
+      months of 1939"), which Chronica gives as the interval it covers with mod START/END,
+      is the edge point TIMEX2 annotators write: its first / last unit (1939-01, 1918-09-30).
+    * a time named by a clause ("the time Johnson left office") has no VAL either (5 of 6).
+    * a climatic season with no calendar months ("the dry season", "the monsoon season",
+      Chronica: XXXX-XX) has no VAL in TIMEX2 (6 of 6 in docs 01-16).
     * "now" in a narrative is PRESENT_REF: Chronica gives the story's date (what it means),
       WikiWars annotators mostly wrote PRESENT_REF (23 of 33 marked "now" in docs 01-16).
     """
     if x.text.lower() in NOW_WORDS and x.type == "DATE":
         return "PRESENT_REF"
+    if x.type == "SET" and x.value in SET_GRAIN and not RATE_SET.match(x.text):
+        return SET_GRAIN[x.value]
+    if x.type == "DATE" and x.mod in ("START", "END") and x.value.count("/") == 1:
+        a, b = x.value.split("/")
+        return a if x.mod == "START" else b
     if x.anchor and (x.type == "DURATION" or x.value in ("PAST_REF", "FUTURE_REF")):
         return x.anchor
     if x.basis == "inferred" and re.search(r"\bperiod$", x.text, re.I) and x.type == "DATE":
+        return None
+    if x.value == "XXXX-XX" and re.search(r"\bseason$", x.text, re.I):
+        return None
+    if x.type == "DATE" and EVENT_TIME.match(x.text):
         return None
     return x.value
 
@@ -352,7 +376,9 @@ def main(argv: list[str] | None = None) -> int:
     print("\nChronica's TIMEX3 output is mapped to each gold convention by general class rules "
           "(bench/timex.py: timex2_value, timeml_marks): WikiWars/TIMEX2 - full-phrase extents "
           "(TagResult.timex2), a duration or PAST_REF/FUTURE_REF anchored on the narrative date "
-          "takes that date as VAL, a deictic 'period' has no VAL, 'now' is PRESENT_REF; "
+          "takes that date as VAL, a deictic 'period' and a climatic season have no VAL, 'now' is PRESENT_REF, "
+          "a recurrence ('daily') is its calendar grain (XXXX-XX-XX), the first/last stretch of a period "
+          "('the last week of September', an interval with mod START/END) is its edge unit (1918-09-30); "
           "TE3/TimeML - core extents (TagResult.timex3), ages and 'former'/'once' are not marked.")
     if args.errors:
         print_errors(dump, args.errors)

@@ -21,13 +21,19 @@ def test_extend_phrase_runs_to_the_end_of_the_noun_phrase(tagger, text, core, ph
     assert phrase in [t.text for t in res.timex2()]
 
 
-@pytest.mark.parametrize("text,phrase,value", [
-    ("It was 1914. For the first ten months of 1915, they waited.", "the first ten months of 1915", "1915"),
-    ("It was 1918. During the last week of August the pressure grew.", "the last week of August", "1918-08"),
+@pytest.mark.parametrize("text,phrase,value,mod,bounds,core", [
+    # an edge of a period is the interval it covers; TimeML marks the stretch and the period
+    ("It was 1914. For the first ten months of 1915, they waited.", "the first ten months of 1915",
+     "1915-01/1915-10", "START", ("1915-01-01", "1915-10-31"), ("the first ten months", "1915")),
+    ("It was 1918. During the last week of August the pressure grew.", "the last week of August",
+     "1918-08-25/1918-08-31", "END", ("1918-08-25", "1918-08-31"), ("the last week", "August")),
 ])
-def test_extend_part_of_a_date_takes_the_dates_value(tagger, text, phrase, value):
-    hit = [t for t in tagger.tag(text).timex2() if t.text == phrase]
-    assert hit and hit[0].value == value
+def test_extend_edge_of_a_period_is_its_interval(tagger, text, phrase, value, mod, bounds, core):
+    res = tagger.tag(text)
+    hit = [t for t in res.timex2() if t.text == phrase]
+    assert hit and (hit[0].value, hit[0].mod) == (value, mod)
+    assert (hit[0].earliest, hit[0].latest) == bounds
+    assert set(core) <= {t.text for t in res.timex3()}
 
 
 def test_extend_clock_time_takes_the_date_later_in_its_sentence(tagger):

@@ -140,6 +140,26 @@ def test_narrative_seed_blog(tagger):
     ("In March 1776 they went through what is now Maine.", "now", "PRESENT_REF"),
     ("In March 1776 the artillery now overlooked the harbour.", "now", "1776-03"),
     ("In June 1775 they took the now-famous hill.", "now", "PRESENT_REF"),
+    # "of 1915" after a stretch of time is the story's year
+    ("Serbia held out to the end of 1914. For the first ten months of 1915, Austria fought Italy. "
+     "The attack began in October.", "October", "1915-10"),
+    # a backward look ("the previous year") does not move the story
+    ("In early January 1942 Japan won at Changsha. They kept the gains of the previous year. "
+     "In January, the Germans attacked.", "January", "1942-01"),
+    # a bare season or month takes the year written a few words on in its clause
+    ("In 1941 they rested. Both sides spent the spring and early summer of 1943 preparing.",
+     "the spring", "1943-SP"),
+    ("In 1941 they rested. They launched their summer offensive in June 1942, to seize the oil.",
+     "summer", "1942-SU"),
+    ("In 2009 the toll fell to its lowest level in November since the 2003 invasion.", "November", "2009-11"),
+    # a comma-set preposition belongs to the past-perfect clause before it
+    ("In 1788 the King agreed. On the last occasion the Estates had met, in 1614, each voted. "
+     "On 27 December he yielded.", "27 December", "1788-12-27"),
+    # a dated noun names a thing ("the May 2007 high"); an open stretch is no point
+    ("In late April 2008 bombings rose, surpassing the May 2007 high. In early May, they fled.",
+     "early May", "2008-05"),
+    ("In December 2008 Gates predicted that after 2011 he would expect peace. In March they voted.",
+     "March", "2008-03"),
 ])
 def test_narrative_reader_present(tagger, text, expr, value):
     assert _by_text(tagger.tag(text), expr).value == value
@@ -152,6 +172,13 @@ def test_narrative_reader_present(tagger, text, expr, value):
     ("The monarch will meet Bush on Thursday in Maine.", (1990, 8, 8), "Thursday", "1990-08-09"),
     ("The store was robbed at 10 p.m. Wednesday, police said.", (1998, 2, 12), "10 p.m. Wednesday", "1998-02-11T22:00"),
     ("Talks broke off at noon Thursday.", (1998, 2, 13), "noon Thursday", "1998-02-12T12:00"),
+    # the tense marker nearest the expression decides, not any marker in the sentence
+    ("Since the decision was announced Wednesday, they have said they will appeal.", (2000, 1, 7),
+     "Wednesday", "2000-01-05"),
+    ("The father could come to the U.S. from Cuba as early as Tuesday.", (2000, 4, 3), "Tuesday", "2000-04-04"),
+    # a month after the document date: forward when payable/effective/expected
+    ("The board declared a dividend payable Dec. 7 to holders of record.", (1989, 10, 26), "Dec. 7", "1989-12-07"),
+    ("The company said it had acquired the bank in March.", (1990, 8, 13), "March", "1990-03"),
 ])
 def test_narrative_news_weekday_follows_tense(tagger, text, dct, expr, value):
     import datetime as dt

@@ -43,6 +43,10 @@ NARRATIVE_ANCHORS = [
     ("In 1915 the recruits were 18 years old.", "18 years", "P18Y", None),  # an age
     ("In 1862 came the Seven Days Battles.", "Seven Days", "P7D", None),  # a name
     ("In 1917 the mills made 500 tons a day.", "a day", "P1D", None),  # a rate
+    # a speaker's stretch of time, inside a quotation
+    ('In March 1965 Ho warned: "if they want to make war for twenty years, we shall." Then',
+     "twenty years", "P20Y", None),
+    ("In 1965 came “a war of ten years”, he said.", "ten years", "P10Y", None),
 ]
 
 

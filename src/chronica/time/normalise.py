@@ -52,6 +52,8 @@ class Normaliser:
             return Parsed("date", moment=moment, short_year=short, **base)
         if kind == "range":
             return self._range(g, m, base)
+        if kind == "edge":
+            return self._edge(g, m, base)
         if kind in ("duration", "offset", "deixis", "set"):
             return self._quantity(kind, g, base)
         if kind == "ref":
@@ -187,6 +189,21 @@ class Normaliser:
             s1 = [s for s in s1 if s != m.span("year")]
         split = ((min(a for a, _ in s1), max(b for _, b in s1)), (min(a for a, _ in s2), max(b for _, b in s2)))
         return Parsed("range", moment=first, moment2=second, split=split, **base)
+
+    def _edge(self, g: dict, m: re.Match, base: dict) -> Parsed | None:
+        """"the last week of September": a stretch (amount, unit) at one end of a period."""
+        period, short = self._moment(g, "")
+        if period is None or period.gran not in ("year", "season", "month"):
+            return None
+        unit = self.lx.unit(g.get("unit"))
+        amount = self.lx.amount(g["amount"]) if g.get("amount") else ("1", 1.0, 1.0, 1.0)
+        if unit is None or amount is None:
+            return None
+        starts = [m.start(k) for k in ("month", "season", "year") if g.get(k) is not None]
+        split = ((m.start(), m.end("unit")), (min(starts), m.end()))
+        base = {**base, "mod": self.lx.get("period_edges", g["edge"])}
+        return Parsed("edge", moment=period, split=split, amount=amount, unit=unit[0],
+                      short_year=short, **base)
 
     def _quantity(self, kind: str, g: dict, base: dict) -> Parsed | None:
         lx = self.lx

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Timex, When
 from .lexicon import Lexicon
-from .moment import RANK, Moment, iso_day
+from .moment import RANK, UNIT_GRAN, Moment, astro, historical, iso_day
 from .normalise import Parsed
 
 PART_MOD = {"START": "START", "MID": "MID", "END": "END", "FIRST_HALF": "START", "SECOND_HALF": "END"}
@@ -23,7 +23,7 @@ DCT_DEICTICS = {"this", "last", "next", "past", "coming", "current", "present"}
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 _PRE = re.compile(r"(\w+)\W*$")
 _FLASH_FORWARD = re.compile(r"\b(until|till|would|will)\b", re.I)
-_FOLLOW = re.compile(r"^\s*([A-Za-z]+)")
+_FOLLOW = re.compile(r"\s*([A-Za-z]+)")  # used with match(text, pos): no "^"
 _PRE2 = re.compile(r"(\w+)\s+(\w+)\W*$")
 _CLAUSE_START = re.compile(r"[,;:(\u2014\u2013]")
 _WORDS = re.compile(r"[a-z]+")
@@ -55,8 +55,14 @@ class Resolver:
         self.changes: list[tuple[int, When]] = []
         self.stop = lexicon["event_stopwords"]
         self._future_words = lexicon.words("future_markers")
+        # past forms: listed ones and regular -ed verbs ("announced", "rolled"); the future
+        # list is searched first and wins ties ("expected to", "scheduled")
+        self._past_words = re.compile(r"(?<!\w)(?:" + lexicon.alternation("past_markers") +
+                                      r"|(?!(?:" + lexicon.alternation("future_markers") +
+                                      r")\b)[a-z]{3,}ed)(?!\w)", re.I)
         self._flashback = re.compile(r"\bhad\s+(?:(?:already|previously|once|been|not|never)\s+)*"
                                      r"(?:\w+ed|" + lexicon.alternation("past_participles") + r")\b", re.I)
+        self.edge_parts: dict[tuple[int, int], tuple[Timex, Timex]] = {}  # TimeML's two parts
         self.upcoming: list[Parsed] = []  # every expression of the text, for look-ahead
         self._upcoming_starts: list[int] = []
 
@@ -122,6 +128,34 @@ class Resolver:
             self._advance(p, t, a)
         return t
 
+    def _edge(self, p: Parsed) -> Timex | None:
+        """"the last week of September": the interval at that end of the period. The period
+        is dated (and moves the reader) as a date of its own; TimeML's two parts are kept."""
+        (s1, e1), (s2, e2) = p.split
+        period = self._date(replace(p, kind="date", start=s2, end=e2, mod=None, amount=None,
+                                    unit=None, split=None))
+        if period is None:
+            return None
+        part = self._duration(replace(p, kind="duration", start=s1, end=e1, mod=None))
+        self.edge_parts[(p.start, p.end)] = (part, period)
+        if period.earliest is None or period.latest is None:
+            return replace(period, start=p.start, end=p.end, text=self.text[p.start:p.end], mod=p.mod)
+        lo, hi = _moment_of(period.earliest), _moment_of(period.latest)
+        n = int(p.amount[3])  # a vague amount ("the first few weeks") at its widest
+        gran = {"M": "month", "Y": "year"}.get(p.unit, "day")
+        if p.mod == "START":
+            far = lo.coarsen(gran).shift(n - 1, p.unit) if gran != "day" else lo.shift(n, p.unit).shift(-1, "D")
+            a, b = lo, _moment_of(far.bounds()[1]) if gran != "day" else far
+        else:
+            far = hi.coarsen(gran).shift(1 - n, p.unit) if gran != "day" else hi.shift(-n, p.unit).shift(1, "D")
+            a, b = (_moment_of(far.bounds()[0]) if gran != "day" else far), hi
+        if None in (a.day, b.day) or (astro(a.year), a.month, a.day) > (astro(b.year), b.month, b.day):
+            return replace(period, start=p.start, end=p.end, text=self.text[p.start:p.end], mod=p.mod)
+        ca, cb = a.coarsen(gran), b.coarsen(gran)
+        return Timex(p.start, p.end, self.text[p.start:p.end], "DATE", f"{ca.timex()}/{cb.timex()}",
+                     f"{ca.edtf()}/{cb.edtf()}", iso_day((a.year, a.month, a.day)),
+                     iso_day((b.year, b.month, b.day)), period.basis, p.mod, period.anchor)
+
     def _duration(self, p: Parsed) -> Timex:
         return Timex(p.start, p.end, self.text[p.start:p.end], "DURATION", self._period(p), None,
                      None, None, "explicit", p.mod or ("APPROX" if p.amount[0] == "X" else None),
@@ -139,11 +173,20 @@ class Resolver:
         if self.lx.words("age_words").match(self.text[p.end:p.end + 20].lstrip(" -")) \
                 or self.text[p.end:p.end + 2] in ("'s", "’s", "' "):
             return None  # an age or a measure ("a day's journey")
+        if self._quoted(p):
+            return None  # a speaker's stretch ("make war for twenty years") is not the story's
         if _RATE_BEFORE.search(self.text, max(0, p.start - 12), p.start) or \
                 (surface.lower().startswith(("a ", "an ")) and
                  _RATE_COUNT.search(self.text, max(0, p.start - 30), p.start)):
             return None  # a rate: "30 a day", "500,000 tons per month"
         return self.ref.moment.timex()
+
+    def _quoted(self, p: Parsed) -> bool:
+        """Inside a quotation: an odd number of straight quotes, or an unclosed curly one,
+        since the paragraph began."""
+        para = self.text.rfind("\n", 0, p.start) + 1
+        before = self.text[para:p.start]
+        return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
     def _sentence_initial(self, p: Parsed) -> bool:
         return self.text[max(0, p.start - 3):p.start].strip(" \"“‘'(") in ("", ".", "!", "?") \
@@ -171,10 +214,7 @@ class Resolver:
         m = anchor.moment.shift(d * guess, p.unit)
         approx = p.amount[0] == "X" or p.mod == "APPROX"
         mod = p.mod or ("APPROX" if approx else None)
-        b1, b2 = anchor.moment.shift(d * lo, p.unit).bounds(), anchor.moment.shift(d * hi, p.unit).bounds()
-        bounds = None
-        if b1 and b2:
-            bounds = (min(b1[0], b2[0]), max(b1[1], b2[1]))
+        bounds = _offset_bounds(anchor.moment, p.unit, d, lo, hi)
         t = Timex(p.start, p.end, self.text[p.start:p.end], "DATE", m.timex(),
                   m.edtf(approx=approx), iso_day(bounds[0]) if bounds else None,
                   iso_day(bounds[1]) if bounds else None, "relative", mod, anchor.text)
@@ -188,6 +228,12 @@ class Resolver:
                             and word in DCT_DEICTICS | {"tomorrow", "yesterday"}) else self.ref
         if word in self.lx["anaphoric_deictics"] and self.mentioned is not None and p.unit in ("Y", "M"):
             base = self._mentioned_at(p.unit, base)  # "by 1940. In August of that year"
+        if not p.deictic and p.moment is not None and p.moment.year is None \
+                and (p.moment.season or p.moment.month) and word not in self.lx["anaphoric_deictics"]:
+            joined = self._joined_year(p)  # "the spring and early summer of 1943"
+            if joined is not None:
+                m = replace(p.moment, year=joined.moment.year)
+                return self._timex(p, m, "inferred", self.text[joined.start:joined.end])
         if base is None or base.moment.year is None:
             return self._unanchored(p)
         n = p.deictic or 0
@@ -204,7 +250,7 @@ class Resolver:
             return self._unanchored(p)
         basis = "inferred" if n == 0 else "relative"
         t = self._timex(p, m, basis, base.text)
-        if self._moves_reader(p, m):
+        if n >= 0 and self._moves_reader(p, m):  # "the previous year" looks back: a flashback
             self._advance(p, t, m)
         return t
 
@@ -353,6 +399,10 @@ class Resolver:
             if later is not None:
                 d = later.moment
                 return replace(m, year=d.year, month=d.month, day=d.day), self.text[later.start:later.end]
+        if m.gran in ("month", "season", "day") and m.month is not None or m.gran == "season":
+            joined = self._joined_year(p)  # "the spring and early summer of 1943"
+            if joined is not None:
+                return replace(m, year=joined.moment.year), self.text[joined.start:joined.end]
         base = self.dct if self.genre == "news" and self.dct else self.ref
         if base is None or base.moment.year is None:
             return m, None
@@ -363,7 +413,7 @@ class Resolver:
             if cur and m.quarter and self.genre == "news" and base is self.dct:
                 if m.quarter > cur + 1 and not self._future(p):
                     y -= 1  # "the fourth quarter" in a January report
-                elif m.quarter < cur and self._future(p):
+                elif m.quarter < cur - 1 and self._future(p):  # the quarter just ended is reported
                     y += 1
             return replace(m, year=y), base.text
         if self.genre == "news" and base is self.dct and m.month:
@@ -390,6 +440,27 @@ class Resolver:
         if m.gran == "time" and m.month is None and r.day is not None:
             return replace(m, year=y, month=r.month, day=r.day), base.text
         return replace(m, year=y), base.text
+
+    def _joined_year(self, p: Parsed) -> Parsed | None:
+        """An explicit year a few words on in the same clause governs a bare month or season
+        before it: "the spring and early summer of 1943", "their summer offensive against
+        southern Russia in June 1942"."""
+        from bisect import bisect_right
+        i = bisect_right(self._upcoming_starts, p.start)
+        if i >= len(self.upcoming):
+            return None
+        q = self.upcoming[i]
+        gap = self.text[p.end:q.start]
+        if len(gap) > 60 or _CLAUSE_START.search(gap) or any(c in gap for c in ".!?\n"):
+            return None
+        if set(_WORDS.findall(gap.lower())) & self.lx["join_breakers"]:
+            return None  # "in November since the 2003 invasion": another time, not its year
+        m = q.moment
+        if q.kind != "date" or m is None or m.year is None or q.short_year or m.gran == "time":
+            return None
+        if m.gran not in ("year", "season", "month", "day"):
+            return None
+        return q
 
     def _later_day(self, p: Parsed) -> Parsed | None:
         """A full date given later in the same sentence: a clock time before it is on that day."""
@@ -470,31 +541,46 @@ class Resolver:
         if self._pluperfect(p, s):
             return False  # "troops that had invaded Burma in late 1943": a flashback
         pre = self._preposition(p)
+        if pre in ("before", "after") and p.kind == "date":
+            return False  # "after 2011": an open stretch, not a point the story reaches
+        if p.kind == "date" and self._attributive(p, pre):
+            return False  # "the May 2007 high", "the 24 July attack": a name for a thing
         two = _PRE2.search(self.text, max(0, p.start - 24), p.start)
         pre2 = f"{two[1]} {two[2]}".lower() if two else None
         if p.rule in ("year", "hedged_year") and (pre in self.lx["year_no_move_before"]
                                                   or pre2 in self.lx["year_no_move_before"]):
-            return False
+            if not (pre == "of" and two and two[1].lower() in self.lx["period_of_heads"]):
+                return False
         if p.rule == "year" and pre in self.lx["determiners"]:
             return False  # "the 1614 rules", "its 1937 report"
-        if p.rule == "year":
-            nxt = _FOLLOW.match(self.text, p.end)
-            if nxt and nxt[1][0].isupper() and self.text[p.end:p.end + 1] == " ":
-                return False  # "the 1937 Dewey Commission"
         return True
+
+    def _attributive(self, p: Parsed, pre: str | None) -> bool:
+        """A date between a determiner and a lower-case noun modifies that noun."""
+        if pre not in self.lx["determiners"] or p.moment is None or p.moment.gran == "year":
+            return False  # bare years have their own rule (they may head a name)
+        nxt = _FOLLOW.match(self.text, p.end)
+        return bool(nxt) and self.text[p.end:p.end + 1] == " " and nxt[1].islower() \
+            and nxt[1] not in self.lx["attributive_not"]
 
     def _subordinate(self, p: Parsed, sent_start: int) -> bool:
         """A relative clause before the date, in its clause."""
-        cut = max(sent_start, p.start - 100)
-        clause = _CLAUSE_START.split(self.text[cut:p.start])[-1].lower()
-        words = _WORDS.findall(clause)
+        words = _WORDS.findall(self._clause_before(p, sent_start, 100).lower())
         return any(w in self.lx["relative_words"] for w in words)
 
     def _pluperfect(self, p: Parsed, sent_start: int) -> bool:
         """The date's clause is in the past perfect ("had invaded ... in 1943")."""
-        cut = max(sent_start, p.start - 60)
-        clause = _CLAUSE_START.split(self.text[cut:p.start])[-1]
-        return bool(self._flashback.search(clause))
+        return bool(self._flashback.search(self._clause_before(p, sent_start, 60)))
+
+    def _clause_before(self, p: Parsed, sent_start: int, width: int) -> str:
+        """The words of the date's clause before it; a bare preposition set off by a comma
+        belongs to the clause before ("the last time they had met, in 1614")."""
+        cut = max(sent_start, p.start - width)
+        parts = _CLAUSE_START.split(self.text[cut:p.start])
+        clause = parts[-1]
+        if len(parts) > 1 and len(_WORDS.findall(clause.lower())) <= 1:
+            clause = parts[-2] + " " + clause
+        return clause
 
     def _aside(self, p: Parsed) -> bool:
         before = self.text[max(0, p.start - 2):p.start].rstrip()
@@ -510,10 +596,23 @@ class Resolver:
         return tail.endswith(("before", "after", "prior"))
 
     def _future(self, p: Parsed) -> bool:
-        """The clause around the expression speaks of the future ("will meet on Thursday")."""
+        """The clause around the expression speaks of the future ("will meet on Thursday",
+        "payable Dec. 7"): the tense marker nearest the expression decides, so "said Friday
+        ... will appeal" is past and "will succeed him Feb. 1" future."""
         s, e = self._sentence(p.start)
-        window = self.text[max(s, p.start - 80):min(e, p.end + 50)]
-        return bool(self._future_words.search(window))
+        a, b = max(s, p.start - 80), min(e, p.end + 50)
+        best, sign = None, 0
+        for pattern, value in ((self._future_words, 1), (self._past_words, -1)):
+            for m in pattern.finditer(self.text, a, b):
+                if m.end() <= p.start:
+                    gap = p.start - m.end()
+                elif m.start() >= p.end:
+                    gap = 2 * (m.start() - p.end)  # a verb after the date governs it less often
+                else:
+                    continue
+                if best is None or gap < best:
+                    best, sign = gap, value
+        return sign > 0
 
     def _sentence(self, offset: int) -> tuple[int, int]:
         from bisect import bisect_right
@@ -555,6 +654,34 @@ class Resolver:
             self.changes[-1] = (offset, w)
         else:
             self.changes.append((offset, w))
+
+
+def _moment_of(iso) -> Moment:
+    """An ISO day (astronomical year, as in bounds) or a bounds day tuple as a day Moment."""
+    if isinstance(iso, tuple):
+        return Moment("day", year=iso[0], month=iso[1], day=iso[2])
+    neg = iso.startswith("-")
+    y, m, d = (int(x) for x in iso.lstrip("-").split("-"))
+    return Moment("day", year=historical(-y if neg else y), month=m, day=d)
+
+
+def _offset_bounds(anchor: Moment, unit: str, d: int, lo: float, hi: float):
+    """The days an offset can mean: each end of the anchor moved by the near and the far
+    reading of the amount ("a few weeks ago" on 20 August: 6 to 2 weeks back), at the
+    unit's granularity, so loose wording keeps loose bounds."""
+    span = anchor.bounds()
+    if span is None:
+        return None
+    first, last = (lo, hi) if d > 0 else (hi, lo)  # the amounts that give the earliest/latest day
+    gran = UNIT_GRAN.get(unit, "day")
+    ends = []
+    for day, n in ((span[0], first), (span[1], last)):
+        m = Moment("day", year=day[0], month=day[1], day=day[2])
+        b = m.shift(d * n, unit).coarsen(gran).bounds()
+        if b is None:
+            return None
+        ends.append(b)
+    return min(ends[0][0], ends[1][0]), max(ends[0][1], ends[1][1])
 
 
 def _contains(outer: Moment, inner: Moment) -> bool:

@@ -19,7 +19,7 @@ from .lexicon import DATA, Lexicon, squash
 _REF = re.compile(r"\{\{(@?)(\w+)\}\}")
 _TOKEN = re.compile(r"\w+")
 _WORD_TAIL = re.compile(r"\w*")
-KINDS = ("date", "range", "duration", "offset", "deixis", "ref", "set")
+KINDS = ("date", "range", "edge", "duration", "offset", "deixis", "ref", "set")
 DIGIT = "#digit"
 
 

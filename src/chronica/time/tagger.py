@@ -25,10 +25,16 @@ class TagResult:
     range_ends: dict[tuple[int, int], tuple[Timex, Timex]] = field(default_factory=dict)
     # the expressions run to the end of their noun phrase ("two months of fierce battles")
     phrases: list[Timex] = field(default_factory=list)
+    # an edge of a period ("the last week of September") as TimeML's duration and date
+    edge_parts: dict[tuple[int, int], tuple[Timex, Timex]] = field(default_factory=dict)
 
     def timex3(self) -> list[Timex]:
-        """The expressions as TimeML (TIMEX3) marks them: cores, ranges split into their ends."""
-        return self._split(self.timexes)
+        """The expressions as TimeML (TIMEX3) marks them: cores, ranges split into their ends,
+        an edge of a period into its stretch and its period."""
+        out = []
+        for t in self._split(self.timexes):
+            out.extend(self.edge_parts.get((t.start, t.end), (t,)))
+        return out
 
     def timex2(self) -> list[Timex]:
         """The expressions as TIMEX2 marks them: full noun phrases, ranges split."""
@@ -82,7 +88,7 @@ class TimeTagger:
             if hi < len(heads) and heads[hi][0] <= p.start < heads[hi][1] and t.edtf and p.moment \
                     and p.moment.year is not None:  # a heading scopes its explicit date only
                 resolver.scope(heads[hi][0], t, p.moment)
-        return TagResult(timexes, resolver.changes, ends, self.extend(text, timexes))
+        return TagResult(timexes, resolver.changes, ends, self.extend(text, timexes), resolver.edge_parts)
 
     # ------------------------------------------------------------ matching --
 
