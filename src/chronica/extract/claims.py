@@ -14,6 +14,7 @@ assertions and are left out. Word lists are data (``data/claims/``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from ..doc import Doc
@@ -21,7 +22,7 @@ from ..model import Claim, LocalEvent, Mention, Span, When
 from ..pipeline import component
 from ..reconcile.context import TextContext
 from ..reconcile.quantities import (
-    duration_from_value, durations, load, make_duration, number_pattern, numbers, parse_number, rounding, unit_of,
+    Duration, duration_from_value, durations, load, make_duration, number_pattern, numbers, parse_number, rounding, unit_of,
 )
 
 _YEARISH = re.compile(r"^(1\d{3}|20\d{2})$")
@@ -121,9 +122,12 @@ def _duration_regex() -> re.Pattern:
     cue = _alternation(d["approx"])
     vague = _alternation(numbers()["vague"])
     units = r"hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centuries|century"
+    num = number_pattern()
     return re.compile(
-        rf"(?<![\w-])(?:(?P<cue>{cue})\s+)?(?:(?P<vague>{vague})|(?P<num>{number_pattern()}))\s+"
-        rf"(?:(?:long|full|whole|more|miserable|further|\w+ful)\s+)?(?P<unit>{units})(?![\w-])",
+        rf"(?<![\w-])(?:(?P<cue>{cue})\s+)?(?:(?P<vague>{vague})|(?P<num>{num})|(?P<art>an?))\s+"
+        rf"(?:(?:long|full|whole|more|miserable|further|\w+ful)\s+)?(?P<unit>{units})(?![\w-])"
+        # a compound figure: "a year and fifteen days", "two years and a half"
+        rf"(?:,?\s+and\s+(?:(?P<half>a\s+half)|(?P<num2>{num})\s+(?P<unit2>{units}))(?![\w-]))?",
         re.IGNORECASE,
     )
 
@@ -151,9 +155,15 @@ def duration_claims(doc: Doc) -> list[Claim]:
         unit = unit_of(m["unit"])
         if unit is None:
             continue
+        if m["art"] and _rate(text, m.start()):
+            continue  # "twice a year": a rate
         if m["vague"]:
             lo, hi = numbers()["vague"][m["vague"].casefold()]
             dur = make_duration((lo + hi) / 2, unit, vague=(lo, hi))
+        elif m["art"] or m["num2"] or m["half"]:
+            dur = _compound(m, unit)
+            if dur is None:
+                continue
         else:
             count = parse_number(m["num"])
             value = _timex_value(timex_values, m.start("num"), m.end())
@@ -173,7 +183,10 @@ def duration_claims(doc: Doc) -> list[Claim]:
         s0, s1 = sentence_bounds(doc, m.start())
         sentence = text[s0:s1]
         rel = m.start() - s0
-        if journey.search(sentence[max(0, rel - 60):rel + 40]):
+        held = _held(text, s0, m.start(), m.end())
+        if held:
+            prop = held
+        elif journey.search(sentence[max(0, rel - 60):rel + 40]):
             prop = "journey"
         elif pm or stay.search(sentence):
             prop = "stay"
@@ -187,6 +200,61 @@ def duration_claims(doc: Doc) -> list[Claim]:
             low=round(dur.low, 3), high=round(dur.high, 3), approximate=dur.approximate,
         ))
     return out
+
+
+def _compound(m: re.Match, unit: str):
+    """"a year and fifteen days", "a week", "two years and a half": the count 1 written
+    as an article, and a second figure in a finer unit (its rounding is the figure's)."""
+    count = 1.0 if m["art"] else parse_number(m["num"] or "")
+    if count is None:
+        return None
+    if not (m["num2"] or m["half"]):
+        dur = make_duration(count, unit)
+        loose = unit in durations()["loose_units"]
+        return replace(dur, approximate=True) if loose else dur
+    per = durations()["units"][unit]
+    if m["half"]:
+        days, tol = (count + 0.5) * per, 0.25 * per
+        return Duration(days, days - tol, days + tol, unit, count + 0.5, False)
+    unit2 = unit_of(m["unit2"])
+    count2 = parse_number(m["num2"])
+    if unit2 is None or count2 is None:
+        return None
+    per2 = durations()["units"][unit2]
+    days = count * per + count2 * per2
+    return Duration(days, days - 0.5 * per2, days + 0.5 * per2, unit2, count2, False)
+
+
+def _rate(text: str, start: int) -> bool:
+    before = text[max(0, start - 12):start].split()
+    return bool(before) and before[-1].casefold() in durations()["rate_before"]
+
+
+@lru_cache(maxsize=1)
+def _held_res() -> dict[str, list[re.Pattern]]:
+    d = durations()
+    out = {}
+    for prop in ("term", "detention"):
+        for key, pats in d[prop].items():
+            out[f"{prop}.{key}"] = [re.compile(p, re.IGNORECASE) for p in pats]
+    return out
+
+
+def _held(text: str, s0: int, start: int, end: int) -> str | None:
+    """"term" for a prison sentence, "detention" for time someone was held, else None."""
+    res = _held_res()
+    before, after = text[max(s0, start - 80):start], text[end:end + 60]
+
+    def hit(key: str, t: str) -> bool:
+        return any(p.search(t) for p in res[key])
+
+    if hit("term.before", before) or (hit("term.give_before", before) and hit("term.custody_after", after)):
+        return "term"
+    if hit("detention.not_before", before):
+        return None
+    if hit("detention.before", before) or hit("detention.custody_after", after):
+        return "detention"
+    return None
 
 
 _CAPS = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
@@ -215,7 +283,7 @@ def _is_name(text: str, start: int, end: int, s0: int) -> bool:
     words = re.findall(r"[^\W\d_]+", text[start:end])
     if not words or not all(w[:1].isupper() for w in words):
         return False
-    return text[s0:start].strip() != ""
+    return text[s0:start].strip() != "" or len(words) >= 2  # "A Century On": a title
 
 
 def _timex_value(values: dict[tuple[int, int], str], start: int, end: int) -> str | None:

@@ -10,13 +10,13 @@ person.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..doc import Doc
 from ..model import LocalEvent, Span
 from ..pipeline import Context, component
 from .events_lexicon import Lexicon, load_lexicon
-from .events_roles import MentionIndex, SentView, build_index, main_person, participants, place, sentence_view
+from .events_roles import MentionIndex, SentView, build_index, main_person, participants, place, roles, sentence_view
 from .events_scenes import heading_place_period, in_any, paragraphs, staged_paragraphs
 from .events_summary import summarise
 from .events_triggers import (
@@ -109,16 +109,66 @@ def find_events(doc: Doc, lex: Lexicon, nlp=None) -> list[LocalEvent]:
             if ev is not None:
                 events.append(ev)
             continue
-        if sent.kind != "body" or in_any(sent.start, frame.staged):
+        if sent.kind != "body":
             continue
         para = next((i for i, (a, b) in enumerate(frame.paragraphs) if a <= sent.start < b), -1)
         where_now.enter(para)
         view = _view(doc, sent, frame, nlp)
-        if view is not None:
-            events.extend(_sentence_events(doc, sent, view, lex, frame, where_now))
+        if view is None:
+            continue
+        found = _sentence_events(doc, sent, view, lex, frame, where_now)
+        if in_any(sent.start, frame.staged):
+            # a staged scene: its gestures are scenery, what it stages is kept
+            found = [e for e in found if e.kind in lex.staged_kinds and e.who]
+        events.extend(found)
+    events.extend(_staged_blows(doc, lex, frame, events))
+    events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
     for i, ev in enumerate(events):
         ev.key = f"v{i}"
     return events
+
+
+def _staged_blows(doc: Doc, lex: Lexicon, frame: _DocFrame, events: list[LocalEvent]) -> list[LocalEvent]:
+    """The attack a scene told in the present shows: a paragraph with a weapon and a
+    harm cue ("he feels a sharp pain in the back of his head ... has produced a
+    sharpened ice pick") and no attack event of its own."""
+    out = []
+    for a, b in staged_paragraphs(doc, lex, cues_needed=False):
+        if any(e.kind == "attack" and a <= e.evidence.start < b for e in events):
+            continue
+        sents = [s for s in doc.sentences if a <= s.start < b and s.kind == "body"]
+        weapon = harm = None
+        cued = []
+        for s in sents:
+            span = doc.spacy.char_span(s.start, s.end, alignment_mode="expand")
+            if span is None:
+                continue
+            text = " " + " ".join(t.lower_ for t in span) + " "
+            w = next((x for x in sorted(lex.weapons, key=len, reverse=True) if f" {x} " in text), None)
+            h = next((t for t in span if t.lower_ in lex.harm_cues or t.lemma_.lower() in lex.harm_cues), None)
+            if w or h:
+                cued.append(s)
+            weapon = weapon or w
+            harm = harm if harm is not None else h
+        if weapon is None or harm is None:
+            continue
+        evidence = _trimmed(doc, cued[0].start, cued[-1].end)
+        who = []
+        for m in doc.mentions:
+            if (m.entity and not m.cited and evidence.start <= m.start < evidence.end
+                    and frame.index.entity_type.get(m.entity) == "person" and m.entity not in who):
+                who.append(m.entity)
+        when = inferred(doc, harm.idx, frame.anchors, scene_start=a)
+        names = [n for n in (_name(doc, k) for k in who[:1]) if n]
+        summary = f"{names[0]} is attacked with {_article(weapon)}" if names else f"An attack with {_article(weapon)}"
+        trigger = Span(harm.idx, harm.idx + len(harm), harm.text)
+        out.append(LocalEvent(key="", kind="attack", summary=summary, evidence=evidence, trigger=trigger,
+                              when=when, who=who, where=None, confidence=0.5))
+    return out
+
+
+def _article(noun: str) -> str:
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
 
 
 def _view(doc: Doc, sent, frame: _DocFrame, nlp) -> SentView | None:
@@ -220,7 +270,12 @@ def _evidence_ranges(span, kept: list[Happening]) -> list[tuple[int, int]]:
     """Token ranges [a, b) of each happening's clause (the whole sentence if alone)."""
     lo, hi = span.start, span.end
     if len(kept) == 1:
-        return [(lo, hi)]
+        # a semicolon parts two sentences in one: keep the happening's side
+        anchor = kept[0].anchor
+        semis = [t.i for t in span if t.text == ";"]
+        a = max((i + 1 for i in semis if i < anchor), default=lo)
+        b = min((i for i in semis if i > anchor), default=hi)
+        return [(lo, hi)] if (a, b) == (lo, hi) else [_trim_edges(span.doc, a, b)]
     owner: dict[int, Happening] = {}
     for h in kept:
         for i in h.owned:
@@ -311,6 +366,10 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
     in_clause = [t for t in timexes if evidence.start <= t.start and t.end <= evidence.end
                  and not any(t.start <= o < t.end for o in skipped)]
     when = from_timexes(in_clause, view.offset(anchor))
+    if when is not None and when.basis == "inferred":
+        # the clause's own words date it ("that morning", "that afternoon"): resolved
+        # against the story's date, but said by the text
+        when = replace(when, basis="relative")
     if when is None:
         clause = evidence.text.lower()
         near = any(c in clause for c in lex.near_cues)
@@ -325,7 +384,10 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
     place_name = _name(doc, where) if where else None
     by_noun = h.standalone_noun or (h.main.rule.pos == "noun" and anchor.lemma_.lower() in lex.occurrence_verbs)
     head = sdoc[h.main.i] if by_noun else anchor
-    summary = summarise(head, [n for n in names if n], place_name, prep, by_noun)
+    r = roles(h, view, frame.index)
+    summary = summarise(head, [n for n in names if n], place_name, prep, by_noun,
+                        agents=[_name(doc, k) for k in r.agents], patients=[_name(doc, k) for k in r.patients],
+                        subject_words=r.subject_words, plural=r.plural, passive=r.passive)
 
     conf = 0.45 if h.standalone_noun else 0.6
     conf += 0.15 if when is not None and when.basis != "inferred" else 0.0

@@ -58,6 +58,10 @@ class Lexicon:
     min_cues: int = 2
     kinds: tuple[str, ...] = field(default=())
     attempt_verbs: frozenset[str] = frozenset()
+    custody_nouns: frozenset[str] = frozenset()  # "prison", "jail": the need "custody"
+    staged_kinds: frozenset[str] = frozenset()  # kinds a staged scene still tells
+    harm_cues: frozenset[str] = frozenset()  # "pain", "blood": a blow was struck
+    weapons: frozenset[str] = frozenset()
 
     def governs_intent(self, tok) -> bool:
         """Is ``tok`` a word whose complement is only wished, planned or believed?"""
@@ -147,4 +151,19 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         min_cues=int(stage.get("min_cues", 2)),
         kinds=tuple(trig["kinds"]),
         attempt_verbs=fs(ctx.get("attempt_verbs")),
+        custody_nouns=fs(ctx.get("custody_nouns")),
+        staged_kinds=fs(stage.get("staged_kinds")),
+        harm_cues=fs(stage.get("harm_cues")),
+        weapons=_weapons(),
     )
+
+
+def _weapons() -> frozenset[str]:
+    """Weapon words (shared with the claims: data/claims/attributes.yaml)."""
+    path = data_dir_claims() / "attributes.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return frozenset(str(w).lower() for ws in (data.get("weapons") or {}).values() for w in ws)
+
+
+def data_dir_claims() -> Path:
+    return DATA_DIR.parent / "claims"

@@ -27,6 +27,8 @@ class MentionIndex:
     counts: dict[str, int]  # entity key -> number of mentions (not cited)
     sentence_starts: tuple[int, ...] = ()  # char offsets where sentences start, sorted
     known_names: dict[str, str] | None = None  # one-word name -> the one person/group that bears it
+    identified: dict[str, str] | None = None  # role noun -> the person the text says it was ("the thief was X")
+    person_main: list[bool] | None = None  # was that mention the subject of a main clause?
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,7 @@ def build_index(doc: Doc, lex: Lexicon) -> MentionIndex:
             continue
         span = doc.spacy.char_span(m.start, m.end, alignment_mode="expand") if doc.spacy is not None else None
         subject = bool(span is not None and len(span) and span.root.dep_ in SUBJECT_DEPS)
-        persons.append((m.start, m.entity, subject))
+        persons.append((m.start, m.entity, subject, subject and _main_clause(span.root)))
         if span is not None and len(span):
             f, ma = _gender_cues(span, lex)
             v = votes.setdefault(m.entity, [0, 0])
@@ -75,7 +77,8 @@ def build_index(doc: Doc, lex: Lexicon) -> MentionIndex:
     gender = {k: ("f" if f > ma else "m") for k, (f, ma) in votes.items() if f != ma}
     starts = tuple(sorted(s.start for s in doc.sentences))
     index = MentionIndex(etype, gender, [p[0] for p in persons], [p[1] for p in persons],
-                         [p[2] for p in persons], counts, starts, _known_names(doc))
+                         [p[2] for p in persons], counts, starts, _known_names(doc), _identified(doc, etype),
+                         [p[3] for p in persons])
     _chain_subject_pronouns(doc, index)
     return index
 
@@ -95,6 +98,46 @@ def _known_names(doc: Doc) -> dict[str, str]:
     return {w: next(iter(k)) for w, k in owners.items() if len(k) == 1}
 
 
+NAMING_VERBS = {"name", "call"}
+SUBORDINATE_DEPS = {"relcl", "advcl", "acl", "ccomp", "csubj", "pcomp", "xcomp"}
+
+
+def _main_clause(subj) -> bool:
+    """Is ``subj`` the subject of a main clause (the root verb or a verb coordinated
+    with it), not of a relative or adverbial clause?"""
+    verb = subj.head
+    for _ in range(6):
+        if verb.dep_ in SUBORDINATE_DEPS:
+            return False
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            return True
+        verb = verb.head
+    return True
+
+
+def _identified(doc: Doc, etype: dict[str, str]) -> dict[str, str]:
+    """Role nouns the text identifies with one person: "The thief was Vincenzo
+    Peruggia" makes an earlier "a thief walked out" Peruggia's doing."""
+    if doc.spacy is None:
+        return {}
+    person_at: dict[int, str] = {}
+    for m in doc.mentions:
+        if m.entity and not m.cited and etype.get(m.entity, m.type) == "person":
+            span = doc.spacy.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and len(span):
+                person_at[span.root.i] = m.entity
+    found: dict[str, set[str]] = {}
+    for tok in doc.spacy:
+        if tok.lemma_ != "be":
+            continue
+        subj = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
+                and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)]
+        attr = [person_at[c.i] for c in tok.children if c.dep_ == "attr" and c.i in person_at]
+        if subj and attr:
+            found.setdefault(subj[0].lemma_.lower(), set()).add(attr[0])
+    return {noun: next(iter(keys)) for noun, keys in found.items() if len(keys) == 1}
+
+
 def _chain_subject_pronouns(doc: Doc, index: MentionIndex) -> None:
     """Resolve subject "he"/"she" in text order and index them as subject mentions of
     the person they stand for, so that a story told in pronouns keeps its protagonist
@@ -111,6 +154,8 @@ def _chain_subject_pronouns(doc: Doc, index: MentionIndex) -> None:
         index.person_starts.insert(k, tok.idx)
         index.person_keys.insert(k, key)
         index.person_subject.insert(k, True)
+        if index.person_main is not None:
+            index.person_main.insert(k, _main_clause(tok))
 
 
 def _gender_cues(span, lex: Lexicon) -> tuple[int, int]:
@@ -192,6 +237,12 @@ def recent_person(index: MentionIndex, offset: int, pronoun: str = "",
         group.reverse()  # in text order
         ok = [j for j in group if agrees(index.person_keys[j])]
         if ok:
+            # the subject of the sentence's last main clause ("Rathbone leapt ..., but
+            # Booth drew out a dagger. He then climbed ..." -> Booth), else its first
+            # subject, else the first person it names (the topic)
+            main = [j for j in ok if index.person_main and index.person_main[j]]
+            if main:
+                return index.person_keys[main[-1]]
             subj = [j for j in ok if index.person_subject[j]]
             return index.person_keys[(subj or ok)[0]]
         looked += 1
@@ -211,6 +262,16 @@ def _resolve(tok, view: SentView, index: MentionIndex) -> list[str]:
                 if c.dep_ in ("appos", "compound") and c.i in view.token_entity:
                     key = view.token_entity[c.i]
                     break
+        if key is None and t.pos_ == "NOUN":
+            # "a former museum worker named Vincenzo Peruggia"
+            for c in t.children:
+                if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS:
+                    key = next((view.token_entity[g.i] for g in c.children
+                                if g.dep_ in ("oprd", "dobj", "attr", "xcomp") and g.i in view.token_entity), None)
+        if key is None and t.pos_ == "NOUN" and t.dep_ in SUBJECT_DEPS and index.identified:
+            # "a thief walked out ..." when the text says who the thief was
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in t.children):
+                key = index.identified.get(t.lemma_.lower())
         if key is None and t.pos_ == "NOUN":
             # a body named by its people ("the British and Prussian armies")
             for c in t.children:
@@ -389,3 +450,74 @@ def place(h: Happening, view: SentView, start_tok: int, end_tok: int, index: Men
             seen.append((i, key))
     trail = [k for _, k in sorted(seen, reverse=True)]
     return PlacePick(best[1] if best else None, best[2] if best else None, trail)
+
+
+# ------------------------------------------------------------------ roles (for summaries) --
+
+SMALL_CLAUSE_HEADS = {"see", "watch", "find", "have", "get", "leave", "want"}  # "see Trotsky arrested"
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Who does and who undergoes a happening, as entity keys, plus the subject's own
+    words when it names nobody ("the police") and whether it is plural."""
+
+    agents: tuple[str, ...]
+    patients: tuple[str, ...]
+    subject_words: str | None
+    plural: bool
+    passive: bool
+
+
+def _short_np(tok) -> str:
+    """"the police", "gunmen from Stalin's secret police": a subject noun phrase kept short."""
+    keep = {tok.i}
+    for c in tok.children:
+        if c.dep_ in ("det", "amod", "compound", "nummod", "poss") and c.i < tok.i:
+            keep.update(t.i for t in c.subtree)
+    if len(keep) > 5:  # too long: the determiner, possessor, compounds and the noun
+        keep = {tok.i}
+        for c in tok.children:
+            if c.dep_ in ("det", "compound", "poss") and c.i < tok.i:
+                keep.update(t.i for t in c.subtree)
+    words = [tok.doc[i] for i in sorted(keep)]
+    return "".join(t.text_with_ws for t in words).strip()
+
+
+def roles(h: Happening, view: SentView, index: MentionIndex) -> Roles:
+    doc = view.doc
+    anchor = doc[h.anchor]
+    if not (anchor.pos_ in ("VERB", "AUX") or h.main.rule.pos == "predicate"):
+        return Roles((), (), None, False, False)
+    # a participle without "have" is passive: "is exiled by", "will see Trotsky arrested"
+    has_object = any(c.dep_ in OBJECT_DEPS for c in anchor.children)
+    small_clause = anchor.dep_ in ("ccomp", "xcomp", "oprd") and anchor.head.lemma_.lower() in SMALL_CLAUSE_HEADS
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in anchor.children) or not has_object and (
+        small_clause or anchor.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in anchor.children))
+    agents: list[str] = []
+    patients: list[str] = []
+    if anchor.dep_ == "acl" and passive:
+        # "an organization founded by Lenin": the noun is what the participle befalls
+        subj = anchor.head
+    else:
+        subj = _subject(anchor)
+    subject_words = None
+    plural = False
+    if subj is not None:
+        keys = _resolve(subj, view, index)
+        (patients if passive else agents).extend(keys)
+        plural = subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("they", "we") or bool(
+            [c for c in subj.conjuncts if c.i > subj.i])
+        if not keys and subj.pos_ in ("NOUN", "PROPN"):
+            subject_words = _short_np(subj)
+        if keys:
+            plural = len(keys) > 1
+    for c in anchor.children:
+        if c.dep_ == "agent" or (passive and c.dep_ == "prep" and c.lower_ == "by"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    agents.extend(k for k in _resolve(g, view, index) if k not in agents)
+        elif c.dep_ in OBJECT_DEPS or c.dep_ == "dative":
+            patients.extend(k for k in _resolve(c, view, index) if k not in patients and k not in agents)
+    return Roles(tuple(dict.fromkeys(agents)), tuple(k for k in dict.fromkeys(patients) if k not in agents),
+                 subject_words, plural, passive)

@@ -19,8 +19,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def staged_paragraphs(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
-    """Paragraphs told in the present tense with body-language cues: a staged scene."""
+def staged_paragraphs(doc: Doc, lex: Lexicon, cues_needed: bool = True) -> list[tuple[int, int]]:
+    """Paragraphs told in the present tense with body-language cues: a staged scene
+    (``cues_needed=False``: every paragraph told in the present tense)."""
     if doc.spacy is None:
         return []
     out = []
@@ -39,7 +40,7 @@ def staged_paragraphs(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
                 cues += 1
             elif t.pos_ == "NOUN" and t.lemma_.lower() in lex.cue_nouns:
                 cues += 0.5
-        if cues >= lex.min_cues and present > past:
+        if (cues >= lex.min_cues or not cues_needed) and present > past:
             out.append((a, b))
     return out
 

@@ -64,7 +64,24 @@ def _is_passive(tok) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.dep_ == "acl" and tok.tag_ == "VBN"
 
 
-def _meets(tok, rule: TriggerRule, place_tokens: set[int], named: frozenset[int] = frozenset()) -> bool:
+PERSONAL_OBJECTS = {"him", "her", "them", "me", "us", "himself", "herself", "themselves"}
+
+
+def _custody(tok, custody: frozenset[str]) -> bool:
+    """A custody word in the verb's own phrases ("taken to prison", "gave him eight
+    months in jail"), not in a clause of its own."""
+    stack = [(c, 1) for c in tok.children if c.dep_ not in ("conj", "ccomp", "advcl", "relcl", "nsubj")]
+    while stack:
+        t, depth = stack.pop()
+        if t.lemma_.lower() in custody or t.lower_ in custody:
+            return True
+        if depth < 3:
+            stack.extend((c, depth + 1) for c in t.children if c.dep_ not in ("conj", "ccomp", "advcl", "relcl"))
+    return False
+
+
+def _meets(tok, rule: TriggerRule, place_tokens: set[int], named: frozenset[int] = frozenset(),
+           custody: frozenset[str] = frozenset()) -> bool:
     kids = list(tok.children)
     if rule.particle and not any(c.lower_ == rule.particle and c.dep_ in ("prt", "advmod", "prep") for c in kids):
         return False
@@ -76,9 +93,14 @@ def _meets(tok, rule: TriggerRule, place_tokens: set[int], named: frozenset[int]
         if need == "named" and any(c.dep_ in ("dobj", "obj") and any(g.i in named for g in c.subtree)
                                    for c in kids):
             return True
+        if need == "someone" and any(c.dep_ in ("dobj", "obj") and (c.lower_ in PERSONAL_OBJECTS or any(
+                g.i in named for g in c.subtree)) for c in kids):
+            return True  # "captured him", "captured Booth" -- not "captured a pawn"
         if need == "passive" and _is_passive(tok):
             return True
         if need == "place" and has_place_child(tok, place_tokens):
+            return True
+        if need == "custody" and _custody(tok, custody):
             return True
         if any(c.lower_ == need and c.dep_ in ("prep", "prt", "advmod", "agent") for c in kids):
             return True
@@ -118,7 +140,7 @@ def _rule_for(tok, lex: Lexicon, place_tokens: set[int], named: frozenset[int]) 
     else:
         return None
     for r in rules:
-        if _meets(tok, r, place_tokens, named):
+        if _meets(tok, r, place_tokens, named, lex.custody_nouns):
             return r
     return None
 

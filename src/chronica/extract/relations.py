@@ -34,6 +34,7 @@ import yaml
 from ..doc import Doc
 from ..model import LocalRelation, Span, When
 from ..pipeline import Context, component
+from .described import resolve_described
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "relations"
 PERSONAL = ("spouse", "child", "parent", "sibling", "family", "ally", "rival", "killer", "host", "other")
@@ -81,7 +82,7 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
         ("name_the_label_of", rf"{tgt}\s*,?\s+(?:was\s+|is\s+|became\s+|had been\s+)?"
                               rf"(?:the|a|an|one of the)\s+{_ADJ}{lab}\s+of\s+(?:the\s+)?{src}"),
         ("name_was_poss_label", rf"{tgt}\s+(?:was|is|became|had been)\s+{poss}\s+{_ADJ}{lab}\b"),
-        ("and_label_name", rf"(?:,|\band)\s+(?:,\s*)?{_ADJ}{lab}\s*,?\s+{tgt}"),
+        ("and_label_name", rf"(?:,|\band)\s+(?:,\s*)?(?!(?:his|her|their)\b){_ADJ}{lab}\s*,?\s+{tgt}"),
     ]
     return tuple((n, re.compile(p, re.IGNORECASE)) for n, p in raw)
 
@@ -91,6 +92,9 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
 @component("extract_relations", requires=("entities",), assigns=("relations",))
 def extract_relations(doc: Doc, ctx: Context) -> None:
     doc.relations = find_relations(doc)
+    # "his wife", "Lincoln’s assassin": descriptions the relations now name
+    resolve_described(doc, _sentences(doc))
+    doc.relations = _dedupe(doc.relations)
 
 
 def find_relations(doc: Doc) -> list[LocalRelation]:
@@ -150,7 +154,8 @@ def _pattern_relations(doc, si, sents, ments, etype) -> list[LocalRelation]:
         if "src" in m.groupdict() and m.group("src"):
             srcs = [doc.mentions[int(m.group("src")[1:-1])].entity]
         elif "poss" in m.groupdict() and m.group("poss"):
-            srcs = _possessor(doc, m.group("poss"), marks, m.start("poss"), si, sents, set(tkeys))
+            srcs = _possessor(doc, m.group("poss"), marks, m.start("poss"), si, sents, set(tkeys),
+                              template[:m.start("poss")])
         else:
             srcs = last_src  # coordinated label: "..., and eldest son, Lev"
         if not srcs:
@@ -200,10 +205,16 @@ def _text_offset(start: int, marks: list[tuple[int, int, int]], tpos: int) -> in
     return start + tpos - shift
 
 
-def _possessor(doc: Doc, poss: str, marks, tpos: int, si: int, sents, exclude: set[str]) -> list[str]:
+def _possessor(doc: Doc, poss: str, marks, tpos: int, si: int, sents, exclude: set[str],
+               before: str = "") -> list[str]:
     ph = re.match(r"⟨(\d+)⟩", poss)
     if ph:
         return [doc.mentions[int(ph.group(1))].entity]
+    joint = re.search(r"⟨(\d+)⟩\s+and\s+$", before)
+    if joint and poss.casefold() in ("his", "her"):  # "Major Rathbone and his fiancé": his is Rathbone
+        key = doc.mentions[int(joint.group(1))].entity
+        if key not in exclude and any(e.key == key and e.type == "person" for e in doc.entities):
+            return [key]
     offset = _text_offset(sents[si][0], marks, tpos)
     if poss.casefold() == "their":
         return resolve_plural(doc, offset, si, sents, exclude)
@@ -328,6 +339,11 @@ def _arguments(verb):
             for g in c.children:
                 if g.dep_ == "pobj":
                     subj = g
+    head = verb
+    while subj is None and head.dep_ in ("conj", "xcomp") and head.head is not head:
+        # "he flung open the door, and fatally shot Lincoln"; "Powell managed to stab Seward"
+        head = head.head
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
     return subj, obj
 
 

@@ -4,12 +4,14 @@ relative or approximate date gets slack; a date only inferred from context is to
 to accuse a source of error."""
 from __future__ import annotations
 
+import re
 from itertools import combinations
 
 from ..model import DocSpan
 from .bounds import bounds_of
 from .view import Finding, View
 
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SLACK_VAGUE = 7  # days allowed to relative / approximate dates
 
 
@@ -17,8 +19,12 @@ def _quality(s: DocSpan) -> str:
     w = s.when
     if w is None or w.basis == "inferred":
         return "weak"
-    if w.basis == "relative" or any(c in w.edtf for c in "~?%"):
+    if any(c in w.edtf for c in "~?%"):
         return "vague"
+    if w.basis == "relative":
+        # "that morning", "the next day": a day the text names relative to a stated
+        # one is as precise as the stated one; a looser relative date is vague
+        return "firm" if _DAY.match(w.edtf) and w.anchor else "vague"
     return "firm"
 
 

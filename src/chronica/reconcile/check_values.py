@@ -38,8 +38,15 @@ def _weapons() -> tuple[dict[str, str], dict[str, int]]:
 
 
 def _same_word(a: str, b: str) -> bool:
-    _, syn = _weapons()
+    cls, syn = _weapons()
+    if cls.get(a) == cls.get(b) and (a in _generic() or b in _generic()):
+        return True  # "bullets" against "machine guns": the class's general word
     return a == b or (a in syn and syn.get(a) == syn.get(b)) or a.rstrip("s") == b.rstrip("s")
+
+
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    return frozenset(w.casefold() for w in load("attributes.yaml").get("generic") or ())
 
 
 def _weapon_conflicts(view: View):

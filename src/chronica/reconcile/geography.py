@@ -56,16 +56,28 @@ class Geography:
         """Normalised names of each place entity (to block on a name two geocodings split)."""
         return self._names
 
+    def region_keys(self) -> dict[str, frozenset[str]]:
+        """Gazetteer ids of each place and of what encloses it: places in one country
+        share a key (to block a city against its country)."""
+        return {eid: frozenset([eid] + ([e.gazetteer] if e.gazetteer else []) + self._parents(eid))
+                for eid, e in self.by_id.items() if e.type == "place"}
+
     def _parents(self, eid: str) -> list[str]:
-        """Gazetteer ids enclosing the entity, innermost first."""
+        """Ids enclosing the entity, innermost first: ``part_of`` holds a gazetteer id
+        or a corpus entity id; both are listed (with the entity's gazetteer id)."""
         out, seen = [], set()
         e = self.by_id.get(eid)
         gid = e.part_of if e else None
         while gid and gid not in seen and len(out) < 12:
             seen.add(gid)
             out.append(gid)
-            parent = self.by_gaz.get(gid)
-            gid = self.by_id[parent].part_of if parent else None
+            parent = gid if gid in self.by_id else self.by_gaz.get(gid)
+            if parent and parent != gid:
+                out.append(parent)
+            pe = self.by_id.get(parent) if parent else None
+            if pe is not None and pe.gazetteer and pe.gazetteer not in out and pe.gazetteer != gid:
+                out.append(pe.gazetteer)
+            gid = pe.part_of if pe else None
         return out
 
     def within(self, inner: str, outer: str) -> bool:

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 from ..model import DocSpan, Event, LocalEvent, When
 from ..pipeline import component
 from .bounds import YEAR, Bounds, bounds_of, is_vague
+from .context import TextContext
 from .geography import Geography
 
 THRESHOLD = 0.62          # pair score to be the same happening across documents
@@ -46,6 +47,7 @@ class Item:
     placed: bool = True  # the place is named in the evidence (not carried from context)
     rare: frozenset[str] = frozenset()  # capitalised stems (then: only those few other events use)
     undated_doc: bool = False  # its document gives no date at all: the date can never agree
+    scene: frozenset[str] = frozenset()  # places its paragraph names up to the evidence
 
     @property
     def kind(self) -> str:
@@ -181,6 +183,10 @@ def place_score(a: Item, b: Item, geo: Geography) -> float | None:
         return 0.7 if carried else 0.8
     if rel in ("within", "contains"):
         return 0.6 if carried else 0.7  # one source names the region, the other the spot
+    if a.where in b.scene or b.where in a.scene:
+        # the other's place is where this one's paragraph is set ("the Louvre was
+        # closed ... walked out of the Salon Carré"): a room the gazetteer can't place
+        return 0.6
     return 0.4 if carried else None
 
 
@@ -244,8 +250,8 @@ def pair_score(a: Item, b: Item, geo: Geography, names: dict[str, frozenset[str]
     how many kinds of positive evidence must agree (lowered only where the two
     documents' order of telling supports the match)."""
     k = kind_score(a.kind, b.kind)
-    if k == 0:
-        return 0.0
+    if k == 0 or (k < 1.0 and (a.local.trigger is None or b.local.trigger is None)):
+        return 0.0  # a heading's residence ("Paris, 1911") is only ever a residence
     who = who_score(a, b, names)
     place = place_score(a, b, geo)
     words = word_score(a, b)
@@ -283,9 +289,10 @@ def _year(it: Item) -> int | None:
 
 
 def candidate_pairs(items: list[Item], names: dict[str, frozenset[str]] | None = None,
-                    place_names: dict[str, frozenset[str]] | None = None) -> set[tuple[int, int]]:
-    """Pairs sharing a participant (or a participant's name word) or a place, in the
-    same or a neighbouring year."""
+                    place_names: dict[str, frozenset[str]] | None = None,
+                    regions: dict[str, frozenset[str]] | None = None) -> set[tuple[int, int]]:
+    """Pairs sharing a participant (or a participant's name word) or a place (or one
+    place inside the other), in the same or a neighbouring year."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, it in enumerate(items):
         keys = set(it.who)
@@ -297,6 +304,8 @@ def candidate_pairs(items: list[Item], names: dict[str, frozenset[str]] | None =
             blocks[it.where].append(i)
             for n in (place_names or {}).get(it.where, ()):
                 blocks["p:" + n].append(i)
+            for g in (regions or {}).get(it.where, ()):
+                blocks["g:" + g].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
         by_year: dict[int | None, list[int]] = defaultdict(list)
@@ -348,7 +357,7 @@ def cluster(items: list[Item], geo: Geography, names: dict[str, frozenset[str]] 
     both documents' telling (between the same two already-matched happenings)."""
     strong: dict[tuple[int, int], float] = {}
     weak: dict[tuple[int, int], float] = {}
-    for i, j in candidate_pairs(items, names, geo.place_names()):
+    for i, j in candidate_pairs(items, names, geo.place_names(), geo.region_keys()):
         s = pair_score(items[i], items[j], geo, names)
         if s >= THRESHOLD:
             strong[(i, j)] = s
@@ -358,21 +367,58 @@ def cluster(items: list[Item], geo: Geography, names: dict[str, frozenset[str]] 
                     and _told_alike(items[i], items[j]) and _dates_meet(items[i], items[j])):
                 weak[(i, j)] = w
     cl = Clusters(len(items))
+    order = _telling_order(items)
+    for i, j in continuations(items, order, geo):
+        cl.union(i, j)
     for (i, j), s in sorted(strong.items(), key=lambda kv: (-kv[1], kv[0])):
         ri, rj = cl.find(i), cl.find(j)
         if ri != rj and _may_merge(cl.members[ri], cl.members[rj], items, geo, strong, names):
             cl.union(ri, rj)
-    order = _telling_order(items)
     for (i, j), s in sorted(weak.items(), key=lambda kv: (-kv[1], kv[0])):
         ri, rj = cl.find(i), cl.find(j)
-        if ri == rj or len(cl.members[ri]) > 1 or len(cl.members[rj]) > 1:
-            continue  # only two events matched with nobody else yet
-        if _same_gap(i, j, items, order, cl) and _may_merge([i], [j], items, geo, weak, names, WEAK_SIGNALS):
+        if ri == rj or _docs(cl.members[ri], items) | _docs(cl.members[rj], items) != {items[i].doc_id, items[j].doc_id} \
+                or len(_docs(cl.members[ri], items)) > 1 or len(_docs(cl.members[rj], items)) > 1:
+            continue  # only events matched with nobody in another document yet
+        if _same_gap(i, j, items, order, cl) and _may_merge(cl.members[ri], cl.members[rj], items, geo, weak,
+                                                            names, WEAK_SIGNALS):
             cl.union(ri, rj)
     return sorted((sorted(m) for m in cl.members.values()), key=lambda m: m[0])
 
 
 GENERIC_KINDS = {"political", "other", "personal"}  # catch-all kinds: the kind says little
+
+
+def _docs(members: list[int], items: list[Item]) -> set[str]:
+    return {items[m].doc_id for m in members}
+
+
+def continuations(items: list[Item], order: dict[int, tuple[str, int]], geo: Geography) -> list[tuple[int, int]]:
+    """A sentence that goes on telling the happening the one before told ("gunmen
+    stormed Trotsky's compound. They sprayed the property with bullets"): the next
+    event in a document's telling, of the same specific kind, with no date, place or
+    participant of its own, worded alike."""
+    at = {v: i for i, v in order.items()}
+    out = []
+    for i, (doc_id, r) in order.items():
+        j = at.get((doc_id, r + 1))
+        if j is None:
+            continue
+        a, b = items[i], items[j]
+        if a.kind != b.kind or a.kind in GENERIC_KINDS or a.local.trigger is None or b.local.trigger is None:
+            continue
+        if not _inferred(b) or (b.bounds is not None and a.bounds is not None and not a.bounds.overlaps(b.bounds)):
+            continue
+        if not b.who <= a.who or (b.placed and b.where != a.where):
+            continue
+        if not 0 <= b.local.evidence.start - a.local.evidence.end <= 1:
+            continue  # the very next sentence of the same paragraph
+        if word_score(a, b) >= CONTINUE_WORDS:
+            out.append((i, j))
+    return out
+
+
+CONTINUE_WORDS = 0.25
+
 
 
 def _same_actors(a: Item, b: Item, geo: Geography, names) -> bool:
@@ -587,6 +633,7 @@ def build_event(members: list[Item], geo: Geography) -> Event:
 def prepare(corpus) -> list[Item]:
     items = []
     for doc in corpus.docs:
+        context = TextContext(doc.text)
         undated = not any(bounds_of(ev.when) for ev in doc.events if not (ev.staged or ev.negated))
         for ev in doc.events:
             if ev.staged or ev.negated:
@@ -597,8 +644,16 @@ def prepare(corpus) -> list[Item]:
                                             for m in doc.mentions)
             told = description(doc, ev.evidence)
             items.append(Item(doc.id, doc.source.sha256, ev, who, where, bounds_of(ev.when),
-                              content_words(told), placed, proper_stems(told), undated_doc=undated))
+                              content_words(told), placed, proper_stems(told), undated_doc=undated,
+                              scene=_scene(corpus, doc, ev, context)))
     return with_rare_words(items)
+
+
+def _scene(corpus, doc, ev: LocalEvent, context: TextContext) -> frozenset[str]:
+    """Corpus ids of the places named in the event's paragraph up to its evidence's end."""
+    p0, _ = context.paragraph(ev.evidence.start)
+    return frozenset(corpus.entity_of.get((doc.id, m.entity), f"{doc.id}:{m.entity}") for m in doc.mentions
+                     if m.entity and m.type == "place" and p0 <= m.start < ev.evidence.end)
 
 
 BORROW_MIN = 3            # happenings an undated document must share with a dated one

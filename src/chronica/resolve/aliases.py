@@ -45,7 +45,8 @@ from ..pipeline import Context, component
 from .descriptions import find_descriptions, find_groups, group_concept, title_meaning
 from .gender import given_name_gender, pronoun_gender, role_gender, title_gender
 from .nominals import find_nominals, title_statements
-from .places import COUNTRY_NOUNS
+from .place_descriptions import LABEL as PLACE_LABEL, find_place_descriptions
+from .places import COUNTRY_NOUNS, qualified_name, same_place_refs
 from .names import (
     Name, clean_surface, fold, full_names_match, parse_name, subset_match, titles,
 )
@@ -225,6 +226,8 @@ def chain(doc: Doc) -> list[LocalEntity]:
     descriptions = find_descriptions(doc.text, doc.mentions + nominals) if doc.mentions else []
     added = nominals + [d.mention for d in descriptions]
     added += find_groups(doc.text, doc.mentions + added) if doc.mentions else []
+    place_descs = _place_descriptions(doc, doc.mentions + added) if doc.mentions else []
+    added += [d for d, _ in place_descs]
     if added:  # "The Emperor", "his son": descriptions as names (no component before us keeps indices)
         doc.mentions = sorted(doc.mentions + added, key=lambda m: (m.start, m.end))
     items = _prepare(doc)
@@ -237,11 +240,39 @@ def chain(doc: Doc) -> list[LocalEntity]:
         clusters, uf, _ = _chain_pass(doc, items, groups)
     _attach_nominals(doc, items, clusters, uf)
     _attach_descriptions(descriptions, items, clusters, uf)
+    _attach_place_descriptions(place_descs, items, clusters, uf)
     return _build_entities(doc, items, clusters, uf)
 
 
+def _place_descriptions(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    sents = sentence_bounds(doc)
+    starts = [s[0] for s in sents]
+    places = doc_places(doc)
+
+    def section_of(offset: int) -> int:
+        return sents[max(bisect_right(starts, offset) - 1, 0)][2]
+
+    def ref_of(m: Mention) -> PlaceRef | None:
+        return place_ref(places, m, parse_name(m.text, person=False))
+
+    return find_place_descriptions(doc.text, mentions, section_of, ref_of)
+
+
+def _attach_place_descriptions(pairs, items: list[_M], clusters: list[_Cluster], uf: _UnionFind) -> None:
+    """"the theater" joins the place it stands for (see ``resolve.place_descriptions``)."""
+    cluster_of = {m.index: c for c in clusters for m in c.members}
+    at = {(it.mention.start, it.mention.end): it for it in items}
+    for d, target in pairs:
+        a, b = at.get((d.start, d.end)), at.get((target.start, target.end))
+        if a is None or b is None or a.index not in cluster_of or b.index not in cluster_of:
+            continue
+        if b.type == "place":
+            a.type = "place"
+            uf.union(cluster_of[a.index].id, cluster_of[b.index].id)
+
+
 def _is_description(it: _M) -> bool:
-    return it.mention.label == "DESCRIPTION"
+    return it.mention.label in ("DESCRIPTION", PLACE_LABEL)
 
 
 def _attach_descriptions(descriptions, items: list[_M], clusters: list[_Cluster], uf: _UnionFind) -> None:
@@ -541,12 +572,24 @@ def _absorb_first_names(pool: list[_Cluster], uf: _UnionFind) -> None:
 # ----- places and named things
 
 def _chain_place(it: _M, pool: list[_Cluster], clusters: list[_Cluster], doc: Doc) -> None:
+    if it.mention.label == PLACE_LABEL:  # joined to its place afterwards
+        _new(clusters, pool, it)
+        return
     places = doc_places(doc)
     ref = place_ref(places, it.mention, it.name)
     it.gid = ref.gazetteer if ref else None
     for c in pool:
         for m in c.members:
             if (m.name.key and m.name.key == it.name.key) or (it.gid and m.gid == it.gid):
+                _join(c, it)
+                return
+    # "Serbia" / "Kingdom of Serbia", "Washington" / "Washington D.C.": the same name with a
+    # state's qualifier, linked to gazetteer rows that are one place
+    for c in pool:
+        for m in c.members:
+            if m.name.key and it.name.key and (qualified_name(m.name.key, it.name.key)
+                                               or qualified_name(it.name.key, m.name.key)) \
+                    and same_place_refs(ref, place_ref(places, m.mention, m.name)):
                 _join(c, it)
                 return
     _new(clusters, pool, it)
@@ -703,7 +746,8 @@ def _best_name(members: list[_M]) -> str:
 def _aliases(members: list[_M]) -> list[str]:
     out: list[str] = []
     for m in members:
-        for form in (clean_surface(m.mention.text), m.name.bare):
+        # a place description is kept as written ("the theater"), not as its bare noun
+        for form in (clean_surface(m.mention.text),) + (() if m.mention.label == PLACE_LABEL else (m.name.bare,)):
             if form and form not in out:
                 out.append(form)
     return out

@@ -40,6 +40,8 @@ class Description:
 @dataclass(frozen=True)
 class _Words:
     possessive: re.Pattern
+    named_possessive: re.Pattern
+    definite_agent: re.Pattern
     national: re.Pattern
     family: frozenset[str]
     meanings: dict[str, tuple[str, str]]
@@ -51,9 +53,14 @@ def _words() -> _Words:
     raw = yaml.safe_load((DATA / "aliases" / "descriptions.yaml").read_text(encoding="utf-8"))
     poss = "|".join(map(re.escape, raw["possessives"]))
     mods = "|".join(map(re.escape, raw["modifiers"]))
-    nouns = "|".join(sorted(map(re.escape, raw["family_nouns"]), key=len, reverse=True))
+    standing = list(raw["family_nouns"]) + list(raw.get("agent_nouns", []))
+    nouns = "|".join(sorted(map(re.escape, standing), key=len, reverse=True))
+    agents = "|".join(sorted(map(re.escape, raw.get("agent_nouns", [])), key=len, reverse=True))
     possessive = re.compile(
         rf"\b(?P<span>(?i:{poss})\s+(?:(?:{mods}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+){{0,2}}(?P<noun>{nouns}))\b")
+    # "Lincoln’s assassin", "Ferdinand's wife": matched right after a person's name
+    named_possessive = re.compile(rf"['’]s?\s+(?:(?:{mods})\s+){{0,2}}(?P<noun>{nouns})\b(?![\w-])")
+    definite_agent = re.compile(rf"(?<![\w-])(?P<span>[Tt]he\s+(?:(?:{mods})\s+)?(?P<noun>{agents}))\b(?![\w-])")
     demonyms = {}
     for line in (DATA / "names" / "demonyms.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("forms\t"):
@@ -64,7 +71,7 @@ def _words() -> _Words:
     meanings = {k: (v[0], v[1]) for k, v in raw["title_meanings"].items()}
     heads = sorted({m for m, _ in meanings.values()} | set(meanings), key=len, reverse=True)
     national = re.compile(rf"\b(?P<span>[Tt]he\s+(?P<dem>[A-Z][a-z]+)\s+(?P<head>{'|'.join(heads)}))\b(?!\s+(?:of\s+)?[A-Z])")
-    return _Words(possessive, national, frozenset(raw["family_nouns"]), meanings, demonyms)
+    return _Words(possessive, named_possessive, definite_agent, national, frozenset(standing), meanings, demonyms)
 
 
 def title_meaning(title: str) -> tuple[str, str] | None:
@@ -90,6 +97,12 @@ def find_descriptions(text: str, mentions: list[Mention]) -> list[Description]:
                                  for p in people):
             continue  # "Sergei, their son": likewise
         out.append(Description(Mention(a, b, text[a:b], "DESCRIPTION", "person"), named))
+    out += _named_possessives(text, people, taken, w)
+    for m in w.definite_agent.finditer(text):
+        a, b = m.start("span"), m.end("span")
+        if any(x < b and a < y for x, y in taken) or _named_after(text, b, people, r"\s*,?\s*"):
+            continue  # "the assassin, John Wilkes Booth": the name says who
+        out.append(Description(Mention(a, b, text[a:b], "DESCRIPTION", "person")))
     for m in w.national.finditer(text):
         a, b = m.start("span"), m.end("span")
         country = w.demonyms.get(m["dem"])
@@ -97,6 +110,25 @@ def find_descriptions(text: str, mentions: list[Mention]) -> list[Description]:
             continue
         out.append(Description(Mention(a, b, text[a:b], "DESCRIPTION", "person"), None,
                                m["head"].casefold(), country))
+    return out
+
+
+def _named_possessives(text: str, people: list[Mention], taken, w: _Words) -> list[Description]:
+    """"Lincoln’s assassin", "Ferdinand's wife" with no name after them: a description
+    that overlaps only its possessor's name."""
+    out = []
+    for p in people:
+        head = re.sub(r"['’]s?$", "", p.text)
+        at = p.start + len(head)
+        m = w.named_possessive.match(text, at)
+        if m is None or m.start() != at:
+            continue
+        a, b = p.start, m.end()
+        if any(x < b and a < y and (x, y) != (p.start, p.end) for x, y in taken):
+            continue
+        if _named_after(text, b, people, r"\s*,?\s*") or re.match(r"\s*,?\s*[A-Z]", text[b:b + 4]):
+            continue  # "Seward’s son Frederick": the name says who
+        out.append(Description(Mention(a, b, text[a:b], "DESCRIPTION", "person")))
     return out
 
 

@@ -17,6 +17,7 @@ Local relations are mapped to global ids; identical ones keep all their evidence
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -25,7 +26,7 @@ from ..pipeline import Context, component
 from .aliases import kin_before, stem
 from .descriptions import group_concept
 from .gazetteer import Gazetteer, distance_km, normalise
-from .places import COUNTRY_NOUNS, NEAR_KM, place_ref
+from .places import COUNTRY_NOUNS, NEAR_KM, STATE_QUALIFIERS, place_ref, qualified_name
 from .names import Name, fold, full_names_match, parse_name, subset_match, tokens_compatible
 
 
@@ -203,8 +204,6 @@ def _same(a: _Local, b: _Local, gaz: Gazetteer | None = None) -> bool:
     return bool(_stem_forms(a) & _stem_forms(b))
 
 
-STATE_QUALIFIERS = frozenset({"kingdom", "of", "the", "republic", "empire", "state", "city", "dc", "d.c", "d.c.",
-                              "federal", "principality", "grand", "duchy", "free", "socialist"})
 
 
 def _forms_overlap(a: _Local, b: _Local) -> bool:
@@ -215,9 +214,7 @@ def _forms_overlap(a: _Local, b: _Local) -> bool:
     if fa & fb:
         return True
 
-    def qualified(x: str, y: str) -> bool:
-        return f" {x} " in f" {y} " and set(y.split()) - set(x.split()) <= STATE_QUALIFIERS
-    return any(qualified(x, y) or qualified(y, x) for x in fa for y in fb)
+    return any(qualified_name(x, y) or qualified_name(y, x) for x in fa for y in fb)
 
 
 def _close(pa, pb, gaz: Gazetteer | None) -> bool:
@@ -263,7 +260,9 @@ def consistent_places(locals_: list[_Local], gaz: Gazetteer) -> None:
 
 
 def _forms(loc: _Local) -> set[str]:
-    return {name_key(parse_name(f, person=False).bare) for f in [loc.ent.name] + loc.ent.aliases} - {""}
+    # "the theater" names its place only within its document (resolve.place_descriptions)
+    return {name_key(parse_name(f, person=False).bare) for f in [loc.ent.name] + loc.ent.aliases
+            if not re.match(r"[Tt]he\s+[a-z]", f)} - {""}
 
 
 def _stem_forms(loc: _Local) -> set[str]:

@@ -209,6 +209,24 @@ def link_places(doc: Doc, ctx: Context) -> None:
 
 # ----------------------------------------------------- helpers for reconciliation --
 
+STATE_QUALIFIERS = frozenset({"kingdom", "of", "the", "republic", "empire", "state", "city", "dc", "d.c", "d.c.",
+                              "federal", "principality", "grand", "duchy", "free", "socialist"})
+SAME_PLACE_KM = 25.0  # one name, two gazetteer rows this close: one place
+
+
+def qualified_name(x: str, y: str) -> bool:
+    """Name key ``y`` is ``x`` with a state's qualifier words ("serbia" / "kingdom of
+    serbia", "washington" / "washington d.c.")."""
+    return x != y and f" {x} " in f" {y} " and set(y.split()) - set(x.split()) <= STATE_QUALIFIERS
+
+
+def same_place_refs(a: PlaceRef | None, b: PlaceRef | None) -> bool:
+    """Two gazetteer rows for one place: both located, and this close."""
+    if a is None or b is None or None in (a.lat, b.lat):
+        return False
+    return _points_km((a.lat, a.lon), (b.lat, b.lon)) <= SAME_PLACE_KM
+
+
 def is_within(a: str | None, b: str | None, gaz: Gazetteer | None = None) -> bool:
     """Is gazetteer id ``a`` inside ``b`` (transitively), or the same place?"""
     from .gazetteer import default
@@ -232,4 +250,5 @@ def distance_km(a, b, gaz: Gazetteer | None = None) -> float | None:
     return _points_km(pa, pb)
 
 
-__all__ = ["link_places", "link", "choose", "is_within", "distance_km", "place_ref"]
+__all__ = ["link_places", "link", "choose", "is_within", "distance_km", "place_ref", "qualified_name",
+           "same_place_refs", "STATE_QUALIFIERS", "SAME_PLACE_KM"]
