@@ -10,23 +10,23 @@ def _entity_of(doc, text):
 
 
 @pytest.mark.parametrize("text, description, person", [
-    ("Trotsky was exiled with his wife, Natalia. Years later his wife was still at his side.",
-     "his wife", "Natalia"),
-    ("Secretary of State William Seward was at home with his daughter Fanny. The attacker burst in, "
-     "and Fanny saw her father stabbed.", "her father", "William Seward"),
-    ("Princip shot the Archduke Franz Ferdinand in Sarajevo. Lincoln’s assassin had used a pistol too.",
+    ("Dickens sailed with his wife, Catherine. Years later his wife was still at his side.",
+     "his wife", "Catherine"),
+    ("Governor John Ellis was at home with his daughter Anne. The intruder burst in, "
+     "and Anne saw her father stabbed.", "her father", "John Ellis"),
+    ("Guiteau shot President Garfield in Washington. McKinley’s assassin had used a revolver too.",
      None, None),
-    ("Secretary of State William Seward was at home that night. Lewis Powell managed to stab Seward in "
-     "the side of the face. Soldiers hunted for Booth and for Seward’s attacker.", "Seward’s attacker",
-     "Lewis Powell"),
-    ("Archduke Franz Ferdinand arrived with his wife Sophie. Princip shot the Archduke and his wife.",
-     "his wife", "Sophie"),
+    ("Minister Jean Moreau was at home that evening. Pierre Lambert managed to stab Moreau in "
+     "the neck. Gendarmes searched for Duval and for Moreau’s attacker.", "Moreau’s attacker",
+     "Pierre Lambert"),
+    ("Tsar Alexander arrived with his wife Maria. The bomber struck the Tsar and his wife.",
+     "his wife", "Maria"),
 ])
 def test_relations_described_resolved(analyse, text, description, person):
     doc = analyse(text)
-    if description is None:  # no killer of Lincoln in this text: the description names nobody
-        ent = _entity_of(doc, "Lincoln’s assassin")
-        assert ent.name == "Lincoln’s assassin"
+    if description is None:  # no killer of McKinley in this text: the description names nobody
+        ent = _entity_of(doc, "McKinley’s assassin")
+        assert ent.name == "McKinley’s assassin"
         return
     ent = _entity_of(doc, description)
     assert ent.name.endswith(person) or person in ent.aliases
@@ -34,9 +34,9 @@ def test_relations_described_resolved(analyse, text, description, person):
 
 @pytest.mark.parametrize("text, description", [
     # never named: a person of his own
-    ("Trotsky was condemned to death in absentia. Later his son died in Paris.", "his son"),
+    ("Mazzini was condemned to death in absentia. Later his son died in London.", "his son"),
     # two sons named: unsure which
-    ("Trotsky's son Lev lived in Paris and Trotsky's son Sergei in Moscow. Trotsky and his son were condemned.",
+    ("Darwin's son George lived in Cambridge and Darwin's son Francis in London. Darwin and his son were photographed.",
      "his son"),
 ])
 def test_relations_described_left_apart_when_unsure(analyse, text, description):
@@ -48,7 +48,7 @@ def test_relations_described_left_apart_when_unsure(analyse, text, description):
 
 
 def test_relations_joint_possessor(analyse):
-    doc = analyse("Lincoln, his wife Mary Todd Lincoln, and their guests Major Henry Rathbone and "
-                  "his fiancé Clara Harris arrived at the theater.")
+    doc = analyse("Garfield, his wife Lucretia Garfield, and their guests Captain John Hale and "
+                  "his fiancé Ellen Foster arrived at the station.")
     fiance = [(doc.entity(r.source).name, doc.entity(r.target).name) for r in doc.relations if r.label == "fiancé"]
-    assert fiance == [("Henry Rathbone", "Clara Harris")]
+    assert fiance == [("John Hale", "Ellen Foster")]

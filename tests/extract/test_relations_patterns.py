@@ -21,27 +21,27 @@ def _rels(marked: str, nlp=None):
 
 
 @pytest.mark.parametrize("marked, expected", [
-    ("[Trotsky] was exiled with his wife, [Natalia], and eldest son, [Lev].",
-     {("spouse", "wife", "Trotsky", "Natalia"), ("child", "son", "Trotsky", "Lev")}),
-    ("[Trotsky] and [Natalia], along with their adult son [Sergei], left.",
-     {("child", "son", "Trotsky", "Sergei"), ("child", "son", "Natalia", "Sergei")}),
-    ("[Princip]'s brother [Jovan] paid for school.",
-     {("sibling", "brother", "Princip", "Jovan")}),
-    ("[Lev], the son of [Leon Trotsky], died in Paris.",
-     {("child", "son", "Leon Trotsky", "Lev")}),
-    ("He refused to capitulate, as his comrades [Grigori Zinoviev] and [Lev Kamenev] had. "
-     "[Trotsky] stayed firm.", set()),  # no person before "his": nothing guessed
-    ("[Trotsky] refused, as his comrades [Grigori Zinoviev] and [Lev Kamenev] had.",
-     {("ally", "comrades", "Trotsky", "Grigori Zinoviev"), ("ally", "comrades", "Trotsky", "Lev Kamenev")}),
-    ("[Trotsky] was exiled by his longtime rival, [Joseph Stalin].",
-     {("rival", "rival", "Trotsky", "Joseph Stalin")}),
-    ("[Natalia] stopped hearing from [Sergei], their son in the USSR.",
-     {("child", "son", "Natalia", "Sergei")}),
-    ("[Trotsky] was survived by his wife, [Natalia], and grandson [Seva].",
-     {("spouse", "wife", "Trotsky", "Natalia"), ("family", "grandson", "Trotsky", "Seva")}),
-    ("[Tankosić] was a member of the [Black Hand|organization].",
-     {("member_of", "member", "Black Hand", "Tankosić")}),
-    ("[Frida Kahlo] lived with [Diego Rivera] in Coyoacán.", set()),
+    ("[Dickens] sailed with his wife, [Catherine], and eldest son, [Charley].",
+     {("spouse", "wife", "Dickens", "Catherine"), ("child", "son", "Dickens", "Charley")}),
+    ("[Darwin] and [Emma], together with their grown son [Francis], left.",
+     {("child", "son", "Darwin", "Francis"), ("child", "son", "Emma", "Francis")}),
+    ("[Van Gogh]'s brother [Theo] paid for the paint.",
+     {("sibling", "brother", "Van Gogh", "Theo")}),
+    ("[Ilya], the son of [Leo Tolstoy], died in Connecticut.",
+     {("child", "son", "Leo Tolstoy", "Ilya")}),
+    ("He would not sign the pledge, as his comrades [Karl Kautsky] and [Eduard Bernstein] had. "
+     "[Karl Liebknecht] held out.", set()),  # no person before "his": nothing guessed
+    ("[Liebknecht] refused, as his comrades [Karl Kautsky] and [Eduard Bernstein] had.",
+     {("ally", "comrades", "Liebknecht", "Karl Kautsky"), ("ally", "comrades", "Liebknecht", "Eduard Bernstein")}),
+    ("[Aristides] was ostracised by his old rival, [Themistocles].",
+     {("rival", "rival", "Aristides", "Themistocles")}),
+    ("[Emma] stopped hearing from [George], their son in the navy.",
+     {("child", "son", "Emma", "George")}),
+    ("[Darwin] left behind his wife, [Emma], and grandson [Bernard].",
+     {("spouse", "wife", "Darwin", "Emma"), ("family", "grandson", "Darwin", "Bernard")}),
+    ("[Mazzini] was a member of the [Carbonari|organization].",
+     {("member_of", "member", "Carbonari", "Mazzini")}),
+    ("[Gertrude Stein] lived with [Alice Toklas] in Paris.", set()),
 ])
 def test_relations_patterns(marked, expected):
     _, found = _rels(marked)
@@ -49,19 +49,19 @@ def test_relations_patterns(marked, expected):
 
 
 def test_relations_pronoun_from_previous_sentence():
-    _, found = _rels("[Leon Trotsky] lies awake. His wife [Natalia] sleeps soundly.")
-    assert found == {("spouse", "wife", "Leon Trotsky", "Natalia")}
+    _, found = _rels("[Leo Tolstoy] lies awake. His wife [Sofia] sleeps soundly.")
+    assert found == {("spouse", "wife", "Leo Tolstoy", "Sofia")}
 
 
 def test_relations_evidence_is_the_sentence():
-    doc, _ = _rels("Intro. [Trotsky] went with his wife, [Natalia]. Then more.")
+    doc, _ = _rels("Intro. [Tolstoy] went with his wife, [Sofia]. Then more.")
     (r,) = find_relations(doc)
-    assert r.evidence.text == "Trotsky went with his wife, Natalia."
+    assert r.evidence.text == "Tolstoy went with his wife, Sofia."
     assert doc.text[r.evidence.start:r.evidence.end] == r.evidence.text
 
 
 def test_relations_not_from_bibliography():
-    doc, found = _rels("[Trotsky] wrote.\n[Deutscher, Isaac], his biographer [Service, Robert].*\n")
+    doc, found = _rels("[Tolstoy] wrote.\n[Troyat, Henri], his biographer [Wilson, Andrew].*\n")
     assert found == set()
 
 
@@ -78,13 +78,13 @@ def nlp():
 
 
 @pytest.mark.parametrize("marked, expected", [
-    ("In 1940 [Ramon Mercader] killed [Leon Trotsky] in his study.",
-     {("killer", "killer", "Leon Trotsky", "Ramon Mercader")}),
-    ("[Leon Trotsky] was murdered by [Ramon Mercader].",
-     {("killer", "killer", "Leon Trotsky", "Ramon Mercader")}),
-    ("[Leon Trotsky] wrote [The Revolution Betrayed|work] in Norway.",
-     {("author_of", "author", "Revolution Betrayed", "Leon Trotsky")}),
-    ("[Ramon Mercader] did not kill [Joseph Stalin].", set()),
+    ("In 1793 [Charlotte Corday] killed [Jean-Paul Marat] in his bath.",
+     {("killer", "killer", "Jean-Paul Marat", "Charlotte Corday")}),
+    ("[Jean-Paul Marat] was murdered by [Charlotte Corday].",
+     {("killer", "killer", "Jean-Paul Marat", "Charlotte Corday")}),
+    ("[Leo Tolstoy] wrote [The Kreutzer Sonata|work] at Yasnaya Polyana.",
+     {("author_of", "author", "Kreutzer Sonata", "Leo Tolstoy")}),
+    ("[Charlotte Corday] did not kill [Georges Danton].", set()),
 ])
 def test_relations_verbs_from_the_parse(nlp, marked, expected):
     _, found = _rels(marked, nlp)

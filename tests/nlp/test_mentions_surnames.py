@@ -7,8 +7,10 @@ import pytest
 @pytest.mark.parametrize("text, word, person", [
     ("John Wilkes Booth entered the theater. The audience laughed, and Booth fired. "
      "Booth then climbed over the rail.", "Booth", "John Wilkes Booth"),
-    ("Ramón Mercader came to the house in August 1940. While Trotsky was distracted, "
-     "Mercader plunged an ice axe into his head.", "Mercader", "Ramón Mercader"),
+    ("Charlotte Corday came to the house in July 1793. While Marat sat in his bath, "
+     "Corday drove a kitchen knife into his chest.", "Corday", "Charlotte Corday"),
+    ("Charles Guiteau waited at the station. The crowd parted, and Guiteau fired. "
+     "Guiteau then ran for the door.", "Guiteau", "Charles Guiteau"),
 ])
 def test_mentions_surnames_found(analyse, text, word, person):
     doc = analyse(text)

@@ -30,76 +30,77 @@ def types(doc: Doc) -> dict[str, set[str]]:
 
 
 @pytest.mark.parametrize("text, name, expected", [
-    ("Trotsky was exiled internally to Kazakhstan with his wife, Natalia, and his son.", "Natalia", "person"),
-    ("Trotsky’s secretary opened the door. Trotsky smiled.", "Trotsky", "person"),
-    ("In 1814 Captain Thomas Ussher carried him to the island.", "Captain Thomas Ussher", "person"),
-    ("Napoleon met the Duke of Wellington at last.", "Duke of Wellington", "person"),
-    ("Louis XVIII fled to Ghent.", "Louis XVIII", "person"),
-    ("The island lay 10 kilometers off the Tuscan coast.", "Tuscan", "place"),
-    ("Trotsky led the Red Army against the Whites.", "Red Army", "organization"),
-    ("The Treaty of Fontainebleau gave him the island.", "Treaty of Fontainebleau", "work"),
-    ("The Bourbons returned to Paris.", "Bourbons", "organization"),
-    ("He beat the Prussians at Ligny, but not sufficiently.", "Ligny", "place"),
-    ("Trotsky was deported to Alma Ata in 1928.", "Alma Ata", "place"),
-    ("Trotsky and his family settled in Norway in 1935.", "Norway", "place"),
-    ("Christ, it was declared, was the real king.", "Christ", "person"),
-    ("Frank Jacson visited the house in Coyoacán.", "Frank Jacson", "person"),
-    ("Frank Jacson visited the house in Coyoacán.", "Coyoacán", "place"),
-    ("The climax came at the Battle of Waterloo on June 18, 1815.", "Waterloo", "place"),
-    ("After eleven months at Elba Napoleon judged that France was ready.", "Elba", "place"),
-    ("After eleven months at Elba Napoleon judged that France was ready.", "Napoleon", "person"),
-    ("He went aboard a British frigate, the Bellerophon, as a refugee.", "Bellerophon", "other"),
-    ("The Soviet Union expelled him in 1929.", "Soviet Union", "place"),
-    ("Trotsky was survived by his wife, Natalia, and the Dewey Commission cleared him.",
-     "Dewey Commission", "organization"),
+    ("Dostoevsky travelled to Dresden with his wife, Anna, and his stepson.", "Anna", "person"),
+    ("Tolstoy’s secretary opened the door. Tolstoy smiled.", "Tolstoy", "person"),
+    ("In 1768 Captain James Cook carried them to the island.", "Captain James Cook", "person"),
+    ("Elizabeth met the Duke of Norfolk at last.", "Duke of Norfolk", "person"),
+    ("Charles X fled to Holyrood.", "Charles X", "person"),
+    ("The fort lay 5 kilometers off the Dalmatian coast.", "Dalmatian", "place"),
+    ("Washington led the Continental Army against the British.", "Continental Army", "organization"),
+    ("The Treaty of Paris gave them the colony.", "Treaty of Paris", "work"),
+    ("The Habsburgs returned to Vienna.", "Habsburgs", "organization"),
+    ("He beat the Austrians at Solferino, but not decisively.", "Solferino", "place"),
+    ("Lenin was exiled to Shushenskoye in 1897.", "Shushenskoye", "place"),
+    ("Brecht and his family settled in Denmark in 1933.", "Denmark", "place"),
+    ("Buddha, it was taught, was the true teacher.", "Buddha", "person"),
+    ("Guy Fawkes visited the house in Lambeth.", "Guy Fawkes", "person"),
+    ("Guy Fawkes visited the house in Lambeth.", "Lambeth", "place"),
+    ("The turning point came at the Battle of Gettysburg on July 3, 1863.", "Gettysburg", "place"),
+    ("After three years at Corfu Kapodistrias judged that Greece was ready.", "Corfu", "place"),
+    ("After three years at Corfu Kapodistrias judged that Greece was ready.", "Kapodistrias", "person"),
+    ("After two winters at Sicily Garibaldi decided that Rome was ripe.", "Garibaldi", "person"),
+    ("He sailed in a Royal Navy sloop, the Endeavour, as a botanist.", "Endeavour", "other"),
+    ("The Ottoman Empire expelled him in 1850.", "Ottoman Empire", "place"),
+    ("Kennedy was survived by his wife, Jacqueline, and the Warren Commission studied his death.",
+     "Warren Commission", "organization"),
     # the name's own words and its syntax, against the tagger
-    ("Trotsky and his family arrive in the far-flung town of Alma Ata.", "Alma Ata", "place"),
-    ("They stayed in Diego Rivera’s famous Blue House in Coyoacán.", "Blue House", "place"),
-    ("Zinoviev was held responsible for Soviet politician Kirov’s murder in late 1934.", "Kirov", "person"),
-    ("In 1911, Princip joined Young Bosnia, a society that wanted to separate Bosnia from Austria.",
-     "Young Bosnia", "organization"),
-    ("He jumped into the Miljacka river to make sure he died.", "Miljacka river", "place"),
-    ("Right-wing criticism urged the French government to ask Trotsky to move.", "French government",
+    ("Gorky and his children reach the far-off town of Nizhny Novgorod.", "Nizhny Novgorod", "place"),
+    ("They stayed in William Morris’s beloved Red House in Bexleyheath.", "Red House", "place"),
+    ("Guiteau was held responsible for American president Garfield’s death in late 1881.", "Garfield", "person"),
+    ("In 1831, Mazzini founded Young Italy, a society that wanted to unite Italy as a republic.",
+     "Young Italy", "organization"),
+    ("He threw the letters into the Vltava river to make sure they sank.", "Vltava river", "place"),
+    ("Conservative pressure pushed the Swiss government to ask Lenin to leave.", "Swiss government",
      "organization"),
-    ("He was a psychiatrist in the Austro-Hungarian army.", "Austro-Hungarian army", "organization"),
-    ("He founded a rival to the Stalin-dominated Comintern.", "Comintern", "organization"),
-    ("When the Franco-Soviet Treaty of Mutual Assistance was signed in 1935, Trotsky sought asylum in Norway.",
-     "Franco-Soviet Treaty of Mutual Assistance", "work"),
-    ("Booth rode southeast in search of Dr. Mudd, who lived on a farm.", "Dr. Mudd", "person"),
-    ("The pistol is kept at the Museum of Military History in Vienna.", "Museum of Military History", "place"),
-    ("Princip walked into Schiller’s Delicatessen for a snack.", "Schiller’s Delicatessen", "place"),
-    ("Although Booth’s plan called for the co-conspirators to meet on a particular hilltop in Maryland after "
-     "carrying out their assignments, Atzerodt and Powell improvised.", "Atzerodt", "person"),
+    ("He was a surgeon in the Austro-Hungarian navy.", "Austro-Hungarian navy", "organization"),
+    ("He set up a rival to the Moscow-run Cominform.", "Cominform", "organization"),
+    ("When the Anglo-Japanese Treaty of Alliance was signed in 1902, the envoy returned to Tokyo.",
+     "Anglo-Japanese Treaty of Alliance", "work"),
+    ("Burke rode north in search of Dr. Knox, who lived near the college.", "Dr. Knox", "person"),
+    ("The sword is kept at the Museum of Naval History in Lisbon.", "Museum of Naval History", "place"),
+    ("Holmes walked into Simpson’s Tavern for a chop.", "Simpson’s Tavern", "place"),
+    ("Although Catesby’s scheme required the plotters to gather at a certain inn in Warwickshire after "
+     "lighting the fuse, Rookwood and Keyes improvised.", "Rookwood", "person"),
 ])
 def test_mentions_types(pipe, text, name, expected):
     assert expected in types(run(pipe, text)).get(name, set()), types(run(pipe, text))
 
 
 @pytest.mark.parametrize("text, forbidden", [
-    ("Chapter 15\n\nNapoleon returned.", "Chapter 15"),
-    ("In Coyoacán, Trotsky wrote.", "In Coyoacán"),
+    ("Chapter 15\n\nGaribaldi returned.", "Chapter 15"),
+    ("In Geneva, Lenin wrote.", "In Geneva"),
     ("The Emperor. During the night he left.", "Emperor. During"),
     # glued names, headings and credits in title case, roles
-    ("Princip's parents, Petar and Marija (née Mićić), were poor farmers.", "Petar and Marija"),
-    ("By the time Princip reached Sarajevo, Jovan had changed his mind.", "Sarajevo, Jovan"),
-    ("The Co-Conspirators Scatter\n\nThe co-conspirators scatter across Maryland after the attack.",
-     "Co-Conspirators Scatter"),
-    ("He tried to kill Marijan Varešanin, the Austro-Hungarian Governor of Bosnia.", "Austro-Hungarian Governor"),
-    ("Trotsky lived in exile in Turkey.\n\nBibliography\n\nPatenaude, Bertrand. ‘Trotsky in Exile’. "
-     "Hoover Institution, 2010.", "Exile"),
+    ("Dvořák's parents, František and Anna (née Zdeňková), were village innkeepers.", "František and Anna"),
+    ("By the time Hus reached Konstanz, Wenceslas had changed his mind.", "Konstanz, Wenceslas"),
+    ("The Plotters Disperse\n\nThe plotters disperse across Warwickshire after the discovery.",
+     "Plotters Disperse"),
+    ("He tried to kill Count Potocki, the Austro-Hungarian Governor of Galicia.", "Austro-Hungarian Governor"),
+    ("Herzen lived in exile in London.\n\nBibliography\n\nPartridge, Monica. ‘Herzen in Exile’. "
+     "Nottingham University Press, 1984.", "Exile"),
 ])
 def test_mentions_no_junk(pipe, text, forbidden):
     assert forbidden not in {m.text for m in run(pipe, text).mentions}
 
 
 def test_mentions_offsets_are_exact_and_bare(pipe):
-    text = "The Holy Alliance met. Trotsky’s wife spoke of the Kremlin’s walls."
+    text = "The Holy Alliance met. Tolstoy’s wife spoke of the Kremlin’s walls."
     doc = run(pipe, text)
     for m in doc.mentions:
         assert text[m.start:m.end] == m.text
         assert not m.text.startswith(("the ", "The ")) and not m.text.endswith(("’s", "'s"))
         assert m.entity is None
-    assert {"Holy Alliance", "Trotsky", "Kremlin"} <= {m.text for m in doc.mentions}
+    assert {"Holy Alliance", "Tolstoy", "Kremlin"} <= {m.text for m in doc.mentions}
 
 
 def test_mentions_in_bibliography_are_cited(pipe):
@@ -115,16 +116,16 @@ def test_mentions_in_bibliography_are_cited(pipe):
 
 
 def test_mentions_never_date_or_number(pipe):
-    doc = run(pipe, "On 20 August 1940 three men visited Trotsky in Coyoacán.")
+    doc = run(pipe, "On 5 November 1605 three men visited Catesby in Lambeth.")
     assert not {m.label for m in doc.mentions} & {"DATE", "CARDINAL", "TIME", "ORDINAL"}
 
 
 @pytest.mark.parametrize("text, glued, name", [
     # a heading's or credit's title-case words are not part of a name the text uses
-    ("Stalin rose. Trotsky fled.\n\nBibliography\n\nTrotsky, Leon. ‘Stalin Seeks My Death’. The Fourth "
-     "International, 1940.", "Stalin Seeks", "Stalin"),
-    ("Lenin spoke to the crowd.\n\nImage credits\n\nLenin Speech in 1920, via Wikimedia Commons.",
-     "Lenin Speech", "Lenin"),
+    ("Churchill rose. Chamberlain fell.\n\nBibliography\n\nChamberlain, Neville. ‘Churchill Wants My Job’. "
+     "The Weekly Review, 1940.", "Churchill Wants", "Churchill"),
+    ("Gandhi addressed the crowd.\n\nImage credits\n\nGandhi Address at Dandi, 1930, from the Wellcome "
+     "Collection.", "Gandhi Address", "Gandhi"),
 ])
 def test_mentions_titled_zone_names_shrink(pipe, text, glued, name):
     found = {m.text for m in run(pipe, text).mentions}

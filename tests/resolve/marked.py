@@ -1,5 +1,5 @@
 """Documents written with their mentions marked, for entity tests that must not depend
-on NER: ``[Leon Trotsky]`` is a person, ``[Paris|place]`` a place. A line starting
+on NER: ``[Leo Tolstoy]`` is a person, ``[Paris|place]`` a place. A line starting
 with ``== `` is a heading that opens a new section; other lines are split into
 sentences at . ! ? (a trailing ``*`` on a line makes it a bibliography line whose
 mentions are cited)."""

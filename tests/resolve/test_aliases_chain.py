@@ -20,15 +20,15 @@ def chained(marked: str, **extra):
 
 
 @pytest.mark.parametrize("marked, a, b", [
-    ("[Leon Trotsky] left. Later [Trotsky] wrote.", "Leon Trotsky", "Trotsky"),
-    ("[Trotsky] wrote. [Leon Trotsky] left.", "Trotsky", "Leon Trotsky"),          # surname first
+    ("[Leo Tolstoy] left. Later [Tolstoy] wrote.", "Leo Tolstoy", "Tolstoy"),
+    ("[Tolstoy] wrote. [Leo Tolstoy] left.", "Tolstoy", "Leo Tolstoy"),          # surname first
     ("[Captain Thomas Ussher] sailed. [Ussher] landed.", "Captain Thomas Ussher", "Ussher"),
     ("[Prince Blücher] came. Then [Blucher] struck.", "Prince Blücher", "Blucher"),  # accents
-    ("[Ramón Mercader] waited. [Ramon Mercader] struck.", "Ramón Mercader", "Ramon Mercader"),
-    ("[Joseph Stalin] rose. [Josep Stalin] carried the coffin.", "Joseph Stalin", "Josep Stalin"),
+    ("[José Martí] wrote. [Jose Marti] sailed.", "José Martí", "Jose Marti"),
+    ("[Joseph Conrad] sailed. [Josep Conrad] wrote the novel.", "Joseph Conrad", "Josep Conrad"),
     ("[Tsar Alexander] came. [Alexander] stayed.", "Tsar Alexander", "Alexander"),
-    ("[Leon Trotsky] spoke. [Trotsky’s] plan failed.", "Leon Trotsky", "Trotsky’s"),  # possessive
-    ("[Natalia Sedova] arrived. [Natalia] smiled.", "Natalia Sedova", "Natalia"),
+    ("[Leo Tolstoy] spoke. [Tolstoy’s] plan failed.", "Leo Tolstoy", "Tolstoy’s"),  # possessive
+    ("[Sofia Behrs] arrived. [Sofia] smiled.", "Sofia Behrs", "Sofia"),
 ])
 def test_aliases_chain_names(marked, a, b):
     assert same(chained(marked), a, b)
@@ -36,47 +36,47 @@ def test_aliases_chain_names(marked, a, b):
 
 @pytest.mark.parametrize("marked, a, b", [
     ("[Louis XVI] died. [Louis XVIII] reigned.", "Louis XVI", "Louis XVIII"),
-    ("[Lev Kamenev] spoke. [Lev Bronstein] listened.", "Lev Kamenev", "Lev Bronstein"),
-    ("[Frank Jackson] came. [Frank Sinatra] sang.", "Frank Jackson", "Frank Sinatra"),
+    ("[Ivan Turgenev] spoke. [Ivan Goncharov] listened.", "Ivan Turgenev", "Ivan Goncharov"),
+    ("[Frank Harris] came. [Frank Sinatra] sang.", "Frank Harris", "Frank Sinatra"),
 ])
 def test_aliases_chain_keeps_different_people_apart(marked, a, b):
     assert not same(chained(marked), a, b)
 
 
 def test_aliases_chain_first_name_scoped_by_section():
-    # Lev is the young Trotsky in the first section and his son in the second.
+    # Pyotr is the young Volny in the first section and his son in the second.
     doc = chained(
-        "== Cold Open\n"
-        "A young journalist named [Lev Bronstein] plays chess. [Lev] wins. "
-        "The byline reads “[Leon Trotsky]” - [Lev]’s pseudonym.\n"
-        "== Act Two\n"
-        "[Trotsky] and [Natalia], along with their adult son [Lev], are driven away. "
-        "[Lev] is silent.\n")
-    young, _, son, later = [m for m in doc.mentions if m.text == "Lev"]
+        "== Prologue\n"
+        "A student called [Pyotr Lensky] deals the cards. [Pyotr] loses. "
+        "The pamphlet is signed “[Peter Volny]” - [Pyotr]’s pseudonym.\n"
+        "== Part Two\n"
+        "[Volny] and [Irina] travel south with their grown son [Pyotr]. "
+        "[Pyotr] says nothing.\n")
+    young, _, son, later = [m for m in doc.mentions if m.text == "Pyotr"]
     assert young.entity == doc.mentions[0].entity == doc.mentions[2].entity
     assert son.entity != young.entity
     assert later.entity == son.entity
-    trotsky = next(m for m in doc.mentions if m.text == "Trotsky")
-    assert trotsky.entity == young.entity  # via the pseudonym
+    volny = next(m for m in doc.mentions if m.text == "Volny")
+    assert volny.entity == young.entity  # via the pseudonym
 
 
 def test_aliases_chain_first_name_continues_its_last_bare_use():
-    # "Lev" the son was met first; a later full name "Lev Kamenev" does not capture him.
+    # "Ivan" the son was met first; a later full name "Ivan Petrov" does not capture him.
     doc = chained(
-        "He went with his wife, [Natalia], and eldest son, [Lev]. "
-        "His comrades [Grigori Zinoviev] and [Lev Kamenev] had given in. "
-        "[Natalia], [Trotsky] and [Lev] in Kazakhstan.\n"
-        "== France\n"
-        "He relied on [Lev’s] help. [Kamenev] was accused.\n")
-    lev = [m for m in doc.mentions if m.text.startswith("Lev") and "Kamenev" not in m.text]
-    assert len({m.entity for m in lev}) == 1
-    assert not same(doc, "Lev", "Lev Kamenev")
-    assert same(doc, "Lev Kamenev", "Kamenev")
+        "He sailed with his wife, [Sofia], and elder son, [Ivan]. "
+        "His allies [Pyotr Orlov] and [Ivan Petrov] had surrendered. "
+        "[Sofia], [Volkov] and [Ivan] on the steamer.\n"
+        "== Italy\n"
+        "He counted on [Ivan’s] help. [Petrov] was charged.\n")
+    ivan = [m for m in doc.mentions if m.text.startswith("Ivan") and "Petrov" not in m.text]
+    assert len({m.entity for m in ivan}) == 1
+    assert not same(doc, "Ivan", "Ivan Petrov")
+    assert same(doc, "Ivan Petrov", "Petrov")
 
 
 def test_aliases_chain_kin_noun_is_not_the_possessor():
-    doc = chained("[Leon Trotsky] arrived. So [Trotsky] and his son [Leon] left.")
-    assert not same(doc, "Trotsky", "Leon")
+    doc = chained("[Leo Tolstoy] arrived. So [Tolstoy] and his son [Leo] left.")
+    assert not same(doc, "Tolstoy", "Leo")
 
 
 def test_aliases_chain_mononym_absorbed_by_its_full_name():
@@ -113,19 +113,19 @@ def test_aliases_chain_groups_fold_plurals():
 
 
 def test_aliases_chain_places_by_gazetteer_id():
-    ref = PlaceRef("geonames:1526384", "Almaty", 43.25, 76.92, "KZ", "city")
-    doc = chained("They reached [Alma Ata|place]. Life in [Almaty|place] was hard. [Paris|place].",
-                  places={"alma ata": ref, "almaty": ref})
-    assert same(doc, "Alma Ata", "Almaty")
+    ref = PlaceRef("geonames:1275339", "Mumbai", 19.07, 72.88, "IN", "city")
+    doc = chained("They reached [Bombay|place]. Life in [Mumbai|place] was hard. [Paris|place].",
+                  places={"bombay": ref, "mumbai": ref})
+    assert same(doc, "Bombay", "Mumbai")
     assert doc.entity(doc.mentions[0].entity).place == ref
     assert doc.entity(doc.mentions[2].entity).place is None
 
 
 def test_aliases_chain_cited_only_entities():
-    doc = chained("[Leon Trotsky] wrote a book.\n"
-                  "[Service, Robert]. Trotsky: A Biography. London, 2010.*\n")
-    service = doc.entity(doc.mentions[1].entity)
-    assert service.cited and service.name == "Robert Service"
+    doc = chained("[Leo Tolstoy] wrote a book.\n"
+                  "[Troyat, Henri]. Tolstoy: A Life. Paris, 1965.*\n")
+    troyat = doc.entity(doc.mentions[1].entity)
+    assert troyat.cited and troyat.name == "Henri Troyat"
     assert not doc.entity(doc.mentions[0].entity).cited
 
 
@@ -143,23 +143,23 @@ def test_aliases_cue_examples_join_their_pair(example):
 
 
 def test_aliases_pseudonym_with_name_ner_missed():
-    # "Lev" in "- Lev's pseudonym" is not marked (NER missed it): the earlier bare
-    # "Lev" stands for it.
-    doc = chained("A journalist named [Lev Bronstein] reads. [Lev] smiles. "
-                  "But the byline doesn't read “[Lev Bronstein]”. "
-                  "Instead, the name above it is “[Leon Trotsky]” - Lev’s pseudonym.")
+    # "Samuel" in "- Samuel's pseudonym" is not marked (NER missed it): the earlier bare
+    # "Samuel" stands for it.
+    doc = chained("A printer called [Samuel Clemens] reads. [Samuel] grins. "
+                  "Yet the sketch is not signed “[Samuel Clemens]”. "
+                  "The signature under it is “[Mark Twain]” - Samuel’s pseudonym.")
     assert len(doc.entities) == 1
 
 
 def test_aliases_cover_identity_revealed_later():
-    doc = chained("[Frank Jacson] visits often. [Frank] smiles. "
-                  "It was later determined that [Frank Jackson] was in fact [Ramon Mercader]. "
-                  "[Mercader] spent years in prison.")
+    doc = chained("[John Jonson] calls often. [John] nods. "
+                  "The guards later learned that [John Johnson] was in fact [Guy Fawkes]. "
+                  "[Fawkes] was hanged in January.")
     assert len(doc.entities) == 1
 
 
 def test_aliases_no_cue_no_join():
-    doc = chained("[Frank Jacson] met [Ramon Mercader] in Paris.")
+    doc = chained("[John Johnson] met [Guy Fawkes] in London.")
     assert len(doc.entities) == 2
 
 
@@ -174,52 +174,52 @@ def test_aliases_title_used_as_name_joins_its_holder():
 
 @pytest.mark.parametrize("marked, nominal, holder", [
     # the title names one person of the document, even when the bare title comes first
-    ("[Emperor Franz Joseph] told his nephew, the Archduke, to go. "
-     "[Archduke Franz Ferdinand] went to Sarajevo.", "the Archduke", "Archduke Franz Ferdinand"),
-    ("[President Lincoln] arrived. [Vice President Andrew Johnson] slept. Booth shot "
-     "the President.", "the President", "President Lincoln"),
+    ("[King Louis] ordered his cousin, the Duke, to sail. "
+     "[Duke Philippe] went to Madrid.", "the Duke", "Duke Philippe"),
+    ("[President Garfield] arrived. [Vice President Chester Arthur] slept. Guiteau shot "
+     "the President.", "the President", "President Garfield"),
 ])
 def test_aliases_bare_title_joins_its_one_holder(marked, nominal, holder):
     assert same(chained(marked), nominal, holder)
 
 
 def test_aliases_bare_title_with_two_holders_stays_apart():
-    doc = chained("the Archduke arrived. [Archduke Franz Ferdinand] and "
-                  "[Archduke Karl] met.")
-    assert not same(doc, "the Archduke", "Archduke Franz Ferdinand")
-    assert not same(doc, "the Archduke", "Archduke Karl")
+    doc = chained("the Duke arrived. [Duke Philippe] and "
+                  "[Duke Henri] met.")
+    assert not same(doc, "the Duke", "Duke Philippe")
+    assert not same(doc, "the Duke", "Duke Henri")
 
 
 @pytest.mark.parametrize("marked, a, b, joined", [
     # a hyphenated surname's part
-    ("[Mihajlo Stevanović-Cupara] hid him. [Cupara] was arrested.", "Mihajlo Stevanović-Cupara", "Cupara", True),
+    ("[Jean Martin-Dubois] hid him. [Dubois] was arrested.", "Jean Martin-Dubois", "Dubois", True),
     # a given name two full names share: unsure, kept apart
-    ("[Franz Ferdinand] and [Franz Joseph] quarrelled. [Franz] left.", "Franz Joseph", "Franz", False),
+    ("[Johann Sebastian] and [Johann Christian] argued. [Johann] left.", "Johann Christian", "Johann", False),
     # the same full name after a kinship noun is that person, not the possessor
-    ("[Emperor Franz Joseph] sent him. [Franz Ferdinand] knew the danger; his uncle, "
-     "[Emperor Franz Joseph], had been attacked.", "Emperor Franz Joseph", "Franz Ferdinand", False),
+    ("[King Ludwig Otto] summoned him. [Ludwig Wilhelm] sensed the risk; his uncle, "
+     "[King Ludwig Otto], had been threatened.", "King Ludwig Otto", "Ludwig Wilhelm", False),
 ])
 def test_aliases_chain_shared_words(marked, a, b, joined):
     assert same(chained(marked), a, b) == joined
 
 
 def test_aliases_chain_kin_repeats_a_full_name():
-    doc = chained("[Emperor Franz Joseph] sent him. [Franz Ferdinand] knew the danger; his uncle, "
-                  "[Emperor Franz Joseph], had been attacked.")
-    assert len([e for e in doc.entities if e.name.endswith("Franz Joseph")]) == 1
+    doc = chained("[King Ludwig Otto] summoned him. [Ludwig Wilhelm] sensed the risk; his uncle, "
+                  "[King Ludwig Otto], had been threatened.")
+    assert len([e for e in doc.entities if e.name.endswith("Ludwig Otto")]) == 1
 
 
 def test_aliases_title_without_a_known_holder_stays_apart():
     # Nobody is said to hold the title: "the Tsar" is not the main character.
-    doc = chained("[Leon Trotsky] was exiled under the Tsar in 1898. [Trotsky] fled. "
-                  "The Tsar fell in 1917.")
-    assert all("Tsar" not in a for e in doc.entities if e.name == "Leon Trotsky" for a in e.aliases)
+    doc = chained("[Leo Tolstoy] was censored under the Tsar in 1880. [Tolstoy] wrote on. "
+                  "The Tsar died in 1881.")
+    assert all("Tsar" not in a for e in doc.entities if e.name == "Leo Tolstoy" for a in e.aliases)
     assert any(e.name == "the Tsar" or "Tsar" in e.name for e in doc.entities)
 
 
 @pytest.mark.parametrize("marked, name", [
-    ("[Frank Jacson] visited. It was later determined that [Frank Jackson] was in fact "
-     "[Ramon Mercader].", "Ramon Mercader"),                      # the cover yields to the real name
+    ("[John Jonson] visited. The guards later learned that [John Johnson] was in fact "
+     "[Guy Fawkes].", "Guy Fawkes"),                      # the cover yields to the real name
     ("[Vladimir Ulyanov], better known as [Lenin], returned.", "Lenin"),
     ("[Lenin], whose real name was [Vladimir Ulyanov], died.", "Lenin"),
 ])
@@ -237,11 +237,11 @@ def test_aliases_place_run_into_a_name_is_ignored():
 
 def test_aliases_chain_surname_kept_apart_by_gender():
     # the bare surname is a man ("his head"); the wife who shares it is someone else
-    doc = chained("[Lincoln], his wife [Mary Todd Lincoln], and guests arrived. "
-                  "The bullet struck [Lincoln] on the left side of his head.")
-    assert not same(doc, "Mary Todd Lincoln", "Lincoln")
-    lincolns = [m for m in doc.mentions if m.text == "Lincoln"]
-    assert lincolns[0].entity == lincolns[1].entity
+    doc = chained("[Roosevelt], his wife [Eleanor Roosevelt], and aides arrived. "
+                  "The crowd cheered [Roosevelt] as he raised his hat.")
+    assert not same(doc, "Eleanor Roosevelt", "Roosevelt")
+    roosevelts = [m for m in doc.mentions if m.text == "Roosevelt"]
+    assert roosevelts[0].entity == roosevelts[1].entity
 
 
 @pytest.mark.parametrize("marked, description, name", [

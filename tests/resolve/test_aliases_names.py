@@ -11,11 +11,11 @@ from chronica.resolve.names import full_names_match, parse_name, subset_match, t
     ("Prince Blücher", ("prince",), ("blucher",)),
     ("the Duke of Wellington", ("duke", "of"), ("wellington",)),
     ("Baroness von Krudener", ("baroness",), ("krudener",)),
-    ("Trotsky’s", (), ("trotsky",)),
+    ("Tolstoy’s", (), ("tolstoy",)),
     ("Lenin's", (), ("lenin",)),
-    ("“Leon Trotsky”", (), ("leon", "trotsky")),
+    ("“Leo Tolstoy”", (), ("leo", "tolstoy")),
     ("the Emperor", (), ("emperor",)),  # a bare title is not stripped
-    ("Ramón Mercader", (), ("ramon", "mercader")),
+    ("José Martí", (), ("jose", "marti")),
 ])
 def test_names_parse(text, title, tokens):
     n = parse_name(text)
@@ -24,7 +24,7 @@ def test_names_parse(text, title, tokens):
 
 
 def test_names_parse_inverted_bibliography_form():
-    assert parse_name("Trotsky, Leon", inverted=True).tokens == ("leon", "trotsky")
+    assert parse_name("Tolstoy, Leo", inverted=True).tokens == ("leo", "tolstoy")
 
 
 def test_names_places_keep_their_saint():
@@ -32,16 +32,16 @@ def test_names_places_keep_their_saint():
 
 
 @pytest.mark.parametrize("a, b, same", [
-    ("Ramón Mercader", "Ramon Mercader", True),     # accents
-    ("Frank Jacson", "Frank Jackson", True),       # one slip of spelling
-    ("Josep Stalin", "Joseph Stalin", True),
-    ("Leon Sedov", "Lev Sedov", True),             # transliteration table
-    ("Leon Trotsky", "Lev Bronstein", False),
+    ("José Martí", "Jose Marti", True),             # accents
+    ("John Jonson", "John Johnson", True),         # one slip of spelling
+    ("Josep Conrad", "Joseph Conrad", True),
+    ("Pierre Bezukhov", "Pyotr Bezukhov", True),   # transliteration table
+    ("Mark Twain", "Samuel Clemens", False),
     ("Louis XVIII", "Louis XVII", False),          # regnal numbers must be equal
-    ("Lev Kamenev", "Lev Bronstein", False),
-    ("Frank Jackson", "Frank Sinatra", False),
-    ("John Dewey", "Joan Dewey", False),           # a changed letter is another name
-    ("John Dewey", "Mary Dewey", False),
+    ("Ivan Turgenev", "Ivan Goncharov", False),
+    ("Frank Harris", "Frank Sinatra", False),
+    ("John Ruskin", "Joan Ruskin", False),         # a changed letter is another name
+    ("John Ruskin", "Effie Ruskin", False),
 ])
 def test_names_full_names_match(a, b, same):
     assert full_names_match(parse_name(a), parse_name(b)) is same
@@ -49,17 +49,17 @@ def test_names_full_names_match(a, b, same):
 
 @pytest.mark.parametrize("short, long_, ok", [
     ("Thomas Ussher", "Captain Thomas Ussher", True),
-    ("Leon Trotsky", "Leon Davidovich Trotsky", True),
-    ("Natalia Trotsky", "Natalia Sedova Trotsky", True),
-    ("Leon Trotsky", "Natalia Sedova Trotsky", False),
-    ("Natalia", "Natalia Sedova", False),  # a bare first name is not distinctive
+    ("Leo Tolstoy", "Leo Nikolayevich Tolstoy", True),
+    ("Sofia Tolstoy", "Sofia Behrs Tolstoy", True),
+    ("Leo Tolstoy", "Sofia Behrs Tolstoy", False),
+    ("Sofia", "Sofia Behrs", False),  # a bare first name is not distinctive
 ])
 def test_names_subset_needs_the_surname(short, long_, ok):
     assert subset_match(parse_name(short), parse_name(long_)) is ok
 
 
 @pytest.mark.parametrize("a, b, ok", [
-    ("xvii", "xviii", False), ("5th", "6th", False), ("jacson", "jackson", True),
+    ("xvii", "xviii", False), ("5th", "6th", False), ("jonson", "johnson", True),
     ("lev", "leo", False),  # short words need to be equal
     ("maria", "mario", False),
 ])

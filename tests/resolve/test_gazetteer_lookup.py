@@ -12,9 +12,9 @@ def gaz():
 
 
 @pytest.mark.parametrize("raw, key", [
-    ("Coyoacán", "coyoacan"),
+    ("Malmö", "malmo"),
     ("St. Helena", "saint helena"),
-    ("Alma-Ata", "alma ata"),
+    ("Baden-Baden", "baden baden"),
     ("the Mediterranean", "mediterranean"),
     ("Ford’s Theatre", "ford s theatre"),
     ("Mt. Vesuvius", "mount vesuvius"),
@@ -33,7 +33,7 @@ def test_gazetteer_normalise(raw, key):
     ("Black Sea", "curated:black_sea"),
     ("Mediterranean", "curated:mediterranean"),
     ("Elba", "curated:elba"),
-    ("Prinkipo", "curated:prinkipo"),
+    ("Corfu", "curated:corfu"),
     ("Europe", "curated:europe"),
     ("Malmaison", "curated:malmaison"),
 ])
@@ -42,11 +42,11 @@ def test_gazetteer_first_candidate(gaz, name, expected):
 
 
 @pytest.mark.parametrize("name, city, country", [
-    ("Alma Ata", "Almaty", "KZ"),            # historical names through GeoNames alternates
+    ("Bombay", "Mumbai", "IN"),              # historical names through GeoNames alternates
     ("Constantinople", "Istanbul", "TR"),
     ("Petrograd", "Saint Petersburg", "RU"),
     ("Tiflis", "Tbilisi", "GE"),
-    ("Coyoacán", "Coyoacán", "MX"),
+    ("Trastevere", "Trastevere", "IT"),
     ("Portoferraio", "Portoferraio", "IT"),
 ])
 def test_gazetteer_city_by_any_name(gaz, name, city, country):
@@ -54,12 +54,12 @@ def test_gazetteer_city_by_any_name(gaz, name, city, country):
 
 
 @pytest.mark.parametrize("inner, outer, inside", [
-    ("geonames:3530139", "geonames:3530597", True),   # Coyoacán in Mexico City
-    ("geonames:3530139", "country:MX", True),         # ... and so in Mexico
-    ("geonames:3530597", "geonames:3530139", False),  # not the other way round
+    ("geonames:3165306", "geonames:3169070", True),   # Trastevere in Rome
+    ("geonames:3165306", "country:IT", True),         # ... and so in Italy
+    ("geonames:3169070", "geonames:3165306", False),  # not the other way round
     ("geonames:3170094", "curated:tuscany", True),    # Portoferraio in Tuscany (admin1)
     ("curated:elba", "country:IT", True),             # island -> region -> country
-    ("geonames:1526384", "curated:ussr", True),       # Almaty in the Soviet Union's lands
+    ("geonames:611717", "curated:ussr", True),        # Tbilisi in the Soviet Union's lands
     ("geonames:2988507", "country:IT", False),        # Paris is not in Italy
     ("country:FR", "country:FR", True),
 ])

@@ -30,33 +30,33 @@ def _eid(c, doc, text):
 
 
 def test_merge_full_name_and_surname_across_documents():
-    a = _doc("[Leon Trotsky] was exiled. [Trotsky] left.", "a")
-    b = _doc("[Trotsky] wrote. [Lev Bronstein] was his birth name, known as [Trotsky].", "b")
+    a = _doc("[Mark Twain] lectured. [Twain] left.", "a")
+    b = _doc("[Twain] wrote. [Samuel Clemens] was his birth name, known as [Twain].", "b")
     c = _merged(a, b)
-    assert _eid(c, a, "Leon Trotsky") == _eid(c, b, "Trotsky")
-    ent = next(e for e in c.entities if e.id == _eid(c, a, "Leon Trotsky"))
-    assert ent.name == "Leon Trotsky"
+    assert _eid(c, a, "Mark Twain") == _eid(c, b, "Twain")
+    ent = next(e for e in c.entities if e.id == _eid(c, a, "Mark Twain"))
+    assert ent.name == "Mark Twain"
     assert {m.document for m in ent.mentions} == {a.id, b.id}
-    assert {"Leon Trotsky", "Trotsky"} <= set(ent.aliases)
+    assert {"Mark Twain", "Twain"} <= set(ent.aliases)
 
 
 def test_merge_accent_and_spelling_variants():
-    a = _doc("[Ramón Mercader] struck.", "a")
-    b = _doc("[Ramon Mercader] was jailed.", "b")
+    a = _doc("[José Martí] struck.", "a")
+    b = _doc("[Jose Marti] was jailed.", "b")
     c = _merged(a, b)
-    assert _eid(c, a, "Ramón Mercader") == _eid(c, b, "Ramon Mercader")
+    assert _eid(c, a, "José Martí") == _eid(c, b, "Jose Marti")
 
 
 def test_merge_never_on_a_bare_first_name():
-    # "Lev" the son (one document) and "Lev" as Trotsky's first name (another) stay apart,
-    # and two sons called "Lev" introduced only by a kinship noun are not merged blindly.
-    a = _doc("[Trotsky] went with his son, [Lev]. [Lev] helped.", "a")
-    b = _doc("A journalist named [Lev Bronstein] played chess. [Lev] won.", "b")
-    c_ = _doc("[Stalin] exiled [Trotsky] and his son, [Lev].", "c")
+    # "Leo" the son (one document) and "Leo" as Tolstoy's first name (another) stay apart,
+    # and two sons called "Leo" introduced only by a kinship noun are not merged blindly.
+    a = _doc("[Tolstoy] went with his son, [Leo]. [Leo] helped.", "a")
+    b = _doc("A young officer named [Leo Tolstoy] played cards. [Leo] won.", "b")
+    c_ = _doc("[Pobedonostsev] censored [Tolstoy] and his son, [Leo].", "c")
     c = _merged(a, b, c_)
-    assert _eid(c, a, "Lev") != _eid(c, b, "Lev Bronstein")
-    assert _eid(c, a, "Lev") != _eid(c, c_, "Lev")
-    assert _eid(c, a, "Trotsky") == _eid(c, c_, "Trotsky")
+    assert _eid(c, a, "Leo") != _eid(c, b, "Leo Tolstoy")
+    assert _eid(c, a, "Leo") != _eid(c, c_, "Leo")
+    assert _eid(c, a, "Tolstoy") == _eid(c, c_, "Tolstoy")
 
 
 def test_merge_mononym_with_full_name_when_context_agrees():
@@ -69,25 +69,25 @@ def test_merge_mononym_with_full_name_when_context_agrees():
 
 def test_merge_one_shared_word_without_shared_context_stays_apart():
     a = _doc("[Frank] sang in [Las Vegas|place].", "a")
-    b = _doc("[Frank Jacson] visited [Coyoacán|place]. [Frank] smiled.", "b")
+    b = _doc("[Frank Harris] visited [Brighton|place]. [Frank] smiled.", "b")
     c = _merged(a, b)
-    assert _eid(c, a, "Frank") != _eid(c, b, "Frank Jacson")
+    assert _eid(c, a, "Frank") != _eid(c, b, "Frank Harris")
 
 
 def test_merge_first_names_tied_by_the_same_relation():
-    # Two documents name the wife only "Natalia": merged because both say she is the
-    # wife of the same (merged) person; an unrelated "Natalia" stays apart.
-    a = _doc("[Trotsky] lived with his wife, [Natalia].", "a")
-    b = _doc("[Leon Trotsky] and his wife [Natalia] arrived.", "b")
-    c_ = _doc("[Natalia] sang.", "c")
+    # Two documents name the wife only "Sofia": merged because both say she is the
+    # wife of the same (merged) person; an unrelated "Sofia" stays apart.
+    a = _doc("[Tolstoy] lived with his wife, [Sofia].", "a")
+    b = _doc("[Leo Tolstoy] and his wife [Sofia] arrived.", "b")
+    c_ = _doc("[Sofia] sang.", "c")
     for d in (a, b):
-        t = next(m.entity for m in d.mentions if "Trotsky" in m.text)
-        n = next(m.entity for m in d.mentions if m.text == "Natalia")
+        t = next(m.entity for m in d.mentions if "Tolstoy" in m.text)
+        n = next(m.entity for m in d.mentions if m.text == "Sofia")
         s = d.sentences[0]
         d.relations = [LocalRelation("spouse", "wife", t, n, Span(s.start, s.end, d.text[s.start:s.end]))]
     c = _merged(a, b, c_)
-    assert _eid(c, a, "Natalia") == _eid(c, b, "Natalia")
-    assert _eid(c, a, "Natalia") != _eid(c, c_, "Natalia")
+    assert _eid(c, a, "Sofia") == _eid(c, b, "Sofia")
+    assert _eid(c, a, "Sofia") != _eid(c, c_, "Sofia")
 
 
 def test_merge_types_must_agree():
@@ -98,53 +98,53 @@ def test_merge_types_must_agree():
 
 
 def test_merge_places_by_gazetteer_id_and_part_of():
-    almaty = PlaceRef("geonames:1526384", "Almaty", 43.25, 76.92, "KZ", "city", part_of="geonames:1522867")
-    kz = PlaceRef("geonames:1522867", "Kazakhstan", 48.0, 68.0, "KZ", "country")
-    coyo = PlaceRef("geonames:3530139", "Coyoacán", 19.35, -99.16, "MX", "city", part_of="geonames:3996063")
-    a = _doc("They reached [Alma Ata|place] in [Kazakhstan|place]. Later [Coyoacán|place].", "a",
-             places={"alma ata": almaty, "kazakhstan": kz, "coyoacán": coyo})
-    b = _doc("Exile in [Almaty|place].", "b", places={"almaty": almaty})
+    mumbai = PlaceRef("geonames:1275339", "Mumbai", 19.07, 72.88, "IN", "city", part_of="geonames:1269750")
+    india = PlaceRef("geonames:1269750", "India", 22.0, 79.0, "IN", "country")
+    westm = PlaceRef("geonames:2634341", "Westminster", 51.5, -0.14, "GB", "city", part_of="geonames:2643743")
+    a = _doc("They reached [Bombay|place] in [India|place]. Later [Westminster|place].", "a",
+             places={"bombay": mumbai, "india": india, "westminster": westm})
+    b = _doc("Years in [Mumbai|place].", "b", places={"mumbai": mumbai})
     c = _merged(a, b)
-    city = next(e for e in c.entities if e.id == _eid(c, a, "Alma Ata"))
-    assert city.id == _eid(c, b, "Almaty")
-    assert (city.lat, city.lon, city.gazetteer) == (43.25, 76.92, "geonames:1526384")
-    assert city.part_of == _eid(c, a, "Kazakhstan")  # an ENTITY id
-    coyoacan = next(e for e in c.entities if e.id == _eid(c, a, "Coyoacán"))
-    assert coyoacan.part_of is None  # Mexico City is not an entity of this corpus
+    city = next(e for e in c.entities if e.id == _eid(c, a, "Bombay"))
+    assert city.id == _eid(c, b, "Mumbai")
+    assert (city.lat, city.lon, city.gazetteer) == (19.07, 72.88, "geonames:1275339")
+    assert city.part_of == _eid(c, a, "India")  # an ENTITY id
+    westminster = next(e for e in c.entities if e.id == _eid(c, a, "Westminster"))
+    assert westminster.part_of is None  # London is not an entity of this corpus
 
 
 def test_merge_ids_are_stable_and_content_derived():
-    a = _doc("[Leon Trotsky] left [Paris|place].", "a")
-    b = _doc("[Trotsky] stayed.", "b")
+    a = _doc("[Leo Tolstoy] left [Paris|place].", "a")
+    b = _doc("[Tolstoy] stayed.", "b")
     first = {e.name: e.id for e in _merged(a, b).entities}
-    again = {e.name: e.id for e in _merged(_doc("[Leon Trotsky] left [Paris|place].", "a"),
-                                           _doc("[Trotsky] stayed.", "b")).entities}
+    again = {e.name: e.id for e in _merged(_doc("[Leo Tolstoy] left [Paris|place].", "a"),
+                                           _doc("[Tolstoy] stayed.", "b")).entities}
     assert first == again
-    assert first["Leon Trotsky"] == entity_id("person", "Leon Trotsky")
+    assert first["Leo Tolstoy"] == entity_id("person", "Leo Tolstoy")
     assert all(i.startswith("ent_") for i in first.values())
 
 
 def test_merge_cited_only_entities_are_kept():
-    a = _doc("[Leon Trotsky] wrote.\n[Service, Robert]. Trotsky. London, 2010.*\n", "a")
+    a = _doc("[Leo Tolstoy] wrote.\n[Troyat, Henri]. Tolstoy. Paris, 1965.*\n", "a")
     c = _merged(a)
-    service = next(e for e in c.entities if e.name == "Robert Service")
-    assert service.cited_only
-    assert not next(e for e in c.entities if e.name == "Leon Trotsky").cited_only
+    troyat = next(e for e in c.entities if e.name == "Henri Troyat")
+    assert troyat.cited_only
+    assert not next(e for e in c.entities if e.name == "Leo Tolstoy").cited_only
 
 
 def test_merge_relations_mapped_and_evidence_joined():
-    a = _doc("[Leon Trotsky] lived with his wife, [Natalia Sedova].", "a")
-    b = _doc("[Trotsky] and his wife [Natalia Sedova] arrived.", "b")
+    a = _doc("[Leo Tolstoy] lived with his wife, [Sofia Behrs].", "a")
+    b = _doc("[Tolstoy] and his wife [Sofia Behrs] arrived.", "b")
     for d in (a, b):
-        t = next(m.entity for m in d.mentions if "Trotsky" in m.text)
-        n = next(m.entity for m in d.mentions if m.text == "Natalia Sedova")
+        t = next(m.entity for m in d.mentions if "Tolstoy" in m.text)
+        n = next(m.entity for m in d.mentions if m.text == "Sofia Behrs")
         s = d.sentences[0]
         d.relations = [LocalRelation("spouse", "wife", t, n, Span(s.start, s.end, d.text[s.start:s.end]))]
     c = _merged(a, b)
     assert len(c.relations) == 1
     r = c.relations[0]
     assert r.id.startswith("rel_") and r.kind == "spouse" and r.label == "wife"
-    assert r.source == _eid(c, a, "Leon Trotsky") and r.target == _eid(c, b, "Natalia Sedova")
+    assert r.source == _eid(c, a, "Leo Tolstoy") and r.target == _eid(c, b, "Sofia Behrs")
     assert {s.document for s in r.evidence} == {a.id, b.id}
     assert all(s.text == d.text[s.start:s.end] for s, d in zip(r.evidence, (a, b)))
 

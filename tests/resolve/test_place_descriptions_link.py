@@ -10,10 +10,12 @@ def _entity_of(doc, text):
 
 
 @pytest.mark.parametrize("text, description, place", [
-    ("Lincoln and his wife arrived at Ford’s Theatre after the play had begun. After having a drink "
-     "at a saloon, Booth entered the theater lobby at 10 p.m.", "the theater", "Ford’s Theatre"),
-    ("After his defeat and abdication in 1814, Napoleon was sent into exile on the island of Elba, off "
-     "the Tuscan coast. Surprisingly, the Allies granted him sovereignty over the island.", "the island", "Elba"),
+    ("Garfield and his wife arrived at Wallack’s Theatre after the second act had begun. Later, "
+     "Guiteau entered the theater lobby at 9 p.m.", "the theater", "Wallack’s Theatre"),
+    ("The king and his wife arrived at Drury Lane Theatre after the play had started. After a glass "
+     "of port at an inn, Hadfield entered the theater pit at 8 p.m.", "the theater", "Drury Lane Theatre"),
+    ("In 1860 Garibaldi landed on the island of Sicily, off the Calabrian coast. Within weeks, "
+     "his volunteers held most of the island.", "the island", "Sicily"),
     ("The wounded were taken to Sarajevo Hospital. The couple wanted to visit the hospital.",
      "the hospital", "Sarajevo Hospital"),
 ])
@@ -26,9 +28,9 @@ def test_place_descriptions_join_the_one_named_place(analyse, text, description,
 
 @pytest.mark.parametrize("text, description", [
     # two theatres: which one is unclear
-    ("He saw Ford's Theatre and Grover's Theatre in Washington. Booth entered the theater.", "the theater"),
+    ("He saw Wallack's Theatre and Niblo's Theatre in New York. Guiteau entered the theater.", "the theater"),
     # restricted by what follows: another house
-    ("They lived in the Blue House in Coyoacán. In Royan, the house where they stayed burned.", "the house"),
+    ("They lived in the Red House in Bexleyheath. In Kelmscott, the house where they stayed flooded.", "the house"),
     # no named place of that kind
     ("Booth fled Washington. He hid in the tavern.", "the tavern"),
 ])

@@ -24,9 +24,9 @@ def places():
 
 
 @pytest.mark.parametrize("text, name, expected_id", [
-    ("Trotsky was deported to Turkey in 1929 and later lived in Norway.", "Turkey", "country:TR"),
-    ("Trotsky was deported to Turkey in 1929 and later lived in Norway.", "Norway", "country:NO"),
-    ("He spent the winter on Prinkipo, an island off Constantinople.", "Prinkipo", "curated:prinkipo"),
+    ("The poet was deported to Turkey in 1951 and later lived in Norway.", "Turkey", "country:TR"),
+    ("The poet was deported to Turkey in 1951 and later lived in Norway.", "Norway", "country:NO"),
+    ("He spent the winter on Corfu, an island off Epirus.", "Corfu", "curated:corfu"),
     ("The fleet crossed the Black Sea to Odessa.", "Black Sea", "curated:black_sea"),
     ("He was exiled to Elba, off the coast of Italy, in 1814.", "Elba", "curated:elba"),
 ])
@@ -40,9 +40,9 @@ def test_places_link_by_id(places, text, name, expected_id):
     ("The Prussians fought at Ligny, near Waterloo, in Belgium.", "Ligny", "BE"),
     ("They sailed from Plymouth in England to the Atlantic.", "Plymouth", "GB"),
     ("Booth fled from Washington into Maryland.", "Washington", "US"),
-    ("The family was sent to Alma Ata, far from Moscow.", "Alma Ata", "KZ"),
+    ("The family was sent to Tiflis, far from Moscow.", "Tiflis", "GE"),
     # a metropolis wins over a small namesake in a country the text names
-    ("Trotsky sailed from New York to the United States and later lived in London.", "London", "GB"),
+    ("Dickens sailed from New York to the United States and later lived in London.", "London", "GB"),
     # a demonym used as a place is its country, not a town spelled alike
     ("In 1941, troops crossed the German border.", "German", "DE"),
 ])
@@ -51,11 +51,11 @@ def test_places_link_country_from_context(places, text, name, country):
 
 
 def test_places_link_records_part_of(places):
-    refs = places("Trotsky lived in Coyoacán, a district of Mexico City, in Mexico.")
-    coyo, city = refs[normalise("Coyoacán")], refs[normalise("Mexico City")]
-    assert coyo.part_of == city.gazetteer
-    assert is_within(coyo.gazetteer, city.gazetteer)
-    assert is_within(city.gazetteer, "country:MX")
+    refs = places("Respighi lived in Trastevere, a district of Rome, in Italy.")
+    quarter, city = refs[normalise("Trastevere")], refs[normalise("Rome")]
+    assert quarter.part_of == city.gazetteer
+    assert is_within(quarter.gazetteer, city.gazetteer)
+    assert is_within(city.gazetteer, "country:IT")
 
 
 def test_places_link_demonym_used_as_place(places):

@@ -8,7 +8,7 @@ from chronica.time.rules import windows
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 TEXTS = [
-    "On the evening of April 14, 1865, at about 10 p.m., the shot was fired; two days later the city mourned.",
+    "On the evening of March 15, 1917, at about 10 p.m., the abdication was signed; two days later the capital cheered.",
     "The Kaiserliche Marine's High Seas Fleet sailed in May 1916 and again in mid-March.",
     "Sept. 1, 1939: three weeks later, the 1930s were over (1926-2023). Every day since 480 BC.",
 ]

@@ -6,16 +6,16 @@ import pytest
 from chronica.model import Timex
 
 SCRIPT = (
-    "Today is January 31st, 1928: the exile begins.\n\n"
-    "It's January 1913 inside a café in Vienna. Lev plays chess.\n\n"
-    "It's the winter of 1918; ten years before he will be exiled. Four years after he makes this speech, "
+    "Today is March 3rd, 1921: the exile begins.\n\n"
+    "It's June 1906 in a tavern near Geneva. Ivo deals the cards.\n\n"
+    "It's the winter of 1911; ten years before he will be exiled. Four years after he gives this lecture, "
     "the war ends.\n\n"
-    "It's the early hours of the morning on January 16th, 1928 in Moscow. The family is due to leave "
-    "tomorrow morning. And sure enough, two days later, the police bang on his door. "
-    "The journey lasts twelve days. On January 31st, 1928, they arrive.\n\n"
-    "It's August 20th, 1940 in Mexico City; twelve years after Stalin forced him into exile. "
-    "Just a few weeks ago, gunmen stormed the compound. He will die the following day.\n\n"
-    "Next time: February 1st, 1925."
+    "It's the morning of February 14th, 1921 in Lisbon. The household must leave "
+    "tomorrow morning. As expected, two days later, soldiers knock at the gate. "
+    "The voyage lasts fourteen days. On March 3rd, 1921, they land.\n\n"
+    "It's May 9th, 1933 in Buenos Aires; twelve years after the junta drove him into exile. "
+    "Just a few weeks ago, riflemen fired on the villa. He will die the following day.\n\n"
+    "Next time: October 1st, 1927."
 )
 
 
@@ -26,17 +26,17 @@ def _by_text(res, text: str) -> Timex:
 
 
 @pytest.mark.parametrize("expr,value,basis", [
-    ("January 1913", "1913-01", "explicit"),
-    ("the winter of 1918", "1918-WI", "explicit"),
-    ("ten years before", "1918", "relative"),
-    ("Four years after", "1922", "relative"),
-    ("the early hours of the morning on January 16th, 1928", "1928-01-16TMO", "explicit"),
-    ("tomorrow morning", "1928-01-17TMO", "relative"),
-    ("two days later", "1928-01-19", "relative"),
-    ("twelve days", "P12D", "explicit"),
-    ("twelve years after", "1940", "relative"),
-    ("the following day", "1940-08-21", "relative"),
-    ("February 1st, 1925", "1925-02-01", "explicit"),
+    ("June 1906", "1906-06", "explicit"),
+    ("the winter of 1911", "1911-WI", "explicit"),
+    ("ten years before", "1911", "relative"),
+    ("Four years after", "1915", "relative"),
+    ("the morning of February 14th, 1921", "1921-02-14TMO", "explicit"),
+    ("tomorrow morning", "1921-02-15TMO", "relative"),
+    ("two days later", "1921-02-17", "relative"),
+    ("fourteen days", "P14D", "explicit"),
+    ("twelve years after", "1933", "relative"),
+    ("the following day", "1933-05-10", "relative"),
+    ("October 1st, 1927", "1927-10-01", "explicit"),
 ])
 def test_narrative_script_dates(tagger, expr, value, basis):
     t = _by_text(tagger.tag(SCRIPT), expr)
@@ -45,38 +45,38 @@ def test_narrative_script_dates(tagger, expr, value, basis):
 
 def test_narrative_event_anchor_is_recorded(tagger):
     t = _by_text(tagger.tag(SCRIPT), "ten years before")
-    assert "January 31st, 1928" in t.anchor
+    assert "March 3rd, 1921" in t.anchor
 
 
 def test_narrative_flashback_is_approximate_and_does_not_move_the_present(tagger):
     res = tagger.tag(SCRIPT)
     ago = _by_text(res, "Just a few weeks ago")
     assert ago.mod == "APPROX" and ago.edtf.endswith("~")
-    assert "1940-07-06" <= ago.earliest <= ago.latest <= "1940-08-06"
-    assert _by_text(res, "the following day").value == "1940-08-21"
+    assert "1933-03-25" <= ago.earliest <= ago.latest <= "1933-04-25"
+    assert _by_text(res, "the following day").value == "1933-05-10"
 
 
 def test_narrative_bare_date_takes_the_current_year_not_a_later_one(tagger):
-    text = "In January 1913 he was in Vienna. On August 20th he left. In 1917 came the revolution."
-    assert _by_text(tagger.tag(text), "August 20th").value == "1913-08-20"
-    assert _by_text(tagger.tag(text), "August 20th").basis == "inferred"
+    text = "In June 1906 he was in Geneva. On October 12th he left. In 1910 came the revolution."
+    assert _by_text(tagger.tag(text), "October 12th").value == "1906-10-12"
+    assert _by_text(tagger.tag(text), "October 12th").basis == "inferred"
 
 
 def test_narrative_heading_scopes_the_section(tagger):
-    text = "Turkey, 1929-1933\n\nHe arrived in February. That autumn he wrote.\n\nFrance, 1933-35\n\nIn July he moved."
+    text = "Sicily, 1860-1862\n\nHe landed in February. That autumn he rested.\n\nCaprera, 1862-64\n\nIn July he sailed."
     res = tagger.tag(text)
-    assert _by_text(res, "February").value == "1929-02"
-    assert _by_text(res, "That autumn").value == "1929-FA"
-    assert _by_text(res, "July").value == "1933-07"
+    assert _by_text(res, "February").value == "1860-02"
+    assert _by_text(res, "That autumn").value == "1860-FA"
+    assert _by_text(res, "July").value == "1862-07"
     starts = [o for o, _ in res.narrative_time]
     assert starts == sorted(starts) and 0 in starts
-    assert res.narrative_time[0][1].edtf == "1929/1933" and res.narrative_time[0][1].basis == "inferred"
+    assert res.narrative_time[0][1].edtf == "1860/1862" and res.narrative_time[0][1].basis == "inferred"
 
 
 def test_narrative_explicit_headings_are_used(tagger):
-    text = "Mexico, 1937-1940\n\nIn May assassins fired."
-    res = tagger.tag(text, headings=[(0, 17)])
-    assert _by_text(res, "May").value == "1937-05"
+    text = "Rome, 1848-1849\n\nIn May the French attacked."
+    res = tagger.tag(text, headings=[(0, 15)])
+    assert _by_text(res, "May").value == "1848-05"
 
 
 def test_narrative_news_genre_anchors_on_dct(tagger):
@@ -93,7 +93,7 @@ SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
 
 @pytest.mark.shared
 @pytest.mark.parametrize("name,expr,value", [
-    ("001_bf42027c87447ce1.txt", "It’s the winter of 1918", None),
+    ("001_bf42027c87447ce1.txt", "the winter of 1918", "1918-WI"),
 ])
 def test_narrative_seed_podcast(tagger, name, expr, value):
     path = SEEDS / name
@@ -102,6 +102,7 @@ def test_narrative_seed_podcast(tagger, name, expr, value):
     text = path.read_text(encoding="utf-8")
     res = tagger.tag(text)
     got = {t.text: t.value for t in res.timexes}
+    assert got[expr] == value
     assert got["ten years before"] == "1918"
     assert got["Four years after"] == "1922"
     assert got["two days later"] == "1928-01-19"
@@ -127,12 +128,12 @@ def test_narrative_seed_blog(tagger):
 
 @pytest.mark.parametrize("text,expr,value", [
     # a date in a relative clause describes a noun, it does not move the story
-    ("In 1815 Napoleon fell. The Concert of Europe, which France joined in 1818, kept the peace. "
-     "In June he sailed.", "June", "1815-06"),
+    ("In 1919 the treaty was signed. The League of Nations, which Germany joined in 1926, kept the peace. "
+     "In June the delegates sailed.", "June", "1919-06"),
     # an attributive year ("the 1614 rules") or a comparison ("as in 1614") neither
     ("In 1789 the Estates met as in 1614. The 1614 rules differed. In June they met.", "June", "1789-06"),
     # with no date yet, a bracketed year dates the story
-    ("He was beaten at Waterloo (1815). In June he sailed.", "June", "1815-06"),
+    ("He was beaten at Poltava (1709). In June he fled south.", "June", "1709-06"),
     # "that year" is the year last mentioned, even one that did not move the story
     ("On May 11, 1941, the raids ended. The war was stalemated by 1940. In August of that year, "
      "the communists attacked.", "August of that year", "1940-08"),

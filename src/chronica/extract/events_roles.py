@@ -480,7 +480,8 @@ def _short_np(tok) -> str:
         for c in tok.children:
             if c.dep_ in ("det", "compound", "poss") and c.i < tok.i:
                 keep.update(t.i for t in c.subtree)
-    words = [tok.doc[i] for i in sorted(keep)]
+    # the contiguous stretch (keeps "co-conspirators" whole)
+    words = [tok.doc[i] for i in range(min(keep), max(keep) + 1)]
     return "".join(t.text_with_ws for t in words).strip()
 
 

@@ -1,17 +1,17 @@
 """The ``extract_relations`` component: who is whose wife, son, comrade, rival, killer.
 
-Every relation reads "target is the source's <label>" ("his wife, Natalia": source
-him, target Natalia, label "wife", kind spouse). Labels and their kinds are data
-(``data/relations/labels.tsv``); verb relations ("Mercader killed Trotsky") are in
+Every relation reads "target is the source's <label>" ("his wife, Sofia": source
+him, target Sofia, label "wife", kind spouse). Labels and their kinds are data
+(``data/relations/labels.tsv``); verb relations ("Brutus killed Caesar") are in
 ``data/relations/verbs.yaml`` and need the dependency parse.
 
 Patterns over a sentence whose mentions are replaced by placeholders:
 
-* possessive + label + names:  "his wife, Natalia", "Trotsky's son Lev",
-  "his comrades Zinoviev and Kamenev", "their adult son Lev";
-* name + possessive + label:   "Sergei, their son in the USSR";
-* name + "the <label> of" + name: "Lev, the son of Trotsky" (also "was the brother of");
-* a label coordinated after one of these ("his wife, Natalia, and eldest son, Lev")
+* possessive + label + names:  "his wife, Sofia", "Tolstoy's son Ilya",
+  "his allies Danton and Desmoulins", "their grown son Ilya";
+* name + possessive + label:   "Andrei, their son in the army";
+* name + "the <label> of" + name: "Ilya, the son of Tolstoy" (also "was the brother of");
+* a label coordinated after one of these ("his wife, Sofia, and younger son, Ilya")
   inherits the possessor.
 
 Pronouns are resolved by one simple rule: "his"/"her"/"he"/"she" is the nearest person
@@ -92,7 +92,7 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
 @component("extract_relations", requires=("entities",), assigns=("relations",))
 def extract_relations(doc: Doc, ctx: Context) -> None:
     doc.relations = find_relations(doc)
-    # "his wife", "Lincoln’s assassin": descriptions the relations now name
+    # "his wife", "Marat’s assassin": descriptions the relations now name
     resolve_described(doc, _sentences(doc))
     doc.relations = _dedupe(doc.relations)
 
@@ -157,7 +157,7 @@ def _pattern_relations(doc, si, sents, ments, etype) -> list[LocalRelation]:
             srcs = _possessor(doc, m.group("poss"), marks, m.start("poss"), si, sents, set(tkeys),
                               template[:m.start("poss")])
         else:
-            srcs = last_src  # coordinated label: "..., and eldest son, Lev"
+            srcs = last_src  # coordinated label: "..., and younger son, Ilya"
         if not srcs:
             continue
         last_src = srcs
@@ -211,7 +211,7 @@ def _possessor(doc: Doc, poss: str, marks, tpos: int, si: int, sents, exclude: s
     if ph:
         return [doc.mentions[int(ph.group(1))].entity]
     joint = re.search(r"⟨(\d+)⟩\s+and\s+$", before)
-    if joint and poss.casefold() in ("his", "her"):  # "Major Rathbone and his fiancé": his is Rathbone
+    if joint and poss.casefold() in ("his", "her"):  # "Captain Hale and his fiancée": his is Hale
         key = doc.mentions[int(joint.group(1))].entity
         if key not in exclude and any(e.key == key and e.type == "person" for e in doc.entities):
             return [key]
@@ -341,7 +341,7 @@ def _arguments(verb):
                     subj = g
     head = verb
     while subj is None and head.dep_ in ("conj", "xcomp") and head.head is not head:
-        # "he flung open the door, and fatally shot Lincoln"; "Powell managed to stab Seward"
+        # "he drew a dagger, and fatally stabbed Caesar"; "Corday managed to stab Marat"
         head = head.head
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
     return subj, obj

@@ -453,7 +453,18 @@ def _told_alike(a: Item, b: Item) -> bool:
     ("abdicated" and "was ordered to leave" are both political, and not one happening)."""
     if a.kind in GENERIC_KINDS or b.kind in GENERIC_KINDS:
         return word_score(a, b) >= 0.2
-    return True
+    ma, mb = _means(a), _means(b)
+    return not (ma and mb and not ma & mb)  # shot against stabbed: two attacks
+
+
+@lru_cache(maxsize=1)
+def _means_families() -> frozenset[str]:
+    data = yaml.safe_load(resources.files("chronica.data.claims").joinpath("word_families.yaml").read_text("utf-8"))
+    return frozenset("~" + str(f) for f in data.get("means") or ())
+
+
+def _means(it: Item) -> set[str]:
+    return set(it.words.split()) & _means_families()
 
 
 WEAK_THRESHOLD = 0.5      # pair score for a match the order of telling supports
@@ -521,18 +532,27 @@ def retold(a: Item, b: Item, geo: Geography) -> bool:
 def _may_merge(a: list[int], b: list[int], items: list[Item], geo: Geography,
                scores: dict[tuple[int, int], float], names: dict[str, frozenset[str]] | None = None,
                min_signals: float = MIN_SIGNALS) -> bool:
+    def score(x: int, y: int) -> float:
+        key = (x, y) if x < y else (y, x)
+        s = scores.get(key)
+        return pair_score(items[x], items[y], geo, names, min_signals) if s is None else s
+
     for x in a:
         for y in b:
-            key = (x, y) if x < y else (y, x)
-            s = scores.get(key)
-            if s is None:
-                s = pair_score(items[x], items[y], geo, names, min_signals)
+            s = score(x, y)
             same_doc = items[x].doc_id == items[y].doc_id
             if same_doc and (s < WITHIN_DOC or not retold(items[x], items[y], geo)):
                 return False
-            if s == 0.0:
-                return False
+            if s == 0.0 and not same_doc and not any(
+                    _overlapping(items[y], items[z]) and score(x, z) > 0 for z in b if z != y):
+                return False  # (a leg of a clause another member tells whole does not veto)
     return True
+
+
+def _overlapping(a: Item, b: Item) -> bool:
+    """Two items of one document whose evidence overlaps (a journey's leg and its clause)."""
+    return (a.doc_id == b.doc_id and a.local.evidence.start < b.local.evidence.end
+            and b.local.evidence.start < a.local.evidence.end)
 
 
 # ------------------------------------------------------------------ building --

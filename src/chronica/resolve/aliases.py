@@ -2,10 +2,10 @@
 
 People are chained by name as a reader does it (rules applied in this order):
 
-1. A full name ("Captain Thomas Ussher") joins the most recent person with a matching
+1. A full name ("Captain James Cook") joins the most recent person with a matching
    full name (same surname and compatible given names, titles ignored, accents and
    given-name transliterations folded, one slip of spelling allowed) or, failing that,
-   an earlier bare surname ("Trotsky" ... "Leon Trotsky").
+   an earlier bare surname ("Tolstoy" ... "Leo Tolstoy").
 2. A single word that is the surname of a known full name joins the most recent one.
 3. Any other single word (a first name or a mononym) joins, in order of preference:
    the person its last bare use in the same section meant; the nearest preceding full
@@ -13,7 +13,7 @@ People are chained by name as a reader does it (rules applied in this order):
    bare word elsewhere in the document; the only full name in the document with that
    given name. Otherwise it starts a new person. This keeps a son apart from his
    father when each section is clear about whom it means.
-4. A name introduced by a kinship noun ("their son Lev", "his wife, Natalia") never
+4. A name introduced by a kinship noun ("their son Ilya", "his wife, Sofia") never
    joins the people named in the same or the previous sentence (a man is not his own
    son).
 5. A bare word that started its own person is folded into a full name later when
@@ -233,8 +233,8 @@ def chain(doc: Doc) -> list[LocalEntity]:
     items = _prepare(doc)
     clusters, uf, joined = _chain_pass(doc, items, None)
     if joined:
-        # Alias statements can join people that chaining saw as two ("Lev Bronstein" is
-        # "Leon Trotsky"); chain again knowing it, so that "their son Lev" is kept
+        # Alias statements can join people that chaining saw as two ("Samuel Clemens" is
+        # "Mark Twain"); chain again knowing it, so that "their son Langdon" is kept
         # apart from everyone his possessor is.
         groups = {m.index: uf.find(c.id) for c in clusters for m in c.members}
         clusters, uf, _ = _chain_pass(doc, items, groups)
@@ -318,8 +318,8 @@ def _attach_nominals(doc: Doc, items: list[_M], clusters: list[_Cluster], uf: _U
 
 
 def _titled_holders(clusters: list[_Cluster], uf: _UnionFind, heads: set[str]) -> set[int]:
-    """The people the document itself names with one of these titles ("Archduke Franz
-    Ferdinand" for "the Archduke", also when "the Archduke" comes first): the title as
+    """The people the document itself names with one of these titles ("Duke
+    Philippe" for "the Duke", also when "the Duke" comes first): the title as
     the whole of a name's title ("Vice President Y" does not hold "President")."""
     out = set()
     for c in clusters:
@@ -407,7 +407,7 @@ def _gender_clash(it: _M, c: "_Cluster") -> bool:
 
 def _drop_leading_places(items: list[_M]) -> None:
     """A person's name that starts with a place the document names elsewhere was run
-    together by NER ("at Elba Napoleon judged"): compare it without the place."""
+    together by NER ("at Corfu Kapodistrias judged"): compare it without the place."""
     places = {it.name.key for it in items if it.type == "place" and len(it.name.tokens) == 1}
     for it in items:
         words = it.name.bare.split()
@@ -452,7 +452,7 @@ def _excluded(it: _M, items: list[_M], clusters_of: dict[int, _Cluster],
                 and it.sentence - 1 <= o.sentence <= it.sentence]
     out = {clusters_of[o.index].id for o in banned_m if o.index in clusters_of}
     if len(it.name.tokens) > 1 and banned_m:
-        # "Emperor Franz Joseph told his nephew ... his uncle, Emperor Franz Joseph": the
+        # "King George sent his nephew ... his uncle, King George": the
         # same full name again is that person, unless they are the possessor just before
         nearest = clusters_of.get(banned_m[-1].index)
         out = {cid for cid in out if (nearest is not None and cid == nearest.id) or not any(
@@ -512,7 +512,7 @@ def _chain_person(it: _M, pool: list[_Cluster], clusters: list[_Cluster], items:
     in_sec = [c for c in cands if any(m.section == it.section and m.index < it.index
                                       and t in m.name.given for m in c.members)]
     if len(in_sec) > 1 and len({tuple(o.tokens) for c in in_sec for o in c.multi()}) > 1:
-        _new(clusters, pool, it)  # "Franz" after "Franz Ferdinand" and "Franz Joseph": unsure
+        _new(clusters, pool, it)  # "Johann" after "Johann Sebastian" and "Johann Christian": unsure
         return
     if in_sec:
         _join(max(in_sec, key=lambda c: c.last), it)
@@ -661,7 +661,7 @@ _CAP_WORD = re.compile(r"\b[A-Z][\w-]+")
 def _unmarked_names(text: str, start: int, end: int, its: list[_M], items: list[_M],
                     cluster_of: dict[int, "_Cluster"]) -> list[_M]:
     """Capitalised words NER missed in this sentence that are a single-word name of a
-    person already met ("Lev" in "- Lev's pseudonym"): each stands for the person most
+    person already met ("Samuel" in "- Samuel's pseudonym"): each stands for the person most
     recently named that way before it. Returned with negative indices, registered in
     ``cluster_of`` so cues can join them."""
     taken = [(it.mention.start, it.mention.end) for it in its]

@@ -5,7 +5,7 @@ Found as mentions (label ``DESCRIPTION``) with, when the text settles it, the na
 mention they stand for:
 
 * a possessive kinship description right before a name in parentheses: "his little
-  nephew (Louis XVII)" -> that name (an apposition, "his wife, Natalia", is left to
+  nephew (Louis XVII)" -> that name (an apposition, "his wife, Sofia", is left to
   the name and to ``extract_relations``);
 * an unnamed family description ("in favour of his son") -> nobody: it is a person
   of its own;
@@ -58,7 +58,7 @@ def _words() -> _Words:
     agents = "|".join(sorted(map(re.escape, raw.get("agent_nouns", [])), key=len, reverse=True))
     possessive = re.compile(
         rf"\b(?P<span>(?i:{poss})\s+(?:(?:{mods}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+){{0,2}}(?P<noun>{nouns}))\b")
-    # "Lincoln’s assassin", "Ferdinand's wife": matched right after a person's name
+    # "Marat’s assassin", "Umberto's wife": matched right after a person's name
     named_possessive = re.compile(rf"['’]s?\s+(?:(?:{mods})\s+){{0,2}}(?P<noun>{nouns})\b(?![\w-])")
     definite_agent = re.compile(rf"(?<![\w-])(?P<span>[Tt]he\s+(?:(?:{mods})\s+)?(?P<noun>{agents}))\b(?![\w-])")
     demonyms = {}
@@ -92,16 +92,16 @@ def find_descriptions(text: str, mentions: list[Mention]) -> list[Description]:
         named = _named_after(text, b, people, r"\s*\(\s*")
         if named is None and (m["noun"].casefold() not in w.family or re.match(r"\s*,?\s*[A-Z]", text[b:b + 4])
                               or _named_after(text, b, people, r"\s*,?\s*")):
-            continue  # "his wife, Natalia": the name says who (relations read the apposition)
+            continue  # "his wife, Sofia": the name says who (relations read the apposition)
         if named is None and any(0 <= a - p.end <= 3 and text[p.end:a].strip() in (",", "(", "-", "–", "—")
                                  for p in people):
-            continue  # "Sergei, their son": likewise
+            continue  # "Andrei, their son": likewise
         out.append(Description(Mention(a, b, text[a:b], "DESCRIPTION", "person"), named))
     out += _named_possessives(text, people, taken, w)
     for m in w.definite_agent.finditer(text):
         a, b = m.start("span"), m.end("span")
         if any(x < b and a < y for x, y in taken) or _named_after(text, b, people, r"\s*,?\s*"):
-            continue  # "the assassin, John Wilkes Booth": the name says who
+            continue  # "the assassin, Charlotte Corday": the name says who
         out.append(Description(Mention(a, b, text[a:b], "DESCRIPTION", "person")))
     for m in w.national.finditer(text):
         a, b = m.start("span"), m.end("span")
@@ -114,7 +114,7 @@ def find_descriptions(text: str, mentions: list[Mention]) -> list[Description]:
 
 
 def _named_possessives(text: str, people: list[Mention], taken, w: _Words) -> list[Description]:
-    """"Lincoln’s assassin", "Ferdinand's wife" with no name after them: a description
+    """"Marat’s assassin", "Umberto's wife" with no name after them: a description
     that overlaps only its possessor's name."""
     out = []
     for p in people:
@@ -127,7 +127,7 @@ def _named_possessives(text: str, people: list[Mention], taken, w: _Words) -> li
         if any(x < b and a < y and (x, y) != (p.start, p.end) for x, y in taken):
             continue
         if _named_after(text, b, people, r"\s*,?\s*") or re.match(r"\s*,?\s*[A-Z]", text[b:b + 4]):
-            continue  # "Seward’s son Frederick": the name says who
+            continue  # "Darwin’s son Francis": the name says who
         out.append(Description(Mention(a, b, text[a:b], "DESCRIPTION", "person")))
     return out
 

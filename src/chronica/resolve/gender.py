@@ -1,7 +1,7 @@
 """Whether a person mention is a man or a woman, as far as the text says.
 
-Used by ``chain_aliases`` to keep apart two people who share a surname ("Lincoln ...
-his head" is not "the first lady, Mary Todd Lincoln"). Evidence, strongest first: a
+Used by ``chain_aliases`` to keep apart two people who share a surname ("Roosevelt ...
+his speech" is not "the first lady, Eleanor Roosevelt"). Evidence, strongest first: a
 gendered title ("Mrs", "Major"), a gendered role noun just before the name ("the first
 lady, X", "his wife, X"), the given name (gender-guesser's dictionary), and the first
 personal pronoun after the mention in its sentence when no other person is named in

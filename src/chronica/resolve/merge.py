@@ -48,7 +48,7 @@ class _Local:
 
 class _UF:
     """Union-find that refuses to put two people with clashing full names in one group
-    ("Lincoln" may join "Abraham Lincoln" or "Mary Todd Lincoln", not both)."""
+    ("Roosevelt" may join "Franklin Roosevelt" or "Eleanor Roosevelt", not both)."""
 
     def __init__(self, n: int, full: list[list[Name]] | None = None) -> None:
         self.p = list(range(n))
@@ -118,7 +118,7 @@ def _collect(corpus) -> list[_Local]:
     for doc in corpus.docs:
         places = {fold(e.name) for e in doc.entities if e.type == "place" and " " not in e.name}
         for e in doc.entities:
-            # credits and bibliographies garble names ("Stalin Seeks"): compare people by
+            # credits and bibliographies garble names ("Churchill Says"): compare people by
             # what the running text calls them when it names them at all
             ms = [doc.mentions[i] for i in e.mentions if i < len(doc.mentions)]
             described = {m.text for m in ms if m.label == "DESCRIPTION"}  # "his son" names nobody
@@ -326,7 +326,7 @@ def _merge_by_context(locals_: list[_Local], uf: _UF) -> None:
     * "Napoleon" (a document that never gives a surname) and "Napoleon Bonaparte"
       (a document that also calls him plain "Napoleon"), when the two are named in
       sentences with at least two of the same other entities;
-    * two people known only by one and the same first name ("his wife, Natalia"),
+    * two people known only by one and the same first name ("his wife, Sofia"),
       when each document relates them in the same way to the same entity (both are the
       wife of the same merged person).
     """

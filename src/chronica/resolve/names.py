@@ -103,8 +103,8 @@ class Name:
 
 
 def parse_name(text: str, *, inverted: bool = False, person: bool = True) -> Name:
-    """Take a name apart. ``inverted`` reads "Trotsky, Leon" (bibliographies) as
-    "Leon Trotsky"; titles are only stripped from people ("St. Helena" keeps its
+    """Take a name apart. ``inverted`` reads "Tolstoy, Leo" (bibliographies) as
+    "Leo Tolstoy"; titles are only stripped from people ("St. Helena" keeps its
     "St.")."""
     surface = clean_surface(text)
     bare = _LEAD_DET.sub("", surface)
@@ -134,7 +134,7 @@ _EXACT_ONLY = re.compile(r"^(?:[ivxlcdm]+|\d+\w*)\.?$")  # regnal numbers, ordin
 
 def tokens_compatible(a: str, b: str) -> bool:
     """Two name words that are the same word: equal, a known variant, or (for longer
-    words) one letter more or less ("Jacson"/"Jackson", "Josep"/"Joseph").
+    words) one letter more or less ("Jonson"/"Johnson", "Josep"/"Joseph").
     Regnal numbers and ordinals must be equal (Louis XVII is not Louis XVIII)."""
     if a == b:
         return True
@@ -179,7 +179,7 @@ def full_names_match(a: Name, b: Name) -> bool:
         if any(tokens_compatible(w, x) for x in long_):
             slips += 1
             continue
-        # initials: "J. Stalin"
+        # initials: "W. Churchill"
         if len(w.rstrip(".")) == 1 and any(x.startswith(w.rstrip(".")) for x in long_):
             continue
         return False
@@ -188,7 +188,7 @@ def full_names_match(a: Name, b: Name) -> bool:
 
 def subset_match(short: Name, long_: Name) -> bool:
     """``short``'s words all occur in ``long_`` and include its surname (a distinctive
-    part), e.g. "Thomas Ussher" within "Captain Thomas Ussher"."""
+    part), e.g. "James Cook" within "Captain James Cook"."""
     if not short.tokens or not long_.tokens:
         return False
     if not set(short.tokens) <= set(long_.tokens):

@@ -3,10 +3,10 @@
 A reader takes "the theater" (or "the bridge", "the island", "the hospital") for the
 one place the document names with that head noun ("Ford's Theatre", "Latin Bridge") or,
 for kinds a name need not say, the one place the gazetteer says is of that kind
-("the island" -> Elba). With several such places in the document, the one named in
+("the island" -> Capri). With several such places in the document, the one named in
 the description's section; otherwise the description names nothing and is dropped.
-A description followed by what restricts it ("the house where Princip lived", "the
-island of Elba") or by a capitalised word is not taken. Word lists:
+A description followed by what restricts it ("the house where Dickens lived", "the
+island of Capri") or by a capitalised word is not taken. Word lists:
 ``data/aliases/place_heads.yaml``.
 """
 from __future__ import annotations

@@ -88,8 +88,8 @@ def _inside_known(text: str, gaz: Gazetteer, chosen: dict[str, Candidate], count
                   local: list[Candidate] = ()) -> PlaceRef | None:
     """A name the gazetteer lacks, placed by what it contains or where the text is.
 
-    "East Sarajevo", "Sarajevo Hospital", "Museum of Sarajevo": inside the place named in
-    it. A street or building with no known place in its name ("Appel Quay"): in the
+    "East London", "London Hospital", "Museum of London": inside the place named in
+    it. A street or building with no known place in its name ("Nevsky Prospekt"): in the
     document's most-named city. The reference has no gazetteer id of its own.
     """
     words = text.split()

