@@ -138,6 +138,7 @@ class LocalEvent:
     who: list[str] = field(default_factory=list)  # LocalEntity keys
     where: str | None = None  # LocalEntity key of a place
     confidence: float = 0.5
+    targets: list[str] = field(default_factory=list)  # those it was aimed at (patients), a subset of who
     negated: bool = False
     staged: bool = False  # a dramatised scene rather than the happening itself
 

@@ -22,15 +22,15 @@ def make_doc(text: str, people: tuple[str, ...] = ()) -> Doc:
 
 
 @pytest.mark.parametrize("text, value, prop, days, approximate", [
-    ("After eleven months at Elba Napoleon judged that France had had enough.", "eleven months", "stay",
-     11 * YEAR / 12, False),
-    ("Trotsky would reside here for three years in a villa.", "three years", "stay", 3 * YEAR, False),
-    ("The journey to Kazakhstan lasts twelve days.", "twelve days", "journey", 12, False),
+    ("After nine months at Avignon Petrarch decided that the papal court had worn him out.", "nine months",
+     "stay", 9 * YEAR / 12, False),
+    ("Garibaldi would reside on the farm for three years.", "three years", "stay", 3 * YEAR, False),
+    ("The journey to Tangier lasts twelve days.", "twelve days", "journey", 12, False),
     ("It was a voyage of ten days.", "ten days", "journey", 10, False),
-    ("He died just over a day later in hospital.", None, None, None, None),  # "later": a relative date
+    ("She died just over a week later at the clinic.", None, None, None, None),  # "later": a relative date
     ("Two days later, he landed.", None, None, None, None),
-    ("A few months into his exile, he fell ill.", None, None, None, None),
-    ("Napoleon's return ignited a new period known as the Hundred Days.", None, None, None, None),
+    ("A few months into her captivity, she fell ill.", None, None, None, None),
+    ("The revolt in Milan is remembered as the Five Days.", None, None, None, None),
     ("They lived with her for a couple years in the house.", "a couple years", "stay", 2.5 * YEAR, True),
     ("He stayed there for about six months.", "about six months", "stay", 6 * YEAR / 12, True),
 ])
@@ -46,20 +46,21 @@ def test_claims_duration(text, value, prop, days, approximate):
 
 
 def test_claims_duration_span_takes_the_place():
-    text = "After eleven months at Elba Napoleon judged that France had had enough."
-    doc = make_doc(text, ("Napoleon",))
-    doc.mentions.append(Mention(23, 27, "Elba", "LOC", "place", entity="elba"))
+    text = "After nine months at Avignon Petrarch decided that the papal court had worn him out."
+    doc = make_doc(text, ("Petrarch",))
+    start = text.index("Avignon")
+    doc.mentions.append(Mention(start, start + len("Avignon"), "Avignon", "LOC", "place", entity="avignon"))
     doc.mentions.sort(key=lambda m: m.start)
     (c,) = C.duration_claims(doc)
-    assert c.span.text == "eleven months at Elba" and c.subject == "napoleon"
+    assert c.span.text == "nine months at Avignon" and c.subject == "petrarch"
 
 
 @pytest.mark.parametrize("text, person, age", [
-    ("From his office on board, thirty-eight-year-old Leon Trotsky reads the speech.", "Leon Trotsky", 38),
-    ("His wife sleeps soundly beside him, but the 48-year-old Trotsky can't sleep.", "Trotsky", 48),
-    ("He is smiling at Frank Jacson - a 26-year-old Canadian socialist.", "Frank Jacson", 26),
-    ("Trotsky is in his study. Life has been pleasant for the now 60-year-old.", "Trotsky", 60),
-    ("At the age of 19, Princip joined the group.", "Princip", 19),
+    ("From the quarterdeck, forty-two-year-old Horatio Nelson reads the signal.", "Horatio Nelson", 42),
+    ("His crew rests below deck, but the 51-year-old Magellan cannot rest.", "Magellan", 51),
+    ("He is waving at Anna Weber - a 31-year-old Swiss printer.", "Anna Weber", 31),
+    ("Darwin is in his greenhouse. Work has gone well for the now 55-year-old.", "Darwin", 55),
+    ("At the age of 23, Bolivar joined the society.", "Bolivar", 23),
 ])
 def test_claims_age(text, person, age):
     (c,) = C.age_claims(make_doc(text, (person,)))
@@ -68,8 +69,8 @@ def test_claims_age(text, person, age):
 
 @pytest.mark.parametrize("text, prop, number, low, high", [
     ("He escaped accompanied by 700 loyal men.", "man", 700, 650, 750),
-    ("The island, with its 12,000 inhabitants, lay off the coast.", "inhabitant", 12000, 11500, 12500),
-    ("Himself, Lev, and fourteen defendants were accused.", "defendant", 14, 14, 14),
+    ("The port, with its 12,000 inhabitants, guarded the strait.", "inhabitant", 12000, 11500, 12500),
+    ("Danton, Desmoulins, and fourteen defendants stood trial.", "defendant", 14, 14, 14),
     ("An army of between 600 and 800 soldiers marched.", "soldier", 800, 600, 800),
 ])
 def test_claims_count(text, prop, number, low, high):
@@ -78,13 +79,13 @@ def test_claims_count(text, prop, number, low, high):
 
 
 @pytest.mark.parametrize("text, people, prop, polarity, subject", [
-    ("Fortunately, neither Trotsky nor his family were harmed in the attack.", ("Trotsky",), "harmed", False, None),
-    ("The family were lucky this time – only Seva sustained an injury: a shot to the foot.", ("Seva",),
-     "harmed", True, "seva"),
+    ("Luckily, neither Mazzini nor his companions were harmed in the raid.", ("Mazzini",), "harmed", False, None),
+    ("The convoy escaped lightly – only Bertha sustained an injury: a cut to the hand.", ("Bertha",),
+     "harmed", True, "bertha"),
     ("None of the crew was hurt.", (), "harmed", False, None),
-    ("Fortunately, the pill's potency had weakened, and Napoleon survived.", ("Napoleon",), "killed", False,
-     "napoleon"),
-    ("The blood loss and shock was too much for Trotsky to survive.", ("Trotsky",), "killed", True, "trotsky"),
+    ("Happily, the poison had lost its strength, and Mithridates survived.", ("Mithridates",), "killed", False,
+     "mithridates"),
+    ("The fever and exhaustion were too much for Byron to survive.", ("Byron",), "killed", True, "byron"),
 ])
 def test_claims_outcome_polarity(text, people, prop, polarity, subject):
     found = [c for c in C.outcome_claims(make_doc(text, people)) if c.prop == prop]
@@ -92,22 +93,22 @@ def test_claims_outcome_polarity(text, people, prop, polarity, subject):
 
 
 @pytest.mark.parametrize("text", [
-    "Mercader plunged an ice axe into his head, but failed to kill him instantly.",
-    "Trotsky was survived by his wife, Natalia.",
-    "Prussian troops had orders to capture him dead or alive.",
+    "Corday drove a knife into his chest, but failed to kill him outright.",
+    "Tolstoy was survived by his wife, Sophia.",
+    "Royal dragoons had orders to bring him back dead or alive.",
 ])
 def test_claims_outcome_not_asserted(text):
-    assert [c for c in C.outcome_claims(make_doc(text, ("Trotsky", "Mercader"))) if not c.polarity] == []
+    assert [c for c in C.outcome_claims(make_doc(text, ("Tolstoy", "Corday"))) if not c.polarity] == []
 
 
 def test_claims_lifespan_gives_birth_year():
-    doc = make_doc("He was survived by his grandson Seva (1926-2023), who kept the house.", ("Seva",))
+    doc = make_doc("He was survived by his granddaughter Clara (1931-2019), who kept the archive.", ("Clara",))
     born = [c for c in C.lifespan_claims(doc) if c.prop == "born"]
-    assert [(c.value, c.subject) for c in born] == [("1926", "seva")]
+    assert [(c.value, c.subject) for c in born] == [("1931", "clara")]
 
 
 def test_claims_in_refuted_myth_are_left_out():
-    text = ("You've probably heard the story: Princip was eating a sandwich with 300 friends. "
-            "But the sandwich part isn't true.\n\nPrincip fired with 2 companions.")
+    text = ("You may have heard the tale: Newton sat under a tree with 40 apples falling. "
+            "But the apple part isn't true.\n\nNewton worked with 2 assistants.")
     counts = C.count_claims(make_doc(text))
     assert [c.number for c in counts] == [2]

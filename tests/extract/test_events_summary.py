@@ -32,17 +32,18 @@ def _tok(nlp, text, word):
 
 
 @pytest.mark.parametrize("text, word, kw, expected", [
-    ("Stalin expelled Trotsky from the Party.", "expelled",
-     dict(agents=["Joseph Stalin"], patients=["Leon Trotsky"]), "Joseph Stalin expels Leon Trotsky"),
-    ("The purge will see Trotsky arrested.", "arrested",
-     dict(agents=[], patients=["Leon Trotsky"], passive=True), "Leon Trotsky is arrested"),
-    ("Trotsky and Natalia arrived in Mexico.", "arrived",
-     dict(agents=["Leon Trotsky", "Natalia"], patients=[]), "Leon Trotsky and Natalia arrive"),
+    ("Cromwell expelled Lilburne from the Army.", "expelled",
+     dict(agents=["Oliver Cromwell"], patients=["John Lilburne"]), "Oliver Cromwell expels John Lilburne"),
+    ("The Terror will see Danton arrested.", "arrested",
+     dict(agents=[], patients=["Georges Danton"], passive=True), "Georges Danton is arrested"),
+    ("Garibaldi and Anita arrived in Montevideo.", "arrived",
+     dict(agents=["Giuseppe Garibaldi", "Anita"], patients=[]), "Giuseppe Garibaldi and Anita arrive"),
     ("In September 1911 the police arrested the poet.", "arrested",
      dict(agents=[], patients=["Guillaume Apollinaire"], subject_words="the police", plural=True),
      "The police arrest Guillaume Apollinaire"),
-    ("Stalin forced Trotsky into exile.", "forced",
-     dict(agents=["Joseph Stalin"], patients=["Leon Trotsky"]), "Joseph Stalin forces Leon Trotsky into exile"),
+    ("Augustus forced Ovid into exile.", "forced",
+     dict(agents=["Emperor Augustus"], patients=["Publius Ovidius Naso"]),
+     "Emperor Augustus forces Publius Ovidius Naso into exile"),
 ])
 def test_events_summary_sentences(nlp, text, word, kw, expected):
     names = list(dict.fromkeys(kw["agents"] + kw["patients"]))
@@ -50,5 +51,5 @@ def test_events_summary_sentences(nlp, text, word, kw, expected):
 
 
 def test_events_summary_never_repeats_a_name(nlp):
-    tok = _tok(nlp, "But following Lenin's death in 1924, another man will take center stage.", "death")
-    assert summarise(tok, ["Vladimir Lenin"], None, None, True) == "Lenin's death"
+    tok = _tok(nlp, "Yet after Cromwell's death in 1658, a different ruler would step forward.", "death")
+    assert summarise(tok, ["Oliver Cromwell"], None, None, True) == "Cromwell's death"

@@ -47,38 +47,39 @@ def test_conflicts_duration_inside_interval_is_no_conflict(doc_builder, make_cor
 
 @pytest.mark.parametrize("figure, expected", [("three years", "soft"), ("four years", None), ("one year", "hard")])
 def test_conflicts_duration_against_heading_interval(doc_builder, make_corpus, figure, expected):
-    text = f"Turkey, 1929-1933\n\nHe lived on the island. He would reside here for {figure} in a villa."
-    a = (doc_builder(text, "a.txt").heading("Turkey, 1929-1933").mention("Turkey", "place", "turkey")
-         .mention("He", "person", "leo"))
+    text = f"Italy, 1856-1860\n\nHe farmed on the island. He would reside here for {figure} on a farm."
+    a = (doc_builder(text, "a.txt").heading("Italy, 1856-1860").mention("Italy", "place", "italy")
+         .mention("He", "person", "felice"))
     found = [c for c in run(make_corpus(a)) if c.kind == "duration"]
     assert [c.severity for c in found] == ([expected] if expected else [])
 
 
 def test_conflicts_outcome_opposite_polarity(doc_builder, make_corpus):
-    a = (doc_builder("In May 1940 gunmen attacked the house of Leo. Only Seva sustained an injury.", "a.txt")
-         .mention("Leo", "person", "leo").mention("Seva", "person", "seva")
-         .event("x", "attack", "In May 1940 gunmen attacked the house of Leo", who=["leo"], when="1940-05"))
-    b = (doc_builder("In May 1940 gunmen attacked the home of Leo. Neither Leo nor his family were harmed.", "b.txt")
-         .mention("Leo", "person", "leo")
-         .event("y", "attack", "In May 1940 gunmen attacked the home of Leo", who=["leo"], when="1940-05"))
+    a = (doc_builder("In April 1858 raiders stormed the villa of Felice. Only Marco received a wound.", "a.txt")
+         .mention("Felice", "person", "felice").mention("Marco", "person", "marco")
+         .event("x", "attack", "In April 1858 raiders stormed the villa of Felice", who=["felice"], when="1858-04"))
+    b = (doc_builder("In April 1858 raiders stormed the home of Felice. Neither Felice nor his household was hurt.",
+                     "b.txt")
+         .mention("Felice", "person", "felice")
+         .event("y", "attack", "In April 1858 raiders stormed the home of Felice", who=["felice"], when="1858-04"))
     found = [c for c in run(make_corpus(a, b)) if c.kind == "outcome"]
     assert len(found) == 1 and found[0].severity == "hard"
     assert {c.document for c in found[0].claims} == {corpus_doc.id for corpus_doc in (a.doc, b.doc)}
 
 
 def test_conflicts_outcome_timing_is_not_outcome(doc_builder, make_corpus):
-    a = (doc_builder("On 20 August 1940 Ramon struck Leo but failed to kill him instantly. "
-                     "Leo died in hospital a day later.", "a.txt")
-         .mention("Leo", "person", "leo").mention("Ramon", "person", "ramon")
-         .event("x", "attack", "On 20 August 1940 Ramon struck Leo", who=["leo", "ramon"], when="1940-08-20"))
+    a = (doc_builder("On 3 March 1702 Carlo stabbed Felice but failed to kill him at once. "
+                     "Felice died at the inn two days later.", "a.txt")
+         .mention("Felice", "person", "felice").mention("Carlo", "person", "carlo")
+         .event("x", "attack", "On 3 March 1702 Carlo stabbed Felice", who=["felice", "carlo"], when="1702-03-03"))
     assert [c for c in run(make_corpus(a)) if c.kind == "outcome"] == []
 
 
 def test_conflicts_name_spelt_two_ways_in_one_source(doc_builder, make_corpus):
-    a = (doc_builder("Frank Jacson visited often. Frank Jacson was friendly. Later Frank Jackson was arrested.",
+    a = (doc_builder("Thomas Wolsey dined often. Thomas Wolsey was generous. Later Thomas Woolsey was arrested.",
                      "a.txt")
-         .mention("Frank Jacson", "person", "frank").mention("Frank Jacson", "person", "frank", nth=1)
-         .mention("Frank Jackson", "person", "frank"))
+         .mention("Thomas Wolsey", "person", "tom").mention("Thomas Wolsey", "person", "tom", nth=1)
+         .mention("Thomas Woolsey", "person", "tom"))
     found = [c for c in run(make_corpus(a)) if c.kind == "name"]
     assert len(found) == 1 and found[0].severity == "soft"
 
@@ -86,7 +87,7 @@ def test_conflicts_name_spelt_two_ways_in_one_source(doc_builder, make_corpus):
 @pytest.mark.parametrize("a, b", [
     ("Gebhard Blücher", "Gebhard Blucher"),   # an accent dropped
     ("Louis XVI", "Louis XVII"),              # two persons of one family
-    ("Lev", "Leo"),                           # too short to call a slip
+    ("Ivo", "Ida"),                           # too short to call a slip
 ])
 def test_conflicts_name_variants_that_are_not_errata(a, b):
     from chronica.reconcile.check_names import misspelt
@@ -106,9 +107,9 @@ def test_conflicts_coarse_date_containing_fine_one_is_no_conflict(doc_builder, m
 
 
 def test_conflicts_myth_quoted_to_refute_is_not_counted(doc_builder, make_corpus):
-    a = (doc_builder("You've probably heard the story: the assassin shot him with a rifle. "
-                     "But the rifle part isn't true.\n\nOn June 28 the assassin shot him with a pistol.", "a.txt")
-         .mention("the assassin", "person", "gp")
-         .event("m", "attack", "the assassin shot him with a rifle", who=["gp"], when="1914-06-28")
-         .event("r", "attack", "On June 28 the assassin shot him with a pistol", who=["gp"], when="1914-06-28"))
+    a = (doc_builder("Legend has it that the duellist shot him with a rifle. "
+                     "But the rifle part isn't true.\n\nOn July 11 the duellist hit him with a pistol.", "a.txt")
+         .mention("the duellist", "person", "ab")
+         .event("m", "attack", "the duellist shot him with a rifle", who=["ab"], when="1804-07-11")
+         .event("r", "attack", "On July 11 the duellist hit him with a pistol", who=["ab"], when="1804-07-11"))
     assert [c for c in run(make_corpus(a)) if c.kind == "attribute"] == []

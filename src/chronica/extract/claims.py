@@ -1,8 +1,8 @@
 """Checkable statements (document component ``extract_claims``): the figures and facts
 that two sources, or one source with itself, can disagree about.
 
-* dates of events (one claim per dated event) and life spans ("Seva (1926-2023)");
-* durations ("eleven months at Elba", "three years", "a voyage of ten days") in days,
+* dates of events (one claim per dated event) and life spans ("Clara (1931-2019)");
+* durations ("nine months at Avignon", "three years", "a voyage of ten days") in days,
   with the range a rounded or approximate wording allows;
 * counts ("700 loyal men"), ages ("the now 45-year-old");
 * outcomes (harmed / killed, with negation: "none of the crew was hurt");
@@ -97,7 +97,7 @@ _LIFESPAN = re.compile(r"\s*\((?:b\.\s*|born\s+)?(?:c\.\s*)?(?P<born>\d{3,4})(?:
 
 
 def lifespan_claims(doc: Doc) -> list[Claim]:
-    """'Seva (1926-2023)': a birth (and death) year given beside a name."""
+    """'Clara (1931-2019)': a birth (and death) year given beside a name."""
     out = []
     for m in doc.mentions:
         if m.type != "person" or not m.entity:
@@ -151,7 +151,7 @@ def duration_claims(doc: Doc) -> list[Claim]:
         if _NOT_A_SPAN.match(text, m.end()) or text[m.end():m.end() + 1] == "-":
             continue
         if _is_name(text, m.start(), m.end(), sentence_bounds(doc, m.start())[0]):
-            continue  # "the Hundred Days": a name, not a measured duration
+            continue  # "the Five Days": a name, not a measured duration
         unit = unit_of(m["unit"])
         if unit is None:
             continue
@@ -279,7 +279,7 @@ def place_after(doc: Doc, offset: int) -> int | None:
 
 
 def _is_name(text: str, start: int, end: int, s0: int) -> bool:
-    """A capitalised figure inside a sentence ("his Hundred Days") is a name."""
+    """A capitalised figure inside a sentence ("her Thousand Days") is a name."""
     words = re.findall(r"[^\W\d_]+", text[start:end])
     if not words or not all(w[:1].isupper() for w in words):
         return False
@@ -490,7 +490,7 @@ def _outcome_subject(doc: Doc, c0: int, w0: int, w1: int, c1: int, prop: str, po
         return before[0].entity if re.match(r"\s*(?:neither|only)\b", doc.text[c0:before[0].start], re.I) \
             else before[-1].entity
     if after:
-        return after[0].entity  # "killing Sophie"
+        return after[0].entity  # "killing Marat"
     return None
 
 

@@ -1,6 +1,6 @@
-"""Descriptions read through the document's own relations: "his wife" is Natalia when
-the text has said that Natalia is his wife; "Lincoln’s assassin" is Booth when it has
-said that Booth shot Lincoln; "the assassin" is the one killer the document names.
+"""Descriptions read through the document's own relations: "his wife" is Mary when
+the text has said that Mary is his wife; "Caesar’s assassin" is Brutus when it has
+said that Brutus stabbed Caesar; "the assassin" is the one killer the document names.
 
 Runs at the end of ``extract_relations`` (relations are what it reads). A person known
 only by descriptions ("his wife", "her father") is folded into the named person every
@@ -98,7 +98,7 @@ def _related(doc: Doc, possessor: str, meaning: _Meaning) -> set[str]:
 
 
 def _joint_possessor(doc: Doc, index: int) -> str | None:
-    """"shot the Archduke and his wife": "his" is the person named just before "and"."""
+    """"greeted the mayor and his wife": "his" is the person named just before "and"."""
     m = doc.mentions[index]
     for o in doc.mentions:
         if o.entity and o.type == "person" and o.end <= m.start and re.fullmatch(

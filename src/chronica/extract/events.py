@@ -22,7 +22,7 @@ from .events_summary import summarise
 from .events_triggers import (
     Happening, assign_clauses, find_triggers, group, has_place_child, journey_legs,
 )
-from .events_when import date_anchors, from_timexes, inferred, span_until
+from .events_when import date_anchors, from_timexes, inferred, open_after, span_until
 
 MERGE_KINDS = {"movement", "exile"}
 SPAN_KINDS = {"residence", "exile", "illness"}  # happenings that last: "remained until ..."
@@ -130,8 +130,8 @@ def find_events(doc: Doc, lex: Lexicon, nlp=None) -> list[LocalEvent]:
 
 def _staged_blows(doc: Doc, lex: Lexicon, frame: _DocFrame, events: list[LocalEvent]) -> list[LocalEvent]:
     """The attack a scene told in the present shows: a paragraph with a weapon and a
-    harm cue ("he feels a sharp pain in the back of his head ... has produced a
-    sharpened ice pick") and no attack event of its own."""
+    harm cue ("a hot ache spreads through her shoulder ... has drawn a thin
+    dagger") and no attack event of its own."""
     out = []
     for a, b in staged_paragraphs(doc, lex, cues_needed=False):
         if any(e.kind == "attack" and a <= e.evidence.start < b for e in events):
@@ -203,6 +203,9 @@ def _sentence_events(doc: Doc, sent, view: SentView, lex: Lexicon, frame: _DocFr
     unreal = frozenset(t.i for h in happenings if h.negated or h.hypothetical for t in span.doc[h.anchor].subtree)
     has_verb_event = any(not h.standalone_noun for h in kept)
     kept = [h for h in kept if _noun_stands(h, view, lex, has_date, has_verb_event, timexes)]
+    # a happening named only to pick out a spot: what the sentence tells is something
+    # else (a plaque put up, a site marked), dated by its own clause
+    backref = {id(h) for h in kept if _back_reference(span.doc[h.anchor], view, timexes)}
     if not kept:
         return []
     assign_clauses(span, kept)
@@ -214,8 +217,30 @@ def _sentence_events(doc: Doc, sent, view: SentView, lex: Lexicon, frame: _DocFr
         legs = journey_legs(span, h.anchor, a, b, places) if h.kind in MERGE_KINDS else [(a, b)]
         for la, lb in legs:
             la, lb = _trim_edges(span.doc, la, lb) if len(legs) > 1 else (la, lb)
-            out.append(_event(doc, sent, view, h, la, lb, lex, frame, where_now, timexes, unreal | others))
+            ev, placed = _event(doc, sent, view, h, la, lb, lex, frame, where_now, timexes, unreal | others)
+            out.append((replace(ev, kind="other") if id(h) in backref else ev, placed))
     return _merge_legs(doc, out)
+
+
+def _back_reference(anchor, view: SentView, timexes) -> bool:
+    """A happening named only to pick out a thing or a spot ("as of 1950 a plaque
+    marks the corner where the duke was shot", "the site on which she stood to
+    speak"): a restrictive relative clause on a common noun, or a "where"-clause
+    under a verb, while the sentence's own date belongs to its main clause."""
+    clause = next((c for c in [anchor, *anchor.ancestors] if _identifying_clause(c)), None)
+    if clause is None:
+        return False
+    inside = {view.offset(t) for t in clause.subtree}
+    lo, hi = min(inside), max(view.end_offset(t) for t in clause.subtree)
+    dated_outside = [x for x in timexes if x.type == "DATE" and not (lo <= x.start < hi)]
+    dated_inside = [x for x in timexes if lo <= x.start < hi]
+    return bool(dated_outside) and not dated_inside
+
+
+def _identifying_clause(tok) -> bool:
+    if tok.dep_ == "relcl":
+        return tok.head.pos_ == "NOUN" and not any(c.lower_ == "," for c in tok.head.rights if c.i < tok.i)
+    return tok.dep_ in ("ccomp", "pcomp") and any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children)
 
 
 def _departs(doc: Doc, ev: LocalEvent) -> bool:
@@ -354,7 +379,7 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
     where, prep = pick.key, pick.prep
     there = any(c.lower_ in ("there", "here") and c.dep_ == "advmod" for c in anchor.children)
     if there and where_now.last_place and pick.prep is None:
-        where = None  # "There, they remained for four years, before relocating to ...": the place told before
+        where = None  # "There she stayed for a decade before moving on": the place told before
     explicit_place = where is not None
     if where is None:
         where = _carried_place(anchor, who, where_now, frame, doc, sent)
@@ -365,7 +390,7 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
     skipped = {view.offset(sdoc[i]) for i in skip}
     in_clause = [t for t in timexes if evidence.start <= t.start and t.end <= evidence.end
                  and not any(t.start <= o < t.end for o in skipped)]
-    when = from_timexes(in_clause, view.offset(anchor))
+    when = from_timexes(in_clause, view.offset(anchor), doc)
     if when is not None and when.basis == "inferred":
         # the clause's own words date it ("that morning", "that afternoon"): resolved
         # against the story's date, but said by the text
@@ -376,6 +401,8 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
         passed = any(w in lex.passage_cues for w in re.findall(r"[a-z]+", clause))
         para = None if passed else next((a for a, b in frame.paragraphs if a <= sent.start < b), None)
         when = inferred(doc, view.offset(anchor), frame.anchors, near=near, scene_start=para)
+        if when is not None and not near and _open_later(clause, lex):
+            when = open_after(when)
         until = _until_date(view, anchor, timexes, lex) if h.kind in SPAN_KINDS else None
         if when is not None and until is not None:
             when = span_until(when, until) or when
@@ -397,8 +424,16 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
                       when=when, who=who, where=where, confidence=round(min(conf, 0.95), 2)), explicit_place
 
 
+def _open_later(clause: str, lex: Lexicon) -> bool:
+    """A bare "later" with no measure of how much ("two days later" is a time
+    expression of its own, "years later" a passage of years)."""
+    words = re.findall(r"[a-z]+", clause)
+    return any(w in lex.open_cues and (i == 0 or words[i - 1] not in lex.passage_cues)
+               for i, w in enumerate(words))
+
+
 def _attempted(anchor, lex: Lexicon) -> bool:
-    """Only tried ("He tried to get to America"): the person need not have got there."""
+    """Only tried ("She tried to reach Lisbon"): the person need not have got there."""
     return anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in lex.attempt_verbs
 
 
@@ -439,7 +474,7 @@ def _carried_place(anchor, who: list[str], where_now: _Whereabouts, frame: _DocF
 
 def _set_scene(doc: Doc, sent, lex: Lexicon, frame: _DocFrame, where_now: _Whereabouts) -> None:
     """A heading starts a new scene (at the place it names, if any); so does a sentence
-    like "It's January 1913 inside a café in Vienna"."""
+    like "It's March 1848 in a crowded tavern in Milan"."""
     text = doc.text[sent.start:sent.end]
     if sent.kind == "body" and not any(p.match(text) for p in lex.scene_setters):
         return

@@ -47,6 +47,7 @@ class Lexicon:
     later_preps: frozenset[str]
     near_cues: tuple[str, ...]
     passage_cues: frozenset[str]  # words that say time has passed since the last date
+    open_cues: frozenset[str]  # "later": after the last date, by how much unknown
     place_roles: dict[str, str]
     role_rank: dict[str, int]
     origin_object_verbs: frozenset[str]
@@ -139,6 +140,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         anaphoric_determiners=fs(ctx.get("anaphoric_determiners")),
         later_preps=fs(ctx.get("later_preps")),
         passage_cues=frozenset(str(x).lower() for x in ctx.get("passage_cues") or ()),
+        open_cues=frozenset(str(x).lower() for x in ctx.get("open_cues") or ()),
         near_cues=tuple(sorted((str(x).lower() for x in ctx.get("near_cues") or ()), key=len, reverse=True)),
         place_roles={str(k): str(v) for k, v in (ctx.get("place_roles") or {}).items()},
         role_rank={str(k): int(v) for k, v in (ctx.get("role_rank") or {}).items()},

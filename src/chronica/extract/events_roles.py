@@ -85,7 +85,7 @@ def build_index(doc: Doc, lex: Lexicon) -> MentionIndex:
 
 def _known_names(doc: Doc) -> dict[str, str]:
     """One-word names (a surname, a first name) that stand for exactly one person or
-    group of the document: a later bare use the tagger missed ("..., and Booth fired")
+    group of the document: a later bare use the tagger missed ("..., and Felton struck")
     still names them."""
     owners: dict[str, set[str]] = {}
     for e in doc.entities:
@@ -141,7 +141,7 @@ def _identified(doc: Doc, etype: dict[str, str]) -> dict[str, str]:
 def _chain_subject_pronouns(doc: Doc, index: MentionIndex) -> None:
     """Resolve subject "he"/"she" in text order and index them as subject mentions of
     the person they stand for, so that a story told in pronouns keeps its protagonist
-    ("Booth pulled out his pistol. He waited until ... Harry Hawk ... He opened the door")."""
+    ("Felton drew his knife. He waited until ... John Ward ... He opened the door")."""
     if doc.spacy is None:
         return
     for tok in doc.spacy:
@@ -218,7 +218,7 @@ def recent_person(index: MentionIndex, offset: int, pronoun: str = "",
         return next((index.person_keys[j] for j in range(i, -1, -1) if agrees(index.person_keys[j])), None)
     s_own = starts[max(0, bisect_left(starts, offset + 1) - 1)]
     # the pronoun's own sentence: the nearest agreeing person before it (for a subject
-    # pronoun the nearest subject: "When Stalin writes to Trotsky, he tells him ...")
+    # pronoun the nearest subject: "When Cicero writes to Atticus, he tells him ...")
     own = []
     while i >= 0 and index.person_starts[i] >= s_own:
         if agrees(index.person_keys[i]):
@@ -238,7 +238,7 @@ def recent_person(index: MentionIndex, offset: int, pronoun: str = "",
         ok = [j for j in group if agrees(index.person_keys[j])]
         if ok:
             # the subject of the sentence's last main clause ("Rathbone leapt ..., but
-            # Booth drew out a dagger. He then climbed ..." -> Booth), else its first
+            # Felton drew out a knife. He then climbed ..." -> Felton), else its first
             # subject, else the first person it names (the topic)
             main = [j for j in ok if index.person_main and index.person_main[j]]
             if main:
@@ -257,7 +257,7 @@ def _resolve(tok, view: SentView, index: MentionIndex) -> list[str]:
     for t in [tok] + [c for c in tok.conjuncts if c.i > tok.i]:
         key = view.token_entity.get(t.i)
         if key is None:
-            # a head noun with a name beside it ("the Emperor Napoleon")
+            # a head noun with a name beside it ("the Emperor Hadrian")
             for c in t.children:
                 if c.dep_ in ("appos", "compound") and c.i in view.token_entity:
                     key = view.token_entity[c.i]
@@ -273,7 +273,7 @@ def _resolve(tok, view: SentView, index: MentionIndex) -> list[str]:
             if any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in t.children):
                 key = index.identified.get(t.lemma_.lower())
         if key is None and t.pos_ == "NOUN":
-            # a body named by its people ("the British and Prussian armies")
+            # a body named by its people ("the Spanish and Dutch fleets")
             for c in t.children:
                 if c.dep_ == "amod" and c.i in view.token_entity:
                     for g in [c, *c.conjuncts]:
@@ -342,7 +342,7 @@ def participants(h: Happening, view: SentView, index: MentionIndex) -> list[str]
                         add(_resolve(g, view, index))
             elif c.dep_ in OBJECT_DEPS or c.dep_ == "dative":
                 add(_resolve(c, view, index))
-                if h.kind == "attack":  # "stormed Trotsky's compound": the owner is the target
+                if h.kind == "attack":  # "raided Hampden's manor": the owner is the target
                     for g in c.children:
                         if g.dep_ == "poss" and index.entity_type.get(view.token_entity.get(g.i, "")) == "person":
                             add(_resolve(g, view, index))
@@ -350,6 +350,10 @@ def participants(h: Happening, view: SentView, index: MentionIndex) -> list[str]
                 for g in c.children:
                     if g.dep_ == "pobj":
                         add(_resolve(g, view, index))
+                        if h.kind == "attack":  # "threw a bomb at the duke's carriage"
+                            add(_owners(g, view, index))
+        if h.kind == "attack":
+            add(_harmed(anchor, view, index))
     # the event noun's own participants ("his death", "the visit of the sovereigns")
     nouns = [doc[t.i] for t in h.triggers[:1] if t.rule.pos == "noun"]
     for tok in nouns:
@@ -361,11 +365,35 @@ def participants(h: Happening, view: SentView, index: MentionIndex) -> list[str]
                     if g.dep_ == "pobj":
                         add(_resolve(g, view, index))
             elif c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
-                # whom it was aimed at: "an offensive to divide the British and Prussian armies"
+                # whom it was aimed at: "a campaign to split the Spanish and Dutch fleets"
                 for g in c.children:
                     if g.dep_ in OBJECT_DEPS:
                         add(_resolve(g, view, index))
     return who
+
+
+HARM_LEMMAS = frozenset({"kill", "wound", "injure", "hit", "strike", "maim", "murder", "slay"})
+
+
+def _owners(tok, view: SentView, index: MentionIndex) -> list[str]:
+    return [k for g in tok.children if g.dep_ == "poss"
+            for k in _resolve(g, view, index) if index.entity_type.get(k) == "person"]
+
+
+def _harmed(anchor, view: SentView, index: MentionIndex) -> list[str]:
+    """Whom a shot or blow struck, told in participle clauses after it ("fired twice,
+    killing the duke and wounding his guard")."""
+    out: list[str] = []
+    todo = [c for c in anchor.children if c.dep_ in ("advcl", "conj", "xcomp")]
+    while todo:
+        c = todo.pop(0)
+        if c.tag_ != "VBG" or c.lemma_.lower() not in HARM_LEMMAS:
+            continue
+        todo.extend(g for g in c.children if g.dep_ == "conj")
+        for g in c.children:
+            if g.dep_ in OBJECT_DEPS:
+                out.extend(k for k in _resolve(g, view, index) if k not in out)
+    return out
 
 
 # ------------------------------------------------------------------ place --
@@ -374,11 +402,11 @@ def _place_role(root, anchor, lex: Lexicon) -> str | None:
     """How a place mention (its root token) relates to the happening."""
     if anchor.dep_ == "relcl" and anchor.head.i == root.i and any(
             c.dep_ in OBJECT_DEPS and c.lower_ in ("which", "that") for c in anchor.children):
-        return _object_role(anchor, lex)  # "Rochefort, which he reached"
+        return _object_role(anchor, lex)  # "Cadiz, which she reached"
     if root.dep_ == "pobj":
         prep = root.head
         role = lex.place_roles.get(prep.lower_)
-        # "on the island of Elba": take the outer preposition's role
+        # "on the island of Jersey": take the outer preposition's role
         if prep.lower_ == "of" and prep.head.pos_ == "NOUN" and prep.head.dep_ == "pobj":
             outer = lex.place_roles.get(prep.head.head.lower_)
             role = outer or role
@@ -390,7 +418,7 @@ def _place_role(root, anchor, lex: Lexicon) -> str | None:
     if root.dep_ in ("appos", "conj") and root.head.dep_ == "pobj":
         return _place_role(root.head, anchor, lex)
     if root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.i > 0:
-        # a name glued to the next one by the parser ("after eleven months at Elba Napoleon judged")
+        # a name glued to the next one by the parser ("after nine months at Avignon Petrarch decided")
         prev = root.doc[root.i - 1]
         if prev.pos_ == "ADP" and prev.lower_ in lex.place_roles:
             return lex.place_roles[prev.lower_]
@@ -425,7 +453,7 @@ class PlacePick:
 
 def place(h: Happening, view: SentView, start_tok: int, end_tok: int, index: MentionIndex,
           lex: Lexicon, skip: frozenset[int] = frozenset()) -> PlacePick:
-    """``skip``: tokens of what did not happen ("contemplated escape to the United States")."""
+    """``skip``: tokens of what did not happen ("contemplated a voyage to the Indies")."""
     doc = view.doc
     anchor = doc[h.anchor]
     best = None
@@ -454,7 +482,7 @@ def place(h: Happening, view: SentView, start_tok: int, end_tok: int, index: Men
 
 # ------------------------------------------------------------------ roles (for summaries) --
 
-SMALL_CLAUSE_HEADS = {"see", "watch", "find", "have", "get", "leave", "want"}  # "see Trotsky arrested"
+SMALL_CLAUSE_HEADS = {"see", "watch", "find", "have", "get", "leave", "want"}  # "see Danton arrested"
 
 
 @dataclass(frozen=True)
@@ -470,7 +498,7 @@ class Roles:
 
 
 def _short_np(tok) -> str:
-    """"the police", "gunmen from Stalin's secret police": a subject noun phrase kept short."""
+    """"the police", "agents of the Cardinal's guard": a subject noun phrase kept short."""
     keep = {tok.i}
     for c in tok.children:
         if c.dep_ in ("det", "amod", "compound", "nummod", "poss") and c.i < tok.i:
@@ -490,7 +518,7 @@ def roles(h: Happening, view: SentView, index: MentionIndex) -> Roles:
     anchor = doc[h.anchor]
     if not (anchor.pos_ in ("VERB", "AUX") or h.main.rule.pos == "predicate"):
         return Roles((), (), None, False, False)
-    # a participle without "have" is passive: "is exiled by", "will see Trotsky arrested"
+    # a participle without "have" is passive: "is exiled by", "will see Danton arrested"
     has_object = any(c.dep_ in OBJECT_DEPS for c in anchor.children)
     small_clause = anchor.dep_ in ("ccomp", "xcomp", "oprd") and anchor.head.lemma_.lower() in SMALL_CLAUSE_HEADS
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in anchor.children) or not has_object and (
@@ -498,7 +526,7 @@ def roles(h: Happening, view: SentView, index: MentionIndex) -> Roles:
     agents: list[str] = []
     patients: list[str] = []
     if anchor.dep_ == "acl" and passive:
-        # "an organization founded by Lenin": the noun is what the participle befalls
+        # "a society founded by Herzl": the noun is what the participle befalls
         subj = anchor.head
     else:
         subj = _subject(anchor)

@@ -1,5 +1,5 @@
-"""A short plain sentence for a happening: "Napoleon arrives at Portoferraio",
-"Trotsky is expelled by Stalin", "The police arrest Guillaume Apollinaire in Paris".
+"""A short plain sentence for a happening: "Garibaldi arrives at Caprera",
+"Lilburne is expelled by Cromwell", "The police arrest Guillaume Apollinaire in Paris".
 
 Agent and verb agree (plural subjects take plural verbs); a happening told with only
 its patient reads in the passive; names are never repeated; word forms are data
@@ -79,7 +79,7 @@ def _goal_phrase(tok) -> str:
 
 
 def _named_in(name: str, text: str) -> bool:
-    """Is the person already in the text ("Lenin's death" names Vladimir Lenin)?"""
+    """Is the person already in the text ("Cromwell's death" names Oliver Cromwell)?"""
     return name in text or any(w in text for w in name.split() if len(w) >= 4 and w[:1].isupper())
 
 
@@ -153,7 +153,7 @@ def summarise(anchor, who_names: list[str], place_name: str | None, place_prep: 
         text = f"{subject} {present(verb, plural or len(agents or patients) > 1)} {anchor.lower_}"
         return _capital(_place(text, place_name, place_prep))
     if is_passive or (not agents and not subject_words and patients):
-        # the patient is what the clause is about: "Trotsky is arrested", "... by Stalin"
+        # the patient is what the clause is about: "Danton is arrested", "... by Robespierre"
         subject = _join(patients) or (subject_words if is_passive else None) or "Someone"
         many = len(patients) > 1 if patients else (plural and subject != "Someone")
         verb = anchor.lower_ if anchor.tag_ == "VBN" and is_passive else participle(lemma)
@@ -168,7 +168,7 @@ def summarise(anchor, who_names: list[str], place_name: str | None, place_prep: 
         words.append(_join(patients))
         goal = _goal_phrase(anchor)
         if goal and not (place_name and place_name in goal):
-            words.append(goal)  # "forced Trotsky into exile"
+            words.append(goal)  # "forced Ovid into exile"
     else:
         obj = _object_phrase(anchor)
         if obj and not any(n in obj for n in agents) and not (place_name and place_name in obj):

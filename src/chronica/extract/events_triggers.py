@@ -2,10 +2,10 @@
 
 A *happening* is anchored on a verb trigger (or a light verb whose object names the
 event: "launched an offensive"), or on a noun trigger that stands on its own ("the
-fall of Paris in 1814"). Triggers that tell the same happening — a verb's
-complement ("pledged to bring him back"), the nouns of its own clause ("sent into
-exile") — merge into one; a later happening named in an adjunct ("remained there
-until his death in 1821") stays apart.
+fall of Granada in 1492"). Triggers that tell the same happening — a verb's
+complement ("swore to bring her home"), the nouns of its own clause ("sent into
+exile") — merge into one; a later happening named in an adjunct ("stayed there
+until her death in 1702") stays apart.
 """
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ class Happening:
 def has_place_child(tok, place_tokens: set[int]) -> bool:
     if tok.dep_ == "relcl" and tok.head.i in place_tokens and any(
             c.dep_ in OBJECT_DEPS and c.lower_ in ("which", "that", "where") for c in tok.children):
-        return True  # "Rochefort, which he reached"
+        return True  # "Cadiz, which she reached"
     for c in tok.children:
         if c.dep_ == "prep":
             if any(g.i in place_tokens for g in c.subtree):
@@ -95,7 +95,7 @@ def _meets(tok, rule: TriggerRule, place_tokens: set[int], named: frozenset[int]
             return True
         if need == "someone" and any(c.dep_ in ("dobj", "obj") and (c.lower_ in PERSONAL_OBJECTS or any(
                 g.i in named for g in c.subtree)) for c in kids):
-            return True  # "captured him", "captured Booth" -- not "captured a pawn"
+            return True  # "captured him", "captured Hawkwood" -- not "captured a pawn"
         if need == "passive" and _is_passive(tok):
             return True
         if need == "place" and has_place_child(tok, place_tokens):
@@ -205,9 +205,9 @@ def is_hypothetical(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
         infinitive = cur.dep_ == "xcomp" or (cur.dep_ == "advcl" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in cur.children))
         if infinitive and any(c.dep_ == "acomp" and lex.governs_intent(c) for c in head.children):
-            return True  # "was eager to attack him"
+            return True  # "was eager to depose him"
         if head.pos_ in ("VERB", "AUX") and cur.dep_ not in VERB_COMPLEMENT_DEPS:
-            break  # an adjunct ("in the aftermath of his defeat, they deemed ...")
+            break  # an adjunct ("after the rout of her army, the council voted ...")
         if lex.governs_intent(head):
             return True
         if head.pos_ in ("VERB", "AUX"):
@@ -222,7 +222,7 @@ def _elaborates(tok, lex: Lexicon) -> bool:
     if tok.dep_ == "xcomp":
         return True
     if tok.dep_ == "pcomp" and tok.head.lower_ in lex.later_preps:
-        return False  # "remained for four years, before relocating to France"
+        return False  # "stayed for a decade before moving to Spain"
     dep = tok.dep_
     if dep == "conj" and tok.head.tag_ in ("VBG", "VBN"):
         dep = tok.head.dep_
@@ -245,7 +245,7 @@ def _nearest_anchor(tok, anchors: dict[int, Happening], lo: int, hi: int):
 
 def _kind_from_noun(noun, verb, lex: Lexicon) -> bool:
     """Does a noun under ``verb`` name the verb's event ("sent into exile", "came at
-    the Battle of Waterloo")?"""
+    the siege of the harbour")?"""
     if noun.head.i == verb.i and noun.dep_ in OBJECT_DEPS:
         return True
     if noun.dep_ == "pobj" and noun.head.head.i == verb.i and verb.lemma_.lower() in lex.occurrence_verbs:
@@ -310,7 +310,7 @@ def group(sent, triggers: list[Trigger], lex: Lexicon, has_date) -> list[Happeni
                 owner.triggers.append(t)
             continue
         loose.append(t)
-    # loose nouns coordinated with one another ("his defeat and the fall of Paris")
+    # loose nouns coordinated with one another ("her defeat and the fall of the capital")
     # tell one happening; attach conjuncts to the first
     by_i = {t.i: t for t in loose}
     heads: dict[int, Happening] = {}
@@ -360,8 +360,8 @@ LEG_PREPS = {"to", "into", "toward", "towards", "from", "onto"}
 
 
 def journey_legs(sent, anchor: int, a: int, b: int, place_roots: set[int]) -> list[tuple[int, int]]:
-    """Split one movement clause into its legs ("was taken to Plymouth, and from
-    Plymouth to St. Helena"; "deported to Turkey and then to France"): token ranges,
+    """Split one movement clause into its legs ("was carried to Dover, and from
+    Dover to Calais"; "deported to Malta and then to Egypt"): token ranges,
     one per prepositional phrase of the verb that names a place, in text order."""
     doc = sent.doc
     heads: list[int] = []

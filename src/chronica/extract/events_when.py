@@ -35,6 +35,15 @@ def span_until(start: When, end: When) -> When | None:
                 basis="relative", anchor=end.anchor or end.edtf)
 
 
+def open_after(when: When) -> When:
+    """"The judges later sentenced her": from the story's date onward, end open."""
+    start = (when.edtf or "").split("/")[0]
+    if not start or not when.earliest:
+        return when
+    return When(edtf=f"{start}/..", earliest=when.earliest, latest=None, basis="relative",
+                anchor=when.anchor or when.edtf)
+
+
 def year_of(when: When) -> When | None:
     """A day-precise narrative date says only which year a following happening is
     in: "he arrived on 30 May 1814 ... a few months later, she died" -> 1814."""
@@ -50,9 +59,9 @@ def usable(t: Timex) -> bool:
     return t.type in ("DATE", "TIME") and t.edtf is not None and t.when() is not None
 
 
-def from_timexes(timexes: list[Timex], anchor_offset: int) -> When | None:
-    """The time expression nearest the trigger."""
-    cands = [t for t in timexes if usable(t)]
+def from_timexes(timexes: list[Timex], anchor_offset: int, doc: Doc | None = None) -> When | None:
+    """The time expression nearest the trigger (not a year that is part of a name)."""
+    cands = [t for t in timexes if usable(t) and not (doc is not None and name_year(doc, t))]
     if not cands:
         return None
     best = min(cands, key=lambda t: (abs((t.start + t.end) // 2 - anchor_offset), t.start))
@@ -70,12 +79,59 @@ def date_anchors(doc: Doc, later_preps: frozenset[str] = frozenset()) -> list[tu
         s = doc.sentence_at(t.start)
         if s is None or s.kind not in ("body", "heading"):
             continue
-        if later_preps and _under_prep(doc, t, later_preps):
+        if (later_preps and _under_prep(doc, t, later_preps)) or name_year(doc, t):
             pts = [(o, w) for o, w in pts if o != t.start]
             continue
         pts.append((t.start, t.when()))
     pts.sort(key=lambda p: p[0])
-    return pts
+    return _without_flashbacks(doc, pts)
+
+
+def _without_flashbacks(doc: Doc, pts: list[tuple[int, When]]) -> list[tuple[int, When]]:
+    """A date told in the pluperfect before the story's current date ("his uncle had
+    been the target of a plot in 1911", told of 1914) is backstory: the story stays
+    where it was."""
+    out: list[tuple[int, When]] = []
+    for o, w in pts:
+        cur = out[-1][1] if out else None
+        if cur is not None and cur.earliest and w.latest and w.latest < cur.earliest and _pluperfect(doc, o):
+            continue
+        out.append((o, w))
+    return out
+
+
+def _pluperfect(doc: Doc, offset: int) -> bool:
+    if doc.spacy is None:
+        return False
+    span = doc.spacy.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    verb = next((a for a in [span.root, *span.root.ancestors] if a.pos_ in ("VERB", "AUX")
+                 and a.dep_ not in ("aux", "auxpass")), None)
+    return verb is not None and verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+
+
+_BARE_YEAR = re.compile(r"^\d{4}$")
+
+
+def name_year(doc: Doc, t: Timex) -> bool:
+    """A bare year that is part of a name ("a Model 1910 pistol", "Class 1905"):
+    a capitalised word right before it that is neither a month nor a sentence start."""
+    if not _BARE_YEAR.match(t.text.strip()) or doc.spacy is None:
+        return False
+    span = doc.spacy.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    prev = doc.spacy[span.start - 1]
+    return (prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start
+            and prev.lower_ not in _MONTHS and prev.ent_type_ not in ("GPE", "LOC", "FAC")
+            and not any(m.type == "place" and m.start <= prev.idx < m.end for m in doc.mentions))
+
+
+_MONTHS = frozenset(calendar.month_name[i].lower() for i in range(1, 13)) | frozenset(
+    calendar.month_abbr[i].lower() for i in range(1, 13)) | frozenset(d.lower() for d in calendar.day_name) | {
+    "sept", "spring", "summer", "autumn", "winter", "fall", "christmas", "easter", "ad", "bc", "ce", "bce"}
 
 
 def _under_prep(doc: Doc, t: Timex, preps: frozenset[str]) -> bool:
@@ -93,8 +149,8 @@ def inferred(doc: Doc, offset: int, anchors: list[tuple[int, When]] | None = Non
     before it; before the first, the first date the text gives (it frames the story).
     Day-precise dates are widened to their year (to their month when the clause says
     it followed closely: ``near``) -- unless the day was given in the same paragraph
-    (``scene_start``): a scene told right after "On the evening of April 14, 1865" is
-    that evening."""
+    (``scene_start``): a scene told right after "On the night of July 14, 1789" is
+    that night."""
     pts = date_anchors(doc) if anchors is None else anchors
     before = [(o, w) for o, w in pts if o <= offset]
     if before and not near and scene_start is not None and before[-1][0] >= scene_start and _DAY.match(before[-1][1].edtf or ""):

@@ -47,6 +47,7 @@ class Lexicon:
     feature_tails: frozenset[str] = frozenset()
     institution_nouns: frozenset[str] = frozenset()
     org_names: frozenset[str] = frozenset()
+    colour_words: frozenset[str] = frozenset()
 
     def is_first_name(self, word: str) -> bool:
         return word in self.first_names
@@ -122,4 +123,5 @@ def load_lexicon() -> Lexicon:
         feature_tails=frozenset(data.get("feature_tails", [])),
         institution_nouns=frozenset(data.get("institution_nouns", [])),
         org_names=frozenset(data.get("org_names", [])),
+        colour_words=frozenset(data.get("colour_words", [])),
     )

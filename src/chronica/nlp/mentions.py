@@ -51,7 +51,7 @@ class _Cand:
     start: int
     end: int
     label: str
-    rule: str = "ner"  # ner | title | first_name | mononym | gazetteer | quoted
+    rule: str = "ner"  # ner | title | first_name | mononym | gazetteer | quoted | heading
     context: dict[str, float] = field(default_factory=lambda: defaultdict(float))  # per mention
     name_hint: dict[str, float] = field(default_factory=lambda: defaultdict(float))  # rule's say
 
@@ -120,8 +120,26 @@ def _trim_leading(doc: Doc, start: int, end: int) -> int:
 
 # -------------------------------------------------------------- candidates --
 
+def _known_surnames(doc: Doc, lex: Lexicon) -> frozenset[str]:
+    """Surnames the document gives people: last words of its full names ("Giuseppe
+    Garibaldi" -> "Garibaldi", the full name kept too), one-word names tagged as persons
+    twice, and the mononyms."""
+    out = set(lex.mononyms)
+    single: Counter = Counter()
+    for ent in doc.spacy.ents:
+        words = ent.text.split()
+        if ent.label_ != "PERSON":
+            continue
+        if len(words) >= 2 and words[0] in lex.first_names and words[-1][:1].isupper():
+            out.update((words[-1], ent.text))
+        elif len(words) == 1:
+            single[ent.text] += 1
+    return frozenset(out | {w for w, k in single.items() if k >= 2})
+
+
 def _ner_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[_Cand]:
     out = []
+    surnames = _known_surnames(doc, lex)
     for ent in doc.spacy.ents:
         if ent.label_ not in LABEL_TYPE:
             continue
@@ -142,15 +160,16 @@ def _ner_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[_Cand]:
                         continue
                     a, b = span
             a = _extend_head(doc, a, lex)
-            out.extend(_split_place(doc, a, b, ent.label_, lex, gaz))
+            out.extend(_split_place(doc, a, b, ent.label_, lex, gaz, surnames))
     return out
 
 
 _EVENT_OF = re.compile(r"^(?P<head>[A-Z][a-z]+) of (?:the )?")
 
 
-def _split_place(doc: Doc, a: int, b: int, label: str, lex: Lexicon, gaz: Gazetteer) -> list[_Cand]:
-    """The place inside "Battle of Waterloo", and "Elba" in "at Elba Napoleon"."""
+def _split_place(doc: Doc, a: int, b: int, label: str, lex: Lexicon, gaz: Gazetteer,
+                 surnames: frozenset[str] = frozenset()) -> list[_Cand]:
+    """The place inside "Battle of Waterloo", and "Capri" in "at Capri Tiberius"."""
     text = doc.text[a:b]
     m = _EVENT_OF.match(text)
     if m and m["head"] in lex.event_heads and gaz.lookup(text[m.end():]):
@@ -166,7 +185,35 @@ def _split_place(doc: Doc, a: int, b: int, label: str, lex: Lexicon, gaz: Gazett
                 place = _Cand(a, a + len(head), "GPE", "ner")
                 place.name_hint["place"] += 1.0
                 return [place, _Cand(a + words[n].start(), b, "PERSON", "ner")]
+    if len(words) >= 2 and before and before[-1].lower() in lex.place_preps:
+        split = _run_in_name(text, words, lex, gaz, surnames)
+        if split:
+            place = _Cand(a, a + words[split - 1].end(), "GPE", "ner")
+            place.name_hint["place"] += 1.0
+            return [place, _Cand(a + words[split].start(), b, "PERSON", "ner")]
     return [_Cand(a, b, label)]
+
+
+def _run_in_name(text: str, words: list, lex: Lexicon, gaz: Gazetteer, surnames: frozenset[str]) -> int:
+    """Where a place run into a person's name splits ("at Capri Tiberius Nero" -> 1): the
+    words after the cut are a surname the document gives a person, or open with a known
+    first name after a place the gazetteer knows (``surnames`` also holds the full names,
+    which never split); the words before are no person's name (no first name the
+    gazetteer lacks, no title or particle)."""
+    ws = [w.group().rstrip(".,;:") for w in words]
+    if " ".join(ws) in surnames or ws[-1] in lex.building_cues or ws[-1] in lex.org_cues:
+        return 0  # "Drury Lane Theatre" is one name
+    for n in range(1, len(ws)):
+        head, tail = ws[:n], ws[n:]
+        if (head[0] in lex.first_names and not gaz.lookup(head[0])) or head[0] in lex.titles \
+                or any(w in lex.particles for w in ws[n - 1:n + 1]):
+            return 0
+        if any(w in lex.first_names for w in head[1:]):
+            return 0
+        known_place = bool(gaz.lookup(" ".join(head)))
+        if (tail[0] in lex.first_names and known_place) or (len(tail) == 1 and tail[0] in surnames):
+            return n
+    return 0
 
 
 def _extend_head(doc: Doc, start: int, lex: Lexicon) -> int:
@@ -214,7 +261,7 @@ def _title_at(words: list[str], i: int, lex: Lexicon) -> int:
 
 
 def _title_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[_Cand]:
-    """Title + capitalised name: "Captain Thomas Ussher", "Duke of Wellington"."""
+    """Title + capitalised name: "Captain James Cook", "Duke of Marlborough"."""
     sd = doc.spacy
     words = [t.text for t in sd]
     out = []
@@ -248,8 +295,8 @@ def _title_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[_Cand]:
 
 
 def _first_name_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer | None = None) -> list[_Cand]:
-    """A known first name followed by a capitalised surname: "Frank Jacson" (not "Blue
-    House", not "Alma Ata": a building word or a multi-word place the gazetteer knows)."""
+    """A known first name followed by a capitalised surname: "John Harrison" (not "Victoria
+    Station", not "Charlotte Amalie": a building word or a multi-word place the gazetteer knows)."""
     sd = doc.spacy
     out = []
     i = 0
@@ -276,7 +323,7 @@ def _first_name_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer | None = None)
 
 
 def _gazetteer_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[_Cand]:
-    """A gazetteer place after "in/to/from/at ...": "exiled to Alma Ata", "at Ligny"."""
+    """A gazetteer place after "in/to/from/at ...": "exiled to Tobolsk", "at Austerlitz"."""
     sd = doc.spacy
     out = []
     lower = _lower_words(doc)
@@ -335,12 +382,13 @@ def _dynasty_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[_Cand]:
     return out
 
 
-_NAMED = re.compile(r"\b(?:named|called|pseudonym|alias|known as|nicknamed|dubbed)\s*[,:]?\s*"
+_NAMED = re.compile(r"\b(?:named|called|pseudonym|alias|known as|nicknamed|dubbed|under the name(?: of)?"
+                    r"|sign(?:ed|ing|s)(?: (?:his|her|their|the|it|each|a) ?\w*)?(?: as| with)?)\s*[,:]?\s*"
                     r"[\"“‘'](?P<name>[A-Z][^\"”’'\n]{1,40}?)[\"”’']")
 
 
 def _quoted_candidates(doc: Doc) -> list[_Cand]:
-    """A quoted name after "named"/"called"/"pseudonym": named 'Frank Jacson'."""
+    """A quoted name after "named"/"called"/"pseudonym": named 'John Smith'."""
     out = []
     for m in _NAMED.finditer(doc.text):
         span = clean_span(doc.text, m.start("name"), m.end("name"))
@@ -371,7 +419,9 @@ def _gaz_weight(cands: list[Candidate], text: str, lex: Lexicon) -> float:
         w = max(w, v)
     words = text.split()
     if len(words) > 1 and w >= 1.2:
-        w = max(w, 2.5)  # a whole multi-word name that is a known city: "Alma Ata"
+        w = max(w, 2.5)  # a whole multi-word name that is a known city: "Buenos Aires"
+    if len(words) == 1 and text in lex.colour_words:
+        return 0.0  # "dressed in White": a colour, not the hamlet of that name
     return w
 
 
@@ -403,7 +453,7 @@ def decisive_type(text: str, label_counts: Counter, lex: Lexicon, gaz: Gazetteer
     if multi and last in lex.building_cues and not (person_named and last == "House"):
         return "place"
     if multi and first in lex.building_cues and first not in lex.org_cues and words[1] == "of":
-        return "place"  # "Museum of Military History", "Castle of Otranto"
+        return "place"  # "Museum of Natural History", "Castle of Otranto"
     stem = re.sub(r"s$", "", text)
     if text in lex.dynasties or (text.endswith("s") and stem in lex.dynasties):
         return "organization"
@@ -441,6 +491,39 @@ def _name_evidence(text: str, label_counts: Counter, lex: Lexicon, gaz: Gazettee
     return sc
 
 
+_PLACE_PERIOD = re.compile(r"(?P<name>[A-Z][\w'’.\-]*(?:\s+(?:of\s+)?[A-Z][\w'’.\-]*){0,3}),\s+"
+                           r"\(?\d{3,4}(?:\s*[-–]\s*\d{2,4})?\)?\s*$")
+
+
+def _heading_place_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[_Cand]:
+    """A heading that is a place and a period ("Florence, 1913", "Turkey, 1929-1933"): the
+    place the section happens in. Not a person with life dates ("Ada Byron, 1815-1852")."""
+    out = []
+    for s in doc.sentences:
+        if s.kind not in ("heading", "title"):
+            continue
+        m = _PLACE_PERIOD.fullmatch(doc.text, s.start, s.end)
+        if m is None:
+            continue
+        words = m["name"].split()
+        if words[0] in lex.first_names and (len(words) > 1 or not gaz.lookup(m["name"])):
+            continue
+        c = _Cand(m.start("name"), m.end("name"), "GPE", "heading")
+        c.name_hint["place"] += 1.0
+        out.append(c)
+    return out
+
+
+def _person_noun(tok, lex: Lexicon) -> bool:
+    """A noun for people or a person ("troops", "art dealer", "banker" before a name):
+    a demonym before it says where they come from, it is no place mention."""
+    words = {tok.lower_, tok.lemma_.lower()}
+    if words & (lex.people_nouns | lex.role_nouns | lex.kin_nouns):
+        return True
+    # "the Genoese shipowner Carlo Rossi": a noun right before a person's name is a role
+    return tok.dep_ in ("compound", "appos") and tok.head.ent_type_ == "PERSON"
+
+
 def _context_evidence(c: _Cand, doc: Doc, lex: Lexicon) -> None:
     """Cues from the parse around one mention."""
     sd = doc.spacy
@@ -449,13 +532,15 @@ def _context_evidence(c: _Cand, doc: Doc, lex: Lexicon) -> None:
         return
     head = span.root
     text = doc.text[c.start:c.end]
+    if c.rule == "heading":
+        c.context["place"] += 3.0  # a section headed "Florence, 1913": where it happens
     if text in lex.demonyms and head.dep_ == "amod" and head.head.lemma_.lower() in lex.geo_nouns:
         c.context["place"] += 4.0  # "the Tuscan coast"
         return
     if (text in lex.demonyms and not text.endswith("s") and head.dep_ in ("amod", "compound")
-            and head.head.pos_ == "NOUN" and head.head.lower_ not in lex.people_nouns
-            and head.head.lemma_.lower() not in lex.people_nouns | lex.vessel_nouns):
-        c.context["place"] += 4.0  # "the Russian campaign", "European peace": the place
+            and head.head.pos_ == "NOUN" and not _person_noun(head.head, lex)
+            and head.head.lemma_.lower() not in lex.vessel_nouns):
+        c.context["place"] += 4.0  # "the Egyptian campaign", "Asian trade": the place
         return
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in lex.person_verbs:
         c.context["person"] += 1.5 if head.dep_ == "nsubj" else 0.5
@@ -483,8 +568,8 @@ def _context_evidence(c: _Cand, doc: Doc, lex: Lexicon) -> None:
 
 
 def _role_and_kind_cues(c: _Cand, span, head, lex: Lexicon) -> None:
-    """"politician Kirov", "the town of Alma Ata", "a member of Young Bosnia", "Young
-    Bosnia, a society ...", "Atzerodt and Powell"."""
+    """"politician Cato", "the town of Timbuktu", "a member of the Carbonari", "the
+    Carbonari, a society ...", "Smith and Jones"."""
     sd = span.doc
     prev = sd[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.text.islower() and prev.lemma_.lower() in lex.role_nouns \
@@ -515,7 +600,7 @@ def _role_and_kind_cues(c: _Cand, span, head, lex: Lexicon) -> None:
 
 def _merge(cands: list[_Cand]) -> list[_Cand]:
     """One candidate per stretch of text: rule spans that extend an entity win."""
-    order = {"title": 0, "quoted": 1, "institution": 1, "ner": 2, "first_name": 3, "mononym": 4, "gazetteer": 5}
+    order = {"title": 0, "quoted": 1, "institution": 1, "heading": 1, "ner": 2, "first_name": 3, "mononym": 4, "gazetteer": 5}
     cands = sorted(cands, key=lambda c: (order[c.rule], -(c.end - c.start), c.start))
     kept: list[_Cand] = []
     for c in cands:
@@ -616,7 +701,7 @@ def _valid(c: _Cand, doc: Doc, lex: Lexicon) -> bool:
     if len(text) < 2 or not any(ch.isalpha() for ch in text):
         return False
     if len(words) >= 2 and words[-1] in lex.titles and " ".join(words[:-1]) in lex.demonyms:
-        return False  # "the Austro-Hungarian Governor of Bosnia": a role, not a name
+        return False  # "the British Governor of Bengal": a role, not a name
     s = doc.sentence_at(c.start)
     if s is not None and s.kind in ("heading", "title") and c.label in ("WORK_OF_ART", "LAW", "EVENT"):
         return False  # a heading's words are not a work's title
@@ -635,7 +720,7 @@ def _extend_country_nouns(cands: list[_Cand], doc: Doc, lex: Lexicon) -> None:
 
 
 def _extend_feature_tails(cands: list[_Cand], doc: Doc, lex: Lexicon) -> None:
-    """"the Miljacka river", "Terezín fortress": the feature noun belongs to the place."""
+    """"the Danube river", "Spandau fortress": the feature noun belongs to the place."""
     for c in cands:
         text = doc.text[c.start:c.end]
         if c.rule in ("title", "first_name", "institution") or text in lex.demonyms:
@@ -647,7 +732,7 @@ def _extend_feature_tails(cands: list[_Cand], doc: Doc, lex: Lexicon) -> None:
 
 
 def _institution_candidates(doc: Doc, lex: Lexicon) -> list[_Cand]:
-    """"the French government", "the Austro-Hungarian army": a state's institution."""
+    """"the French government", "the Ottoman army": a state's institution."""
     if not lex.institution_nouns:
         return []
     nouns = "|".join(sorted((re.escape(n) for n in lex.institution_nouns), key=len, reverse=True))
@@ -718,7 +803,8 @@ def mentions_of(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
     cands = (_ner_candidates(doc, lex, gaz) + _title_candidates(doc, lex, gaz) + _quoted_candidates(doc)
              + _first_name_candidates(doc, lex, gaz) + _mononym_candidates(doc, lex)
              + _dynasty_candidates(doc, lex, gaz)
-             + _gazetteer_candidates(doc, lex, gaz) + _institution_candidates(doc, lex))
+             + _gazetteer_candidates(doc, lex, gaz) + _institution_candidates(doc, lex)
+             + _heading_place_candidates(doc, lex, gaz))
     cands = [c for c in _merge(cands) if _valid(c, doc, lex)]
     cands = _trim_heading_names(cands, doc)
     _extend_country_nouns(cands, doc, lex)
@@ -728,6 +814,8 @@ def mentions_of(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
     types = _vote(cands, doc, lex, gaz)
     out = []
     for c, t in zip(cands, types):
+        if t in ("place", "group") and doc.text[c.start:c.end] in lex.colour_words:
+            continue  # "dressed in White", "the White cause": a colour, no place or people
         s = doc.sentence_at(c.start)
         out.append(Mention(c.start, c.end, doc.text[c.start:c.end], c.label, t,
                            cited=bool(s is not None and s.kind in CITED_KINDS)))
@@ -749,8 +837,8 @@ def _surname_of(m: Mention, lex: Lexicon) -> str | None:
 
 
 def surname_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
-    """Bare surnames NER missed ("Booth fired", "While Trotsky was distracted, Mercader
-    plunged ..."): a capitalised word that is the last word of a person named in the
+    """Bare surnames NER missed ("Casca struck", "While Caesar was reading, Brutus
+    stepped forward ..."): a capitalised word that is the last word of a person named in the
     running text (a full name, or a one-word name NER took as a person twice) is
     that name again. Not when the document also writes the word in lower case (an
     ordinary word), uses it as another kind of name (Washington the city), glues it to

@@ -1,7 +1,7 @@
 """Durations: a stated length of stay or journey against
 * the interval between the same person's arrival at and departure from that place
-  (in any source: "eleven months at Elba" against arrival 30 May 1814 and escape
-  26 February 1815);
+  (in any source: "nine months at Avignon" against arrival 2 May 1340 and departure
+  5 April 1341);
 * the span a section heading gives ("three years" under "Turkey, 1929-1933");
 * another stated length of the same stay.
 A figure inside the interval, even rounded, is no conflict."""

@@ -1,5 +1,5 @@
-"""Names: one source spelling the same name two ways ("Frank Jacson" and later "Frank
-Jackson"): a soft conflict, an erratum for the author. Spellings across different
+"""Names: one source spelling the same name two ways ("Thomas Wolsey" and later "Thomas
+Woolsey"): a soft conflict, an erratum for the author. Spellings across different
 sources are aliases, not errors; accents dropped, possessives, and different persons of
 one family (Louis XVI, Louis XVII) are not errata either."""
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Counts and attributes of one happening that differ: "700 men" against "1,100 men";
-the weapon of an attack ("an ice axe" against "an ice pick"). A rounded figure inside a
+the weapon of an attack ("a dagger" against "a pistol"). A rounded figure inside a
 stated range is no conflict; a document naming several weapons for one event is not
 compared (an attack may use more than one)."""
 from __future__ import annotations

@@ -145,7 +145,7 @@ def who_score(a: Item, b: Item, names: dict[str, frozenset[str]] | None = None) 
         return 0.4
     shared = len(a.who & b.who)
     if not shared and names:
-        # entities the merger kept apart but that share a name word ("Napoleon")
+        # entities the merger kept apart but that share a name word ("Garibaldi")
         ta = set().union(*(names.get(e, frozenset()) for e in a.who - b.who))
         tb = set().union(*(names.get(e, frozenset()) for e in b.who - a.who))
         if ta & tb:
@@ -234,7 +234,7 @@ def evidence_signals(a: Item, b: Item, who: float, place: float | None, date: fl
     n += 1.0 if who >= 0.75 else 0.5 if who >= 0.5 else 0.0
     carried = not (a.placed and b.placed)
     if place is not None and place >= 0.7:
-        # two different places close by (Cannes / Golfe-Juan, Paris / Malmaison) agree
+        # two different places close by (Calais / Boulogne, Paris / Versailles) agree
         # only half: they may be the same landing or two stages of one journey
         near = place < 1.0 and geo_rel_near(a, b)
         n += 0.5 if carried or place < 0.8 or near else 1.0
@@ -393,8 +393,8 @@ def _docs(members: list[int], items: list[Item]) -> set[str]:
 
 
 def continuations(items: list[Item], order: dict[int, tuple[str, int]], geo: Geography) -> list[tuple[int, int]]:
-    """A sentence that goes on telling the happening the one before told ("gunmen
-    stormed Trotsky's compound. They sprayed the property with bullets"): the next
+    """A sentence that goes on telling the happening the one before told ("raiders
+    broke into the manor. They set fire to the stables"): the next
     event in a document's telling, of the same specific kind, with no date, place or
     participant of its own, worded alike."""
     at = {v: i for i, v in order.items()}
@@ -488,7 +488,7 @@ def _telling_order(items: list[Item]) -> dict[int, tuple[str, int]]:
 def _same_gap(i: int, j: int, items: list[Item], order: dict[int, tuple[str, int]], cl: Clusters) -> bool:
     """Do ``i`` and ``j`` (two documents) sit between the same two matched happenings of
     their documents' telling? Sources retell a story in much the same order, so an event
-    between "escaped from Elba" and "the Hundred Days" in one telling matches its like
+    between "fled the capital" and "the siege" in one telling matches its like
     between the same two in the other."""
     da, ra = order[i]
     db, rb = order[j]

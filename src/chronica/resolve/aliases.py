@@ -79,6 +79,23 @@ def alias_cues() -> tuple[AliasCue, ...]:
 
 
 @lru_cache(maxsize=1)
+def introduced_name() -> re.Pattern:
+    raw = yaml.safe_load((DATA / "aliases" / "cues.yaml").read_text(encoding="utf-8"))
+    return re.compile(raw["introduced_name"], re.IGNORECASE)
+
+
+def _introduced(text: str, m: Mention, name: Name, before: str) -> bool:
+    """A one-word name in quotes right after a signature/pen-name cue ('signing it "Marcus"')."""
+    quoted = text[m.start - 1:m.start] in _OPEN_QUOTES and text[m.end:m.end + 1] in _CLOSE_QUOTES
+    return (quoted and len(name.tokens) == 1
+            and bool(introduced_name().search(before[:-1] if before.endswith(tuple(_OPEN_QUOTES)) else before)))
+
+
+_OPEN_QUOTES = frozenset("\"“‘'«")
+_CLOSE_QUOTES = frozenset("\"”’'»")
+
+
+@lru_cache(maxsize=1)
 def kin_words() -> frozenset[str]:
     """Kinship nouns (labels of family relations in data/relations/labels.tsv)."""
     words = set()
@@ -119,6 +136,7 @@ class _M:
     preferred: bool = False  # an alias statement says this is the name it is known by
     gender: str | None = None  # "m" | "f" when the text says
     concept: str | None = None  # a common-noun group ("allies") all of whose forms are one
+    introduced: bool = False  # a quoted signature / pen name: never chained by first name
 
 
 @dataclass
@@ -276,8 +294,8 @@ def _is_description(it: _M) -> bool:
 
 
 def _attach_descriptions(descriptions, items: list[_M], clusters: list[_Cluster], uf: _UnionFind) -> None:
-    """"his little nephew (Louis XVII)" is Louis XVII; "the Russian emperor" is the one
-    person whose title means emperor of Russia ("Tsar Alexander"); else it stays apart."""
+    """"his young cousin (Henry VI)" is Henry VI; "the Russian emperor" is the one
+    person whose title means emperor of Russia ("Tsar Peter"); else it stays apart."""
     cluster_of = {m.index: c for c in clusters for m in c.members}
     at = {(it.mention.start, it.mention.end): it for it in items}
     for d in descriptions:
@@ -298,7 +316,7 @@ def _attach_descriptions(descriptions, items: list[_M], clusters: list[_Cluster]
 
 def _attach_nominals(doc: Doc, items: list[_M], clusters: list[_Cluster], uf: _UnionFind) -> None:
     """A person known only as "the Emperor" is the one person the text says holds that
-    title ("retain the title of Emperor"); with several holders, or none, it stays apart."""
+    title ("keep the style of King"); with several holders, or none, it stays apart."""
     cluster_of = {m.index: c for c in clusters for m in c.members}
     people = [it for it in items if it.type == "person" and not _is_nominal(it)]
     holders: dict[str, set[int]] = defaultdict(set)
@@ -368,7 +386,8 @@ def _prepare(doc: Doc) -> list[_M]:
         s_start = sents[si][0] if sents else 0
         before = doc.text[max(s_start, m.start - 40):m.start]
         items.append(_M(i, m, name, m.type or "other", sents[si][2], si,
-                        kin=bool(kin_before().search(before))))
+                        kin=bool(kin_before().search(before)),
+                        introduced=_introduced(doc.text, m, name, before)))
     _vote_types(items)
     for it in items:
         concept = group_concept(it.mention.text)
@@ -489,6 +508,13 @@ def _chain_person(it: _M, pool: list[_Cluster], clusters: list[_Cluster], items:
             _new(clusters, pool, it)
         return
     t = n.single
+    if it.introduced:  # a signature is its own name: only the same name used alone joins it
+        same = [c for c in live if t in c.singles()]
+        if same:
+            _join(max(same, key=lambda c: c.last), it)
+        else:
+            _new(clusters, pool, it)
+        return
     # a surname of a known full name
     cands = [c for c in live if any(o.surname == t or (o.surname and "-" in o.surname and t in o.surname.split("-"))
                                     for o in c.multi())]  # "Cupara" of "Mihajlo Stevanović-Cupara"
@@ -555,7 +581,7 @@ def _chain_nominal(it: _M, live: list[_Cluster], pool: list[_Cluster], clusters:
 def _absorb_first_names(pool: list[_Cluster], uf: _UnionFind) -> None:
     surnames_alone = {t for c in pool for t in c.singles()}
     for s in pool:
-        if s.kin or s.multi() or len(s.singles()) != 1 or any(_is_nominal(m) for m in s.members):
+        if s.kin or s.multi() or len(s.singles()) != 1 or any(_is_nominal(m) or m.introduced for m in s.members):
             continue
         t = next(iter(s.singles()))
         full = [c for c in pool if c is not s and any(t in o.given for o in c.body_multi())]

@@ -1,16 +1,16 @@
-"""Descriptions that stand for a person: "his little nephew (Louis XVII)", "his son",
+"""Descriptions that stand for a person: "his young cousin (Henry VI)", "his son",
 "his Habsburg empress", "the Russian emperor".
 
 Found as mentions (label ``DESCRIPTION``) with, when the text settles it, the named
 mention they stand for:
 
 * a possessive kinship description right before a name in parentheses: "his little
-  nephew (Louis XVII)" -> that name (an apposition, "his wife, Sofia", is left to
+  cousin (Henry VI)" -> that name (an apposition, "his wife, Sofia", is left to
   the name and to ``extract_relations``);
 * an unnamed family description ("in favour of his son") -> nobody: it is a person
   of its own;
 * "the <Demonym> <title>" ("the Russian emperor") -> the one person of the document
-  whose title means that title in that country ("Tsar Alexander"; data in
+  whose title means that title in that country ("Tsar Peter"; data in
   ``data/aliases/descriptions.yaml``). With none or several, it stays apart.
 
 Word lists live in ``data/aliases/descriptions.yaml``; nothing here names a document.
@@ -133,7 +133,7 @@ def _named_possessives(text: str, people: list[Mention], taken, w: _Words) -> li
 
 
 def _named_after(text: str, end: int, people: list[Mention], gap_re: str) -> tuple[int, int] | None:
-    """The person named right after a description: "(Louis XVII)"."""
+    """The person named right after a description: "(Henry VI)"."""
     gap = re.match(gap_re, text[end:end + 4])
     at = end + (gap.end() if gap else 0)
     for p in people:

@@ -135,7 +135,7 @@ _EXACT_ONLY = re.compile(r"^(?:[ivxlcdm]+|\d+\w*)\.?$")  # regnal numbers, ordin
 def tokens_compatible(a: str, b: str) -> bool:
     """Two name words that are the same word: equal, a known variant, or (for longer
     words) one letter more or less ("Jonson"/"Johnson", "Josep"/"Joseph").
-    Regnal numbers and ordinals must be equal (Louis XVII is not Louis XVIII)."""
+    Regnal numbers and ordinals must be equal (Henry V is not Henry VI)."""
     if a == b:
         return True
     if _EXACT_ONLY.match(a) or _EXACT_ONLY.match(b):

@@ -3,7 +3,7 @@
 A capitalised title after "the"/"former"/"late" (and not itself followed by a name)
 stands for one person. It is found here as a mention (label ``NOMINAL``) so that
 ``chain_aliases`` can chain it. Who holds the title is read from statements such as
-"retain the title of Emperor" or "to be called Emperor": the nearest person before
+"keep the style of King" or "to be styled King": the nearest person before
 the statement in its sentence, else the last person of the previous sentence.
 """
 from __future__ import annotations

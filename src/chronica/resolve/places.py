@@ -9,6 +9,7 @@ Tuscan coast") resolve through the demonym list.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 from ..doc import Doc
@@ -82,35 +83,82 @@ def _near(c: Candidate, anchors: list[Candidate]) -> bool:
                and _points_km(c, a) < NEAR_KM for a in anchors if a.id != c.id)
 
 
+def has_building_cue(words: list[str], building_cues: frozenset[str]) -> bool:
+    """A name that opens or ends with a building or room word ("Santé prison", "Salon
+    Carré", "Museum of London"): a site inside a town, not a town."""
+    cues = {w.casefold() for w in building_cues}
+    return len(words) > 1 and (words[-1].casefold() in cues or words[0].casefold() in cues)
+
+
 def _inside_known(text: str, gaz: Gazetteer, chosen: dict[str, Candidate], countries: Counter,
                   anchors: list[Candidate], building_cues: frozenset[str],
                   first_names: frozenset[str] = frozenset(),
-                  local: list[Candidate] = ()) -> PlaceRef | None:
+                  local: list[Candidate] = (), home: Candidate | None = None) -> PlaceRef | None:
     """A name the gazetteer lacks, placed by what it contains or where the text is.
 
     "East London", "London Hospital", "Museum of London": inside the place named in
-    it. A street or building with no known place in its name ("Nevsky Prospekt"): in the
-    document's most-named city. The reference has no gazetteer id of its own.
+    it (for a building, only a place the document itself names: the "Carré" of a
+    "Salon Carré" is no village of that name). A street or building with no known
+    place in its name ("Nevsky Prospekt"): in the city of its sentence, else ``home``
+    (the city of its section or the document's most-named city). The reference has no
+    gazetteer id of its own.
     """
     words = text.split()
+    building = has_building_cue(words, building_cues)
+    named = {c.id for c in chosen.values()}
     for n in range(len(words) - 1, 0, -1):
         for i in range(len(words) - n + 1):
             sub = " ".join(words[i:i + n])
             if not sub[:1].isupper() or sub in building_cues or words[i] in first_names:
                 continue
             c = choose(gaz.lookup(sub), countries, anchors)
-            if c is not None and (c.feature != "city" or _near(c, anchors)):
+            if c is None or (building and c.id not in named):
+                continue
+            if c.feature != "city" or _near(c, anchors):
                 return PlaceRef(None, text, c.lat, c.lon, c.country, "area", c.id)
-    if len(words) > 1 and (words[-1] in building_cues or words[0] in building_cues):
-        near = [c for c in local if c.feature == "city"]  # "... Street in Vranje"
-        if near:
-            c = near[0]
+    if building:
+        near = [c for c in local if c.feature == "city"]  # "... Street in Leeds"
+        c = near[0] if near else home
+        if c is not None:
             return PlaceRef(None, text, c.lat, c.lon, c.country, "building", c.id)
-        cities = [c for c in chosen.values() if c.feature == "city"]
-        if cities:
-            city = Counter(c.id for c in cities).most_common(1)[0][0]
-            c = gaz.get(city)
-            return PlaceRef(None, text, c.lat, c.lon, c.country, "building", c.id)
+    return None
+
+
+def _home_city(doc: Doc, key: str, chosen: dict[str, Candidate]) -> Candidate | None:
+    """The city a site named ``key`` most likely stands in: the most-named city of the
+    section of its first mention, else the last city named before it, else the
+    document's most-named city."""
+    def section(offset: int) -> int | None:
+        s = doc.sentence_at(offset)
+        return s.section if s is not None else None
+
+    first = next((m for m in doc.mentions if m.type == "place" and normalise(m.text) == key), None)
+    sec = section(first.start) if first is not None else None
+    in_sec: Counter = Counter()
+    anywhere: Counter = Counter()
+    before: Counter = Counter()
+    for m in doc.mentions:
+        c = chosen.get(normalise(m.text)) if m.type == "place" else None
+        if c is None or c.feature != "city":
+            continue
+        anywhere[c.id] += 1
+        if sec is not None and section(m.start) == sec:
+            in_sec[c.id] += 1
+        if first is not None and m.start < first.start:
+            before = Counter({c.id: 1})
+    best = (in_sec or before or anywhere).most_common(1)
+    return next((c for c in chosen.values() if c.id == best[0][0]), None) if best else None
+
+
+def _unknown_feature(doc: Doc, key: str, place_nouns: dict[str, str]) -> str | None:
+    """"the island of Caprera": the kind of place a name the gazetteer lacks is, from the
+    noun the text puts before it."""
+    for m in doc.mentions:
+        if m.type != "place" or normalise(m.text) != key:
+            continue
+        before = re.search(r"\b(?P<noun>[a-z]+)\s+of\s+(?:the\s+)?$", doc.text[max(0, m.start - 30):m.start])
+        if before and before["noun"] in place_nouns:
+            return place_nouns[before["noun"]]
     return None
 
 
@@ -137,12 +185,21 @@ def _local_places(doc: Doc, key: str, chosen: dict[str, Candidate]) -> list[Cand
     return out
 
 
+# "the <noun> of X": the gazetteer feature X has when the gazetteer lacks it.
+PLACE_NOUN_FEATURES = {
+    "island": "island", "isle": "island", "islet": "island", "town": "city", "city": "city",
+    "village": "city", "hamlet": "city", "port": "city", "settlement": "city", "suburb": "area",
+    "borough": "area", "district": "area", "neighbourhood": "area", "neighborhood": "area",
+    "province": "region", "region": "region", "county": "region", "valley": "region",
+    "river": "river", "lake": "lake", "mountain": "mountains", "fortress": "building",
+}
 COUNTRY_NOUNS = frozenset({"mainland", "heartland", "homeland", "interior"})  # "<Demonym> X" is the country
 
 
 def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
          building_cues: frozenset[str] = frozenset(),
-         first_names: frozenset[str] = frozenset()) -> dict[str, PlaceRef]:
+         first_names: frozenset[str] = frozenset(),
+         place_nouns: dict[str, str] | None = None) -> dict[str, PlaceRef]:
     names: dict[str, str] = {}  # key -> a surface form
     surfaces: dict[str, set[str]] = {}
     counts: Counter = Counter()
@@ -153,11 +210,14 @@ def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
             surfaces.setdefault(key, set()).add(m.text)
             counts[key] += 1
     lookups: dict[str, list[Candidate]] = {}
+    sites: set[str] = set()  # building names whose only candidates are towns: kept if near
     for key, text in names.items():
         words = text.split()
         cands = [] if text in demonyms else gaz.lookup(text)  # "German" is Germany, not San Germán
         if not cands and len(words) > 1 and words[-1].islower():
-            cands = gaz.lookup(" ".join(words[:-1]))  # "the Miljacka river", "Terezín fortress"
+            cands = gaz.lookup(" ".join(words[:-1]))  # "the Danube river", "Spandau fortress"
+        if cands and has_building_cue(words, building_cues) and all(c.feature == "city" for c in cands):
+            sites.add(key)  # "Santé prison" is not Xanten
         if not cands and (text in demonyms or (len(words) == 2 and words[0] in demonyms
                                                and words[1].casefold() in COUNTRY_NOUNS)):
             got = gaz.get(demonyms[words[0] if len(words) == 2 else text])  # "the French mainland"
@@ -178,14 +238,23 @@ def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
         for key, cands in lookups.items():
             if key in chosen and chosen[key].feature in FRAME_FEATURES:
                 continue
+            if key in sites:
+                named = {a.id for k, a in chosen.items() if k != key}
+                cands = [c for c in cands if c.id in named or _near(c, anchors)]
             best = choose(cands, countries, anchors)
             if best is not None:
                 chosen[key] = best
+            elif key in chosen:
+                del chosen[key]
     refs = {k: place_ref(c) for k, c in chosen.items()}
     for key in lookups:
         if key not in chosen:
             ref = _inside_known(names[key], gaz, chosen, countries, list(chosen.values()), building_cues,
-                                first_names, _local_places(doc, key, chosen))
+                                first_names, _local_places(doc, key, chosen), _home_city(doc, key, chosen))
+            if ref is None:
+                feature = _unknown_feature(doc, key, place_nouns or {})
+                if feature is not None:  # "the island of Caprera": an island, whereabouts unknown
+                    ref = PlaceRef(None, names[key], None, None, None, feature, None)
             if ref is not None:
                 refs[key] = ref
     out: dict[str, PlaceRef] = {}
@@ -204,7 +273,8 @@ def _store(doc: Doc, refs: dict[str, PlaceRef]) -> None:
 @component("link_places", requires=("mentions",), assigns=("places",))
 def link_places(doc: Doc, ctx: Context) -> None:
     lex = _lexicon(ctx)
-    _store(doc, link(doc, _gazetteer(ctx), lex.demonyms, lex.building_cues, lex.first_names))
+    _store(doc, link(doc, _gazetteer(ctx), lex.demonyms, lex.building_cues, lex.first_names,
+                     PLACE_NOUN_FEATURES))
 
 
 # ----------------------------------------------------- helpers for reconciliation --
