@@ -108,7 +108,7 @@ def _pieces(text: str, start: int, end: int, allow_digit: bool, glued: bool = Fa
 
 
 def _trim_leading(doc: Doc, start: int, end: int) -> int:
-    """Drop leading words the tagger reads as ordinary words ("Spotting Lev", "So Trotsky")."""
+    """Drop leading words the tagger reads as ordinary words ("Spotting Anna", "So Dickens")."""
     span = doc.spacy.char_span(start, end, alignment_mode="expand")
     if span is None:
         return start
@@ -343,7 +343,7 @@ def _gazetteer_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[_Cand]
             cands = gaz.lookup(text)
             if cands and " " not in text and _common(text, lower) and (
                     _in_titled_zone(doc, sd[j].idx) or _gaz_weight(cands, text, lex) < 1.2):
-                break  # "Trotsky in Exile": a word the text also writes in lower case
+                break  # "Byron in Exile": a word the text also writes in lower case
             if cands and _gaz_weight(cands, text, lex) >= 0.3 and text not in lex.first_names:
                 c = _Cand(sd[j].idx, sd[j].idx + len(text), "GPE", "gazetteer")
                 c.name_hint["place"] += 1.0
@@ -442,7 +442,7 @@ def decisive_type(text: str, label_counts: Counter, lex: Lexicon, gaz: Gazetteer
         return "work"
     if multi and any(w in WORK_TAILS and (i == len(words) - 1 or words[i + 1] == "of")
                      for i, w in enumerate(words[1:], 1)):
-        return "work"  # "Franco-Soviet Treaty (of Mutual Assistance)", "Molotov–Ribbentrop Pact"
+        return "work"  # "Anglo-Japanese Treaty (of Alliance)", "Molotov–Ribbentrop Pact"
     if multi and (first in lex.event_heads and "of" in words or last in lex.event_tails
                   or (_ROMAN.match(last) and words[-2] in lex.event_tails)):  # "World War II"
         return "other"
@@ -487,7 +487,7 @@ def _name_evidence(text: str, label_counts: Counter, lex: Lexicon, gaz: Gazettee
     if multi and first in lex.titles:
         sc["person"] += 3.0
     if not multi and re.search(r"(?:ists|ites|iks|ians)$", text) and gw < 2.0:
-        sc["group"] += 1.5  # plural members of a movement: "Bolsheviks", "Trotskyists"
+        sc["group"] += 1.5  # plural members of a movement: "Bolsheviks", "Jacobites"
     return sc
 
 
@@ -618,7 +618,7 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
             kept.append(c)
         elif c.rule == "first_name" and all(k.rule == "ner" for k in clash) and (
                 all(c.start <= k.start and k.end <= c.end and c.end - c.start > k.end - k.start
-                    for k in clash)  # "Frank" + "Jacson"
+                    for k in clash)  # "John" + "Harrison"
                 or (len(clash) == 1 and clash[0].label != "PERSON" and clash[0].end == c.end)):
             for k in clash:  # ... or "War Edwin Stanton" -> "Edwin Stanton"
                 kept.remove(k)
@@ -762,14 +762,14 @@ def _common(word: str, lower: set[str]) -> bool:
 
 
 def _in_titled_zone(doc: Doc, start: int) -> bool:
-    """Headings, titles and cited zones write words in title case ("Stalin Seeks My Death")."""
+    """Headings, titles and cited zones write words in title case ("The Tsar Flees His Capital")."""
     s = doc.sentence_at(start)
     return s is not None and s.kind in ("heading", "title", *CITED_KINDS)
 
 
 def _trim_heading_names(cands: list[_Cand], doc: Doc) -> list[_Cand]:
-    """Title-case headings glue names to their words ("Stalin Seeks", "Chasing
-    Lincoln's Killer", "Lenin Speech"): a heading's name shrinks to the longest run of
+    """Title-case headings glue names to their words ("Tsar Flees", "Chasing
+    Caesar's Killer", "Cromwell Speech"): a heading's name shrinks to the longest run of
     its words that the running text uses as a name."""
     body = {doc.text[c.start:c.end] for c in cands if not _in_titled_zone(doc, c.start)}
     lower = _lower_words(doc)
