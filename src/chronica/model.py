@@ -67,6 +67,7 @@ class Timex:
     mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER ...
     anchor: str | None = None  # text or value it was anchored on
     quant: str | None = None  # for SET ("EVERY")
+    anchor_value: str | None = None  # TIMEX3 value of the reference it was resolved against
 
     def when(self) -> When | None:
         if self.edtf is None:
