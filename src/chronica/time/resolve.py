@@ -52,6 +52,8 @@ class Resolver:
         self.dated: list[tuple[Timex, Moment]] = []  # explicit dates so far (event anchors)
         self.mentioned: Reference | None = None  # the last explicit date, moving or not
         self.quarter: Reference | None = None  # the quarter a (financial) report is about
+        self._quarter_at = -1  # where the report last spoke of a quarter ...
+        self._stretch_at = -1  # ... and of a longer stretch ("the nine months", "the first half")
         self.changes: list[tuple[int, When]] = []
         self.stop = lexicon["event_stopwords"]
         self._future_words = lexicon.words("future_markers")
@@ -59,7 +61,8 @@ class Resolver:
         # list is searched first and wins ties ("expected to", "scheduled")
         self._past_words = re.compile(r"(?<!\w)(?:" + lexicon.alternation("past_markers") +
                                       r"|(?!(?:" + lexicon.alternation("future_markers") +
-                                      r")\b)[a-z]{3,}ed)(?!\w)", re.I)
+                                      r")\b)(?-i:[a-z]{3,}ed))(?!\w)", re.I)  # "United" is no verb
+        self._neutral = lexicon.words("tense_neutral")
         self._flashback = re.compile(r"\bhad\s+(?:(?:already|previously|once|been|not|never)\s+)*"
                                      r"(?:\w+ed|" + lexicon.alternation("past_participles") + r")\b", re.I)
         self.edge_parts: dict[tuple[int, int], tuple[Timex, Timex]] = {}  # TimeML's two parts
@@ -88,25 +91,28 @@ class Resolver:
 
     def _date(self, p: Parsed) -> Timex | None:
         m = p.moment
-        basis, anchor = "explicit", None
+        basis, anchor, av = "explicit", None, None
         if p.short_year:
             if self.ref is None or self.ref.moment.year is None:
                 return None
             cy = self.ref.moment.year // 100 * 100
             y = cy + m.year
             m = replace(m, year=y - 100 if y > self.ref.moment.year + 1 else y)
-            basis, anchor = "inferred", self.ref.text
+            basis, anchor, av = "inferred", self.ref.text, self.ref.moment.timex()
         if m.gran == "quarter" and m.quarter is None:  # "the 1988 quarter": the reported one
             r = self._reported_quarter()
             if r is None:
                 return None
             m = replace(m, quarter=r.moment.quarter)
         if m.year is None and m.gran not in ("century", "decade"):
-            m, anchor = self._fill_year(p, m)
+            m, filled = self._fill_year(p, m)
+            anchor = filled.text if filled else None
+            av = filled.moment.timex() if filled else None
             basis = "inferred" if anchor else "explicit"
-        t = self._timex(p, m, basis, anchor)
+        t = self._timex(p, m, basis, anchor, av)
         if m.gran == "quarter" and p.moment.quarter and m.year is not None:
             self.quarter = Reference(m, t.text)
+            self._quarter_at = p.start
         if m.year is not None and basis == "explicit":
             self.dated.append((t, m))
             if not self._aside(p):
@@ -154,12 +160,16 @@ class Resolver:
         ca, cb = a.coarsen(gran), b.coarsen(gran)
         return Timex(p.start, p.end, self.text[p.start:p.end], "DATE", f"{ca.timex()}/{cb.timex()}",
                      f"{ca.edtf()}/{cb.edtf()}", iso_day((a.year, a.month, a.day)),
-                     iso_day((b.year, b.month, b.day)), period.basis, p.mod, period.anchor)
+                     iso_day((b.year, b.month, b.day)), period.basis, p.mod, period.anchor,
+                     anchor_value=period.anchor_value)
 
     def _duration(self, p: Parsed) -> Timex:
+        if self.genre == "news" and p.unit == "M" and p.amount and p.amount[0] in self.lx["report_stretch_months"]:
+            self._stretch_at = p.start
+        anchor = self._duration_anchor(p)
         return Timex(p.start, p.end, self.text[p.start:p.end], "DURATION", self._period(p), None,
                      None, None, "explicit", p.mod or ("APPROX" if p.amount[0] == "X" else None),
-                     self._duration_anchor(p))
+                     anchor, anchor_value=anchor)
 
     def _duration_anchor(self, p: Parsed) -> str | None:
         """The narrative date a stretch of time runs in ("within two months", after "April
@@ -210,14 +220,17 @@ class Resolver:
         d = p.direction or 1
         if self.genre == "news" and self.quarter is not None and p.unit == "Y" and guess == 1 \
                 and d < 0 and anchor is self.dct:
-            anchor = self.quarter  # "up from $10 million a year ago": the same quarter then
+            # "up from $10 million a year ago": the same quarter then; after "for the nine
+            # months" the comparison is with the year before
+            anchor = self._compared_period() or anchor
         m = anchor.moment.shift(d * guess, p.unit)
         approx = p.amount[0] == "X" or p.mod == "APPROX"
         mod = p.mod or ("APPROX" if approx else None)
         bounds = _offset_bounds(anchor.moment, p.unit, d, lo, hi)
         t = Timex(p.start, p.end, self.text[p.start:p.end], "DATE", m.timex(),
                   m.edtf(approx=approx), iso_day(bounds[0]) if bounds else None,
-                  iso_day(bounds[1]) if bounds else None, "relative", mod, anchor.text)
+                  iso_day(bounds[1]) if bounds else None, "relative", mod, anchor.text,
+                  anchor_value=anchor.moment.timex())
         if d > 0:
             self._advance(p, t, m)
         return t
@@ -233,7 +246,7 @@ class Resolver:
             joined = self._joined_year(p)  # "the spring and early summer of 1943"
             if joined is not None:
                 m = replace(p.moment, year=joined.moment.year)
-                return self._timex(p, m, "inferred", self.text[joined.start:joined.end])
+                return self._timex(p, m, "inferred", self.text[joined.start:joined.end], joined.moment.timex())
         if base is None or base.moment.year is None:
             return self._unanchored(p)
         n = p.deictic or 0
@@ -241,18 +254,25 @@ class Resolver:
         if p.moment is not None and p.moment.gran == "quarter":
             return self._quarter_deixis(p, base)
         if p.unit == "Y" and p.rule == "year_earlier" and self.quarter is not None:
-            m = self.quarter.moment.shift(-1, "Y")  # "year-earlier profit" in a quarterly report
-            return self._timex(p, m, "relative", self.quarter.text)
+            r = self._compared_period() or self.quarter  # "year-earlier profit" in a quarterly report
+            return self._timex(p, r.moment.shift(-1, "Y"), "relative", r.text, r.moment.timex())
         if p.unit == "W" and p.moment is None and ref.day is not None:
             return self._week(p, ref, n, base)
         m = self._deictic_moment(p, ref, n)
         if m is None:
             return self._unanchored(p)
         basis = "inferred" if n == 0 else "relative"
-        t = self._timex(p, m, basis, base.text)
+        t = self._timex(p, m, basis, base.text, base.moment.timex())
         if n >= 0 and self._moves_reader(p, m):  # "the previous year" looks back: a flashback
             self._advance(p, t, m)
         return t
+
+    def _compared_period(self) -> Reference | None:
+        """The period a report's "a year earlier" compares with: the quarter it is about, or
+        the whole year when a longer stretch ("the nine months") was named after the quarter."""
+        if self._stretch_at > self._quarter_at and self.dct is not None:
+            return Reference(self.dct.moment.coarsen("year"), self.dct.text)
+        return self.quarter
 
     def _reported_quarter(self) -> Reference | None:
         """The quarter a report is about: the last one named, else the one before the DCT."""
@@ -266,20 +286,21 @@ class Resolver:
     def _quarter_deixis(self, p: Parsed, base: Reference) -> Timex | None:
         """"the quarter", "the year-ago quarter", "next quarter"."""
         word = " ".join((p.deictic_word or "").lower().replace("-", " ").split())
+        self._quarter_at = p.start
         if word in ("", "latest", "most recent", "just ended", "recent", "same"):
             r = self._reported_quarter()
             if r is None:
                 return self._unanchored(p)
-            return self._timex(p, r.moment, "inferred", r.text)
+            return self._timex(p, r.moment, "inferred", r.text, r.moment.timex())
         if word in ("year ago", "year earlier"):
             r = self._reported_quarter()
             if r is None:
                 return self._unanchored(p)
-            return self._timex(p, r.moment.shift(-1, "Y"), "relative", r.text)
+            return self._timex(p, r.moment.shift(-1, "Y"), "relative", r.text, r.moment.timex())
         if base.moment.month is None:
             return self._unanchored(p)
         m = base.moment.coarsen("quarter").shift(p.deictic or 0, "Q")
-        return self._timex(p, m, "relative" if p.deictic else "inferred", base.text)
+        return self._timex(p, m, "relative" if p.deictic else "inferred", base.text, base.moment.timex())
 
     def _mentioned_at(self, unit: str, base: Reference | None) -> Reference | None:
         """"that year" names the year last mentioned, even one that did not move the reader."""
@@ -301,7 +322,7 @@ class Resolver:
         lo, hi = monday.isoformat(), sunday.isoformat()
         return Timex(p.start, p.end, self.text[p.start:p.end], "DATE", f"{y:04d}-W{w:02d}",
                      f"{lo}/{hi}", lo, hi, "inferred" if n == 0 else "relative",
-                     PART_MOD.get(p.part) if p.part else p.mod, base.text)
+                     PART_MOD.get(p.part) if p.part else p.mod, base.text, anchor_value=ref.timex())
 
     def _ref(self, p: Parsed) -> Timex:
         r = p.ref
@@ -311,7 +332,7 @@ class Resolver:
         if r in ("NOW", "NARRATIVE"):
             if self.genre != "news" and self.ref is not None and self.ref.moment.year is not None:
                 m = self.ref.moment
-                return replace(self._timex(p, m, "inferred", self.ref.text), mod=None)
+                return replace(self._timex(p, m, "inferred", self.ref.text, m.timex()), mod=None)
             r = "PRESENT_REF" if r == "NOW" else None
             if r is None:
                 return None
@@ -323,13 +344,15 @@ class Resolver:
                     m = m.shift(int(r), "D")
                 if r == "TONIGHT":
                     m = replace(m, gran="time", daypart="NI")
-                return self._timex(p, m, "relative" if r in ("-1", "1") else "inferred", base.text)
+                return self._timex(p, m, "relative" if r in ("-1", "1") else "inferred", base.text,
+                                   base.moment.timex())
             r = "PRESENT_REF" if r in ("TODAY", "TONIGHT") else "XXXX-XX-XX"
         anchor = None
         if r in ("PAST_REF", "FUTURE_REF") and self.genre != "news" and self.ref is not None \
                 and self.ref.moment.year is not None:
             anchor = self.ref.moment.timex()  # "former", "future": past/future of the story's date
-        return Timex(p.start, p.end, surface, "DATE", r, None, None, None, "explicit", None, anchor)
+        return Timex(p.start, p.end, surface, "DATE", r, None, None, None, "explicit", None, anchor,
+                     anchor_value=anchor)
 
     def _present_now(self, p: Parsed) -> bool:
         before = _PRE.search(self.text, max(0, p.start - 16), p.start)
@@ -353,7 +376,8 @@ class Resolver:
 
     # --------------------------------------------------------------- helpers --
 
-    def _timex(self, p: Parsed, m: Moment, basis: str, anchor: str | None) -> Timex:
+    def _timex(self, p: Parsed, m: Moment, basis: str, anchor: str | None,
+               anchor_value: str | None = None) -> Timex:
         part = p.part
         approx = p.mod == "APPROX"
         mod = PART_MOD.get(part) if part else p.mod
@@ -372,7 +396,7 @@ class Resolver:
             value += "-H1" if part == "FIRST_HALF" else "-H2"
         return Timex(p.start, p.end, self.text[p.start:p.end], typ, value, edtf,
                      iso_day(b[0]) if b and b[0] else None, iso_day(b[1]) if b and b[1] else None,
-                     basis, mod, anchor)
+                     basis, mod, anchor, anchor_value=anchor_value)
 
     def _unanchored(self, p: Parsed) -> Timex | None:
         if p.unit and p.moment is None:
@@ -393,16 +417,19 @@ class Resolver:
             return f"PT{n}{u[1:]}"
         return f"P{n}{u}"
 
-    def _fill_year(self, p: Parsed, m: Moment) -> tuple[Moment, str | None]:
+    def _fill_year(self, p: Parsed, m: Moment) -> tuple[Moment, Reference | None]:
+        """The year (and for a clock time, the day) of a date written without one, with the
+        reference it was read from."""
         if m.gran == "time" and m.month is None:
             later = self._later_day(p)  # "At 5:34 AM Baghdad time on March 20, 2003"
             if later is not None:
                 d = later.moment
-                return replace(m, year=d.year, month=d.month, day=d.day), self.text[later.start:later.end]
+                return replace(m, year=d.year, month=d.month, day=d.day), \
+                    Reference(d, self.text[later.start:later.end])
         if m.gran in ("month", "season", "day") and m.month is not None or m.gran == "season":
             joined = self._joined_year(p)  # "the spring and early summer of 1943"
             if joined is not None:
-                return replace(m, year=joined.moment.year), self.text[joined.start:joined.end]
+                return replace(m, year=joined.moment.year), Reference(joined.moment, self.text[joined.start:joined.end])
         base = self.dct if self.genre == "news" and self.dct else self.ref
         if base is None or base.moment.year is None:
             return m, None
@@ -415,7 +442,7 @@ class Resolver:
                     y -= 1  # "the fourth quarter" in a January report
                 elif m.quarter < cur - 1 and self._future(p):  # the quarter just ended is reported
                     y += 1
-            return replace(m, year=y), base.text
+            return replace(m, year=y), base
         if self.genre == "news" and base is self.dct and m.month:
             future = self._future(p)
             if not future and m.month > r.month + 1:
@@ -436,10 +463,10 @@ class Resolver:
             d = self._weekday(r, m.weekday, -1 if self.genre == "news" and not self._future(p) else 1)
             if d is None:
                 return m, None
-            return replace(m, year=d.year, month=d.month, day=d.day), base.text
+            return replace(m, year=d.year, month=d.month, day=d.day), base
         if m.gran == "time" and m.month is None and r.day is not None:
-            return replace(m, year=y, month=r.month, day=r.day), base.text
-        return replace(m, year=y), base.text
+            return replace(m, year=y, month=r.month, day=r.day), base
+        return replace(m, year=y), base
 
     def _joined_year(self, p: Parsed) -> Parsed | None:
         """An explicit year a few words on in the same clause governs a bare month or season
@@ -602,8 +629,11 @@ class Resolver:
         s, e = self._sentence(p.start)
         a, b = max(s, p.start - 80), min(e, p.end + 50)
         best, sign = None, 0
+        neutral = [n.span() for n in self._neutral.finditer(self.text, a, b)]
         for pattern, value in ((self._future_words, 1), (self._past_words, -1)):
             for m in pattern.finditer(self.text, a, b):
+                if any(x <= m.start() < y for x, y in neutral):
+                    continue  # "next to", "due to": no tense
                 if m.end() <= p.start:
                     gap = p.start - m.end()
                 elif m.start() >= p.end:
