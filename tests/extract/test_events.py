@@ -215,6 +215,28 @@ def test_events_attack_takes_those_it_struck(nlp, text, people, want):
     assert sorted(doc.entity(k).name for k in attack.who) == sorted(want)
 
 
+@pytest.mark.parametrize("text, people, want", [
+    ("Orsini fired twice, killing Pieri and wounding Gomez.", ["Orsini", "Pieri", "Gomez"], ["Gomez", "Pieri"]),
+    ("A rebel hurled a grenade at Radetzky's carriage.", ["Radetzky"], ["Radetzky"]),
+    ("In 1848 Orsini ambushed Pieri.", ["Orsini", "Pieri"], ["Pieri"]),
+    ("As Pieri turned, Orsini stabbed at him.", ["Orsini", "Pieri"], []),  # a pronoun's referent is a guess
+])
+def test_events_attack_targets_are_the_victims(nlp, text, people, want):
+    doc, events = events_of(nlp, text, people=people)
+    (attack,) = [e for e in events if e.kind == "attack"]
+    assert sorted(doc.entity(k).name for k in attack.targets) == want
+    assert set(attack.targets) <= set(attack.who)
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels arranged a plot to kill Radetzky.",
+    "The rebels plotted to kill Radetzky.",
+])
+def test_events_plot_is_no_attack(nlp, text):
+    _, events = events_of(nlp, text, people=["Radetzky"])
+    assert [e.kind for e in events] == ["political"]
+
+
 def test_events_bare_later_leaves_the_end_open(nlp):
     text = "In 1911 the clerk was arrested in Rome.\n\nThe judges later gave him two years in prison."
     doc, events = events_of(nlp, text, places=["Rome"], dates={"1911": "1911"})

@@ -124,3 +124,31 @@ def test_match_events_undated_evidence_takes_the_reconciled_date(doc_builder, ma
     assert (told_by_b.when.edtf, told_by_b.when.basis) == ("1850", "inferred")
     told_by_a = next(s for s in exile.evidence if s.document == a.id)
     assert told_by_a.when.basis == "explicit"  # a source's own date is kept as it is
+
+
+# one source names the victims and the means, the other the attacker, place and day
+STRUCK_A = ("On 9 March 1821 a rebel hurled a grenade at the governor's coach, but it missed. "
+            "Later a gunman fired twice, killing the governor and wounding his aide.")
+STRUCK_B = "In Valletta on 9 March 1821 Orsini assassinated the governor."
+
+
+def _struck(doc_builder, make_corpus):
+    a = (doc_builder(STRUCK_A, "a.txt").mention("the governor", "person", "gov", nth=0)
+         .mention("his aide", "person", "aide")
+         .event("g", "attack", "a rebel hurled a grenade at the governor's coach, but it missed", who=["gov"],
+                when="1821-03-09", targets=["gov"])
+         .event("s", "attack", "Later a gunman fired twice, killing the governor and wounding his aide",
+                who=["gov", "aide"], when="1821", basis="inferred", targets=["gov", "aide"]))
+    b = (doc_builder(STRUCK_B, "b.txt").mention("Valletta", "place", "valletta").mention("Orsini", "person", "orsini")
+         .mention("the governor", "person", "gov")
+         .event("k", "attack", "In Valletta on 9 March 1821 Orsini assassinated the governor",
+                who=["orsini", "gov"], where="valletta", when="1821-03-09", targets=["gov"]))
+    return make_corpus(a, b)
+
+
+def test_match_events_shared_victim_merges_the_killing_not_the_miss(doc_builder, make_corpus):
+    corpus = _struck(doc_builder, make_corpus)
+    match_events(corpus, None)
+    a, b = corpus.docs
+    assert corpus.event_of[(a.id, "s")] == corpus.event_of[(b.id, "k")]
+    assert corpus.event_of[(a.id, "g")] != corpus.event_of[(b.id, "k")]

@@ -16,7 +16,9 @@ from ..doc import Doc
 from ..model import LocalEvent, Span
 from ..pipeline import Context, component
 from .events_lexicon import Lexicon, load_lexicon
-from .events_roles import MentionIndex, SentView, build_index, main_person, participants, place, roles, sentence_view
+from .events_roles import (
+    AIMED_KINDS, MentionIndex, SentView, build_index, main_person, participants, place, roles, sentence_view, targets,
+)
 from .events_scenes import heading_place_period, in_any, paragraphs, staged_paragraphs
 from .events_summary import summarise
 from .events_triggers import (
@@ -416,12 +418,21 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
                         agents=[_name(doc, k) for k in r.agents], patients=[_name(doc, k) for k in r.patients],
                         subject_words=r.subject_words, plural=r.plural, passive=r.passive)
 
+    aimed = targets(h, view, frame.index, r, _harm_lemmas(lex))
+    who = who + [k for k in aimed if k not in who]  # the targets are among the participants
+
     conf = 0.45 if h.standalone_noun else 0.6
     conf += 0.15 if when is not None and when.basis != "inferred" else 0.0
     conf += 0.1 if explicit_place else 0.0
     conf += 0.05 if who else 0.0
     return LocalEvent(key="", kind=h.kind, summary=summary, evidence=evidence, trigger=trigger,
-                      when=when, who=who, where=where, confidence=round(min(conf, 0.95), 2)), explicit_place
+                      when=when, who=who, where=where, confidence=round(min(conf, 0.95), 2),
+                      targets=aimed), explicit_place
+
+
+def _harm_lemmas(lex: Lexicon) -> frozenset[str]:
+    """Verbs that harm someone (the attack and death triggers): "killing X" names a target."""
+    return frozenset(lemma for lemma, rules in lex.verbs.items() if any(r.kind in AIMED_KINDS for r in rules))
 
 
 def _open_later(clause: str, lex: Lexicon) -> bool:

@@ -63,6 +63,7 @@ class Lexicon:
     staged_kinds: frozenset[str] = frozenset()  # kinds a staged scene still tells
     harm_cues: frozenset[str] = frozenset()  # "pain", "blood": a blow was struck
     weapons: frozenset[str] = frozenset()
+    intent_frame_verbs: frozenset[str] = frozenset()  # "the plan called for ...": only spells out a plan
 
     def governs_intent(self, tok) -> bool:
         """Is ``tok`` a word whose complement is only wished, planned or believed?"""
@@ -133,6 +134,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         hypothetical_marks=fs(ctx.get("hypothetical_marks")),
         intention_verbs=fs(ctx.get("intention_verbs")),
         intention_nouns=fs(ctx.get("intention_nouns")),
+        intent_frame_verbs=fs(ctx.get("intent_frame_verbs")),
         intention_adjectives=fs(ctx.get("intention_adjectives")),
         belief_nouns=fs(ctx.get("belief_nouns")),
         female_cues=fs(gender.get("female")),

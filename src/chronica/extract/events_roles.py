@@ -522,7 +522,8 @@ def roles(h: Happening, view: SentView, index: MentionIndex) -> Roles:
     has_object = any(c.dep_ in OBJECT_DEPS for c in anchor.children)
     small_clause = anchor.dep_ in ("ccomp", "xcomp", "oprd") and anchor.head.lemma_.lower() in SMALL_CLAUSE_HEADS
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in anchor.children) or not has_object and (
-        small_clause or anchor.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in anchor.children))
+        small_clause or anchor.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in anchor.children)
+        and not (anchor.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in anchor.children)))  # a past tense mis-tagged
     agents: list[str] = []
     patients: list[str] = []
     if anchor.dep_ == "acl" and passive:
@@ -550,3 +551,44 @@ def roles(h: Happening, view: SentView, index: MentionIndex) -> Roles:
             patients.extend(k for k in _resolve(c, view, index) if k not in patients and k not in agents)
     return Roles(tuple(dict.fromkeys(agents)), tuple(k for k in dict.fromkeys(patients) if k not in agents),
                  subject_words, plural, passive)
+
+
+AIM_PREPS = {"at", "on", "upon", "against"}  # "hurled a grenade at X's car", "an attack on X"
+AIMED_KINDS = {"attack", "death", "arrest"}
+HARM_CLAUSE_DEPS = {"advcl", "conj", "xcomp", "ccomp"}  # "fired twice, killing X and wounding Y"
+
+
+def targets(h: Happening, view: SentView, index: MentionIndex, r: Roles, harm_lemmas: frozenset[str]) -> list[str]:
+    """Those a happening was aimed at: its patients, and for an attack, death or arrest
+    also who the blow was aimed at ("at the duke's car": the car's owner) and who a
+    participle clause of harm names ("..., killing X and wounding Y")."""
+    anchor = view.doc[h.anchor]
+    # a pronoun's referent is a guess: a victim is only taken from a name or a noun
+    guessed = {k for c in [anchor, *anchor.children] for t in [c, *c.children] if t.pos_ == "PRON"
+               for k in _resolve(t, view, index)}
+    out = [k for k in r.patients if k not in guessed]
+    if h.kind not in AIMED_KINDS:
+        return out
+
+    def add(keys):
+        out.extend(k for k in keys if k not in out and k not in r.agents and k not in guessed
+                   and index.entity_type.get(k) in ("person", "group", "organization"))
+
+    heads = [anchor] + [c for c in anchor.children if c.dep_ in ("dobj",)]
+    for hd in heads:
+        for c in hd.children:
+            if c.dep_ == "prep" and c.lower_ in AIM_PREPS:
+                for g in c.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    add(_resolve(g, view, index))
+                    for p in g.children:  # "the duke's car": the owner was the target
+                        if p.dep_ == "poss":
+                            add(_resolve(p, view, index))
+    for c in anchor.children:
+        if c.dep_ in HARM_CLAUSE_DEPS and c.lemma_.lower() in harm_lemmas:
+            for clause in [c, *c.conjuncts]:
+                for g in clause.children:
+                    if g.dep_ in OBJECT_DEPS:
+                        add(_resolve(g, view, index))
+    return out

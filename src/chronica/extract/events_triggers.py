@@ -177,6 +177,21 @@ def is_negated(tok, lex: Lexicon) -> bool:
     return False
 
 
+def _intent_frame(verb, lex: Lexicon) -> bool:
+    """A verb that only spells out a plan its subject names ("the plan called for ...",
+    "the scheme was to ...")."""
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in lex.intent_frame_verbs and any(
+        c.dep_ in ("nsubj", "nsubjpass") and lex.governs_intent(c) for c in verb.children)
+
+
+def _to_infinitive(tok) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _future_in_past(verb, lex: Lexicon) -> bool:
+    return any(a.lower_ in lex.counterfactual_modals or a.lower_ in ("will", "'ll") for a in _aux_words(verb))
+
+
 def is_hypothetical(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
     """Modal, counterfactual, conditional or merely intended/feared."""
     auxes = _aux_words(tok)
@@ -200,16 +215,26 @@ def is_hypothetical(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
         if cur.dep_ == "conj":
             cur = head  # conjuncts share what governs the first ("believed they had X-ed and Y-ed")
             continue
-        if cur.dep_ not in COMPLEMENT_DEPS:
-            break
+        if cur.dep_ in ("nsubj", "nsubjpass") and cur.pos_ == "NOUN" and head.dep_ == "ccomp" and _future_in_past(head, lex):
+            cur = head  # "hoped that this attack would cause chaos": the attack is what was hoped
+            continue
+        if _intent_frame(head, lex):
+            return True
+        if cur.dep_ not in COMPLEMENT_DEPS and not (cur.dep_ == "relcl" and _to_infinitive(cur)):
+            break  # (an infinitive relative clause is a complement: "called for troops to meet")
         infinitive = cur.dep_ == "xcomp" or (cur.dep_ == "advcl" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in cur.children))
         if infinitive and any(c.dep_ == "acomp" and lex.governs_intent(c) for c in head.children):
             return True  # "was eager to depose him"
+        if infinitive and any(c.dep_ == "dobj" and lex.governs_intent(c) for c in head.children):
+            return True  # "arranged a plot to kill him", "made plans to flee"
         if head.pos_ in ("VERB", "AUX") and cur.dep_ not in VERB_COMPLEMENT_DEPS:
             break  # an adjunct ("after the rout of her army, the council voted ...")
         if lex.governs_intent(head):
             return True
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.attempt_verbs and _to_infinitive(head):
+            cur = head  # "instructions to try to kill him": what governs the trying governs the deed
+            continue
         if head.pos_ in ("VERB", "AUX"):
             break  # a plain verb: the trigger is part of what really happened
         cur = head

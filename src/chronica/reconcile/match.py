@@ -48,6 +48,7 @@ class Item:
     rare: frozenset[str] = frozenset()  # capitalised stems (then: only those few other events use)
     undated_doc: bool = False  # its document gives no date at all: the date can never agree
     scene: frozenset[str] = frozenset()  # places its paragraph names up to the evidence
+    targets: frozenset[str] = frozenset()  # corpus ids of those it was aimed at (victims)
 
     @property
     def kind(self) -> str:
@@ -94,8 +95,26 @@ def content_words(text: str) -> str:
     """Content words cut to a 6-letter stem (or their word family), stop words dropped."""
     stop = _stop_words()
     fam = word_families()
-    stems = (w[:6] for w in (m.group(0).casefold() for m in _WORD.finditer(text)) if w not in stop and len(w) > 2)
-    return " ".join(fam.get(w, w) for w in stems)
+    words = (m.group(0).casefold() for m in _WORD.finditer(text))
+    return " ".join(_family(w, fam) for w in words if w not in stop and len(w) > 2)
+
+
+_ENDINGS = ("ing", "ed", "es", "s")
+
+
+def _family(word: str, fam: dict[str, str]) -> str:
+    """The word's family, also for an inflection the list leaves out ("killing"),
+    else its 6-letter stem."""
+    stem = word[:6]
+    if stem in fam:
+        return fam[stem]
+    for end in _ENDINGS:
+        base = word[: -len(end)]
+        if word.endswith(end) and len(base) >= 3:
+            for b in (base, base + "e", base[:-1] if len(base) > 3 and base[-1] == base[-2] else base):
+                if b[:6] in fam:
+                    return fam[b[:6]]
+    return stem
 
 
 BLANKED_TYPES = {"person", "organization", "group", "place"}  # compared as who and where
@@ -227,10 +246,38 @@ def geo_rel_near(a: Item, b: Item) -> bool:
     return bool(a.where and b.where and a.where != b.where)
 
 
+AIMED_KINDS = {"attack", "death", "arrest"}  # happenings that befall someone: a victim in common says much
+TARGET_SIGNAL = 1.5
+
+
+def shared_targets(a: Item, b: Item) -> frozenset[str]:
+    if a.kind not in AIMED_KINDS or b.kind not in AIMED_KINDS:
+        return frozenset()
+    return a.targets & b.targets
+
+
+def clashing(a: Item, b: Item) -> bool:
+    """Two tellings that cannot be one blow: different means ("hurled a grenade" /
+    "fired two shots"), or ends that exclude each other ("killed" / "missed")."""
+    if a.kind not in AIMED_KINDS or b.kind not in AIMED_KINDS:
+        return False
+    ma, mb = _means(a), _means(b)
+    if ma and mb and not ma & mb:
+        return True
+    wa, wb = set(a.words.split()), set(b.words.split())
+    return any(x in wa and y in wb or y in wa and x in wb for x, y in _end_clashes())
+
+
+@lru_cache(maxsize=1)
+def _end_clashes() -> tuple[tuple[str, str], ...]:
+    data = yaml.safe_load(resources.files("chronica.data.claims").joinpath("word_families.yaml").read_text("utf-8"))
+    return tuple(("~" + str(x), "~" + str(y)) for x, y in data.get("end_clashes") or ())
+
+
 def evidence_signals(a: Item, b: Item, who: float, place: float | None, date: float | None, words: float) -> float:
     """How many independent kinds of positive evidence the pair has (people, place,
-    date, wording): a likeness on one count alone is coincidence."""
-    n = 0.0
+    date, wording, a victim in common): a likeness on one count alone is coincidence."""
+    n = TARGET_SIGNAL if a.doc_id != b.doc_id and shared_targets(a, b) else 0.0
     n += 1.0 if who >= 0.75 else 0.5 if who >= 0.5 else 0.0
     carried = not (a.placed and b.placed)
     if place is not None and place >= 0.7:
@@ -252,6 +299,8 @@ def pair_score(a: Item, b: Item, geo: Geography, names: dict[str, frozenset[str]
     k = kind_score(a.kind, b.kind)
     if k == 0 or (k < 1.0 and (a.local.trigger is None or b.local.trigger is None)):
         return 0.0  # a heading's residence ("Paris, 1911") is only ever a residence
+    if clashing(a, b):
+        return 0.0
     who = who_score(a, b, names)
     place = place_score(a, b, geo)
     words = word_score(a, b)
@@ -266,6 +315,10 @@ def pair_score(a: Item, b: Item, geo: Geography, names: dict[str, frozenset[str]
         return 0.0
     place = 0.3 if place is None else place
     rest = (0.25 * k + 0.2 * who + 0.15 * place + 0.15 * words) / 0.75
+    aimed = shared_targets(a, b) if a.doc_id != b.doc_id else frozenset()
+    if aimed:
+        # the same victims: as telling as the same wording
+        rest = min(1.0, rest + 0.1 * len(aimed) / len(a.targets | b.targets))
     if date is None and min_signals < MIN_SIGNALS and _dates_meet(a, b):
         date = 0.3  # apart only by the slack a vague date deserves ("a few weeks ago")
     if date is None:
@@ -529,6 +582,17 @@ def retold(a: Item, b: Item, geo: Geography) -> bool:
     return same_date or word_score(a, b) >= 0.45
 
 
+def same_blow(a: Item, b: Item) -> bool:
+    """One document telling one blow twice (once in passing, once in full): the same
+    kind aimed at the very same people (or at one of them by the same means), on dates
+    that meet, and nothing that clashes."""
+    if a.kind != b.kind or a.kind not in AIMED_KINDS or not a.targets & b.targets:
+        return False
+    ma, mb = _means(a), _means(b)
+    alike = a.targets == b.targets or bool(ma & mb)  # the same victims, or a victim and the same means
+    return alike and _dates_meet(a, b) and not clashing(a, b)
+
+
 def _may_merge(a: list[int], b: list[int], items: list[Item], geo: Geography,
                scores: dict[tuple[int, int], float], names: dict[str, frozenset[str]] | None = None,
                min_signals: float = MIN_SIGNALS) -> bool:
@@ -541,7 +605,8 @@ def _may_merge(a: list[int], b: list[int], items: list[Item], geo: Geography,
         for y in b:
             s = score(x, y)
             same_doc = items[x].doc_id == items[y].doc_id
-            if same_doc and (s < WITHIN_DOC or not retold(items[x], items[y], geo)):
+            if same_doc and (s < WITHIN_DOC or not retold(items[x], items[y], geo)) \
+                    and not same_blow(items[x], items[y]):
                 return False
             if s == 0.0 and not same_doc and not any(
                     _overlapping(items[y], items[z]) and score(x, z) > 0 for z in b if z != y):
@@ -663,9 +728,10 @@ def prepare(corpus) -> list[Item]:
             placed = bool(ev.where) and any(m.entity == ev.where and ev.evidence.start <= m.start < ev.evidence.end
                                             for m in doc.mentions)
             told = description(doc, ev.evidence)
+            targets = frozenset(corpus.entity_of.get((doc.id, k), f"{doc.id}:{k}") for k in ev.targets)
             items.append(Item(doc.id, doc.source.sha256, ev, who, where, bounds_of(ev.when),
                               content_words(told), placed, proper_stems(told), undated_doc=undated,
-                              scene=_scene(corpus, doc, ev, context)))
+                              scene=_scene(corpus, doc, ev, context), targets=targets))
     return with_rare_words(items)
 
 
