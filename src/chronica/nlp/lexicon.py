@@ -48,6 +48,7 @@ class Lexicon:
     institution_nouns: frozenset[str] = frozenset()
     org_names: frozenset[str] = frozenset()
     colour_words: frozenset[str] = frozenset()
+    work_cues: frozenset[str] = frozenset()
 
     def is_first_name(self, word: str) -> bool:
         return word in self.first_names
@@ -124,4 +125,5 @@ def load_lexicon() -> Lexicon:
         institution_nouns=frozenset(data.get("institution_nouns", [])),
         org_names=frozenset(data.get("org_names", [])),
         colour_words=frozenset(data.get("colour_words", [])),
+        work_cues=frozenset(data.get("work_cues", [])),
     )

@@ -811,7 +811,7 @@ def mentions_of(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
     _extend_feature_tails(cands, doc, lex)
     for c in cands:
         _context_evidence(c, doc, lex)
-    types = _vote(cands, doc, lex, gaz)
+    types = _retype_by_cues(cands, _vote(cands, doc, lex, gaz), doc, lex)
     out = []
     for c, t in zip(cands, types):
         if t in ("place", "group") and doc.text[c.start:c.end] in lex.colour_words:
@@ -820,6 +820,30 @@ def mentions_of(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
         out.append(Mention(c.start, c.end, doc.text[c.start:c.end], c.label, t,
                            cited=bool(s is not None and s.kind in CITED_KINDS)))
     return sorted(out + surname_mentions(doc, out, lex), key=lambda m: (m.start, m.end))
+
+
+_PUBLISHER = re.compile(r"[A-Z][\w .’'-]*:\s*$")
+_PUB_YEAR = re.compile(r"\s*,\s*(?:\d{4}|n\.d\.)")
+
+
+def _retype_by_cues(cands: list[_Cand], types: list[str], doc: Doc, lex: Lexicon) -> list[str]:
+    """Cues the vote does not weigh: "London: Grey Owl Press, 1971" in a bibliography
+    names a publisher; "the Laughing Cavalier" near "portrait" is a work. A name so
+    cued once is retyped wherever it occurs."""
+    retyped: dict[str, str] = {}
+    for c, t in zip(cands, types):
+        text = doc.text[c.start:c.end]
+        s = doc.sentence_at(c.start)
+        if s is None:
+            continue
+        if s.kind == "bibliography" and t in ("place", "person") and \
+                _PUBLISHER.search(doc.text[max(s.start, c.start - 40):c.start]) and _PUB_YEAR.match(doc.text, c.end):
+            retyped[text] = "organization"
+        elif t == "person" and lex.work_cues and doc.text[max(0, c.start - 4):c.start] == "the " and \
+                not any(w in lex.titles for w in text.split()) and \
+                lex.work_cues & set(re.findall(r"[a-z]+", doc.text[s.start:s.end])):
+            retyped[text] = "work"
+    return [retyped.get(doc.text[c.start:c.end], t) for c, t in zip(cands, types)]
 
 
 # ------------------------------------------------------- names NER missed --

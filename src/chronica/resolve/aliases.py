@@ -46,6 +46,7 @@ from .descriptions import find_descriptions, find_groups, group_concept, title_m
 from .gender import given_name_gender, pronoun_gender, role_gender, title_gender
 from .nominals import find_nominals, title_statements
 from .place_descriptions import LABEL as PLACE_LABEL, find_place_descriptions
+from .roles import attach_roles
 from .places import COUNTRY_NOUNS, qualified_name, same_place_refs
 from .names import (
     Name, clean_surface, fold, full_names_match, parse_name, subset_match, titles,
@@ -237,6 +238,7 @@ def _stems(name: Name) -> tuple[str, ...]:
 @component("chain_aliases", requires=("mentions",), assigns=("entities",))
 def chain_aliases(doc: Doc, ctx: Context) -> None:
     doc.entities = chain(doc)
+    attach_roles(doc)  # "the amiable Belgian": a role the text gave one person
 
 
 def chain(doc: Doc) -> list[LocalEntity]:

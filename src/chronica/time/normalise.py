@@ -161,6 +161,8 @@ class Normaliser:
                       minute=minute, daypart=daypart), short
 
     def _range(self, g: dict, m: re.Match, base: dict) -> Parsed | None:
+        if g.get("era2") and not g.get("era"):
+            g = {**g, "era": g["era2"]}  # "499-493 BC": the era written once covers both
         first, short1 = self._moment(g, "")
         g2 = dict(g)
         for k in ("year", "month", "day", "era"):
@@ -179,7 +181,10 @@ class Normaliser:
             second = Moment(second.gran, year=y2, month=second.month, day=second.day)
         if first.year is None and second.year is not None:
             first = Moment(first.gran, year=second.year, month=first.month, day=first.day)
-        if first.year is None or second.year is None or second.year < first.year:
+        if first.year is None and second.year is None and first.day and second.day:
+            if (second.month, second.day) < (first.month, first.day):
+                return None  # "April 6-7": the resolver gives it the narrative's year
+        elif first.year is None or second.year is None or second.year < first.year:
             return None
         s1 = [m.span(k) for k in ("year", "month", "day") if g.get(k) is not None]
         s2 = [m.span(k + "2") for k in ("year", "month", "day") if g.get(k + "2") is not None]
@@ -187,6 +192,12 @@ class Normaliser:
         if g.get("year") is not None and g.get("year2") is None:  # "May and July 1940"
             s2.append(m.span("year"))
             s1 = [s for s in s1 if s != m.span("year")]
+        if g.get("era2") is not None:
+            s2.append(m.span("era2"))  # "493 BC"
+        if g.get("month") is not None and g.get("month2") is None and g.get("day2") is not None \
+                and m.start("month") > m.start("day2"):  # "12-14 July": the month goes with 14
+            s2.append(m.span("month"))
+            s1 = [s for s in s1 if s != m.span("month")]
         split = ((min(a for a, _ in s1), max(b for _, b in s1)), (min(a for a, _ in s2), max(b for _, b in s2)))
         return Parsed("range", moment=first, moment2=second, split=split, **base)
 

@@ -66,6 +66,7 @@ class Resolver:
         self._flashback = re.compile(r"\bhad\s+(?:(?:already|previously|once|been|not|never)\s+)*"
                                      r"(?:\w+ed|" + lexicon.alternation("past_participles") + r")\b", re.I)
         self.edge_parts: dict[tuple[int, int], tuple[Timex, Timex]] = {}  # TimeML's two parts
+        self.range_years: dict[tuple[int, int], int] = {}  # years read for yearless ranges
         self.upcoming: list[Parsed] = []  # every expression of the text, for look-ahead
         self._upcoming_starts: list[int] = []
 
@@ -123,6 +124,12 @@ class Resolver:
 
     def _range(self, p: Parsed) -> Timex | None:
         a, b = p.moment, p.moment2
+        if a.year is None:  # "April 6-7": the year a bare date would take
+            a, _ = self._fill_year(replace(p, kind="date"), a)
+            if a.year is None:
+                return None
+            b = replace(b, year=a.year)
+            self.range_years[(p.start, p.end)] = a.year
         lo, hi = a.bounds(), b.bounds()
         if lo is None or hi is None:
             return None
@@ -239,6 +246,8 @@ class Resolver:
         word = (p.deictic_word or "").lower()
         base = self.dct if (self.dct and (self.genre == "news" or word in ("tomorrow", "yesterday"))
                             and word in DCT_DEICTICS | {"tomorrow", "yesterday"}) else self.ref
+        if not p.deictic and p.moment is not None and p.moment.season and self._season_kind(p):
+            return self._unanchored(replace(p, unit=None))  # "winter quarters": a kind of thing
         if word in self.lx["anaphoric_deictics"] and self.mentioned is not None and p.unit in ("Y", "M"):
             base = self._mentioned_at(p.unit, base)  # "by 1940. In August of that year"
         if not p.deictic and p.moment is not None and p.moment.year is None \
@@ -443,6 +452,8 @@ class Resolver:
                 elif m.quarter < cur - 1 and self._future(p):  # the quarter just ended is reported
                     y += 1
             return replace(m, year=y), base
+        if m.gran == "season" and m.season == "WI" and r.month in (1, 2):
+            return replace(m, year=y - 1), base  # "the winter" in January: the one under way
         if self.genre == "news" and base is self.dct and m.month:
             future = self._future(p)
             if not future and m.month > r.month + 1:
@@ -467,6 +478,10 @@ class Resolver:
         if m.gran == "time" and m.month is None and r.day is not None:
             return replace(m, year=y, month=r.month, day=r.day), base
         return replace(m, year=y), base
+
+    def _season_kind(self, p: Parsed) -> bool:
+        nxt = _FOLLOW.match(self.text, p.end)
+        return bool(nxt) and self.text[p.end:p.end + 1] == " " and nxt[1].lower() in self.lx["season_kind_nouns"]
 
     def _joined_year(self, p: Parsed) -> Parsed | None:
         """An explicit year a few words on in the same clause governs a bare month or season
@@ -528,6 +543,8 @@ class Resolver:
                 y = ref.year + k // 4
             elif n:
                 y = ref.year + n
+            elif m.season == "WI" and ref.month in (1, 2):
+                y -= 1  # "the winter" in January: the one under way
             return Moment("season", year=y, season=m.season)
         if m is not None and m.month and not m.day:
             y = ref.year

@@ -84,7 +84,7 @@ class TimeTagger:
                 continue
             timexes.append(t)
             if p.kind == "range":
-                ends[(t.start, t.end)] = self._ends(text, p, t)
+                ends[(t.start, t.end)] = self._ends(text, p, resolver.range_years.get((p.start, p.end)))
             if hi < len(heads) and heads[hi][0] <= p.start < heads[hi][1] and t.edtf and p.moment \
                     and p.moment.year is not None:  # a heading scopes its explicit date only
                 resolver.scope(heads[hi][0], t, p.moment)
@@ -166,9 +166,11 @@ class TimeTagger:
                 heads.append((s, e))
         return heads
 
-    def _ends(self, text: str, p: Parsed, t: Timex) -> tuple[Timex, Timex]:
+    def _ends(self, text: str, p: Parsed, year: int | None = None) -> tuple[Timex, Timex]:
         out = []
         for (s, e), m in zip(p.split, (p.moment, p.moment2)):
+            if m.year is None:
+                m = replace(m, year=year)
             b = m.bounds()
             from .moment import iso_day
             out.append(Timex(s, e, text[s:e], "DATE", m.timex(), m.edtf(),

@@ -1,0 +1,299 @@
+"""Role descriptions a text establishes for a person and later uses as a name.
+
+A reader who has seen "Jean Dupont, a 31-year-old Belgian engraver" takes "the
+Belgian" or "the young engraver" later on to be Dupont. This module does that after
+chaining (``chain_aliases`` calls :func:`attach_roles`):
+
+1. Statements give a person descriptors (role nouns and nationality adjectives of
+   ``data/aliases/roles.yaml`` / ``data/names/demonyms.tsv``): an apposition after
+   the name ("X, a ... engraver"), a predicate ("X was a ... engraver"), or a role
+   written before the name ("engraver X", "the engraver, X").
+2. A definite description "the/this <lower-case modifiers> <head>" whose head is the
+   descriptor of exactly one person of the document is a mention of that person;
+   one right before that person's name ("the engraver, X") is that person too.
+   With no person so described, an epithet head ("the tireless dissident") is the
+   document's main person when the main person was named just before.
+3. A role or kinship phrase written right before a name ("engraver Jean Dupont",
+   "his niece, Odile") is kept as one more alias of that name's entity.
+
+When unsure (several holders, no main person), nothing is linked.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..doc import Doc
+from ..model import LocalEntity, Mention
+from .names import clean_surface
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+LABEL = "ROLE"
+MAIN_SHARE = 2.0  # the main person has at least twice the named mentions of the next
+MAIN_MIN = 5  # ... and at least this many
+MAIN_WINDOW = 2  # sentences back in which the main person must be named
+
+
+@dataclass(frozen=True)
+class _Words:
+    roles: frozenset[str]
+    epithets: frozenset[str]
+    demonyms: frozenset[str]  # adjectives that are not also a people's plural ("Canadian")
+    stop: frozenset[str]
+    kin: frozenset[str]
+    description: re.Pattern
+    after: re.Pattern
+    before: re.Pattern
+    age: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    raw = yaml.safe_load((DATA / "aliases" / "roles.yaml").read_text(encoding="utf-8"))
+    roles = frozenset(raw["role_nouns"])
+    demonyms = set()
+    for line in (DATA / "names" / "demonyms.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith(("#", "forms\t")):
+            continue
+        forms = line.split("\t")[0].split("|")
+        if forms[0] not in forms[1:]:  # "the French" are a people, "the Canadian" one person
+            demonyms.add(forms[0])
+    kin = set()
+    for line in (DATA / "relations" / "labels.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, kind = line.split("\t")[:2]
+            if kind.strip() in ("spouse", "child", "parent", "sibling", "family"):
+                kin.add(label.strip())
+    age = raw["age_noun"]
+    heads = "|".join(sorted(map(re.escape, roles), key=len, reverse=True))
+    dems = "|".join(sorted(map(re.escape, demonyms), key=len, reverse=True))
+    kins = "|".join(sorted(map(re.escape, kin | roles), key=len, reverse=True))
+    description = re.compile(
+        rf"(?<![\w-])(?P<span>(?P<det>[Tt]he|[Tt]his)\s+(?P<mods>(?:[a-z][\w-]*\s+){{0,2}}?)"
+        rf"(?P<head>{heads}|{dems}|{age}))(?![\w-])")
+    # the phrase after a name: ", a 26-year-old Belgian engraver" / " was an engraver"
+    after = re.compile(r"(?:\s*,\s*|\s+[-–—]\s+|\s+(?:was|is|became|remained|had\s+been|has\s+been)\s+)"
+                       r"(?:a|an|the)\s+(?P<np>[^,.;:()\[\]—–\n]{1,80})")
+    # the head of a phrase right before a name: "his niece, ", "Belgian engraver "
+    before = re.compile(rf"(?<![\w-])(?P<head>{kins})(?P<comma>\s*,)?\s+$")
+    return _Words(roles, frozenset(raw["epithet_nouns"]), frozenset(demonyms),
+                  frozenset(raw["not_modifiers"]), frozenset(kin), description, after, before,
+                  re.compile(rf"^{age}$"))
+
+
+# ------------------------------------------------------------------ statements --
+
+def descriptors(text: str, m: Mention) -> set[str]:
+    """The role nouns and nationality adjectives a statement around ``m`` gives it."""
+    w = _words()
+    out: set[str] = set()
+    a = w.after.match(text, m.end)
+    if a is not None:
+        out |= _phrase_words(a["np"].split()[:6], w)
+    p = prefix(text, m.start)
+    if p is not None and p.head in w.roles:
+        out.add(p.head)
+        out |= {x for x in p.mods if x in w.demonyms}
+    return out
+
+
+@dataclass(frozen=True)
+class Prefix:
+    start: int  # where the phrase starts (its determiner, if any)
+    det: str | None
+    mods: tuple[str, ...]
+    head: str
+
+
+_DET = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[A-Z][\w-]*['’]s)$")
+
+
+def prefix(text: str, at: int) -> Prefix | None:
+    """The role or kinship phrase written right before offset ``at``: "his niece, ",
+    "Belgian engraver ", "the engraver, "; None if there is none."""
+    w = _words()
+    lo = max(0, at - 80)
+    b = w.before.search(text, lo, at)
+    if b is None:
+        return None
+    if b["head"] not in w.roles and (b["head"].endswith("s") or b["head"] == "children"):
+        return None  # "his parents, Petar and ...": several people
+    start, mods, det = b.start(), [], None
+    for x in reversed(list(re.finditer(r"[\w’'-]+", text[lo:b.start()]))):
+        gap = text[lo + x.end():start]
+        if gap.strip():
+            break  # punctuation: the phrase ends
+        word = x.group()
+        if _DET.match(word):
+            det, start = word, lo + x.start()
+            break
+        if len(mods) == 2 or word.casefold() in w.stop or not (word.islower() or word in w.demonyms) \
+                or word.endswith(("ing", "ed")) and word not in w.demonyms:
+            break  # "including artist X", "unveiled by ...": a verb is not part of the role
+        mods.insert(0, word)
+        start = lo + x.start()
+    return Prefix(start, det, tuple(mods), b["head"])
+
+
+def _phrase_words(words: list[str], w: _Words) -> set[str]:
+    out = set()
+    for x in words:
+        if x.casefold() in w.stop or x.endswith(("’s", "'s")):
+            break  # "a friend of ...", "a revolutionary’s wife": the phrase ends
+        if x in w.roles or x in w.demonyms or w.age.match(x):
+            out.add(x)
+    return out
+
+
+# ------------------------------------------------------------------ descriptions --
+
+@dataclass(frozen=True)
+class RoleDescription:
+    mention: Mention
+    head: str
+    named: int | None = None  # index of the person mention it stands right before
+
+
+def find_role_descriptions(doc: Doc) -> list[RoleDescription]:
+    w = _words()
+    text = doc.text
+    # a nationality word inside the description ("the amiable Canadian") does not block it
+    taken = sorted((m.start, m.end, m.type == "person") for m in doc.mentions)
+    starts = [s for s, _, _ in taken]
+    person_at = {m.start: i for i, m in enumerate(doc.mentions) if m.type == "person"}
+    out = []
+    for m in w.description.finditer(text):
+        a, b = m.start("span"), m.end("span")
+        if any(x.casefold() in w.stop for x in m["mods"].split()):
+            continue
+        k = bisect_right(starts, b)
+        if any(x < b and a < y and (person or x < a or y > b) for x, y, person in taken[max(0, k - 8):k]):
+            continue
+        if _continues(doc, b):
+            continue  # "the revolutionary activities", "the Canadian government"
+        gap = re.match(r"\s*,?\s*", text[b:b + 4])
+        named = person_at.get(b + gap.end())
+        head = m["head"] if m["head"] in w.roles else ("age" if w.age.match(m["head"]) else m["head"])
+        out.append(RoleDescription(Mention(a, b, text[a:b], LABEL, "person"), head, named))
+    return out
+
+
+def _continues(doc: Doc, end: int) -> bool:
+    """The head is followed by a noun of the same phrase."""
+    nxt = re.match(r"\s+(?P<w>[\w’'-]+)", doc.text[end:end + 40])
+    if nxt is None:
+        return False
+    if doc.spacy is not None:
+        span = doc.spacy.char_span(end + nxt.start("w"), end + nxt.end("w"), alignment_mode="expand")
+        if span is not None and len(span):
+            return span[0].pos_ in ("NOUN", "PROPN") or span[0].dep_ == "compound"
+    return nxt["w"][0].isupper()
+
+
+# ------------------------------------------------------------------ linking --
+
+def attach_roles(doc: Doc) -> None:
+    """Add role descriptions as mentions of the people they stand for, and role/kin
+    phrases before a name as aliases. Changes doc.mentions and doc.entities."""
+    if not doc.entities or not doc.mentions:
+        return
+    ent_of = {e.key: e for e in doc.entities}
+    holders: dict[str, set[str]] = defaultdict(set)
+    for m in doc.mentions:
+        if m.type == "person" and m.entity in ent_of and m.label != LABEL:
+            for d in descriptors(doc.text, m):
+                holders[d].add(m.entity)
+    _add_prefixed_aliases(doc, ent_of)
+    found = []
+    main = _main_person(doc)
+    named = sorted((m.start, m.entity, doc.text[m.start:m.end + 2].endswith(("’s", "'s")))
+                   for m in doc.mentions if _named(m))
+    sent_starts = [s.start for s in doc.sentences] if doc.sentences else []
+    for d in find_role_descriptions(doc):
+        key = None
+        if d.named is not None:
+            key = doc.mentions[d.named].entity
+        elif len(holders.get(d.head, ())) == 1:
+            key = next(iter(holders[d.head]))
+        elif not holders.get(d.head) and (d.head in _words().epithets or d.head == "age") and main:
+            if _refers_back(d.mention.start, named, sent_starts, main):
+                key = main
+        if key is not None and key in ent_of and ent_of[key].type == "person":
+            d.mention.entity = key
+            found.append(d.mention)
+    if found:
+        _insert(doc, found, ent_of)
+
+
+def _named(m: Mention) -> bool:
+    return m.type == "person" and bool(m.entity) and not m.cited and \
+        m.label not in (LABEL, "DESCRIPTION", "NOMINAL")
+
+
+def _main_person(doc: Doc) -> str | None:
+    counts = Counter(m.entity for m in doc.mentions if _named(m))
+    top = counts.most_common(2)
+    if not top or top[0][1] < MAIN_MIN or (len(top) > 1 and top[0][1] < MAIN_SHARE * top[1][1]):
+        return None
+    return top[0][0]
+
+
+def _refers_back(offset: int, named: list[tuple[int, str, bool]], sent_starts: list[int], main: str) -> bool:
+    """The main person is the one last named before ``offset`` (within MAIN_WINDOW
+    sentences; a possessor, "Y’s enemy", is passed over), or is named in that
+    person's sentence too ("X and Y. ... the revolutionary")."""
+    si = bisect_right(sent_starts, offset) - 1 if sent_starts else 0
+    lo = sent_starts[max(si - MAIN_WINDOW, 0)] if sent_starts else offset - 400
+    k = bisect_right(named, (offset, "", True)) - 1
+    while k >= 0 and named[k][0] >= lo and named[k][2]:
+        k -= 1
+    if k < 0 or named[k][0] < lo:
+        return False
+    start, key, _ = named[k]
+    if key == main:
+        return True
+    sj = bisect_right(sent_starts, start) - 1 if sent_starts else 0
+    s_lo = sent_starts[sj] if sent_starts else start - 200
+    return any(e == main for x, e, _ in named if s_lo <= x < offset)
+
+
+def _add_prefixed_aliases(doc: Doc, ent_of: dict[str, LocalEntity]) -> None:
+    """"engraver Jean Dupont", "his niece, Odile": the whole phrase is an alias too."""
+    w = _words()
+    for m in doc.mentions:
+        if m.type != "person" or m.entity not in ent_of or m.label == LABEL:
+            continue
+        p = prefix(doc.text, m.start)
+        if p is None:
+            continue
+        name = clean_surface(m.text)
+        ent = ent_of[m.entity]
+        phrase = doc.text[p.start:m.start]
+        forms = [" ".join(f"{phrase}{name}".split())]
+        if p.det:
+            forms.append(" ".join(f"{phrase[len(p.det):]}{name}".split()))
+        for f in forms:
+            if f not in ent.aliases:
+                ent.aliases.append(f)
+
+
+def _insert(doc: Doc, found: list[Mention], ent_of: dict[str, LocalEntity]) -> None:
+    """Insert mentions keeping doc.mentions sorted and entity indices right."""
+    old = list(doc.mentions)
+    merged = sorted(old + found, key=lambda m: (m.start, m.end))
+    index = {id(m): i for i, m in enumerate(merged)}
+    for e in doc.entities:
+        e.mentions = [index[id(old[i])] for i in e.mentions]
+    for m in found:
+        ent = ent_of[m.entity]
+        ent.mentions = sorted(ent.mentions + [index[id(m)]])
+        form = clean_surface(m.text)
+        if form not in ent.aliases:
+            ent.aliases.append(form)
+    doc.mentions = merged

@@ -1,0 +1,100 @@
+"""Role descriptions: a role the text gives one person, used later as a name."""
+from __future__ import annotations
+
+import pytest
+
+from chronica.resolve.aliases import chain
+from chronica.resolve.roles import attach_roles, descriptors, prefix
+
+from resolve.marked import marked_doc
+
+
+def linked(marked: str):
+    doc = marked_doc(marked)
+    doc.entities = chain(doc)
+    attach_roles(doc)
+    return doc
+
+
+def entity_of(doc, text: str) -> str | None:
+    return next((m.entity for m in doc.mentions if m.text == text), None)
+
+
+@pytest.mark.parametrize("marked, description, name", [
+    # apposition, then a definite description with the nationality as its head
+    ("[Jean Dupont], a 31-year-old Belgian engraver, rented a room. Later the quiet Belgian left.",
+     "the quiet Belgian", "Jean Dupont"),
+    # the occupation noun of the apposition
+    ("[Jean Dupont], a 31-year-old Belgian engraver, rented a room. Years later the engraver died.",
+     "the engraver", "Jean Dupont"),
+    # predicate nominal
+    ("[Maria Oswald] was a celebrated architect. Many admired this architect.",
+     "this architect", "Maria Oswald"),
+    # a role written before the name
+    ("The bridge was opened by sculptor [Ines Varga] in May. The sculptor spoke briefly.",
+     "The sculptor", "Ines Varga"),
+    # a description right before the name it introduces
+    ("At dinner sat the ambassador, [Piet Hollander]. Nobody spoke.", "the ambassador", "Piet Hollander"),
+])
+def test_roles_link_description(marked, description, name):
+    doc = linked(marked)
+    assert entity_of(doc, description) is not None
+    assert entity_of(doc, description) == entity_of(doc, name)
+
+
+@pytest.mark.parametrize("marked, description", [
+    # two people share the role: unsure, nothing linked
+    ("[Ada Marsh] was a painter. [Bea Stone] was a painter too. The painter left.", "The painter"),
+    # an adjective, not a noun: "the revolutionary calendar"
+    ("[Ada Marsh] was a revolutionary. She kept the revolutionary Calendar.", "the revolutionary"),
+    # a role nobody was given and no main person just named
+    ("[Ada Marsh] sang. The driver waited.", "The driver"),
+])
+def test_roles_link_keeps_apart(marked, description):
+    doc = linked(marked)
+    assert entity_of(doc, description) is None
+
+
+def test_roles_link_epithet_to_main_person():
+    marked = ("[Ada Marsh] wrote. [Ada Marsh] spoke. [Marsh] left. [Marsh] returned. [Marsh] slept. "
+              "[Bea Stone] visited. Crowds cheered [Marsh]. They greeted the tireless dissident.")
+    doc = linked(marked)
+    assert entity_of(doc, "the tireless dissident") == entity_of(doc, "Ada Marsh")
+
+
+def test_roles_link_epithet_needs_main_person_named_just_before():
+    marked = ("[Ada Marsh] wrote. [Ada Marsh] spoke. [Marsh] left. [Marsh] returned. [Marsh] slept. "
+              "Rain fell. [Bea Stone] stood up and they greeted the tireless dissident.")
+    doc = linked(marked)
+    assert entity_of(doc, "the tireless dissident") is None
+
+
+@pytest.mark.parametrize("marked, name, alias", [
+    ("The hall was opened by sculptor [Ines Varga] in May.", "Ines Varga", "sculptor Ines Varga"),
+    ("He wrote to his niece, [Odile] at once.", "Odile", "his niece, Odile"),
+    ("He wrote to his niece, [Odile] at once.", "Odile", "niece, Odile"),
+    ("The mural praised [Ines Varga] greatly.", "Ines Varga", None),
+])
+def test_roles_prefixed_alias(marked, name, alias):
+    doc = linked(marked)
+    ent = next(e for e in doc.entities if name in e.aliases)
+    extra = [a for a in ent.aliases if a != name]
+    assert (alias in extra) if alias else not extra
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Ines Varga, a Hungarian sculptor, came.", "Ines Varga", {"Hungarian", "sculptor"}),
+    ("Ines Varga was an engraver.", "Ines Varga", {"engraver"}),
+    ("Ines Varga, a friend of the engraver, came.", "Ines Varga", set()),
+    ("We met sculptor Ines Varga.", "Ines Varga", {"sculptor"}),
+])
+def test_roles_descriptors(text, name, expected):
+    from chronica.model import Mention
+    a = text.index(name)
+    assert descriptors(text, Mention(a, a + len(name), name, "PERSON", "person")) == expected
+
+
+def test_roles_prefix_skips_verbs():
+    text = "The stone was unveiled by painter Ines Varga."
+    p = prefix(text, text.index("Ines"))
+    assert p is not None and p.head == "painter" and p.mods == () and p.det is None
