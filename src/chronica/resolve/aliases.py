@@ -42,6 +42,7 @@ import yaml
 from ..doc import Doc
 from ..model import LocalEntity, Mention, PlaceRef
 from ..pipeline import Context, component
+from .disjoint import DisjointSets
 from .descriptions import find_descriptions, find_groups, group_concept, title_meaning
 from .gender import given_name_gender, pronoun_gender, role_gender, title_gender
 from .nominals import find_nominals, title_statements
@@ -169,23 +170,6 @@ class _Cluster:
         return next(iter(gs)) if len(gs) == 1 else None
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
-
-    def find(self, x: int) -> int:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 # ------------------------------------------------------------------ helpers --
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int, int]]:
@@ -278,7 +262,7 @@ def _place_descriptions(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention
     return find_place_descriptions(doc.text, mentions, section_of, ref_of)
 
 
-def _attach_place_descriptions(pairs, items: list[_M], clusters: list[_Cluster], uf: _UnionFind) -> None:
+def _attach_place_descriptions(pairs, items: list[_M], clusters: list[_Cluster], uf: DisjointSets) -> None:
     """"the theater" joins the place it stands for (see ``resolve.place_descriptions``)."""
     cluster_of = {m.index: c for c in clusters for m in c.members}
     at = {(it.mention.start, it.mention.end): it for it in items}
@@ -295,7 +279,7 @@ def _is_description(it: _M) -> bool:
     return it.mention.label in ("DESCRIPTION", PLACE_LABEL)
 
 
-def _attach_descriptions(descriptions, items: list[_M], clusters: list[_Cluster], uf: _UnionFind) -> None:
+def _attach_descriptions(descriptions, items: list[_M], clusters: list[_Cluster], uf: DisjointSets) -> None:
     """"his young cousin (Henry VI)" is Henry VI; "the Russian emperor" is the one
     person whose title means emperor of Russia ("Tsar Peter"); else it stays apart."""
     cluster_of = {m.index: c for c in clusters for m in c.members}
@@ -316,7 +300,7 @@ def _attach_descriptions(descriptions, items: list[_M], clusters: list[_Cluster]
             uf.union(cluster_of[it.index].id, target.id)
 
 
-def _attach_nominals(doc: Doc, items: list[_M], clusters: list[_Cluster], uf: _UnionFind) -> None:
+def _attach_nominals(doc: Doc, items: list[_M], clusters: list[_Cluster], uf: DisjointSets) -> None:
     """A person known only as "the Emperor" is the one person the text says holds that
     title ("keep the style of King"); with several holders, or none, it stays apart."""
     cluster_of = {m.index: c for c in clusters for m in c.members}
@@ -337,7 +321,7 @@ def _attach_nominals(doc: Doc, items: list[_M], clusters: list[_Cluster], uf: _U
             uf.union(c.id, next(iter(found)))
 
 
-def _titled_holders(clusters: list[_Cluster], uf: _UnionFind, heads: set[str]) -> set[int]:
+def _titled_holders(clusters: list[_Cluster], uf: DisjointSets, heads: set[str]) -> set[int]:
     """The people the document itself names with one of these titles ("Duke
     Philippe" for "the Duke", also when "the Duke" comes first): the title as
     the whole of a name's title ("Vice President Y" does not hold "President")."""
@@ -371,7 +355,7 @@ def _chain_pass(doc: Doc, items: list[_M], known: dict[int, int] | None):
             _chain_place(it, by_type["place"], clusters, doc)
         else:
             _chain_by_name(it, by_type[it.type], clusters)
-    uf = _UnionFind()
+    uf = DisjointSets()
     _absorb_first_names(by_type["person"], uf)
     joined = _apply_alias_cues(doc, items, clusters, uf)
     return clusters, uf, joined
@@ -580,7 +564,7 @@ def _chain_nominal(it: _M, live: list[_Cluster], pool: list[_Cluster], clusters:
     _new(clusters, pool, it)
 
 
-def _absorb_first_names(pool: list[_Cluster], uf: _UnionFind) -> None:
+def _absorb_first_names(pool: list[_Cluster], uf: DisjointSets) -> None:
     surnames_alone = {t for c in pool for t in c.singles()}
     for s in pool:
         if s.kin or s.multi() or len(s.singles()) != 1 or any(_is_nominal(m) or m.introduced for m in s.members):
@@ -655,7 +639,7 @@ def _chain_by_name(it: _M, pool: list[_Cluster], clusters: list[_Cluster]) -> No
 
 # ----- explicit alias statements
 
-def _apply_alias_cues(doc: Doc, items: list[_M], clusters: list[_Cluster], uf: _UnionFind) -> int:
+def _apply_alias_cues(doc: Doc, items: list[_M], clusters: list[_Cluster], uf: DisjointSets) -> int:
     """Join the people explicit alias statements name; return how many joins."""
     joined = 0
     cluster_of = {m.index: c for c in clusters for m in c.members}
@@ -735,7 +719,7 @@ def _compatible(a: _M, b: _M, persons_only: bool) -> bool:
 
 # ----- output
 
-def _build_entities(doc: Doc, items: list[_M], clusters: list[_Cluster], uf: _UnionFind) -> list[LocalEntity]:
+def _build_entities(doc: Doc, items: list[_M], clusters: list[_Cluster], uf: DisjointSets) -> list[LocalEntity]:
     groups: dict[int, list[_M]] = defaultdict(list)
     for c in clusters:
         groups[uf.find(c.id)].extend(c.members)

@@ -25,6 +25,7 @@ from ..model import DocSpan, Entity, LocalEntity, Relation
 from ..pipeline import Context, component
 from .aliases import kin_before, stem
 from .descriptions import group_concept
+from .disjoint import DisjointSets
 from .gazetteer import Gazetteer, distance_km, normalise
 from .places import COUNTRY_NOUNS, NEAR_KM, STATE_QUALIFIERS, place_ref, qualified_name
 from .names import Name, fold, full_names_match, parse_name, subset_match, tokens_compatible
@@ -46,32 +47,19 @@ class _Local:
         return {n.single for n in self.names if n.single}
 
 
-class _UF:
-    """Union-find that refuses to put two people with clashing full names in one group
-    ("Roosevelt" may join "Franklin Roosevelt" or "Eleanor Roosevelt", not both)."""
+class _UF(DisjointSets):
+    """Refuses to put two people with clashing full names in one group ("Roosevelt" may
+    join "Franklin Roosevelt" or "Eleanor Roosevelt", not both)."""
 
     def __init__(self, n: int, full: list[list[Name]] | None = None) -> None:
-        self.p = list(range(n))
+        super().__init__()
         self.full = {i: list(f) for i, f in enumerate(full or [])}
 
-    def find(self, x: int) -> int:
-        while self.p[x] != x:
-            self.p[x] = self.p[self.p[x]]
-            x = self.p[x]
-        return x
+    def may_join(self, root_a: int, root_b: int) -> bool:
+        return not _clash(self.full.get(root_a, []), self.full.get(root_b, []))
 
-    def union(self, a: int, b: int) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return True
-        fa, fb = self.full.get(ra, []), self.full.get(rb, [])
-        if _clash(fa, fb):
-            return False
-        lo, hi = min(ra, rb), max(ra, rb)
-        self.p[hi] = lo
-        self.full[lo] = fa + fb
-        self.full.pop(hi, None)
-        return True
+    def joined(self, root: int, absorbed: int) -> None:
+        self.full[root] = self.full.get(root, []) + self.full.pop(absorbed, [])
 
 
 def _clash(a: list[Name], b: list[Name]) -> bool:
