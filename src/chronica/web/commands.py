@@ -8,20 +8,10 @@ from pathlib import Path
 
 import click
 
-from ..errors import StoreError
-
 DEFAULT_DB = "sqlite:///chronica.db"
 
 db_option = click.option("--db", "db_url", default=DEFAULT_DB, show_default=True, envvar="CHRONICA_DB",
                          help="SQLAlchemy database URL of the knowledge base.")
-
-
-def _sqlite_path(db_url: str) -> Path | None:
-    prefix = "sqlite:///"
-    if not db_url.startswith(prefix):
-        return None
-    rest = db_url[len(prefix):].split("?", 1)[0]
-    return None if rest in ("", ":memory:") else Path(rest)
 
 
 def load_knowledge_base(db_url: str):
@@ -29,16 +19,11 @@ def load_knowledge_base(db_url: str):
     from ..store import open_store
     from .kb import KnowledgeBase
 
-    path = _sqlite_path(db_url)
-    if path is not None and not path.exists():
-        raise StoreError(f"no knowledge base at {path}: run `chronica build SOURCES --db {db_url}` first")
-    store = open_store(db_url)
+    store = open_store(db_url, create=False)
     try:
         return KnowledgeBase.from_store(store)
     finally:
-        close = getattr(store, "close", None)
-        if close:
-            close()
+        store.close()
 
 
 @click.command()
