@@ -286,11 +286,28 @@ def _noun_stands(h: Happening, view: SentView, lex: Lexicon, has_date, has_verb_
         return False
     if has_date(tok):
         return True
+    if _occurs(tok, lex):
+        return True  # "the siege happened late that autumn", "the hearings began"
     if has_verb_event:
         return False
     strong = any(not t.rule.weak for t in h.triggers)
     placed = has_place_child(tok, set(view.place_tokens))
-    return placed or (bool(timexes) and strong)
+    # "after Lenin's death", "at his trial": a possessor says whose happening it was
+    return placed or (strong and (bool(timexes) or _possessed(tok, lex)))
+
+
+def _occurs(tok, lex: Lexicon) -> bool:
+    """The subject of a verb that only says a happening took place."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB" and \
+        tok.head.lemma_.lower() in lex.occurrence_verbs
+
+
+def _possessed(tok, lex: Lexicon) -> bool:
+    """Not a time reference ("after his death" dates another clause by a happening
+    told elsewhere)."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in lex.reference_preps:
+        return False
+    return any(c.dep_ == "poss" for c in tok.children)
 
 
 def _evidence_ranges(span, kept: list[Happening]) -> list[tuple[int, int]]:

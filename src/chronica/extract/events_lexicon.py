@@ -64,6 +64,7 @@ class Lexicon:
     harm_cues: frozenset[str] = frozenset()  # "pain", "blood": a blow was struck
     weapons: frozenset[str] = frozenset()
     intent_frame_verbs: frozenset[str] = frozenset()  # "the plan called for ...": only spells out a plan
+    reference_preps: frozenset[str] = frozenset()  # "after his death": a time reference, not a telling
 
     def governs_intent(self, tok) -> bool:
         """Is ``tok`` a word whose complement is only wished, planned or believed?"""
@@ -141,6 +142,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         male_cues=fs(gender.get("male")),
         anaphoric_determiners=fs(ctx.get("anaphoric_determiners")),
         later_preps=fs(ctx.get("later_preps")),
+        reference_preps=fs(ctx.get("reference_preps")),
         passage_cues=frozenset(str(x).lower() for x in ctx.get("passage_cues") or ()),
         open_cues=frozenset(str(x).lower() for x in ctx.get("open_cues") or ()),
         near_cues=tuple(sorted((str(x).lower() for x in ctx.get("near_cues") or ()), key=len, reverse=True)),

@@ -17,7 +17,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 VERB_COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "obj"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "pcomp", "acl", "advcl"}
-KIND_NOUN_PREPS = {"into", "to"}  # "sent into exile", "went to war": the noun names the event
+KIND_NOUN_PREPS = {"into", "to", "under"}  # "sent into exile", "went to war", "placed under arrest"
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,8 @@ def _meets(tok, rule: TriggerRule, place_tokens: set[int], named: frozenset[int]
         if need == "named" and any(c.dep_ in ("dobj", "obj") and any(g.i in named for g in c.subtree)
                                    for c in kids):
             return True
+        if need == "named_head" and any(c.dep_ in ("dobj", "obj") and c.i in named for c in kids):
+            return True  # "created the Dewey Commission", not "created a perplexing position for Frenchmen"
         if need == "someone" and any(c.dep_ in ("dobj", "obj") and (c.lower_ in PERSONAL_OBJECTS or any(
                 g.i in named for g in c.subtree)) for c in kids):
             return True  # "captured him", "captured Hawkwood" -- not "captured a pawn"
@@ -120,6 +122,25 @@ def _role_rule(tok, lex: Lexicon, place_tokens: set[int]) -> TriggerRule | None:
     return None
 
 
+def _verb_as_noun(tok, lex: Lexicon) -> bool:
+    """A verb the small model tags as a noun in present-tense narration ("the envoy
+    and her staff arrive at ..."): the sentence's root, with a subject of its own."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.lemma_.lower() in lex.verbs and \
+        tok.lemma_.lower() not in lex.nouns and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+def _plural_event_name(tok, lex: Lexicon) -> bool:
+    """A name whose head is an event noun in the plural ("the Nuremberg Trials"): the
+    model often calls it an organisation."""
+    word = tok.lower_
+    return word != _singular(word) and _singular(word) in lex.nouns and tok.dep_ != "compound"
+
+
+def _singular(word: str) -> str:
+    """"Trials" in a name ("the Nuremberg Trials"): the model leaves proper nouns unlemmatised."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def _rule_for(tok, lex: Lexicon, place_tokens: set[int], named: frozenset[int]) -> TriggerRule | None:
     role = _role_rule(tok, lex, place_tokens)
     if role is not None:
@@ -127,16 +148,17 @@ def _rule_for(tok, lex: Lexicon, place_tokens: set[int], named: frozenset[int]) 
     lemma = tok.lemma_.lower()
     if tok.dep_ in ("amod", "compound"):
         return None  # "the advancing British", "reigning sovereigns": a description
-    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma not in ("be", "have", "do")):
+    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma not in ("be", "have", "do")) or _verb_as_noun(tok, lex):
         rules = lex.verbs.get(lemma, ())
     elif tok.pos_ == "ADJ":
         if tok.dep_ != "acomp":
             return None  # only as a predicate: "was dead", never "dead or alive"
         rules = lex.adjectives.get(lemma, ())
     elif tok.pos_ in ("NOUN", "PROPN"):
-        if tok.pos_ == "PROPN" and tok.ent_type_ and tok.ent_type_ not in ("EVENT", "FAC", "LAW", ""):
+        if tok.pos_ == "PROPN" and tok.ent_type_ and tok.ent_type_ not in ("EVENT", "FAC", "LAW", "") and \
+                not _plural_event_name(tok, lex):
             return None  # a name that happens to share a noun trigger's spelling
-        rules = lex.nouns.get(lemma, ()) or lex.nouns.get(tok.lower_, ())
+        rules = lex.nouns.get(lemma, ()) or lex.nouns.get(tok.lower_, ()) or lex.nouns.get(_singular(tok.lower_), ())
     else:
         return None
     for r in rules:

@@ -743,7 +743,9 @@ def _scene(corpus, doc, ev: LocalEvent, context: TextContext) -> frozenset[str]:
 
 
 BORROW_MIN = 3            # happenings an undated document must share with a dated one
-BORROW_SHARE = 0.2        # ... and that share of its events
+BORROW_SHARE = 0.1        # ... and that share of its events (a text that tells much more
+                          # than the dated one still tells the shared part on its date)
+BORROW_AGREE = 0.5        # ... most of which agree on the date
 
 
 def borrow_dates(items: list[Item], groups: list[list[int]]) -> list[Item]:
@@ -758,17 +760,22 @@ def borrow_dates(items: list[Item], groups: list[list[int]]) -> list[Item]:
     for doc_id, idx in by_doc.items():
         if any(items[i].bounds is not None for i in idx):
             continue
-        dates: Counter = Counter()
+        votes: Counter = Counter()  # by date (edtf), whatever basis the other source had
+        seen: dict[str, list[When]] = defaultdict(list)
         shared = 0
         for i in idx:
             others = [items[j] for j in group_of[i] if items[j].doc_id != doc_id and items[j].bounds is not None]
             if others:
                 shared += 1
                 w = reconcile_when(others)
-                dates[w] += 1
-        if shared < BORROW_MIN or shared < BORROW_SHARE * len(idx) or not dates:
+                votes[w.edtf] += 1
+                seen[w.edtf].append(w)
+        if shared < BORROW_MIN or shared < BORROW_SHARE * len(idx) or not votes:
             continue
-        date = dates.most_common(1)[0][0]
+        edtf, n = votes.most_common(1)[0]
+        if n < BORROW_MIN or n < BORROW_AGREE * shared:
+            continue  # the shared happenings do not agree on one day: no single story date
+        date = min(seen[edtf], key=lambda w: {"explicit": 0, "relative": 1}.get(w.basis, 2))
         date = replace(date, basis="inferred", anchor=date.anchor or date.edtf)
         for i in idx:
             if len(group_of[i]) == 1:
