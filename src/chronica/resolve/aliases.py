@@ -46,6 +46,7 @@ from .disjoint import DisjointSets
 from .descriptions import find_descriptions, find_groups, group_concept, title_meaning
 from .gender import given_name_gender, pronoun_gender, role_gender, title_gender
 from .nominals import find_nominals, title_statements
+from .name_phrases import name_phrases
 from .place_descriptions import LABEL as PLACE_LABEL, find_place_descriptions
 from .roles import attach_roles
 from .places import COUNTRY_NOUNS, qualified_name, same_place_refs
@@ -724,6 +725,7 @@ def _build_entities(doc: Doc, items: list[_M], clusters: list[_Cluster], uf: Dis
     for c in clusters:
         groups[uf.find(c.id)].extend(c.members)
     places = doc_places(doc)
+    place_spans = {(it.mention.start, it.mention.end) for it in items if it.type == "place"}
     ordered = sorted(groups.values(), key=lambda ms: min(m.mention.start for m in ms))
     entities = []
     for k, members in enumerate(ordered):
@@ -731,7 +733,8 @@ def _build_entities(doc: Doc, items: list[_M], clusters: list[_Cluster], uf: Dis
         key = f"e{k}"
         etype = Counter(m.type for m in members).most_common(1)[0][0]
         ent = LocalEntity(
-            key=key, type=etype, name=_best_name(members), aliases=_aliases(members),
+            key=key, type=etype, name=_best_name(members),
+            aliases=_aliases(members) + _phrases(doc, members, etype, place_spans),
             mentions=[m.index for m in members],
             cited=all(m.mention.cited for m in members),
         )
@@ -761,6 +764,23 @@ def _aliases(members: list[_M]) -> list[str]:
         # a place description is kept as written ("the theater"), not as its bare noun
         for form in (clean_surface(m.mention.text),) + (() if m.mention.label == PLACE_LABEL else (m.name.bare,)):
             if form and form not in out:
+                out.append(form)
+    return out
+
+
+def _phrases(doc: Doc, members: list[_M], etype: str, place_spans: set[tuple[int, int]]) -> list[str]:
+    """Phrases around the entity's names ("the Austrian Archduke X") as further aliases."""
+    if doc.spacy is None:
+        return []
+    seen = {clean_surface(m.mention.text) for m in members} | {m.name.bare for m in members}
+    out: list[str] = []
+    for m in members:
+        if _is_description(m) or _is_nominal(m) or m.mention.cited:
+            continue
+        taken = [(x.start, x.end) for x in doc.mentions if (x.start, x.end) != (m.mention.start, m.mention.end)]
+        for form in name_phrases(doc.spacy, doc.text, m.mention.start, m.mention.end, etype, place_spans, taken):
+            if form not in seen:
+                seen.add(form)
                 out.append(form)
     return out
 

@@ -1,0 +1,133 @@
+"""Phrases built around a name that stand for its bearer: "the Austrian Archduke X",
+"Archduke X of Austria", "Social Democrat X", "revolutionary Russia", "the
+town of X", "the Union of ... Republics (USSR)".
+
+Read from the dependency parse: the adjectives and nouns that modify the name's head
+(left), an "of <place>" or a parenthesised abbreviation right after it, and, for a
+place, a "the <kind> of" before it. They become aliases of the name's entity, never
+mentions of their own. Word lists: ``data/aliases/name_phrases.yaml``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "aliases"
+
+
+@dataclass(frozen=True)
+class _Words:
+    left_deps: frozenset[str]
+    not_openers: frozenset[str]
+    place_kinds: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    raw = yaml.safe_load((DATA / "name_phrases.yaml").read_text(encoding="utf-8"))
+    return _Words(frozenset(raw["left_deps"]), frozenset(raw["not_openers"]), frozenset(raw["place_kinds"]))
+
+
+def name_phrases(sp, text: str, start: int, end: int, etype: str, place_spans: set[tuple[int, int]],
+                 taken: list[tuple[int, int]] = ()) -> list[str]:
+    """The phrases around the name text[start:end] (spaCy doc ``sp``); ``taken``: the
+    spans of the document's other mentions, which a phrase never swallows."""
+    span = sp.char_span(start, end, alignment_mode="expand") if sp is not None else None
+    if span is None or len(span) == 0:
+        return []
+    w = _words()
+    head = span.root
+    while head.i > span.start and head.dep_ == "case":  # "X’s": the possessive is no part of it
+        head = sp[head.i - 1]
+    left = _left_edge(sp, span, head, w, taken)
+    right = _right_edge(sp, span, head, place_spans, etype)
+    out = []
+    a = sp[left].idx if left is not None else None
+    b = right
+    if a is not None:
+        out.append(text[a:end])
+    if b is not None:
+        out.append(text[start:b])
+    if a is not None and b is not None:
+        out.append(text[a:b])
+    if etype == "place" and a is None:
+        kind = _kind_opening(sp, span, head, w)
+        if kind is not None:
+            out.append(text[kind:end])
+    return [" ".join(p.split()) for p in out]
+
+
+def _left_edge(sp, span, head, w: _Words, taken) -> int | None:
+    """Token index where the name's left modifiers start, or None without any."""
+    i = span.start
+    while i > 0:
+        t = sp[i - 1]
+        if "\n" in t.whitespace_ or t.is_space or t.pos_ == "CCONJ":
+            break  # a heading run into the text, "X and Y"
+        if t.whitespace_ and t.ent_type_ != "NORP" and any(a <= t.idx < b for a, b in taken):
+            break  # another name ("Serbia Tomislav X"); "Austrian", "Stalin-dominated" are not
+        if head.ent_type_ == "PERSON" or span.root.ent_type_ == "PERSON":
+            if t.dep_ == "compound" and t.is_lower:
+                break  # "house X", "trial X": a noun used as a modifier, not a title
+        anchor = t
+        while anchor.i < span.start and anchor.head.i < span.start and anchor.head != anchor:
+            anchor = anchor.head  # "Stalin - dominated": climb to the word attached to the name
+        if not (span.start <= anchor.head.i < span.end and anchor.dep_ in w.left_deps):
+            break
+        if t.dep_ in ("det", "poss", "case", "predet") or t.is_punct and t.text not in "-–":
+            break
+        i -= 1
+    while i < span.start and (sp[i].is_punct or sp[i].lower_ in w.not_openers):
+        i += 1
+    if i == span.start or sp[i].lower_ in w.not_openers or sp[i].pos_ not in ("ADJ", "PROPN", "NOUN", "NUM"):
+        return None
+    if i > 1 and sp[i - 1].text in "-–" and not sp[i - 2].whitespace_:
+        return None  # inside a hyphenated word ("thirty-eight-year-old"): never cut it
+    if _headline_opener(sp[i]):
+        return None  # "Near X", "Chasing X": a heading's or sentence's first word, not a title
+    return i
+
+
+def _headline_opener(t) -> bool:
+    """A capitalised first word of a sentence that is neither a title nor a demonym."""
+    if not (t.is_sent_start and t.text[:1].isupper()) or t.ent_type_ == "NORP":
+        return False
+    from .names import titles
+    return (t.lower_,) not in set(titles())
+
+
+def _right_edge(sp, span, head, place_spans: set[tuple[int, int]], etype: str) -> int | None:
+    """Char offset where "of <place>" or "(ABBR)" right after the name ends."""
+    nxt = span.end
+    if nxt >= len(sp):
+        return None
+    t = sp[nxt]
+    if t.lower_ == "of" and t.head.i == head.i and etype in ("person", "organization"):
+        objs = [c for c in t.children if c.dep_ == "pobj"]
+        if objs:
+            o = objs[0]
+            sub = sp[o.left_edge.i:o.i + 1]
+            if (sub.start_char, sub.end_char) in place_spans or o.ent_type_ == "GPE":
+                return sub.end_char
+    if t.text == "(" and nxt + 2 < len(sp) and sp[nxt + 2].text == ")":
+        abbr = sp[nxt + 1].text
+        if abbr.isupper() and len(abbr) >= 2:
+            return sp[nxt + 2].idx + 1
+    return None
+
+
+def _kind_opening(sp, span, head, w: _Words) -> int | None:
+    """Char offset of "the" in "the (remote) town of X", or None."""
+    if span.start < 2:
+        return None
+    of = sp[span.start - 1]
+    kind = of.head
+    if of.lower_ != "of" or head.head.i != of.i or kind.i >= of.i or kind.lower_ not in w.place_kinds:
+        return None
+    first = kind.left_edge
+    if first.dep_ != "det" or first.lower_ not in ("the", "this"):
+        return None
+    return first.idx
