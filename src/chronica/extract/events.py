@@ -24,10 +24,11 @@ from .events_summary import summarise
 from .events_triggers import (
     Happening, assign_clauses, find_triggers, group, has_place_child, journey_legs,
 )
-from .events_when import date_anchors, from_timexes, inferred, open_after, span_until
+from .events_when import date_anchors, duration_of, from_timexes, inferred, lasting, open_after, span_until
 
 MERGE_KINDS = {"movement", "exile"}
-SPAN_KINDS = {"residence", "exile", "illness"}  # happenings that last: "remained until ..."
+SPAN_KINDS = {"residence", "exile", "illness"}
+ARRIVAL_KINDS = {"movement", "exile"}  # a move that opens a period happens at its start  # happenings that last: "remained until ..."
 DEPARTURE_PARTICLES = {"away", "off", "out"}
 # happenings that tell where someone is (and so where the next untold-place clause is)
 WHEREABOUTS_KINDS = {"movement", "residence", "exile", "arrest", "meeting", "birth", "death", "illness", "personal"}
@@ -425,6 +426,12 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
         until = _until_date(view, anchor, timexes, lex) if h.kind in SPAN_KINDS else None
         if when is not None and until is not None:
             when = span_until(when, until) or when
+        dur = duration_of(anchor) if until is None else None
+        if when is not None and dur is None and h.kind in ARRIVAL_KINDS:
+            when = _period_opening(doc, sent, view.offset(anchor), when, frame)
+        if when is not None and dur is not None:
+            # "remained there for four years": from the story's date, that long
+            when = lasting(when, dur) or when
 
     names = [_name(doc, k) for k in who]
     place_name = _name(doc, where) if where else None
@@ -445,6 +452,24 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
     return LocalEvent(key="", kind=h.kind, summary=summary, evidence=evidence, trigger=trigger,
                       when=when, who=who, where=where, confidence=round(min(conf, 0.95), 2),
                       targets=aimed), explicit_place
+
+
+def _period_opening(doc: Doc, sent, offset: int, when, frame: _DocFrame):
+    """A move told in the first paragraph under a heading's period ("Turkey,
+    1929-1933": "he was shipped to Turkey") happened as the period opened: its first
+    year, not the whole period."""
+    m = re.match(r"^(\d{4})/(\d{4})$", when.edtf or "")
+    before = [(o, w) for o, w in frame.anchors if o <= offset]
+    if not m or not before or before[-1][1].edtf != when.edtf:
+        return when
+    head = doc.sentence_at(before[-1][0])
+    if head is None or head.kind != "heading":
+        return when
+    between = [a for a, _ in frame.paragraphs if head.end <= a <= sent.start]
+    if len(between) > 1:
+        return when
+    y = m[1]
+    return replace(when, edtf=y, earliest=f"{y}-01-01", latest=f"{y}-12-31")
 
 
 def _harm_lemmas(lex: Lexicon) -> frozenset[str]:

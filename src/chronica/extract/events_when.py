@@ -3,8 +3,13 @@ narrative's current time."""
 from __future__ import annotations
 
 import calendar
+import datetime as dt
+import functools
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
 
 from ..doc import Doc
 from ..model import Timex, When
@@ -170,3 +175,99 @@ def inferred(doc: Doc, offset: int, anchors: list[tuple[int, When]] | None = Non
     if w is None:
         return None
     return replace(w, basis="inferred", anchor=w.anchor or ref.edtf)
+
+
+# ------------------------------------------------------------ durations --
+
+@dataclass(frozen=True)
+class Duration:
+    """How long a happening lasted: ``n`` months or ``n`` days."""
+
+    n: int
+    unit: str  # "months" | "days"
+
+
+@dataclass(frozen=True)
+class _DurationCues:
+    months: dict[str, int]
+    days: dict[str, int]
+    counts: dict[str, int]
+    spending: frozenset[str]
+
+
+@functools.cache
+def _duration_cues() -> _DurationCues:
+    path = Path(__file__).resolve().parents[1] / "data" / "events" / "durations.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return _DurationCues({str(k): int(v) for k, v in raw["units_months"].items()},
+                         {str(k): int(v) for k, v in raw["units_days"].items()},
+                         {str(k): int(v) for k, v in raw["counts"].items()},
+                         frozenset(str(x) for x in raw["spending_verbs"]))
+
+
+def duration_of(anchor) -> Duration | None:
+    """The verb's own measure of time: "remained for four years" (a "for" phrase),
+    "spent the next year" (the object of a spending verb)."""
+    cues = _duration_cues()
+    # the "for" phrase may hang on the verb or on its place ("slept in a barn for two nights")
+    heads = [anchor] + [g for c in anchor.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    nouns = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
+             for g in c.children if g.dep_ == "pobj"]
+    # "for a couple of years": the unit is the count's object
+    nouns += [g for n in nouns if n.lemma_.lower() in cues.counts for c in n.children
+              if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if anchor.lemma_.lower() in cues.spending:
+        nouns += [c for c in anchor.children if c.dep_ in ("dobj", "npadvmod")]
+    for noun in nouns:
+        lemma = noun.lemma_.lower()
+        if lemma not in cues.months and lemma not in cues.days:
+            continue
+        n = _count(noun, cues) or (cues.counts.get(noun.head.head.lower_) if noun.head.lower_ == "of" else None)
+        if n is None:
+            continue
+        return Duration(n * cues.months[lemma], "months") if lemma in cues.months else \
+            Duration(n * cues.days[lemma], "days")
+    return None
+
+
+def _count(noun, cues: _DurationCues) -> int | None:
+    found = []
+    for c in noun.children:
+        w = c.lower_
+        if c.dep_ in ("nummod", "det", "amod", "quantmod") and w in cues.counts:
+            found.append(cues.counts[w])
+        elif c.dep_ == "nummod" and w.isdigit():
+            found.append(int(w))
+    if found:
+        return max(found)  # "the next several months": the count, not "next"
+    return 1 if noun.tag_ == "NN" and any(c.lower_ in ("a", "an", "the") for c in noun.children) else None
+
+
+def lasting(start: When, d: Duration) -> When | None:
+    """From the story's date for ``d``: a day-precise start counts days ("two nights"
+    from 14 April), a year or wider start counts whole years ("four years" from 1929 ->
+    1929/1933; "six months" from 1933 -> 1933/1934)."""
+    first = (start.edtf or "").split("/")[0]
+    if _covers(start, d):
+        return start  # "here for three years" under "Turkey, 1929-1933": the period says it
+    day = _DAY.match(first)
+    if d.unit == "days":
+        if not day or d.n < 1:
+            return None
+        a = dt.date(int(day["y"]), int(day["m"]), int(day["d"]))
+        b = a + dt.timedelta(days=d.n)
+        return When(edtf=f"{a.isoformat()}/{b.isoformat()}", earliest=a.isoformat(), latest=b.isoformat(),
+                    basis="relative", anchor=start.anchor or start.edtf)
+    y = re.match(r"^(\d{4})", first)
+    if not y:
+        return None
+    y0 = int(y[1])
+    y1 = y0 + max(1, -(-d.n // 12))
+    return When(edtf=f"{y0}/{y1}", earliest=f"{y0}-01-01", latest=f"{y1}-12-31",
+                basis="relative", anchor=start.anchor or start.edtf)
+
+
+def _covers(period: When, d: Duration) -> bool:
+    """A period of years that the stated duration (nearly) fills."""
+    m = re.match(r"^(\d{4})/(\d{4})$", period.edtf or "")
+    return bool(m) and d.unit == "months" and d.n >= 12 * (int(m[2]) - int(m[1]) - 1)
