@@ -30,7 +30,8 @@ WITHIN_DOC = 0.80         # stricter: one document telling a happening twice
 STRONG_NO_DATE = 0.80     # score without the date part that overrides a date clash
 MAX_BUCKET = 400
 UNDATED_RELIEF = 0.5      # a document that dates nothing cannot give the date signal
-MIN_SIGNALS = 2.0         # people, place, date, wording: at least two must agree          # beyond this, a participant is too common to block on alone
+MIN_SIGNALS = 2.0         # people, place, date, wording: at least two must agree
+KIND_UNLIKE = 0.5         # a further signal asked of two kinds told in unlike words
 
 
 @dataclass(frozen=True)
@@ -150,9 +151,12 @@ def date_score(a: Item, b: Item) -> float | None:
         if wide <= 370:
             return 0.8
         return 0.65
-    if _inferred(a) or _inferred(b):
+    if (_inferred(a) or _inferred(b)) and a.bounds.gap(b.bounds) <= GUESS_REACH:
         return 0.45  # a date guessed from context is weak evidence against
-    return None
+    return None  # (but a guess years away from the other date still tells them apart)
+
+
+GUESS_REACH = 2 * YEAR    # how far a date guessed from context may miss the happening's
 
 
 def _inferred(it: Item) -> bool:
@@ -174,7 +178,7 @@ def who_score(a: Item, b: Item, names: dict[str, frozenset[str]] | None = None) 
     return 0.5 + 0.5 * shared / len(a.who | b.who)
 
 
-_NAME_WORD = re.compile(r"[^\W\d_]{4,}")
+_NAME_WORD = re.compile(r"[^\W\d_]{4,}\b(?![\'’]s\b)")  # not a possessive: "Lincoln’s assassin" names another
 
 
 def name_words(entities) -> dict[str, frozenset[str]]:
@@ -284,7 +288,9 @@ def evidence_signals(a: Item, b: Item, who: float, place: float | None, date: fl
         # two different places close by (Calais / Boulogne, Paris / Versailles) agree
         # only half: they may be the same landing or two stages of one journey
         near = place < 1.0 and geo_rel_near(a, b)
-        n += 0.5 if carried or place < 0.8 or near else 1.0
+        if not (carried and near):  # a place carried from the context that is only
+            # close to the other's says nothing ("the theatre" / "a tavern in Maryland")
+            n += 0.5 if carried or place < 0.8 or near else 1.0
     if date is not None and not _inferred(a) and not _inferred(b):
         n += 1.0 if date >= 1.0 else 0.5 if date >= 0.8 else 0.0
     n += 1.0 if words >= 0.3 else 0.5 if words >= 0.2 else 0.0
@@ -311,6 +317,8 @@ def pair_score(a: Item, b: Item, geo: Geography, names: dict[str, frozenset[str]
     date = date_score(a, b)
     if a.undated_doc or b.undated_doc:
         min_signals -= UNDATED_RELIEF
+    if k < 1.0 and words < 0.2:
+        min_signals += KIND_UNLIKE  # different kinds told in different words: ask for more
     if evidence_signals(a, b, who, place, date, words) < min_signals:
         return 0.0
     place = 0.3 if place is None else place
@@ -550,6 +558,7 @@ def _same_gap(i: int, j: int, items: list[Item], order: dict[int, tuple[str, int
         xs = [order[m][1] for m in members if order[m][0] == da]
         ys = [order[m][1] for m in members if order[m][0] == db]
         anchors.extend((x, y) for x in xs for y in ys)
+    anchors = in_order(anchors)
     if not anchors:
         return False
     before = [p for p in anchors if p[0] < ra]
@@ -568,6 +577,18 @@ def _same_gap(i: int, j: int, items: list[Item], order: dict[int, tuple[str, int
         x, y = prev_a or next_a
         return abs(ra - x) <= GAP_REACH and abs(rb - y) <= GAP_REACH
     return True
+
+
+def in_order(anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest chain of anchors told in the same order by both documents: an
+    anchor that crosses the others (a flashback, or a doubtful match) must not shift
+    the gaps of everything told after it."""
+    anchors = sorted(set(anchors))
+    best: list[list[tuple[int, int]]] = []
+    for k, (x, y) in enumerate(anchors):
+        prev = [best[i] for i in range(k) if anchors[i][0] <= x and anchors[i][1] <= y]
+        best.append(max(prev, key=len, default=[]) + [(x, y)])
+    return max(best, key=len, default=[])
 
 
 def retold(a: Item, b: Item, geo: Geography) -> bool:
