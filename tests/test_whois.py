@@ -108,3 +108,48 @@ def test_whois_report_is_json_and_renders():
         assert text in out
     render_whois(None, console)
     assert "No person" in console.export_text()
+
+
+def person(aliases: list[str], said: list[str]) -> dict:
+    return {"id": "ent_q", "type": "person", "name": aliases[0], "aliases": aliases,
+            "mentions": [{"document": "doc_a", "start": 0, "end": len(t), "text": t} for t in said]}
+
+
+@pytest.mark.parametrize("aliases, said, names, descriptions", [
+    # junk out: appositive fragments, ages, forms relative to someone else
+    (["Anna Petrova", "Petrova", "her sister, Anna", "sister, Anna", "twelve-year-old Anna", "his aunt"],
+     ["Petrova"], ["Anna Petrova", "Petrova"], []),
+    # case and possessive variants once; the most used form first
+    (["Karl Ostrow", "Karl", "Ostrow", "Ostrow’s", "OSTROW"], ["Ostrow", "Ostrow's", "Ostrow", "Karl"],
+     ["Karl Ostrow", "Ostrow", "Karl"], []),
+    # titles and roles are descriptions; "painter Karl Ostrow" wraps a listed name
+    (["Karl Ostrow", "The Governor", "the governor", "Governor", "the painter", "painter Karl Ostrow"],
+     ["the painter", "the governor", "the governor"], ["Karl Ostrow"], ["the governor", "the painter"]),
+])
+def test_whois_aliases_readable(aliases, said, names, descriptions):
+    export = {"entities": [person(aliases, said)], "events": [], "relations": []}
+    r = whois(export, aliases[0])
+    assert r.aliases == names
+    assert r.descriptions == descriptions
+
+
+def place(pid: str, name: str, part_of: str | None = None) -> dict:
+    return {"id": pid, "type": "place", "name": name, "aliases": [], "mentions": [], "part_of": part_of}
+
+
+def stay(eid: str, where: str, edtf: str, lo: str, hi: str) -> dict:
+    return {"id": eid, "kind": "residence", "summary": eid, "when": when(edtf, lo, hi), "where": where,
+            "who": ["ent_q"], "evidence": [], "sources": ["doc_a"]}
+
+
+def test_whois_itinerary_country_left_out_for_its_city():
+    ents = [person(["Karl Ostrow"], []), place("c_fr", "Ruritania"), place("p_x", "Strelsau", "c_fr"),
+            place("c_gr", "Graustark")]
+    events = [stay("e1", "c_fr", "1920/1922", "1920-01-01", "1922-12-31"),  # its city covers it: out
+              stay("e2", "p_x", "1920/1922", "1920-01-01", "1922-12-31"),
+              stay("e3", "c_gr", "1923", "1923-01-01", "1923-12-31"),  # only the country: kept
+              stay("e4", "c_fr", "1924/1930", "1924-01-01", "1930-12-31"),  # longer than the city
+              stay("e5", "p_x", "1925", "1925-01-01", "1925-12-31")]
+    r = whois({"entities": ents, "events": events, "relations": []}, "Karl Ostrow")
+    assert [(s.place_name, s.start) for s in r.itinerary] == [
+        ("Strelsau", "1920/1922"), ("Graustark", "1923"), ("Ruritania", "1924/1930"), ("Strelsau", "1925")]

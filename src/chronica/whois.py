@@ -8,12 +8,13 @@ relations and by shared events, and the documents that say so.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 
 from rapidfuzz import fuzz
 
-from .resolve.names import fold
+from .resolve.names import clean_surface, fold, particles, titles
 
 MIN_SCORE = 75.0
 
@@ -79,12 +80,13 @@ class PersonReport:
     id: str
     name: str
     score: float
-    aliases: list[str]
+    aliases: list[str]  # names, most used first
     itinerary: list[Stop] = field(default_factory=list)
     events: list[EventRow] = field(default_factory=list)
     people: list[Link] = field(default_factory=list)
     documents: list[DocumentRow] = field(default_factory=list)
     other_matches: list[tuple[str, str, float]] = field(default_factory=list)  # (id, name, score)
+    descriptions: list[str] = field(default_factory=list)  # "the revolutionary", "Lincoln’s assassin"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -132,6 +134,7 @@ def whois(export: dict, name: str) -> PersonReport | None:
     report = PersonReport(
         query=name, id=pid, name=person["name"], score=round(score, 1),
         aliases=_aliases(person),
+        descriptions=_descriptions(person),
         itinerary=itinerary(mine, ents),
         events=[_event_row(ev, pid, ents) for ev in mine],
         people=_people(export, pid, mine, ents),
@@ -141,14 +144,72 @@ def whois(export: dict, name: str) -> PersonReport | None:
     return report
 
 
-def _aliases(person: dict) -> list[str]:
-    seen, out = set(), []
+_RELATIVE = {"his", "her", "their", "its", "my", "our", "your", "this", "that", "these", "those"}
+_AGE = re.compile(r"\b[\w-]*-year-old\b|\d", re.IGNORECASE)
+
+
+def _form_key(form: str) -> str:
+    """Case, accents, possessive and a leading "the" folded: "The Emperor" ~ "emperor"."""
+    return re.sub(r"^the\s+", "", fold(clean_surface(form)))
+
+
+def _usage(person: dict) -> Counter:
+    return Counter(_form_key(m.get("text", "")) for m in person.get("mentions", []))
+
+
+def _is_name(form: str) -> bool:
+    """Every word capitalised but particles and "of" ("Count Otto of
+    Tyrol"), and not a bare title ("Emperor", "The Emperor")."""
+    words = form.split()
+    if not words or words[0].casefold() == "the":
+        return False
+    if tuple(w.casefold().strip(".") for w in words) in set(titles()):
+        return False
+    small = particles() | {"of"}
+    return all(w[:1].isupper() or w.casefold() in small for w in words) and words[0][:1].isupper()
+
+
+def _clean_forms(person: dict) -> list[str]:
+    """Aliases without junk: appositive fragments ("his exile, Napoleon"), ages
+    ("48-year-old Trotsky"), forms relative to someone else ("his father")."""
+    out = []
     for a in [person["name"]] + list(person.get("aliases", [])):
-        k = fold(a)
-        if k not in seen:
-            seen.add(k)
-            out.append(a)
+        a = clean_surface(a)
+        if not a or "," in a or _AGE.search(a) or a.split()[0].casefold() in _RELATIVE:
+            continue
+        out.append(a)
     return out
+
+
+def _ranked(forms: list[str], person: dict) -> list[str]:
+    """One form per folded key (the one written most, else the first), most used first."""
+    written = Counter(clean_surface(m.get("text", "")) for m in person.get("mentions", []))
+    usage = _usage(person)
+    best: dict[str, str] = {}
+    for f in forms:
+        k = _form_key(f)
+        if k not in best or written[f] > written[best[k]]:
+            best[k] = f
+    order = sorted(best, key=lambda k: -usage[k])  # stable: ties keep the document order
+    return [best[k] for k in order]
+
+
+def _aliases(person: dict) -> list[str]:
+    """The names a person goes by, most used first (descriptions apart)."""
+    names = [f for f in _clean_forms(person) if _is_name(f)]
+    ranked = _ranked(names, person)
+    main = _form_key(person["name"])
+    return [person["name"]] + [f for f in ranked if _form_key(f) != main]
+
+
+def _descriptions(person: dict, limit: int = 5) -> list[str]:
+    """Descriptions the sources use for the person ("the actor"), not those that wrap a
+    name already listed ("philosopher John Dewey")."""
+    forms = _clean_forms(person)
+    names = {_form_key(f) for f in forms if _is_name(f)}
+    descs = [f for f in forms if not _is_name(f)
+             and not any(_form_key(f).endswith(" " + n) for n in names)]
+    return _ranked(descs, person)[:limit]
 
 
 # ------------------------------------------------------------------ parts --
@@ -164,9 +225,10 @@ def _evidence(spans: list[dict]) -> list[Evidence]:
 
 def itinerary(events: list[dict], ents: dict[str, dict]) -> list[Stop]:
     """Dated events with a place, in date order; consecutive events at one place form
-    one stop from the first date to the last."""
+    one stop from the first date to the last. A place that contains another place of
+    the itinerary given for the same period (a country and its city) is left out."""
     stops: list[Stop] = []
-    for ev in events:
+    for ev in _finest(events, ents):
         where = ev.get("where")
         w = ev.get("when")
         if not where or where not in ents or not w:
@@ -183,6 +245,50 @@ def itinerary(events: list[dict], ents: dict[str, dict]) -> list[Stop]:
                           w.get("earliest"), w.get("latest"), place.get("lat"), place.get("lon"),
                           [ev["id"]], ev_spans))
     return stops
+
+
+def _period(ev: dict) -> tuple[str, str] | None:
+    w = ev.get("when") or {}
+    return (w["earliest"], w["latest"]) if w.get("earliest") and w.get("latest") else None
+
+
+def _finest(events: list[dict], ents: dict[str, dict]) -> list[dict]:
+    """Events without those whose place encloses the place of other events whose dates
+    cover theirs: "Turkey, 1929-1933" goes when "Prinkipo, 1929-1933" is there; a
+    country the text gives alone for a period stays."""
+    placed = [(ev, _period(ev)) for ev in events if ev.get("where") in ents and _period(ev)]
+    out = []
+    for ev in events:
+        p = _period(ev)
+        where = ev.get("where")
+        if p is None or where not in ents:
+            out.append(ev)
+            continue
+        inner = [q for o, q in placed if o.get("where") != where and _encloses(ents, where, o["where"])
+                 and q[0] <= p[1] and p[0] <= q[1]]
+        covered = inner and min(q[0] for q in inner) <= p[0] and max(q[1] for q in inner) >= p[1]
+        if not covered:
+            out.append(ev)
+    return out
+
+
+def _encloses(ents: dict[str, dict], outer: str, inner: str) -> bool:
+    """``inner`` lies within ``outer``: by the export's part_of chain, else by the
+    gazetteer (a curated island in its country)."""
+    cur, seen = ents.get(inner, {}).get("part_of"), set()
+    while cur and cur not in seen:
+        if cur == outer:
+            return True
+        seen.add(cur)
+        cur = ents.get(cur, {}).get("part_of")
+    a, b = ents[inner].get("gazetteer"), ents[outer].get("gazetteer")
+    if not a or not b or a == b:
+        return False
+    try:
+        from .resolve.gazetteer import is_within
+        return bool(is_within(a, b))
+    except Exception:  # no gazetteer built here: the part_of chain is all we know
+        return False
 
 
 def _event_row(ev: dict, pid: str, ents: dict[str, dict]) -> EventRow:
@@ -251,6 +357,8 @@ def render_whois(report: PersonReport | None, console) -> None:
     console.print(f"[bold]{report.name}[/bold]  [dim]{report.id} (match {report.score:g})[/dim]")
     if report.aliases:
         console.print("Also known as: " + ", ".join(a for a in report.aliases if a != report.name))
+    if report.descriptions:
+        console.print("[dim]Described as: " + ", ".join(report.descriptions) + "[/dim]")
 
     t = Table(title="Itinerary", show_lines=False)
     for col in ("From", "To", "Place", "Evidence"):

@@ -172,3 +172,12 @@ def test_merge_places_qualified_name_nearby_but_not_a_building():
     c = _merged(a, b)
     assert _eid(c, a, "Washington D.C.") == _eid(c, b, "Washington")
     assert _eid(c, b, "Washington Navy Yard") != _eid(c, b, "Washington")
+
+
+def test_merge_group_members_do_not_name_the_entity():
+    a = _doc("[Karl Weber] and his wife, [Greta], sailed. The couple landed in Oslo.", "a")
+    c = _merged(a)
+    ent = next(e for e in c.entities if e.id == _eid(c, a, "Karl Weber"))
+    assert any(m.text == "The couple" and m.entity for m in a.mentions)  # a member mention exists
+    assert "The couple" not in {m.text for m in ent.mentions}
+    assert "The couple" not in ent.aliases

@@ -34,6 +34,7 @@ import yaml
 from ..doc import Doc
 from ..model import LocalRelation, Span, When
 from ..pipeline import Context, component
+from ..resolve.group_members import LABEL as MEMBERS
 from .described import resolve_described
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "relations"
@@ -103,7 +104,8 @@ def find_relations(doc: Doc) -> list[LocalRelation]:
     found: list[LocalRelation] = []
     for si, (start, end) in enumerate(sents):
         ments = [i for i, m in enumerate(doc.mentions)
-                 if start <= m.start and m.end <= end and m.entity and not m.cited]
+                 if start <= m.start and m.end <= end and m.entity and not m.cited
+                 and m.label != MEMBERS]  # "the royal couple": not a party of its own
         if not ments:
             continue
         found += _pattern_relations(doc, si, sents, ments, etype)

@@ -44,6 +44,7 @@ from ..model import LocalEntity, Mention, PlaceRef
 from ..pipeline import Context, component
 from .disjoint import DisjointSets
 from .descriptions import find_descriptions, find_groups, group_concept, title_meaning
+from .group_members import attach_group_members
 from .gender import given_name_gender, pronoun_gender, role_gender, title_gender
 from .nominals import find_nominals, title_statements
 from .name_phrases import name_phrases
@@ -246,7 +247,11 @@ def chain(doc: Doc) -> list[LocalEntity]:
     _attach_nominals(doc, items, clusters, uf)
     _attach_descriptions(descriptions, items, clusters, uf)
     _attach_place_descriptions(place_descs, items, clusters, uf)
-    return _build_entities(doc, items, clusters, uf)
+    entities = _build_entities(doc, items, clusters, uf)
+    doc.entities = entities
+    # "the royal couple", "the family": mentions of members, added after chaining
+    attach_group_members(doc, sentence_bounds(doc))
+    return entities
 
 
 def _place_descriptions(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:

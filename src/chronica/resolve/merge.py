@@ -25,6 +25,7 @@ from ..model import DocSpan, Entity, LocalEntity, Relation
 from ..pipeline import Context, component
 from .aliases import kin_before, stem
 from .descriptions import group_concept
+from .group_members import LABEL as MEMBERS
 from .disjoint import DisjointSets
 from .gazetteer import Gazetteer, distance_km, normalise
 from .places import COUNTRY_NOUNS, NEAR_KM, STATE_QUALIFIERS, place_ref, qualified_name
@@ -109,8 +110,9 @@ def _collect(corpus) -> list[_Local]:
             # credits and bibliographies garble names ("Churchill Says"): compare people by
             # what the running text calls them when it names them at all
             ms = [doc.mentions[i] for i in e.mentions if i < len(doc.mentions)]
-            described = {m.text for m in ms if m.label == "DESCRIPTION"}  # "his son" names nobody
-            body = [m.text for m in ms if not m.cited and m.label != "DESCRIPTION"]
+            # "his son", "the royal couple" name nobody
+            described = {m.text for m in ms if m.label in ("DESCRIPTION", MEMBERS)}
+            body = [m.text for m in ms if not m.cited and m.label not in ("DESCRIPTION", MEMBERS)]
             forms = [f for f in [e.name] + (body or list(e.aliases)) if f not in described]
             names = [_person_name(f, places) for f in forms] if e.type == "person" else []
             out.append(_Local(doc.id, doc, e, names))
@@ -421,7 +423,8 @@ def _build(groups: list[list[int]], locals_: list[_Local]):
                     aliases.append(a)
             for i in loc.ent.mentions:
                 m = loc.doc.mentions[i]
-                mentions.append(DocSpan(loc.doc_id, m.start, m.end, m.text))
+                if m.label != MEMBERS:  # "the royal couple" stands for them, it does not name them
+                    mentions.append(DocSpan(loc.doc_id, m.start, m.end, m.text))
             entity_of[(loc.doc_id, loc.ent.key)] = eid
         ref = next((l.ent.place for l in locs if l.ent.place is not None), None)
         ent = Entity(id=eid, type=t, name=name, aliases=aliases, mentions=mentions,
