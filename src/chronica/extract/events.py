@@ -16,6 +16,7 @@ from ..doc import Doc
 from ..model import LocalEvent, Span
 from ..pipeline import Context, component
 from .events_lexicon import Lexicon, load_lexicon
+from .events_lifespan import Lifespan, birth_anchor, find_lifespan
 from .events_roles import (
     AIMED_KINDS, MentionIndex, SentView, build_index, main_person, participants, place, roles, sentence_view, targets,
 )
@@ -76,6 +77,9 @@ class _DocFrame:
     country: str | None  # the document's dominant country
     main_person: str | None
     anchors: list  # (offset, When): where the story's date is known
+    life: Lifespan | None = None  # the lifespan a biography's lead gives
+    # paragraph index -> start of the paragraph whose day-precise date it still tells
+    scene_of: dict[int, int] = field(default_factory=dict)
 
 
 def _frame(doc: Doc, lex: Lexicon) -> _DocFrame:
@@ -85,8 +89,71 @@ def _frame(doc: Doc, lex: Lexicon) -> _DocFrame:
     total = sum(n for n, _ in countries)
     # the country the story is set in: named often, and most of the time
     country = countries[0][1] if countries and countries[0][0] >= 2 and countries[0][0] >= 0.5 * total else None
-    return _DocFrame(index, staged_paragraphs(doc, lex), paragraphs(doc.text),
-                     country, main_person(index), date_anchors(doc, lex.later_preps))
+    paras = paragraphs(doc.text)
+    people = {k for k, t in index.entity_type.items() if t == "person"}
+    life = find_lifespan(doc, paras, people)
+    anchors = date_anchors(doc, lex.later_preps)
+    born_at = birth_anchor(doc, life) if life is not None else None
+    if born_at is not None:
+        # the chronology starts at the birth, not at the last date the lead gave
+        anchors = sorted(anchors + [born_at], key=lambda p: p[0])
+    return _DocFrame(index, staged_paragraphs(doc, lex), paras,
+                     country, main_person(index), anchors, life, _scenes(doc, lex, index, paras, anchors))
+
+
+_DAY_EDTF = re.compile(r"^-?\d{4}-\d{2}-\d{2}$")
+
+
+def _scenes(doc: Doc, lex: Lexicon, index: MentionIndex, paras: list[tuple[int, int]],
+            anchors: list) -> dict[int, int]:
+    """Paragraphs that go on with the scene of a day-precise date told before ("On 28
+    June ..." then, next paragraph, "Just before ten on Sunday, the couple arrived"):
+    the next paragraph, no heading between, no passage of time at its start, some of
+    the same people -- and a scene told by the hour (a clock time or a time of day in
+    it), not a summary that names one day and moves on."""
+    out: dict[int, int] = {}
+    start: int | None = None
+    people: set[str] = set()
+    clocked = False
+    for i, (a, b) in enumerate(paras):
+        sents = [x for x in doc.sentences if a <= x.start < b]
+        body = [x for x in sents if x.kind == "body"]
+        if not body:
+            if any(x.kind == "heading" for x in sents):
+                start = None
+            continue
+        here = {m.entity for m in doc.mentions if m.entity and not m.cited and a <= m.start < b
+                and index.entity_type.get(m.entity) in ("person", "organization", "group")}
+        opening = _words(doc.text[body[0].start:body[0].end].lower())
+        own = [w for o, w in anchors if a <= o < b]
+        clock = any(_clock(t) for t in doc.timexes_in(a, b))
+        if start is not None and (clocked or clock) and here & people \
+                and not any(w in lex.passage_cues for w in opening):
+            out[i] = start
+            people |= here
+            clocked = True
+        elif not own:
+            start = None
+        if own:
+            if _DAY_EDTF.match(own[-1].edtf or ""):
+                if i not in out:
+                    start, people, clocked = a, here, clock
+            else:
+                start = None
+    return out
+
+
+def _words(text: str) -> list[str]:
+    """Words, a hyphenated compound as one ("nineteen-year-old" is no passage of years)."""
+    return re.findall(r"[a-z]+(?:-[a-z]+)*", text)
+
+
+def _clock(t) -> bool:
+    """An hour or a time of day ("10 a.m.", "that evening", "on Sunday")."""
+    return t.type == "TIME" or bool(_CLOCK_VALUE.search(t.value or ""))
+
+
+_CLOCK_VALUE = re.compile(r"^[\dX]{4}-[\dX]{2}-[\dX]{2}T|-W[\dX]{2}-\d")  # TIMEX3: 1865-04-14TEV, XXXX-WXX-7
 
 
 def _feature(doc: Doc, key: str) -> str | None:
@@ -126,6 +193,9 @@ def find_events(doc: Doc, lex: Lexicon, nlp=None) -> list[LocalEvent]:
         events.extend(found)
     events.extend(_staged_blows(doc, lex, frame, events))
     events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
+    events = _fold_meetings_into_attacks(doc, frame, events)
+    if frame.life is not None:
+        events = _lifespan_events(doc, frame, frame.life, events)
     for i, ev in enumerate(events):
         ev.key = f"v{i}"
     return events
@@ -167,6 +237,60 @@ def _staged_blows(doc: Doc, lex: Lexicon, frame: _DocFrame, events: list[LocalEv
         trigger = Span(harm.idx, harm.idx + len(harm), harm.text)
         out.append(LocalEvent(key="", kind="attack", summary=summary, evidence=evidence, trigger=trigger,
                               when=when, who=who, where=None, confidence=0.5))
+    return out
+
+
+def _fold_meetings_into_attacks(doc: Doc, frame: _DocFrame, events: list[LocalEvent]) -> list[LocalEvent]:
+    """An assailant who "met him in his study" and struck him in the next breath: the
+    meeting is how the attack began, one happening (told apart, other sources that
+    tell only the attack would not find it). The meeting must share a participant with
+    the attack and lie in the same paragraph, in the same or the preceding sentence."""
+    out: list[LocalEvent] = []
+    k = 0
+    while k < len(events):
+        ev = events[k]
+        nxt = events[k + 1] if k + 1 < len(events) else None
+        if ev.kind == "meeting" and nxt is not None and nxt.kind == "attack" \
+                and set(ev.who) & set(nxt.who) and _adjacent(doc, frame, ev.evidence, nxt.evidence):
+            a, b = min(ev.evidence.start, nxt.evidence.start), max(ev.evidence.end, nxt.evidence.end)
+            own = nxt.when is not None and nxt.when.basis != "inferred"
+            out.append(replace(nxt, evidence=Span(a, b, doc.text[a:b]),
+                               when=nxt.when if own or ev.when is None else ev.when,
+                               who=nxt.who + [w for w in ev.who if w not in nxt.who],
+                               where=nxt.where or ev.where, confidence=max(ev.confidence, nxt.confidence)))
+            k += 2
+            continue
+        out.append(ev)
+        k += 1
+    return out
+
+
+def _adjacent(doc: Doc, frame: _DocFrame, first: Span, second: Span) -> bool:
+    para = lambda o: next((i for i, (a, b) in enumerate(frame.paragraphs) if a <= o < b), -1)  # noqa: E731
+    if para(first.start) != para(second.start):
+        return False
+    between = [s for s in doc.sentences if first.end <= s.start and s.end <= second.start and s.kind == "body"]
+    return not between
+
+
+def _lifespan_events(doc: Doc, frame: _DocFrame, life: Lifespan, events: list[LocalEvent]) -> list[LocalEvent]:
+    """The lead's lifespan dates the person's birth and death (their own clause's date
+    wins); a birth or death the text does not tell otherwise is made from it."""
+    person = life.person or frame.main_person
+    if person is None:
+        return events
+    out = list(events)
+    for kind, when, span, verb in (("birth", life.born, life.born_span, "is born"),
+                                   ("death", life.died, life.died_span, "dies")):
+        mine = [k for k, e in enumerate(out) if e.kind == kind and person in e.who]
+        for k in mine:
+            if out[k].when is None or out[k].when.basis == "inferred":
+                out[k] = replace(out[k], when=replace(when, basis="inferred", anchor=when.edtf))
+        if not mine:
+            name = _name(doc, person) or "The main person"
+            out.append(LocalEvent(key="", kind=kind, summary=f"{name} {verb}", evidence=span, trigger=None,
+                                  when=when, who=[person], where=None, confidence=0.6))
+    out.sort(key=lambda e: (e.evidence.start, e.evidence.end))
     return out
 
 
@@ -418,8 +542,9 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
     if when is None:
         clause = evidence.text.lower()
         near = any(c in clause for c in lex.near_cues)
-        passed = any(w in lex.passage_cues for w in re.findall(r"[a-z]+", clause))
-        para = None if passed else next((a for a, b in frame.paragraphs if a <= sent.start < b), None)
+        passed = any(w in lex.passage_cues for w in _words(clause))
+        k = next((i for i, (a, b) in enumerate(frame.paragraphs) if a <= sent.start < b), None)
+        para = None if passed or k is None else frame.scene_of.get(k, frame.paragraphs[k][0])
         when = inferred(doc, view.offset(anchor), frame.anchors, near=near, scene_start=para)
         if when is not None and not near and _open_later(clause, lex):
             when = open_after(when)

@@ -65,6 +65,9 @@ class Lexicon:
     weapons: frozenset[str] = frozenset()
     intent_frame_verbs: frozenset[str] = frozenset()  # "the plan called for ...": only spells out a plan
     reference_preps: frozenset[str] = frozenset()  # "after his death": a time reference, not a telling
+    # "At his trial, he proclaimed ...": a statement made at a happening is part of it
+    speech_verbs: frozenset[str] = frozenset()
+    setting_preps: frozenset[str] = frozenset()
 
     def governs_intent(self, tok) -> bool:
         """Is ``tok`` a word whose complement is only wished, planned or believed?"""
@@ -143,6 +146,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         anaphoric_determiners=fs(ctx.get("anaphoric_determiners")),
         later_preps=fs(ctx.get("later_preps")),
         reference_preps=fs(ctx.get("reference_preps")),
+        speech_verbs=fs(trig.get("speech_verbs")),
+        setting_preps=fs(trig.get("setting_preps")),
         passage_cues=frozenset(str(x).lower() for x in ctx.get("passage_cues") or ()),
         open_cues=frozenset(str(x).lower() for x in ctx.get("open_cues") or ()),
         near_cues=tuple(sorted((str(x).lower() for x in ctx.get("near_cues") or ()), key=len, reverse=True)),

@@ -102,6 +102,8 @@ def _meets(tok, rule: TriggerRule, place_tokens: set[int], named: frozenset[int]
             return True
         if need == "place" and has_place_child(tok, place_tokens):
             return True
+        if need == "place_dobj" and any(c.dep_ in ("dobj", "obj") and c.i in place_tokens for c in kids):
+            return True  # "visited Sarajevo" (a journey), not "visited the victims" (a meeting)
         if need == "custody" and _custody(tok, custody):
             return True
         if any(c.lower_ == need and c.dep_ in ("prep", "prt", "advmod", "agent") for c in kids):
@@ -298,6 +300,10 @@ def _kind_from_noun(noun, verb, lex: Lexicon) -> bool:
     if noun.dep_ == "pobj" and noun.head.head.i == verb.i and verb.lemma_.lower() in lex.occurrence_verbs:
         return True
     if noun.dep_ == "pobj" and noun.head.head.i == verb.i and noun.head.lower_ in KIND_NOUN_PREPS:
+        return True
+    # "At his trial, he proclaimed ...": what is said there is part of the happening
+    if noun.dep_ == "pobj" and noun.head.head.i == verb.i and noun.head.lower_ in lex.setting_preps \
+            and verb.lemma_.lower() in lex.speech_verbs:
         return True
     return False
 
