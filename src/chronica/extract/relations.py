@@ -263,13 +263,10 @@ def _candidates(doc: Doc, offset: int, si: int, sents, exclude, gender: str | No
 _GENDER_OF = {"his": "male", "he": "male", "him": "male", "her": "female", "she": "female"}
 
 
-@lru_cache(maxsize=1)
 def _detector():
-    try:
-        import gender_guesser.detector as gd
-    except ImportError:  # optional: without it, gender is not checked
-        return None
-    return gd.Detector(case_sensitive=False)
+    # one shared name dictionary: loading it costs half a second
+    from ..resolve.gender import _detector as shared
+    return shared()
 
 
 def _gender_ok(doc: Doc, m, gender: str | None) -> bool:

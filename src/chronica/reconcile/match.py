@@ -213,8 +213,14 @@ def place_score(a: Item, b: Item, geo: Geography) -> float | None:
     return 0.4 if carried else None
 
 
+@lru_cache(maxsize=262_144)
 def _alike(w: str, v: str) -> bool:
     return w[0] != "~" and v[0] != "~" and abs(len(v) - len(w)) <= 2 and fuzz.ratio(w, v) >= 85
+
+
+@lru_cache(maxsize=65_536)
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
 
 
 def word_score(a: Item, b: Item) -> float:
@@ -222,12 +228,19 @@ def word_score(a: Item, b: Item) -> float:
     variants and inflections count ("Blücher"/"Blucher", "landed"/"landing")."""
     if not a.words or not b.words:
         return 0.0
-    sa, sb = set(a.words.split()), set(b.words.split())
-    hits = sum(1 for w in sa if w in sb or any(_alike(w, v) for v in sb))
-    hits_b = sum(1 for w in sb if w in sa or any(_alike(w, v) for v in sa))
-    dice = (hits + hits_b) / (len(sa) + len(sb))
     # names hardly any other event uses ("the Bellerophon") are telling
-    return max(dice, min(0.6, 0.3 * len(a.rare & b.rare)))
+    return max(_dice(a.words, b.words), min(0.6, 0.3 * len(a.rare & b.rare)))
+
+
+@lru_cache(maxsize=262_144)
+def _dice(words_a: str, words_b: str) -> float:
+    """Fuzzy Dice overlap of two stem strings (cached: passages recur across sources)."""
+    sa, sb = _word_set(words_a), _word_set(words_b)
+    shared = len(sa & sb)
+    # a word not shared exactly counts when it has a fuzzy partner on the other side
+    hits = shared + sum(1 for w in sa - sb if any(_alike(w, v) if w < v else _alike(v, w) for v in sb))
+    hits_b = shared + sum(1 for v in sb - sa if any(_alike(v, w) if v < w else _alike(w, v) for w in sa))
+    return (hits + hits_b) / (len(sa) + len(sb))
 
 
 RARE_DF = 2  # a stem used by at most this many events is rare

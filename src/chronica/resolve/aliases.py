@@ -202,6 +202,7 @@ def place_ref(places: dict, m: Mention, name: Name) -> PlaceRef | None:
     return None
 
 
+@lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
     """Fold plural and adjectival endings of group names: Allies/Allied -> ally,
     Bourbons -> bourbon, Congresses -> congress."""

@@ -51,6 +51,7 @@ def variants() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=131_072)
 def fold(s: str) -> str:
     """Case- and accent-insensitive form: "Ramón" -> "ramon", "Blücher" -> "blucher"."""
     s = unicodedata.normalize("NFKD", s)
@@ -102,6 +103,7 @@ class Name:
         return tuple(v.get(t, t) for t in self.given) + self.tokens[len(self.given):]
 
 
+@lru_cache(maxsize=65_536)  # Name is frozen; the same names recur all through a corpus
 def parse_name(text: str, *, inverted: bool = False, person: bool = True) -> Name:
     """Take a name apart. ``inverted`` reads "Tolstoy, Leo" (bibliographies) as
     "Leo Tolstoy"; titles are only stripped from people ("St. Helena" keeps its
