@@ -170,7 +170,6 @@ class Claim:
     when: When | None = None
     polarity: bool = True
     approximate: bool = False
-    where: str | None = None  # LocalEntity key of the place the claim is about
 
 
 # ------------------------------------------------------------------ corpus level --

@@ -746,6 +746,7 @@ def build_event(members: list[Item], geo: Geography) -> Event:
         evidence=evidence,
         sources=sorted({m.doc_id for m in members}),
         confidence=support_confidence(members),
+        support=len({m.doc_id for m in members}),
     )
 
 
