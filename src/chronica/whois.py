@@ -171,7 +171,7 @@ def _is_name(form: str) -> bool:
 
 def _clean_forms(person: dict) -> list[str]:
     """Aliases without junk: appositive fragments ("his exile, Napoleon"), ages
-    ("48-year-old Trotsky"), forms relative to someone else ("his father")."""
+    ("48-year-old Victor Hugo"), forms relative to someone else ("his father")."""
     out = []
     for a in [person["name"]] + list(person.get("aliases", [])):
         a = clean_surface(a)
@@ -204,7 +204,7 @@ def _aliases(person: dict) -> list[str]:
 
 def _descriptions(person: dict, limit: int = 5) -> list[str]:
     """Descriptions the sources use for the person ("the actor"), not those that wrap a
-    name already listed ("philosopher John Dewey")."""
+    name already listed ("philosopher Jean-Paul Sartre")."""
     forms = _clean_forms(person)
     names = {_form_key(f) for f in forms if _is_name(f)}
     descs = [f for f in forms if not _is_name(f)
