@@ -254,7 +254,7 @@ def _period(ev: dict) -> tuple[str, str] | None:
 
 def _finest(events: list[dict], ents: dict[str, dict]) -> list[dict]:
     """Events without those whose place encloses the place of other events whose dates
-    cover theirs: "Turkey, 1929-1933" goes when "Prinkipo, 1929-1933" is there; a
+    cover theirs: "Italy, 1848-1849" goes when "Rome, 1848-1849" is there; a
     country the text gives alone for a period stays."""
     placed = [(ev, _period(ev)) for ev in events if ev.get("where") in ents and _period(ev)]
     out = []

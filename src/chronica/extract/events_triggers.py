@@ -94,7 +94,7 @@ def _meets(tok, rule: TriggerRule, place_tokens: set[int], named: frozenset[int]
                                    for c in kids):
             return True
         if need == "named_head" and any(c.dep_ in ("dobj", "obj") and c.i in named for c in kids):
-            return True  # "created the Dewey Commission", not "created a perplexing position for Frenchmen"
+            return True  # "created the Warren Commission", not "created a perplexing position for Frenchmen"
         if need == "someone" and any(c.dep_ in ("dobj", "obj") and (c.lower_ in PERSONAL_OBJECTS or any(
                 g.i in named for g in c.subtree)) for c in kids):
             return True  # "captured him", "captured Hawkwood" -- not "captured a pawn"

@@ -68,13 +68,13 @@ def _left_edge(sp, span, head, w: _Words, taken) -> int | None:
         if "\n" in t.whitespace_ or t.is_space or t.pos_ == "CCONJ":
             break  # a heading run into the text, "X and Y"
         if t.whitespace_ and t.ent_type_ != "NORP" and any(a <= t.idx < b for a, b in taken):
-            break  # another name ("Serbia Tomislav X"); "Austrian", "Stalin-dominated" are not
+            break  # another name ("Serbia Tomislav X"); "Austrian", "Paris-based" are not
         if head.ent_type_ == "PERSON" or span.root.ent_type_ == "PERSON":
             if t.dep_ == "compound" and t.is_lower:
                 break  # "house X", "trial X": a noun used as a modifier, not a title
         anchor = t
         while anchor.i < span.start and anchor.head.i < span.start and anchor.head != anchor:
-            anchor = anchor.head  # "Stalin - dominated": climb to the word attached to the name
+            anchor = anchor.head  # "Paris - based": climb to the word attached to the name
         if not (span.start <= anchor.head.i < span.end and anchor.dep_ in w.left_deps):
             break
         if t.dep_ in ("det", "poss", "case", "predet") or t.is_punct and t.text not in "-–":

@@ -276,7 +276,7 @@ def _add_prefixed_aliases(doc: Doc, ent_of: dict[str, LocalEntity]) -> None:
         ent = ent_of[m.entity]
         phrase = doc.text[p.start:m.start]
         forms = [" ".join(f"{phrase}{name}".split())]
-        if p.det and "," not in phrase:  # "daughter Fanny" reads as a name; "wife, Natalia" does not
+        if p.det and "," not in phrase:  # "daughter Fanny" reads as a name; "wife, Anna" does not
             forms.append(" ".join(f"{phrase[len(p.det):]}{name}".split()))
         for f in forms:
             if f not in ent.aliases:
