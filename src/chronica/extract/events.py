@@ -492,15 +492,7 @@ def _descends(tok, ancestor: int) -> bool:
 
 def _char_span(doc: Doc, view: SentView, a: int, b: int) -> Span:
     sdoc = view.doc
-    start = view.offset(sdoc[a])
-    end = view.end_offset(sdoc[b - 1])
-    # keep inside the sentence and trim whitespace
-    text = doc.text
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end, text[start:end])
+    return _trimmed(doc, view.offset(sdoc[a]), view.end_offset(sdoc[b - 1]))
 
 
 def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Lexicon,
