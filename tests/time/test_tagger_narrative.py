@@ -162,7 +162,7 @@ def test_narrative_seed_blog(tagger):
     ("In December 2008 Gates predicted that after 2011 he would expect peace. In March they voted.",
      "March", "2008-03"),
     # a dated aside that steps back does not pull the story's next yearless date back with it
-    ("The siege began on 2 March 1855. The forts fell on 9 March. A truce had been signed at a "
+    ("The siege began on 2 March 1855. The forts fell on 9 March. A truce was signed at a "
      "congress on 5 November 1854. The relief army arrived on 12 July.", "12 July", "1855-07-12"),
     ("The siege began on 2 March 1855. A treaty was signed on 5 November 1854. The envoys met on "
      "9 December.", "9 December", "1854-12-09"),
