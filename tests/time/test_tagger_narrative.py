@@ -141,6 +141,12 @@ def test_narrative_seed_blog(tagger):
     ("In March 1776 they went through what is now Maine.", "now", "PRESENT_REF"),
     ("In March 1776 the artillery now overlooked the harbour.", "now", "1776-03"),
     ("In June 1775 they took the now-famous hill.", "now", "PRESENT_REF"),
+    # a staged present ("It's ...") makes a present-tense "now" the scene's time, but a
+    # naming ("what is now ...") stays the writer's present
+    ("It's May 3rd, 1821 on the island. The now ailing emperor stays in bed.", "now", "1821-05-03"),
+    ("It's May 3rd, 1821. His room is now full of doctors.", "now", "1821-05-03"),
+    ("It's May 3rd, 1821. He sails for what is now Ghana.", "now", "PRESENT_REF"),
+    ("On May 3rd, 1821 the emperor died. The now famous house is a museum.", "now", "PRESENT_REF"),
     # "of 1915" after a stretch of time is the story's year
     ("Serbia held out to the end of 1914. For the first ten months of 1915, Austria fought Italy. "
      "The attack began in October.", "October", "1915-10"),

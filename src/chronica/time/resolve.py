@@ -52,6 +52,7 @@ class Resolver:
         self.dated: list[tuple[Timex, Moment]] = []  # explicit dates so far (event anchors)
         self.mentioned: Reference | None = None  # the last explicit date, moving or not
         self.mainline: Reference | None = None  # where the story was before it stepped back
+        self.staged = False  # the text stages its scenes in the present ("It's May 1940 in ...")
         self._aside_at = 0  # ... and where it stepped back
         self.quarter: Reference | None = None  # the quarter a (financial) report is about
         self._quarter_at = -1  # where the report last spoke of a quarter ...
@@ -67,6 +68,7 @@ class Resolver:
         self._neutral = lexicon.words("tense_neutral")
         self._flashback = re.compile(r"\bhad\s+(?:(?:already|previously|once|been|not|never)\s+)*"
                                      r"(?:\w+ed|" + lexicon.alternation("past_participles") + r")\b", re.I)
+        self._scene_setter = re.compile(r"\W*(?:" + lexicon.alternation("scene_setters") + r")\s+", re.I)
         self.edge_parts: dict[tuple[int, int], tuple[Timex, Timex]] = {}  # TimeML's two parts
         self.range_years: dict[tuple[int, int], int] = {}  # years read for yearless ranges
         self.upcoming: list[Parsed] = []  # every expression of the text, for look-ahead
@@ -123,7 +125,15 @@ class Resolver:
                 self.mentioned = Reference(m, t.text)
         if self._moves_reader(p, m):
             self._advance(p, t, m)
+            if basis == "explicit" and self._stages_scene(p):
+                self.staged = True
         return t
+
+    def _stages_scene(self, p: Parsed) -> bool:
+        """The date is what a present-tense scene-setter opens with ("It's the winter of
+        1918; ...", "Today is 31 January 1928")."""
+        s, _ = self._sentence(p.start)
+        return bool(self._scene_setter.fullmatch(self.text, s, p.start))
 
     def _range(self, p: Parsed) -> Timex | None:
         a, b = p.moment, p.moment2
@@ -339,7 +349,7 @@ class Resolver:
     def _ref(self, p: Parsed) -> Timex:
         r = p.ref
         surface = self.text[p.start:p.end]
-        if r == "NOW" and self._present_now(p):
+        if r == "NOW" and self._present_now(p) and not (self.staged and self._story_now(p)):
             r = "PRESENT_REF"  # "what is now Maine", "the now-isolated colony"
         if r in ("NOW", "NARRATIVE"):
             if self.genre != "news" and self.ref is not None and self.ref.moment.year is not None:
@@ -365,6 +375,17 @@ class Resolver:
             anchor = self.ref.moment.timex()  # "former", "future": past/future of the story's date
         return Timex(p.start, p.end, surface, "DATE", r, None, None, None, "explicit", None, anchor,
                      anchor_value=anchor)
+
+    def _story_now(self, p: Parsed) -> bool:
+        """In a staged present ("It's August 1940 in Mexico City. ... the now 60-year-old
+        ... the flat is now full of crates") a present-tense "now" is the scene's time; only
+        a naming ("what is now Belarus", "now known as") stays the writer's present."""
+        two = _PRE2.search(self.text, max(0, p.start - 24), p.start)
+        after = _FOLLOW.match(self.text, p.end)
+        if two and f"{two[1]} {two[2]}".lower() in self.lx["present_now_naming_after"]:
+            return False
+        return not (after and after[1].lower() in self.lx["present_now_before"]) \
+            and self.text[max(0, p.start - 1):p.start] != "("
 
     def _present_now(self, p: Parsed) -> bool:
         before = _PRE.search(self.text, max(0, p.start - 16), p.start)
