@@ -141,6 +141,12 @@ def test_narrative_seed_blog(tagger):
     ("In March 1776 they went through what is now Maine.", "now", "PRESENT_REF"),
     ("In March 1776 the artillery now overlooked the harbour.", "now", "1776-03"),
     ("In June 1775 they took the now-famous hill.", "now", "PRESENT_REF"),
+    # the story's weekday may be the day it is on; a long past-perfect aside does not move it
+    ("The duke reached the city on 28 June 1914. Just before 10 a.m. on Sunday, the couple "
+     "arrived.", "10 a.m. on Sunday", "1914-06-28T10:00"),
+    ("The duke reached the city on 28 June 1914. His uncle had been the subject of an "
+     "assassination attempt by a secret society in 1911. At 10:15 a.m. a bomb was thrown.",
+     "10:15 a.m.", "1914-06-28T10:15"),
     # a staged present ("It's ...") makes a present-tense "now" the scene's time, but a
     # naming ("what is now ...") stays the writer's present
     ("It's May 3rd, 1821 on the island. The now ailing emperor stays in bed.", "now", "1821-05-03"),

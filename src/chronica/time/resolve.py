@@ -66,7 +66,7 @@ class Resolver:
                                       r"|(?!(?:" + lexicon.alternation("future_markers") +
                                       r")\b)(?-i:[a-z]{3,}ed))(?!\w)", re.I)  # "United" is no verb
         self._neutral = lexicon.words("tense_neutral")
-        self._flashback = re.compile(r"\bhad\s+(?:(?:already|previously|once|been|not|never)\s+)*"
+        self._flashback = re.compile(r"(?<!\bthere\s)\bhad\s+(?:(?:already|previously|once|been|not|never)\s+)*"
                                      r"(?:\w+ed|" + lexicon.alternation("past_participles") + r")\b", re.I)
         self._scene_setter = re.compile(r"\W*(?:" + lexicon.alternation("scene_setters") + r")\s+", re.I)
         self.edge_parts: dict[tuple[int, int], tuple[Timex, Timex]] = {}  # TimeML's two parts
@@ -494,6 +494,10 @@ class Resolver:
                 y += 1
             elif m.month > r.month and back <= 2:
                 y -= 1
+        if m.weekday and m.day and not m.month:  # "Sunday the 6th": the next 6th on a Sunday
+            d = _weekday_of_month(r, m.weekday, m.day, -1 if self.genre == "news" and not self._future(p) else 1)
+            if d is not None:
+                return replace(m, year=d.year, month=d.month, day=d.day), base
         if m.weekday and not m.month:
             d = self._weekday(r, m.weekday, -1 if self.genre == "news" and not self._future(p) else 1)
             if d is None:
@@ -520,8 +524,9 @@ class Resolver:
             return None
         q = self.upcoming[i]
         gap = self.text[p.end:q.start]
-        if len(gap) > 60 or _CLAUSE_START.search(gap) or any(c in gap for c in ".!?\n"):
-            return None
+        if len(gap) > 60 or _CLAUSE_START.search(gap) or any(c in gap for c in ".!?\n") \
+                or any(c.isdigit() for c in gap):
+            return None  # another clause, or another number between: not this date's year
         if set(_WORDS.findall(gap.lower())) & self.lx["join_breakers"]:
             return None  # "in November since the 2003 invasion": another time, not its year
         m = q.moment
@@ -548,7 +553,9 @@ class Resolver:
         d = r.to_date()
         if d is None or r.day is None:
             return None
-        for k in range(0 if direction < 0 else 1, 8):
+        # a story's weekday may be the day it is already on ("28 June 1914 ... on Sunday")
+        first = 0 if direction < 0 or self.genre != "news" else 1
+        for k in range(first, 8):
             c = d + dt.timedelta(days=direction * k)
             if c.isoweekday() == weekday:
                 return c
@@ -641,7 +648,9 @@ class Resolver:
 
     def _pluperfect(self, p: Parsed, sent_start: int) -> bool:
         """The date's clause is in the past perfect ("had invaded ... in 1943")."""
-        return bool(self._flashback.search(self._clause_before(p, sent_start, 60)))
+        clause = self._clause_before(p, sent_start, 100)
+        # searched in place, so "there had been" is seen whole even where the clause is cut
+        return bool(self._flashback.search(self.text, p.start - len(clause), p.start))
 
     def _clause_before(self, p: Parsed, sent_start: int, width: int) -> str:
         """The words of the date's clause before it; a bare preposition set off by a comma
@@ -762,6 +771,26 @@ class Resolver:
             self.changes[-1] = (offset, w)
         else:
             self.changes.append((offset, w))
+
+
+def _weekday_of_month(r: Moment, weekday: int, day: int, direction: int) -> dt.date | None:
+    """The nearest date on the given day of a month that falls on the weekday, from r on."""
+    if r.year is None or r.month is None:
+        return None
+    y, mo = r.year, r.month
+    for _ in range(15):
+        try:
+            c = dt.date(y, mo, day)
+        except ValueError:
+            c = None
+        here = r.to_date() if r.day else None
+        if c is not None and c.isoweekday() == weekday and \
+                (here is None or (c - here).days * direction >= 0):
+            return c
+        mo += direction
+        if mo == 0 or mo == 13:
+            y, mo = y + direction, 1 if mo == 13 else 12
+    return None
 
 
 def _days(d) -> int:

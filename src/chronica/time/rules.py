@@ -136,8 +136,12 @@ def load_rules(lexicon: Lexicon, path: Path = DATA / "rules.yaml") -> list[Rule]
         if unknown:
             raise ValueError(f"rule {spec['name']}: unknown trigger class {unknown}")
         body = expand(spec["pattern"], macros, lexicon)
-        try:  # rules never start or end inside a word
-            regex = re.compile(r"(?<!\w)(?:" + body + r")(?!(?<=\w)\w)", re.IGNORECASE)
+        # rules never start or end inside a word, unless the rule reads glued text
+        # (a date run into the next one where a dash was lost: "25 July 189428 April 1918")
+        head = "" if spec.get("glued") == "start" else r"(?<!\w)"
+        tail = "" if spec.get("glued") == "end" else r"(?!(?<=\w)\w)"
+        try:
+            regex = re.compile(head + "(?:" + body + ")" + tail, re.IGNORECASE)
         except re.error as e:
             raise ValueError(f"rule {spec['name']}: {e}") from e
         rules.append(Rule(spec["name"], spec["kind"], regex, spec.get("guard"), i,
