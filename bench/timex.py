@@ -378,6 +378,51 @@ def row(bench: str, system: str, c: Counts) -> str:
     return f"| {bench:<22} | {system:<16} | " + " | ".join(cells) + f" | {speed:>11,.0f} | {c.gold:5d} | {c.system:5d} |"
 
 
+REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+POINT = re.compile(r"^(BC)?(\d{2,4}|XXXX)(.*)$")
+ERROR_CLASSES = (
+    ("year", "only the year differs (which year a yearless date is in)"),
+    ("grain", "same date at another granularity (one value is a prefix of the other)"),
+    ("dur/point", "convention: the gold writes a period as a duration and the system as a date, or back"),
+    ("ref/point", "convention: PRESENT_REF/PAST_REF/FUTURE_REF against a date"),
+    ("no gold VAL", "the gold expression has no value"),
+    ("other", "any other wrong value"),
+)
+
+
+def error_class(gold: str | None, system: str | None) -> str:
+    """Sort one wrong value into the classes above (first that applies)."""
+    if gold is None:
+        return "no gold VAL"
+    if system is None:
+        return "other"
+    if (gold in REFS) != (system in REFS):
+        return "ref/point"
+    if gold.startswith("P") != system.startswith("P"):
+        return "dur/point"
+    g, t = POINT.match(gold), POINT.match(system)
+    if g and t and g[1] == t[1] and g[3] == t[3] and g[2] != t[2]:
+        return "year"
+    if gold.startswith(system) or system.startswith(gold):
+        return "grain"
+    return "other"
+
+
+def print_breakdown(bench: str, c: Counts, errors: list) -> None:
+    """Where the value F1 goes: each class's count and the F1 if it were right."""
+    kinds = [k for _, k, _, _, _ in errors]
+    classes = [error_class(g.value, s.value) for _, k, g, s, _ in errors if k == "value"]
+    print(f"\n{bench}: {c.gold} gold, {c.system} system, {c.relaxed} matched, "
+          f"{c.value} right value; value F1 {prf(c.value, c)[2]:.1f}")
+    print("| lost to | count | value F1 if right | what |")
+    print("|---|---|---|---|")
+    for name, what in ERROR_CLASSES:
+        n = classes.count(name)
+        print(f"| {name} | {n} | {prf(c.value + n, c)[2]:.1f} | {what} |")
+    for name, what in (("missed", "gold expressions not found"), ("spurious", "found, not in the gold")):
+        print(f"| {name} | {kinds.count(name)} | | {what} |")
+
+
 def print_errors(dump: list, path: Path) -> None:
     with path.open("w") as f:
         for name, kind, g, s, text in dump:
@@ -395,6 +440,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=("test", "dev"), default="test",
                     help="test: WikiWars all/17-22 + TE3-Platinum; dev: WikiWars 01-16 + TBAQ-cleaned")
     ap.add_argument("--errors", type=Path, default=None, help="write Chronica's errors (TSV) here")
+    ap.add_argument("--breakdown", action="store_true",
+                    help="after the table, sort Chronica's wrong values into classes per benchmark")
     args = ap.parse_args(argv)
     if not SHARED.exists():
         print(f"benchmarks not found at {SHARED}", file=sys.stderr)
@@ -416,10 +463,15 @@ def main(argv: list[str] | None = None) -> int:
     print("| benchmark              | system           | rel P | rel R | rel F | str P | str R | str F | val P | val R | val F |  chars/s    |  gold |   sys |")
     print("|" + "---|" * 14)
     dump: list = []
+    breakdowns = []
     for bench, docs in sets.items():
         for s in systems:
-            c = evaluate(s, docs, dump if (s.name == "Chronica" and args.errors) else None)
+            mine = [] if s.name == "Chronica" else None
+            c = evaluate(s, docs, mine)
             print(row(bench, s.name, c), flush=True)
+            if mine is not None:
+                dump.extend(mine)
+                breakdowns.append((bench, c, mine))
     print("\nChronica's TIMEX3 output is mapped to each gold convention by general class rules "
           "(bench/timex.py: timex2_value, timeml_marks): WikiWars/TIMEX2 - full-phrase extents "
           "(TagResult.timex2), a duration or PAST_REF/FUTURE_REF anchored on the narrative date "
@@ -427,6 +479,9 @@ def main(argv: list[str] | None = None) -> int:
           "a recurrence ('daily') is its calendar grain (XXXX-XX-XX), the first/last stretch of a period "
           "('the last week of September', an interval with mod START/END) is its edge unit (1918-09-30); "
           "TE3/TimeML - core extents (TagResult.timex3), ages and 'former'/'once' are not marked.")
+    if args.breakdown:
+        for bench, c, errors in breakdowns:
+            print_breakdown(bench, c, errors)
     if args.errors:
         print_errors(dump, args.errors)
     return 0
