@@ -95,6 +95,23 @@ class Lexicon:
             seen = True
         return float(total + current) if seen else None
 
+    def year_number(self, text: str) -> int | None:
+        """A spoken year: "nineteen ninety-six" 1996, "eighteen hundred" 1800, "nineteen oh
+        five" 1905, "two thousand and one" 2001."""
+        words = squash(text).replace("-", " ").split()
+        if "thousand" in words:
+            return int(self.number(" ".join(words)) or 0) or None
+        if not words or words[0] not in self.tables["year_century_words"]:
+            return None
+        century = self.tables["units_words"].get(words[0])
+        rest = [w for w in words[1:] if w not in ("oh", "and")]
+        if rest[:1] == ["hundred"]:
+            rest = rest[1:]
+        tail = self.number(" ".join(rest)) if rest else 0
+        if century is None or tail is None or tail >= 100:
+            return None
+        return century * 100 + int(tail)
+
     def ordinal(self, text: str) -> int | None:
         t = squash(text)
         if t in self.tables["ordinals"]:

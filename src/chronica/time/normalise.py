@@ -85,7 +85,9 @@ class Normaliser:
         if raw is None:
             return None, False
         era = self.lx.get("eras", g.get("era" + suffix) or g.get("era"))
-        y = int(raw)
+        y = int(raw) if raw.isdigit() else self.lx.year_number(raw)
+        if y is None:
+            return None, False
         if era == "BC":
             return -y, False
         if len(raw) == 2 and not era:
