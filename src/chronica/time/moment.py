@@ -16,7 +16,7 @@ SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 PART_FRACTION = {"START": (0.0, 0.34), "MID": (0.33, 0.67), "END": (0.66, 1.0),
                  "FIRST_HALF": (0.0, 0.5), "SECOND_HALF": (0.5, 1.0)}
 UNIT_GRAN = {"ML": "century", "CE": "century", "DE": "decade", "Y": "year", "SE": "season",
-             "Q": "quarter", "M": "month", "W": "day", "W2": "day", "D": "day", "H": "day", "MIN": "day", "S": "day"}
+             "Q": "quarter", "M": "month", "W": "day", "W2": "day", "WE": "day", "D": "day", "H": "day", "MIN": "day", "S": "day"}
 
 Day = tuple[int, int, int]
 
@@ -246,7 +246,7 @@ class Moment:
             if out.day:
                 out = replace(out, day=min(out.day, month_end(out.year, out.month)[2]))
             return out.coarsen(gran)
-        days = n * {"W": 7, "W2": 14, "D": 1, "H": 1 / 24, "MIN": 1 / 1440, "S": 0}.get(unit, 1)
+        days = n * {"W": 7, "W2": 14, "WE": 7, "D": 1, "H": 1 / 24, "MIN": 1 / 1440, "S": 0}.get(unit, 1)
         if self.month is None or self.day is None or not 0 < astro(self.year) < 10000:
             return self.coarsen(gran)
         d = dt.date(astro(self.year), self.month, self.day) + dt.timedelta(days=int(round(days)))

@@ -17,7 +17,7 @@ from .moment import RANK, UNIT_GRAN, Moment, astro, historical, iso_day
 from .normalise import Parsed
 
 PART_MOD = {"START": "START", "MID": "MID", "END": "END", "FIRST_HALF": "START", "SECOND_HALF": "END"}
-UNIT_VALUE = {"Y": "Y", "M": "M", "W": "W", "W2": "W", "D": "D", "DE": "DE", "CE": "CE", "ML": "ML",
+UNIT_VALUE = {"Y": "Y", "M": "M", "W": "W", "W2": "W", "WE": "D", "D": "D", "DE": "DE", "CE": "CE", "ML": "ML",
               "H": "TH", "MIN": "TM", "S": "TS", "SE": "SE"}
 DCT_DEICTICS = {"this", "last", "next", "past", "coming", "current", "present"}
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
@@ -280,6 +280,8 @@ class Resolver:
             return self._timex(p, r.moment.shift(-1, "Y"), "relative", r.text, r.moment.timex())
         if p.unit == "W" and p.moment is None and ref.day is not None:
             return self._week(p, ref, n, base)
+        if p.unit == "WE" and (ref.day is not None or self.genre == "news" and self.dct is not None):
+            return self._weekend(p, ref, n, base)
         m = self._deictic_moment(p, ref, n)
         if m is None:
             return self._unanchored(p)
@@ -345,6 +347,26 @@ class Resolver:
         return Timex(p.start, p.end, self.text[p.start:p.end], "DATE", f"{y:04d}-W{w:02d}",
                      f"{lo}/{hi}", lo, hi, "inferred" if n == 0 else "relative",
                      PART_MOD.get(p.part) if p.part else p.mod, base.text, anchor_value=ref.timex())
+
+    def _weekend(self, p: Parsed, ref: Moment, n: int, base: Reference) -> Timex | None:
+        """A weekend: "last weekend" the one before the reference day, "next weekend" the
+        one after; "the weekend" the one just past, or the coming one in a future clause."""
+        if self.genre == "news" and self.dct is not None:
+            base, ref = self.dct, self.dct.moment  # a report's weekend is its own week's
+        d = ref.to_date()
+        if d is None:
+            return None
+        ahead = n > 0 or (n == 0 and self._future(p))
+        saturday = d - dt.timedelta(days=(d.isoweekday() - 6) % 7)  # the last Saturday on or before d
+        if ahead and saturday < d - dt.timedelta(days=1):
+            saturday += dt.timedelta(days=7)
+        if n < 0 and saturday >= d - dt.timedelta(days=1):
+            saturday -= dt.timedelta(days=7)
+        y, w, _ = saturday.isocalendar()
+        lo, hi = saturday.isoformat(), (saturday + dt.timedelta(days=1)).isoformat()
+        return Timex(p.start, p.end, self.text[p.start:p.end], "DATE", f"{y:04d}-W{w:02d}-WE",
+                     f"{lo}/{hi}", lo, hi, "inferred" if n == 0 else "relative", p.mod, base.text,
+                     anchor_value=ref.timex())
 
     def _ref(self, p: Parsed) -> Timex:
         r = p.ref
@@ -444,7 +466,7 @@ class Resolver:
     def _period(self, p: Parsed) -> str:
         n = p.amount[0] if p.amount else "X"
         u = UNIT_VALUE.get(p.unit, p.unit)
-        if p.unit == "W2":
+        if p.unit in ("W2", "WE"):  # a fortnight is two weeks, a weekend two days
             n = str(int(float(n) * 2)) if n != "X" else "X"
         if u.startswith("T"):
             return f"PT{n}{u[1:]}"
