@@ -23,3 +23,4 @@ from chronica.time import parse_edtf_bounds
 ])
 def test_edtf_bounds(edtf, earliest, latest):
     assert parse_edtf_bounds(edtf) == (earliest, latest)
+

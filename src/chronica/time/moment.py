@@ -64,6 +64,16 @@ class Moment:
     minute: int | None = None
     daypart: str | None = None
     quarter: int | None = None  # 1-4 (a fiscal or calendar quarter)
+    movable: str | None = None  # a feast whose day depends on the year ("4 thu", "easter+49")
+
+    def settle(self) -> "Moment":
+        """Fix a movable feast's day once its year is known."""
+        if self.movable is None or self.year is None or self.year < 1583:
+            return self
+        at = movable_day(self.year, self.month, self.movable)
+        if at is None:
+            return self
+        return replace(self, month=at.month, day=at.day, movable=None)
 
     # ------------------------------------------------------------------ TIMEX --
     def timex(self) -> str:
@@ -260,3 +270,40 @@ class Moment:
     @staticmethod
     def of_date(d: dt.date) -> "Moment":
         return Moment("day", year=d.year, month=d.month, day=d.day)
+
+
+WEEKDAY_CODES = {"mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 7}
+
+
+def easter(year: int) -> dt.date:
+    """Western (Gregorian) Easter Sunday: the anonymous Gregorian algorithm."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l_) // 433
+    month = (h + l_ - 7 * m + 90) // 25
+    return dt.date(year, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
+
+
+def movable_day(year: int, month: int | None, rule: str) -> dt.date | None:
+    """The day of a movable feast: "4 thu" (fourth Thursday of the month), "-1 mon" (last
+    Monday), "1 tue+1mon" (the Tuesday after the first Monday), "easter-2" (Good Friday)."""
+    if rule.startswith("easter"):
+        return easter(year) + dt.timedelta(days=int(rule[6:] or 0))
+    if month is None:
+        return None
+    n, code = rule.split()
+    after_monday = code.endswith("+1mon")
+    weekday = WEEKDAY_CODES[code[:3]]
+    n = int(n)
+    if n > 0:
+        first = dt.date(year, month, 1)
+        if after_monday:  # US election day: the Tuesday after the first Monday
+            first += dt.timedelta(days=(1 - first.isoweekday()) % 7 + 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = month_end(year, month)
+    end = dt.date(*last)
+    return end - dt.timedelta(days=(end.isoweekday() - weekday) % 7 + 7 * (-n - 1))

@@ -119,8 +119,13 @@ class Normaliser:
             if not 1 <= day <= 31:
                 return None, False
         holiday = lx.get("holidays", g.get("holiday"))
+        movable = None
         if holiday:
-            month, day = holiday
+            month, when = holiday
+            if isinstance(when, int):
+                day = when
+            else:  # a movable feast: its day is fixed once the year is known
+                movable = when
         weekday = lx.get("weekdays", g.get("weekday"))
         hour = minute = daypart = None
         if g.get("hour") is not None:
@@ -147,7 +152,7 @@ class Normaliser:
             return Moment("season", year=year, season=season), short
         if hour is not None or daypart:
             gran = "time"
-        elif day is not None:
+        elif day is not None or movable:
             gran = "day"
         elif month is not None:
             gran = "month"
@@ -159,8 +164,9 @@ class Normaliser:
             return None, False
         if day and month and year and not _valid(year, month, day):
             return None, False
-        return Moment(gran, year=year, month=month, day=day, weekday=weekday, hour=hour,
-                      minute=minute, daypart=daypart), short
+        moment = Moment(gran, year=year, month=month, day=day, weekday=weekday, hour=hour,
+                        minute=minute, daypart=daypart, movable=movable)
+        return moment.settle(), short
 
     def _range(self, g: dict, m: re.Match, base: dict) -> Parsed | None:
         if g.get("era2") and not g.get("era"):

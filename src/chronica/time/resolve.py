@@ -112,6 +112,7 @@ class Resolver:
             m = replace(m, quarter=r.moment.quarter)
         if m.year is None and m.gran not in ("century", "decade"):
             m, filled = self._fill_year(p, m)
+            m = m.settle()
             anchor = filled.text if filled else None
             av = filled.moment.timex() if filled else None
             basis = "inferred" if anchor else "explicit"
