@@ -253,6 +253,8 @@ class Normaliser:
                 return Parsed("set", ref=value, quant=quant, **base)
             return Parsed("set", unit=unit[0] if unit else None, amount=amount, moment=moment,
                           quant="EVERY", **base)
+        if kind == "offset" and amount is None and (g.get("unit") or "").lower().endswith("s"):
+            amount = lx.amount("a few")  # "days later": an unstated few
         if kind in ("duration", "offset") and (unit is None or (amount is None and kind == "offset")):
             return None
         if kind == "deixis" and unit is None and moment is None:
