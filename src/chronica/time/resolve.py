@@ -634,6 +634,8 @@ class Resolver:
         if self._aside(p):
             # "Waterloo (1815)": with no date yet, a bracketed date is the best guess
             return self.ref is None and p.kind == "date" and p.moment2 is None
+        if self.ref is None and p.kind == "date" and m.gran not in ("century", "decade"):
+            return True  # the text's first date: better a guess than no year at all
         s, _ = self._sentence(p.start)
         if _FLASH_FORWARD.search(self.text, max(s, p.start - 80), p.start):
             return False  # "... lasted until the fall of Budapest in February 1945"
