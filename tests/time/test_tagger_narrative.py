@@ -147,6 +147,9 @@ def test_narrative_seed_blog(tagger):
     ("The duke reached the city on 28 June 1914. His uncle had been the subject of an "
      "assassination attempt by a secret society in 1911. At 10:15 a.m. a bomb was thrown.",
      "10:15 a.m.", "1914-06-28T10:15"),
+    # "the next spring" after December is the spring of the new year
+    ("In December 1777 the army camped. The next spring, it marched.", "The next spring", "1778-SP"),
+    ("In March 1777 they camped. The previous winter had been hard.", "The previous winter", "1776-WI"),
     # a staged present ("It's ...") makes a present-tense "now" the scene's time, but a
     # naming ("what is now ...") stays the writer's present
     ("It's May 3rd, 1821 on the island. The now ailing emperor stays in bed.", "now", "1821-05-03"),

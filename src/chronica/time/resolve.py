@@ -591,13 +591,18 @@ class Resolver:
         if m is not None and m.season:
             y = ref.year if ref.year is not None else None
             if n and ref.gran in ("month", "day", "time", "season"):
-                order = ["WI", "SP", "SU", "FA"]
-                cur = ref.season or ("WI" if ref.month in (12, 1, 2) else order[(ref.month % 12) // 3])
+                # seasons in the order of their years: a winter is named by its December
+                order = ["SP", "SU", "FA", "WI"]
+                if ref.season:
+                    cur, cy = ref.season, astro(ref.year)
+                else:
+                    cur = order[(ref.month - 3) % 12 // 3]
+                    cy = astro(ref.year) - (1 if ref.month in (1, 2) else 0)
                 delta = (order.index(m.season) - order.index(cur)) % 4 or 4
                 if n < 0:
                     delta = delta - 4
-                k = order.index(cur) + delta
-                y = ref.year + k // 4
+                k = cy * 4 + order.index(cur) + delta
+                y = historical(k // 4)
             elif n:
                 y = ref.year + n
             elif m.season == "WI" and ref.month in (1, 2):
