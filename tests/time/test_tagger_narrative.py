@@ -105,7 +105,11 @@ def test_narrative_seed_podcast(tagger, name, expr, value):
     assert got[expr] == value
     assert got["ten years before"] == "1918"
     assert got["Four years after"] == "1922"
-    assert got["two days later"] == "1928-01-19"
+    # "due to leave tomorrow morning" is a plan: the scene stays on the 16th, so the
+    # police come two days after it
+    assert got["tomorrow morning"] == "1928-01-17TMO"
+    assert got["This morning"] == "1928-01-16TMO"
+    assert got["two days later"] == "1928-01-18"
     assert got["twelve years after"] == "1940"
     assert got["the following day"] == "1940-08-21"
     for t in res.timexes:

@@ -642,6 +642,8 @@ class Resolver:
         if self.ref is None and p.kind == "date" and m.gran not in ("century", "decade"):
             return True  # the text's first date: better a guess than no year at all
         s, _ = self._sentence(p.start)
+        if p.kind == "deixis" and self._future(p):
+            return False  # "they are due to leave tomorrow morning": a plan, not the story's day
         if _FLASH_FORWARD.search(self.text, max(s, p.start - 80), p.start):
             return False  # "... lasted until the fall of Budapest in February 1945"
         if self._subordinate(p, s):
