@@ -24,6 +24,7 @@ from ..pipeline import component
 from .bounds import YEAR, Bounds, bounds_of, is_vague
 from .context import TextContext
 from .geography import Geography
+from .match_cues import cue_of, stative_kinds
 
 THRESHOLD = 0.62          # pair score to be the same happening across documents
 WITHIN_DOC = 0.80         # stricter: one document telling a happening twice
@@ -50,6 +51,7 @@ class Item:
     undated_doc: bool = False  # its document gives no date at all: the date can never agree
     scene: frozenset[str] = frozenset()  # places its paragraph names up to the evidence
     targets: frozenset[str] = frozenset()  # corpus ids of those it was aimed at (victims)
+    cue: str = ""  # its head word's family or stem ("~kill", "trial"): see match_cues
 
     @property
     def kind(self) -> str:
@@ -291,13 +293,33 @@ def _end_clashes() -> tuple[tuple[str, str], ...]:
     return tuple(("~" + str(x), "~" + str(y)) for x, y in data.get("end_clashes") or ())
 
 
+CUE_SIGNAL = 0.5         # the same head word ("trial" / "trial", "assassinated" / "killed")
+GUESSED_DATE_SIGNAL = 0.5  # dates that agree within a year, one guessed from context
+
+
+def same_cue(a: Item, b: Item) -> bool:
+    return bool(a.cue) and a.cue == b.cue
+
+
+def one_stay(a: Item, b: Item, who: float, place: float | None) -> bool:
+    """The same person's stay (living, exile) told in places one inside the other: a
+    person is in one such state at a time, so the places agree even when carried from
+    the context ("reside here" / "remain there")."""
+    kinds = stative_kinds()
+    return (a.kind in kinds and b.kind in kinds and who >= 0.75 and place is not None and place >= 0.6
+            and a.bounds is not None and b.bounds is not None and a.bounds.overlaps(b.bounds))
+
+
 def evidence_signals(a: Item, b: Item, who: float, place: float | None, date: float | None, words: float) -> float:
     """How many independent kinds of positive evidence the pair has (people, place,
     date, wording, a victim in common): a likeness on one count alone is coincidence."""
-    n = TARGET_SIGNAL if a.doc_id != b.doc_id and shared_targets(a, b) else 0.0
+    cross = a.doc_id != b.doc_id
+    n = TARGET_SIGNAL if cross and shared_targets(a, b) else 0.0
     n += 1.0 if who >= 0.75 else 0.5 if who >= 0.5 else 0.0
     carried = not (a.placed and b.placed)
-    if place is not None and place >= 0.7:
+    if cross and one_stay(a, b, who, place):
+        n += 1.0
+    elif place is not None and place >= 0.7:
         # two different places close by (Calais / Boulogne, Paris / Versailles) agree
         # only half: they may be the same landing or two stages of one journey
         near = place < 1.0 and geo_rel_near(a, b)
@@ -306,8 +328,13 @@ def evidence_signals(a: Item, b: Item, who: float, place: float | None, date: fl
             n += 0.5 if carried or place < 0.8 or near else 1.0
     if date is not None and not _inferred(a) and not _inferred(b):
         n += 1.0 if date >= 1.0 else 0.5 if date >= 0.8 else 0.0
-    n += 1.0 if words >= 0.3 else 0.5 if words >= 0.2 else 0.0
-    return n
+    elif cross and date is not None and date >= 0.8 and who >= 0.75 and same_cue(a, b):
+        # a date guessed from context says little on its own ("returned to Paris" /
+        # "the Bourbons returned" in one year), but the same person doing the same
+        # thing in the same guessed year is telling
+        n += GUESSED_DATE_SIGNAL
+    told = 1.0 if words >= 0.3 else 0.5 if words >= 0.2 else 0.0
+    return n + max(told, CUE_SIGNAL if cross and same_cue(a, b) else 0.0)
 
 
 def pair_score(a: Item, b: Item, geo: Geography, names: dict[str, frozenset[str]] | None = None,
@@ -372,6 +399,8 @@ def candidate_pairs(items: list[Item], names: dict[str, frozenset[str]] | None =
         keys = set(it.who)
         for e in it.who:
             keys.update("w:" + w for w in (names or {}).get(e, ()))
+        if it.cue and not (it.who and it.where):
+            keys.add("c:" + it.cue)  # nobody or no place to block on: the head word
         for e in keys:
             blocks[e].append(i)
         if it.where:
@@ -627,6 +656,17 @@ def same_blow(a: Item, b: Item) -> bool:
     return alike and _dates_meet(a, b) and not clashing(a, b)
 
 
+def headed_stay(a: Item, b: Item, geo: Geography) -> bool:
+    """A heading's stay ("Turkey, 1929-1933", no head word) and the body's telling of the
+    same person's stay there ("would reside here for three years"): one stay."""
+    kinds = stative_kinds()
+    if a.kind != b.kind or a.kind not in kinds or (a.local.trigger is None) == (b.local.trigger is None):
+        return False
+    if not a.who & b.who or not a.where or not b.where or a.bounds is None or b.bounds is None:
+        return False
+    return geo.relation(a.where, b.where) in ("same", "within", "contains") and a.bounds.overlaps(b.bounds)
+
+
 def _may_merge(a: list[int], b: list[int], items: list[Item], geo: Geography,
                scores: dict[tuple[int, int], float], names: dict[str, frozenset[str]] | None = None,
                min_signals: float = MIN_SIGNALS) -> bool:
@@ -640,7 +680,7 @@ def _may_merge(a: list[int], b: list[int], items: list[Item], geo: Geography,
             s = score(x, y)
             same_doc = items[x].doc_id == items[y].doc_id
             if same_doc and (s < WITHIN_DOC or not retold(items[x], items[y], geo)) \
-                    and not same_blow(items[x], items[y]):
+                    and not same_blow(items[x], items[y]) and not headed_stay(items[x], items[y], geo):
                 return False
             if s == 0.0 and not same_doc and not any(
                     _overlapping(items[y], items[z]) and score(x, z) > 0 for z in b if z != y):
@@ -680,6 +720,9 @@ def _pick_where(members: list[Item], geo: Geography) -> str | None:
     places = Counter(m.where for m in members if m.where)
     if not places:
         return None
+    inner = [p for p in places if all(p == q or geo.within(p, q) for q in places)]
+    if inner:
+        return inner[0]  # one source names the region, another the spot: the spot
     # the most often named place; among equals the innermost (most specific)
     top = max(places.values())
     cands = sorted(p for p, n in places.items() if n == top)
@@ -766,7 +809,8 @@ def prepare(corpus) -> list[Item]:
             targets = frozenset(corpus.entity_of.get((doc.id, k), f"{doc.id}:{k}") for k in ev.targets)
             items.append(Item(doc.id, doc.source.sha256, ev, who, where, bounds_of(ev.when),
                               content_words(told), placed, proper_stems(told), undated_doc=undated,
-                              scene=_scene(corpus, doc, ev, context), targets=targets))
+                              scene=_scene(corpus, doc, ev, context), targets=targets,
+                              cue=cue_of(ev.trigger.text if ev.trigger else None, word_families())))
     return with_rare_words(items)
 
 
