@@ -20,12 +20,14 @@ from .events_lifespan import Lifespan, birth_anchor, find_lifespan
 from .events_roles import (
     AIMED_KINDS, MentionIndex, SentView, build_index, main_person, participants, place, roles, sentence_view, targets,
 )
-from .events_scenes import heading_place_period, in_any, paragraphs, staged_paragraphs
+from .events_scenes import heading_place_period, in_any, opens_with_heading, paragraphs, staged_paragraphs
 from .events_summary import summarise
 from .events_triggers import (
     Happening, assign_clauses, find_triggers, group, has_place_child, journey_legs,
 )
-from .events_when import date_anchors, duration_of, from_timexes, inferred, lasting, open_after, span_until
+from .events_when import (
+    date_anchors, duration_of, from_timexes, inferred, lasting, open_after, same_day, span_until, tells_hour,
+)
 
 MERGE_KINDS = {"movement", "exile"}
 SPAN_KINDS = {"residence", "exile", "illness"}
@@ -53,11 +55,13 @@ class _Whereabouts:
     paragraph: int = -1
     trail: list[str] = field(default_factory=list)  # places named in this paragraph, latest first
     people: dict[str, str] = field(default_factory=dict)  # person -> latest place, this paragraph
+    earlier: dict[str, str] = field(default_factory=dict)  # person -> latest place, before it
     last_place: str | None = None  # the last place named anywhere (for "there")
     story_place: str | None = None  # set by a heading or a scene-setting sentence
 
     def enter(self, para: int) -> None:
         if para != self.paragraph:
+            self.earlier.update(self.people)
             self.paragraph, self.trail, self.people = para, [], {}
 
     def note(self, who: list[str], places: list[str]) -> None:
@@ -80,6 +84,7 @@ class _DocFrame:
     life: Lifespan | None = None  # the lifespan a biography's lead gives
     # paragraph index -> start of the paragraph whose day-precise date it still tells
     scene_of: dict[int, int] = field(default_factory=dict)
+    clocked: frozenset[int] = frozenset()  # paragraphs of a scene told by the hour
 
 
 def _frame(doc: Doc, lex: Lexicon) -> _DocFrame:
@@ -97,22 +102,27 @@ def _frame(doc: Doc, lex: Lexicon) -> _DocFrame:
     if born_at is not None:
         # the chronology starts at the birth, not at the last date the lead gave
         anchors = sorted(anchors + [born_at], key=lambda p: p[0])
+    scene_of, clocked = _scenes(doc, lex, index, paras, anchors)
     return _DocFrame(index, staged_paragraphs(doc, lex), paras,
-                     country, main_person(index), anchors, life, _scenes(doc, lex, index, paras, anchors))
+                     country, main_person(index), anchors, life, scene_of, clocked)
 
 
 _DAY_EDTF = re.compile(r"^-?\d{4}-\d{2}-\d{2}$")
 
 
 def _scenes(doc: Doc, lex: Lexicon, index: MentionIndex, paras: list[tuple[int, int]],
-            anchors: list) -> dict[int, int]:
+            anchors: list) -> tuple[dict[int, int], frozenset[int]]:
     """Paragraphs that go on with the scene of a day-precise date told before ("On 28
     June ..." then, next paragraph, "Just before ten on Sunday, the couple arrived"):
     the next paragraph, no heading between, no passage of time at its start, some of
     the same people -- and a scene told by the hour (a clock time or a time of day in
-    it), not a summary that names one day and moves on."""
+    it), not a summary that names one day and moves on. A paragraph that names
+    another day starts a scene of its own ("12 days later, he was found"). Also
+    returns the paragraphs of scenes told by the hour."""
     out: dict[int, int] = {}
+    clocked_paras: set[int] = set()
     start: int | None = None
+    day: str | None = None
     people: set[str] = set()
     clocked = False
     for i, (a, b) in enumerate(paras):
@@ -122,38 +132,51 @@ def _scenes(doc: Doc, lex: Lexicon, index: MentionIndex, paras: list[tuple[int, 
             if any(x.kind == "heading" for x in sents):
                 start = None
             continue
+        if opens_with_heading(doc.text, a, b):
+            start = None
         here = {m.entity for m in doc.mentions if m.entity and not m.cited and a <= m.start < b
                 and index.entity_type.get(m.entity) in ("person", "organization", "group")}
         opening = _words(doc.text[body[0].start:body[0].end].lower())
-        own = [w for o, w in anchors if a <= o < b]
-        clock = any(_clock(t) for t in doc.timexes_in(a, b))
+        own = [(o, w) for o, w in anchors if a <= o < b]
+        clock = any(tells_hour(t, doc.text) for t in doc.timexes_in(a, b))
         if start is not None and (clocked or clock) and here & people \
-                and not any(w in lex.passage_cues for w in opening):
+                and not _passage(opening, lex, clocked=True):
             out[i] = start
             people |= here
             clocked = True
         elif not own:
             start = None
         if own:
-            if _DAY_EDTF.match(own[-1].edtf or ""):
+            if _DAY_EDTF.match(own[-1][1].edtf or ""):
                 if i not in out:
-                    start, people, clocked = a, here, clock
+                    start, day, people, clocked = a, own[-1][1].edtf, here, clock
+                elif own[-1][1].edtf != day:
+                    # the scene goes on up to the new day, which starts one of its own
+                    start, day, people, clocked = own[-1][0], own[-1][1].edtf, here, clock
             else:
                 start = None
-    return out
+        if start is not None and clocked:
+            clocked_paras.add(i)
+    return out, frozenset(clocked_paras)
+
+
+def _passage(words: list[str], lex: Lexicon, clocked: bool = False) -> bool:
+    """Words that say time has passed since the date last given. In a scene told by
+    the hour, a bare "later" (no measure: "Ferdinand later decided") stays in the
+    scene; "years later" does not."""
+    for i, w in enumerate(words):
+        if w not in lex.passage_cues:
+            continue
+        bare = w in lex.open_cues and (i == 0 or words[i - 1] not in lex.passage_cues) \
+            and (i + 1 == len(words) or words[i + 1] not in lex.passage_cues)
+        if not (clocked and bare):
+            return True
+    return False
 
 
 def _words(text: str) -> list[str]:
     """Words, a hyphenated compound as one ("nineteen-year-old" is no passage of years)."""
     return re.findall(r"[a-z]+(?:-[a-z]+)*", text)
-
-
-def _clock(t) -> bool:
-    """An hour or a time of day ("10 a.m.", "that evening", "on Sunday")."""
-    return t.type == "TIME" or bool(_CLOCK_VALUE.search(t.value or ""))
-
-
-_CLOCK_VALUE = re.compile(r"^[\dX]{4}-[\dX]{2}-[\dX]{2}T|-W[\dX]{2}-\d")  # TIMEX3: 1865-04-14TEV, XXXX-WXX-7
 
 
 def _feature(doc: Doc, key: str) -> str | None:
@@ -512,7 +535,9 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
 
     who = participants(h, view, frame.index)
     pick = place(h, view, a, b, frame.index, lex, skip)
-    where, prep = pick.key, pick.prep
+    where, prep = _finer(doc, pick.key, pick.seen), pick.prep
+    if where is None:
+        where = _named_in(doc, trigger, frame)
     there = any(c.lower_ in ("there", "here") and c.dep_ == "advmod" for c in anchor.children)
     if there and where_now.last_place and pick.prep is None:
         where = None  # "There she stayed for a decade before moving on": the place told before
@@ -534,11 +559,15 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
     if when is None:
         clause = evidence.text.lower()
         near = any(c in clause for c in lex.near_cues)
-        passed = any(w in lex.passage_cues for w in _words(clause))
         k = next((i for i, (a, b) in enumerate(frame.paragraphs) if a <= sent.start < b), None)
+        by_hour = k in frame.clocked
+        passed = _passage(_words(clause), lex, clocked=by_hour)
         para = None if passed or k is None else frame.scene_of.get(k, frame.paragraphs[k][0])
-        when = inferred(doc, view.offset(anchor), frame.anchors, near=near, scene_start=para)
-        if when is not None and not near and _open_later(clause, lex):
+        # "shortly after" keeps the day only in a scene told by the hour
+        when = inferred(doc, view.offset(anchor), frame.anchors, near=near, scene_start=para,
+                        same_day=by_hour and same_day(clause))
+        on_the_day = by_hour and para is not None and when is not None and bool(_DAY_EDTF.match(when.edtf or ""))
+        if when is not None and not near and not on_the_day and _open_later(clause, lex):
             when = open_after(when)
         until = _until_date(view, anchor, timexes, lex) if h.kind in SPAN_KINDS else None
         if when is not None and until is not None:
@@ -628,6 +657,46 @@ def _trimmed(doc: Doc, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
 
 
+COARSE_FEATURES = {"country", "region", "state", "continent"}
+
+
+def _finer(doc: Doc, key: str | None, seen: list[str]) -> str | None:
+    """A clause that names a country and a city in it ("returned to Bosnia and lodged
+    with his brother in Sarajevo") happened in the city."""
+    outer = doc.entity(key) if key else None
+    if outer is None or outer.place is None or outer.place.feature not in COARSE_FEATURES:
+        return key
+    for k in seen:
+        inner = doc.entity(k)
+        ref = inner.place if inner is not None else None
+        if k == key or ref is None or ref.feature in COARSE_FEATURES:
+            continue
+        if (outer.place.gazetteer and ref.part_of == outer.place.gazetteer) or (
+                outer.place.country and ref.country == outer.place.country):
+            return k
+    return key
+
+
+def _named_in(doc: Doc, trigger: Span, frame: _DocFrame) -> str | None:
+    """A named happening whose name starts with a place the text names ("the Moscow
+    Trials began", "the Paris Commune") took place there."""
+    name = next((m for m in doc.mentions if m.start <= trigger.start < m.end and m.entity
+                 and frame.index.entity_type.get(m.entity) not in ("place", "person")), None)
+    if name is None:
+        return None
+    words = name.text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    for e in doc.entities:
+        if frame.index.entity_type.get(e.key) != "place" or e.place is None:
+            continue
+        for alias in [e.name, *e.aliases]:
+            n = len(alias.split())
+            if 0 < n < len(words) and " ".join(words[:n]) == alias:
+                return e.key
+    return None
+
+
 def _carried_place(anchor, who: list[str], where_now: _Whereabouts, frame: _DocFrame,
                    doc: Doc, sent) -> str | None:
     """A clause that names no place happened where the story stands."""
@@ -639,7 +708,14 @@ def _carried_place(anchor, who: list[str], where_now: _Whereabouts, frame: _DocF
             return where_now.people[w]
     if where_now.trail:
         return where_now.trail[0]
-    return where_now.story_place or frame.country
+    if where_now.story_place or frame.country:
+        return where_now.story_place or frame.country
+    # no country the story is set in: where a participant was last told to be, in an
+    # earlier paragraph ("moved to Sarajevo" ... "In 1912, he was expelled from school")
+    for w in who:
+        if w in where_now.earlier:
+            return where_now.earlier[w]
+    return None
 
 
 def _set_scene(doc: Doc, sent, lex: Lexicon, frame: _DocFrame, where_now: _Whereabouts) -> None:

@@ -434,6 +434,34 @@ def _object_role(verb, lex: Lexicon) -> str:
     return "object"
 
 
+DESCRIBING_DEPS = {"relcl", "acl"}  # "a society that wanted to separate Bosnia from ..."
+SUBORDINATE_DEPS = {"advcl", "ccomp", "csubj", "csubjpass"}  # "..., leading X to send a note to Y"
+VERB_BOUND_ROLES = {"destination", "origin", "object"}
+
+
+def _in_other_clause(root, anchor, role: str, lex: Lexicon) -> bool:
+    """A place told in a clause below the happening's own: a clause that describes a
+    noun tells where that thing is or what it wanted, not where the happening was
+    (unless the noun is the happening's own place: "lived in a house which stands in
+    Vranje"); the goal or object of another verb ("led them to send a note to
+    Serbia") is not the happening's goal. Walks from the place up to the anchor (or
+    to the first common ancestor)."""
+    above = {a.i for a in anchor.ancestors} | {anchor.i}
+    cur = root
+    while cur.i not in above and cur.head.i != cur.i:
+        if cur.dep_ in DESCRIBING_DEPS and not _locative(cur.head, lex):
+            return True
+        if cur.dep_ in SUBORDINATE_DEPS and role in VERB_BOUND_ROLES:
+            return True
+        cur = cur.head
+    return False
+
+
+def _locative(noun, lex: Lexicon) -> bool:
+    """The object of a place preposition ("in a house", "to the hospital")."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in lex.place_roles
+
+
 def _distance(tok, anchor, lo: int, hi: int) -> int:
     d, cur = 0, tok
     while cur.i != anchor.i:
@@ -464,7 +492,7 @@ def place(h: Happening, view: SentView, start_tok: int, end_tok: int, index: Men
             continue
         root = doc[i]
         role = _place_role(root, anchor, lex)
-        if role is None:
+        if role is None or _in_other_clause(root, anchor, role, lex):
             continue
         dist = _distance(root, anchor, view.span.start, view.span.end)
         prep = root.head.lower_ if root.dep_ == "pobj" else None

@@ -19,6 +19,19 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_HEADING_LINE = re.compile(r"^(?P<line>[^\n]{1,100}?)[ \t]*\n\s*\S")
+
+
+def opens_with_heading(text: str, a: int, b: int) -> bool:
+    """A paragraph whose first line is a title glued to it ("The Birth of the Myth"
+    then, on the next line, the body): a short line with no sentence-closing stop."""
+    m = _HEADING_LINE.match(text[a:b])
+    if m is None:
+        return False
+    line = m["line"].strip()
+    return len(line.split()) <= 12 and not re.search(r"[.,;:…]$", line)
+
+
 def staged_paragraphs(doc: Doc, lex: Lexicon, cues_needed: bool = True) -> list[tuple[int, int]]:
     """Paragraphs told in the present tense with body-language cues: a staged scene
     (``cues_needed=False``: every paragraph told in the present tense)."""

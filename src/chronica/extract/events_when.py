@@ -89,7 +89,28 @@ def date_anchors(doc: Doc, later_preps: frozenset[str] = frozenset()) -> list[tu
             continue
         pts.append((t.start, t.when()))
     pts.sort(key=lambda p: p[0])
-    return _without_flashbacks(doc, pts)
+    return _without_flashbacks(doc, _without_restatements(doc, pts))
+
+
+def _without_restatements(doc: Doc, pts: list[tuple[int, When]]) -> list[tuple[int, When]]:
+    """A time expression the tagger resolved against the story's own date ("at the
+    time", "that summer", "now") moves the story only forward (back to the present
+    after a flashback: "Now, ..."). One that would take it back, or widen its day to
+    a season, restates the story's date: the tagger resolved it against a stale
+    reference or a coarser one."""
+    inferred_at = {t.start for t in doc.timexes if t.basis == "inferred"}
+    out: list[tuple[int, When]] = []
+    for o, w in pts:
+        cur = out[-1][1] if out else None
+        if o in inferred_at and w.basis == "inferred" and cur is not None and cur.earliest and cur.latest \
+                and w.earliest and w.latest:
+            back = w.latest < cur.earliest
+            wider = w.earliest <= cur.earliest and cur.latest <= w.latest and (w.earliest, w.latest) != (
+                cur.earliest, cur.latest)
+            if back or wider:
+                continue
+        out.append((o, w))
+    return out
 
 
 def _without_flashbacks(doc: Doc, pts: list[tuple[int, When]]) -> list[tuple[int, When]]:
@@ -149,16 +170,17 @@ def _under_prep(doc: Doc, t: Timex, preps: frozenset[str]) -> bool:
 
 
 def inferred(doc: Doc, offset: int, anchors: list[tuple[int, When]] | None = None,
-             near: bool = False, scene_start: int | None = None) -> When | None:
+             near: bool = False, scene_start: int | None = None, same_day: bool = False) -> When | None:
     """The story's current date at ``offset`` (basis inferred): the latest date given
     before it; before the first, the first date the text gives (it frames the story).
     Day-precise dates are widened to their year (to their month when the clause says
     it followed closely: ``near``) -- unless the day was given in the same paragraph
     (``scene_start``): a scene told right after "On the night of July 14, 1789" is
-    that night."""
+    that night, and so is what followed it "shortly after" (``same_day``)."""
     pts = date_anchors(doc) if anchors is None else anchors
     before = [(o, w) for o, w in pts if o <= offset]
-    if before and not near and scene_start is not None and before[-1][0] >= scene_start and _DAY.match(before[-1][1].edtf or ""):
+    if before and (not near or same_day) and scene_start is not None and before[-1][0] >= scene_start \
+            and _DAY.match(before[-1][1].edtf or ""):
         ref = before[-1][1]
         return replace(ref, basis="inferred", anchor=ref.anchor or ref.edtf)
     before = [w for _, w in before]
@@ -175,6 +197,48 @@ def inferred(doc: Doc, offset: int, anchors: list[tuple[int, When]] | None = Non
     if w is None:
         return None
     return replace(w, basis="inferred", anchor=w.anchor or ref.edtf)
+
+
+# --------------------------------------------------------------- scenes --
+
+@dataclass(frozen=True)
+class SceneCues:
+    day_parts: frozenset[str]  # "morning", "a.m.": a time expression that tells an hour
+    day_phrases: tuple[str, ...]  # "that day": one that keeps to the story's day
+    same_day: tuple[str, ...]  # "shortly after": on the scene's own day
+
+
+@functools.cache
+def scene_cues() -> SceneCues:
+    path = Path(__file__).resolve().parents[1] / "data" / "events" / "scene.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return SceneCues(frozenset(str(x).lower() for x in raw["day_parts"]),
+                     tuple(str(x).lower() for x in raw["day_phrases"]),
+                     tuple(sorted((str(x).lower() for x in raw["same_day_cues"]), key=len, reverse=True)))
+
+
+def tells_hour(t: Timex, text: str = "") -> bool:
+    """A clock time or a part of the day ("10 a.m.", "that evening", "on Sunday"),
+    by its value or by its own words and the noun right after them ("that summer
+    morning", "earlier that day"); ``text``: the document's text."""
+    if t.type == "TIME" or _CLOCK_VALUE.search(t.value or ""):
+        return True
+    words = t.text.lower()
+    if text:
+        nxt = re.match(r"\s*([A-Za-z][\w.']*)", text[t.end:t.end + 20])
+        words += " " + nxt[1].lower() if nxt else ""
+    cues = scene_cues()
+    return any(w in cues.day_parts for w in re.findall(r"[a-z][a-z.']*", words)) or \
+        any(p in words for p in cues.day_phrases)
+
+
+_CLOCK_VALUE = re.compile(r"^[\dX]{4}-[\dX]{2}-[\dX]{2}T|-W[\dX]{2}-\d")  # TIMEX3: 1865-04-14TEV, XXXX-WXX-7
+
+
+def same_day(clause: str) -> bool:
+    """A clause that says it followed on the spot ("They both died shortly after")."""
+    text = f" {clause.lower()} "
+    return any(re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", text) for c in scene_cues().same_day)
 
 
 # ------------------------------------------------------------ durations --
