@@ -151,6 +151,17 @@ def test_narrative_seed_blog(tagger):
     ("The duke reached the city on 28 June 1914. His uncle had been the subject of an "
      "assassination attempt by a secret society in 1911. At 10:15 a.m. a bomb was thrown.",
      "10:15 a.m.", "1914-06-28T10:15"),
+    # an offset set off after a written date restates it; a compound offset counts in the
+    # finer unit from the event it names; a model's name holds no year
+    ("On 28 June 1914 the duke was shot. In 1916 he was tried. He died on 28 April 1918, "
+     "three years and ten months after the assassination.", "three years and ten months after",
+     "1918-04-28"),
+    ("On 28 June 1914 the duke was assassinated. Years passed.[3] He died three years and ten "
+     "months after the assassination.", "three years and ten months after", "1918-04"),
+    ("On 28 June 1914 he drew his pistol, an FN Model 1910, and fired. He was nineteen at the time.",
+     "the time", "1914-06-28"),
+    ("On 28 June 1914 the couple arrived. On that summer morning, crowds lined the quay.",
+     "that summer morning", "1914-06-28TMO"),
     # "the next spring" after December is the spring of the new year
     ("In December 1777 the army camped. The next spring, it marched.", "The next spring", "1778-SP"),
     ("In March 1777 they camped. The previous winter had been hard.", "The previous winter", "1776-WI"),

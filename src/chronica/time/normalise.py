@@ -253,6 +253,8 @@ class Normaliser:
                 return Parsed("set", ref=value, quant=quant, **base)
             return Parsed("set", unit=unit[0] if unit else None, amount=amount, moment=moment,
                           quant="EVERY", **base)
+        if kind == "offset" and g.get("amount2") and unit and amount:
+            unit, amount = _in_finer_unit(unit, amount, lx.unit(g.get("unit2")), lx.amount(g["amount2"]))
         if kind == "offset" and amount is None and (g.get("unit") or "").lower().endswith("s"):
             amount = lx.amount("a few")  # "days later": an unstated few
         if kind in ("duration", "offset") and (unit is None or (amount is None and kind == "offset")):
@@ -263,6 +265,23 @@ class Normaliser:
             amount = ("X", 3.0, 2.0, 10.0)
         return Parsed(kind, unit=unit[0] if unit else None, amount=amount, direction=direction,
                       deictic=deictic, deictic_word=deictic_word, moment=moment, **base)
+
+
+# how many of the finer unit one of the coarser makes, for "N years and M months"
+_FINER = {("Y", "M"): 12, ("Y", "W"): 52, ("Y", "D"): 365, ("M", "W"): 4, ("M", "D"): 30,
+          ("W", "D"): 7, ("D", "H"): 24, ("H", "MIN"): 60}
+
+
+def _in_finer_unit(unit, amount, unit2, amount2):
+    """"three years and ten months" as 46 months; unchanged when the two do not combine."""
+    if unit2 is None or amount2 is None or amount[0] == "X" or amount2[0] == "X":
+        return unit, amount
+    k = _FINER.get((unit[0], unit2[0]))
+    if k is None:
+        return unit, amount
+    total = amount[1] * k + amount2[1]
+    text = str(int(total)) if total == int(total) else str(total)
+    return unit2, (text, total, total, total)
 
 
 def _valid(y: int, m: int, d: int) -> bool:

@@ -225,6 +225,9 @@ class Resolver:
 
     def _offset(self, p: Parsed) -> Timex:
         prepositional = self._prepositional(p)
+        restated = self._restated(p) if prepositional else None
+        if restated is not None:
+            return restated
         anchor = self._event_anchor(p) if prepositional else None
         if anchor is None and prepositional and self.genre == "news":
             cut = self.text.rfind(" ", p.start, p.end)
@@ -734,6 +737,18 @@ class Resolver:
         i = bisect_right(self.sent_starts, offset) - 1
         return self.sentences[i] if i >= 0 else (0, len(self.text))
 
+    def _restated(self, p: Parsed) -> Timex | None:
+        """"died on 28 April 1918, three years and ten months after the assassination": an
+        offset set off after a written date restates that date from another event."""
+        if not self.dated:
+            return None
+        t, m = self.dated[-1]
+        gap = self.text[t.end:p.start]
+        if not re.fullmatch(r"\s*[,(\u2014\u2013-]\s*(?:some\s+|about\s+|exactly\s+|just\s+)?", gap):
+            return None
+        return Timex(p.start, p.end, self.text[p.start:p.end], "DATE", m.timex(), t.edtf, t.earliest,
+                     t.latest, "relative", p.mod, t.text, anchor_value=m.timex())
+
     def _event_anchor(self, p: Parsed) -> Reference | None:
         """"ten years before <event>": the date the text gave that event earlier."""
         clause = re.split(r"[.;:,!?\n]", self.text[p.end:p.end + 120], maxsplit=1)[0]
@@ -741,15 +756,18 @@ class Resolver:
         if not stems:
             return None
         here = self._sentence(p.start)
-        for t, m in reversed(self.dated[-60:]):
-            if m.gran not in ("day", "month", "year", "time"):
-                continue
-            s, e = self._sentence(t.start)
-            if (s, e) == here:
-                continue
-            words = {w.lower()[:5] for w in _WORD.findall(self.text[s:e])}
-            if stems & words:
-                return Reference(m, f"{t.text} ({', '.join(sorted(stems & words))})")
+        # a point first: "after the assassination" is anchored on the day it was dated,
+        # not on a later stretch that talks about it ("From February to June 1916 ...")
+        for points in (True, False):
+            for t, m in reversed(self.dated[-60:]):
+                if m.gran not in ("day", "month", "year", "time") or ("/" in (t.value or "")) == points:
+                    continue
+                s, e = self._sentence(t.start)
+                if (s, e) == here:
+                    continue
+                words = {w.lower()[:5] for w in _WORD.findall(self.text[s:e])}
+                if stems & words:
+                    return Reference(m, f"{t.text} ({', '.join(sorted(stems & words))})")
         return None
 
     def _advance(self, p: Parsed, t: Timex, m: Moment) -> None:

@@ -12,7 +12,8 @@ from .normalise import Normaliser, Parsed
 from .resolve import Resolver
 from .rules import Rule, Triggers, load_rules, load_triggers, windows
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;])[\"'”’)]*\s+(?=[\"'“‘(`]*[A-Z0-9])|\n\s*")
+# a sentence ends at . ! ? ; (and any closing quotes, brackets or citation marks: ".[13] ")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])(?:\[[0-9a-z]{1,4}\])*[\"'”’)]*\s+(?=[\"'“‘(`]*[A-Z0-9])|\n\s*")
 _WORD_BEFORE = re.compile(r"(\S+)\s*$")
 _WORD_AFTER = re.compile(r"^\s*([^\s.,;:!?)]+)")
 
