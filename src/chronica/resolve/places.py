@@ -3,7 +3,10 @@
 Place mentions are grouped by normalised name; each name is resolved once, by context:
 countries and other large units first (they are what the text's towns lie in), then the
 rest, preferring candidates inside the countries the document names, close to the
-document's other places, and with a large population. Demonyms used as places ("the
+document's other places, and with a large population. What the text says right after a
+name narrows its namesakes ("Paris, Texas", "Ligny, near Waterloo") and places a name the
+gazetteer lacks ("the hamlet of X, near Y"); "central Asia" with a lower-case qualifier
+is the region when the text never says plain "Asia". Demonyms used as places ("the
 Tuscan coast") resolve through the demonym list.
 """
 from __future__ import annotations
@@ -185,6 +188,124 @@ def _local_places(doc: Doc, key: str, chosen: dict[str, Candidate]) -> list[Cand
     return out
 
 
+# "X, Y" / "X in Y" / "X, a town in Y": Y contains X. "X, near Y" / "X, south of Y": Y is close by.
+_IN_GAP = re.compile(r"\s*,\s*|\s+in\s+(?:the\s+)?|,?\s+(?:an?|the)\s+(?:[a-z][a-z\-]*\s+){0,3}?(?:in|of)\s+(?:the\s+)?")
+_NEAR_GAP = re.compile(r",?\s+(?:(?:an?|the)\s+(?:[a-z][a-z\-]*\s+){0,3}?)?"
+                       r"(?:near|outside(?:\s+of)?|close\s+to|not\s+far\s+from|"
+                       r"(?:some\s+)?(?:\d+|a\s+few|several)?\s*(?:[a-z]+\s+)?(?:miles|kilometres|kilometers|km)?\s*"
+                       r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:the\s+)?")
+CONTAINER_FEATURES = {"country", "state", "region", "island", "city", "continent"}
+IN_CITY_KM = 30.0  # "Trastevere, Rome": a quarter or suburb lies this close to its city
+IN_REGION_KM = 250.0  # a region the gazetteer gives no extent for: about this wide
+NEAR_KM_CLOSE = 120.0  # "Ligny, near Waterloo"
+SMALL_FEATURES = {"city", "island", "building", "area"}  # precise enough to stand in for a place it holds
+
+# how fine a kind of place is: a place lies in one of a smaller number
+_FEATURE_SIZE = {"continent": 0, "ocean": 0, "country": 1, "state": 1, "sea": 1, "region": 2,
+                 "mountains": 2, "river": 2, "lake": 2, "island": 2, "city": 3, "area": 4, "building": 5}
+
+
+def place_relations(doc: Doc) -> dict[str, list[tuple[str, str]]]:
+    """Name key -> [(relation, other key)] from what the text says right after a place name:
+    "Nome, Alaska" (in), "Obljaj, near Bosansko Grahovo" (near)."""
+    places = sorted((m for m in doc.mentions if m.type == "place"), key=lambda m: m.start)
+    out: dict[str, list[tuple[str, str]]] = {}
+    for a, b in zip(places, places[1:]):
+        gap = doc.text[a.end:b.start]
+        if len(gap) > 60 or "\n" in gap:
+            continue
+        rel = "near" if _NEAR_GAP.fullmatch(gap) else "in" if _IN_GAP.fullmatch(gap) else None
+        ka, kb = normalise(a.text), normalise(b.text)
+        if rel is not None and ka != kb:
+            out.setdefault(ka, []).append((rel, kb))
+    return out
+
+
+def fits_relation(c: Candidate, rel: str, y: Candidate, gaz: Gazetteer) -> bool:
+    """Can place ``c`` stand in relation ``rel`` ("in" / "near") to place ``y``?"""
+    if c.id == y.id or c.lat is None or y.lat is None:
+        return False
+    d = _points_km(c, y)
+    if rel == "near":
+        return d <= NEAR_KM_CLOSE and _FEATURE_SIZE.get(c.feature, 3) >= _FEATURE_SIZE.get(y.feature, 3)
+    if y.feature not in CONTAINER_FEATURES or _FEATURE_SIZE.get(c.feature, 3) < _FEATURE_SIZE.get(y.feature, 3):
+        return False
+    if gaz.is_within(c.id, y.id) or (y.feature == "country" and y.country and c.country == y.country):
+        return True
+    if y.feature == "city":  # a quarter or suburb, smaller than its city ("Paris, London" is a list)
+        return d <= IN_CITY_KM and (c.feature != "city" or c.population < y.population)
+    return y.feature in ("region", "island", "state") and not y.covers and d <= IN_REGION_KM
+
+
+def _related(key: str, relations: dict, chosen: dict[str, Candidate]) -> list[tuple[str, Candidate]]:
+    return [(rel, chosen[k]) for rel, k in relations.get(key, ()) if k in chosen]
+
+
+def _by_relation(cands: list[Candidate], related: list[tuple[str, Candidate]], gaz: Gazetteer) -> list[Candidate]:
+    """The candidates that fit what the text says the place is in or near ("Paris, Texas"),
+    or all of them when none does (then "Paris, London" was a list)."""
+    for rel, y in related:
+        fit = [c for c in cands if fits_relation(c, rel, y, gaz)]
+        if fit:
+            return fit
+    return cands
+
+
+def _pin_containers(lookups: dict[str, list[Candidate]], relations: dict, chosen: dict[str, Candidate],
+                    gaz: Gazetteer) -> dict[str, Candidate]:
+    """Containers read the way that lets the name before them lie inside: "Brunswick,
+    Georgia" is the US state, though "Georgia" alone would be the country. Only when the
+    first reading of the container holds none of the name's candidates and another does."""
+    pinned: dict[str, Candidate] = {}
+    for key, rels in relations.items():
+        xs = lookups.get(key) or []
+        for rel, ykey in rels:
+            first = pinned.get(ykey) or chosen.get(ykey)
+            if not xs or first is None or any(fits_relation(x, rel, first, gaz) for x in xs):
+                continue
+            for y in sorted(lookups.get(ykey) or [], key=_prior, reverse=True):
+                if y.id != first.id and any(fits_relation(x, rel, y, gaz) for x in xs):
+                    pinned[ykey] = y
+                    break
+    return pinned
+
+
+def _placed_by_relation(text: str, related: list[tuple[str, Candidate]],
+                        building_cues: frozenset[str] = frozenset()) -> PlaceRef | None:
+    """A name the gazetteer lacks, placed at the town or island the text says it is in or
+    near ("the hamlet of Obljaj, near Bosansko Grahovo"). A country or region is too
+    coarse to stand in for it."""
+    for rel, y in related:
+        if y.feature in SMALL_FEATURES and y.lat is not None:
+            kind = "building" if has_building_cue(text.split(), building_cues) else "city"
+            return PlaceRef(None, text, y.lat, y.lon, y.country, kind, y.id)
+    return None
+
+
+_QUALIFIER = re.compile(r"(?<![\w-])(?P<q>central|north|south|east|west|northern|southern|eastern|western|"
+                        r"upper|lower|inner|outer|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?)\s+$")
+_BARE_DIRECTION = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
+
+
+def _qualified_lookup(doc: Doc, key: str, text: str, gaz: Gazetteer) -> list[Candidate]:
+    """"central Asia", "eastern Europe" written with a lower-case qualifier that the mention
+    leaves out: the region the gazetteer has under the whole phrase, when every mention
+    of the name carries the same qualifier (a text that also says plain "Asia" means Asia)."""
+    quals = set()
+    for m in doc.mentions:
+        if m.type == "place" and normalise(m.text) == key:
+            q = _QUALIFIER.search(doc.text[max(0, m.start - 20):m.start])
+            quals.add(q["q"] if q else None)
+    if len(quals) != 1 or None in quals:
+        return []
+    q = quals.pop()
+    for form in dict.fromkeys((q, _BARE_DIRECTION.get(q, q))):
+        cands = [c for c in gaz.lookup(f"{form} {text}") if c.feature not in ("city", "building")]
+        if cands:
+            return cands
+    return []
+
+
 # "the <noun> of X": the gazetteer feature X has when the gazetteer lacks it.
 PLACE_NOUN_FEATURES = {
     "island": "island", "isle": "island", "islet": "island", "town": "city", "city": "city",
@@ -222,7 +343,7 @@ def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
                                                and words[1].casefold() in COUNTRY_NOUNS)):
             got = gaz.get(demonyms[words[0] if len(words) == 2 else text])  # "the French mainland"
             cands = [got] if got else []
-        lookups[key] = cands
+        lookups[key] = _qualified_lookup(doc, key, text, gaz) or cands
     # pass 1: names whose best reading is a country or other frame
     chosen: dict[str, Candidate] = {}
     countries: Counter = Counter()
@@ -233,10 +354,24 @@ def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
             for cc in _countries_of(top) if top.feature == "country" else ():
                 countries[cc] += counts[key]
     # pass 2: the rest, in context; then once more with the first choices as anchors
+    relations = place_relations(doc)
+    pinned = _pin_containers(lookups, relations, chosen, gaz)
+    for key, y in pinned.items():
+        old = chosen.get(key)
+        if old is not None and old.feature == "country":  # no longer a country the text names
+            for cc in _countries_of(old):
+                countries[cc] -= counts[key]
+        chosen[key] = y
+    countries = +countries
     for _ in range(2):
         anchors = list(chosen.values())
         for key, cands in lookups.items():
-            if key in chosen and chosen[key].feature in FRAME_FEATURES:
+            if key in pinned:
+                continue
+            related = _related(key, relations, chosen)
+            if related:
+                cands = _by_relation(cands, related, gaz)  # "Paris, Texas"; "Georgia, USA"
+            if key in chosen and chosen[key].feature in FRAME_FEATURES and chosen[key] in cands:
                 continue
             if key in sites:
                 named = {a.id for k, a in chosen.items() if k != key}
@@ -249,8 +384,11 @@ def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
     refs = {k: place_ref(c) for k, c in chosen.items()}
     for key in lookups:
         if key not in chosen:
-            ref = _inside_known(names[key], gaz, chosen, countries, list(chosen.values()), building_cues,
-                                first_names, _local_places(doc, key, chosen), _home_city(doc, key, chosen))
+            # what the text says it is near or in outranks a word of the name ("Vrbanja Dol, outside Sarajevo")
+            ref = _placed_by_relation(names[key], _related(key, relations, chosen), building_cues)
+            if ref is None:
+                ref = _inside_known(names[key], gaz, chosen, countries, list(chosen.values()), building_cues,
+                                    first_names, _local_places(doc, key, chosen), _home_city(doc, key, chosen))
             if ref is None:
                 feature = _unknown_feature(doc, key, place_nouns or {})
                 if feature is not None:  # "the island of Caprera": an island, whereabouts unknown
