@@ -146,22 +146,22 @@ def test_narrative_seed_blog(tagger):
     ("In March 1776 the artillery now overlooked the harbour.", "now", "1776-03"),
     ("In June 1775 they took the now-famous hill.", "now", "PRESENT_REF"),
     # the story's weekday may be the day it is on; a long past-perfect aside does not move it
-    ("The duke reached the city on 28 June 1914. Just before 10 a.m. on Sunday, the couple "
-     "arrived.", "10 a.m. on Sunday", "1914-06-28T10:00"),
-    ("The duke reached the city on 28 June 1914. His uncle had been the subject of an "
-     "assassination attempt by a secret society in 1911. At 10:15 a.m. a bomb was thrown.",
-     "10:15 a.m.", "1914-06-28T10:15"),
+    ("The fleet sailed on 7 December 1941. Shortly before 8 a.m. on Sunday, the planes struck.",
+     "8 a.m. on Sunday", "1941-12-07T08:00"),
+    ("The envoy landed at the port on 3 May 1852. His brother had been the target of a failed "
+     "ambush by a band of rebels in 1849. At 9:40 a.m. the envoy rode inland.",
+     "9:40 a.m.", "1852-05-03T09:40"),
     # an offset set off after a written date restates it; a compound offset counts in the
     # finer unit from the event it names; a model's name holds no year
-    ("On 28 June 1914 the duke was shot. In 1916 he was tried. He died on 28 April 1918, "
-     "three years and ten months after the assassination.", "three years and ten months after",
-     "1918-04-28"),
-    ("On 28 June 1914 the duke was assassinated. Years passed.[3] He died three years and ten "
-     "months after the assassination.", "three years and ten months after", "1918-04"),
-    ("On 28 June 1914 he drew his pistol, an FN Model 1910, and fired. He was nineteen at the time.",
-     "the time", "1914-06-28"),
-    ("On 28 June 1914 the couple arrived. On that summer morning, crowds lined the quay.",
-     "that summer morning", "1914-06-28TMO"),
+    ("On 2 March 1790 the fortress fell. In 1791 he was tried. He died on 9 July 1792, "
+     "two years and four months after the surrender of the fortress.", "two years and four months after",
+     "1792-07-09"),
+    ("On 2 March 1790 the fortress surrendered. Years passed.[3] He died two years and four "
+     "months after the surrender.", "two years and four months after", "1792-07"),
+    ("On 2 March 1790 she raised her rifle, a Mark 1785, and fired. She was twenty at the time.",
+     "the time", "1790-03-02"),
+    ("On 2 March 1790 the ships docked. On that winter morning, crowds lined the quay.",
+     "that winter morning", "1790-03-02TMO"),
     # "the next spring" after December is the spring of the new year
     ("In December 1777 the army camped. The next spring, it marched.", "The next spring", "1778-SP"),
     ("In March 1777 they camped. The previous winter had been hard.", "The previous winter", "1776-WI"),

@@ -738,7 +738,7 @@ class Resolver:
         return self.sentences[i] if i >= 0 else (0, len(self.text))
 
     def _restated(self, p: Parsed) -> Timex | None:
-        """"died on 28 April 1918, three years and ten months after the assassination": an
+        """"he died on 9 July 1792, two years and four months after the surrender": an
         offset set off after a written date restates that date from another event."""
         if not self.dated:
             return None
