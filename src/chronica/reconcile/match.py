@@ -658,7 +658,7 @@ def same_blow(a: Item, b: Item) -> bool:
 
 def headed_stay(a: Item, b: Item, geo: Geography) -> bool:
     """A heading's stay ("Turkey, 1929-1933", no head word) and the body's telling of the
-    same person's stay there ("would reside here for three years"): one stay."""
+    same person's stay there ("she would live there for a decade"): one stay."""
     kinds = stative_kinds()
     if a.kind != b.kind or a.kind not in kinds or (a.local.trigger is None) == (b.local.trigger is None):
         return False

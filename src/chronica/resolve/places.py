@@ -273,7 +273,7 @@ def _pin_containers(lookups: dict[str, list[Candidate]], relations: dict, chosen
 def _placed_by_relation(text: str, related: list[tuple[str, Candidate]],
                         building_cues: frozenset[str] = frozenset()) -> PlaceRef | None:
     """A name the gazetteer lacks, placed at the town or island the text says it is in or
-    near ("the hamlet of Obljaj, near Bosansko Grahovo"). A country or region is too
+    near ("the hamlet of Grobljani, near Knin"). A country or region is too
     coarse to stand in for it."""
     for rel, y in related:
         if y.feature in SMALL_FEATURES and y.lat is not None:

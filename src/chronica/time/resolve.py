@@ -131,8 +131,8 @@ class Resolver:
         return t
 
     def _stages_scene(self, p: Parsed) -> bool:
-        """The date is what a present-tense scene-setter opens with ("It's the winter of
-        1918; ...", "Today is 31 January 1928")."""
+        """The date is what a present-tense scene-setter opens with ("It's the spring of
+        1815; ...", "Today is 5 May 1821")."""
         s, _ = self._sentence(p.start)
         return bool(self._scene_setter.fullmatch(self.text, s, p.start))
 
@@ -403,9 +403,9 @@ class Resolver:
                      anchor_value=anchor)
 
     def _story_now(self, p: Parsed) -> bool:
-        """In a staged present ("It's August 1940 in Mexico City. ... the now 60-year-old
-        ... the flat is now full of crates") a present-tense "now" is the scene's time; only
-        a naming ("what is now Belarus", "now known as") stays the writer's present."""
+        """In a staged present ("It's May 1821 on the island. ... the now ailing
+        emperor ... his room is now full of doctors") a present-tense "now" is the scene's time; only
+        a naming ("what is now Ghana", "now known as") stays the writer's present."""
         two = _PRE2.search(self.text, max(0, p.start - 24), p.start)
         after = _FOLLOW.match(self.text, p.end)
         if two and f"{two[1]} {two[2]}".lower() in self.lx["present_now_naming_after"]:
@@ -646,7 +646,7 @@ class Resolver:
             return True  # the text's first date: better a guess than no year at all
         s, _ = self._sentence(p.start)
         if p.kind == "deixis" and self._future(p):
-            return False  # "they are due to leave tomorrow morning": a plan, not the story's day
+            return False  # "the ship is to sail tomorrow morning": a plan, not the story's day
         if _FLASH_FORWARD.search(self.text, max(s, p.start - 80), p.start):
             return False  # "... lasted until the fall of Budapest in February 1945"
         if self._subordinate(p, s):
@@ -757,7 +757,7 @@ class Resolver:
             return None
         here = self._sentence(p.start)
         # a point first: "after the assassination" is anchored on the day it was dated,
-        # not on a later stretch that talks about it ("From February to June 1916 ...")
+        # not on a later stretch that talks about it ("From May to July 1792 he wrote about it")
         for points in (True, False):
             for t, m in reversed(self.dated[-60:]):
                 if m.gran not in ("day", "month", "year", "time") or ("/" in (t.value or "")) == points:
