@@ -38,3 +38,13 @@ def test_mentions_cues_work_of_art(pipe, text, name, expected):
 def test_mentions_cues_exile_in_heading_is_no_place(pipe):
     text = "Years of Exile\n\nThe poet left his country in 1851 and never returned."
     assert "place" not in types_of(pipe, text, "Exile")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("In Belgrade he volunteered to join the Serbian guerrilla bands fighting in the south.",
+     "Serbian guerrilla bands"),
+    ("The villages were burned by the Ottoman troops in the spring.", "Ottoman troops"),
+    ("The Spanish exiles settled in the capital after the war.", "Spanish exiles"),
+])
+def test_mentions_cues_demonym_and_collective_noun(pipe, text, name):
+    assert types_of(pipe, text, name) == {"organization"}

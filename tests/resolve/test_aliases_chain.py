@@ -195,6 +195,11 @@ def test_aliases_bare_title_with_two_holders_stays_apart():
     ("[Jean Martin-Dubois] hid him. [Dubois] was arrested.", "Jean Martin-Dubois", "Dubois", True),
     # a given name two full names share: unsure, kept apart
     ("[Johann Sebastian] and [Johann Christian] argued. [Johann] left.", "Johann Christian", "Johann", False),
+    # ... unless the text names one of them far more often: the one it is about
+    ("[Karl Ludwig] rode out. [Karl Ludwig] waved. [Karl Anton] ruled. [Karl Ludwig] knew it. "
+     "[Karl Ludwig] went on. [Karl] fell.", "Karl Ludwig", "Karl", True),
+    ("[Karl Ludwig] rode out. [Karl Ludwig] waved. [Karl Anton] ruled. [Karl Anton] spoke. "
+     "[Karl Ludwig] went on. [Karl] fell.", "Karl Ludwig", "Karl", False),
     # the same full name after a kinship noun is that person, not the possessor
     ("[King Ludwig Otto] summoned him. [Ludwig Wilhelm] sensed the risk; his uncle, "
      "[King Ludwig Otto], had been threatened.", "King Ludwig Otto", "Ludwig Wilhelm", False),
@@ -270,3 +275,35 @@ def test_aliases_chain_russian_emperor_not_any_emperor():
                   "The Russian emperor was far away.")
     rus = next(m for m in doc.mentions if m.text == "The Russian emperor")
     assert rus.entity != next(m for m in doc.mentions if m.text == "Napoleon").entity
+
+
+@pytest.mark.parametrize("marked, name, alias", [
+    # a family or a body named with its article keeps that form as an alias
+    ("A farming family, the [Halvorsens|organization] lived by the fjord.", "Halvorsens", "the Halvorsens"),
+    ("He wrote to the [commission|organization] twice.", "commission", "the commission"),
+])
+def test_aliases_chain_article_kept_for_groups(marked, name, alias):
+    ent = next(e for e in chained(marked).entities if name in e.aliases)
+    assert alias in ent.aliases
+
+
+def test_aliases_chain_article_not_for_one_person_demonym():
+    ent = next(e for e in chained("They met the [Canadian|group] at noon.").entities)
+    assert "the Canadian" not in ent.aliases
+
+
+@pytest.mark.parametrize("marked, a, b, joined", [
+    # a first name and a full name both introduced as his wife: one woman
+    ("[Otto Brand] and his wife, [Greta], left. Rain fell. Years later [Otto Brand] and his wife, "
+     "[Greta Lind], came back.", "Greta", "Greta Lind", True),
+    # ... also in another language's spelling
+    ("[Otto Brand] and his wife [Sofia] left. Rain fell. Years later [Otto Brand] and his wife, "
+     "[Sophie Lind], came back.", "Sofia", "Sophie Lind", True),
+    # a son who shares his father's given name is not the father
+    ("[Lev Brand] wrote books. Rain fell. Much later the couple lost their son [Lev].", "Lev Brand", "Lev", False),
+    # introduced as different relatives: kept apart
+    ("[Otto Brand] and his daughter, [Greta], left. Rain fell. Years later [Otto Brand] and his wife, "
+     "[Greta Lind], came back.", "Greta", "Greta Lind", False),
+])
+def test_aliases_chain_kin_introduced_first_name(marked, a, b, joined):
+    assert same(chained(marked), a, b) == joined

@@ -38,6 +38,9 @@ def test_names_places_keep_their_saint():
     ("Pierre Bezukhov", "Pyotr Bezukhov", True),   # transliteration table
     ("Mark Twain", "Samuel Clemens", False),
     ("Louis XVIII", "Louis XVII", False),          # regnal numbers must be equal
+    ("F. D. Roosevelt", "Franklin Roosevelt", True),  # initials in either form
+    ("E. Roosevelt", "Franklin Roosevelt", False),
+    ("Leo Tolstoy", "Lev Tolstoi", True),           # a variant and a slip of transliteration
     ("Ivan Turgenev", "Ivan Goncharov", False),
     ("Frank Harris", "Frank Sinatra", False),
     ("John Ruskin", "Joan Ruskin", False),         # a changed letter is another name
@@ -60,8 +63,11 @@ def test_names_subset_needs_the_surname(short, long_, ok):
 
 @pytest.mark.parametrize("a, b, ok", [
     ("xvii", "xviii", False), ("5th", "6th", False), ("jonson", "johnson", True),
-    ("lev", "leo", False),  # short words need to be equal
+    ("ivo", "iva", False),  # short words need to be equal
+    ("lev", "leo", True),  # ... or variants of one name
     ("maria", "mario", False),
+    ("tolstoy", "tolstoi", True), ("trotsky", "trotskiy", True),  # transliterated endings
+    ("maria", "marty", False),
 ])
 def test_names_tokens_compatible(a, b, ok):
     assert tokens_compatible(a, b) is ok

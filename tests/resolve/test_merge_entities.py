@@ -181,3 +181,13 @@ def test_merge_group_members_do_not_name_the_entity():
     assert any(m.text == "The couple" and m.entity for m in a.mentions)  # a member mention exists
     assert "The couple" not in {m.text for m in ent.mentions}
     assert "The couple" not in ent.aliases
+
+
+def test_merge_never_joins_unnamed_role_people():
+    from chronica.resolve.roles import attach_roles
+    a = _doc("[Ada Marsh] knocked and the servant opened. [Ada Marsh] pushed past the servant.", "a")
+    b = _doc("[Bea Stone] rang and the servant came. [Bea Stone] thanked the servant.", "b")
+    for d in (a, b):
+        attach_roles(d)
+    c = _merged(a, b)
+    assert _eid(c, a, "the servant") != _eid(c, b, "the servant")

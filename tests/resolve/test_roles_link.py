@@ -69,6 +69,31 @@ def test_roles_link_epithet_needs_main_person_named_just_before():
     assert entity_of(doc, "the tireless dissident") is None
 
 
+def test_roles_link_epithet_after_only_a_possessor():
+    # a new paragraph opens with a possessor only: the description is the main person
+    marked = ("[Ada Marsh] wrote. [Ada Marsh] spoke. [Marsh] left. [Marsh] returned. [Marsh] slept.\n"
+              "== Exile\n"
+              "[Bea Stone]’s rival was sent abroad, and Turkey took in the ageing dissident.")
+    doc = linked(marked)
+    assert entity_of(doc, "the ageing dissident") == entity_of(doc, "Ada Marsh")
+
+
+@pytest.mark.parametrize("marked, description, name", [
+    # a title that is a role: "Vice President X" is the vice president
+    ("[Vice President Tom Hale] slept. [Ann Roe] watched the door of the vice president.",
+     "the vice president", "Vice President Tom Hale"),
+])
+def test_roles_link_title_holder(marked, description, name):
+    doc = linked(marked)
+    assert entity_of(doc, description) is not None
+    assert entity_of(doc, description) == entity_of(doc, name)
+
+
+def test_roles_link_title_holders_two():
+    doc = linked("[President Tom Hale] met [President Ann Roe]. Later the president left.")
+    assert entity_of(doc, "the president") is None
+
+
 @pytest.mark.parametrize("marked, name, alias", [
     ("The hall was opened by sculptor [Ines Varga] in May.", "Ines Varga", "sculptor Ines Varga"),
     ("He wrote to his niece, [Odile] at once.", "Odile", "his niece, Odile"),
@@ -105,3 +130,23 @@ def test_roles_prefixed_alias_drops_bare_role_with_comma():
     doc = linked("He wrote to his niece, [Odile] at once.")
     ent = next(e for e in doc.entities if "Odile" in e.aliases)
     assert "niece, Odile" not in ent.aliases
+
+
+def _unnamed(doc) -> list[set[str]]:
+    return [{doc.mentions[i].text for i in e.mentions} for e in doc.entities
+            if e.mentions and all(doc.mentions[i].label == "ROLE" for i in e.mentions)]
+
+
+def test_roles_unnamed_person_the_text_returns_to():
+    doc = linked("[Ada Marsh] knocked and the servant opened. [Ada Marsh] pushed past the frightened servant.")
+    assert _unnamed(doc) == [{"the servant", "the frightened servant"}]
+
+
+@pytest.mark.parametrize("marked", [
+    "[Ada Marsh] knocked and the servant opened. [Ada Marsh] went upstairs.",  # used once only
+    "[Ada Marsh] shot the president. Doctors carried the president out.",  # a title: a named person
+    "[Ada Marsh] was a servant. The servant opened. The servant bowed.",  # held by a named person
+    "The British advanced. [Ada Marsh] watched the British retreat.",  # a people
+])
+def test_roles_unnamed_person_not_made(marked):
+    assert _unnamed(linked(marked)) == []

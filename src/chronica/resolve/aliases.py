@@ -12,16 +12,25 @@ People are chained by name as a reader does it (rules applied in this order):
    name in the same section with that given name; a person already known by that
    bare word elsewhere in the document; the only full name in the document with that
    given name. Otherwise it starts a new person. This keeps a son apart from his
-   father when each section is clear about whom it means.
+   father when each section is clear about whom it means. When two full names of the
+   section share the given name, it means the one named at least twice as often
+   ("Franz" for the much-named "Franz Ferdinand", not "Franz Joseph"), else nobody.
 4. A name introduced by a kinship noun ("their son Ilya", "his wife, Sofia") never
    joins the people named in the same or the previous sentence (a man is not his own
-   son).
+   son), nor, by given name alone, the document's most-named person.
 5. A bare word that started its own person is folded into a full name later when
    exactly one full name carries it as a given name, the bare word was not
-   introduced by a kinship noun, and the text never uses that full name's surname
-   alone (if it does, the bare first name is probably someone else).
+   introduced by a kinship noun (or both were, by the same one: "Ferdinand's wife,
+   Sophie" ... "his wife, Duchess Sophie Chotek", given-name variants allowed), and
+   the text never uses that full name's surname alone (if it does, the bare first
+   name is probably someone else).
 6. Explicit alias statements (``data/aliases/cues.yaml``: pseudonyms, "known as",
    "née", "was in fact", "alias", "posing as" ...) join two people.
+
+Descriptions written next to a person's or organisation's name ("X, the mayor of Y",
+"his elder brother X", see ``resolve.appositions``) and a group's name with its article
+("the Princips") become further aliases; "X (NKVD)" joins an organisation to its
+abbreviation.
 
 Places join by gazetteer id when ``link_places`` found one, else by name. Groups,
 organisations and works join by name with plural and "-ied/-ies" endings folded, and a
@@ -48,11 +57,12 @@ from .group_members import attach_group_members
 from .gender import given_name_gender, pronoun_gender, role_gender, title_gender
 from .nominals import find_nominals, title_statements
 from .name_phrases import name_phrases
+from .appositions import appositions
 from .place_descriptions import LABEL as PLACE_LABEL, find_place_descriptions
 from .roles import attach_roles
 from .places import COUNTRY_NOUNS, qualified_name, same_place_refs
 from .names import (
-    Name, clean_surface, fold, full_names_match, parse_name, subset_match, titles,
+    Name, clean_surface, fold, full_names_match, parse_name, same_given, subset_match, titles,
 )
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -68,6 +78,7 @@ class AliasCue:
     regex: re.Pattern
     persons_only: bool = False
     prefer: str | None = None  # "a" | "b": the side that names the entity
+    acronym: bool = False  # the b side must be an abbreviation of a group ("(NKVD)")
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +89,7 @@ def alias_cues() -> tuple[AliasCue, ...]:
         pat = c["pattern"].replace("{A}", _PLACEHOLDER.format(g="a")).replace(
             "{B}", _PLACEHOLDER.format(g="b"))
         out.append(AliasCue(c["name"], re.compile(pat, re.IGNORECASE), bool(c.get("persons_only")),
-                            c.get("prefer")))
+                            c.get("prefer"), bool(c.get("acronym"))))
     return tuple(out)
 
 
@@ -141,6 +152,7 @@ class _M:
     gender: str | None = None  # "m" | "f" when the text says
     concept: str | None = None  # a common-noun group ("allies") all of whose forms are one
     introduced: bool = False  # a quoted signature / pen name: never chained by first name
+    kin_word: str | None = None  # the kinship noun that introduced it ("wife")
 
 
 @dataclass
@@ -378,9 +390,11 @@ def _prepare(doc: Doc) -> list[_M]:
         si = max(bisect_right(starts, m.start) - 1, 0)
         s_start = sents[si][0] if sents else 0
         before = doc.text[max(s_start, m.start - 40):m.start]
+        kin = kin_before().search(before)
         items.append(_M(i, m, name, m.type or "other", sents[si][2], si,
-                        kin=bool(kin_before().search(before)),
-                        introduced=_introduced(doc.text, m, name, before)))
+                        kin=kin is not None,
+                        introduced=_introduced(doc.text, m, name, before),
+                        kin_word=kin.group().strip(" ,").casefold() if kin else None))
     _vote_types(items)
     for it in items:
         concept = group_concept(it.mention.text)
@@ -531,8 +545,15 @@ def _chain_person(it: _M, pool: list[_Cluster], clusters: list[_Cluster], items:
     in_sec = [c for c in cands if any(m.section == it.section and m.index < it.index
                                       and t in m.name.given for m in c.members)]
     if len(in_sec) > 1 and len({tuple(o.tokens) for c in in_sec for o in c.multi()}) > 1:
-        _new(clusters, pool, it)  # "Johann" after "Johann Sebastian" and "Johann Christian": unsure
+        lead = None if it.kin else _salient(in_sec)
+        if lead is not None:  # the person the text is about, named far more than the other
+            _join(lead, it)
+        else:
+            _new(clusters, pool, it)  # "Johann" after "Johann Sebastian" and "Johann Christian": unsure
         return
+    if it.kin:  # "their son Lev" is not the Lev Brand the text is about
+        in_sec = [c for c in in_sec if not _most_named(c, pool)]
+        cands = [c for c in cands if not _most_named(c, pool)]
     if in_sec:
         _join(max(in_sec, key=lambda c: c.last), it)
         return
@@ -544,6 +565,25 @@ def _chain_person(it: _M, pool: list[_Cluster], clusters: list[_Cluster], items:
         _join(cands[0], it)
         return
     _new(clusters, pool, it)
+
+
+def _most_named(c: _Cluster, pool: list[_Cluster]) -> bool:
+    """The person named most so far: the one "his"/"their" most likely means, so a
+    kinship-introduced name ("their son Lev") is not them, whatever name they share."""
+    return len(c.named()) >= max(len(o.named()) for o in pool)
+
+
+SALIENT_SHARE = 2  # a bare given name shared by two people means the one named this many times more
+SALIENT_MIN = 4
+
+
+def _salient(cands: list[_Cluster]) -> _Cluster | None:
+    """Of several people sharing a given name, the one named far more often so far."""
+    counts = sorted(((len(c.named()), c.id) for c in cands), reverse=True)
+    (top, cid), second = counts[0], counts[1][0]
+    if top >= SALIENT_MIN and top >= SALIENT_SHARE * second:
+        return next(c for c in cands if c.id == cid)
+    return None
 
 
 def _is_nominal(it: _M) -> bool:
@@ -574,18 +614,36 @@ def _chain_nominal(it: _M, live: list[_Cluster], pool: list[_Cluster], clusters:
 def _absorb_first_names(pool: list[_Cluster], uf: DisjointSets) -> None:
     surnames_alone = {t for c in pool for t in c.singles()}
     for s in pool:
-        if s.kin or s.multi() or len(s.singles()) != 1 or any(_is_nominal(m) or m.introduced for m in s.members):
+        if s.multi() or len(s.singles()) != 1 or any(_is_nominal(m) or m.introduced for m in s.members):
             continue
         t = next(iter(s.singles()))
         full = [c for c in pool if c is not s and any(t in o.given for o in c.body_multi())]
+        if not full and s.kin:  # "his wife Sofia" ... "his wife, Sophie Chotek"
+            full = [c for c in pool if c is not s and any(
+                same_given(t, g) for o in c.body_multi() for g in o.given)]
         if len(full) != 1:
             continue
         f = full[0]
+        if s.kin and not _same_relative(s, f):
+            continue
         if any(o.surname in surnames_alone for o in f.body_multi()):
             continue
         if any(t in c.singles() and not c.multi() for c in pool if c is not s):
             continue
         uf.union(s.id, f.id)
+
+
+def _same_relative(s: _Cluster, f: _Cluster) -> bool:
+    """"Ferdinand's wife, Sophie" ... "his wife, Duchess Sophie Chotek": a first name
+    introduced by a kinship noun is the full name introduced by the same noun (a son
+    who shares his father's given name is introduced as "his son", the father is not)."""
+    words = {m.kin_word for m in s.members if m.kin}
+    if len(words) != 1 or None in words:
+        return False
+    w = next(iter(words))
+    gs, gf = s.gender(), f.gender()
+    return not (gs and gf and gs != gf) and any(
+        m.kin_word == w and len(m.name.tokens) > 1 for m in f.members)
 
 
 # ----- places and named things
@@ -665,6 +723,8 @@ def _apply_alias_cues(doc: Doc, items: list[_M], clusters: list[_Cluster], uf: D
                 a, b = pos[m.group("a")], pos[m.group("b")]
                 if not _compatible(a, b, cue.persons_only):
                     continue
+                if cue.acronym and not _abbreviates(a, b):
+                    continue
                 if cue.prefer:
                     pos[m.group(cue.prefer)].preferred = True
                 ca, cb = cluster_of[a.index].id, cluster_of[b.index].id
@@ -718,6 +778,17 @@ def _template(text: str, start: int, end: int, its: list[_M]) -> tuple[str, dict
     return "".join(parts), pos
 
 
+_ACRONYM = re.compile(r"[A-ZÀ-Þ]{2,8}")
+_GROUP_TYPES = frozenset({"organization", "group"})
+
+
+def _abbreviates(a: _M, b: _M) -> bool:
+    """"People's Commissariat for Internal Affairs (NKVD)": a name of several words and
+    an all-capitals word, both groups or organisations."""
+    return (a.type in _GROUP_TYPES and b.type in _GROUP_TYPES and len(a.name.tokens) > 1
+            and _ACRONYM.fullmatch(b.mention.text) is not None)
+
+
 def _compatible(a: _M, b: _M, persons_only: bool) -> bool:
     if persons_only:
         return a.type == b.type == "person"
@@ -740,7 +811,7 @@ def _build_entities(doc: Doc, items: list[_M], clusters: list[_Cluster], uf: Dis
         etype = Counter(m.type for m in members).most_common(1)[0][0]
         ent = LocalEntity(
             key=key, type=etype, name=_best_name(members),
-            aliases=_aliases(members) + _phrases(doc, members, etype, place_spans),
+            aliases=_aliases(members) + _articled(doc.text, members, etype) + _phrases(doc, members, etype, place_spans),
             mentions=[m.index for m in members],
             cited=all(m.mention.cited for m in members),
         )
@@ -774,21 +845,49 @@ def _aliases(members: list[_M]) -> list[str]:
     return out
 
 
+_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\s))[Tt]he\s+$")
+
+
+def _articled(text: str, members: list[_M], etype: str) -> list[str]:
+    """"the Princips", "the commission": a group or organisation as the text writes it,
+    with its article (a mention is cut to the bare name)."""
+    if etype not in ("organization", "group"):
+        return []
+    out: list[str] = []
+    for m in members:
+        a = m.mention.start
+        if etype == "group" and not m.mention.text.endswith("s"):
+            continue  # "the Canadian" is one person, not the Canadians
+        if _ARTICLE_BEFORE.search(text[max(0, a - 5):a]):
+            form = "the " + clean_surface(m.mention.text)
+            if form not in out:
+                out.append(form)
+    return out
+
+
 def _phrases(doc: Doc, members: list[_M], etype: str, place_spans: set[tuple[int, int]]) -> list[str]:
     """Phrases around the entity's names ("the Austrian Archduke X") as further aliases."""
     if doc.spacy is None:
         return []
     seen = {clean_surface(m.mention.text) for m in members} | {m.name.bare for m in members}
     out: list[str] = []
+    people = [(x.start, x.end) for x in doc.mentions if x.type == "person" and x.label not in _UNNAMED]
+    others = [(x.start, x.end) for x in doc.mentions if x.type != "person"]
     for m in members:
         if _is_description(m) or _is_nominal(m) or m.mention.cited:
             continue
         taken = [(x.start, x.end) for x in doc.mentions if (x.start, x.end) != (m.mention.start, m.mention.end)]
-        for form in name_phrases(doc.spacy, doc.text, m.mention.start, m.mention.end, etype, place_spans, taken):
+        forms = name_phrases(doc.spacy, doc.text, m.mention.start, m.mention.end, etype, place_spans, taken)
+        # "X, the mayor of Sarajevo", "his elder brother X", "Y, a secret society"
+        forms = forms + appositions(doc.spacy, doc.text, m.mention.start, m.mention.end, people, others, etype)
+        for form in forms:
             if form not in seen:
                 seen.add(form)
                 out.append(form)
     return out
+
+
+_UNNAMED = frozenset({"DESCRIPTION", "NOMINAL", PLACE_LABEL, "GROUP"})
 
 
 def _first_ref(places: dict, members: list[_M]) -> PlaceRef | None:

@@ -26,6 +26,7 @@ from ..pipeline import Context, component
 from .aliases import kin_before, stem
 from .descriptions import group_concept
 from .group_members import LABEL as MEMBERS
+from .roles import LABEL as ROLE
 from .disjoint import DisjointSets
 from .gazetteer import Gazetteer, distance_km, normalise
 from .places import COUNTRY_NOUNS, NEAR_KM, STATE_QUALIFIERS, place_ref, qualified_name
@@ -114,6 +115,8 @@ def _collect(corpus) -> list[_Local]:
             described = {m.text for m in ms if m.label in ("DESCRIPTION", MEMBERS)}
             body = [m.text for m in ms if not m.cited and m.label not in ("DESCRIPTION", MEMBERS)]
             forms = [f for f in [e.name] + (body or list(e.aliases)) if f not in described]
+            if ms and all(m.label == ROLE for m in ms):
+                forms = []  # "the servant": an unnamed person of one document merges nothing
             names = [_person_name(f, places) for f in forms] if e.type == "person" else []
             out.append(_Local(doc.id, doc, e, names))
     return out

@@ -131,6 +131,13 @@ def parse_name(text: str, *, inverted: bool = False, person: bool = True) -> Nam
     return Name(surface=surface, bare=bare_out or surface, title=title, tokens=tokens)
 
 
+def same_given(a: str, b: str) -> bool:
+    """Two given names that are one name in two languages ("Sofia"/"Sophie"), by the
+    variants list only (no spelling slips: "Maria" is not "Marta")."""
+    v = variants()
+    return a == b or v.get(a, a) == v.get(b, b)
+
+
 _EXACT_ONLY = re.compile(r"^(?:[ivxlcdm]+|\d+\w*)\.?$")  # regnal numbers, ordinals
 
 
@@ -146,8 +153,11 @@ def tokens_compatible(a: str, b: str) -> bool:
     if v.get(a, a) == v.get(b, b):
         return True
     if min(len(a), len(b)) >= 4 and a[0] == b[0]:
-        return _edit_distance_le1(a, b)
+        return _edit_distance_le1(a, b) or _FINAL_Y.sub("i", a) == _FINAL_Y.sub("i", b)
     return False
+
+
+_FINAL_Y = re.compile(r"(?:iy|ii|yi|y|i)$")  # transliterated endings: Tolstoy/Tolstoi, -sky/-ski/-skiy
 
 
 def _edit_distance_le1(a: str, b: str) -> bool:
@@ -176,13 +186,16 @@ def full_names_match(a: Name, b: Name) -> bool:
     # every given name of the shorter form has a compatible one in the longer form
     slips = 0 if exact else 1
     for w in short:
-        if w in long_:
+        if w in long_ or any(same_given(w, x) for x in long_):  # a variant is no slip
             continue
         if any(tokens_compatible(w, x) for x in long_):
             slips += 1
             continue
         # initials: "W. Churchill"
         if len(w.rstrip(".")) == 1 and any(x.startswith(w.rstrip(".")) for x in long_):
+            continue
+        # ... also when the longer form is the one with initials: "F. D. Roosevelt"
+        if any(len(x.rstrip(".")) == 1 and w.startswith(x.rstrip(".")) for x in long_):
             continue
         return False
     return slips <= 1

@@ -13,8 +13,13 @@ chaining (``chain_aliases`` calls :func:`attach_roles`):
    one right before that person's name ("the engraver, X") is that person too.
    With no person so described, an epithet head ("the tireless dissident") is the
    document's main person when the main person was named just before.
+   A title that is a role ("Vice President X") makes its bearer a holder too; an
+   epithet after a sentence that names nobody but a possessor ("Y’s enemy was sent
+   abroad ... the aging revolutionary") is the main person as well.
 3. A role or kinship phrase written right before a name ("engraver Jean Dupont",
    "his niece, Odile") is kept as one more alias of that name's entity.
+4. A role nobody holds that the text uses at least twice ("the servant ... the
+   doubtful servant") is an unnamed person of its own (never a title or an epithet).
 
 When unsure (several holders, no main person), nothing is linked.
 """
@@ -31,13 +36,14 @@ import yaml
 
 from ..doc import Doc
 from ..model import LocalEntity, Mention
-from .names import clean_surface
+from .names import clean_surface, parse_name, titles
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 LABEL = "ROLE"
 MAIN_SHARE = 2.0  # the main person has at least twice the named mentions of the next
 MAIN_MIN = 5  # ... and at least this many
 MAIN_WINDOW = 2  # sentences back in which the main person must be named
+UNNAMED_MIN = 2  # uses of an unheld role ("the servant") that make an unnamed person
 
 
 @dataclass(frozen=True)
@@ -151,6 +157,15 @@ def _phrase_words(words: list[str], w: _Words) -> set[str]:
     return out
 
 
+def title_descriptor(m: Mention) -> set[str]:
+    """"Vice President Andrew Johnson" holds the role "vice president" (a title that is
+    a role noun); "the vice president" may then stand for him."""
+    if m.label in ("DESCRIPTION", "NOMINAL"):
+        return set()
+    t = " ".join(parse_name(m.text).title).replace(".", "")
+    return {t} if t in _words().roles else set()
+
+
 # ------------------------------------------------------------------ descriptions --
 
 @dataclass(frozen=True)
@@ -207,7 +222,7 @@ def attach_roles(doc: Doc) -> None:
     holders: dict[str, set[str]] = defaultdict(set)
     for m in doc.mentions:
         if m.type == "person" and m.entity in ent_of and m.label != LABEL:
-            for d in descriptors(doc.text, m):
+            for d in descriptors(doc.text, m) | title_descriptor(m):
                 holders[d].add(m.entity)
     _add_prefixed_aliases(doc, ent_of)
     found = []
@@ -215,6 +230,7 @@ def attach_roles(doc: Doc) -> None:
     named = sorted((m.start, m.entity, doc.text[m.start:m.end + 2].endswith(("’s", "'s")))
                    for m in doc.mentions if _named(m))
     sent_starts = [s.start for s in doc.sentences] if doc.sentences else []
+    unlinked: dict[str, list[Mention]] = defaultdict(list)
     for d in find_role_descriptions(doc):
         key = None
         if d.named is not None:
@@ -227,8 +243,45 @@ def attach_roles(doc: Doc) -> None:
         if key is not None and key in ent_of and ent_of[key].type == "person":
             d.mention.entity = key
             found.append(d.mention)
+        elif key is None and d.named is None and not holders.get(d.head):
+            unlinked[d.head].append(d.mention)
+    found += _unnamed_people(doc, unlinked, ent_of)
     if found:
         _insert(doc, found, ent_of)
+
+
+def _unnamed_people(doc: Doc, unlinked: dict[str, list[Mention]], ent_of: dict[str, LocalEntity]) -> list[Mention]:
+    """"the servant ... the doubtful servant": a minor person the text never names but
+    comes back to is a person of its own. Only a role no one in the document holds,
+    used at least UNNAMED_MIN times, and not a title or an epithet (those stand for
+    named people: "the president", "the revolutionary"; a nationality, "the British",
+    is a people)."""
+    w = _words()
+    out = []
+    for head, ms in unlinked.items():
+        if len(ms) < UNNAMED_MIN or head not in w.roles or head in w.epithets or (head,) in _title_words():
+            # "the British" are a people; "the president" is a named person the text did not title
+            continue
+        key = _free_key(ent_of)
+        ent = LocalEntity(key=key, type="person", name=clean_surface(ms[0].text))
+        ent_of[key] = ent
+        doc.entities.append(ent)
+        for m in ms:
+            m.entity = key
+        out += ms
+    return out
+
+
+def _free_key(ent_of: dict[str, LocalEntity]) -> str:
+    k = len(ent_of)
+    while f"e{k}" in ent_of:
+        k += 1
+    return f"e{k}"
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[tuple[str, ...]]:
+    return frozenset(titles())
 
 
 def _named(m: Mention) -> bool:
@@ -247,14 +300,18 @@ def _main_person(doc: Doc) -> str | None:
 def _refers_back(offset: int, named: list[tuple[int, str, bool]], sent_starts: list[int], main: str) -> bool:
     """The main person is the one last named before ``offset`` (within MAIN_WINDOW
     sentences; a possessor, "Y’s enemy", is passed over), or is named in that
-    person's sentence too ("X and Y. ... the revolutionary")."""
+    person's sentence too ("X and Y. ... the revolutionary"), or nobody but a
+    possessor was named in the window."""
     si = bisect_right(sent_starts, offset) - 1 if sent_starts else 0
     lo = sent_starts[max(si - MAIN_WINDOW, 0)] if sent_starts else offset - 400
     k = bisect_right(named, (offset, "", True)) - 1
+    possessors = False
     while k >= 0 and named[k][0] >= lo and named[k][2]:
-        k -= 1
+        k, possessors = k - 1, True
     if k < 0 or named[k][0] < lo:
-        return False
+        # nobody but a possessor named just before ("Stalin’s enemy was shifted ... the
+        # aging revolutionary"): the narrative is about its main person
+        return possessors
     start, key, _ = named[k]
     if key == main:
         return True

@@ -1,0 +1,228 @@
+"""Descriptions written next to a person's name: "Fehim Čurčić, the mayor of Sarajevo",
+"Martin Pappenheim, a psychiatrist in the army", "X—heir to the Austro-Hungarian
+Empire—" (after the name); "the President of Serbia Tomislav Nikolić", "his elder
+brother Jovan", "Biographer of Trotsky, Dmitri Volkogonov", "a young journalist named
+Lev Bronstein" (before it).
+
+A reader takes such a phrase as one more way the text names that person, so it becomes
+an alias of the name's entity (never a mention of its own). The phrase is read from the
+parse: adjectives, nouns, numbers, one preposition with its object ("of Sarajevo",
+"in the army"), a possessive ("the city's"); it ends at a verb, a clause, a comma or
+another person's name. It counts only when its head (the last word before the
+preposition) is a word for a person: a role noun (``data/aliases/roles.yaml``), a
+kinship noun or a title. Lists are left alone: "X, the general, and Y" is three people.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .names import titles
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+MAX_TOKENS = 12  # a description longer than this is a clause, not a name
+ARTICLES = frozenset({"a", "an", "the"})
+POSSESSIVES = frozenset({"his", "her", "their"})
+PREPOSITIONS = frozenset({"of", "in", "to", "from", "at", "for", "on"})
+NP_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
+
+# what may stand between a name and a description of it
+_AFTER_GAP = re.compile(r"\s*(?:,|[—–]|\s-)\s*")
+_BEFORE_GAP = re.compile(r"(?:\s*,\s*|\s+(?:named|called)\s+|\s+)$")
+_NOTE = re.compile(r"\.?\[|\.$")
+# "X, the general, and Y": a list goes on after the phrase
+_LIST_GOES_ON = re.compile(r"\s*,\s*(?:and|or)\b|\s+(?:and|or)\s+(?:the|a|an|his|her|their)\b")
+
+
+@dataclass(frozen=True)
+class _Words:
+    heads: frozenset[str]  # words for a person
+    org_heads: frozenset[str]  # words for an organisation ("society", "party")
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    raw = yaml.safe_load((DATA / "aliases" / "roles.yaml").read_text(encoding="utf-8"))
+    heads = set(raw["role_nouns"]) | set(raw.get("apposition_heads", []))
+    for line in (DATA / "relations" / "labels.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, kind = line.split("\t")[:2]
+            if kind.strip() in ("spouse", "child", "parent", "sibling", "family"):
+                heads.add(label.strip().casefold())
+    heads |= {t[0] for t in titles() if len(t) == 1 and len(t[0]) > 2}
+    lex = yaml.safe_load((DATA / "names" / "lexicon.yaml").read_text(encoding="utf-8"))
+    return _Words(frozenset(h.casefold() for h in heads), frozenset(lex["org_nouns"]))
+
+
+def _inside(tok, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= tok.idx < b for a, b in spans)
+
+
+def _glued(tok) -> bool:
+    """A hyphen inside a word ("Austro-Hungarian", "23-year-old")."""
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    return tok.text in "-–" and not tok.whitespace_ and prev is not None and not prev.whitespace_
+
+
+def _phrase_end(sd, i: int, stop: int, people: list[tuple[int, int]],
+                others: list[tuple[int, int]]) -> int:
+    """Index after the last token of the noun phrase that starts at token ``i``."""
+    j, preps, after_prep = i, 0, False
+    while j < len(sd) and j - i < MAX_TOKENS and sd[j].idx < stop:
+        tok = sd[j]
+        low = tok.lower_
+        if _inside(tok, people):
+            if not after_prep:
+                break  # another person's name ends it ("..., the mayor and Dr. X")
+        elif tok.pos_ in NP_POS or _glued(tok):
+            pass
+        elif tok.pos_ == "DET" and (j == i or after_prep) and low in ARTICLES:
+            pass
+        elif low in ("'s", "’s") and j > i:
+            pass
+        elif low in PREPOSITIONS and preps == 0 and j > i:
+            preps += 1
+            after_prep = True
+        elif tok.pos_ == "CCONJ" and _inside(tok, others):
+            pass  # "Bosnia and Herzegovina"
+        else:
+            break
+        j += 1
+    while j > i and (sd[j - 1].pos_ in ("DET", "ADP", "PUNCT", "CCONJ", "PART")
+                     or sd[j - 1].lower_ in PREPOSITIONS) and not _glued(sd[j - 1]):
+        j -= 1
+    return j
+
+
+def _head(toks):
+    """The word before the phrase's preposition (or its last word)."""
+    words = []
+    for t in toks:
+        if t.lower_ in PREPOSITIONS and words:
+            break
+        words.append(t)
+    return words[-1] if words else None
+
+
+def _forms(text: str, toks, det: str | None) -> list[str]:
+    phrase = " ".join(text[toks[0].idx:toks[-1].idx + len(toks[-1])].split())
+    phrase = _NOTE.split(phrase, 1)[0]  # "Police.[4]": a footnote mark glued to the last word
+    out = [phrase]
+    rest = phrase.split(" ", 1)[1] if " " in phrase else ""
+    if det in ARTICLES and " " in rest:  # "a young Russian journalist" is also "young Russian journalist"
+        out.append(rest)
+    return out
+
+
+def _person_head(toks, heads: frozenset[str]) -> bool:
+    h = _head(toks)
+    if h is None or h.tag_ in ("NNS", "NNPS") or h.lower_ not in heads:
+        return False  # "Princip's parents, Petar and Marija": several people
+    return len(toks) > (1 if toks[0].lower_ in ARTICLES else 0)
+
+
+def after(sd, text: str, start: int, end: int, people, others, heads: frozenset[str]) -> list[str]:
+    """A description right after the name: "X, the mayor of Sarajevo"."""
+    gap = _AFTER_GAP.match(text, end)
+    if gap is None or gap.end() == end:
+        return []
+    span = sd.char_span(gap.end(), gap.end() + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    i = span[0].i
+    det = sd[i].lower_ if sd[i].lower_ in ARTICLES | POSSESSIVES else None
+    k = _phrase_end(sd, i + (1 if det in POSSESSIVES else 0), len(text), people, others)
+    toks = sd[i:k]
+    if not len(toks) or not _person_head(toks[1:] if det in POSSESSIVES else toks, heads):
+        return []
+    if det in POSSESSIVES and not any(t.lower_ in PREPOSITIONS for t in toks):
+        return []  # "X, his wife and his son": a list; "their son in the USSR" is not
+    if _LIST_GOES_ON.match(text, toks[-1].idx + len(toks[-1])):
+        return []
+    if det is None and not any(t.lower_ in PREPOSITIONS for t in toks):
+        return []  # "X, Y": a bare noun after a comma is as likely a list
+    if _opens_clause(sd, start) and _verb_follows(sd, toks[-1].i + 1):
+        return []  # "After X, the new president signed": the phrase is the clause's subject
+    return _forms(text, toks, det)
+
+
+def _opens_clause(sd, start: int) -> bool:
+    span = sd.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and len(span) and span[0].i > 0 and sd[span[0].i - 1].pos_ in ("ADP", "SCONJ")
+
+
+def _verb_follows(sd, k: int) -> bool:
+    return k < len(sd) and sd[k].pos_ in ("VERB", "AUX")
+
+
+def before(sd, text: str, start: int, end: int, people, others, heads: frozenset[str]) -> list[str]:
+    """A description right before the name: "the President of Serbia X", "his elder brother X"."""
+    gap = _BEFORE_GAP.search(text, max(0, start - 12), start)
+    if gap is None or gap.start() == start:
+        return []
+    stop = gap.start()
+    last = sd.char_span(max(0, stop - 1), stop, alignment_mode="expand")
+    if last is None or not len(last):
+        return []
+    j_last = last[-1].i
+    sent_start = last[-1].sent.start
+    for i in range(max(sent_start, j_last - MAX_TOKENS + 1), j_last + 1):
+        tok = sd[i]
+        prev = sd[i - 1] if i > sent_start else None
+        if prev is not None and (prev.pos_ in NP_POS or prev.lower_ in ("'s", "’s") or _glued(prev)):
+            continue  # not the start of the phrase
+        det = tok.lower_ if tok.lower_ in ARTICLES | POSSESSIVES else None
+        first = i + 1 if det in POSSESSIVES else i
+        if det is None:
+            owner = _possessor_end(sd, i, people)
+            if owner is not None:  # "Princip's mother X"
+                det, first = "'s", owner
+        k = _phrase_end(sd, first, stop, people, others)
+        if k - 1 != j_last or k <= first:
+            continue
+        if "," in text[stop:start] and not _apposition_slot(sd, text, i, end):
+            return []  # "After the death of his father, Nicholas became tsar"
+        toks = sd[i:k]
+        if _person_head(sd[first:k], heads) and (det is not None or tok.text[:1].isupper() or tok.is_sent_start):
+            if det is None and not any(t.lower_ in PREPOSITIONS for t in toks):
+                return []  # "Social Democrat X": a title run into the name, the name's business
+            return _forms(text, toks, det)
+    return []
+
+
+def _apposition_slot(sd, text: str, i: int, end: int) -> bool:
+    """"<phrase>, X" is an apposition when the phrase opens its sentence (or a clause
+    after ; : — or a parenthesis), or when the name is followed by punctuation."""
+    if i == sd[i].sent.start or (i > 0 and sd[i - 1].text in (";", ":", "—", "–", "(")):
+        return True
+    return re.match(r"[’']?s?\s*[,;.)]", text[end:end + 4]) is not None
+
+
+def _possessor_end(sd, i: int, people) -> int | None:
+    """Index after "Princip's" when a person's name followed by 's starts at token ``i``."""
+    for a, b in people:
+        if sd[i].idx == a:
+            for j in range(i, min(i + 6, len(sd))):
+                if sd[j].lower_ in ("'s", "’s") and sd[j].idx >= b - 2:
+                    return j + 1
+    return None
+
+
+def appositions(sd, text: str, start: int, end: int, people: list[tuple[int, int]],
+                others: list[tuple[int, int]], etype: str = "person") -> list[str]:
+    """Descriptions in apposition to the name at text[start:end]: a person's ("X, the
+    mayor of Y", "his elder brother X") or an organisation's ("the Black Hand, the
+    foremost conspiratorial society in Serbia", after the name only)."""
+    if sd is None:
+        return []
+    if etype == "person":
+        people = [(a, b) for a, b in people if (a, b) != (start, end)]
+        heads = _words().heads
+        return after(sd, text, start, end, people, others, heads) + before(sd, text, start, end, people, others, heads)
+    if etype in ("organization", "group"):
+        return after(sd, text, start, end, people, others, _words().org_heads)
+    return []

