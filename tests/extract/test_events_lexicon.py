@@ -52,3 +52,9 @@ def test_events_lexicon_staged_scenes(nlp, text):  # noqa: F811
 
 def test_events_lexicon_data_dir_exists():
     assert Path(DATA_DIR, "triggers.yaml").is_file()
+
+
+@pytest.mark.parametrize("text", _examples("idioms.yaml"))
+def test_events_lexicon_idioms_are_no_events(nlp, text):  # noqa: F811
+    doc = make_doc(nlp, text)
+    assert find_events(doc, load_lexicon(), nlp=nlp) == []

@@ -23,7 +23,7 @@ from .events_roles import (
 from .events_scenes import heading_place_period, in_any, opens_with_heading, paragraphs, staged_paragraphs
 from .events_summary import summarise
 from .events_triggers import (
-    Happening, assign_clauses, find_triggers, group, has_place_child, journey_legs,
+    Happening, assign_clauses, find_triggers, group, has_place_child, journey_legs, named_reference,
 )
 from .events_when import (
     date_anchors, duration_of, from_timexes, inferred, lasting, open_after, same_day, span_until, tells_hour,
@@ -214,6 +214,7 @@ def find_events(doc: Doc, lex: Lexicon, nlp=None) -> list[LocalEvent]:
             # a staged scene: its gestures are scenery, what it stages is kept
             found = [e for e in found if e.kind in lex.staged_kinds and e.who]
         events.extend(found)
+    events = _drop_told_references(doc, lex, events)
     events.extend(_staged_blows(doc, lex, frame, events))
     events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
     events = _fold_meetings_into_attacks(doc, frame, events)
@@ -222,6 +223,30 @@ def find_events(doc: Doc, lex: Lexicon, nlp=None) -> list[LocalEvent]:
     for i, ev in enumerate(events):
         ev.key = f"v{i}"
     return events
+
+
+def _drop_told_references(doc: Doc, lex: Lexicon, events: list[LocalEvent]) -> list[LocalEvent]:
+    """A happening named only to date another ("After Lenin's death, ...") is kept
+    when the text tells it nowhere else: dropped when it names nobody, or when another
+    event of its kind has one of its people."""
+    out = []
+    for ev in events:
+        tok = _trigger_token(doc, ev)
+        if tok is None or not named_reference(tok, lex) or tok.pos_ not in ("NOUN", "PROPN"):
+            out.append(ev)
+            continue
+        dated = ev.when is not None and ev.when.basis != "inferred"  # "following Lenin's death in 1924"
+        told = any(o is not ev and o.kind == ev.kind and set(o.who) & set(ev.who) for o in events)
+        if dated or (ev.who and not told):
+            out.append(ev)
+    return out
+
+
+def _trigger_token(doc: Doc, ev: LocalEvent):
+    if ev.trigger is None or doc.spacy is None:
+        return None
+    span = doc.spacy.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def _staged_blows(doc: Doc, lex: Lexicon, frame: _DocFrame, events: list[LocalEvent]) -> list[LocalEvent]:
@@ -326,7 +351,11 @@ def _view(doc: Doc, sent, frame: _DocFrame, nlp) -> SentView | None:
     if span is None or len(span) == 0:
         return None
     shift = 0
-    if nlp is not None and any(not (span.start <= t.head.i < span.end) for t in span):
+    # a parse that runs across the sentence's edge (a heading glued to it: "France,
+    # 1933-35 / Trotsky gained asylum in France" makes the heading's word a subject)
+    crosses = any(not (span.start <= t.head.i < span.end) for t in span) or any(
+        not (span.start <= c.i < span.end) for t in span for c in t.children)
+    if nlp is not None and crosses:
         start = span[0].idx
         span = nlp(doc.text[start:span[-1].idx + len(span[-1])])[:]
         shift = start
@@ -362,14 +391,37 @@ def _sentence_events(doc: Doc, sent, view: SentView, lex: Lexicon, frame: _DocFr
     ranges = _evidence_ranges(span, kept)
     out: list[tuple[LocalEvent, bool]] = []
     places = {i for i, k in view.root_entity.items() if frame.index.entity_type.get(k) == "place"}
+    told: list[tuple[Happening, LocalEvent, bool]] = []
     for h, (a, b) in zip(kept, ranges):
         others = frozenset(i for g in kept if g is not h for i in g.owned)
         legs = journey_legs(span, h.anchor, a, b, places) if h.kind in MERGE_KINDS else [(a, b)]
         for la, lb in legs:
             la, lb = _trim_edges(span.doc, la, lb) if len(legs) > 1 else (la, lb)
             ev, placed = _event(doc, sent, view, h, la, lb, lex, frame, where_now, timexes, unreal | others)
-            out.append((replace(ev, kind="other") if id(h) in backref else ev, placed))
+            told.append((h, replace(ev, kind="other") if id(h) in backref else ev, placed))
+    out = _share_adjuncts(span.doc, told)
     return _merge_legs(doc, out)
+
+
+def _share_adjuncts(sdoc, told: list[tuple[Happening, LocalEvent, bool]]) -> list[tuple[LocalEvent, bool]]:
+    """Verbs coordinated with nothing after the first ("were arrested and tried in
+    Sarajevo in 1914"): the place and date at the end belong to both."""
+    out = [(ev, placed) for _, ev, placed in told]
+    for k in range(len(told) - 1):
+        h, ev, placed = told[k]
+        g, nxt, nxt_placed = told[k + 1]
+        first, second = sdoc[h.anchor], sdoc[g.anchor]
+        if second.dep_ != "conj" or second.head.i != first.i or g is h:
+            continue
+        if any(c.i > first.i and c.dep_ not in ("cc", "conj", "punct") for c in first.children):
+            continue  # the first verb has adjuncts of its own
+        if not placed and nxt_placed:
+            ev = replace(ev, where=nxt.where)
+            placed = True
+        if nxt.when is not None and nxt.when.basis == "explicit" and (ev.when is None or ev.when.basis != "explicit"):
+            ev = replace(ev, when=nxt.when)
+        out[k] = (ev, placed)
+    return out
 
 
 def _back_reference(anchor, view: SentView, timexes) -> bool:
@@ -432,6 +484,8 @@ def _noun_stands(h: Happening, view: SentView, lex: Lexicon, has_date, has_verb_
     tok = view.doc[h.anchor]
     if any(c.dep_ == "det" and c.lower_ in lex.anaphoric_determiners for c in tok.children):
         return False
+    if named_reference(tok, lex) and not h.main.rule.weak:
+        return True
     if has_date(tok):
         return True
     if _occurs(tok, lex):
@@ -489,7 +543,8 @@ def _evidence_ranges(span, kept: list[Happening]) -> list[tuple[int, int]]:
     # a clause that resumes after a happening nested in it ("remained there until his
     # death in 1821, devoting himself to his memoirs") keeps its tail
     for k, h in enumerate(kept):
-        tail = max(h.owned, default=runs[k][1] - 1)
+        # (the closing full stop hangs on the main verb: it makes no tail)
+        tail = max((i for i in h.owned if not span.doc[i].is_punct), default=runs[k][1] - 1)
         if tail >= runs[k][1] and all(
                 g is h or _descends(span.doc[g.anchor], h.anchor) for i in range(runs[k][1], tail + 1)
                 if (g := owner.get(i)) is not None):
@@ -501,9 +556,17 @@ def _trim_edges(doc, a: int, b: int) -> tuple[int, int]:
     """Drop joining words and punctuation at a clause's edges ("..., and")."""
     while a < b - 1 and (doc[a].dep_ in EDGE_DEPS and doc[a].lower_ in EDGE_WORDS or doc[a].is_punct):
         a += 1
-    while b - 1 > a and (doc[b - 1].lower_ in EDGE_WORDS or doc[b - 1].is_punct and doc[b - 1].text not in ").»”'\""):
+    while b - 1 > a and (doc[b - 1].lower_ in EDGE_WORDS or doc[b - 1].is_punct and doc[b - 1].text not in ").»”'\""
+                         or _dangling(doc[b - 1], a, b)):
         b -= 1
     return a, b
+
+
+def _dangling(tok, a: int, b: int) -> bool:
+    """A preposition or subordinator whose phrase lies outside the clause ("Norway,
+    before" | "finally settling in ...")."""
+    return tok.dep_ in ("prep", "mark") and tok.pos_ in ("ADP", "SCONJ") and not any(
+        a <= c.i < b for c in tok.children)
 
 
 def _descends(tok, ancestor: int) -> bool:
@@ -547,6 +610,8 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
         prep = None
     if h.kind in WHEREABOUTS_KINDS and not _attempted(anchor, lex):
         where_now.note(who, pick.seen or ([where] if where and not explicit_place and where != frame.country else []))
+    elif (opening := _opening_place(view)) is not None and opening in pick.seen:
+        where_now.note(who, [opening])  # "In Belgrade, Princip volunteered ...": he was in Belgrade
 
     skipped = {view.offset(sdoc[i]) for i in skip}
     in_clause = [t for t in timexes if evidence.start <= t.start and t.end <= evidence.end
@@ -598,6 +663,14 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
     return LocalEvent(key="", kind=h.kind, summary=summary, evidence=evidence, trigger=trigger,
                       when=when, who=who, where=where, confidence=round(min(conf, 0.95), 2),
                       targets=aimed), explicit_place
+
+
+def _opening_place(view: SentView) -> str | None:
+    """The place a sentence opens with ("In Belgrade, ..."), which sets its scene."""
+    first = view.span[0]
+    if first.dep_ != "prep" or first.lower_ not in ("in", "at"):
+        return None
+    return next((view.token_entity[t.i] for t in first.subtree if t.i in view.place_tokens), None)
 
 
 def _period_opening(doc: Doc, sent, offset: int, when, frame: _DocFrame):

@@ -68,6 +68,10 @@ class Lexicon:
     # "At his trial, he proclaimed ...": a statement made at a happening is part of it
     speech_verbs: frozenset[str] = frozenset()
     setting_preps: frozenset[str] = frozenset()
+    # idioms (data/events/idioms.yaml): verb -> object/particle words that make it no happening
+    idioms: dict[str, frozenset[str]] = field(default_factory=dict)
+    # verb -> {object word: kind}: "seized power" (political), "took command" (appointment)
+    object_kinds: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def governs_intent(self, tok) -> bool:
         """Is ``tok`` a word whose complement is only wished, planned or believed?"""
@@ -121,6 +125,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     ctx = _read("context.yaml", data_dir)
     stage = _read("staging.yaml", data_dir)
     gender = _read("gender.yaml", data_dir)
+    idioms = _read("idioms.yaml", data_dir) if (data_dir / "idioms.yaml").exists() else {}
     fs = lambda xs: frozenset(str(x).lower() for x in (xs or ()))  # noqa: E731
     return Lexicon(
         verbs=_rules(trig["kinds"], "verb"),
@@ -166,6 +171,9 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         staged_kinds=fs(stage.get("staged_kinds")),
         harm_cues=fs(stage.get("harm_cues")),
         weapons=_weapons(),
+        idioms={str(v).lower(): fs(ws) for v, ws in (idioms.get("verb_objects") or {}).items()},
+        object_kinds={str(v).lower(): {str(o).lower(): str(k) for o, k in (m or {}).items()}
+                      for v, m in (idioms.get("verb_object_kinds") or {}).items()},
     )
 
 

@@ -17,7 +17,7 @@ from ..model import Span, When
 _MONTH = "|".join(calendar.month_name[i] for i in range(1, 13))
 _DATE = rf"(?:(?:c\.\s*)?\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}}|(?:{_MONTH})\s+\d{{1,2}},\s*\d{{4}}|\d{{4}})"
 # the dash is sometimes lost in extracted text ("25 July 189428 April 1918")
-_LIFESPAN = re.compile(rf"\((?:[^()]*?[;,]\s*)?(?P<born>{_DATE})\s*(?:[–—-]|to)?\s*(?P<died>{_DATE})\s*\)\s+(?:was|is)\b")
+_LIFESPAN = re.compile(rf"\((?:[^()]*?[;,]\s*)?(?P<born>{_DATE})\s*(?:[–—-]|to)?\s*(?P<died>{_DATE})\s*\)(?:\s+(?:was|is)\b|,)")
 _DMY = re.compile(rf"^(?:c\.\s*)?(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})$")
 _MDY = re.compile(rf"^(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}),\s*(?P<y>\d{{4}})$")
 _MONTHS = {calendar.month_name[i]: i for i in range(1, 13)}
@@ -51,6 +51,8 @@ def find_lifespan(doc: Doc, paragraphs: list[tuple[int, int]], people: set[str])
     paren = lead[0] + m.start()
     person = next((x.entity for x in sorted(doc.mentions, key=lambda x: -x.end)
                    if x.entity in people and x.end <= paren and not doc.text[x.end:paren].strip()), None)
+    if person is None and m.group(0).endswith(","):
+        return None  # "the war (1914-1918), ...": only a name's parenthesis is a lifespan
     b0, d0 = lead[0] + m.start("born"), lead[0] + m.start("died")
     return Lifespan(person, born, died, Span(b0, b0 + len(m["born"]), m["born"]),
                     Span(d0, d0 + len(m["died"]), m["died"]), lead[1])

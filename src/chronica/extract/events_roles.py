@@ -29,6 +29,9 @@ class MentionIndex:
     known_names: dict[str, str] | None = None  # one-word name -> the one person/group that bears it
     identified: dict[str, str] | None = None  # role noun -> the person the text says it was ("the thief was X")
     person_main: list[bool] | None = None  # was that mention the subject of a main clause?
+    # people named together ("Booth and Herold", "Trotsky and his family"): (char offset,
+    # keys), in text order -- what a later "they", "both", "the couple" stands for
+    groups: tuple[tuple[int, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,7 @@ def build_index(doc: Doc, lex: Lexicon) -> MentionIndex:
     starts = tuple(sorted(s.start for s in doc.sentences))
     index = MentionIndex(etype, gender, [p[0] for p in persons], [p[1] for p in persons],
                          [p[2] for p in persons], counts, starts, _known_names(doc), _identified(doc, etype),
-                         [p[3] for p in persons])
+                         [p[3] for p in persons], _groups(doc, etype))
     _chain_subject_pronouns(doc, index)
     return index
 
@@ -96,6 +99,45 @@ def _known_names(doc: Doc) -> dict[str, str]:
                 if w[:1].isupper() and w.isalpha() and len(w) >= 3:
                     owners.setdefault(w, set()).add(e.key)
     return {w: next(iter(k)) for w, k in owners.items() if len(k) == 1}
+
+
+def _groups(doc: Doc, etype: dict[str, str]) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """People named together by coordination: a person with at least one conjunct
+    ("Booth and Herold", "Trotsky and his family", "Franz Ferdinand and his wife")."""
+    if doc.spacy is None:
+        return ()
+    root_of: dict[int, str] = {}
+    for m in doc.mentions:
+        if m.entity and not m.cited and etype.get(m.entity, m.type) in PARTICIPANT_TYPES:
+            span = doc.spacy.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and len(span):
+                root_of[span.root.i] = m.entity
+    out = []
+    for i, key in sorted(root_of.items()):
+        tok = doc.spacy[i]
+        if tok.dep_ == "conj" or etype.get(key) != "person":
+            continue  # (counted from the first conjunct)
+        conj = [c for c in tok.conjuncts if c.i > i]
+        if not conj or any(c.pos_ not in ("NOUN", "PROPN") for c in conj):
+            continue
+        keys = [key]
+        for c in conj:  # "his wife Sophie": the name beside the noun
+            named = [root_of[g.i] for g in [c, *c.children] if g.i in root_of and (g is c or g.dep_ in ("appos", "compound"))]
+            keys += named[:1]
+        out.append((tok.idx, tuple(dict.fromkeys(keys))))
+    return tuple(out)
+
+
+def recent_group(index: MentionIndex, offset: int, within: int = 3) -> tuple[str, ...]:
+    """The people a plural "they" at ``offset`` stands for: the latest group named in
+    its sentence or the ``within`` sentences before it."""
+    starts = index.sentence_starts
+    k = bisect_left(starts, offset + 1) - 1
+    lo = starts[max(0, k - within)] if starts and k >= 0 else 0
+    for at, keys in reversed(index.groups):
+        if at < offset:
+            return keys if at >= lo else ()
+    return ()
 
 
 NAMING_VERBS = {"name", "call"}
@@ -280,6 +322,10 @@ def _resolve(tok, view: SentView, index: MentionIndex) -> list[str]:
                         k = view.token_entity.get(g.i)
                         if k is not None and index.entity_type.get(k) in ("group", "organization") and k not in out:
                             out.append(k)
+        if key is None and _plural_people(t):
+            # "They rode 13 miles", "Both crossed the bridge", "the royal couple arrived"
+            out.extend(k for k in recent_group(index, view.offset(t)) if k not in out)
+            continue
         if key is None and t.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:
             key = recent_person(index, view.offset(t), t.lower_, _bound_subject(t, view, index),
                                 as_subject=t.dep_ in SUBJECT_DEPS)
@@ -290,6 +336,20 @@ def _resolve(tok, view: SentView, index: MentionIndex) -> list[str]:
         if key is not None and index.entity_type.get(key) in PARTICIPANT_TYPES and key not in out:
             out.append(key)
     return out
+
+
+PLURAL_PRONOUNS = {"they", "them", "both", "themselves"}
+PAIR_NOUNS = {"couple", "pair", "two", "duo"}  # "the couple", "the two"
+
+
+def _plural_people(tok) -> bool:
+    """A word that stands for people named together before: "they", "both", "the
+    couple", "the two" (as a subject or object, not "both X and Y")."""
+    if tok.dep_ in ("preconj", "det"):
+        return False
+    if tok.lower_ in PLURAL_PRONOUNS:
+        return True
+    return tok.lower_ in PAIR_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
 def _bound_subject(pron, view: SentView, index: MentionIndex) -> frozenset[str]:
@@ -314,11 +374,21 @@ def _subject(tok):
             return subs[0]
         if cur.dep_ == "relcl":
             return cur.head
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head.head  # "..., before finally settling in Mexico City"
+            continue
         if cur.dep_ in ("conj", "xcomp", "advcl", "acl", "acomp", "attr") and cur.head.i != cur.i:
             cur = cur.head
             continue
         return None
     return None
+
+
+def _verbal(h: Happening, anchor) -> bool:
+    """Is the happening told by a clause (its anchor a verb, or a verb trigger the small
+    model tagged as a noun: "Trotsky and his family arrive in ...")?"""
+    return anchor.pos_ in ("VERB", "AUX", "ADJ") or h.main.rule.pos == "predicate" or (
+        not h.standalone_noun and any(t.i == anchor.i and t.rule.pos == "verb" for t in h.triggers))
 
 
 def participants(h: Happening, view: SentView, index: MentionIndex) -> list[str]:
@@ -331,7 +401,7 @@ def participants(h: Happening, view: SentView, index: MentionIndex) -> list[str]
             if k not in who:
                 who.append(k)
 
-    if anchor.pos_ in ("VERB", "AUX", "ADJ") or h.main.rule.pos == "predicate":
+    if _verbal(h, anchor):
         subj = _subject(anchor)
         if subj is not None:
             add(_resolve(subj, view, index))
@@ -544,7 +614,7 @@ def _short_np(tok) -> str:
 def roles(h: Happening, view: SentView, index: MentionIndex) -> Roles:
     doc = view.doc
     anchor = doc[h.anchor]
-    if not (anchor.pos_ in ("VERB", "AUX") or h.main.rule.pos == "predicate"):
+    if not _verbal(h, anchor) or anchor.pos_ == "ADJ":
         return Roles((), (), None, False, False)
     # a participle without "have" is passive: "is exiled by", "will see Danton arrested"
     has_object = any(c.dep_ in OBJECT_DEPS for c in anchor.children)

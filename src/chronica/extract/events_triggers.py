@@ -61,6 +61,8 @@ def has_place_child(tok, place_tokens: set[int]) -> bool:
 
 
 def _is_passive(tok) -> bool:
+    if tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.i != tok.i and _is_passive(tok.head):
+        return True  # "were arrested and tried": the participles share the passive
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.dep_ == "acl" and tok.tag_ == "VBN"
 
 
@@ -106,7 +108,7 @@ def _meets(tok, rule: TriggerRule, place_tokens: set[int], named: frozenset[int]
             return True  # "visited Sarajevo" (a journey), not "visited the victims" (a meeting)
         if need == "custody" and _custody(tok, custody):
             return True
-        if any(c.lower_ == need and c.dep_ in ("prep", "prt", "advmod", "agent") for c in kids):
+        if any(c.lower_ == need and c.dep_ in ("prep", "prt", "advmod", "agent", "oprd") for c in kids):
             return True
         if need in ("there", "here", "back", "home", "abroad", "aboard") and any(c.lower_ == need for c in kids):
             return True
@@ -143,6 +145,25 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+IDIOM_DEPS = {"dobj", "obj", "prt", "attr"}
+
+
+def _idiom(tok, lex: Lexicon) -> TriggerRule | bool | None:
+    """A verb that forms an idiom with its object or particle: ``False`` when that makes
+    no happening ("seized the moment", "took place"), a rule when the object gives the
+    happening its kind ("seized power"), ``None`` when it is no idiom."""
+    lemma = tok.lemma_.lower()
+    words = [c.lemma_.lower() for c in tok.children if c.dep_ in IDIOM_DEPS]
+    words += [c.lower_ for c in tok.children if c.dep_ in IDIOM_DEPS]
+    kinds = lex.object_kinds.get(lemma, {})
+    for w in words:
+        if w in kinds:
+            return TriggerRule(lemma, kinds[w], "verb")
+    if any(w in lex.idioms.get(lemma, ()) for w in words):
+        return False
+    return None
+
+
 def _rule_for(tok, lex: Lexicon, place_tokens: set[int], named: frozenset[int]) -> TriggerRule | None:
     role = _role_rule(tok, lex, place_tokens)
     if role is not None:
@@ -150,7 +171,12 @@ def _rule_for(tok, lex: Lexicon, place_tokens: set[int], named: frozenset[int]) 
     lemma = tok.lemma_.lower()
     if tok.dep_ in ("amod", "compound"):
         return None  # "the advancing British", "reigning sovereigns": a description
+    if tok.pos_ == "VERB" and any(c.dep_ == "det" for c in tok.children):
+        return None  # a participle used as a noun: "to check on the wounded"
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma not in ("be", "have", "do")) or _verb_as_noun(tok, lex):
+        idiom = _idiom(tok, lex)
+        if idiom is not None:
+            return idiom or None
         rules = lex.verbs.get(lemma, ())
     elif tok.pos_ == "ADJ":
         if tok.dep_ != "acomp":
@@ -279,6 +305,26 @@ def _elaborates(tok, lex: Lexicon) -> bool:
         not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
 
 
+def named_reference(tok, lex: Lexicon) -> bool:
+    """A happening named to date another one, with a named possessor ("after Lenin's
+    death", "following Seward's arrest"): the happening of someone the text names
+    (a pronoun's "after his death" points back at one told already)."""
+    if not (tok.dep_ == "pobj" and tok.head.lower_ in lex.reference_preps):
+        return False
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
+
+
+def _peer(tok, parent) -> bool:
+    """A verb coordinated with the parent's verb ("was destroyed and then rebuilt"),
+    not a participle clause that says how the parent went."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+        if cur.i == parent.i:
+            return True
+    return False
+
+
 def _nearest_anchor(tok, anchors: dict[int, Happening], lo: int, hi: int):
     """The closest ancestor of ``tok`` (not itself) that anchors a happening, with the
     dependency path (child deps) walked to reach it."""
@@ -347,6 +393,8 @@ def group(sent, triggers: list[Trigger], lex: Lexicon, has_date) -> list[Happeni
             continue
         parent, _ = _nearest_anchor(tok, anchors, lo, hi)
         if parent is not None and parent.anchor != i:
+            if _peer(tok, doc[parent.anchor]) and anchors[i].kind != parent.kind:
+                continue  # "were arrested and tried": two happenings told in a row
             child = anchors.pop(i)
             parent.triggers.extend(child.triggers)
     # nouns: merge into the clause they sit in, or stand alone
@@ -355,6 +403,9 @@ def group(sent, triggers: list[Trigger], lex: Lexicon, has_date) -> list[Happeni
         tok = doc[t.i]
         owner, path = _nearest_anchor(tok, anchors, lo, hi)
         later = any(p.dep_ == "pobj" and p.head.lower_ in lex.later_preps for p in path)
+        if owner is not None and named_reference(tok, lex) and not t.rule.weak:
+            loose.append(t)  # "After Lenin's death, the party ...": a happening of its own
+            continue
         if owner is not None and not (later and has_date(tok)):
             if _kind_from_noun(tok, doc[owner.anchor], lex) and lex.rank(t.kind) < lex.rank(owner.kind):
                 owner.kind = t.kind
@@ -423,11 +474,16 @@ def journey_legs(sent, anchor: int, a: int, b: int, place_roots: set[int]) -> li
             continue
         cur = doc[i]
         leg = None
+        # a place coordinated with the leg's place ("relocating to France, then Norway")
+        listed = (cur.dep_ == "conj" and cur.head.i in place_roots) or (
+            cur.dep_ in ("npadvmod", "appos") and cur.head.i == anchor)
         while cur.i != anchor and cur.head.i != cur.i and a <= cur.head.i < b:
             if cur.pos_ == "ADP" and cur.lower_ in LEG_PREPS and (
                     cur.head.i == anchor or (cur.dep_ == "conj" and cur.head.pos_ == "ADP")):
                 leg = cur.i
             cur = cur.head
+        if listed and (leg is not None or doc[i].head.i == anchor) and _sequenced(doc[i]):
+            leg = i
         if cur.i == anchor and leg is not None and leg not in heads:
             heads.append(leg)
     if len(heads) < 2:
@@ -441,6 +497,17 @@ def journey_legs(sent, anchor: int, a: int, b: int, place_roots: set[int]) -> li
     return out
 
 
+SEQUENCE_WORDS = {"then", "later", "afterwards", "finally", "eventually", "subsequently", "next"}
+
+
+def _sequenced(place) -> bool:
+    """A listed place told as a later stop ("to France, then Norway"), not a pair
+    visited together ("to France and Belgium")."""
+    before = [t for t in place.doc[max(place.head.i + 1, place.i - 3):place.i]]
+    return any(t.lower_ in SEQUENCE_WORDS for t in before) or any(
+        c.lower_ in SEQUENCE_WORDS for c in place.children)
+
+
 def _leg_start(doc, prep: int) -> int:
     """The first token of a leg: its preposition, or an adverb before it ("then to")."""
     sub = [t.i for t in doc[prep].subtree if t.dep_ != "conj" or t.i == prep]
@@ -448,4 +515,7 @@ def _leg_start(doc, prep: int) -> int:
     for t in doc[prep].children:
         if t.dep_ == "advmod" and t.i < prep:
             start = min(start, t.i)
-    return min([start] + [i for i in sub if i <= prep])
+    start = min([start] + [i for i in sub if i <= prep])
+    while start > 0 and doc[start - 1].lower_ in SEQUENCE_WORDS:
+        start -= 1  # "..., then Norway"
+    return start

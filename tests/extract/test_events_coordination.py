@@ -1,0 +1,70 @@
+"""One event per coordinated predicate, shared adjuncts and subjects, named references
+to happenings, and plural subjects that stand for people named together."""
+from __future__ import annotations
+
+import pytest
+
+from chronica.extract.events import find_events
+from chronica.extract.events_lexicon import load_lexicon
+
+from .test_events import make_doc, nlp  # noqa: F401  (fixture)
+
+
+def _events(nlp, text, **kw):  # noqa: F811
+    doc = make_doc(nlp, text, **kw)
+    return find_events(doc, load_lexicon(), nlp=nlp)
+
+
+@pytest.mark.parametrize("text, kw, expected", [
+    # two passives in a row: two happenings, the trailing place belongs to both
+    ("Cabrinovic and Princip were arrested and tried in Sarajevo.",
+     dict(people=["Cabrinovic", "Princip"], places=["Sarajevo"]),
+     [("arrest", "k_sarajevo"), ("trial", "k_sarajevo")]),
+    # a list of stops told in sequence: one move per stop
+    ("Trotsky spent years abroad, relocating to France, then Norway, before finally settling in Mexico City.",
+     dict(people=["Trotsky"], places=["France", "Norway", "Mexico City"]),
+     [("movement", "k_france"), ("movement", "k_norway"), ("residence", "k_mexico_city")]),
+    # two places visited together stay one journey
+    ("He travelled to France and Belgium in 1920.",
+     dict(places=["France", "Belgium"], dates={"1920": "1920"}), [("movement", "k_france")]),
+    # an idiom is no happening; the event noun it governs is
+    ("The meeting took place in Vienna in 1913.",
+     dict(places=["Vienna"], dates={"1913": "1913"}), [("meeting", "k_vienna")]),
+])
+def test_events_coordination_one_event_per_predicate(nlp, text, kw, expected):  # noqa: F811
+    assert [(e.kind, e.where) for e in _events(nlp, text, **kw)] == expected
+
+
+def test_events_coordination_dates_stay_with_their_verb(nlp):  # noqa: F811
+    evs = _events(nlp, "The bridge was destroyed in 1944 and then rebuilt in 1950.",
+                  dates={"1944": "1944", "1950": "1950"})
+    assert [e.when.edtf for e in evs] == ["1944", "1950"]
+    assert "1950" not in evs[0].evidence.text
+
+
+@pytest.mark.parametrize("text, kw, who", [
+    ("Trotsky spent years abroad, before finally settling in Mexico City.",
+     dict(people=["Trotsky"], places=["Mexico City"]), ["k_trotsky"]),
+    ("Booth and Herold met at the tavern. They rode 13 miles toward Surrattsville.",
+     dict(people=["Booth", "Herold"], places=["Surrattsville"]), ["k_booth", "k_herold"]),
+    ("Franz Ferdinand and his wife Sophie left Vienna. The royal couple arrived in Sarajevo by train.",
+     dict(people=["Franz Ferdinand", "Sophie"], places=["Sarajevo", "Vienna"]), ["k_franz_ferdinand", "k_sophie"]),
+])
+def test_events_coordination_participants(nlp, text, kw, who):  # noqa: F811
+    assert _events(nlp, text, **kw)[-1].who == who
+
+
+def test_events_coordination_named_reference_is_an_event(nlp):  # noqa: F811
+    evs = _events(nlp, "After Lenin's death, Stalin took control of the party.", people=["Lenin", "Stalin"])
+    assert [(e.kind, e.who) for e in evs] == [("death", ["k_lenin"]), ("political", ["k_stalin"])]
+
+
+def test_events_coordination_reference_to_a_told_happening_is_dropped(nlp):  # noqa: F811
+    evs = _events(nlp, "Lenin died in 1924. After Lenin's death, Stalin exiled Trotsky.",
+                  people=["Lenin", "Stalin", "Trotsky"], dates={"1924": "1924"})
+    assert [e.kind for e in evs if e.kind == "death"] == ["death"]
+
+
+def test_events_coordination_pronoun_reference_makes_no_event(nlp):  # noqa: F811
+    evs = _events(nlp, "After his death, Stalin expelled Trotsky from the party.", people=["Stalin", "Trotsky"])
+    assert [e.kind for e in evs] == ["exile"]

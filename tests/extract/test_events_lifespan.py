@@ -1,0 +1,21 @@
+"""The lead's lifespan parenthesis, with or without its dash."""
+from __future__ import annotations
+
+import pytest
+
+from chronica.extract.events_lifespan import _LIFESPAN
+
+
+@pytest.mark.parametrize("text, born, died", [
+    ("GAVRILO PRINCIP (, ; 25 July 189428 April 1918) was a Bosnian Serb", "25 July 1894", "28 April 1918"),
+    ("Ada Lovelace (10 December 1815 – 27 November 1852) was an English mathematician", "10 December 1815",
+     "27 November 1852"),
+    ("Leon Trotsky (1879–1940), born Lev Bronstein, was", "1879", "1940"),
+])
+def test_events_lifespan_parenthesis(text, born, died):
+    m = _LIFESPAN.search(text)
+    assert m is not None and (m["born"], m["died"]) == (born, died)
+
+
+def test_events_lifespan_needs_a_following_predicate():
+    assert _LIFESPAN.search("the war (1914-1918) ended") is None
