@@ -235,7 +235,7 @@ def _drop_told_references(doc: Doc, lex: Lexicon, events: list[LocalEvent]) -> l
         if tok is None or not named_reference(tok, lex) or tok.pos_ not in ("NOUN", "PROPN"):
             out.append(ev)
             continue
-        dated = ev.when is not None and ev.when.basis != "inferred"  # "following Lenin's death in 1924"
+        dated = ev.when is not None and ev.when.basis != "inferred"  # "following the regent's death in 1871"
         told = any(o is not ev and o.kind == ev.kind and set(o.who) & set(ev.who) for o in events)
         if dated or (ev.who and not told):
             out.append(ev)
@@ -289,7 +289,7 @@ def _staged_blows(doc: Doc, lex: Lexicon, frame: _DocFrame, events: list[LocalEv
 
 
 def _fold_meetings_into_attacks(doc: Doc, frame: _DocFrame, events: list[LocalEvent]) -> list[LocalEvent]:
-    """An assailant who "met him in his study" and struck him in the next breath: the
+    """An assailant who "found him in the library" and stabbed him a moment later: the
     meeting is how the attack began, one happening (told apart, other sources that
     tell only the attack would not find it). The meeting must share a participant with
     the attack and lie in the same paragraph, in the same or the preceding sentence."""
@@ -346,16 +346,30 @@ def _article(noun: str) -> str:
     return ("an " if noun[:1] in "aeiou" else "a ") + noun
 
 
+def _crosses_line(doc: Doc, span) -> bool:
+    """The parse links a word of the sentence with one on another line (a heading or
+    the paragraph before): only then is the sentence worth parsing again on its own.
+    Links across an ordinary sentence boundary in running text do no such harm."""
+    text = doc.text
+    a, b = span[0].idx, span[-1].idx + len(span[-1])
+    for t in span:
+        for o in (t.head, *t.children):
+            if span.start <= o.i < span.end:
+                continue
+            lo, hi = (o.idx, a) if o.i < span.start else (b, o.idx)
+            if "\n" in text[lo:hi]:
+                return True
+    return False
+
+
 def _view(doc: Doc, sent, frame: _DocFrame, nlp) -> SentView | None:
     span = doc.spacy.char_span(sent.start, sent.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     shift = 0
-    # a parse that runs across the sentence's edge (a heading glued to it: "France,
-    # 1933-35 / Trotsky gained asylum in France" makes the heading's word a subject)
-    crosses = any(not (span.start <= t.head.i < span.end) for t in span) or any(
-        not (span.start <= c.i < span.end) for t in span for c in t.children)
-    if nlp is not None and crosses:
+    # a parse that runs across the sentence's edge (a heading glued to it: "Spain,
+    # 1871-73 / Vasek found refuge in Spain" makes the heading's word a subject)
+    if nlp is not None and _crosses_line(doc, span):
         start = span[0].idx
         span = nlp(doc.text[start:span[-1].idx + len(span[-1])])[:]
         shift = start
@@ -734,8 +748,8 @@ COARSE_FEATURES = {"country", "region", "state", "continent"}
 
 
 def _finer(doc: Doc, key: str | None, seen: list[str]) -> str | None:
-    """A clause that names a country and a city in it ("returned to Bosnia and lodged
-    with his brother in Sarajevo") happened in the city."""
+    """A clause that names a country and a city in it ("returned to Ruritania and found
+    work with his uncle in Strelsau") happened in the city."""
     outer = doc.entity(key) if key else None
     if outer is None or outer.place is None or outer.place.feature not in COARSE_FEATURES:
         return key

@@ -1,13 +1,12 @@
-"""Descriptions written next to a person's name: "Fehim Čurčić, the mayor of Sarajevo",
-"Martin Pappenheim, a psychiatrist in the army", "X—heir to the Austro-Hungarian
-Empire—" (after the name); "the President of Serbia Tomislav Nikolić", "his elder
-brother Jovan", "Biographer of Trotsky, Dmitri Volkogonov", "a young journalist named
-Lev Bronstein" (before it).
+"""Descriptions written next to a person's name: "Karl Weber, the mayor of Graz",
+"Anton Brandl, a surgeon in the navy", "X—heir to the Bavarian throne—" (after the
+name); "the President of Chile Pedro Soto", "his elder brother Ivan", "Biographer of
+Dickens, Peter Ackroyd", "a young painter named Jan Nowak" (before it).
 
 A reader takes such a phrase as one more way the text names that person, so it becomes
 an alias of the name's entity (never a mention of its own). The phrase is read from the
-parse: adjectives, nouns, numbers, one preposition with its object ("of Sarajevo",
-"in the army"), a possessive ("the city's"); it ends at a verb, a clause, a comma or
+parse: adjectives, nouns, numbers, one preposition with its object ("of Graz",
+"in the navy"), a possessive ("the city's"); it ends at a verb, a clause, a comma or
 another person's name. It counts only when its head (the last word before the
 preposition) is a word for a person: a role noun (``data/aliases/roles.yaml``), a
 kinship noun or a title. Lists are left alone: "X, the general, and Y" is three people.
@@ -15,6 +14,7 @@ kinship noun or a title. Lists are left alone: "X, the general, and Y" is three 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -58,8 +58,33 @@ def _words() -> _Words:
     return _Words(frozenset(h.casefold() for h in heads), frozenset(lex["org_nouns"]))
 
 
-def _inside(tok, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= tok.idx < b for a, b in spans)
+class Spans:
+    """Mention spans indexed by start, so the phrase walk asks "is this word inside a
+    name?" in log time instead of scanning every mention of the document."""
+
+    def __init__(self, spans, skip: tuple[int, int] | None = None):
+        self.spans = sorted(x for x in set(spans) if x != skip)
+        self.starts = [a for a, _ in self.spans]
+        self.ends_at = {a: b for a, b in self.spans}
+        # the furthest end among the spans starting at or before each position
+        self.reach, far = [], -1
+        for _, b in self.spans:
+            far = max(far, b)
+            self.reach.append(far)
+
+    def covers(self, offset: int) -> bool:
+        k = bisect_right(self.starts, offset) - 1
+        if k < 0 or self.reach[k] <= offset:
+            return False
+        while k >= 0 and self.reach[k] > offset:  # nested spans: look back while one may reach
+            if self.spans[k][1] > offset:
+                return True
+            k -= 1
+        return False
+
+
+def _inside(tok, spans: "Spans") -> bool:
+    return spans.covers(tok.idx)
 
 
 def _glued(tok) -> bool:
@@ -68,7 +93,7 @@ def _glued(tok) -> bool:
     return tok.text in "-–" and not tok.whitespace_ and prev is not None and not prev.whitespace_
 
 
-def _phrase_end(sd, i: int, stop: int, people: list[tuple[int, int]],
+def _phrase_end(sd, i: int, stop: int, people: "Spans",
                 others: list[tuple[int, int]]) -> int:
     """Index after the last token of the noun phrase that starts at token ``i``."""
     j, preps, after_prep = i, 0, False
@@ -121,12 +146,12 @@ def _forms(text: str, toks, det: str | None) -> list[str]:
 def _person_head(toks, heads: frozenset[str]) -> bool:
     h = _head(toks)
     if h is None or h.tag_ in ("NNS", "NNPS") or h.lower_ not in heads:
-        return False  # "Princip's parents, Petar and Marija": several people
+        return False  # "Weber's parents, Petar and Ana": several people
     return len(toks) > (1 if toks[0].lower_ in ARTICLES else 0)
 
 
 def after(sd, text: str, start: int, end: int, people, others, heads: frozenset[str]) -> list[str]:
-    """A description right after the name: "X, the mayor of Sarajevo"."""
+    """A description right after the name: "X, the mayor of Graz"."""
     gap = _AFTER_GAP.match(text, end)
     if gap is None or gap.end() == end:
         return []
@@ -140,7 +165,7 @@ def after(sd, text: str, start: int, end: int, people, others, heads: frozenset[
     if not len(toks) or not _person_head(toks[1:] if det in POSSESSIVES else toks, heads):
         return []
     if det in POSSESSIVES and not any(t.lower_ in PREPOSITIONS for t in toks):
-        return []  # "X, his wife and his son": a list; "their son in the USSR" is not
+        return []  # "X, his sister and her nephew": a list; "their nephew in Lisbon" is not
     if _LIST_GOES_ON.match(text, toks[-1].idx + len(toks[-1])):
         return []
     if det is None and not any(t.lower_ in PREPOSITIONS for t in toks):
@@ -204,25 +229,27 @@ def _apposition_slot(sd, text: str, i: int, end: int) -> bool:
 
 def _possessor_end(sd, i: int, people) -> int | None:
     """Index after "Princip's" when a person's name followed by 's starts at token ``i``."""
-    for a, b in people:
-        if sd[i].idx == a:
-            for j in range(i, min(i + 6, len(sd))):
-                if sd[j].lower_ in ("'s", "’s") and sd[j].idx >= b - 2:
-                    return j + 1
+    b = people.ends_at.get(sd[i].idx)
+    if b is not None:
+        for j in range(i, min(i + 6, len(sd))):
+            if sd[j].lower_ in ("'s", "’s") and sd[j].idx >= b - 2:
+                return j + 1
     return None
 
 
 def appositions(sd, text: str, start: int, end: int, people: list[tuple[int, int]],
                 others: list[tuple[int, int]], etype: str = "person") -> list[str]:
     """Descriptions in apposition to the name at text[start:end]: a person's ("X, the
-    mayor of Y", "his elder brother X") or an organisation's ("the Black Hand, the
-    foremost conspiratorial society in Serbia", after the name only)."""
+    mayor of Y", "his elder brother X") or an organisation's ("the Black Lotus, the
+    oldest secret league in Albania", after the name only)."""
     if sd is None:
         return []
     if etype == "person":
-        people = [(a, b) for a, b in people if (a, b) != (start, end)]
+        people = Spans(people, skip=(start, end))
+        others = others if isinstance(others, Spans) else Spans(others)
         heads = _words().heads
         return after(sd, text, start, end, people, others, heads) + before(sd, text, start, end, people, others, heads)
     if etype in ("organization", "group"):
-        return after(sd, text, start, end, people, others, _words().org_heads)
+        return after(sd, text, start, end, Spans(people), others if isinstance(others, Spans) else Spans(others),
+                     _words().org_heads)
     return []
