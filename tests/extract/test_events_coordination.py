@@ -21,9 +21,9 @@ def _events(nlp, text, **kw):  # noqa: F811
      dict(people=["Cabrinovic", "Princip"], places=["Sarajevo"]),
      [("arrest", "k_sarajevo"), ("trial", "k_sarajevo")]),
     # a list of stops told in sequence: one move per stop
-    ("Trotsky spent years abroad, relocating to France, then Norway, before finally settling in Mexico City.",
-     dict(people=["Trotsky"], places=["France", "Norway", "Mexico City"]),
-     [("movement", "k_france"), ("movement", "k_norway"), ("residence", "k_mexico_city")]),
+    ("Vasek wandered for a decade, relocating to Spain, then Holland, before eventually settling in Lisbon.",
+     dict(people=["Vasek"], places=["Spain", "Holland", "Lisbon"]),
+     [("movement", "k_spain"), ("movement", "k_holland"), ("residence", "k_lisbon")]),
     # two places visited together stay one journey
     ("He travelled to France and Belgium in 1920.",
      dict(places=["France", "Belgium"], dates={"1920": "1920"}), [("movement", "k_france")]),
@@ -43,12 +43,12 @@ def test_events_coordination_dates_stay_with_their_verb(nlp):  # noqa: F811
 
 
 @pytest.mark.parametrize("text, kw, who", [
-    ("Trotsky spent years abroad, before finally settling in Mexico City.",
-     dict(people=["Trotsky"], places=["Mexico City"]), ["k_trotsky"]),
-    ("Booth and Herold met at the tavern. They rode 13 miles toward Surrattsville.",
-     dict(people=["Booth", "Herold"], places=["Surrattsville"]), ["k_booth", "k_herold"]),
-    ("Franz Ferdinand and his wife Sophie left Vienna. The royal couple arrived in Sarajevo by train.",
-     dict(people=["Franz Ferdinand", "Sophie"], places=["Sarajevo", "Vienna"]), ["k_franz_ferdinand", "k_sophie"]),
+    ("Vasek wandered for a decade, before eventually settling in Lisbon.",
+     dict(people=["Vasek"], places=["Lisbon"]), ["k_vasek"]),
+    ("Hentzau and Detchard met at the inn. They rode 20 miles toward Tarlenheim.",
+     dict(people=["Hentzau", "Detchard"], places=["Tarlenheim"]), ["k_hentzau", "k_detchard"]),
+    ("Duke Michael and his wife Antoinette left Strelsau. The couple reached Zenda by coach.",
+     dict(people=["Duke Michael", "Antoinette"], places=["Zenda", "Strelsau"]), ["k_duke_michael", "k_antoinette"]),
 ])
 def test_events_coordination_participants(nlp, text, kw, who):  # noqa: F811
     assert _events(nlp, text, **kw)[-1].who == who
@@ -66,5 +66,5 @@ def test_events_coordination_reference_to_a_told_happening_is_dropped(nlp):  # n
 
 
 def test_events_coordination_pronoun_reference_makes_no_event(nlp):  # noqa: F811
-    evs = _events(nlp, "After his death, Stalin expelled Trotsky from the party.", people=["Stalin", "Trotsky"])
+    evs = _events(nlp, "After his death, the regent banished Vasek from the court.", people=["Vasek"])
     assert [e.kind for e in evs] == ["exile"]

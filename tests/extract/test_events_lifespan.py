@@ -7,7 +7,7 @@ from chronica.extract.events_lifespan import _LIFESPAN
 
 
 @pytest.mark.parametrize("text, born, died", [
-    ("GAVRILO PRINCIP (, ; 25 July 189428 April 1918) was a Bosnian Serb", "25 July 1894", "28 April 1918"),
+    ("MATTHIAS VOLKER (, ; 14 March 186317 June 1911) was a Ruritanian poet", "14 March 1863", "17 June 1911"),
     ("Ada Lovelace (10 December 1815 – 27 November 1852) was an English mathematician", "10 December 1815",
      "27 November 1852"),
     ("Leon Trotsky (1879–1940), born Lev Bronstein, was", "1879", "1940"),

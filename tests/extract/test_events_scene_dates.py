@@ -14,7 +14,7 @@ from chronica.model import LocalEntity, Mention, PlaceRef, Sentence, Timex
 
 FEATURES = {"Ruritania": ("country", "RU", "country:RU"), "Strelsau": ("city", "RU", "geo:1"),
             "Zenda": ("city", "RU", "geo:2"), "Lyon": ("city", "FR", "geo:3"),
-            "Moscow": ("city", "SU", "geo:4"), "Prague": ("city", "CZ", "geo:5")}
+            "Leipzig": ("city", "DE", "geo:4"), "Prague": ("city", "CZ", "geo:5")}
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +140,7 @@ def test_events_scene_tells_hour(ttext, typ, value, after, expected):
 
 
 @pytest.mark.parametrize("clause, expected", [
-    ("They both died shortly after.", True),
+    ("The twins both fell ill shortly after.", True),
     ("At once, the major leapt at him.", True),
     ("He left a year later.", False),
     ("The nightshade grew.", False),
@@ -169,15 +169,15 @@ def test_events_scene_now_after_a_flashback_is_an_anchor(nlp):
 
 @pytest.mark.parametrize("text, places, words, expected", [
     # a clause describing a noun tells what that thing wanted, not where the joining was
-    ("Rudolf moved to Strelsau. In 1899, Rudolf joined the League, a society that wanted to free Ruritania.",
+    ("Rudolf moved to Strelsau. In 1899, Rudolf joined the League, a club that hoped to liberate Ruritania.",
      ["Strelsau", "Ruritania"], "Rudolf joined", "Strelsau"),
     # ... but a clause describing the happening's own place locates it
-    ("Rudolf lived in an old house, which is today located in Zenda.", ["Zenda"], "Rudolf lived", "Zenda"),
+    ("Rudolf lived in a small cottage, which still stands in Zenda.", ["Zenda"], "Rudolf lived", "Zenda"),
     # the goal of another verb, down a subordinate clause, is not the happening's goal
     ("Rudolf was arrested in Zenda. Rudolf was arrested, leading the king to send a note to Ruritania.",
      ["Zenda", "Ruritania"], "leading the king", "Zenda"),
     # a country and a city in it: the city
-    ("Rudolf returned to Ruritania and lodged with his brother in Strelsau.", ["Ruritania", "Strelsau"],
+    ("Rudolf returned to Ruritania and found work with his uncle in Strelsau.", ["Ruritania", "Strelsau"],
      "Rudolf returned", "Strelsau"),
     # a country and a city elsewhere: the country stays
     ("Rudolf returned to Ruritania and wrote to his brother in Lyon.", ["Ruritania", "Lyon"],
@@ -190,11 +190,11 @@ def test_events_place_of_the_happenings_own_clause(nlp, text, places, words, exp
 
 
 def test_events_place_named_in_the_happenings_name(nlp):
-    text = "Rudolf was in Prague that year. Meanwhile, the Moscow Trials began in 1936."
-    doc, events = events_of(nlp, text, people=["Rudolf"], places=["Prague", "Moscow"], others=["Moscow Trials"],
-                            timexes=[("1936", "DATE", "1936", "1936", "explicit")])
+    text = "Rudolf was in Prague that year. Elsewhere, the Leipzig Trials began in 1921."
+    doc, events = events_of(nlp, text, people=["Rudolf"], places=["Prague", "Leipzig"], others=["Leipzig Trials"],
+                            timexes=[("1921", "DATE", "1921", "1921", "explicit")])
     ev = _at(doc, events, "Trials began")
-    assert doc.entity(ev.where).name == "Moscow"
+    assert doc.entity(ev.where).name == "Leipzig"
 
 
 def test_events_place_participant_whereabouts_carry_to_the_next_paragraph(nlp):

@@ -41,8 +41,8 @@ def test_mentions_cues_exile_in_heading_is_no_place(pipe):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("In Belgrade he volunteered to join the Serbian guerrilla bands fighting in the south.",
-     "Serbian guerrilla bands"),
+    ("In Lisbon she offered to nurse for the Portuguese guerrilla bands holding the hills.",
+     "Portuguese guerrilla bands"),
     ("The villages were burned by the Ottoman troops in the spring.", "Ottoman troops"),
     ("The Spanish exiles settled in the capital after the war.", "Spanish exiles"),
 ])

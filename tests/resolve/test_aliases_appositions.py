@@ -24,23 +24,23 @@ def _found(nlp, text: str, name: str, others: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("text, name, others, want", [
     # after the name, up to the next person
-    ("In the front car was Karl Weber, the mayor of Graz and Dr. Otto Lind, the city's chief of police.",
+    ("In the lead coach sat Karl Weber, the mayor of Graz and Dr. Otto Lind, the town's head of police.",
      "Karl Weber", ["Dr. Otto Lind"], "the mayor of Graz"),
     # a footnote mark is not part of the description
-    ("In the front car was Karl Weber, the mayor of Graz and Dr. Otto Lind, the city's Commissioner of Police.[4] "
-     "They waved.", "Dr. Otto Lind", ["Karl Weber"], "the city's Commissioner of Police"),
+    ("In the lead coach sat Karl Weber, the mayor of Graz and Dr. Otto Lind, the town's Commissioner of Police.[7] "
+     "Both smiled.", "Dr. Otto Lind", ["Karl Weber"], "the town's Commissioner of Police"),
     # a relative clause ends it
-    ("The shirt was given to Anton Brandl, a Jesuit priest who was a friend of the count.", "Anton Brandl", [],
-     "a Jesuit priest"),
+    ("The letter went to Anton Brandl, a village priest who had once tutored the count.", "Anton Brandl", [],
+     "a village priest"),
     # between dashes, without an article
     ("That morning, Duke Leopold—heir to the Bavarian throne—was visiting Munich.", "Duke Leopold", [],
      "heir to the Bavarian throne"),
     # before the name: a title with its country, a kinship phrase, a possessor's kin
-    ("The statue was unveiled by the President of Chile Pedro Soto and others.", "Pedro Soto", [],
+    ("The new bridge was opened by the President of Chile Pedro Soto and his ministers.", "Pedro Soto", [],
      "the President of Chile"),
     ("At 13 he moved to Zagreb, where his elder brother Ivan intended to enrol him.", "Ivan", [],
      "his elder brother"),
-    ("Weber's mother Ana wanted to name him after her brother.", "Ana", ["Weber"], "Weber's mother"),
+    ("Weber's mother Ana chose to call him after her own grandfather.", "Ana", ["Weber"], "Weber's mother"),
     # an introduction by "named", kept with and without its article
     ("At a corner table, a young Polish journalist named Jan Nowak plays chess.", "Jan Nowak", [],
      "young Polish journalist"),
@@ -69,8 +69,8 @@ def test_aliases_appositions_kept_apart(nlp, text, name, others):
 
 
 @pytest.mark.parametrize("text, name, want", [
-    ("Tankos was a member of the Black Lotus, the foremost secret society in Albania at the time.",
-     "Black Lotus", "the foremost secret society in Albania"),
+    ("Mirko belonged to the Black Lotus, the oldest secret league in Albania in those years.",
+     "Black Lotus", "the oldest secret league in Albania"),
 ])
 def test_aliases_appositions_of_organisation(nlp, text, name, want):
     a = text.index(name)

@@ -29,7 +29,7 @@ class MentionIndex:
     known_names: dict[str, str] | None = None  # one-word name -> the one person/group that bears it
     identified: dict[str, str] | None = None  # role noun -> the person the text says it was ("the thief was X")
     person_main: list[bool] | None = None  # was that mention the subject of a main clause?
-    # people named together ("Booth and Herold", "Trotsky and his family"): (char offset,
+    # people named together ("Hentzau and Detchard", "Vasek and his family"): (char offset,
     # keys), in text order -- what a later "they", "both", "the couple" stands for
     groups: tuple[tuple[int, tuple[str, ...]], ...] = ()
 
@@ -103,7 +103,7 @@ def _known_names(doc: Doc) -> dict[str, str]:
 
 def _groups(doc: Doc, etype: dict[str, str]) -> tuple[tuple[int, tuple[str, ...]], ...]:
     """People named together by coordination: a person with at least one conjunct
-    ("Booth and Herold", "Trotsky and his family", "Franz Ferdinand and his wife")."""
+    ("Hentzau and Detchard", "Vasek and his family", "Duke Michael and his wife")."""
     if doc.spacy is None:
         return ()
     root_of: dict[int, str] = {}
@@ -323,7 +323,7 @@ def _resolve(tok, view: SentView, index: MentionIndex) -> list[str]:
                         if k is not None and index.entity_type.get(k) in ("group", "organization") and k not in out:
                             out.append(k)
         if key is None and _plural_people(t):
-            # "They rode 13 miles", "Both crossed the bridge", "the royal couple arrived"
+            # "They rode 20 miles", "Both crossed the bridge", "the couple reached"
             out.extend(k for k in recent_group(index, view.offset(t)) if k not in out)
             continue
         if key is None and t.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:
@@ -375,7 +375,7 @@ def _subject(tok):
         if cur.dep_ == "relcl":
             return cur.head
         if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX"):
-            cur = cur.head.head  # "..., before finally settling in Mexico City"
+            cur = cur.head.head  # "..., before eventually settling in Lisbon"
             continue
         if cur.dep_ in ("conj", "xcomp", "advcl", "acl", "acomp", "attr") and cur.head.i != cur.i:
             cur = cur.head
@@ -386,7 +386,7 @@ def _subject(tok):
 
 def _verbal(h: Happening, anchor) -> bool:
     """Is the happening told by a clause (its anchor a verb, or a verb trigger the small
-    model tagged as a noun: "Trotsky and his family arrive in ...")?"""
+    model tagged as a noun: "Vasek and his sons arrive in ...")?"""
     return anchor.pos_ in ("VERB", "AUX", "ADJ") or h.main.rule.pos == "predicate" or (
         not h.standalone_noun and any(t.i == anchor.i and t.rule.pos == "verb" for t in h.triggers))
 
@@ -504,7 +504,7 @@ def _object_role(verb, lex: Lexicon) -> str:
     return "object"
 
 
-DESCRIBING_DEPS = {"relcl", "acl"}  # "a society that wanted to separate Bosnia from ..."
+DESCRIBING_DEPS = {"relcl", "acl"}  # "a club that hoped to liberate Ruritania from ..."
 SUBORDINATE_DEPS = {"advcl", "ccomp", "csubj", "csubjpass"}  # "..., leading X to send a note to Y"
 VERB_BOUND_ROLES = {"destination", "origin", "object"}
 
@@ -568,7 +568,7 @@ def place(h: Happening, view: SentView, start_tok: int, end_tok: int, index: Men
         prep = root.head.lower_ if root.dep_ == "pobj" else None
         if prep == "of" and root.head.head.dep_ == "pobj":
             prep = root.head.head.head.lower_
-        # a bare "of X" ("the tenacity of the British") places less surely than "at X"
+        # a bare "of X" ("the courage of the Dutch") places less surely than "at X"
         rank = (lex.role_rank.get(role, 3), prep == "of", dist, i)
         if best is None or rank < best[0]:
             best = (rank, key, prep)

@@ -1,5 +1,5 @@
 """Relations: two sources that name the same pair with labels that cannot both hold
-("Major Rathbone and his wife, Clara" / "Rathbone and his fiancée Clara Harris"). Which
+("Colonel Penrose and his wife, Edith" / "Penrose and his fiancée Edith Marlow"). Which
 labels stand apart is data (data/reconcile/relations.yaml); a label the table does not
 know is never compared, and labels of one standing ("wife" / "spouse") agree."""
 from __future__ import annotations

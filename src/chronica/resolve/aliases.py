@@ -20,8 +20,8 @@ People are chained by name as a reader does it (rules applied in this order):
    son), nor, by given name alone, the document's most-named person.
 5. A bare word that started its own person is folded into a full name later when
    exactly one full name carries it as a given name, the bare word was not
-   introduced by a kinship noun (or both were, by the same one: "Ferdinand's wife,
-   Sophie" ... "his wife, Duchess Sophie Chotek", given-name variants allowed), and
+   introduced by a kinship noun (or both were, by the same one: "Anton's wife,
+   Klara" ... "his wife, Countess Klara Weiss", given-name variants allowed), and
    the text never uses that full name's surname alone (if it does, the bare first
    name is probably someone else).
 6. Explicit alias statements (``data/aliases/cues.yaml``: pseudonyms, "known as",
@@ -634,7 +634,7 @@ def _absorb_first_names(pool: list[_Cluster], uf: DisjointSets) -> None:
 
 
 def _same_relative(s: _Cluster, f: _Cluster) -> bool:
-    """"Ferdinand's wife, Sophie" ... "his wife, Duchess Sophie Chotek": a first name
+    """"Anton's wife, Klara" ... "his wife, Countess Klara Weiss": a first name
     introduced by a kinship noun is the full name introduced by the same noun (a son
     who shares his father's given name is introduced as "his son", the father is not)."""
     words = {m.kin_word for m in s.members if m.kin}
@@ -783,7 +783,7 @@ _GROUP_TYPES = frozenset({"organization", "group"})
 
 
 def _abbreviates(a: _M, b: _M) -> bool:
-    """"People's Commissariat for Internal Affairs (NKVD)": a name of several words and
+    """"Federal Criminal Police Office (BKA)": a name of several words and
     an all-capitals word, both groups or organisations."""
     return (a.type in _GROUP_TYPES and b.type in _GROUP_TYPES and len(a.name.tokens) > 1
             and _ACRONYM.fullmatch(b.mention.text) is not None)
