@@ -10,6 +10,7 @@ person.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from ..doc import Doc
@@ -347,9 +348,9 @@ def _article(noun: str) -> str:
 
 
 def _crosses_line(doc: Doc, span) -> bool:
-    """The parse links a word of the sentence with one on another line (a heading or
-    the paragraph before): only then is the sentence worth parsing again on its own.
-    Links across an ordinary sentence boundary in running text do no such harm."""
+    """The parse links a word of the sentence with one in a heading, caption or other
+    non-body line next to it: only then is the sentence worth parsing again on its own.
+    Links into a neighbouring body sentence do no such harm."""
     text = doc.text
     a, b = span[0].idx, span[-1].idx + len(span[-1])
     for t in span:
@@ -357,9 +358,15 @@ def _crosses_line(doc: Doc, span) -> bool:
             if span.start <= o.i < span.end:
                 continue
             lo, hi = (o.idx, a) if o.i < span.start else (b, o.idx)
-            if "\n" in text[lo:hi]:
+            if "\n" in text[lo:hi] and _kind_at(doc, o.idx) != "body":
                 return True
     return False
+
+
+def _kind_at(doc: Doc, offset: int) -> str:
+    starts = [s.start for s in doc.sentences]
+    k = bisect_right(starts, offset) - 1
+    return doc.sentences[k].kind if k >= 0 and offset < doc.sentences[k].end else "body"
 
 
 def _view(doc: Doc, sent, frame: _DocFrame, nlp) -> SentView | None:

@@ -57,7 +57,7 @@ from .group_members import attach_group_members
 from .gender import given_name_gender, pronoun_gender, role_gender, title_gender
 from .nominals import find_nominals, title_statements
 from .name_phrases import name_phrases
-from .appositions import appositions
+from .appositions import Spans, appositions
 from .place_descriptions import LABEL as PLACE_LABEL, find_place_descriptions
 from .roles import attach_roles
 from .places import COUNTRY_NOUNS, qualified_name, same_place_refs
@@ -871,8 +871,8 @@ def _phrases(doc: Doc, members: list[_M], etype: str, place_spans: set[tuple[int
         return []
     seen = {clean_surface(m.mention.text) for m in members} | {m.name.bare for m in members}
     out: list[str] = []
-    people = [(x.start, x.end) for x in doc.mentions if x.type == "person" and x.label not in _UNNAMED]
-    others = [(x.start, x.end) for x in doc.mentions if x.type != "person"]
+    people = Spans((x.start, x.end) for x in doc.mentions if x.type == "person" and x.label not in _UNNAMED)
+    others = Spans((x.start, x.end) for x in doc.mentions if x.type != "person")
     for m in members:
         if _is_description(m) or _is_nominal(m) or m.mention.cited:
             continue

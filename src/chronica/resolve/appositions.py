@@ -60,24 +60,34 @@ def _words() -> _Words:
 
 class Spans:
     """Mention spans indexed by start, so the phrase walk asks "is this word inside a
-    name?" in log time instead of scanning every mention of the document."""
+    name?" in log time instead of scanning every mention of the document. Built once per
+    document; ``without`` hides the name being described without copying."""
 
-    def __init__(self, spans, skip: tuple[int, int] | None = None):
-        self.spans = sorted(x for x in set(spans) if x != skip)
+    def __init__(self, spans):
+        self.spans = sorted(set(spans))
         self.starts = [a for a, _ in self.spans]
-        self.ends_at = {a: b for a, b in self.spans}
+        self.ends = {a: b for a, b in self.spans}
         # the furthest end among the spans starting at or before each position
         self.reach, far = [], -1
         for _, b in self.spans:
             far = max(far, b)
             self.reach.append(far)
+        self.skip: tuple[int, int] | None = None
+
+    def without(self, skip: tuple[int, int]) -> "Spans":
+        view = object.__new__(Spans)
+        view.__dict__.update(self.__dict__)
+        view.skip = skip
+        return view
+
+    def end_of(self, start: int) -> int | None:
+        b = self.ends.get(start)
+        return None if b is None or (start, b) == self.skip else b
 
     def covers(self, offset: int) -> bool:
         k = bisect_right(self.starts, offset) - 1
-        if k < 0 or self.reach[k] <= offset:
-            return False
         while k >= 0 and self.reach[k] > offset:  # nested spans: look back while one may reach
-            if self.spans[k][1] > offset:
+            if self.spans[k][1] > offset and self.spans[k] != self.skip:
                 return True
             k -= 1
         return False
@@ -229,7 +239,7 @@ def _apposition_slot(sd, text: str, i: int, end: int) -> bool:
 
 def _possessor_end(sd, i: int, people) -> int | None:
     """Index after "Princip's" when a person's name followed by 's starts at token ``i``."""
-    b = people.ends_at.get(sd[i].idx)
+    b = people.end_of(sd[i].idx)
     if b is not None:
         for j in range(i, min(i + 6, len(sd))):
             if sd[j].lower_ in ("'s", "’s") and sd[j].idx >= b - 2:
@@ -245,11 +255,12 @@ def appositions(sd, text: str, start: int, end: int, people: list[tuple[int, int
     if sd is None:
         return []
     if etype == "person":
-        people = Spans(people, skip=(start, end))
+        people = (people if isinstance(people, Spans) else Spans(people)).without((start, end))
         others = others if isinstance(others, Spans) else Spans(others)
         heads = _words().heads
         return after(sd, text, start, end, people, others, heads) + before(sd, text, start, end, people, others, heads)
     if etype in ("organization", "group"):
-        return after(sd, text, start, end, Spans(people), others if isinstance(others, Spans) else Spans(others),
+        return after(sd, text, start, end, people if isinstance(people, Spans) else Spans(people),
+                     others if isinstance(others, Spans) else Spans(others),
                      _words().org_heads)
     return []
