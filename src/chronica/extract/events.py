@@ -193,6 +193,7 @@ def find_events(doc: Doc, lex: Lexicon, nlp=None) -> list[LocalEvent]:
     if doc.spacy is None:
         return []
     frame = _frame(doc, lex)
+    again = _reparsed(doc, nlp)
     where_now = _Whereabouts()
     events: list[LocalEvent] = []
     for sent in doc.sentences:
@@ -207,7 +208,7 @@ def find_events(doc: Doc, lex: Lexicon, nlp=None) -> list[LocalEvent]:
             continue
         para = next((i for i, (a, b) in enumerate(frame.paragraphs) if a <= sent.start < b), -1)
         where_now.enter(para)
-        view = _view(doc, sent, frame, nlp)
+        view = _view(doc, sent, frame, again)
         if view is None:
             continue
         found = _sentence_events(doc, sent, view, lex, frame, where_now)
@@ -369,18 +370,31 @@ def _kind_at(doc: Doc, offset: int) -> str:
     return doc.sentences[k].kind if k >= 0 and offset < doc.sentences[k].end else "body"
 
 
-def _view(doc: Doc, sent, frame: _DocFrame, nlp) -> SentView | None:
+def _reparsed(doc: Doc, nlp) -> dict[int, tuple[int, object]]:
+    """Body sentences whose parse runs across their edge into a heading glued to them
+    ("Spain, 1871-73 / Vasek found refuge in Spain" makes the heading's word a subject),
+    parsed again on their own, in one batch: sentence start -> (offset, spaCy span)."""
+    if nlp is None or doc.spacy is None:
+        return {}
+    todo = []
+    for sent in doc.sentences:
+        if sent.kind != "body":
+            continue
+        span = doc.spacy.char_span(sent.start, sent.end, alignment_mode="expand")
+        if span is not None and len(span) and _crosses_line(doc, span):
+            todo.append((sent.start, span[0].idx, doc.text[span[0].idx:span[-1].idx + len(span[-1])]))
+    parsed = nlp.pipe((t for _, _, t in todo), batch_size=32)
+    return {key: (at, d[:]) for (key, at, _), d in zip(todo, parsed)}
+
+
+def _view(doc: Doc, sent, frame: _DocFrame, again: dict[int, tuple[int, object]]) -> SentView | None:
+    if sent.start in again:
+        shift, span = again[sent.start]
+        return sentence_view(doc, span, shift, frame.index)
     span = doc.spacy.char_span(sent.start, sent.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    shift = 0
-    # a parse that runs across the sentence's edge (a heading glued to it: "Spain,
-    # 1871-73 / Vasek found refuge in Spain" makes the heading's word a subject)
-    if nlp is not None and _crosses_line(doc, span):
-        start = span[0].idx
-        span = nlp(doc.text[start:span[-1].idx + len(span[-1])])[:]
-        shift = start
-    return sentence_view(doc, span, shift, frame.index)
+    return sentence_view(doc, span, 0, frame.index)
 
 
 def _sentence_events(doc: Doc, sent, view: SentView, lex: Lexicon, frame: _DocFrame,

