@@ -113,7 +113,6 @@ def load_tml(folder: Path, limit: int | None = None) -> list[BenchDoc]:
     docs = []
     for f in sorted(folder.glob("*.tml")):
         tml = f.read_text(encoding="utf-8")
-        dct = re.search(r'functionInDocument="CREATION_TIME"[^>]*>|<DCT>.*?value="([^"]+)"', tml, re.S)
         dctv = re.search(r'<DCT>\s*<TIMEX3[^>]*value="([^"]+)"', tml, re.S)
         text, gold = _tml_text_and_gold(tml)
         docs.append(BenchDoc(f.stem, text, _date(dctv[1] if dctv else None), "news", gold))

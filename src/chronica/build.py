@@ -5,7 +5,6 @@ from __future__ import annotations
 import time as _time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from .config import Settings
 from .corpus import Corpus

@@ -66,7 +66,7 @@ class _CliProgress:
 
     def advance(self, path: str, words: int) -> None:
         self.words += words
-        self.bar.update(self.task, advance=1, words=self.words, description=f"documents")
+        self.bar.update(self.task, advance=1, words=self.words, description="documents")
 
     def stage(self, name: str) -> None:
         self.bar.update(self.task, description=name)

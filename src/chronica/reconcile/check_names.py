@@ -44,7 +44,6 @@ def misspelt(a: str, b: str) -> bool:
 
 def find(view: View):
     for doc in view.corpus.docs:
-        ctx = view.context(doc)
         forms: dict[str, list] = defaultdict(list)
         for m in doc.mentions:
             if m.type != "person" or m.cited or not m.entity:

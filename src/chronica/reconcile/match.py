@@ -14,7 +14,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
-from itertools import combinations
 
 import yaml
 from rapidfuzz import fuzz

@@ -322,7 +322,6 @@ def _refers_back(offset: int, named: list[tuple[int, str, bool]], sent_starts: l
 
 def _add_prefixed_aliases(doc: Doc, ent_of: dict[str, LocalEntity]) -> None:
     """"engraver Jean Dupont", "his niece, Odile": the whole phrase is an alias too."""
-    w = _words()
     for m in doc.mentions:
         if m.type != "person" or m.entity not in ent_of or m.label == LABEL:
             continue

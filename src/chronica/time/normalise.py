@@ -196,7 +196,6 @@ class Normaliser:
             return None
         s1 = [m.span(k) for k in ("year", "month", "day") if g.get(k) is not None]
         s2 = [m.span(k + "2") for k in ("year", "month", "day") if g.get(k + "2") is not None]
-        e2 = max(e for _, e in s2)
         if g.get("year") is not None and g.get("year2") is None:  # "May and July 1940"
             s2.append(m.span("year"))
             s1 = [s for s in s1 if s != m.span("year")]
