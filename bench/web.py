@@ -196,7 +196,7 @@ async def drive(base: str, mix, clients: int, total: int, rng: random.Random,
                 errors.append(f"{status} {url}")
 
     if client_kind == "httpx":
-        import httpx
+        import httpx2 as httpx
         limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
         async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
             async def get(url):
@@ -303,7 +303,7 @@ def main() -> int:
 
 
 def _wait_for(base: str, server: subprocess.Popen) -> None:
-    import httpx
+    import httpx2 as httpx
     deadline = time.time() + 120
     while time.time() < deadline:
         if server.poll() is not None:

@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
+import httpx2 as httpx  # the maintained successor, the one Starlette's TestClient uses
 import pytest
 
 from chronica.web.serving import SMALL_KB_EVENTS, auto_workers
