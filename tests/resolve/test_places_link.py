@@ -1,26 +1,11 @@
 """link_places: one gazetteer entry per place name, chosen by the document's context."""
 from __future__ import annotations
 
-import hashlib
 
 import pytest
 
-from chronica.config import Settings
-from chronica.doc import Doc, Source
-from chronica.pipeline import Pipeline
 from chronica.resolve.gazetteer import normalise
 from chronica.resolve.places import distance_km, is_within
-
-
-@pytest.fixture(scope="module")
-def places():
-    pipe = Pipeline(["parse", "segment", "find_mentions", "link_places"], Settings())
-
-    def run(text: str) -> dict:
-        doc = pipe(Doc(Source("<test>", text, hashlib.sha256(text.encode()).hexdigest(), "txt")))
-        return doc.places
-
-    return run
 
 
 @pytest.mark.parametrize("text, name, expected_id", [

@@ -3,25 +3,10 @@ never in a far-away town whose name a word of it happens to match; "the island o
 makes X an island even when the gazetteer does not know where it is."""
 from __future__ import annotations
 
-import hashlib
 
 import pytest
 
-from chronica.config import Settings
-from chronica.doc import Doc, Source
-from chronica.pipeline import Pipeline
 from chronica.resolve.gazetteer import normalise
-
-
-@pytest.fixture(scope="module")
-def places():
-    pipe = Pipeline(["parse", "segment", "find_mentions", "link_places"], Settings())
-
-    def run(text: str) -> dict:
-        doc = pipe(Doc(Source("<test>", text, hashlib.sha256(text.encode()).hexdigest(), "txt")))
-        return doc.places
-
-    return run
 
 
 PARIS = "geonames:2988507"

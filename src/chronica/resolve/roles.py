@@ -309,8 +309,8 @@ def _refers_back(offset: int, named: list[tuple[int, str, bool]], sent_starts: l
     while k >= 0 and named[k][0] >= lo and named[k][2]:
         k, possessors = k - 1, True
     if k < 0 or named[k][0] < lo:
-        # nobody but a possessor named just before ("Stalin’s enemy was shifted ... the
-        # aging revolutionary"): the narrative is about its main person
+        # nobody but a possessor named just before ("the king's rival was sent abroad ...
+        # the aging exile"): the narrative is about its main person
         return possessors
     start, key, _ = named[k]
     if key == main:
