@@ -53,7 +53,6 @@ class Resolver:
         self.mentioned: Reference | None = None  # the last explicit date, moving or not
         self.mainline: Reference | None = None  # where the story was before it stepped back
         self.staged = False  # the text stages its scenes in the present ("It's May 1940 in ...")
-        self._aside_at = 0  # ... and where it stepped back
         self.quarter: Reference | None = None  # the quarter a (financial) report is about
         self._quarter_at = -1  # where the report last spoke of a quarter ...
         self._stretch_at = -1  # ... and of a longer stretch ("the nine months", "the first half")
@@ -781,8 +780,8 @@ class Resolver:
         self._note(t.start, t)
 
     def _track_mainline(self, m: Moment, t: Timex) -> None:
-        """Remember the story's front when a dated aside steps back from it ("... was set up
-        on 5 November 1917" told after March 1918), and forget it once the story is past it."""
+        """Remember the story's front when a dated aside steps back from it ("... a truce was
+        signed on 5 November 1854" told after March 1855), and forget it once the story is past it."""
         new = m.bounds()
         if new is None or self.ref is None:
             return
@@ -792,7 +791,7 @@ class Resolver:
             return
         if m.gran in ("day", "month") and front.moment.gran in ("day", "month") \
                 and _days(new[1]) < _days(fb[0]) - 31:
-            self.mainline, self._aside_at = front, t.start
+            self.mainline = front
         elif t.basis == "explicit" or _days(new[0]) >= _days(fb[0]):
             self.mainline = None  # the text sets a new date, or the story has caught up
 
@@ -828,12 +827,12 @@ def _weekday_of_month(r: Moment, weekday: int, day: int, direction: int) -> dt.d
     if r.year is None or r.month is None:
         return None
     y, mo = r.year, r.month
+    here = r.to_date() if r.day else None
     for _ in range(15):
         try:
             c = dt.date(y, mo, day)
         except ValueError:
             c = None
-        here = r.to_date() if r.day else None
         if c is not None and c.isoweekday() == weekday and \
                 (here is None or (c - here).days * direction >= 0):
             return c
