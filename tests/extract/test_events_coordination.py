@@ -7,7 +7,7 @@ import pytest
 from chronica.extract.events import find_events
 from chronica.extract.events_lexicon import load_lexicon
 
-from .test_events import make_doc, nlp  # noqa: F401  (fixture)
+from .test_events import make_doc
 
 
 def _events(nlp, text, **kw):  # noqa: F811

@@ -10,7 +10,7 @@ from chronica.extract.events import find_events
 from chronica.extract.events_lexicon import DATA_DIR, load_lexicon
 from chronica.model import EVENT_KINDS
 
-from .test_events import make_doc, nlp  # noqa: F401  (fixture)
+from .test_events import make_doc
 
 
 def _examples(name: str) -> list:

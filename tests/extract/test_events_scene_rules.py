@@ -8,7 +8,7 @@ from chronica.extract.events import _words
 from chronica.extract.events_lifespan import to_when
 from chronica.model import Timex
 
-from .test_events import events_of, nlp  # noqa: F401  (the fixture)
+from .test_events import events_of
 
 
 @pytest.mark.parametrize("text, want", [

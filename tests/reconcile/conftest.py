@@ -19,7 +19,7 @@ class DocBuilder:
         self._sentences()
 
     def _sentences(self) -> None:
-        sents, pos = [], 0
+        sents = []
         for m in re.finditer(r"[^\n]+", self.doc.text):
             for s in re.finditer(r"[^.!?]+[.!?]?", m.group(0)):
                 a = m.start() + s.start() + (len(s.group(0)) - len(s.group(0).lstrip()))

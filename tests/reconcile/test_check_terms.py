@@ -1,17 +1,7 @@
 """Prison terms compared per trial, detentions per person: "a year and fifteen days"
 against "eight months" is hard, "five days" against "a week" soft, time served is never
 compared with the sentence."""
-from chronica.extract.claims import extract_claims
-from chronica.reconcile.conflicts import find_conflicts
-from chronica.reconcile.match import match_events
-
-
-def run(corpus):
-    for d in corpus.docs:
-        extract_claims(d, None)
-    match_events(corpus, None)
-    find_conflicts(corpus, None)
-    return corpus.conflicts
+from .cross_check import run
 
 
 def test_check_terms_sentence_lengths_differ(doc_builder, make_corpus):

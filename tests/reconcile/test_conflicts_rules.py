@@ -2,17 +2,7 @@
 must not be reported."""
 import pytest
 
-from chronica.extract.claims import extract_claims
-from chronica.reconcile.conflicts import find_conflicts
-from chronica.reconcile.match import match_events
-
-
-def run(corpus):
-    for d in corpus.docs:
-        extract_claims(d, None)
-    match_events(corpus, None)
-    find_conflicts(corpus, None)
-    return corpus.conflicts
+from .cross_check import run
 
 
 def test_conflicts_duration_against_arrival_and_departure(doc_builder, make_corpus):

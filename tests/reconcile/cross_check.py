@@ -1,0 +1,13 @@
+"""The corpus stage the conflict tests run on their hand-built sources: claims, event
+matching, conflicts."""
+from chronica.extract.claims import extract_claims
+from chronica.reconcile.conflicts import find_conflicts
+from chronica.reconcile.match import match_events
+
+
+def run(corpus):
+    for d in corpus.docs:
+        extract_claims(d, None)
+    match_events(corpus, None)
+    find_conflicts(corpus, None)
+    return corpus.conflicts
