@@ -86,7 +86,7 @@ class PersonReport:
     people: list[Link] = field(default_factory=list)
     documents: list[DocumentRow] = field(default_factory=list)
     other_matches: list[tuple[str, str, float]] = field(default_factory=list)  # (id, name, score)
-    descriptions: list[str] = field(default_factory=list)  # "the revolutionary", "Lincoln’s assassin"
+    descriptions: list[str] = field(default_factory=list)  # "the revolutionary", "Caesar’s assassin"
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -108,7 +108,7 @@ def _joint_possessor(doc: Doc, index: int) -> str | None:
 
 
 def _name_possessor(doc: Doc, index: int) -> list[str]:
-    """"Lincoln’s assassin": the person whose name the description opens with."""
+    """"Caesar’s assassin": the person whose name the description opens with."""
     m = doc.mentions[index]
     for j, o in enumerate(doc.mentions):
         if j != index and o.start == m.start and o.end < m.end and o.entity and o.type == "person":

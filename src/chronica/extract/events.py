@@ -163,7 +163,7 @@ def _scenes(doc: Doc, lex: Lexicon, index: MentionIndex, paras: list[tuple[int, 
 
 def _passage(words: list[str], lex: Lexicon, clocked: bool = False) -> bool:
     """Words that say time has passed since the date last given. In a scene told by
-    the hour, a bare "later" (no measure: "Ferdinand later decided") stays in the
+    the hour, a bare "later" (no measure: "the duke later decided") stays in the
     scene; "years later" does not."""
     for i, w in enumerate(words):
         if w not in lex.passage_cues:
@@ -440,7 +440,7 @@ def _sentence_events(doc: Doc, sent, view: SentView, lex: Lexicon, frame: _DocFr
 
 def _share_adjuncts(sdoc, told: list[tuple[Happening, LocalEvent, bool]]) -> list[tuple[LocalEvent, bool]]:
     """Verbs coordinated with nothing after the first ("were arrested and tried in
-    Sarajevo in 1914"): the place and date at the end belong to both."""
+    Lisbon in 1755"): the place and date at the end belong to both."""
     out = [(ev, placed) for _, ev, placed in told]
     for k in range(len(told) - 1):
         h, ev, placed = told[k]
@@ -646,7 +646,7 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
     if h.kind in WHEREABOUTS_KINDS and not _attempted(anchor, lex):
         where_now.note(who, pick.seen or ([where] if where and not explicit_place and where != frame.country else []))
     elif (opening := _opening_place(view)) is not None and opening in pick.seen:
-        where_now.note(who, [opening])  # "In Belgrade, Princip volunteered ...": he was in Belgrade
+        where_now.note(who, [opening])  # "In Lisbon, Vasek volunteered ...": he was in Lisbon
 
     skipped = {view.offset(sdoc[i]) for i in skip}
     in_clause = [t for t in timexes if evidence.start <= t.start and t.end <= evidence.end
@@ -701,7 +701,7 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
 
 
 def _opening_place(view: SentView) -> str | None:
-    """The place a sentence opens with ("In Belgrade, ..."), which sets its scene."""
+    """The place a sentence opens with ("In Lisbon, ..."), which sets its scene."""
     first = view.span[0]
     if first.dep_ != "prep" or first.lower_ not in ("in", "at"):
         return None
@@ -819,7 +819,7 @@ def _carried_place(anchor, who: list[str], where_now: _Whereabouts, frame: _DocF
     if where_now.story_place or frame.country:
         return where_now.story_place or frame.country
     # no country the story is set in: where a participant was last told to be, in an
-    # earlier paragraph ("moved to Sarajevo" ... "In 1912, he was expelled from school")
+    # earlier paragraph ("moved to Strelsau" ... "In 1899, he was expelled from school")
     for w in who:
         if w in where_now.earlier:
             return where_now.earlier[w]

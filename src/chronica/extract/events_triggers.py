@@ -105,7 +105,7 @@ def _meets(tok, rule: TriggerRule, place_tokens: set[int], named: frozenset[int]
         if need == "place" and has_place_child(tok, place_tokens):
             return True
         if need == "place_dobj" and any(c.dep_ in ("dobj", "obj") and c.i in place_tokens for c in kids):
-            return True  # "visited Sarajevo" (a journey), not "visited the victims" (a meeting)
+            return True  # "visited Lisbon" (a journey), not "visited the victims" (a meeting)
         if need == "custody" and _custody(tok, custody):
             return True
         if any(c.lower_ == need and c.dep_ in ("prep", "prt", "advmod", "agent", "oprd") for c in kids):
@@ -307,7 +307,7 @@ def _elaborates(tok, lex: Lexicon) -> bool:
 
 def named_reference(tok, lex: Lexicon) -> bool:
     """A happening named to date another one, with a named possessor ("after Lenin's
-    death", "following Seward's arrest"): the happening of someone the text names
+    death", "following Danton's arrest"): the happening of someone the text names
     (a pronoun's "after his death" points back at one told already)."""
     if not (tok.dep_ == "pobj" and tok.head.lower_ in lex.reference_preps):
         return False

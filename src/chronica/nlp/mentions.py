@@ -90,7 +90,7 @@ _GLUE = re.compile(r",\s+|\s+and\s+|\s+&\s+")
 def _pieces(text: str, start: int, end: int, allow_digit: bool, glued: bool = False) -> list[tuple[int, int]]:
     """An entity that runs across a line break is several pieces (a heading and a name);
     with ``glued``, so is a person span joined by "and" or a comma ("Petar and Marija",
-    "Sarajevo, Jovan")."""
+    "Lisbon, Pedro")."""
     out = []
     for m in re.finditer(r"[^\n]+", text[start:end]):
         a, b = start + m.start(), start + m.end()
@@ -668,7 +668,7 @@ def _vote(cands: list[_Cand], doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[st
     for c, k in zip(cands, keys):
         for t, w in c.context.items():
             groups[k][t] = groups[k].get(t, 0.0) + w
-    # parts of a person's full name are that person ("Booth" <- "John Wilkes Booth")
+    # parts of a person's full name are that person ("Brutus" <- "Marcus Junius Brutus")
     parts: Counter = Counter()
     for k, sc in groups.items():
         words = k.split()
@@ -866,7 +866,7 @@ def surname_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Me
     running text (a full name, or a one-word name NER took as a person twice) is
     that name again. Not when the document also writes the word in lower case (an
     ordinary word), uses it as another kind of name (Washington the city), glues it to
-    another capitalised word ("Edwin Booth"), or puts it first in a sentence where the
+    another capitalised word ("Edwin Marsh"), or puts it first in a sentence where the
     parser does not read it as a proper noun ("Young men marched")."""
     people = [m for m in mentions if m.type == "person" and not m.cited]
     singles = Counter(m.text for m in people if len(m.text.split()) == 1)
@@ -893,8 +893,8 @@ def surname_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Me
 
 
 def _glued(text: str, a: int, b: int, lower: set[str]) -> bool:
-    """Part of a longer capitalised name: "Edwin Booth", "Booth Street" (a capitalised
-    ordinary word before it, "With Booth", does not count)."""
+    """Part of a longer capitalised name: "Edwin Marsh", "Marsh Street" (a capitalised
+    ordinary word before it, "With Marsh", does not count)."""
     before = re.search(r"(?<![\w\-])(?P<w>[A-Z][\w\-]*|[A-Z]\.)[ \t]+$", text[max(0, a - 30):a])
     after = re.match(r"[ \t]+(?:of[ \t]+)?[A-Z]", text[b:b + 8])
     return bool(before and before["w"].casefold() not in lower) or bool(after)

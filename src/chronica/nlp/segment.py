@@ -74,7 +74,7 @@ def _looks_like_heading(block: str) -> bool:
         return False
     if not _TERMINAL.search(block):
         return True
-    # A question in title case ("What Actually Happened in Sarajevo?") is a heading too.
+    # A question in title case ("What Really Happened at Waterloo?") is a heading too.
     if block.rstrip().endswith("?"):
         capital = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
         return capital / len(words) >= 0.6

@@ -179,7 +179,7 @@ def who_score(a: Item, b: Item, names: dict[str, frozenset[str]] | None = None) 
     return 0.5 + 0.5 * shared / len(a.who | b.who)
 
 
-_NAME_WORD = re.compile(r"[^\W\d_]{4,}\b(?![\'’]s\b)")  # not a possessive: "Lincoln’s assassin" names another
+_NAME_WORD = re.compile(r"[^\W\d_]{4,}\b(?![\'’]s\b)")  # not a possessive: "Caesar’s assassin" names another
 
 
 def name_words(entities) -> dict[str, frozenset[str]]:

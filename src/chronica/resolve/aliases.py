@@ -14,7 +14,7 @@ People are chained by name as a reader does it (rules applied in this order):
    given name. Otherwise it starts a new person. This keeps a son apart from his
    father when each section is clear about whom it means. When two full names of the
    section share the given name, it means the one named at least twice as often
-   ("Franz" for the much-named "Franz Ferdinand", not "Franz Joseph"), else nobody.
+   ("Karl" for the much-named "Karl Weber", not "Karl Braun"), else nobody.
 4. A name introduced by a kinship noun ("their son Ilya", "his wife, Sofia") never
    joins the people named in the same or the previous sentence (a man is not his own
    son), nor, by given name alone, the document's most-named person.
@@ -29,7 +29,7 @@ People are chained by name as a reader does it (rules applied in this order):
 
 Descriptions written next to a person's or organisation's name ("X, the mayor of Y",
 "his elder brother X", see ``resolve.appositions``) and a group's name with its article
-("the Princips") become further aliases; "X (NKVD)" joins an organisation to its
+("the Webers") become further aliases; "X (NKVD)" joins an organisation to its
 abbreviation.
 
 Places join by gazetteer id when ``link_places`` found one, else by name. Groups,
@@ -866,7 +866,7 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\s))[Tt]he\s+$")
 
 
 def _articled(text: str, members: list[_M], etype: str) -> list[str]:
-    """"the Princips", "the commission": a group or organisation as the text writes it,
+    """"the Webers", "the commission": a group or organisation as the text writes it,
     with its article (a mention is cut to the bare name)."""
     if etype not in ("organization", "group"):
         return []
@@ -894,7 +894,7 @@ def _phrases(doc: Doc, members: list[_M], etype: str, place_spans: set[tuple[int
             continue
         forms = name_phrases(doc.spacy, doc.text, m.mention.start, m.mention.end, etype, place_spans,
                              taken.without((m.mention.start, m.mention.end)))
-        # "X, the mayor of Sarajevo", "his elder brother X", "Y, a secret society"
+        # "X, the mayor of Graz", "his elder brother X", "Y, a secret society"
         forms = forms + appositions(doc.spacy, doc.text, m.mention.start, m.mention.end, people, others, etype)
         for form in forms:
             if form not in seen:

@@ -214,7 +214,7 @@ def before(sd, text: str, start: int, end: int, people, others, heads: frozenset
         first = i + 1 if det in POSSESSIVES else i
         if det is None:
             owner = _possessor_end(sd, i, people)
-            if owner is not None:  # "Princip's mother X"
+            if owner is not None:  # "Weber's mother X"
                 det, first = "'s", owner
         k = _phrase_end(sd, first, stop, people, others)
         if k - 1 != j_last or k <= first:
@@ -238,7 +238,7 @@ def _apposition_slot(sd, text: str, i: int, end: int) -> bool:
 
 
 def _possessor_end(sd, i: int, people) -> int | None:
-    """Index after "Princip's" when a person's name followed by 's starts at token ``i``."""
+    """Index after "Weber's" when a person's name followed by 's starts at token ``i``."""
     b = people.end_of(sd[i].idx)
     if b is not None:
         for j in range(i, min(i + 6, len(sd))):

@@ -384,7 +384,7 @@ def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
     refs = {k: place_ref(c) for k, c in chosen.items()}
     for key in lookups:
         if key not in chosen:
-            # what the text says it is near or in outranks a word of the name ("Vrbanja Dol, outside Sarajevo")
+            # what the text says it is near or in outranks a word of the name ("Grobljani, outside Knin")
             ref = _placed_by_relation(names[key], _related(key, relations, chosen), building_cues)
             if ref is None:
                 ref = _inside_known(names[key], gaz, chosen, countries, list(chosen.values()), building_cues,
