@@ -341,26 +341,49 @@ def pair_score(a: Item, b: Item, geo: Geography, names: dict[str, frozenset[str]
     """Similarity in [0, 1]; 0 when the two cannot be one happening. ``min_signals``:
     how many kinds of positive evidence must agree (lowered only where the two
     documents' order of telling supports the match)."""
+    likeness = pair_likeness(a, b, geo, names)
+    return 0.0 if likeness is None else score_at(likeness, a, b, min_signals)
+
+
+@dataclass(frozen=True)
+class Likeness:
+    """What two items share, measured once, whatever evidence is then asked for."""
+    kind: float
+    who: float
+    place: float | None
+    words: float
+    date: float | None
+    signals: float
+
+
+def pair_likeness(a: Item, b: Item, geo: Geography, names: dict[str, frozenset[str]] | None = None) -> Likeness | None:
+    """None when the two cannot be one happening at any level of evidence."""
     k = kind_score(a.kind, b.kind)
     if k == 0 or (k < 1.0 and (a.local.trigger is None or b.local.trigger is None)):
-        return 0.0  # a heading's residence ("Paris, 1911") is only ever a residence
+        return None  # a heading's residence ("Paris, 1911") is only ever a residence
     if clashing(a, b):
-        return 0.0
+        return None
     who = who_score(a, b, names)
     place = place_score(a, b, geo)
     words = word_score(a, b)
     if who == 0 and (place is None or place < 1.0):
-        return 0.0  # nobody in common and not even the same place
+        return None  # nobody in common and not even the same place
     if place is None and words < 0.8:
-        return 0.0
+        return None
     date = date_score(a, b)
+    return Likeness(k, who, place, words, date, evidence_signals(a, b, who, place, date, words))
+
+
+def score_at(li: Likeness, a: Item, b: Item, min_signals: float = MIN_SIGNALS) -> float:
+    """The pair's similarity when ``min_signals`` kinds of evidence must agree."""
+    k, who, words, date = li.kind, li.who, li.words, li.date
     if a.undated_doc or b.undated_doc:
         min_signals -= UNDATED_RELIEF
     if k < 1.0 and words < 0.2:
         min_signals += KIND_UNLIKE  # different kinds told in different words: ask for more
-    if evidence_signals(a, b, who, place, date, words) < min_signals:
+    if li.signals < min_signals:
         return 0.0
-    place = 0.3 if place is None else place
+    place = 0.3 if li.place is None else li.place
     rest = (0.25 * k + 0.2 * who + 0.15 * place + 0.15 * words) / 0.75
     aimed = shared_targets(a, b) if a.doc_id != b.doc_id else frozenset()
     if aimed:
@@ -460,11 +483,14 @@ def cluster(items: list[Item], geo: Geography, names: dict[str, frozenset[str]] 
     strong: dict[tuple[int, int], float] = {}
     weak: dict[tuple[int, int], float] = {}
     for i, j in candidate_pairs(items, names, geo.place_names(), geo.region_keys()):
-        s = pair_score(items[i], items[j], geo, names)
+        li = pair_likeness(items[i], items[j], geo, names)
+        if li is None:
+            continue
+        s = score_at(li, items[i], items[j])
         if s >= THRESHOLD:
             strong[(i, j)] = s
         elif items[i].doc_id != items[j].doc_id:
-            w = pair_score(items[i], items[j], geo, names, min_signals=WEAK_SIGNALS)
+            w = score_at(li, items[i], items[j], min_signals=WEAK_SIGNALS)
             if (w >= WEAK_THRESHOLD and _same_actors(items[i], items[j], geo, names)
                     and _told_alike(items[i], items[j]) and _dates_meet(items[i], items[j])):
                 weak[(i, j)] = w
@@ -676,9 +702,10 @@ def _may_merge(a: list[int], b: list[int], items: list[Item], geo: Geography,
         key = (x, y) if x < y else (y, x)
         s = scores.get(key)
         if s is None:
-            s = memo.get((key, min_signals))
-            if s is None:
-                s = memo[(key, min_signals)] = pair_score(items[x], items[y], geo, names, min_signals)
+            if key not in memo:
+                memo[key] = pair_likeness(items[key[0]], items[key[1]], geo, names)
+            li = memo[key]
+            s = 0.0 if li is None else score_at(li, items[key[0]], items[key[1]], min_signals)
         return s
 
     for x in a:
