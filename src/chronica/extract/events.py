@@ -383,8 +383,15 @@ def _reparsed(doc: Doc, nlp) -> dict[int, tuple[int, object]]:
         span = doc.spacy.char_span(sent.start, sent.end, alignment_mode="expand")
         if span is not None and len(span) and _crosses_line(doc, span):
             todo.append((sent.start, span[0].idx, doc.text[span[0].idx:span[-1].idx + len(span[-1])]))
-    parsed = nlp.pipe((t for _, _, t in todo), batch_size=32)
-    return {key: (at, d[:]) for (key, at, _), d in zip(todo, parsed)}
+    # the parse is what was wrong; the names the whole text's tagger found stay as they were
+    parsed = nlp.pipe((t for _, _, t in todo), batch_size=32, disable=["ner"])
+    out = {}
+    for (key, at, text), d in zip(todo, parsed):
+        ents = (d.char_span(e.start_char - at, e.end_char - at, label=e.label_)
+                for e in doc.spacy.ents if at <= e.start_char and e.end_char <= at + len(text))
+        d.ents = [e for e in ents if e is not None]
+        out[key] = (at, d[:])
+    return out
 
 
 def _view(doc: Doc, sent, frame: _DocFrame, again: dict[int, tuple[int, object]]) -> SentView | None:
