@@ -69,7 +69,7 @@ def test_build_bad_inputs_reported_and_rest_built(tmp_path, corpus):
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
     (corpus / "latin1.txt").write_bytes("Caf\xe9 Central, 1913.".encode("latin-1"))
-    (corpus / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    (corpus / "clip.mp3").write_bytes(b"ID3\x03\x00")
     db = db_of(tmp_path)
     res = run("build", str(corpus), str(tmp_path / "missing.txt"), str(corpus / "podcast-script.txt"),
               "--db", db)
@@ -79,7 +79,7 @@ def test_build_bad_inputs_reported_and_rest_built(tmp_path, corpus):
     assert "binary.txt: looks like a binary file" in out
     assert "latin1.txt: not valid UTF-8 at byte 3" in out
     assert "missing.txt: no such file" in out
-    assert "photo.jpg: not a source format" in out
+    assert "clip.mp3: not a source format" in out
     assert "given more than once" in out
     assert "Traceback" not in out
     data = json.loads(run("export", "--db", db).output)

@@ -41,6 +41,7 @@ class Progress:
     def advance(self, path: str, words: int) -> None: ...
     def stage(self, name: str) -> None: ...
     def problem(self, path: str, message: str) -> None: ...
+    def page(self, path: str, done: int, total: int) -> None: ...  # a long PDF or scan being read
 
 
 def build(paths: list[str], settings: Settings, store: Store, progress: Progress | None = None,
@@ -72,7 +73,8 @@ def _build(paths: list[str], settings: Settings, store: Store, progress: Progres
     batch: list[Doc] = []
     for path in found.files:
         try:
-            source = read_source(path, max_bytes=settings.max_bytes, encoding=settings.encoding)
+            source = read_source(path, max_bytes=settings.max_bytes, encoding=settings.encoding,
+                                 on_page=lambda done, total, p=str(path): progress.page(p, done, total))
         except InputError as e:
             report.failed.append((str(path), str(e)))
             progress.problem(str(path), str(e))

@@ -71,6 +71,10 @@ class _CliProgress:
     def stage(self, name: str) -> None:
         self.bar.update(self.task, description=name)
 
+    def page(self, path: str, done: int, total: int) -> None:
+        label = f"reading {Path(path).name}: page {done}/{total}" if done < total else "documents"
+        self.bar.update(self.task, description=label)
+
     def problem(self, path: str, message: str) -> None:
         self.bar.console.print(f"[red]✗[/] {message}", highlight=False, soft_wrap=True)
 
@@ -87,7 +91,8 @@ class _CliProgress:
 @click.option("--genre", type=click.Choice(["narrative", "news"]), default="narrative", show_default=True)
 @click.option("--force", is_flag=True, help="Re-analyse documents even if they are unchanged.")
 def build(paths, db_url, encoding, max_bytes, genre, force):
-    """Build the knowledge base from files and folders (.txt, .md, .html)."""
+    """Build the knowledge base from files and folders: text, Markdown, HTML, PDF (scans by
+    OCR), images, EPUB, Word (.docx), subtitles (.vtt, .srt) and timestamped transcripts."""
     from .build import build as run_build
     from .store import open_store
 

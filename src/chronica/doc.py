@@ -5,6 +5,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from .locators import Locator, Region, locator_at
 from .model import (
     Claim, LocalEntity, LocalEvent, LocalRelation, Mention, PlaceRef, Section, Sentence, Timex,
     to_dict,
@@ -18,12 +19,19 @@ class Source:
     path: str
     text: str
     sha256: str  # of the raw bytes
-    format: str  # txt | md | html
+    format: str  # the reader's name: txt | md | html | pdf | image | epub | docx | vtt | srt | tscript
     title: str | None = None
+    # where each part of the text sits in the original (page, timecode, chapter), sorted
+    regions: list[Region] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)  # how it was read (e.g. OCR confidence)
 
     @property
     def id(self) -> str:
         return "doc_" + self.sha256[:16]
+
+    def locator_at(self, offset: int) -> Locator | None:
+        """Where ``offset`` sits in the original: the page, or the cue with its speaker."""
+        return locator_at(self.regions, offset)
 
 
 @dataclass

@@ -37,7 +37,8 @@ def test_read_strips_utf8_bom_but_hashes_raw_bytes(tmp_path):
 @pytest.mark.parametrize("name, data, expected", [
     ("empty.txt", b"", "file is empty"),
     ("blank.txt", b"  \n\n\t ", "only whitespace"),
-    ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "binary"),
+    ("bin.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00" * 20, "binary"),
+    ("broken.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "not a readable image"),
     ("latin1.txt", "Café in Vienna".encode("latin-1"), "not valid UTF-8 at byte 3"),
 ])
 def test_read_bad_input_names_file_and_problem(tmp_path, name, data, expected):
@@ -82,16 +83,16 @@ def test_discover_walks_folders_skips_other_files_and_duplicates(tmp_path):
     a = write(tmp_path, "a.txt", b"A.")
     write(tmp_path / "sub", "b.md", b"B.")
     write(tmp_path / "sub", "c.html", b"<p>C.</p>")
-    write(tmp_path, "image.png", b"\x89PNG")
+    write(tmp_path, "sheet.xlsx", b"PK\x03\x04")
     found = discover([str(tmp_path), str(a), str(tmp_path / "missing.txt")])
     assert [p.name for p in found.files] == ["a.txt", "b.md", "c.html"]
-    assert [p.name for p, _ in found.skipped] == ["image.png"]
+    assert [p.name for p, _ in found.skipped] == ["sheet.xlsx"]
     assert found.duplicates == [str(a)]
     assert found.errors == [(str(tmp_path / "missing.txt"), "no such file or directory; check the path")]
 
 
 def test_discover_reports_folder_without_sources(tmp_path):
-    write(tmp_path, "notes.pdf", b"%PDF")
+    write(tmp_path, "notes.xyz", b"plain words")
     found = discover([str(tmp_path)])
     assert found.files == []
-    assert "holds no .txt, .md or .html" in found.errors[0][1]
+    assert "holds no source files" in found.errors[0][1]

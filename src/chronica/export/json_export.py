@@ -6,11 +6,15 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from .. import __version__
+from ..ingest.registry import contract_format
+from ..locators import span_locator
 
 if TYPE_CHECKING:
     from ..store import Store
 
 FORMAT = "chronica-export/1"
+# documents whose stored text is the decoded file itself; every other carries its text
+FILE_IS_TEXT = {"txt", "md"}
 WHEN_FIELDS = ("edtf", "earliest", "latest", "basis")
 
 
@@ -74,7 +78,7 @@ def build_export(store: "Store") -> dict:
             rel["when"] = w
         relations.append(rel)
 
-    return {
+    data = {
         "format": FORMAT,
         "generator": f"chronica {__version__}",
         "documents": [{"id": d["id"], "path": d["path"], "title": d["title"], "sha256": d["sha256"],
@@ -84,6 +88,42 @@ def build_export(store: "Store") -> dict:
         "conflicts": conflicts,
         "relations": relations,
     }
+    _add_reading(data, store, docs)
+    return data
+
+
+def _add_reading(data: dict, store: "Store", docs: list[dict]) -> None:
+    """How each document was read: its format, its text where that is not the file's
+    own (HTML, PDF, subtitles…), its locator map and OCR confidence; and on every span
+    its locator (page, timecode and speaker, chapter) where the document has one."""
+    layouts = store.layouts()
+    by_id = {d["id"]: d for d in docs}
+    for out in data["documents"]:
+        stored = by_id[out["id"]]
+        out["format"] = contract_format(stored["format"])
+        if stored["format"] not in FILE_IS_TEXT:
+            out["text"] = store.document_text(out["id"])
+        regions, meta = layouts.get(out["id"], ([], {}))
+        if regions:
+            out["locators"] = [r.to_dict() for r in regions]
+        if meta.get("ocr"):
+            out["ocr"] = meta["ocr"]
+    for span in _spans(data):
+        regions = layouts.get(span["document"], ([], {}))[0]
+        loc = span_locator(regions, span["start"], span["end"]) if regions else None
+        if loc:
+            span["locator"] = loc
+
+
+def _spans(data: dict):
+    for e in data["entities"]:
+        yield from e["mentions"]
+    for ev in data["events"]:
+        yield from ev["evidence"]
+    for k in data["conflicts"]:
+        yield from k["claims"]
+    for r in data["relations"]:
+        yield from r["evidence"]
 
 
 def _span(row: dict) -> dict:

@@ -1,5 +1,9 @@
-"""Reading sources: finding files, decoding them, extracting text from HTML."""
+"""Reading sources: finding files, choosing a reader by content and suffix, and turning
+each format into the stored text with its locator map (see ``registry``)."""
 from .discover import Discovery, discover
+from .layout import Extracted, TextBuilder
 from .read import read_source
+from .registry import Reader, ReadRequest, register
 
-__all__ = ["Discovery", "discover", "read_source"]
+__all__ = ["Discovery", "Extracted", "Reader", "ReadRequest", "TextBuilder", "discover", "read_source",
+           "register"]

@@ -5,8 +5,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SOURCE_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
-                   ".html": "html", ".htm": "html"}
+from .registry import is_source
 
 
 @dataclass
@@ -15,10 +14,6 @@ class Discovery:
     skipped: list[tuple[Path, str]] = field(default_factory=list)  # not a source format
     errors: list[tuple[str, str]] = field(default_factory=list)  # (path, what is wrong)
     duplicates: list[str] = field(default_factory=list)
-
-
-def source_format(path: Path) -> str | None:
-    return SOURCE_SUFFIXES.get(path.suffix.lower())
 
 
 def discover(paths: list[str]) -> Discovery:
@@ -35,7 +30,8 @@ def discover(paths: list[str]) -> Discovery:
             for f in _walk(p):
                 _add(found, f, seen, explicit=False)
             if len(found.files) == before and not any(d == raw for d in found.duplicates):
-                found.errors.append((raw, "directory holds no .txt, .md or .html source files"))
+                found.errors.append((raw, "directory holds no source files (text, Markdown, HTML, "
+                                          "PDF, images, EPUB, Word, subtitles or transcripts)"))
             continue
         _add(found, p, seen, explicit=True)
     return found
@@ -55,7 +51,7 @@ def _add(found: Discovery, path: Path, seen: set[Path], explicit: bool) -> None:
         found.duplicates.append(str(path))
         return
     seen.add(key)
-    if source_format(path) is None:
+    if not is_source(path):  # by suffix, or by content signature (a PDF named .dat)
         found.skipped.append((path, f"not a source format ({path.suffix or 'no extension'})"))
         return
     found.files.append(path)

@@ -4,6 +4,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from .layout import Extracted
+from .registry import Reader, ReadRequest, register
+
 BLOCK_TAGS = {
     "p", "div", "section", "article", "header", "footer", "aside", "main", "nav", "li", "ul",
     "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table",
@@ -63,3 +66,18 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
     text = "\n\n".join(b for b in blocks if b) + "\n"
     title = " ".join("".join(p.title).split()) or " ".join("".join(p.h1).split()) or None
     return text, title
+
+
+_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def read_html(req: ReadRequest) -> Extracted:
+    text, title = html_to_text(req.decoded())
+    if not text.strip():
+        raise req.fail("the HTML has no visible text")
+    return Extracted(text=text, title=title)
+
+
+register(Reader("html", "html", (".html", ".htm", ".xhtml"), read_html,
+                signature=lambda head: bool(_HTML_START.match(head)), suffix_decides=True))

@@ -1,39 +1,50 @@
-"""Read one source file into a :class:`~chronica.doc.Source` or fail with a clear reason."""
+"""Read one source file into a :class:`~chronica.doc.Source` or fail with a clear reason.
+
+The reader is chosen by the file's content first and its suffix second (see
+``registry.choose``); it returns the text all offsets refer to and its locator map."""
 from __future__ import annotations
 
-import codecs
+import dataclasses
 import hashlib
 from pathlib import Path
+from typing import Callable
 
 from ..doc import Source
 from ..errors import InputError
-from .discover import source_format
-from .html import html_to_text
+from .plain import first_line_title
+from .registry import SNIFF_BYTES, ReadRequest, binary_signature, choose
 
-BINARY_SNIFF = 8192
+# a scanned book is far larger than its text: the size limit of a binary container
+# (PDF, image, EPUB, DOCX) is this many times the limit on extracted text
+CONTAINER_FACTOR = 50
 
 
-def read_source(path: Path, *, max_bytes: int, encoding: str | None = None) -> Source:
-    fmt = source_format(path) or "txt"
+def read_source(path: Path, *, max_bytes: int, encoding: str | None = None,
+                on_page: Callable[[int, int], None] | None = None) -> Source:
     raw = _read_bytes(path, max_bytes)
-    text = _decode(path, raw, encoding)
-    if not text.strip():
+    req = ReadRequest(path=path, raw=raw, max_chars=max_bytes, encoding=encoding, on_page=on_page)
+    reader, text = choose(req)
+    if text is not None and not text.strip():
         raise InputError(f"{path}: file holds only whitespace; nothing to read")
-    title = None
-    if fmt == "html":
-        text, title = html_to_text(text)
-        if not text.strip():
-            raise InputError(f"{path}: the HTML has no visible text")
-    return Source(path=str(path), text=text, sha256=hashlib.sha256(raw).hexdigest(),
-                  format=fmt, title=title or _first_line_title(text))
+    got = reader.read(dataclasses.replace(req, text=text))
+    if not got.text.strip():
+        raise InputError(f"{path}: no text found in this {reader.contract.upper()} file")
+    if len(got.text) > max_bytes:
+        raise InputError(f"{path}: the extracted text is {len(got.text):,} characters, over the limit of "
+                         f"{max_bytes:,}; raise it with --max-bytes if this is really one source")
+    return Source(path=str(path), text=got.text, sha256=hashlib.sha256(raw).hexdigest(),
+                  format=reader.name, title=got.title or first_line_title(got.text),
+                  regions=got.regions, meta=got.meta)
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(f"{path}: file is {size:,} bytes, over the limit of {max_bytes:,}; "
-                             f"raise it with --max-bytes if this is really a source")
+            limit = max_bytes * CONTAINER_FACTOR if _is_container(path) else max_bytes
+            if size > limit:
+                raise InputError(f"{path}: file is {size:,} bytes, over the limit of {limit:,}; "
+                                 f"raise it with --max-bytes if this is really a source")
         raw = path.read_bytes()
     except PermissionError:
         raise InputError(f"{path}: permission denied; make the file readable") from None
@@ -43,41 +54,9 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise InputError(f"{path}: cannot be read ({e.strerror or e})") from None
     if not raw:
         raise InputError(f"{path}: file is empty; nothing to read")
-    if _looks_binary(raw):
-        raise InputError(f"{path}: looks like a binary file, not text; remove it or convert it to text")
     return raw
 
 
-def _looks_binary(raw: bytes) -> bool:
-    head = raw[:BINARY_SNIFF]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return False  # text, in an encoding the user must name
-    if b"\x00" in head:
-        return True
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
-    return control > len(head) * 0.1
-
-
-def _decode(path: Path, raw: bytes, encoding: str | None) -> str:
-    if encoding:
-        try:
-            return raw.decode(encoding)
-        except LookupError:
-            raise InputError(f"{path}: unknown encoding {encoding!r}") from None
-        except UnicodeDecodeError as e:
-            raise InputError(f"{path}: not valid {encoding} at byte {e.start}") from None
-    try:
-        return raw.decode("utf-8-sig")  # strips a BOM if there is one
-    except UnicodeDecodeError as e:
-        raise InputError(
-            f"{path}: not valid UTF-8 at byte {e.start} (0x{raw[e.start]:02x}); "
-            f"if it is in another encoding, say which with --encoding (e.g. --encoding cp1252)"
-        ) from None
-
-
-def _first_line_title(text: str) -> str | None:
-    for line in text.splitlines():
-        line = line.strip().lstrip("#").strip()
-        if line:
-            return line[:200] if len(line) <= 200 else None
-    return None
+def _is_container(path: Path) -> bool:
+    with path.open("rb") as f:
+        return binary_signature(f.read(SNIFF_BYTES)) is not None

@@ -16,6 +16,7 @@ from ..doc import Doc, Source
 from ..errors import StoreError
 from ..model import When
 from . import schema as t
+from .layout import load_layouts, replace_layout
 
 CORPUS_DIGEST = "corpus_digest"
 
@@ -77,6 +78,7 @@ class Store:
             c.execute(delete(t.documents).where((t.documents.c.path == src.path) |
                                                 (t.documents.c.sha256 == src.sha256)))
             c.execute(insert(t.documents).values(**row))
+            replace_layout(c, [r.id for r in old], src)
         return bool(old)
 
     def documents(self) -> list[dict]:
@@ -88,12 +90,19 @@ class Store:
         with self.engine.connect() as c:
             return c.execute(select(t.documents.c.text).where(t.documents.c.id == doc_id)).scalar()
 
+    def layouts(self) -> dict:
+        """Document id -> (locator regions, reading metadata), for documents that have them."""
+        return load_layouts(self.engine)
+
     def load_docs(self) -> list[Doc]:
         """Every stored document's analysis, rebuilt as Doc objects (no spaCy parse)."""
         out = []
+        layouts = self.layouts()
         with self.engine.connect() as c:
             for r in c.execute(select(t.documents).order_by(t.documents.c.path)):
-                src = Source(path=r.path, text=r.text, sha256=r.sha256, format=r.format, title=r.title)
+                regions, meta = layouts.get(r.id, ([], {}))
+                src = Source(path=r.path, text=r.text, sha256=r.sha256, format=r.format, title=r.title,
+                             regions=regions, meta=meta)
                 out.append(Doc.from_analysis(src, json.loads(r.analysis)))
         return out
 
