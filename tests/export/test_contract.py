@@ -11,6 +11,10 @@ from click.testing import CliRunner
 from chronica.cli import main
 from corpus_paths import CONTRACT_SCHEMA, EVAL_TEXTS, EXAMPLES, SEEDS, need_shared
 
+# the contract as this repository keeps it: the shared schema plus optional properties
+# (span locators, a document's locator map and OCR confidence); see test below
+REPO_SCHEMA = Path(__file__).with_name("export.schema.json")
+
 
 def build_and_export(tmp_path: Path, *paths: Path) -> dict:
     db = f"sqlite:///{tmp_path / 'kb.db'}"
@@ -24,14 +28,18 @@ def build_and_export(tmp_path: Path, *paths: Path) -> dict:
 
 
 def document_texts(data: dict) -> dict[str, str]:
-    """Re-read every exported document from disk, matched by the SHA-256 of its bytes."""
+    """Every exported document's text: re-read from disk (matched by the SHA-256 of its
+    bytes), or, for one that is not plain text or Markdown, the text the export carries."""
     texts = {}
     for d in data["documents"]:
         raw = Path(d["path"]).read_bytes()
         assert hashlib.sha256(raw).hexdigest() == d["sha256"]
-        if d["path"].endswith((".html", ".htm")):
-            continue  # offsets refer to the extracted text, checked against the store below
-        texts[d["id"]] = raw.decode("utf-8-sig")
+        if d.get("format") in ("text", "markdown"):
+            assert "text" not in d
+            texts[d["id"]] = raw.decode("utf-8-sig")
+        else:
+            assert len(d["text"]) == d["chars"], d["path"]
+            texts[d["id"]] = d["text"]
     return texts
 
 
@@ -73,10 +81,35 @@ def assert_references_resolve(data: dict) -> None:
 
 
 def validate_schema(data: dict) -> None:
-    need_shared(CONTRACT_SCHEMA)
     import jsonschema
-    schema = json.loads(CONTRACT_SCHEMA.read_text(encoding="utf-8"))
-    jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
+    for path in (REPO_SCHEMA, CONTRACT_SCHEMA):
+        if path.exists():
+            schema = json.loads(path.read_text(encoding="utf-8"))
+            jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
+
+
+def _subsumes(shared, ours, where="schema") -> None:
+    """Everything the shared schema says, ours says too: the same required lists, the
+    same constraints; ours may only add optional properties."""
+    if isinstance(shared, dict):
+        assert isinstance(ours, dict), where
+        for k, v in shared.items():
+            if k == "description":
+                continue
+            assert k in ours, f"{where}.{k} is missing"
+            _subsumes(v, ours[k], f"{where}.{k}")
+        if "required" in shared or "required" in ours:
+            assert ours.get("required") == shared.get("required"), f"{where}.required changed"
+    else:
+        assert shared == ours, where
+
+
+def test_repo_schema_extends_the_shared_contract_backward_compatibly():
+    need_shared(CONTRACT_SCHEMA)
+    shared = json.loads(CONTRACT_SCHEMA.read_text(encoding="utf-8"))
+    ours = json.loads(REPO_SCHEMA.read_text(encoding="utf-8"))
+    _subsumes(shared, ours)
+    assert "locator" in ours["$defs"]["span"]["properties"]
 
 
 def test_export_examples_spans_exact_and_references_resolve(tmp_path):
@@ -95,6 +128,7 @@ def test_export_html_spans_match_stored_extracted_text(tmp_path):
     doc = data["documents"][0]
     text = store.document_text(doc["id"])
     assert "<p>" not in text and "not part of the text" not in text
+    assert doc["format"] == "html" and doc["text"] == text  # a reader can check the spans from the export
     assert assert_spans_exact(data, {doc["id"]: text}) > 0
 
 

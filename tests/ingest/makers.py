@@ -26,7 +26,7 @@ def make_pdf(path: Path, pages: list[list[str]], header: str | None = None, foot
              notes: dict[int, list[str]] | None = None, title: str | None = None) -> Path:
     """A text-layer PDF: each page's lines top-down, a running header, page numbers at
     the foot, and optional footnote lines at the bottom of a page (0-based page index)."""
-    c = canvas.Canvas(str(path), pagesize=A4)
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     if title:
         c.setTitle(title)
     width, height = A4
@@ -87,7 +87,7 @@ def make_image(path: Path, lines: list[str]) -> Path:
 
 def make_scanned_pdf(path: Path, pages: list[list[str]]) -> Path:
     """A PDF whose pages are images only (no text layer), as a scanner makes them."""
-    c = canvas.Canvas(str(path), pagesize=A4)
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     width, height = A4
     for lines in pages:
         img = render_page(lines)

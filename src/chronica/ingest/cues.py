@@ -110,18 +110,12 @@ def clean_cue_text(text: str) -> tuple[str | None, str]:
     return speaker, " ".join(words)
 
 
-def cues_to_extracted(cues: list[Cue], title: str | None = None, preamble: str = "") -> Extracted:
+def cues_to_extracted(cues: list[Cue], title: str | None = None) -> Extracted:
     """The stored text of timed speech: cues joined into sentences, a paragraph per
     speaker's turn (or after a long pause at a sentence end); each cue's text is a region
-    whose locator holds its start, end and speaker. A ``preamble`` (a transcript's title
-    and introduction, before any timestamp) comes first, in its own paragraphs."""
+    whose locator holds its start, end and speaker."""
     _, pause = _settings()
     out = TextBuilder()
-    for para in re.split(r"\n\s*\n", preamble):
-        for line in para.splitlines():
-            out.add(line.strip().lstrip("#").strip())
-            out.line()
-        out.paragraph()
     speaker: str | None = None
     last_end: float | None = None
     last_text = ""

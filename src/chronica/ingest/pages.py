@@ -17,7 +17,7 @@ from .layout import Extracted, TextBuilder
 from .ocr import Line, PageLines
 
 EDGE_LINES = 2  # lines at a page's top and bottom that may be running furniture
-FURNITURE_SHARE = 0.4  # repeated on this share of pages (and on 3 at least) = furniture
+FURNITURE_SHARE = 0.4  # repeated on this share of pages (and on 2 at least) = furniture
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+|p\.\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—]?"
                           r"(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
 _NOTE = re.compile(r"^\s*(?P<mark>\d{1,3}|[*†‡])[.)]?\s+(?=\S)")
@@ -32,13 +32,13 @@ def _shape(line: str) -> str:
 
 def running_furniture(pages: list[PageLines]) -> set[str]:
     """Shapes of the lines repeated at the top or bottom of many pages."""
-    if len(pages) < 3:
+    if len(pages) < 2:
         return set()
     counts: Counter = Counter()
     for p in pages:
         edge = p.lines[:EDGE_LINES] + p.lines[-EDGE_LINES:]
         counts.update({_shape(ln.text) for ln in edge})
-    need = max(3, FURNITURE_SHARE * len(pages))
+    need = max(2, FURNITURE_SHARE * len(pages))
     return {shape for shape, n in counts.items() if n >= need}
 
 

@@ -21,6 +21,7 @@ from .layout import Extracted
 BUILTIN = ("vtt", "srt", "pdf", "image", "epub", "docx", "html", "transcript", "plain")
 ENTRY_POINT_GROUP = "chronica.readers"
 SNIFF_BYTES = 8192
+CONTAINER_MAGIC = (b"PK\x03\x04", b"%PDF-")
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,8 @@ def choose(req: ReadRequest) -> tuple[Reader, str | None]:
 
 def looks_binary(raw: bytes) -> bool:
     head = raw[:SNIFF_BYTES]
+    if head.startswith(CONTAINER_MAGIC):
+        return True  # a zip or PDF header no reader accepted: a broken container, not text
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False  # text, in an encoding the user must name
     if b"\x00" in head:

@@ -4,9 +4,9 @@ transcripts are written.
     [00:12:05] HOST: Welcome back.          [12:05 --> 12:31] [Host] Welcome back.
     00:12:05,120 --> 00:12:31,000           Jane Doe (12:05): Welcome back.
 
-A timestamp starts a cue; its text runs to the next timestamp. A speaker label on a line
-without a timestamp changes the speaker from there. Timestamps and labels go into the
-locators, never into the stored text.
+A timestamp starts a cue; its text runs to the next timestamp. Timestamps and labels go
+into the locators, never into the stored text; lines before the first timestamp are the
+title and front matter (kept in the metadata).
 """
 from __future__ import annotations
 
@@ -104,7 +104,13 @@ def read_transcript(req: ReadRequest) -> Extracted:
     cues, preamble = parse_transcript(req, req.decoded())
     if not cues:
         raise req.fail("no timestamped lines found in this transcript")
-    return cues_to_extracted(cues, preamble="\n".join(preamble))
+    # front matter before the first timestamp (title, "Transcript", a date) is the
+    # title and metadata, not speech: every span of the text then has its timecode
+    front = [ln.strip().lstrip("#").strip() for ln in preamble if ln.strip()]
+    got = cues_to_extracted(cues, title=front[0][:200] if front else None)
+    if front:
+        got.meta["front_matter"] = front
+    return got
 
 
 register(Reader("tscript", "transcript", (".transcript",), read_transcript, signature=looks_like_transcript))
