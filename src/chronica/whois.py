@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 
 from rapidfuzz import fuzz
 
+from .locators import locator_label
 from .resolve.names import clean_surface, fold, particles, titles
 
 MIN_SCORE = 75.0
@@ -25,6 +26,7 @@ class Evidence:
     start: int
     end: int
     text: str
+    where: str = ""  # "p. 12", "at 12:05 (Host)": where in the source, if known
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ class DocumentRow:
     path: str | None
     mentions: int
     events: int
+    ocr: bool = False  # read by OCR: evidence with a caveat
 
 
 @dataclass
@@ -220,7 +223,8 @@ def _event_order(ev: dict) -> tuple:
 
 
 def _evidence(spans: list[dict]) -> list[Evidence]:
-    return [Evidence(s["document"], s["start"], s["end"], s["text"]) for s in spans]
+    return [Evidence(s["document"], s["start"], s["end"], s["text"], locator_label(s.get("locator")))
+            for s in spans]
 
 
 def itinerary(events: list[dict], ents: dict[str, dict]) -> list[Stop]:
@@ -335,7 +339,7 @@ def _documents(export: dict, person: dict, events: list[dict]) -> list[DocumentR
     docs = {d["id"]: d for d in export.get("documents", [])}
     ids = sorted(set(mentions) | set(ev_count), key=lambda d: (-mentions[d] - ev_count[d], d))
     return [DocumentRow(d, docs.get(d, {}).get("title"), docs.get(d, {}).get("path"),
-                        mentions[d], ev_count[d]) for d in ids]
+                        mentions[d], ev_count[d], bool(docs.get(d, {}).get("ocr"))) for d in ids]
 
 
 # ------------------------------------------------------------------ rendering --
@@ -344,7 +348,8 @@ def _quote(ev: list[Evidence], width: int = 90) -> str:
     if not ev:
         return ""
     t = " ".join(ev[0].text.split())
-    return (t[: width - 1] + "…") if len(t) > width else t
+    t = (t[: width - 1] + "…") if len(t) > width else t
+    return f"{t} ({ev[0].where})" if ev[0].where else t
 
 
 def render_whois(report: PersonReport | None, console) -> None:
@@ -386,7 +391,7 @@ def render_whois(report: PersonReport | None, console) -> None:
     for col in ("Document", "Mentions", "Events"):
         t.add_column(col)
     for d in report.documents:
-        t.add_row(d.title or d.path or d.id, str(d.mentions), str(d.events))
+        t.add_row((d.title or d.path or d.id) + (" [OCR]" if d.ocr else ""), str(d.mentions), str(d.events))
     console.print(t)
     if report.other_matches:
         console.print("[dim]Other matches: " + "; ".join(f"{n} ({i})" for i, n, _ in report.other_matches) + "[/dim]")

@@ -6,6 +6,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..locators import locator_label
+
 _QUOTE_MAX = 160
 
 
@@ -13,7 +15,7 @@ def _doc_names(export: dict) -> dict[str, str]:
     names = {}
     for d in export.get("documents", []):
         label = (d.get("path") or "").rsplit("/", 1)[-1] or d.get("title") or d.get("id", "")
-        names[d.get("id")] = label
+        names[d.get("id")] = label + (" [OCR]" if d.get("ocr") else "")  # OCR'd text: a caveat
     return names
 
 
@@ -36,7 +38,9 @@ def conflict_table(export: dict) -> Table:
             if j:
                 claims.append("\n")
             claims.append(f"“{_quote(cl.get('text', ''))}”", style="italic")
-            claims.append(f" — {names.get(cl.get('document'), cl.get('document'))}", style="cyan")
+            where = locator_label(cl.get("locator"))
+            claims.append(f" — {names.get(cl.get('document'), cl.get('document'))}"
+                          + (f", {where}" if where else ""), style="cyan")
             if cl.get("value"):
                 claims.append(f" — {cl['value']}", style="bold")
         sev = c.get("severity", "")

@@ -29,7 +29,9 @@ class KnowledgeBase:
     def __init__(self, data: dict[str, Any], texts: dict[str, str | None]):
         self.export = data
         self.documents: dict[str, DocumentRec] = {d["id"]: read_document(d) for d in data.get("documents", ())}
-        self.texts: dict[str, str] = {k: v for k, v in texts.items() if v is not None}
+        # a document read from HTML, PDF, subtitles… carries its text in the export
+        carried = {d["id"]: d["text"] for d in data.get("documents", ()) if d.get("text") is not None}
+        self.texts: dict[str, str] = {**carried, **{k: v for k, v in texts.items() if v is not None}}
         self.entities: dict[str, EntityRec] = {e["id"]: read_entity(e) for e in data.get("entities", ())}
         self.events: dict[str, EventRec] = {e["id"]: read_event(e) for e in data.get("events", ())}
         self.relations: dict[str, RelationRec] = {r["id"]: read_relation(r) for r in data.get("relations", ()) or ()}

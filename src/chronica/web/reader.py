@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from ..locators import Locator, short_time
 from .kb import KnowledgeBase
+from .records import DocumentRec
 
 # layer order: outer first when two spans start together and end together
 LAYERS = ("event", "claim", "relation", "mention")
@@ -59,6 +61,22 @@ def document_marks(kb: KnowledgeBase, doc_id: str, entity_url) -> list[Mark]:
     return marks
 
 
+def document_milestones(doc: DocumentRec, text: str) -> list[tuple[int, str]]:
+    """Where the reader shows where it is in the original: "p. 3" where a page begins,
+    "12:05 · Host" where a speaker's turn begins (a paragraph of a transcript)."""
+    out: list[tuple[int, str]] = []
+    last_page = None
+    for raw in doc.locators:
+        loc = Locator.from_dict(raw.get("locator", {}))
+        start = int(raw["start"])
+        if loc.page is not None and loc.page != last_page:
+            out.append((start, f"p. {loc.page}"))
+            last_page = loc.page
+        elif loc.time and (start == 0 or text[max(0, start - 2):start] == "\n\n"):
+            out.append((start, " · ".join(x for x in (short_time(loc.time), loc.speaker) if x)))
+    return out
+
+
 def _open_tag(mark: Mark, anchor_id: str | None, inside_link: bool) -> tuple[str, str]:
     classes = " ".join(c for c in ("hl", f"hl-{mark.layer}", mark.css) if c)
     attrs = [f'class="{classes}"', f'data-span="{mark.anchor}"',
@@ -74,15 +92,26 @@ def _open_tag(mark: Mark, anchor_id: str | None, inside_link: bool) -> tuple[str
     return f"<mark {' '.join(attrs)}>", "</mark>"
 
 
-def render_text(text: str, marks: list[Mark]) -> Markup:
-    """HTML of the whole text with nested, well-formed highlight tags."""
+def _milestone(label: str) -> str:
+    # the label is drawn by CSS from the attribute, so it is no part of the text (a
+    # highlighted quote's text stays the source's own)
+    return f'<span class="milestone" data-testid="locator" data-label="{escape(label)}"></span>'
+
+
+def render_text(text: str, marks: list[Mark], milestones: list[tuple[int, str]] = ()) -> Markup:
+    """HTML of the whole text with nested, well-formed highlight tags, and the page or
+    timecode labels of ``milestones`` (offset, label) where they fall."""
     valid = [m for m in marks if 0 <= m.start < m.end <= len(text)]
+    labels: dict[int, list[str]] = {}
+    for offset, label in milestones:
+        if 0 <= offset < len(text):
+            labels.setdefault(offset, []).append(label)
     starts: dict[int, list[Mark]] = {}
     for m in valid:
         starts.setdefault(m.start, []).append(m)
     for group in starts.values():
         group.sort(key=lambda m: (-m.end, LAYERS.index(m.layer)))
-    bounds = sorted({0, len(text), *(m.start for m in valid), *(m.end for m in valid)})
+    bounds = sorted({0, len(text), *(m.start for m in valid), *(m.end for m in valid), *labels})
     out: list[str] = []
     stack: list[tuple[Mark, str]] = []  # open marks with their closing tags
     used_ids: set[str] = set()
@@ -108,6 +137,7 @@ def render_text(text: str, marks: list[Mark]) -> Markup:
                     reopen.append(mark)
             for mark in reversed(reopen):
                 open_mark(mark)
+        out.extend(_milestone(label) for label in labels.get(pos, ()))
         for mark in starts.get(pos, ()):
             open_mark(mark)
         if i + 1 < len(bounds):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from ..locators import locator_label
 from .dates import DateInfo, date_info
 
 
@@ -21,6 +22,7 @@ class Evidence:
     text: str
     date: DateInfo | None = None
     value: str | None = None
+    where: str = ""  # where in the source: "p. 12", "at 12:05 (Host)"; "" if unknown
 
     @property
     def anchor(self) -> str:
@@ -31,6 +33,7 @@ def read_span(raw: dict) -> Evidence:
     return Evidence(
         document=raw["document"], start=int(raw["start"]), end=int(raw["end"]),
         text=raw.get("text", ""), date=date_info(raw.get("when")), value=raw.get("value"),
+        where=locator_label(raw.get("locator")),
     )
 
 
@@ -41,6 +44,9 @@ class DocumentRec:
     title: str | None
     sha256: str
     chars: int
+    format: str = ""  # as the export names it: text, html, pdf, vtt, transcript…
+    locators: tuple[dict, ...] = ()  # the export's locator map: {"start", "end", "locator"}
+    ocr: tuple[tuple[int, float], ...] = ()  # (page, confidence 0-100) for OCR'd pages
 
     @property
     def label(self) -> str:
@@ -108,9 +114,12 @@ class ConflictRec:
 
 
 def read_document(raw: dict) -> DocumentRec:
+    ocr = (raw.get("ocr") or {}).get("pages") or ()
     return DocumentRec(
         id=raw["id"], path=raw.get("path", ""), title=raw.get("title"),
-        sha256=raw.get("sha256", ""), chars=int(raw.get("chars", 0)),
+        sha256=raw.get("sha256", ""), chars=int(raw.get("chars", 0)), format=raw.get("format", ""),
+        locators=tuple(raw.get("locators") or ()),
+        ocr=tuple((int(p["page"]), float(p["confidence"])) for p in ocr),
     )
 
 

@@ -14,7 +14,7 @@ from .itinerary import itinerary, itinerary_json, located_place
 from .kb import KnowledgeBase
 from .links import Links
 from .network import build_graph
-from .reader import document_marks, render_text
+from .reader import document_marks, document_milestones, render_text
 from .records import ConflictRec, EntityRec, EventRec
 from .search import SearchIndex, snippet
 
@@ -285,7 +285,8 @@ def _conflict_events(kb: KnowledgeBase, conflict: ConflictRec) -> list[str]:
 def document_view(kb: KnowledgeBase, links: Links, doc_id: str) -> dict:
     doc = kb.documents[doc_id]
     text = kb.texts.get(doc_id)
-    html = render_text(text, document_marks(kb, doc_id, links.entity)) if text is not None else Markup("")
+    html = (render_text(text, document_marks(kb, doc_id, links.entity), document_milestones(doc, text))
+            if text is not None else Markup(""))
     facts = []
     for eid in kb.events_by_document.get(doc_id, ()):
         event = kb.events[eid]
