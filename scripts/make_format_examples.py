@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "ingest"))
+sys.path.insert(0, str(ROOT / "tests"))
 
-from makers import make_docx, make_epub, make_image, make_pdf  # noqa: E402
+from format_makers import make_docx, make_epub, make_image, make_pdf  # noqa: E402
 
 EXAMPLES = ROOT / "examples"
 

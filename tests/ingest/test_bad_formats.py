@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from chronica.cli import main
 from chronica.errors import InputError
 from chronica.ingest import read_source
-from makers import encrypt_pdf, make_docx, make_epub, make_image, make_pdf, make_scanned_pdf, make_zip_bomb
+from format_makers import encrypt_pdf, make_docx, make_epub, make_image, make_pdf, make_scanned_pdf, make_zip_bomb
 
 LIMIT = 20 * 1024 * 1024
 LINES = ["The grain elevator at Liberal burned in 1931.", "Nobody was hurt."]

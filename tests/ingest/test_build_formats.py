@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from chronica.cli import main
 from corpus_paths import EXAMPLES
-from makers import make_scanned_pdf
+from format_makers import make_scanned_pdf
 
 REPO_SCHEMA = Path(__file__).resolve().parents[1] / "export" / "export.schema.json"
 TIMED = {"vtt", "srt", "transcript"}

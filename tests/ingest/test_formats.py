@@ -13,7 +13,7 @@ from chronica.ingest import read_source
 from chronica.ingest.layout import Extracted
 from chronica.ingest.registry import READERS, Reader, register
 from chronica.locators import Locator, locator_label, span_locator
-from makers import (
+from format_makers import (
     make_docx, make_epub, make_image, make_pdf, make_scanned_pdf, render_page,
 )
 

@@ -24,7 +24,7 @@ def read_image(req: ReadRequest) -> Extracted:
     version = require_tesseract(str(req.path), "an image is read by OCR")
     pages: list[PageLines] = []
     for number, frame in enumerate(frames, 1):
-        pages.append(ocr_page(frame, number))
+        pages.append(ocr_page(frame, number, str(req.path)))
         if req.on_page:
             req.on_page(number, len(frames))
     if not any(p.lines for p in pages):

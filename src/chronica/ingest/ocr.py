@@ -15,6 +15,7 @@ from PIL import Image
 from ..errors import InputError
 
 LANG = "eng"
+PAGE_TIMEOUT = 300  # seconds for one page: a pathological scan must not stall the batch
 INSTALL_HINT = ("install Tesseract (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-eng; "
                 "macOS: brew install tesseract) and build again")
 
@@ -56,11 +57,20 @@ def require_tesseract(path: str, why: str) -> str:
     return version
 
 
-def ocr_page(image: Image.Image, number: int) -> PageLines:
+def ocr_page(image: Image.Image, number: int, path: str) -> PageLines:
     """The lines Tesseract reads on one page image, in its reading order."""
     if image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
-    data = pytesseract.image_to_data(image, lang=LANG, output_type=pytesseract.Output.DICT)
+    try:
+        data = pytesseract.image_to_data(image, lang=LANG, output_type=pytesseract.Output.DICT,
+                                         timeout=PAGE_TIMEOUT)
+    except RuntimeError:  # pytesseract's timeout
+        raise InputError(f"{path}: OCR of page {number} took longer than {PAGE_TIMEOUT} s; "
+                         f"split the file or OCR it beforehand (e.g. with ocrmypdf)") from None
+    except pytesseract.TesseractError as e:
+        hint = " (is tesseract-ocr-eng installed?)" if LANG in str(e.message) else ""
+        raise InputError(f"{path}: Tesseract failed on page {number}: "
+                         f"{' '.join(str(e.message).split())[:160]}{hint}") from None
     lines: dict[tuple[int, int, int], list[int]] = {}
     for i, word in enumerate(data["text"]):
         if word.strip():

@@ -67,7 +67,7 @@ def scanned_page(req: ReadRequest, page, number: int) -> PageLines:
         image.load()
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as e:
         raise req.fail(f"page {number}: its scanned image cannot be decoded ({type(e).__name__})") from None
-    return ocr_page(image, number)
+    return ocr_page(image, number, str(req.path))
 
 
 def read_pdf(req: ReadRequest) -> Extracted:
