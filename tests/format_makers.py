@@ -51,9 +51,9 @@ def make_pdf(path: Path, pages: list[list[str]], header: str | None = None, foot
     return path
 
 
-def encrypt_pdf(src: Path, dest: Path, password: str) -> Path:
+def encrypt_pdf(src: Path, dest: Path, password: str, algorithm: str = "RC4-128") -> Path:
     writer = PdfWriter(clone_from=PdfReader(str(src)))
-    writer.encrypt(user_password=password, owner_password=password + "-owner", algorithm="RC4-128")
+    writer.encrypt(user_password=password, owner_password=password + "-owner", algorithm=algorithm)
     with dest.open("wb") as f:
         writer.write(f)
     return dest

@@ -37,9 +37,10 @@ def test_encrypted_pdf_asks_for_the_password_to_be_removed(tmp_path):
     assert "password-protected" in fails(locked)
 
 
-def test_pdf_locked_only_against_editing_is_read(tmp_path):
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-256"])
+def test_pdf_locked_only_against_editing_is_read(tmp_path, algorithm):
     plain = make_pdf(tmp_path / "plain.pdf", [LINES])
-    opened = encrypt_pdf(plain, tmp_path / "owner-only.pdf", "")
+    opened = encrypt_pdf(plain, tmp_path / "owner-only.pdf", "", algorithm)
     assert "grain elevator" in read_source(opened, max_bytes=LIMIT).text
 
 

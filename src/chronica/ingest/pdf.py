@@ -23,7 +23,7 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about odd fil
 def open_pdf(req: ReadRequest) -> PdfReader:
     try:
         pdf = PdfReader(io.BytesIO(req.raw))
-        if pdf.is_encrypted and not _decrypt_without_password(pdf):
+        if pdf.is_encrypted and not _decrypt_without_password(req, pdf):
             raise req.fail("the PDF is password-protected; remove the password "
                            "(e.g. qpdf --decrypt --password=… in.pdf out.pdf) and build again")
         len(pdf.pages)
@@ -32,11 +32,14 @@ def open_pdf(req: ReadRequest) -> PdfReader:
     return pdf
 
 
-def _decrypt_without_password(pdf: PdfReader) -> bool:
+def _decrypt_without_password(req: ReadRequest, pdf: PdfReader) -> bool:
     """Many PDFs are encrypted only against editing, with an empty user password."""
     try:
         return bool(pdf.decrypt(""))
-    except (FileNotDecryptedError, DependencyError, NotImplementedError, PdfReadError):
+    except DependencyError:
+        raise req.fail("the PDF is AES-encrypted and opening it needs the 'cryptography' package "
+                       "(pip install cryptography)") from None
+    except (FileNotDecryptedError, NotImplementedError, PdfReadError):
         return False
 
 
