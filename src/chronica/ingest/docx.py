@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 
@@ -20,9 +21,11 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HEADING_STYLES = ("heading", "title", "subtitle")
 
 
-def _is_heading(paragraph) -> bool:
-    name = (paragraph.style.name if paragraph.style is not None else "") or ""
-    return name.casefold().startswith(HEADING_STYLES)
+def heading_style_ids(document) -> set[str]:
+    """Ids of the paragraph styles that make a heading (looked up once: python-docx
+    resolves ``paragraph.style`` by searching the styles part on every call)."""
+    return {s.style_id for s in document.styles
+            if s.type == WD_STYLE_TYPE.PARAGRAPH and (s.name or "").casefold().startswith(HEADING_STYLES)}
 
 
 def _footnote_refs(paragraph) -> list[str]:
@@ -61,6 +64,7 @@ def read_docx(req: ReadRequest) -> Extracted:
     z = SafeZip(req, "Word document")  # corrupt archives and zip bombs, before python-docx
     notes = footnotes(req, z)
     document = _open(req)
+    headings = heading_style_ids(document)
     out = TextBuilder()
     chapter: str | None = None
     cited: list[tuple[str, str | None]] = []  # (footnote id, chapter citing it)
@@ -69,7 +73,7 @@ def read_docx(req: ReadRequest) -> Extracted:
                       if isinstance(block, Table) else [block])
         for p in paragraphs:
             text = " ".join(p.text.split())
-            if _is_heading(p) and text:
+            if text and p._p.style in headings:
                 chapter = text
             cited.extend((ref, chapter) for ref in _footnote_refs(p) if ref in notes)
             if text:
