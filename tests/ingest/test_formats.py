@@ -31,7 +31,8 @@ PAGE_TWO = ["Congress passed the Soil Conservation Act in April 1935, and Hugh B
             "persuaded the senators by pointing at the dust darkening the windows.", "",
             "Migration", "",
             "Many families left for California in 1936 and settled in camps near Bakersfield."]
-PAGE_THREE = ["The rains returned in the autumn of 1939, and the fields slowly recovered."]
+PAGE_THREE = ["The rains returned in the autumn of 1939, and the fields slowly recovered.", "",
+              "Some families came back from California; most of them stayed."]
 
 
 def read(path):
@@ -71,6 +72,14 @@ def test_pdf_text_layer_page_by_page_without_running_furniture(dust_pdf):
     assert any("Black Sunday" in t for t in region_texts(src, page=1))
     assert any("Hugh Bennett" in t for t in region_texts(src, page=2))
     assert any("rains returned" in t for t in region_texts(src, page=3))
+
+
+def test_pdf_paragraphs_from_vertical_gaps_and_across_page_breaks(dust_pdf, tmp_path):
+    assert "slowly recovered.\n\nSome families came back" in read(dust_pdf).text
+    run_on = make_pdf(tmp_path / "run-on.pdf", [["The drought began in 1930 and lasted, with short breaks, until the",
+                                                 "autumn of 1939, when"], ["the rains finally came back to the plains."]],
+                      header="Plains History")
+    assert "until the autumn of 1939, when the rains finally came" in read(run_on).text
 
 
 def test_pdf_footnote_kept_as_a_note_after_the_page_body(dust_pdf):

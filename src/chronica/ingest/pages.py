@@ -91,7 +91,10 @@ def _place_lines(out: TextBuilder, lines: list[Line], page: int, width: float, p
             out.add(text, loc)
             out.paragraph()
         else:
-            if ln.new_paragraph or ended_short:
+            # a page's first line after a gap (below a running header) does not end a
+            # paragraph that the previous page left mid-sentence
+            carried_over = i == 0 and prev and not _SENTENCE_END.search(prev)
+            if (ln.new_paragraph and not carried_over) or ended_short:
                 out.paragraph()
             out.add(text, loc, rejoin_hyphen=True)
         prev = text

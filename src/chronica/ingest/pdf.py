@@ -43,16 +43,38 @@ def _decrypt_without_password(req: ReadRequest, pdf: PdfReader) -> bool:
         return False
 
 
-def text_layer_lines(text: str) -> list[Line]:
+def text_layer_lines(text: str, after_gap: set[str] = frozenset()) -> list[Line]:
+    """The page's lines; a paragraph starts after a blank line or at a line that the
+    page's layout shows after a vertical gap (``after_gap``)."""
     lines = []
     blank = False
     for raw in text.splitlines():
         if not raw.strip():
             blank = True
             continue
-        lines.append(Line(" ".join(raw.split()), None, blank))
+        line = " ".join(raw.split())
+        lines.append(Line(line, None, blank or line in after_gap))
         blank = False
     return lines
+
+
+def lines_after_gaps(page) -> set[str]:
+    """Lines that follow a vertical gap on the page, from pypdf's layout mode (which
+    keeps vertical space as blank lines). Only used to find paragraph starts: where the
+    layout puts columns side by side its lines match none of the reading-order lines."""
+    try:
+        layout = page.extract_text(extraction_mode="layout")
+    except (PyPdfError, ValueError, KeyError, TypeError, ZeroDivisionError):
+        return set()
+    starts, gap = set(), False
+    for raw in layout.splitlines():
+        if not raw.strip():
+            gap = True
+            continue
+        if gap:
+            starts.add(" ".join(raw.split()))
+        gap = False
+    return starts
 
 
 def scanned_page(req: ReadRequest, page, number: int) -> PageLines:
@@ -85,7 +107,7 @@ def read_pdf(req: ReadRequest) -> Extracted:
         except (PyPdfError, ValueError, KeyError, TypeError) as e:
             raise req.fail(f"page {number}: text cannot be extracted ({type(e).__name__}: {e})") from None
         if text.strip():
-            got = PageLines(number, text_layer_lines(text))
+            got = PageLines(number, text_layer_lines(text, lines_after_gaps(page)))
         else:
             got = scanned_page(req, page, number)
             engine = engine or ("tesseract" if got.ocr_confidence is not None else None)
