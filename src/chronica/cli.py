@@ -161,10 +161,10 @@ def info(db_url):
     docs = store.documents()
     counts = store.counts()
     table = Table(title=f"knowledge base {store.url}")
-    for col in ("id", "path", "title", "words"):
+    for col in ("id", "path", "format", "title", "words"):
         table.add_column(col)
     for d in docs:
-        table.add_row(d["id"], d["path"], (d["title"] or "")[:60], f"{d['words']:,}")
+        table.add_row(d["id"], d["path"], d["format"], (d["title"] or "")[:60], f"{d['words']:,}")
     out.print(table)
     summary = Table(show_header=False)
     for k, v in counts.items():
