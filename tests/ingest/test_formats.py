@@ -266,6 +266,9 @@ def test_content_signature_beats_a_lying_extension(tmp_path, dust_pdf):
     pdf_as_txt = tmp_path / "notes.txt"
     pdf_as_txt.write_bytes(dust_pdf.read_bytes())
     assert read(pdf_as_txt).format == "pdf"
+    transcript_as_md = tmp_path / "episode.md"
+    transcript_as_md.write_text(TRANSCRIPT, encoding="utf-8")
+    assert read(transcript_as_md).format == "tscript"
     vtt_as_txt = tmp_path / "tape.txt"
     vtt_as_txt.write_text(VTT, encoding="utf-8")
     assert read(vtt_as_txt).format == "vtt"

@@ -18,5 +18,5 @@ def read_plain(req: ReadRequest) -> Extracted:
     return Extracted(text=text, title=first_line_title(text))
 
 
-register(Reader("md", "markdown", (".md", ".markdown"), read_plain, suffix_decides=True))
+register(Reader("md", "markdown", (".md", ".markdown"), read_plain))
 register(Reader("txt", "text", (".txt", ".text"), read_plain))
