@@ -1,4 +1,13 @@
-"""Exports of the knowledge base."""
-from .json_export import FORMAT, build_export
+"""Exports of the knowledge base: the contract JSON and the formats historians' tools read.
 
-__all__ = ["FORMAT", "build_export"]
+Each format is one module that registers a writer by name (see `registry`); importing
+this package registers them all.
+"""
+from . import (  # noqa: F401  (each import registers its formats)
+    annotations, contract, geo, gexf, jsonld, markdown, tables, tei, timelinejs, word,
+)
+from .json_export import FORMAT, build_export
+from .registry import get, names, render, write
+from .view import ExportView, Filters, view_from_store
+
+__all__ = ["FORMAT", "build_export", "ExportView", "Filters", "view_from_store", "get", "names", "render", "write"]
