@@ -61,7 +61,7 @@ def _event_row(view: ExportView, ev: dict) -> list:
     start, end = date.palladio() if date else ("", "")
     place = view.entities.get(ev["where"] or "")
     span = ev["evidence"][0]
-    return [ev["id"], ev["kind"], ev["summary"], date.label if date else "", start, end,
+    return [ev["id"], ev["kind"], ev["summary"], date.label if date else "undated", start, end,
             date.edtf if date else "", date.earliest if date else "", date.latest if date else "",
             date.basis if date else "", ev["where"], place["name"] if place else "",
             _coordinates(place), "; ".join(view.name(w) for w in ev["who"]), "; ".join(ev["who"]),
