@@ -1,54 +1,9 @@
 """W3C Web Annotations: the shape of the model, and every selector re-resolves."""
 from __future__ import annotations
+from export_checks import annotations, assert_selectors_resolve
 
-import json
-
-import jsonschema
-
-from chronica.export import render
 
 # The parts of the W3C Web Annotation Data Model these annotations use (www.w3.org/TR/annotation-model)
-ANNOTATION = {
-    "type": "object",
-    "required": ["id", "type", "motivation", "body", "target"],
-    "properties": {
-        "type": {"const": "Annotation"},
-        "motivation": {"enum": ["identifying", "describing", "tagging", "linking", "commenting"]},
-        "body": {"type": "array", "minItems": 1, "items": {"type": "object", "required": ["type"]}},
-        "target": {
-            "type": "object", "required": ["source", "selector"],
-            "properties": {"selector": {"type": "array", "prefixItems": [
-                {"type": "object", "required": ["type", "exact"], "properties": {"type": {"const": "TextQuoteSelector"}}},
-                {"type": "object", "required": ["type", "start", "end"],
-                 "properties": {"type": {"const": "TextPositionSelector"},
-                                "start": {"type": "integer", "minimum": 0}, "end": {"type": "integer", "minimum": 0}}},
-            ]}},
-        },
-    },
-}
-COLLECTION = {
-    "type": "object", "required": ["@context", "type", "first"],
-    "properties": {"@context": {"const": "http://www.w3.org/ns/anno.jsonld"}, "type": {"const": "AnnotationCollection"},
-                   "first": {"type": "object", "required": ["type", "items"],
-                             "properties": {"type": {"const": "AnnotationPage"},
-                                            "items": {"type": "array", "items": ANNOTATION}}}},
-}
-
-
-def annotations(view) -> list[dict]:
-    data = json.loads(render("annotations", view)[0])
-    jsonschema.validate(data, COLLECTION)
-    return data["first"]["items"]
-
-
-def assert_selectors_resolve(view, items) -> None:
-    texts_by_sha = {d["sha256"]: view.texts[d["id"]] for d in view.documents.values() if d["id"] in view.texts}
-    for a in items:
-        text = texts_by_sha[a["target"]["source"].removeprefix("urn:sha256:")]
-        quote, position = a["target"]["selector"]
-        assert text[position["start"]:position["end"]] == quote["exact"]
-        found = text.find(quote["prefix"] + quote["exact"] + quote["suffix"])
-        assert found == position["start"] - len(quote["prefix"])  # the quote selector finds the same place
 
 
 def test_one_annotation_per_mention_and_per_evidence_span(view):

@@ -3,24 +3,11 @@ from the Linked Places Format specification."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import geojson
 import jsonschema
-import shapely.geometry
 
 from chronica.export import render
-
-LPF_SCHEMA = json.loads((Path(__file__).parent / "schemas" / "lpf.schema.json").read_text("utf-8"))
-
-
-def features(view) -> list[dict]:
-    collection = geojson.loads(render("geojson", view)[0].decode("utf-8"))
-    assert collection.is_valid, collection.errors()
-    for f in collection["features"]:
-        if f["geometry"] is not None:
-            assert shapely.geometry.shape(f["geometry"]).is_valid
-    return collection["features"]
+from export_checks import LPF_SCHEMA, features
 
 
 def test_geojson_places_keep_lon_lat_order_and_unlocated_places(view):

@@ -1,32 +1,6 @@
 """GEXF read back by networkx: nodes, weighted edges, relations, one date timeformat."""
 from __future__ import annotations
-
-import re
-
-import networkx as nx
-from lxml import etree
-
-from chronica.export import write
-
-ISO_DAY = re.compile(r"^-?\d{4}-\d{2}-\d{2}$")
-
-
-def read_back(view, tmp_path):
-    (path,) = write("gexf", view, tmp_path / "network.gexf")
-    root = etree.parse(str(path)).getroot()
-    graph_el = root.find("{*}graph")
-    return nx.read_gexf(path), graph_el
-
-
-def assert_dates_consistent(graph, graph_el) -> None:
-    stamped = [d for _, d in graph.nodes(data=True) if "start" in d or "end" in d]
-    stamped += [d for _, _, d in graph.edges(data=True) if "start" in d or "end" in d]
-    if stamped:
-        assert graph_el.get("mode") == "dynamic" and graph_el.get("timeformat") == "date"
-    for d in stamped:
-        for key in ("start", "end"):
-            if key in d:
-                assert ISO_DAY.match(str(d[key])), d
+from export_checks import assert_dates_consistent, read_back
 
 
 def test_gexf_round_trip_with_weights_relations_and_time(view, tmp_path):

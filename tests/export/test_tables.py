@@ -1,43 +1,6 @@
 """CSV tables read back with the csv module and pandas; every id resolves; Palladio dates."""
 from __future__ import annotations
-
-import csv
-import re
-
-import pandas as pd
-
-from chronica.export import write
-
-PALLADIO = re.compile(r"^(-?\d{4}(-\d{2}-\d{2})?)?$")
-
-
-def tables(view, tmp_path) -> dict[str, pd.DataFrame]:
-    written = write("csv", view, tmp_path / "csv")
-    out = {}
-    for path in written:
-        with open(path, newline="", encoding="utf-8") as fh:
-            rows = list(csv.DictReader(fh))
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-        assert len(frame) == len(rows) and list(frame.columns) == list(rows[0].keys() if rows else frame.columns)
-        out[path.stem] = frame
-    return out
-
-
-def assert_ids_resolve(t: dict[str, pd.DataFrame]) -> None:
-    docs, events = set(t["documents"]["id"]), set(t["events"]["id"])
-    people, places = set(t["people"]["id"]), set(t["places"]["id"])
-    entities = people | places | set(t["other_entities"]["id"])
-    assert set(t["event_people"]["event_id"]) <= events and set(t["event_people"]["person_id"]) <= people
-    assert set(filter(None, t["events"]["place_id"])) <= places
-    for ids in t["events"]["person_ids"]:
-        assert set(filter(None, ids.split("; "))) <= entities
-    for ids in t["events"]["document_ids"]:
-        assert set(ids.split("; ")) <= docs
-    assert set(t["relations"]["source_id"]) | set(t["relations"]["target_id"]) <= entities
-    assert set(t["evidence"]["event_id"]) <= events and set(t["evidence"]["document_id"]) <= docs
-    assert set(t["conflicts"]["document_id"]) <= docs
-    assert set(t["mentions"]["entity_id"]) <= entities and set(t["mentions"]["document_id"]) <= docs
-    assert set(filter(None, t["places"]["part_of_id"])) <= places
+from export_checks import PALLADIO, assert_ids_resolve, tables
 
 
 def test_csv_round_trip_ids_and_dates(view, tmp_path):

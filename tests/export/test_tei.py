@@ -3,48 +3,11 @@ offsets, and a schema-light check of the TEI structure (no TEI RelaxNG ships in 
 here)."""
 from __future__ import annotations
 
-import re
-
 import pytest
-from lxml import etree
 
-from chronica.export import ExportView, write
-from chronica.export.tei import TEI_NS, text_content
-
-T = f"{{{TEI_NS}}}"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-W3C_DATE = re.compile(r"^-?\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?)?$")
-
-
-def tei_files(view, tmp_path) -> dict[str, etree._Element]:
-    written = write("tei", view, tmp_path / "tei")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    return {p.stem: etree.parse(str(p), parser).getroot() for p in written}
-
-
-def check_structure(root: etree._Element) -> None:
-    assert root.tag == T + "TEI"
-    for path in ("teiHeader/fileDesc/titleStmt/title", "teiHeader/fileDesc/publicationStmt",
-                 "teiHeader/fileDesc/sourceDesc", "text/body/ab"):
-        assert root.find(path.replace("/", "/" + T).join((T, ""))) is not None, path
-    ids = {el.get(XML_ID) for el in root.iter() if el.get(XML_ID)}
-    for el in root.iter():
-        for attr in ("ref", "where"):
-            if el.get(attr):
-                assert el.get(attr)[1:] in ids, f"{attr}={el.get(attr)} does not resolve"
-        for attr in ("when", "notBefore", "notAfter", "from", "to"):
-            if el.get(attr):
-                assert W3C_DATE.match(el.get(attr)), (attr, el.get(attr))
-    for lst in root.iter(T + "listPerson", T + "listPlace", T + "listOrg", T + "listEvent"):
-        assert len(lst) > 0  # TEI lists may not be empty
-
-
-def inline_offsets(ab: etree._Element) -> list[tuple[str, int, int, dict]]:
-    out, pos = [], len(ab.text or "")
-    for el in ab:
-        out.append((etree.QName(el).localname, pos, pos + len(el.text or ""), dict(el.attrib)))
-        pos += len(el.text or "") + len(el.tail or "")
-    return out
+from chronica.export import ExportView
+from chronica.export.tei import text_content
+from export_checks import XML_ID, T, check_structure, inline_offsets, tei_files
 
 
 def test_tei_text_equals_source_and_marks_sit_at_offsets(view, tmp_path):

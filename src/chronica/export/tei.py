@@ -77,12 +77,11 @@ def _header(view: ExportView, doc: dict) -> etree._Element:
 def _spans(view: ExportView, doc_id: str, text: str) -> list[tuple[int, int, str, dict]]:
     """(start, end, element, attributes) of every name and date in this document."""
     spans = []
-    for e in view.entities.values():
+    for e, m in view.mentions_by_document.get(doc_id, ()):
         element = NAME_ELEMENTS.get(e["type"], "name")
         attrs = {"ref": "#" + e["id"]} if element != "name" else {"ref": "#" + e["id"], "type": e["type"]}
-        for m in e["mentions"]:
-            if m["document"] == doc_id and text[m["start"]:m["end"]] == m["text"]:
-                spans.append((m["start"], m["end"], element, attrs))
+        if text[m["start"]:m["end"]] == m["text"]:
+            spans.append((m["start"], m["end"], element, attrs))
     for t in _time_spans(view, doc_id, text):
         attrs = date_attributes(read_when(t))
         if attrs:
@@ -142,7 +141,11 @@ def _tagger() -> TimeTagger:
 
 def _standoff(view: ExportView, doc_id: str) -> etree._Element:
     standoff = etree.Element(tei("standOff"))
-    here = [e for e in view.entities.values() if any(m["document"] == doc_id for m in e["mentions"])]
+    told = [ev for ev in view.chronology() if doc_id in ev["sources"]]
+    # the entities named here, and those the told events name from other sources (so every ref resolves)
+    cited = {w for ev in told for w in (*ev["who"], ev["where"]) if w}
+    named = {e["id"] for e, _ in view.mentions_by_document.get(doc_id, ())}
+    here = [e for e in view.entities.values() if e["id"] in cited or e["id"] in named]
     people = etree.SubElement(standoff, tei("listPerson"))
     places = etree.SubElement(standoff, tei("listPlace"))
     orgs = etree.SubElement(standoff, tei("listOrg"))
@@ -161,9 +164,8 @@ def _standoff(view: ExportView, doc_id: str) -> etree._Element:
             item = etree.SubElement(others, tei("item"), {f"{{{XML_NS}}}id": e["id"], "n": e["type"]})
             etree.SubElement(item, tei("name")).text = e["name"]
     events = etree.SubElement(standoff, tei("listEvent"))
-    for ev in view.chronology():
-        if doc_id in ev["sources"]:
-            _event(view, events, ev, doc_id)
+    for ev in told:
+        _event(view, events, ev, doc_id)
     for empty in [el for el in standoff if len(el) == 0]:
         standoff.remove(empty)  # TEI lists may not be empty
     return standoff

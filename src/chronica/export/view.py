@@ -84,10 +84,23 @@ class ExportView:
 
     def chronology(self) -> list[dict]:
         """Events in time order; undated events last, in id order."""
+        return self._chronology
+
+    @cached_property
+    def _chronology(self) -> list[dict]:
         def key(ev):
             d = self.dates[ev["id"]]
             return (d.sort_key() if d else (1,), ev["id"])
         return sorted(self.events, key=key)
+
+    @cached_property
+    def mentions_by_document(self) -> dict[str, list[tuple[dict, dict]]]:
+        """document id -> [(entity, mention)] in the order of the entities."""
+        out: dict[str, list[tuple[dict, dict]]] = defaultdict(list)
+        for e in self.entities.values():
+            for m in e["mentions"]:
+                out[m["document"]].append((e, m))
+        return out
 
     @cached_property
     def events_by_entity(self) -> dict[str, list[dict]]:
