@@ -33,7 +33,8 @@ def _check_date(ctx, param, value):
               help="File (or folder) to write; folder formats (csv, tei) need a folder. Default: standard output.")
 @click.option("--person", default=None, help="Only events with this person (name, alias or id).")
 @click.option("--place", default=None, help="Only events at this place or a place inside it.")
-@click.option("--from", "date_from", default=None, callback=_check_date, help="Only events not ending before this date (1911, 1911-08, -0043).")
+@click.option("--from", "date_from", default=None, callback=_check_date,
+              help="Only events not ending before this date (1911, 1911-08, -0043).")
 @click.option("--to", "date_to", default=None, callback=_check_date, help="Only events not starting after this date.")
 @click.option("--document", default=None, help="Only events told by this document (id, path, file name or title).")
 def export(db_url, fmt, out_path, person, place, date_from, date_to, document):

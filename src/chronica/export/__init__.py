@@ -3,11 +3,12 @@
 Each format is one module that registers a writer by name (see `registry`); importing
 this package registers them all.
 """
-from . import (  # noqa: F401  (each import registers its formats)
-    annotations, contract, geo, gexf, jsonld, markdown, tables, tei, timelinejs, word,
-)
+from . import annotations, contract, geo, gexf, jsonld, markdown, tables, tei, timelinejs, word
 from .json_export import FORMAT, build_export
 from .registry import get, names, render, write
 from .view import ExportView, Filters, view_from_store
+
+# imported for what they do on import: each registers its formats
+FORMAT_MODULES = (annotations, contract, geo, gexf, jsonld, markdown, tables, tei, timelinejs, word)
 
 __all__ = ["FORMAT", "build_export", "ExportView", "Filters", "view_from_store", "get", "names", "render", "write"]

@@ -157,7 +157,6 @@ def iso_day(key: tuple[int, int, int]) -> str:
 # ------------------------------------------------------------------- parsing --
 
 def _parse(edtf: str):
-    approx = uncertain = False
     if "/" in edtf:
         left, right = edtf.split("/", 1)
         lo, hi = _single(left), _single(right)

@@ -14,7 +14,8 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from contextlib import contextmanager
+import logging
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -25,7 +26,9 @@ from .view import ExportView
 
 
 class Sink(Protocol):
-    def open(self, name: str) -> "contextmanager[BinaryIO]": ...
+    """Where an exporter's files go; `open(name)` yields a binary handle for one file."""
+
+    def open(self, name: str) -> AbstractContextManager[BinaryIO]: ...
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ def _load_plugins() -> None:
         try:
             ep.load()
         except Exception as e:  # a broken plug-in must not take the built-in formats with it
-            raise ChronicaError(f"export plug-in {ep.name!r} ({ep.value}) failed to load: {e}") from e
+            logging.getLogger(__name__).warning("export plug-in %r (%s) not loaded: %s", ep.name, ep.value, e)
 
 
 def names() -> list[str]:

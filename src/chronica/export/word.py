@@ -31,7 +31,7 @@ def write_docx(view: ExportView, sink) -> None:
     if notes.disagreements:
         document.add_heading("Where sources disagree", level=1)
         for d in notes.disagreements:
-            styled("", "List Bullet").add_run(f"{d.about} ({d.severity})").bold = True
+            run(styled("", "List Bullet"), f"{d.about} ({d.severity})").bold = True
             for value, quote, n in d.claims:
                 _note_mark(styled(f"{value}: “{quote}”", "List Bullet 2"), n)
     document.add_heading("Notes", level=1)
@@ -57,7 +57,7 @@ class _Styler:
         self.section.addprevious(element)
         paragraph = Paragraph(element, self.document._body)
         if text:
-            paragraph.add_run(text)
+            run(paragraph, text)
         if style:
             if style not in self.ids:
                 self.ids[style] = self.document.styles[style].style_id
@@ -67,11 +67,20 @@ class _Styler:
 
 def _docx_entry(styled: _Styler, entry: Entry) -> None:
     p = styled("", "List Bullet")
-    p.add_run(entry.date).bold = True
-    p.add_run(f": {entry.summary}" + (f" ({entry.details})" if entry.details else ""))
+    run(p, entry.date).bold = True
+    run(p, f": {entry.summary}" + (f" ({entry.details})" if entry.details else ""))
     for quote, n in entry.quotes:
         _note_mark(styled(f"“{quote}”", "Quote"), n)
 
 
 def _note_mark(paragraph, n: int) -> None:
-    paragraph.add_run(str(n)).font.superscript = True
+    run(paragraph, str(n)).font.superscript = True
+
+
+def run(paragraph: Paragraph, text: str):
+    """A run holding `text` with its whitespace folded. python-docx's `add_run(text)` feeds
+    the text in character by character (to turn tabs and breaks into elements), more than
+    half the export's time on a long chronology; one `<w:t>` per run does the same here."""
+    added = paragraph.add_run()
+    added._r.add_t(" ".join(text.split()))
+    return added
