@@ -47,6 +47,8 @@ def test_lpf_valid_against_schema_with_cited_names_and_timespans(view):
     assert {"start": {"in": "1350~"}} in spans
     assert {"start": {"latest": "1391"}, "end": {"in": "1391"}} in spans
     assert {"start": {"earliest": "1962"}} in spans
+    ossen_spans = feats["ent_ossen"]["when"]["timespans"]  # the time of day kept; the undated visit adds none
+    assert ossen_spans == [{"start": {"in": "1402"}, "end": {"in": "1410"}}, {"start": {"in": "1911-05-02T23:40"}}]
     assert feats["ent_calmere"]["relations"][0]["relationTo"].endswith("ent_ossen")
     assert feats["ent_marro"]["geometry"]["geometries"] == []
 
