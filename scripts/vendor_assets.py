@@ -34,6 +34,12 @@ FILES: tuple[tuple[str, str], ...] = (
     ("cose-base/cose-base.js", "cytoscape-fcose/cose-base.js"),
     ("cytoscape-fcose/cytoscape-fcose.js", "cytoscape-fcose/cytoscape-fcose.js"),
     ("cytoscape-fcose/LICENSE", "cytoscape-fcose/LICENSE"),
+    # TimelineJS renders the `timelinejs` export in the static report (and in its browser test)
+    ("@knight-lab/timelinejs/dist/js/timeline.js", "timelinejs/js/timeline.js"),
+    ("@knight-lab/timelinejs/dist/css/timeline.css", "timelinejs/css/timeline.css"),
+    *((f"@knight-lab/timelinejs/dist/css/icons/tl-icons.{ext}", f"timelinejs/css/icons/tl-icons.{ext}")
+      for ext in ("eot", "svg", "ttf", "woff", "woff2")),
+    ("@knight-lab/timelinejs/LICENSE", "timelinejs/LICENSE"),
     ("cose-base/LICENSE", "cytoscape-fcose/LICENSE.cose-base"),
     ("layout-base/LICENSE", "cytoscape-fcose/LICENSE.layout-base"),
 )

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
-from pathlib import Path
 
 import click
 from rich.console import Console
@@ -17,6 +16,7 @@ from rich.text import Text
 
 from . import __version__
 from .config import Settings
+from .cli_export import export
 from .errors import ChronicaError
 
 DEFAULT_DB = "sqlite:///chronica.db"
@@ -132,27 +132,6 @@ def build(paths, db_url, encoding, max_bytes, genre, force):
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
-@click.option("--out", "out_path", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write to this file instead of standard output.")
-def export(db_url, fmt, out_path):
-    """Write the knowledge base in the export contract (chronica-export/1)."""
-    from .store import open_store
-
-    data = open_store(db_url, create=False).export_dict()
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    if out_path:
-        tmp = Path(out_path).with_suffix(Path(out_path).suffix + ".tmp")
-        tmp.write_text(text + "\n", encoding="utf-8")
-        tmp.replace(out_path)
-        err.print(f"wrote {out_path}: {len(data['documents'])} documents, {len(data['entities'])} entities, "
-                  f"{len(data['events'])} events, {len(data['conflicts'])} conflicts", highlight=False)
-    else:
-        click.echo(text)
-
-
-@main.command()
-@db_option
 def info(db_url):
     """Show what the knowledge base holds."""
     from .store import open_store
@@ -247,6 +226,7 @@ def _add_web_commands() -> None:
 
 
 _add_web_commands()
+main.add_command(export)
 
 if __name__ == "__main__":
     main()

@@ -11,7 +11,7 @@ import gc
 import gzip
 import hashlib
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from threading import Lock
 from typing import Callable
 
@@ -19,7 +19,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from . import views
+from . import exports, views
 from .filters import Selection
 from .kb import KnowledgeBase
 from .links import Links
@@ -257,6 +257,20 @@ def create_app(kb: KnowledgeBase, cache_pages: bool = True) -> FastFront:
     async def api_export(request: Request):
         # the whole knowledge base: serialised and compressed once, sent gzipped to clients that accept it
         return respond(request, lambda: export)
+
+    export_view = exports.export_view(kb)
+
+    @app.get("/api/export/{fmt}")
+    async def api_export_format(request: Request, fmt: str):
+        # any registered format (timelinejs, geojson, csv as a zip, ...), with the CLI's filters
+        def build():
+            status, body, media, filename = exports.export_file(export_view, fmt, request.query_params)
+            answer = Answer.build(body, media, status, compress=True)
+            if filename:
+                answer = replace(answer, headers=[*answer.headers, (
+                    b"content-disposition", f'attachment; filename="{filename}"'.encode())])
+            return answer
+        return respond(request, build)
 
     @app.get("/api/stats")
     async def api_stats(request: Request):

@@ -6,6 +6,7 @@ import hashlib
 import re
 from urllib.parse import quote, urlencode
 
+from ..export import get as get_exporter, names as export_names
 from .filters import Selection
 from .records import Evidence
 
@@ -54,6 +55,18 @@ class Links:
         if self.mode == "server":
             return f"/entities/{quote(entity_id, safe='')}"
         return f"{self.prefix}entities/{file_name(entity_id)}.html"
+
+    def exports(self) -> list[tuple[str, str, str]]:
+        """(format, description, URL) of every export format: the API here, the files in a report."""
+        out = []
+        for name in export_names():
+            fmt = get_exporter(name)
+            if self.mode == "server":
+                out.append((name, fmt.description, f"/api/export/{name}"))
+            else:
+                target = "timelinejs.html" if name == "timelinejs" else fmt.filename
+                out.append((name, fmt.description, f"{self.prefix}exports/{target}"))
+        return out
 
     def static(self, path: str) -> str:
         return f"{self.prefix}static/{path}"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import views
+from .exports import export_view, write_report_exports
 from .filters import Selection
 from .kb import KnowledgeBase
 from .links import Links, file_name
@@ -90,5 +91,6 @@ def write_report(kb: KnowledgeBase, out: Path) -> ReportSummary:
     # '</' cannot end a script that is loaded from a file, but keep the file inert anyway
     _write(out / "search-index.js", "window.CHRONICA_SEARCH=" + index.replace("</", "<\\/") + ";\n")
     _write(out / "export.json", kb.export_bytes.decode("utf-8"))
+    write_report_exports(export_view(kb), out / "exports", "../static/vendor")
     count = len(pages) + len(kb.documents) + len(kb.entities)
     return ReportSummary(out, count, time.perf_counter() - started, vendored)
