@@ -40,3 +40,22 @@ def test_time_bad_anchor_is_a_usage_error(tmp_path):
 def test_time_missing_file_is_one_clear_line(tmp_path):
     res = CliRunner().invoke(main, ["time", str(tmp_path / "nope.txt")])
     assert res.exit_code == 1 and "no such file" in res.output
+
+
+def test_time_explicit_anchor_is_used_without_news_genre():
+    """Issue 17.8: --anchor names the document's date in every genre."""
+    text = "Yesterday the council met. Today it votes; tomorrow it rests."
+    res = CliRunner().invoke(main, ["time", "--json", "--anchor", "2020-03-05", "-"], input=text)
+    assert res.exit_code == 0, res.output
+    by_text = {r["text"].lower(): r for r in map(json.loads, res.output.splitlines())}
+    assert by_text["yesterday"]["edtf"] == "2020-03-04"
+    assert by_text["today"]["edtf"] == "2020-03-05"
+    assert by_text["tomorrow"]["edtf"] == "2020-03-06"
+
+
+def test_time_story_day_still_anchors_yesterday_in_a_narrative():
+    text = "On 12 June 1815 the army marched north. The day before, it had rested."
+    res = CliRunner().invoke(main, ["time", "--json", "--anchor", "2020-03-05", "-"], input=text)
+    rows = [json.loads(x) for x in res.output.splitlines()]
+    before = next(r for r in rows if r["text"].lower() == "the day before")
+    assert before["edtf"] == "1815-06-11"

@@ -384,7 +384,7 @@ class Resolver:
             if r is None:
                 return None
         if r in ("-1", "1", "TODAY", "TONIGHT"):
-            base = self.dct if self.genre == "news" and self.dct else (self.ref if r in ("-1", "1") else None)
+            base = self._day_base(r in ("-1", "1"))
             if base is not None and base.moment.year is not None and base.moment.day:
                 m = base.moment.coarsen("day")
                 if r in ("-1", "1"):
@@ -400,6 +400,16 @@ class Resolver:
             anchor = self.ref.moment.timex()  # "former", "future": past/future of the story's date
         return Timex(p.start, p.end, surface, "DATE", r, None, None, None, "explicit", None, anchor,
                      anchor_value=anchor)
+
+    def _day_base(self, story_day: bool) -> Reference | None:
+        """What "yesterday", "today" and "tomorrow" count from: a report's date; in a story
+        the day it has reached ("the day before"), else the date the caller gave (an
+        explicit anchor is always used)."""
+        if self.genre == "news" and self.dct:
+            return self.dct
+        if story_day and self.ref is not None and self.ref.moment.day:
+            return self.ref
+        return self.dct
 
     def _story_now(self, p: Parsed) -> bool:
         """In a staged present ("It's May 1821 on the island. ... the now ailing
