@@ -59,3 +59,31 @@ def test_time_story_day_still_anchors_yesterday_in_a_narrative():
     rows = [json.loads(x) for x in res.output.splitlines()]
     before = next(r for r in rows if r["text"].lower() == "the day before")
     assert before["edtf"] == "1815-06-11"
+
+
+def test_time_scheme_option_prints_the_timex2_view():
+    text = "The truce held from 1609 to 1621 and was now over."
+    plain = CliRunner().invoke(main, ["time", "--json", "-"], input=text)
+    t2 = CliRunner().invoke(main, ["time", "--json", "--scheme", "timex2", "-"], input=text)
+    assert plain.exit_code == t2.exit_code == 0
+    assert [json.loads(x)["text"] for x in plain.output.splitlines()][0] == "from 1609 to 1621"
+    rows = [json.loads(x) for x in t2.output.splitlines()]
+    assert [r["text"] for r in rows[:2]] == ["1609", "1621"]
+    assert rows[-1]["text"] == "now" and rows[-1]["value"] == "PRESENT_REF"
+
+
+def test_time_command_loads_no_nlp_model_or_web_stack(tmp_path):
+    """Start-up is what one file costs: the time path must not import spaCy or the web app."""
+    import subprocess
+    import sys
+    p = tmp_path / "t.txt"
+    p.write_text("On 3 May 1921 he left.", encoding="utf-8")
+    code = ("import sys; from chronica.cli import main\n"
+            "try:\n    main(['time', '--json', %r])\nexcept SystemExit: pass\n"
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc', 'fastapi', 'starlette',"
+            " 'jinja2', 'uvicorn', 'sqlalchemy') or m.startswith(('chronica.nlp', 'chronica.web.app',"
+            " 'chronica.store', 'chronica.extract', 'chronica.resolve'))]\n"
+            "print('LOADED', sorted(bad))" % str(p))
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "1921-05-03" in res.stdout
+    assert "LOADED []" in res.stdout, res.stdout

@@ -10,7 +10,7 @@ from .extend import Extender
 from .lexicon import Lexicon, squash
 from .normalise import Normaliser, Parsed
 from .resolve import Resolver
-from .rules import Rule, Triggers, load_rules, load_triggers, windows
+from .rules import Rule, Triggers, load_rules, load_triggers, read_rules_file, windows
 
 # a sentence ends at . ! ? ; (and any closing quotes, brackets or citation marks: ".[13] ")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])(?:\[[0-9a-z]{1,4}\])*[\"'”’)]*\s+(?=[\"'“‘(`]*[A-Z0-9])|\n\s*")
@@ -63,7 +63,8 @@ class TimeTagger:
     @classmethod
     def load(cls) -> "TimeTagger":
         lexicon = Lexicon.load()
-        return cls(lexicon, load_rules(lexicon), load_triggers(lexicon))
+        raw = read_rules_file()
+        return cls(lexicon, load_rules(lexicon, raw=raw), load_triggers(lexicon, raw=raw))
 
     # ------------------------------------------------------------------ tag --
 

@@ -1,0 +1,62 @@
+"""Views of one tagging result as an annotation scheme asks for it.
+
+The engine resolves each expression once (``TagResult.timexes``: what a reader wants,
+EDTF with bounds, "now" in a story = the story's date). Annotated benchmarks follow
+guidelines that mark and value some things differently; those differences are tagger
+behaviour, so they live here and ``chronica time --scheme`` prints them:
+
+* ``chronica`` (default): the resolved expressions as the export stores them.
+* ``timex2`` (TIDES 2005 TIMEX2 guidelines, WikiWars): the full noun phrase is the extent
+  ("two months of fierce fighting"); a range is two expressions; "now" and, in a
+  narrative, "today" name the writer's present (PRESENT_REF); a recurrence of a calendar
+  unit ("daily", "every week") is valued by the unit it repeats in (XXXX-XX-XX, SET=YES),
+  a rate ("per day") stays a period; durations keep the unit the text uses (P18M).
+* ``timex3`` (TimeML/TempEval-3): the core expression is the extent; a range is two
+  expressions, an edge of a period ("the last week of May") its stretch and its period;
+  ages ("a 40-year-old", "18 years old") and the adjectives "former"/"once" are not marked.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Timex
+from .tagger import TagResult
+
+SCHEMES = ("chronica", "timex2", "timex3")
+
+# TIMEX2 §5 (sets): a recurrence is valued by the calendar grain it repeats in
+SET_GRAIN = {"P1D": "XXXX-XX-XX", "P1W": "XXXX-WXX", "P1M": "XXXX-XX", "P1Y": "XXXX"}
+RATE = re.compile(r"(?:per|a|an)\s", re.I)  # "per day", "a week": a rate, not a recurrence
+PRESENT_WORDS = frozenset({"now", "right now", "just now"})
+TODAY_WORDS = frozenset({"today", "nowadays", "these days"})
+AGE = re.compile(r"[\s-]*(?:old\b|of\s+age\b)")
+UNMARKED_TIMEX3 = frozenset({"former", "once"})
+
+
+def view(res: TagResult, text: str, scheme: str = "chronica", genre: str = "narrative") -> list[Timex]:
+    """The expressions of ``res`` as ``scheme`` marks and values them."""
+    if scheme == "chronica":
+        return list(res.timexes)
+    if scheme == "timex2":
+        return [timex2(t, genre) for t in res.timex2()]
+    if scheme == "timex3":
+        return [t for t in res.timex3() if timeml_marks(t, text)]
+    raise ValueError(f"unknown scheme {scheme!r} (choose from {', '.join(SCHEMES)})")
+
+
+def timex2(t: Timex, genre: str) -> Timex:
+    """One expression valued as TIMEX2 writes it."""
+    word = t.text.lower()
+    if t.type == "DATE" and (word in PRESENT_WORDS or (genre != "news" and word in TODAY_WORDS)):
+        return replace(t, value="PRESENT_REF")
+    if t.type == "SET" and t.value in SET_GRAIN and not RATE.match(t.text):
+        return replace(t, value=SET_GRAIN[t.value])
+    return t
+
+
+def timeml_marks(t: Timex, text: str) -> bool:
+    """TimeML leaves ages and the adjectives "former"/"once" unmarked."""
+    if t.type == "DURATION" and AGE.match(text, t.end):
+        return False
+    return t.text.lower() not in UNMARKED_TIMEX3
