@@ -155,7 +155,8 @@ class Moment:
     def _year_span(self) -> tuple[int, int] | None:
         if self.gran == "century":
             c = self.century
-            return (c * 100, c * 100 + 99) if c >= 0 else (c * 100 + 1, c * 100 + 100)
+            # 18 is 1800-1899; the 3rd century BC (-3) is 300-201 BC, historical years -300..-201
+            return c * 100, c * 100 + 99
         if self.gran == "decade":
             d = self.decade
             return (d * 10, d * 10 + 9) if d >= 0 else (d * 10 - 9, d * 10)

@@ -28,6 +28,8 @@ _PRE2 = re.compile(r"(\w+)\s+(\w+)\W*$")
 _CLAUSE_START = re.compile(r"[,;:(\u2014\u2013]")
 _WORDS = re.compile(r"[a-z]+")
 _RATE_COUNT = re.compile(r"\d[\d,.]*(?:\s+[a-z]+){0,2}\s+$")  # "500 tons a day"
+OPEN_ERA_RULES = {"short_year"}  # years written without an era that a BC passage claims
+_THE_YEAR = re.compile(r"(?:in\s+)?the\s+year\s", re.I)
 _RATE_BEFORE = re.compile(r"(?:\d|\bper|\bevery|\beach)\s*$", re.I)
 
 
@@ -97,7 +99,11 @@ class Resolver:
     def _date(self, p: Parsed) -> Timex | None:
         m = p.moment
         basis, anchor, av = "explicit", None, None
-        if p.short_year:
+        if p.rule in OPEN_ERA_RULES:
+            m = self._passage_era(p, m)
+            if m is None:
+                return None
+        elif p.short_year:
             if self.ref is None or self.ref.moment.year is None:
                 return None
             cy = self.ref.moment.year // 100 * 100
@@ -128,6 +134,17 @@ class Resolver:
             if basis == "explicit" and self._stages_scene(p):
                 self.staged = True
         return t
+
+    def _passage_era(self, p: Parsed, m: Moment) -> Moment | None:
+        """A year written without its era takes the passage's: once a passage is in BC
+        ("In 73 BC ..."), "in 71" is 71 BC. Outside one, a year under 100 needs "the year"."""
+        story = self.ref.moment.year if self.ref is not None else None
+        last = self.mentioned.moment.year if self.mentioned is not None else story
+        if last is not None and last < 0 and m.year <= -last + 100:
+            return replace(m, year=-m.year)
+        if m.year < 100 and not _THE_YEAR.match(self.text, p.start):
+            return None
+        return m
 
     def _stages_scene(self, p: Parsed) -> bool:
         """The date is what a present-tense scene-setter opens with ("It's the spring of

@@ -59,6 +59,7 @@ class TimeTagger:
         self.extend = Extender(lexicon)
         self._not_before = lexicon["not_year_before"]
         self._not_after = lexicon["not_year_after"]
+        self._year_followers = lexicon["year_followers"]
 
     @classmethod
     def load(cls) -> "TimeTagger":
@@ -112,6 +113,8 @@ class TimeTagger:
             return
         if rule.guard == "lower" and not _lower_ok(text, m):
             return
+        if rule.guard == "short_year" and not self._short_year_ok(text, m):
+            return
         p = self.normalise(rule, m, text)
         if p is not None:
             out.append((rule.priority, p))
@@ -137,6 +140,15 @@ class TimeTagger:
         after = _WORD_AFTER.match(text[m.end():m.end() + 30])
         if after and squash(after[1]) in self._not_after:
             return False
+        return True
+
+    def _short_year_ok(self, text: str, m: re.Match) -> bool:
+        """A number of one to three digits is a year only if the word after it may follow one."""
+        if not self._year_ok(text, m) or int(m["year"]) == 0:
+            return False
+        after = _WORD_AFTER.match(text[m.end():m.end() + 30])
+        if after and after[1].isalpha() and after[1][0].islower():
+            return squash(after[1]) in self._year_followers
         return True
 
     # ------------------------------------------------------------ structure --
