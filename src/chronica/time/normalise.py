@@ -140,8 +140,8 @@ class Normaliser:
         if g.get("daypart"):
             dp = lx.get("day_parts", g["daypart"])
             daypart = dp[0] if dp else None
-            if dp and dp[1] == dp[2] == 12 and hour is None:  # noon is a clock time
-                hour, minute, daypart = 12, 0, None
+            if dp and dp[1] == dp[2] and hour is None:  # noon and midnight are clock times
+                hour, minute, daypart = dp[1], 0, None  # midnight is 24:00, the day's end
         if "quarter" in g or g.get("qperiod"):
             q = lx.get("quarters", g.get("quarter")) if g.get("quarter") else None
             if g.get("qyear"):

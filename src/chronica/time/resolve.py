@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Timex, When
 from .lexicon import Lexicon
-from .moment import RANK, UNIT_GRAN, Moment, astro, historical, iso_day
+from .moment import RANK, UNIT_GRAN, Moment, astro, historical, iso_day, next_day
 from .normalise import Parsed
 
 PART_MOD = {"START": "START", "MID": "MID", "END": "END", "FIRST_HALF": "START", "SECOND_HALF": "END"}
@@ -54,6 +54,8 @@ class Resolver:
         self.dated: list[tuple[Timex, Moment]] = []  # explicit dates so far (event anchors)
         self.mentioned: Reference | None = None  # the last explicit date, moving or not
         self.mainline: Reference | None = None  # where the story was before it stepped back
+        self.clock: Moment | None = None  # the story's last clock time, if its last date was one
+        self.crossed = False  # the time just read crossed midnight from the last one
         self.staged = False  # the text stages its scenes in the present ("It's May 1940 in ...")
         self.quarter: Reference | None = None  # the quarter a (financial) report is about
         self._quarter_at = -1  # where the report last spoke of a quarter ...
@@ -129,7 +131,8 @@ class Resolver:
             self.dated.append((t, m))
             if not self._aside(p):
                 self.mentioned = Reference(m, t.text)
-        if self._moves_reader(p, m):
+        crossed, self.crossed = self.crossed, False
+        if crossed or self._moves_reader(p, m):  # a night told past midnight is the next day
             self._advance(p, t, m)
             if basis == "explicit" and self._stages_scene(p):
                 self.staged = True
@@ -556,6 +559,10 @@ class Resolver:
                 return m, None
             return replace(m, year=d.year, month=d.month, day=d.day), base
         if m.gran == "time" and m.month is None and r.day is not None:
+            if _past_midnight(self.clock, r, m):  # "at 11 p.m. ... at 3 a.m.": the next day
+                ny, nm, nd = next_day((r.year, r.month, r.day))
+                self.crossed = True
+                return replace(m, year=ny, month=nm, day=nd), base
             return replace(m, year=y, month=r.month, day=r.day), base
         main = self._back_on_mainline(p, replace(m, year=y), base)
         if main is not None:
@@ -803,6 +810,7 @@ class Resolver:
         if cur is not None and _contains(m, cur):
             return  # "1921" after "March 3rd, 1921": the reader keeps the finer date
         self._track_mainline(m, t)
+        self.clock = m if m.gran == "time" and m.hour is not None else None
         self.ref = Reference(m.coarsen("day") if m.gran == "time" else m, t.text)
         self._note(t.start, t)
 
@@ -847,6 +855,13 @@ class Resolver:
             self.changes[-1] = (offset, w)
         else:
             self.changes.append((offset, w))
+
+
+def _past_midnight(clock: Moment | None, day: Moment, m: Moment) -> bool:
+    """A clock time of the small hours told after a late-evening one (on the story's
+    current day) has crossed midnight."""
+    return clock is not None and m.hour is not None and clock.hour >= 18 and m.hour < 12 \
+        and (clock.year, clock.month, clock.day) == (day.year, day.month, day.day)
 
 
 def _weekday_of_month(r: Moment, weekday: int, day: int, direction: int) -> dt.date | None:

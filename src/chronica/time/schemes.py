@@ -6,6 +6,7 @@ guidelines that mark and value some things differently; those differences are ta
 behaviour, so they live here and ``chronica time --scheme`` prints them:
 
 * ``chronica`` (default): the resolved expressions as the export stores them.
+* both: a clock time on a day ("11 a.m. on 11 November 1918") is two expressions.
 * ``timex2`` (TIDES 2005 TIMEX2 guidelines, WikiWars): the full noun phrase is the extent
   ("two months of fierce fighting"); a range is two expressions; "now" and, in a
   narrative, "today" name the writer's present (PRESENT_REF); a recurrence of a calendar
@@ -32,6 +33,7 @@ PRESENT_WORDS = frozenset({"now", "right now", "just now"})
 TODAY_WORDS = frozenset({"today", "nowadays", "these days"})
 AGE = re.compile(r"[\s-]*(?:old\b|of\s+age\b)")
 UNMARKED_TIMEX3 = frozenset({"former", "once"})
+CLOCK_ON_DAY = re.compile(r"(.*?(?:[ap]\.?m\.?|noon|midnight|midday))\s*,?\s+on\s+(.+)$", re.I | re.S)
 
 
 def view(res: TagResult, text: str, scheme: str = "chronica", genre: str = "narrative") -> list[Timex]:
@@ -39,10 +41,21 @@ def view(res: TagResult, text: str, scheme: str = "chronica", genre: str = "narr
     if scheme == "chronica":
         return list(res.timexes)
     if scheme == "timex2":
-        return [timex2(t, genre) for t in res.timex2()]
+        return [timex2(x, genre) for t in res.timex2() for x in clock_and_day(t)]
     if scheme == "timex3":
-        return [t for t in res.timex3() if timeml_marks(t, text)]
+        return [x for t in res.timex3() if timeml_marks(t, text) for x in clock_and_day(t)]
     raise ValueError(f"unknown scheme {scheme!r} (choose from {', '.join(SCHEMES)})")
+
+
+def clock_and_day(t: Timex) -> tuple[Timex, ...]:
+    """ "11 a.m. on 11 November 1918": both schemes mark the hour and the day apart."""
+    m = CLOCK_ON_DAY.match(t.text) if t.type == "TIME" and "T" in t.value else None
+    if m is None:
+        return (t,)
+    day_at = t.start + m.start(2)
+    day = t.value.split("T")[0]
+    return (replace(t, end=t.start + m.end(1), text=m[1]),
+            replace(t, start=day_at, text=m[2], type="DATE", value=day, edtf=t.edtf.split("T")[0] if t.edtf else None))
 
 
 def timex2(t: Timex, genre: str) -> Timex:

@@ -16,6 +16,7 @@ from .rules import Rule, Triggers, load_rules, load_triggers, read_rules_file, w
 _SENTENCE_END = re.compile(r"(?<=[.!?;])(?:\[[0-9a-z]{1,4}\])*[\"'”’)]*\s+(?=[\"'“‘(`]*[A-Z0-9])|\n\s*")
 _WORD_BEFORE = re.compile(r"(\S+)\s*$")
 _WORD_AFTER = re.compile(r"^\s*([^\s.,;:!?)]+)")
+_COUNT_BEFORE = re.compile(r"(?<![\d,.])\d[\d,.]*\s+([a-z]{2,}s)\b")
 
 
 @dataclass
@@ -143,12 +144,18 @@ class TimeTagger:
         return True
 
     def _short_year_ok(self, text: str, m: re.Match) -> bool:
-        """A number of one to three digits is a year only if the word after it may follow one."""
+        """A number of one to three digits is a year unless a plural noun follows it or a
+        count stands before it in the sentence."""
         if not self._year_ok(text, m) or int(m["year"]) == 0:
             return False
+        a = max(0, m.start() - 40)
+        a = max(a, text.rfind(". ", a, m.start()) + 1)
+        for c in _COUNT_BEFORE.finditer(text, a, m.start()):
+            if squash(c[1]) not in self._year_followers:
+                return False  # "to 450 stores from 360": a count compared with a count
         after = _WORD_AFTER.match(text[m.end():m.end() + 30])
-        if after and after[1].isalpha() and after[1][0].islower():
-            return squash(after[1]) in self._year_followers
+        if after and after[1].isalpha() and after[1][0].islower():  # "in 300 places", "by 12 votes"
+            return after[1][-1] != "s" or squash(after[1]) in self._year_followers
         return True
 
     # ------------------------------------------------------------ structure --
