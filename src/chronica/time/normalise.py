@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import calendars
 from .lexicon import Lexicon, squash
 from .moment import Moment
 from .rules import Rule
@@ -59,7 +60,41 @@ class Normaliser:
         if kind == "ref":
             ref = self.lx.get("refs", g.get("ref")) or self.lx.get("generic_times", g.get("generic"))
             return Parsed("ref", ref=str(ref), **base) if ref is not None else None
+        if kind == "calendar":
+            return self._calendar(g, base)
         return None
+
+    def _calendar(self, g: dict, base: dict) -> Parsed | None:
+        """A date of another calendar as the Gregorian day (or span) it was."""
+        day: tuple | None = None
+        if g.get("hyear_"):  # "1014 AH": the year written before the era
+            g = {**g, "hyear": g["hyear_"]}
+        if g.get("fryear"):  # "9 Thermidor Year II"
+            y = calendars.roman(g["fryear"])
+            day = calendars.french_republican(y, self.lx.get("french_months", g["frmonth"]), int(g["frday"])) \
+                if y else None
+        elif g.get("hyear") and g.get("hmonth"):  # "12 Rabi al-Awwal 1014 AH"
+            day = calendars.hijri_day(int(g["hyear"]), self.lx.get("hijri_months", g["hmonth"]),
+                                      int(g.get("hday") or 1))
+            if day and not g.get("hday"):
+                end = calendars.hijri_day(int(g["hyear"]), self.lx.get("hijri_months", g["hmonth"]), 29)
+                return self._span(day, end, base)
+        elif g.get("hyear"):  # "AH 1014": the Gregorian days the Hijri year ran
+            span = calendars.hijri_year(int(g["hyear"]))
+            return self._span(*span, base) if span else None
+        elif g.get("oldstyle"):  # "12 March 1710 O.S."
+            month = self.lx.get("months", g["month"].rstrip("."))
+            day = calendars.julian(int(g["year"]), month, int(g["day"])) if month else None
+        if day is None:
+            return None
+        return Parsed("date", moment=Moment("day", year=day[0], month=day[1], day=day[2]), **base)
+
+    @staticmethod
+    def _span(first: tuple | None, last: tuple | None, base: dict) -> Parsed | None:
+        if first is None or last is None:
+            return None
+        return Parsed("range", moment=Moment("day", year=first[0], month=first[1], day=first[2]),
+                      moment2=Moment("day", year=last[0], month=last[1], day=last[2]), **base)
 
     # ------------------------------------------------------------- helpers --
 

@@ -87,7 +87,7 @@ class TimeTagger:
             if t is None:
                 continue
             timexes.append(t)
-            if p.kind == "range":
+            if p.kind == "range" and p.split:
                 ends[(t.start, t.end)] = self._ends(text, p, resolver.range_years.get((p.start, p.end)))
             if hi < len(heads) and heads[hi][0] <= p.start < heads[hi][1] and t.edtf and p.moment \
                     and p.moment.year is not None:  # a heading scopes its explicit date only
