@@ -6,6 +6,8 @@ guidelines that mark and value some things differently; those differences are ta
 behaviour, so they live here and ``chronica time --scheme`` prints them:
 
 * ``chronica`` (default): the resolved expressions as the export stores them.
+* both: named periods ("during the Second World War") are Chronica's reading of an
+  event name, which neither guideline marks; they are left out.
 * both: a clock time on a day ("11 a.m. on 11 November 1918") is two expressions.
 * ``timex2`` (TIDES 2005 TIMEX2 guidelines, WikiWars): the full noun phrase is the extent
   ("two months of fierce fighting"); a range is two expressions; "now" and, in a
@@ -22,6 +24,7 @@ import re
 from dataclasses import replace
 
 from ..model import Timex
+from .periods import is_named_period
 from .tagger import TagResult
 
 SCHEMES = ("chronica", "timex2", "timex3")
@@ -41,9 +44,10 @@ def view(res: TagResult, text: str, scheme: str = "chronica", genre: str = "narr
     if scheme == "chronica":
         return list(res.timexes)
     if scheme == "timex2":
-        return [timex2(x, genre) for t in res.timex2() for x in clock_and_day(t)]
+        return [timex2(x, genre) for t in res.timex2() if not is_named_period(t) for x in clock_and_day(t)]
     if scheme == "timex3":
-        return [x for t in res.timex3() if timeml_marks(t, text) for x in clock_and_day(t)]
+        return [x for t in res.timex3() if timeml_marks(t, text) and not is_named_period(t)
+                for x in clock_and_day(t)]
     raise ValueError(f"unknown scheme {scheme!r} (choose from {', '.join(SCHEMES)})")
 
 

@@ -9,6 +9,7 @@ from ..model import Timex, When
 from .extend import Extender
 from .lexicon import Lexicon, squash
 from .normalise import Normaliser, Parsed
+from .periods import Periods
 from .resolve import Resolver
 from .rules import Rule, Triggers, load_rules, load_triggers, read_rules_file, windows
 
@@ -29,12 +30,15 @@ class TagResult:
     phrases: list[Timex] = field(default_factory=list)
     # an edge of a period ("the last week of September") as TimeML's duration and date
     edge_parts: dict[tuple[int, int], tuple[Timex, Timex]] = field(default_factory=dict)
+    # the expressions before named periods were read ("the Seven Years' War" keeps "Seven
+    # Years", as annotation guidelines mark it)
+    marked: list[Timex] | None = None
 
     def timex3(self) -> list[Timex]:
         """The expressions as TimeML (TIMEX3) marks them: cores, ranges split into their ends,
         an edge of a period into its stretch and its period."""
         out = []
-        for t in self._split(self.timexes):
+        for t in self._split(self.marked if self.marked is not None else self.timexes):
             out.extend(self.edge_parts.get((t.start, t.end), (t,)))
         return out
 
@@ -52,12 +56,14 @@ class TagResult:
 class TimeTagger:
     """English temporal tagger; rules and word lists are compiled once by :meth:`load`."""
 
-    def __init__(self, lexicon: Lexicon, rules: list[Rule], triggers: Triggers | None = None):
+    def __init__(self, lexicon: Lexicon, rules: list[Rule], triggers: Triggers | None = None,
+                 periods: Periods | None = None):
         self.lexicon = lexicon
         self.rules = rules
         self.triggers = triggers
         self.normalise = Normaliser(lexicon)
         self.extend = Extender(lexicon)
+        self.periods = periods
         self._not_before = lexicon["not_year_before"]
         self._not_after = lexicon["not_year_after"]
         self._year_followers = lexicon["year_followers"]
@@ -66,7 +72,7 @@ class TimeTagger:
     def load(cls) -> "TimeTagger":
         lexicon = Lexicon.load()
         raw = read_rules_file()
-        return cls(lexicon, load_rules(lexicon, raw=raw), load_triggers(lexicon, raw=raw))
+        return cls(lexicon, load_rules(lexicon, raw=raw), load_triggers(lexicon, raw=raw), Periods.load())
 
     # ------------------------------------------------------------------ tag --
 
@@ -92,7 +98,13 @@ class TimeTagger:
             if hi < len(heads) and heads[hi][0] <= p.start < heads[hi][1] and t.edtf and p.moment \
                     and p.moment.year is not None:  # a heading scopes its explicit date only
                 resolver.scope(heads[hi][0], t, p.moment)
-        return TagResult(timexes, resolver.changes, ends, self.extend(text, timexes), resolver.edge_parts)
+        marked = timexes
+        if self.periods is not None:  # "during the Second World War": after the text's own dates
+            named = self.periods.find(text, timexes)
+            if named:
+                inside = lambda t: any(n.start <= t.start and t.end <= n.end for n in named)
+                timexes = sorted([t for t in timexes if not inside(t)] + named, key=lambda t: t.start)
+        return TagResult(timexes, resolver.changes, ends, self.extend(text, marked), resolver.edge_parts, marked)
 
     # ------------------------------------------------------------ matching --
 
