@@ -62,6 +62,14 @@ class Normaliser:
             return Parsed("ref", ref=str(ref), **base) if ref is not None else None
         if kind == "calendar":
             return self._calendar(g, base)
+        if kind == "regnal":  # "the fifth year of his reign", "two years after his accession"
+            n = self.lx.ordinal(g["nthw"] if g.get("nthw") else g["nth"]) if ("nth" in g or "nthw" in g) else None
+            amount = (str(n), float(n), float(n), float(n)) if n else self.lx.amount(g.get("amount", ""))
+            unit = self.lx.unit(g.get("unit")) if g.get("unit") else ("Y", 1)
+            if amount is None or unit is None or unit[0] != "Y":
+                return None
+            return Parsed("regnal", amount=amount, unit="Y", direction=-1 if g.get("dirword") == "before" else 1,
+                          **base)
         return None
 
     def _calendar(self, g: dict, base: dict) -> Parsed | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from ..model import Timex, When
 from .lexicon import Lexicon
 from .moment import RANK, UNIT_GRAN, Moment, astro, historical, iso_day, next_day
+from .regnal import Accessions, regnal_moment
 from .normalise import Parsed
 
 PART_MOD = {"START": "START", "MID": "MID", "END": "END", "FIRST_HALF": "START", "SECOND_HALF": "END"}
@@ -56,6 +57,7 @@ class Resolver:
         self.mainline: Reference | None = None  # where the story was before it stepped back
         self.clock: Moment | None = None  # the story's last clock time, if its last date was one
         self.crossed = False  # the time just read crossed midnight from the last one
+        self.accessions: Accessions | None = None  # dated accessions, for regnal dates
         self.staged = False  # the text stages its scenes in the present ("It's May 1940 in ...")
         self.quarter: Reference | None = None  # the quarter a (financial) report is about
         self._quarter_at = -1  # where the report last spoke of a quarter ...
@@ -148,6 +150,15 @@ class Resolver:
         if m.year < 100 and not _THE_YEAR.match(self.text, p.start):
             return None
         return m
+
+    def _regnal(self, p: Parsed) -> Timex | None:
+        """Counted from the accession the text dates (time/regnal.py)."""
+        if self.accessions is None:
+            self.accessions = Accessions(self.lx, self.text, self._sentence, self.upcoming)
+        acc = self.accessions.before_or_after(p.start)
+        if acc is None:
+            return None
+        return self._timex(p, regnal_moment(acc, p), "relative", acc.text, Moment("year", year=acc.year).timex())
 
     def _stages_scene(self, p: Parsed) -> bool:
         """The date is what a present-tense scene-setter opens with ("It's the spring of

@@ -18,7 +18,7 @@ from .lexicon import DATA, Lexicon, load_yaml, squash
 _REF = re.compile(r"\{\{(@?)(\w+)\}\}")
 _TOKEN = re.compile(r"\w+")
 _WORD_TAIL = re.compile(r"\w*")
-KINDS = ("date", "range", "edge", "duration", "offset", "deixis", "ref", "set", "calendar")
+KINDS = ("date", "range", "edge", "duration", "offset", "deixis", "ref", "set", "calendar", "regnal")
 DIGIT = "#digit"
 
 
