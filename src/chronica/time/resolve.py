@@ -15,6 +15,7 @@ from ..model import Timex, When
 from .lexicon import Lexicon
 from .moment import RANK, UNIT_GRAN, Moment, astro, historical, iso_day, next_day
 from .regnal import Accessions, regnal_moment
+from .teller import Teller
 from .normalise import Parsed
 
 PART_MOD = {"START": "START", "MID": "MID", "END": "END", "FIRST_HALF": "START", "SECOND_HALF": "END"}
@@ -58,6 +59,7 @@ class Resolver:
         self.clock: Moment | None = None  # the story's last clock time, if its last date was one
         self.crossed = False  # the time just read crossed midnight from the last one
         self.accessions: Accessions | None = None  # dated accessions, for regnal dates
+        self.teller = Teller(lexicon, text)  # asides in the telling's time
         self.staged = False  # the text stages its scenes in the present ("It's May 1940 in ...")
         self.quarter: Reference | None = None  # the quarter a (financial) report is about
         self._quarter_at = -1  # where the report last spoke of a quarter ...
@@ -131,7 +133,7 @@ class Resolver:
             self._quarter_at = p.start
         if m.year is not None and basis == "explicit":
             self.dated.append((t, m))
-            if not self._aside(p):
+            if not self._aside(p) and not self.teller.aside(p.start, p.end):
                 self.mentioned = Reference(m, t.text)
         crossed, self.crossed = self.crossed, False
         if crossed or self._moves_reader(p, m):  # a night told past midnight is the next day
@@ -815,6 +817,8 @@ class Resolver:
         return None
 
     def _advance(self, p: Parsed, t: Timex, m: Moment) -> None:
+        if self.teller.aside(p.start, p.end):
+            return  # a citation, the writing of a source, today's world: the telling's time
         cur = self.ref.moment if self.ref else None
         if cur is not None and self.genre == "news" and self.ref is self.dct:
             pass
