@@ -23,7 +23,8 @@ CUE = re.compile(
     r"(?i:\b(?P<cue>during|in|under|after|before|since|until|till|throughout|through|following|amid|"
     r"by\s+the\s+(?:end|time)\s+of|(?:at|by|from)\s+the\s+(?:start|end|height|outbreak|beginning|close|"
     r"time|turn)\s+of|on\s+the\s+eve\s+of|in\s+the\s+(?:wake|aftermath|course|days|time|years|era|last\s+years|"
-    r"early\s+years|first\s+years)\s+of|the\s+(?:end|start|beginning|outbreak|eve|aftermath)\s+of)\s+)")
+    r"early\s+years|first\s+years)\s+of|the\s+(?:end|start|beginning|outbreak|eve|aftermath)\s+of)\s+)"
+    r"(?=[Tt]he\s|[A-Z])")  # names are capitalised or follow "the"
 AFTER_CUES = frozenset({"after", "since", "following"})
 BEFORE_CUES = frozenset({"before", "until", "till"})
 _THE = re.compile(r"[Tt]he\s+")
@@ -91,6 +92,7 @@ class Periods:
         years = [y for t in taken if t.basis == "explicit" and t.earliest for y in [_year(t.earliest)]]
         story = sorted(years)[len(years) // 2] if years else None
         out: list[Timex] = []
+        vocabulary: set[str] | None = None  # the text's words, read once a name is shared
         for m in CUE.finditer(text):
             hit = self._name_at(text, m.end())
             if hit is None:
@@ -100,7 +102,9 @@ class Periods:
             if _overlaps(occupied, start, end) or _OWN_DATE.match(text, end) \
                     or (cue in PLACE_CUES and PLACE_LIKE.search(text, start, end)):
                 continue
-            period = self._choose(cands, text, story)
+            if len(cands) > 1 and vocabulary is None:
+                vocabulary = set(_WORD.findall(text))
+            period = self._choose(cands, text, story, vocabulary)
             out.append(_timex(text, start, end, period, cue))
         return out
 
@@ -121,12 +125,12 @@ class Periods:
         return None
 
     @staticmethod
-    def _choose(cands: list[Period], text: str, story: int | None) -> Period:
+    def _choose(cands: list[Period], text: str, story: int | None, vocabulary: set[str] | None) -> Period:
         if len(cands) == 1:
             return cands[0]
 
         def score(p: Period):
-            region = sum(1 for w in p.region if re.search(r"\b" + re.escape(w) + r"\b", text))
+            region = sum(1 for w in p.region if (w in vocabulary if " " not in w else w in text))
             mid = p.middle_year()
             near = -abs(mid - story) if story is not None and mid is not None else 0
             return region, near
