@@ -42,3 +42,13 @@ def test_timex3_leaves_ages_and_former_unmarked(tagger):
 def test_unknown_scheme_is_refused(tagger):
     with pytest.raises(ValueError, match="unknown scheme"):
         view(tagger.tag("In 1900."), "In 1900.", "iso")
+
+
+def test_timex2_edge_of_a_period_is_its_stretch_and_past_decade_a_duration(tagger):
+    text = "In 1918 the guns fell silent. In the last week of October the front broke. Over the past decade it had grown."
+    got = _view(tagger, text, "timex2")
+    edge = next(t for t in got.values() if t.text.startswith("the last week of"))
+    assert edge.value == "P1W"
+    assert got["the past decade"].value == "P1DE"
+    plain = _view(tagger, text, "chronica")
+    assert plain["the last week of October"].value == "1918-10-25/1918-10-31"
