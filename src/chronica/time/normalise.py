@@ -75,6 +75,13 @@ class Normaliser:
     def _calendar(self, g: dict, base: dict) -> Parsed | None:
         """A date of another calendar as the Gregorian day (or span) it was."""
         day: tuple | None = None
+        if g.get("mill") or g.get("millw"):  # "the second millennium BC": 2000-1001 BC
+            n = self.lx.ordinal(g.get("mill") or g["millw"])
+            if not n:
+                return None
+            bc = self.lx.get("eras", g.get("era")) == "BC"
+            first, last = (-1000 * n, -1000 * (n - 1) - 1) if bc else (1000 * (n - 1) + 1, 1000 * n)
+            return Parsed("range", moment=Moment("year", year=first), moment2=Moment("year", year=last), **base)
         if g.get("hyear_"):  # "1014 AH": the year written before the era
             g = {**g, "hyear": g["hyear_"]}
         if g.get("fryear"):  # "9 Thermidor Year II"

@@ -158,7 +158,7 @@ class Resolver(Deixis, Clauses):
         t = Timex(p.start, p.end, self.text[p.start:p.end], "DATE", f"{a.timex()}/{b.timex()}",
                   f"{e1}/{e2}", iso_day(lo[0]), iso_day(hi[1]), "explicit", p.mod)
         self.dated.append((t, a))
-        if not self._aside(p):
+        if not self._aside(p) and p.rule != "millennium":  # a millennium is too wide to read on from
             self._advance(p, t, a)
         return t
 
