@@ -40,3 +40,50 @@ def test_time_bad_anchor_is_a_usage_error(tmp_path):
 def test_time_missing_file_is_one_clear_line(tmp_path):
     res = CliRunner().invoke(main, ["time", str(tmp_path / "nope.txt")])
     assert res.exit_code == 1 and "no such file" in res.output
+
+
+def test_time_explicit_anchor_is_used_without_news_genre():
+    """Issue 17.8: --anchor names the document's date in every genre."""
+    text = "Yesterday the council met. Today it votes; tomorrow it rests."
+    res = CliRunner().invoke(main, ["time", "--json", "--anchor", "2020-03-05", "-"], input=text)
+    assert res.exit_code == 0, res.output
+    by_text = {r["text"].lower(): r for r in map(json.loads, res.output.splitlines())}
+    assert by_text["yesterday"]["edtf"] == "2020-03-04"
+    assert by_text["today"]["edtf"] == "2020-03-05"
+    assert by_text["tomorrow"]["edtf"] == "2020-03-06"
+
+
+def test_time_story_day_still_anchors_yesterday_in_a_narrative():
+    text = "On 12 June 1815 the army marched north. The day before, it had rested."
+    res = CliRunner().invoke(main, ["time", "--json", "--anchor", "2020-03-05", "-"], input=text)
+    rows = [json.loads(x) for x in res.output.splitlines()]
+    before = next(r for r in rows if r["text"].lower() == "the day before")
+    assert before["edtf"] == "1815-06-11"
+
+
+def test_time_scheme_option_prints_the_timex2_view():
+    text = "The truce held from 1609 to 1621 and was now over."
+    plain = CliRunner().invoke(main, ["time", "--json", "-"], input=text)
+    t2 = CliRunner().invoke(main, ["time", "--json", "--scheme", "timex2", "-"], input=text)
+    assert plain.exit_code == t2.exit_code == 0
+    assert [json.loads(x)["text"] for x in plain.output.splitlines()][0] == "from 1609 to 1621"
+    rows = [json.loads(x) for x in t2.output.splitlines()]
+    assert [r["text"] for r in rows[:2]] == ["1609", "1621"]
+    assert rows[-1]["text"] == "now" and rows[-1]["value"] == "PRESENT_REF"
+
+
+def test_time_command_loads_no_nlp_model_or_web_stack(tmp_path):
+    """Start-up is what one file costs: the time path must not import spaCy or the web app."""
+    import subprocess
+    import sys
+    p = tmp_path / "t.txt"
+    p.write_text("On 3 May 1921 he left.", encoding="utf-8")
+    code = ("import sys; from chronica.cli import main\n"
+            "try:\n    main(['time', '--json', %r])\nexcept SystemExit: pass\n"
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc', 'fastapi', 'starlette',"
+            " 'jinja2', 'uvicorn', 'sqlalchemy') or m.startswith(('chronica.nlp', 'chronica.web.app',"
+            " 'chronica.store', 'chronica.extract', 'chronica.resolve'))]\n"
+            "print('LOADED', sorted(bad))" % str(p))
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "1921-05-03" in res.stdout
+    assert "LOADED []" in res.stdout, res.stdout

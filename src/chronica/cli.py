@@ -159,7 +159,9 @@ def info(db_url):
 @click.option("--anchor", default=None, help="Document date YYYY-MM-DD (news: the publication date).")
 @click.option("--genre", type=click.Choice(["narrative", "news"]), default="narrative", show_default=True)
 @click.option("--encoding", default=None)
-def time_cmd(file, as_json, anchor, genre, encoding):
+@click.option("--scheme", type=click.Choice(["chronica", "timex2", "timex3"]), default="chronica", show_default=True,
+              help="chronica: as the export stores them; timex2/timex3: as those annotation guidelines mark them.")
+def time_cmd(file, as_json, anchor, genre, encoding, scheme):
     """Print the time expressions found in FILE (or - for standard input)."""
     from .time_cli import tag_file
 
@@ -167,7 +169,7 @@ def time_cmd(file, as_json, anchor, genre, encoding):
         anchor_date = date.fromisoformat(anchor) if anchor else None
     except ValueError:
         raise click.BadParameter(f"{anchor!r} is not a date like 1928-01-31", param_hint="--anchor")
-    rows = tag_file(file, anchor_date, genre, encoding)
+    rows = tag_file(file, anchor_date, genre, encoding, scheme)
     if as_json:
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False))

@@ -12,6 +12,12 @@ DATA = Path(__file__).with_name("data")
 _SPACE = re.compile(r"[\s\u00a0]+")
 
 
+def load_yaml(path: Path) -> Any:
+    """A data file, parsed with libyaml when it is there (ten times faster at start-up)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+
+
 def squash(text: str) -> str:
     """Lower-case with single spaces: the form tables are keyed by."""
     return _SPACE.sub(" ", text.strip().lower()).replace("’", "'")
@@ -24,7 +30,7 @@ class Lexicon:
 
     @classmethod
     def load(cls, path: Path = DATA / "lexicon.yaml") -> "Lexicon":
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path)
         tables = {}
         for name, table in raw.items():
             if isinstance(table, dict):

@@ -44,6 +44,15 @@ def month_end(y: int, m: int) -> Day:
     return (y, m, calendar.monthrange(astro(y) if 0 < astro(y) < 10000 else 2001, m)[1])
 
 
+def next_day(d: Day) -> Day:
+    y, m, day = d
+    if day < month_end(y, m)[2]:
+        return y, m, day + 1
+    if m < 12:
+        return y, m + 1, 1
+    return (y + 1 if y != -1 else 1), 1, 1
+
+
 def month_start(y: int, m: int) -> Day:
     while m > 12:
         y, m = y + 1 if y != -1 else 1, m - 12
@@ -150,12 +159,15 @@ class Moment:
         if self.day is None:
             return month_start(self.year, self.month), month_end(self.year, self.month)
         d = (self.year, self.month, self.day)
+        if self.hour == 24:  # midnight at the end of a day is the start of the next
+            d = next_day(d)
         return d, d
 
     def _year_span(self) -> tuple[int, int] | None:
         if self.gran == "century":
             c = self.century
-            return (c * 100, c * 100 + 99) if c >= 0 else (c * 100 + 1, c * 100 + 100)
+            # 18 is 1800-1899; the 3rd century BC (-3) is 300-201 BC, historical years -300..-201
+            return c * 100, c * 100 + 99
         if self.gran == "decade":
             d = self.decade
             return (d * 10, d * 10 + 9) if d >= 0 else (d * 10 - 9, d * 10)
@@ -191,7 +203,9 @@ class Moment:
         elif g == "month" or self.day is None:
             s = f"{iso_year(self.year)}-{self.month:02d}"
         else:
-            s = iso_day((self.year, self.month, self.day))
+            s = iso_day(b[0])
+            if g == "time" and self.hour is not None:  # "1912-04-14T23:40"; 24:00 is the next 00:00
+                s += f"T{self.hour % 24:02d}:{self.minute or 0:02d}"
         return s + "~" if approx and "/" not in s else s
 
     # ----------------------------------------------------------- arithmetic --

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import calendars
 from .lexicon import Lexicon, squash
 from .moment import Moment
 from .rules import Rule
@@ -59,7 +60,56 @@ class Normaliser:
         if kind == "ref":
             ref = self.lx.get("refs", g.get("ref")) or self.lx.get("generic_times", g.get("generic"))
             return Parsed("ref", ref=str(ref), **base) if ref is not None else None
+        if kind == "calendar":
+            return self._calendar(g, base)
+        if kind == "regnal":  # "the fifth year of his reign", "two years after his accession"
+            n = self.lx.ordinal(g["nthw"] if g.get("nthw") else g["nth"]) if ("nth" in g or "nthw" in g) else None
+            amount = (str(n), float(n), float(n), float(n)) if n else self.lx.amount(g.get("amount", ""))
+            unit = self.lx.unit(g.get("unit")) if g.get("unit") else ("Y", 1)
+            if amount is None or unit is None or unit[0] != "Y":
+                return None
+            return Parsed("regnal", amount=amount, unit="Y", direction=-1 if g.get("dirword") == "before" else 1,
+                          **base)
         return None
+
+    def _calendar(self, g: dict, base: dict) -> Parsed | None:
+        """A date of another calendar as the Gregorian day (or span) it was."""
+        day: tuple | None = None
+        if g.get("mill") or g.get("millw"):  # "the second millennium BC": 2000-1001 BC
+            n = self.lx.ordinal(g.get("mill") or g["millw"])
+            if not n:
+                return None
+            bc = self.lx.get("eras", g.get("era")) == "BC"
+            first, last = (-1000 * n, -1000 * (n - 1) - 1) if bc else (1000 * (n - 1) + 1, 1000 * n)
+            return Parsed("range", moment=Moment("year", year=first), moment2=Moment("year", year=last), **base)
+        if g.get("hyear_"):  # "1014 AH": the year written before the era
+            g = {**g, "hyear": g["hyear_"]}
+        if g.get("fryear"):  # "9 Thermidor Year II"
+            y = calendars.roman(g["fryear"])
+            day = calendars.french_republican(y, self.lx.get("french_months", g["frmonth"]), int(g["frday"])) \
+                if y else None
+        elif g.get("hyear") and g.get("hmonth"):  # "12 Rabi al-Awwal 1014 AH"
+            day = calendars.hijri_day(int(g["hyear"]), self.lx.get("hijri_months", g["hmonth"]),
+                                      int(g.get("hday") or 1))
+            if day and not g.get("hday"):
+                end = calendars.hijri_day(int(g["hyear"]), self.lx.get("hijri_months", g["hmonth"]), 29)
+                return self._span(day, end, base)
+        elif g.get("hyear"):  # "AH 1014": the Gregorian days the Hijri year ran
+            span = calendars.hijri_year(int(g["hyear"]))
+            return self._span(*span, base) if span else None
+        elif g.get("oldstyle"):  # "12 March 1710 O.S."
+            month = self.lx.get("months", g["month"].rstrip("."))
+            day = calendars.julian(int(g["year"]), month, int(g["day"])) if month else None
+        if day is None:
+            return None
+        return Parsed("date", moment=Moment("day", year=day[0], month=day[1], day=day[2]), **base)
+
+    @staticmethod
+    def _span(first: tuple | None, last: tuple | None, base: dict) -> Parsed | None:
+        if first is None or last is None:
+            return None
+        return Parsed("range", moment=Moment("day", year=first[0], month=first[1], day=first[2]),
+                      moment2=Moment("day", year=last[0], month=last[1], day=last[2]), **base)
 
     # ------------------------------------------------------------- helpers --
 
@@ -140,8 +190,8 @@ class Normaliser:
         if g.get("daypart"):
             dp = lx.get("day_parts", g["daypart"])
             daypart = dp[0] if dp else None
-            if dp and dp[1] == dp[2] == 12 and hour is None:  # noon is a clock time
-                hour, minute, daypart = 12, 0, None
+            if dp and dp[1] == dp[2] and hour is None:  # noon and midnight are clock times
+                hour, minute, daypart = dp[1], 0, None  # midnight is 24:00, the day's end
         if "quarter" in g or g.get("qperiod"):
             q = lx.get("quarters", g.get("quarter")) if g.get("quarter") else None
             if g.get("qyear"):

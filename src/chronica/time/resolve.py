@@ -9,35 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..model import Timex, When
 from .lexicon import Lexicon
-from .moment import RANK, UNIT_GRAN, Moment, astro, historical, iso_day
+from .moment import Moment, astro, iso_day, next_day
 from .normalise import Parsed
-
-PART_MOD = {"START": "START", "MID": "MID", "END": "END", "FIRST_HALF": "START", "SECOND_HALF": "END"}
-UNIT_VALUE = {"Y": "Y", "M": "M", "W": "W", "W2": "W", "WE": "D", "D": "D", "DE": "DE", "CE": "CE", "ML": "ML",
-              "H": "TH", "MIN": "TM", "S": "TS", "SE": "SE"}
-DCT_DEICTICS = {"this", "last", "next", "past", "coming", "current", "present"}
-_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
-_PRE = re.compile(r"(\w+)\W*$")
-_FLASH_FORWARD = re.compile(r"\b(until|till|would|will)\b", re.I)
-_FOLLOW = re.compile(r"\s*([A-Za-z]+)")  # used with match(text, pos): no "^"
-_PRE2 = re.compile(r"(\w+)\s+(\w+)\W*$")
-_CLAUSE_START = re.compile(r"[,;:(\u2014\u2013]")
-_WORDS = re.compile(r"[a-z]+")
-_RATE_COUNT = re.compile(r"\d[\d,.]*(?:\s+[a-z]+){0,2}\s+$")  # "500 tons a day"
-_RATE_BEFORE = re.compile(r"(?:\d|\bper|\bevery|\beach)\s*$", re.I)
+from .clauses import Clauses
+from .deixis import Deixis
+from .reference import _CLAUSE_START, _contains, _days, _FOLLOW, _moment_of, _offset_bounds, _past_midnight, _RATE_BEFORE, _RATE_COUNT, _THE_YEAR, _weekday_of_month, _WORD, _WORDS, OPEN_ERA_RULES, PART_MOD, Reference, UNIT_VALUE
+from .regnal import Accessions, regnal_moment
+from .teller import Teller
 
 
-@dataclass
-class Reference:
-    moment: Moment
-    text: str
-
-
-class Resolver:
+class Resolver(Deixis, Clauses):
     """Resolves one document's ``Parsed`` items, in text order."""
 
     def __init__(self, lexicon: Lexicon, text: str, anchor: dt.date | None, genre: str,
@@ -52,6 +37,10 @@ class Resolver:
         self.dated: list[tuple[Timex, Moment]] = []  # explicit dates so far (event anchors)
         self.mentioned: Reference | None = None  # the last explicit date, moving or not
         self.mainline: Reference | None = None  # where the story was before it stepped back
+        self.clock: Moment | None = None  # the story's last clock time, if its last date was one
+        self.crossed = False  # the time just read crossed midnight from the last one
+        self.accessions: Accessions | None = None  # dated accessions, for regnal dates
+        self.teller = Teller(lexicon, text)  # asides in the telling's time
         self.staged = False  # the text stages its scenes in the present ("It's May 1940 in ...")
         self.quarter: Reference | None = None  # the quarter a (financial) report is about
         self._quarter_at = -1  # where the report last spoke of a quarter ...
@@ -97,7 +86,11 @@ class Resolver:
     def _date(self, p: Parsed) -> Timex | None:
         m = p.moment
         basis, anchor, av = "explicit", None, None
-        if p.short_year:
+        if p.rule in OPEN_ERA_RULES:
+            m = self._passage_era(p, m)
+            if m is None:
+                return None
+        elif p.short_year:
             if self.ref is None or self.ref.moment.year is None:
                 return None
             cy = self.ref.moment.year // 100 * 100
@@ -121,19 +114,34 @@ class Resolver:
             self._quarter_at = p.start
         if m.year is not None and basis == "explicit":
             self.dated.append((t, m))
-            if not self._aside(p):
+            if not self._aside(p) and not self.teller.aside(p.start, p.end):
                 self.mentioned = Reference(m, t.text)
-        if self._moves_reader(p, m):
+        crossed, self.crossed = self.crossed, False
+        if crossed or self._moves_reader(p, m):  # a night told past midnight is the next day
             self._advance(p, t, m)
             if basis == "explicit" and self._stages_scene(p):
                 self.staged = True
         return t
 
-    def _stages_scene(self, p: Parsed) -> bool:
-        """The date is what a present-tense scene-setter opens with ("It's the spring of
-        1815; ...", "Today is 5 May 1821")."""
-        s, _ = self._sentence(p.start)
-        return bool(self._scene_setter.fullmatch(self.text, s, p.start))
+    def _passage_era(self, p: Parsed, m: Moment) -> Moment | None:
+        """A year written without its era takes the passage's: once a passage is in BC
+        ("In 73 BC ..."), "in 71" is 71 BC. Outside one, a year under 100 needs "the year"."""
+        story = self.ref.moment.year if self.ref is not None else None
+        last = self.mentioned.moment.year if self.mentioned is not None else story
+        if last is not None and last < 0 and m.year <= -last + 100:
+            return replace(m, year=-m.year)
+        if m.year < 100 and not _THE_YEAR.match(self.text, p.start):
+            return None
+        return m
+
+    def _regnal(self, p: Parsed) -> Timex | None:
+        """Counted from the accession the text dates (time/regnal.py)."""
+        if self.accessions is None:
+            self.accessions = Accessions(self.lx, self.text, self._sentence, self.upcoming)
+        acc = self.accessions.before_or_after(p.start)
+        if acc is None:
+            return None
+        return self._timex(p, regnal_moment(acc, p), "relative", acc.text, Moment("year", year=acc.year).timex())
 
     def _range(self, p: Parsed) -> Timex | None:
         a, b = p.moment, p.moment2
@@ -150,7 +158,7 @@ class Resolver:
         t = Timex(p.start, p.end, self.text[p.start:p.end], "DATE", f"{a.timex()}/{b.timex()}",
                   f"{e1}/{e2}", iso_day(lo[0]), iso_day(hi[1]), "explicit", p.mod)
         self.dated.append((t, a))
-        if not self._aside(p):
+        if not self._aside(p) and p.rule != "millennium":  # a millennium is too wide to read on from
             self._advance(p, t, a)
         return t
 
@@ -211,17 +219,6 @@ class Resolver:
             return None  # a rate: "30 a day", "500,000 tons per month"
         return self.ref.moment.timex()
 
-    def _quoted(self, p: Parsed) -> bool:
-        """Inside a quotation: an odd number of straight quotes, or an unclosed curly one,
-        since the paragraph began."""
-        para = self.text.rfind("\n", 0, p.start) + 1
-        before = self.text[para:p.start]
-        return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
-
-    def _sentence_initial(self, p: Parsed) -> bool:
-        return self.text[max(0, p.start - 3):p.start].strip(" \"“‘'(") in ("", ".", "!", "?") \
-            or self.text[max(0, p.start - 1):p.start] == "\n"
-
     def _offset(self, p: Parsed) -> Timex:
         prepositional = self._prepositional(p)
         restated = self._restated(p) if prepositional else None
@@ -258,119 +255,6 @@ class Resolver:
             self._advance(p, t, m)
         return t
 
-    def _deixis(self, p: Parsed) -> Timex | None:
-        word = (p.deictic_word or "").lower()
-        base = self.dct if (self.dct and (self.genre == "news" or word in ("tomorrow", "yesterday"))
-                            and word in DCT_DEICTICS | {"tomorrow", "yesterday"}) else self.ref
-        if not p.deictic and p.moment is not None and p.moment.season and self._season_kind(p):
-            return self._unanchored(replace(p, unit=None))  # "winter quarters": a kind of thing
-        if word in self.lx["anaphoric_deictics"] and self.mentioned is not None and p.unit in ("Y", "M"):
-            base = self._mentioned_at(p.unit, base)  # "by 1940. In August of that year"
-        if not p.deictic and p.moment is not None and p.moment.year is None \
-                and (p.moment.season or p.moment.month) and word not in self.lx["anaphoric_deictics"]:
-            joined = self._joined_year(p)  # "the spring and early summer of 1943"
-            if joined is not None:
-                m = replace(p.moment, year=joined.moment.year)
-                return self._timex(p, m, "inferred", self.text[joined.start:joined.end], joined.moment.timex())
-        if base is None or base.moment.year is None:
-            return self._unanchored(p)
-        n = p.deictic or 0
-        ref = base.moment
-        if p.moment is not None and p.moment.gran == "quarter":
-            return self._quarter_deixis(p, base)
-        if p.unit == "Y" and p.rule == "year_earlier" and self.quarter is not None:
-            r = self._compared_period() or self.quarter  # "year-earlier profit" in a quarterly report
-            return self._timex(p, r.moment.shift(-1, "Y"), "relative", r.text, r.moment.timex())
-        if p.unit == "W" and p.moment is None and ref.day is not None:
-            return self._week(p, ref, n, base)
-        if p.unit == "WE" and (ref.day is not None or self.genre == "news" and self.dct is not None):
-            return self._weekend(p, ref, n, base)
-        m = self._deictic_moment(p, ref, n)
-        if m is None:
-            return self._unanchored(p)
-        basis = "inferred" if n == 0 else "relative"
-        t = self._timex(p, m, basis, base.text, base.moment.timex())
-        if n >= 0 and self._moves_reader(p, m):  # "the previous year" looks back: a flashback
-            self._advance(p, t, m)
-        return t
-
-    def _compared_period(self) -> Reference | None:
-        """The period a report's "a year earlier" compares with: the quarter it is about, or
-        the whole year when a longer stretch ("the nine months") was named after the quarter."""
-        if self._stretch_at > self._quarter_at and self.dct is not None:
-            return Reference(self.dct.moment.coarsen("year"), self.dct.text)
-        return self.quarter
-
-    def _reported_quarter(self) -> Reference | None:
-        """The quarter a report is about: the last one named, else the one before the DCT."""
-        if self.quarter is not None:
-            return self.quarter
-        base = self.dct if self.genre == "news" and self.dct else self.ref
-        if base is None or base.moment.year is None or base.moment.month is None:
-            return None
-        return Reference(base.moment.coarsen("quarter").shift(-1, "Q"), base.text)
-
-    def _quarter_deixis(self, p: Parsed, base: Reference) -> Timex | None:
-        """"the quarter", "the year-ago quarter", "next quarter"."""
-        word = " ".join((p.deictic_word or "").lower().replace("-", " ").split())
-        self._quarter_at = p.start
-        if word in ("", "latest", "most recent", "just ended", "recent", "same"):
-            r = self._reported_quarter()
-            if r is None:
-                return self._unanchored(p)
-            return self._timex(p, r.moment, "inferred", r.text, r.moment.timex())
-        if word in ("year ago", "year earlier"):
-            r = self._reported_quarter()
-            if r is None:
-                return self._unanchored(p)
-            return self._timex(p, r.moment.shift(-1, "Y"), "relative", r.text, r.moment.timex())
-        if base.moment.month is None:
-            return self._unanchored(p)
-        m = base.moment.coarsen("quarter").shift(p.deictic or 0, "Q")
-        return self._timex(p, m, "relative" if p.deictic else "inferred", base.text, base.moment.timex())
-
-    def _mentioned_at(self, unit: str, base: Reference | None) -> Reference | None:
-        """"that year" names the year last mentioned, even one that did not move the reader."""
-        gran = "year" if unit == "Y" else "month"
-        m = self.mentioned.moment
-        if m.year is None or RANK.get(m.gran, 0) < RANK[gran]:
-            return base
-        if base is not None and _contains(m.coarsen(gran), base.moment):
-            return base  # the reader's finer date lies in that year already
-        return self.mentioned
-
-    def _week(self, p: Parsed, ref: Moment, n: int, base: Reference) -> Timex | None:
-        d = ref.to_date()
-        if d is None:
-            return None
-        d = d + dt.timedelta(days=7 * n)
-        y, w, wd = d.isocalendar()
-        monday, sunday = d - dt.timedelta(days=wd - 1), d + dt.timedelta(days=7 - wd)
-        lo, hi = monday.isoformat(), sunday.isoformat()
-        return Timex(p.start, p.end, self.text[p.start:p.end], "DATE", f"{y:04d}-W{w:02d}",
-                     f"{lo}/{hi}", lo, hi, "inferred" if n == 0 else "relative",
-                     PART_MOD.get(p.part) if p.part else p.mod, base.text, anchor_value=ref.timex())
-
-    def _weekend(self, p: Parsed, ref: Moment, n: int, base: Reference) -> Timex | None:
-        """A weekend: "last weekend" the one before the reference day, "next weekend" the
-        one after; "the weekend" the one just past, or the coming one in a future clause."""
-        if self.genre == "news" and self.dct is not None:
-            base, ref = self.dct, self.dct.moment  # a report's weekend is its own week's
-        d = ref.to_date()
-        if d is None:
-            return None
-        ahead = n > 0 or (n == 0 and self._future(p))
-        saturday = d - dt.timedelta(days=(d.isoweekday() - 6) % 7)  # the last Saturday on or before d
-        if ahead and saturday < d - dt.timedelta(days=1):
-            saturday += dt.timedelta(days=7)
-        if n < 0 and saturday >= d - dt.timedelta(days=1):
-            saturday -= dt.timedelta(days=7)
-        y, w, _ = saturday.isocalendar()
-        lo, hi = saturday.isoformat(), (saturday + dt.timedelta(days=1)).isoformat()
-        return Timex(p.start, p.end, self.text[p.start:p.end], "DATE", f"{y:04d}-W{w:02d}-WE",
-                     f"{lo}/{hi}", lo, hi, "inferred" if n == 0 else "relative", p.mod, base.text,
-                     anchor_value=ref.timex())
-
     def _ref(self, p: Parsed) -> Timex:
         r = p.ref
         surface = self.text[p.start:p.end]
@@ -384,7 +268,7 @@ class Resolver:
             if r is None:
                 return None
         if r in ("-1", "1", "TODAY", "TONIGHT"):
-            base = self.dct if self.genre == "news" and self.dct else (self.ref if r in ("-1", "1") else None)
+            base = self._day_base(r in ("-1", "1"))
             if base is not None and base.moment.year is not None and base.moment.day:
                 m = base.moment.coarsen("day")
                 if r in ("-1", "1"):
@@ -401,25 +285,15 @@ class Resolver:
         return Timex(p.start, p.end, surface, "DATE", r, None, None, None, "explicit", None, anchor,
                      anchor_value=anchor)
 
-    def _story_now(self, p: Parsed) -> bool:
-        """In a staged present ("It's May 1821 on the island. ... the now ailing
-        emperor ... his room is now full of doctors") a present-tense "now" is the scene's time; only
-        a naming ("what is now Ghana", "now known as") stays the writer's present."""
-        two = _PRE2.search(self.text, max(0, p.start - 24), p.start)
-        after = _FOLLOW.match(self.text, p.end)
-        if two and f"{two[1]} {two[2]}".lower() in self.lx["present_now_naming_after"]:
-            return False
-        return not (after and after[1].lower() in self.lx["present_now_before"]) \
-            and self.text[max(0, p.start - 1):p.start] != "("
-
-    def _present_now(self, p: Parsed) -> bool:
-        before = _PRE.search(self.text, max(0, p.start - 16), p.start)
-        if before and before[1].lower() in self.lx["present_now_after"]:
-            return True
-        if self.text[max(0, p.start - 1):p.start] == "(":
-            return True
-        after = _FOLLOW.match(self.text, p.end)
-        return self.text[p.end:p.end + 1] == "-" or bool(after and after[1].lower() in self.lx["present_now_before"])
+    def _day_base(self, story_day: bool) -> Reference | None:
+        """What "yesterday", "today" and "tomorrow" count from: a report's date; in a story
+        the day it has reached ("the day before"), else the date the caller gave (an
+        explicit anchor is always used)."""
+        if self.genre == "news" and self.dct:
+            return self.dct
+        if story_day and self.ref is not None and self.ref.moment.day:
+            return self.ref
+        return self.dct
 
     def _set(self, p: Parsed) -> Timex:
         if p.ref:
@@ -529,6 +403,10 @@ class Resolver:
                 return m, None
             return replace(m, year=d.year, month=d.month, day=d.day), base
         if m.gran == "time" and m.month is None and r.day is not None:
+            if _past_midnight(self.clock, r, m):  # "at 11 p.m. ... at 3 a.m.": the next day
+                ny, nm, nd = next_day((r.year, r.month, r.day))
+                self.crossed = True
+                return replace(m, year=ny, month=nm, day=nd), base
             return replace(m, year=y, month=r.month, day=r.day), base
         main = self._back_on_mainline(p, replace(m, year=y), base)
         if main is not None:
@@ -574,168 +452,6 @@ class Resolver:
                 return q
         return None
 
-    def _weekday(self, r: Moment, weekday: int, direction: int) -> dt.date | None:
-        d = r.to_date()
-        if d is None or r.day is None:
-            return None
-        # a story's weekday may be the day it is already on ("28 June 1914 ... on Sunday")
-        first = 0 if direction < 0 or self.genre != "news" else 1
-        for k in range(first, 8):
-            c = d + dt.timedelta(days=direction * k)
-            if c.isoweekday() == weekday:
-                return c
-        return None
-
-    def _deictic_moment(self, p: Parsed, ref: Moment, n: int) -> Moment | None:
-        m = p.moment
-        if m is not None and m.month and p.unit == "Y":  # "August of that year"
-            return replace(m, year=ref.year + n)
-        if m is not None and m.season:
-            y = ref.year if ref.year is not None else None
-            if n and ref.gran in ("month", "day", "time", "season"):
-                # seasons in the order of their years: a winter is named by its December
-                order = ["SP", "SU", "FA", "WI"]
-                if ref.season:
-                    cur, cy = ref.season, astro(ref.year)
-                else:
-                    cur = order[(ref.month - 3) % 12 // 3]
-                    cy = astro(ref.year) - (1 if ref.month in (1, 2) else 0)
-                delta = (order.index(m.season) - order.index(cur)) % 4 or 4
-                if n < 0:
-                    delta = delta - 4
-                k = cy * 4 + order.index(cur) + delta
-                y = historical(k // 4)
-            elif n:
-                y = ref.year + n
-            elif m.season == "WI" and ref.month in (1, 2):
-                y -= 1  # "the winter" in January: the one under way
-            return Moment("season", year=y, season=m.season)
-        if m is not None and m.month and not m.day:
-            y = ref.year
-            if n > 0 and ref.month and m.month <= ref.month:
-                y += 1
-            elif n < 0 and ref.month and m.month >= ref.month:
-                y -= 1
-            return Moment("month", year=y, month=m.month)
-        if m is not None and m.weekday and not m.month:
-            d = self._weekday(ref, m.weekday, n if n else 1)
-            return Moment.of_date(d) if d else None
-        if m is not None and m.daypart:
-            if ref.day is None:
-                return None
-            day = ref.coarsen("day").shift(n, "D")
-            return replace(day, gran="time", daypart=m.daypart)
-        if p.unit is None:
-            return None
-        gran = {"Y": "year", "M": "month", "D": "day", "W": "day", "DE": "decade", "CE": "century",
-                "H": "day", "MIN": "day"}.get(p.unit, "year")
-        if RANK[gran] > RANK[ref.gran]:
-            if n == 0:
-                return ref.coarsen(gran) if RANK[ref.gran] >= RANK[gran] else ref
-            return ref.shift(n, p.unit)
-        return ref.shift(n, p.unit).coarsen(gran)
-
-    def _moves_reader(self, p: Parsed, m: Moment) -> bool:
-        if m.year is None:
-            return False
-        if self._aside(p):
-            # "Waterloo (1815)": with no date yet, a bracketed date is the best guess
-            return self.ref is None and p.kind == "date" and p.moment2 is None
-        if self.ref is None and p.kind == "date" and m.gran not in ("century", "decade"):
-            return True  # the text's first date: better a guess than no year at all
-        s, _ = self._sentence(p.start)
-        if p.kind == "deixis" and self._future(p):
-            return False  # "the ship is to sail tomorrow morning": a plan, not the story's day
-        if _FLASH_FORWARD.search(self.text, max(s, p.start - 80), p.start):
-            return False  # "... lasted until the fall of Budapest in February 1945"
-        if self._subordinate(p, s):
-            return False  # "the League of Nations, which Germany joined in 1926"
-        if self._pluperfect(p, s):
-            return False  # "troops that had invaded Burma in late 1943": a flashback
-        pre = self._preposition(p)
-        if pre in ("before", "after") and p.kind == "date":
-            return False  # "after 2011": an open stretch, not a point the story reaches
-        if p.kind == "date" and self._attributive(p, pre):
-            return False  # "the May 2007 high", "the 24 July attack": a name for a thing
-        two = _PRE2.search(self.text, max(0, p.start - 24), p.start)
-        pre2 = f"{two[1]} {two[2]}".lower() if two else None
-        if p.rule in ("year", "hedged_year") and (pre in self.lx["year_no_move_before"]
-                                                  or pre2 in self.lx["year_no_move_before"]):
-            if not (pre == "of" and two and two[1].lower() in self.lx["period_of_heads"]):
-                return False
-        if p.rule == "year" and pre in self.lx["determiners"]:
-            return False  # "the 1614 rules", "its 1937 report"
-        return True
-
-    def _attributive(self, p: Parsed, pre: str | None) -> bool:
-        """A date between a determiner and a lower-case noun modifies that noun."""
-        if pre not in self.lx["determiners"] or p.moment is None or p.moment.gran == "year":
-            return False  # bare years have their own rule (they may head a name)
-        nxt = _FOLLOW.match(self.text, p.end)
-        return bool(nxt) and self.text[p.end:p.end + 1] == " " and nxt[1].islower() \
-            and nxt[1] not in self.lx["attributive_not"]
-
-    def _subordinate(self, p: Parsed, sent_start: int) -> bool:
-        """A relative clause before the date, in its clause."""
-        words = _WORDS.findall(self._clause_before(p, sent_start, 100).lower())
-        return any(w in self.lx["relative_words"] for w in words)
-
-    def _pluperfect(self, p: Parsed, sent_start: int) -> bool:
-        """The date's clause is in the past perfect ("had invaded ... in 1943")."""
-        clause = self._clause_before(p, sent_start, 100)
-        # searched in place, so "there had been" is seen whole even where the clause is cut
-        return bool(self._flashback.search(self.text, p.start - len(clause), p.start))
-
-    def _clause_before(self, p: Parsed, sent_start: int, width: int) -> str:
-        """The words of the date's clause before it; a bare preposition set off by a comma
-        belongs to the clause before ("the last time they had met, in 1614")."""
-        cut = max(sent_start, p.start - width)
-        parts = _CLAUSE_START.split(self.text[cut:p.start])
-        clause = parts[-1]
-        if len(parts) > 1 and len(_WORDS.findall(clause.lower())) <= 1:
-            clause = parts[-2] + " " + clause
-        return clause
-
-    def _aside(self, p: Parsed) -> bool:
-        before = self.text[max(0, p.start - 2):p.start].rstrip()
-        after = self.text[p.end:p.end + 2].lstrip()
-        return before.endswith("(") or after.startswith(")")
-
-    def _preposition(self, p: Parsed) -> str | None:
-        m = _PRE.search(self.text, max(0, p.start - 12), p.start)
-        return m[1].lower() if m else None
-
-    def _prepositional(self, p: Parsed) -> bool:
-        tail = self.text[max(p.start, p.end - 6):p.end].lower()
-        return tail.endswith(("before", "after", "prior"))
-
-    def _future(self, p: Parsed) -> bool:
-        """The clause around the expression speaks of the future ("will meet on Thursday",
-        "payable Dec. 7"): the tense marker nearest the expression decides, so "said Friday
-        ... will appeal" is past and "will succeed him Feb. 1" future."""
-        s, e = self._sentence(p.start)
-        a, b = max(s, p.start - 80), min(e, p.end + 50)
-        best, sign = None, 0
-        neutral = [n.span() for n in self._neutral.finditer(self.text, a, b)]
-        for pattern, value in ((self._future_words, 1), (self._past_words, -1)):
-            for m in pattern.finditer(self.text, a, b):
-                if any(x <= m.start() < y for x, y in neutral):
-                    continue  # "next to", "due to": no tense
-                if m.end() <= p.start:
-                    gap = p.start - m.end()
-                elif m.start() >= p.end:
-                    gap = 2 * (m.start() - p.end)  # a verb after the date governs it less often
-                else:
-                    continue
-                if best is None or gap < best:
-                    best, sign = gap, value
-        return sign > 0
-
-    def _sentence(self, offset: int) -> tuple[int, int]:
-        from bisect import bisect_right
-        i = bisect_right(self.sent_starts, offset) - 1
-        return self.sentences[i] if i >= 0 else (0, len(self.text))
-
     def _restated(self, p: Parsed) -> Timex | None:
         """"he died on 9 July 1792, two years and four months after the surrender": an
         offset set off after a written date restates that date from another event."""
@@ -770,12 +486,15 @@ class Resolver:
         return None
 
     def _advance(self, p: Parsed, t: Timex, m: Moment) -> None:
+        if self.teller.aside(p.start, p.end):
+            return  # a citation, the writing of a source, today's world: the telling's time
         cur = self.ref.moment if self.ref else None
         if cur is not None and self.genre == "news" and self.ref is self.dct:
             pass
         if cur is not None and _contains(m, cur):
             return  # "1921" after "March 3rd, 1921": the reader keeps the finer date
         self._track_mainline(m, t)
+        self.clock = m if m.gran == "time" and m.hour is not None else None
         self.ref = Reference(m.coarsen("day") if m.gran == "time" else m, t.text)
         self._note(t.start, t)
 
@@ -820,63 +539,3 @@ class Resolver:
             self.changes[-1] = (offset, w)
         else:
             self.changes.append((offset, w))
-
-
-def _weekday_of_month(r: Moment, weekday: int, day: int, direction: int) -> dt.date | None:
-    """The nearest date on the given day of a month that falls on the weekday, from r on."""
-    if r.year is None or r.month is None:
-        return None
-    y, mo = r.year, r.month
-    here = r.to_date() if r.day else None
-    for _ in range(15):
-        try:
-            c = dt.date(y, mo, day)
-        except ValueError:
-            c = None
-        if c is not None and c.isoweekday() == weekday and \
-                (here is None or (c - here).days * direction >= 0):
-            return c
-        mo += direction
-        if mo == 0 or mo == 13:
-            y, mo = y + direction, 1 if mo == 13 else 12
-    return None
-
-
-def _days(d) -> int:
-    y, mo, da = d
-    return y * 372 + mo * 31 + da  # an order, not a count: enough to compare days
-
-
-def _moment_of(iso) -> Moment:
-    """An ISO day (astronomical year, as in bounds) or a bounds day tuple as a day Moment."""
-    if isinstance(iso, tuple):
-        return Moment("day", year=iso[0], month=iso[1], day=iso[2])
-    neg = iso.startswith("-")
-    y, m, d = (int(x) for x in iso.lstrip("-").split("-"))
-    return Moment("day", year=historical(-y if neg else y), month=m, day=d)
-
-
-def _offset_bounds(anchor: Moment, unit: str, d: int, lo: float, hi: float):
-    """The days an offset can mean: each end of the anchor moved by the near and the far
-    reading of the amount ("a few weeks ago" on 20 August: 6 to 2 weeks back), at the
-    unit's granularity, so loose wording keeps loose bounds."""
-    span = anchor.bounds()
-    if span is None:
-        return None
-    first, last = (lo, hi) if d > 0 else (hi, lo)  # the amounts that give the earliest/latest day
-    gran = UNIT_GRAN.get(unit, "day")
-    ends = []
-    for day, n in ((span[0], first), (span[1], last)):
-        m = Moment("day", year=day[0], month=day[1], day=day[2])
-        b = m.shift(d * n, unit).coarsen(gran).bounds()
-        if b is None:
-            return None
-        ends.append(b)
-    return min(ends[0][0], ends[1][0]), max(ends[0][1], ends[1][1])
-
-
-def _contains(outer: Moment, inner: Moment) -> bool:
-    if RANK[outer.gran] >= RANK[inner.gran]:
-        return False
-    a, b = outer.bounds() or (None, None), inner.bounds() or (None, None)
-    return None not in (a[0], b[0]) and a[0] <= b[0] and b[1] <= a[1]

@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .lexicon import DATA, Lexicon, squash
+from .lexicon import DATA, Lexicon, load_yaml, squash
 
 _REF = re.compile(r"\{\{(@?)(\w+)\}\}")
 _TOKEN = re.compile(r"\w+")
 _WORD_TAIL = re.compile(r"\w*")
-KINDS = ("date", "range", "edge", "duration", "offset", "deixis", "ref", "set")
+KINDS = ("date", "range", "edge", "duration", "offset", "deixis", "ref", "set", "calendar", "regnal")
 DIGIT = "#digit"
 
 
@@ -27,12 +25,22 @@ DIGIT = "#digit"
 class Rule:
     name: str
     kind: str
-    regex: re.Pattern
+    pattern: str  # the expanded regular expression, compiled on first use
     guard: str | None
     priority: int
     examples: tuple[tuple[str, str], ...]
     trigger: tuple[str, ...] = ()  # trigger classes that must all occur in the window
     window: tuple[int, int] = (60, 60)  # characters before / after the first class's hit
+    _compiled: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def regex(self) -> re.Pattern:
+        """Compiled lazily: a short text never wakes most rules, and start-up is what a
+        one-file run pays for."""
+        rx = self._compiled.get("rx")
+        if rx is None:
+            rx = self._compiled["rx"] = re.compile(self.pattern, re.IGNORECASE)
+        return rx
 
 
 class Triggers:
@@ -117,13 +125,20 @@ def expand(pattern: str, macros: dict[str, str], lexicon: Lexicon, depth: int = 
     return _REF.sub(sub, pattern)
 
 
-def load_triggers(lexicon: Lexicon, path: Path = DATA / "rules.yaml") -> Triggers:
-    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+def read_rules_file(path: Path = DATA / "rules.yaml") -> dict[str, Any]:
+    return load_yaml(path)
+
+
+def load_triggers(lexicon: Lexicon, path: Path = DATA / "rules.yaml",
+                  raw: dict[str, Any] | None = None) -> Triggers:
+    raw = raw if raw is not None else read_rules_file(path)
     return Triggers(raw.get("triggers", {}), lexicon)
 
 
-def load_rules(lexicon: Lexicon, path: Path = DATA / "rules.yaml") -> list[Rule]:
-    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+def load_rules(lexicon: Lexicon, path: Path = DATA / "rules.yaml",
+               raw: dict[str, Any] | None = None, check: bool = False) -> list[Rule]:
+    """The rules in file order; ``check`` compiles every pattern now (tests do)."""
+    raw = raw if raw is not None else read_rules_file(path)
     macros = raw.get("macros", {})
     classes = raw.get("triggers", {})
     default_window = tuple(raw.get("window", (60, 60)))
@@ -140,11 +155,13 @@ def load_rules(lexicon: Lexicon, path: Path = DATA / "rules.yaml") -> list[Rule]
         # (a date run into the next one where a dash was lost: "25 July 189428 April 1918")
         head = "" if spec.get("glued") == "start" else r"(?<!\w)"
         tail = "" if spec.get("glued") == "end" else r"(?!(?<=\w)\w)"
-        try:
-            regex = re.compile(head + "(?:" + body + ")" + tail, re.IGNORECASE)
-        except re.error as e:
-            raise ValueError(f"rule {spec['name']}: {e}") from e
-        rules.append(Rule(spec["name"], spec["kind"], regex, spec.get("guard"), i,
-                          tuple(tuple(e) for e in spec.get("examples", ())), trigger,
-                          tuple(spec.get("window", default_window))))
+        rule = Rule(spec["name"], spec["kind"], head + "(?:" + body + ")" + tail, spec.get("guard"), i,
+                    tuple(tuple(e) for e in spec.get("examples", ())), trigger,
+                    tuple(spec.get("window", default_window)))
+        if check:
+            try:
+                rule.regex
+            except re.error as e:
+                raise ValueError(f"rule {spec['name']}: {e}") from e
+        rules.append(rule)
     return rules

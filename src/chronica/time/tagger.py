@@ -9,13 +9,15 @@ from ..model import Timex, When
 from .extend import Extender
 from .lexicon import Lexicon, squash
 from .normalise import Normaliser, Parsed
+from .periods import Periods
 from .resolve import Resolver
-from .rules import Rule, Triggers, load_rules, load_triggers, windows
+from .rules import Rule, Triggers, load_rules, load_triggers, read_rules_file, windows
 
 # a sentence ends at . ! ? ; (and any closing quotes, brackets or citation marks: ".[13] ")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])(?:\[[0-9a-z]{1,4}\])*[\"'”’)]*\s+(?=[\"'“‘(`]*[A-Z0-9])|\n\s*")
 _WORD_BEFORE = re.compile(r"(\S+)\s*$")
 _WORD_AFTER = re.compile(r"^\s*([^\s.,;:!?)]+)")
+_COUNT_BEFORE = re.compile(r"(?<![\d,.])\d[\d,.]*\s+([a-z]{2,}s)\b")
 
 
 @dataclass
@@ -28,12 +30,15 @@ class TagResult:
     phrases: list[Timex] = field(default_factory=list)
     # an edge of a period ("the last week of September") as TimeML's duration and date
     edge_parts: dict[tuple[int, int], tuple[Timex, Timex]] = field(default_factory=dict)
+    # the expressions before named periods were read ("the Seven Years' War" keeps "Seven
+    # Years", as annotation guidelines mark it)
+    marked: list[Timex] | None = None
 
     def timex3(self) -> list[Timex]:
         """The expressions as TimeML (TIMEX3) marks them: cores, ranges split into their ends,
         an edge of a period into its stretch and its period."""
         out = []
-        for t in self._split(self.timexes):
+        for t in self._split(self.marked if self.marked is not None else self.timexes):
             out.extend(self.edge_parts.get((t.start, t.end), (t,)))
         return out
 
@@ -51,19 +56,23 @@ class TagResult:
 class TimeTagger:
     """English temporal tagger; rules and word lists are compiled once by :meth:`load`."""
 
-    def __init__(self, lexicon: Lexicon, rules: list[Rule], triggers: Triggers | None = None):
+    def __init__(self, lexicon: Lexicon, rules: list[Rule], triggers: Triggers | None = None,
+                 periods: Periods | None = None):
         self.lexicon = lexicon
         self.rules = rules
         self.triggers = triggers
         self.normalise = Normaliser(lexicon)
         self.extend = Extender(lexicon)
+        self.periods = periods
         self._not_before = lexicon["not_year_before"]
         self._not_after = lexicon["not_year_after"]
+        self._year_followers = lexicon["year_followers"]
 
     @classmethod
     def load(cls) -> "TimeTagger":
         lexicon = Lexicon.load()
-        return cls(lexicon, load_rules(lexicon), load_triggers(lexicon))
+        raw = read_rules_file()
+        return cls(lexicon, load_rules(lexicon, raw=raw), load_triggers(lexicon, raw=raw), Periods.load())
 
     # ------------------------------------------------------------------ tag --
 
@@ -84,12 +93,18 @@ class TimeTagger:
             if t is None:
                 continue
             timexes.append(t)
-            if p.kind == "range":
+            if p.kind == "range" and p.split:
                 ends[(t.start, t.end)] = self._ends(text, p, resolver.range_years.get((p.start, p.end)))
             if hi < len(heads) and heads[hi][0] <= p.start < heads[hi][1] and t.edtf and p.moment \
                     and p.moment.year is not None:  # a heading scopes its explicit date only
                 resolver.scope(heads[hi][0], t, p.moment)
-        return TagResult(timexes, resolver.changes, ends, self.extend(text, timexes), resolver.edge_parts)
+        marked = timexes
+        if self.periods is not None:  # "during the Second World War": after the text's own dates
+            named = self.periods.find(text, timexes)
+            if named:
+                inside = lambda t: any(n.start <= t.start and t.end <= n.end for n in named)
+                timexes = sorted([t for t in timexes if not inside(t)] + named, key=lambda t: t.start)
+        return TagResult(timexes, resolver.changes, ends, self.extend(text, marked), resolver.edge_parts, marked)
 
     # ------------------------------------------------------------ matching --
 
@@ -110,6 +125,8 @@ class TimeTagger:
         if rule.guard == "year" and not self._year_ok(text, m):
             return
         if rule.guard == "lower" and not _lower_ok(text, m):
+            return
+        if rule.guard == "short_year" and not self._short_year_ok(text, m):
             return
         p = self.normalise(rule, m, text)
         if p is not None:
@@ -136,6 +153,21 @@ class TimeTagger:
         after = _WORD_AFTER.match(text[m.end():m.end() + 30])
         if after and squash(after[1]) in self._not_after:
             return False
+        return True
+
+    def _short_year_ok(self, text: str, m: re.Match) -> bool:
+        """A number of one to three digits is a year unless a plural noun follows it or a
+        count stands before it in the sentence."""
+        if not self._year_ok(text, m) or int(m["year"]) == 0:
+            return False
+        a = max(0, m.start() - 40)
+        a = max(a, text.rfind(". ", a, m.start()) + 1)
+        for c in _COUNT_BEFORE.finditer(text, a, m.start()):
+            if squash(c[1]) not in self._year_followers:
+                return False  # "to 450 stores from 360": a count compared with a count
+        after = _WORD_AFTER.match(text[m.end():m.end() + 30])
+        if after and after[1].isalpha() and after[1][0].islower():  # "in 300 places", "by 12 votes"
+            return after[1][-1] != "s" or squash(after[1]) in self._year_followers
         return True
 
     # ------------------------------------------------------------ structure --

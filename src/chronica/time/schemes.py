@@ -1,0 +1,100 @@
+"""Views of one tagging result as an annotation scheme asks for it.
+
+The engine resolves each expression once (``TagResult.timexes``: what a reader wants,
+EDTF with bounds, "now" in a story = the story's date). Annotated benchmarks follow
+guidelines that mark and value some things differently; those differences are tagger
+behaviour, so they live here and ``chronica time --scheme`` prints them:
+
+* ``chronica`` (default): the resolved expressions as the export stores them.
+* both: named periods ("during the Second World War") are Chronica's reading of an
+  event name, which neither guideline marks; they are left out.
+* timex2: "the past decade", "the last three years" are stretches reaching the present
+  (P1DE, P3Y), not the calendar decade or years.
+* both: a clock time on a day ("11 a.m. on 11 November 1918") is two expressions.
+* ``timex2`` (TIDES 2005 TIMEX2 guidelines, WikiWars): the full noun phrase is the extent
+  ("two months of fierce fighting"); a range is two expressions; "now" and, in a
+  narrative, "today" name the writer's present (PRESENT_REF); a recurrence of a calendar
+  unit ("daily", "every week") is valued by the unit it repeats in (XXXX-XX-XX, SET=YES),
+  the first or last stretch of a period ("the last week of August") is that stretch (P1W),
+  a rate ("per day") stays a period; durations keep the unit the text uses (P18M).
+* ``timex3`` (TimeML/TempEval-3): the core expression is the extent; a range is two
+  expressions, an edge of a period ("the last week of May") its stretch and its period;
+  ages ("a 40-year-old", "18 years old") and the adjectives "former"/"once" are not marked.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Timex
+from .periods import is_named_period
+from .tagger import TagResult
+
+SCHEMES = ("chronica", "timex2", "timex3")
+
+# TIMEX2 §5 (sets): a recurrence is valued by the calendar grain it repeats in
+SET_GRAIN = {"P1D": "XXXX-XX-XX", "P1W": "XXXX-WXX", "P1M": "XXXX-XX", "P1Y": "XXXX"}
+RATE = re.compile(r"(?:per|a|an)\s", re.I)  # "per day", "a week": a rate, not a recurrence
+PRESENT_WORDS = frozenset({"now", "right now", "just now"})
+TODAY_WORDS = frozenset({"today", "nowadays", "these days"})
+AGE = re.compile(r"[\s-]*(?:old\b|of\s+age\b)")
+UNMARKED_TIMEX3 = frozenset({"former", "once"})
+PAST_STRETCH = re.compile(r"the\s+(?:past|last)\s+(?:(\d+|two|three|four|five|six|seven|eight|"
+                          r"nine|ten|twelve|twenty|few)\s+)?(decade|year|month|week|day|centur(?:y|ie))s?$", re.I)
+STRETCH_UNIT = {"decade": "DE", "year": "Y", "month": "M", "week": "W", "day": "D", "century": "CE", "centurie": "CE"}
+NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+                "nine": "9", "ten": "10", "twelve": "12", "twenty": "20", "few": "X"}
+CLOCK_ON_DAY = re.compile(r"(.*?(?:[ap]\.?m\.?|noon|midnight|midday))\s*,?\s+on\s+(.+)$", re.I | re.S)
+
+
+def view(res: TagResult, text: str, scheme: str = "chronica", genre: str = "narrative") -> list[Timex]:
+    """The expressions of ``res`` as ``scheme`` marks and values them."""
+    if scheme == "chronica":
+        return list(res.timexes)
+    if scheme == "timex2":
+        edges = {s: dur.value for (s, _), (dur, _) in res.edge_parts.items()}
+        return [past_stretch(timex2(x, genre, edges)) for t in res.timex2() if not is_named_period(t)
+                for x in clock_and_day(t)]
+    if scheme == "timex3":
+        return [x for t in res.timex3() if timeml_marks(t, text) and not is_named_period(t)
+                for x in clock_and_day(t)]
+    raise ValueError(f"unknown scheme {scheme!r} (choose from {', '.join(SCHEMES)})")
+
+
+def clock_and_day(t: Timex) -> tuple[Timex, ...]:
+    """ "11 a.m. on 11 November 1918": both schemes mark the hour and the day apart."""
+    m = CLOCK_ON_DAY.match(t.text) if t.type == "TIME" and "T" in t.value else None
+    if m is None:
+        return (t,)
+    day_at = t.start + m.start(2)
+    day = t.value.split("T")[0]
+    return (replace(t, end=t.start + m.end(1), text=m[1]),
+            replace(t, start=day_at, text=m[2], type="DATE", value=day, edtf=t.edtf.split("T")[0] if t.edtf else None))
+
+
+def timex2(t: Timex, genre: str, edges: dict[int, str] | None = None) -> Timex:
+    """One expression valued as TIMEX2 writes it."""
+    word = t.text.lower()
+    if edges and t.start in edges:  # "the last week of August": the stretch, anchored on August
+        return replace(t, value=edges[t.start])
+    if t.type == "DATE" and (word in PRESENT_WORDS or (genre != "news" and word in TODAY_WORDS)):
+        return replace(t, value="PRESENT_REF")
+    if t.type == "SET" and t.value in SET_GRAIN and not RATE.match(t.text):
+        return replace(t, value=SET_GRAIN[t.value])
+    return t
+
+
+def past_stretch(t: Timex) -> Timex:
+    """ "the past decade", "the last three years": a stretch reaching the present (a duration)."""
+    m = PAST_STRETCH.match(t.text) if t.type == "DATE" else None
+    if m is None:
+        return t
+    n = NUMBER_WORDS.get(m[1].lower(), m[1]) if m[1] else "1"
+    return replace(t, type="DURATION", value=f"P{n}{STRETCH_UNIT[m[2].lower()]}")
+
+
+def timeml_marks(t: Timex, text: str) -> bool:
+    """TimeML leaves ages and the adjectives "former"/"once" unmarked."""
+    if t.type == "DURATION" and AGE.match(text, t.end):
+        return False
+    return t.text.lower() not in UNMARKED_TIMEX3
