@@ -28,6 +28,7 @@ class KnowledgeBase:
 
     def __init__(self, data: dict[str, Any], texts: dict[str, str | None]):
         self.export = data
+        self.store_url: str | None = None  # set when loaded from a store
         self.documents: dict[str, DocumentRec] = {d["id"]: read_document(d) for d in data.get("documents", ())}
         self.texts: dict[str, str] = {k: v for k, v in texts.items() if v is not None}
         self.entities: dict[str, EntityRec] = {e["id"]: read_entity(e) for e in data.get("entities", ())}
@@ -51,7 +52,9 @@ class KnowledgeBase:
     def from_store(cls, store: Any) -> "KnowledgeBase":
         data = store.export_dict()
         texts = {d["id"]: store.document_text(d["id"]) for d in data.get("documents", ())}
-        return cls(data, texts)
+        kb = cls(data, texts)
+        kb.store_url = store.url  # for full-text search in the store (/ask)
+        return kb
 
     # ----------------------------------------------------------------- indexing --
 

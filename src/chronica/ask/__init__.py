@@ -1,0 +1,26 @@
+"""Ask the knowledge base questions in plain English; every answer cites its evidence.
+
+``open_asker(store)`` builds the shared service: the export contract indexed for the
+structured answerers, full-text search over the stored passages, the spaCy parser.
+"""
+from __future__ import annotations
+
+from .model import Answer, Cite, Passage, Question
+from .service import ANSWERERS, Asker
+
+
+def open_asker(store, nlp=None, rerank: bool = False) -> Asker:
+    """The asking service over a store (SQLite or PostgreSQL)."""
+    from ..config import Settings
+    from ..nlp.parse import load_spacy
+    from .passages import PassageIndex
+
+    nlp = nlp or load_spacy(Settings().spacy_model)
+    reranker = None
+    if rerank:
+        from .rerank import WordLlamaReranker
+        reranker = WordLlamaReranker()
+    return Asker(store.export_dict(), PassageIndex.for_store(store), nlp, reranker)
+
+
+__all__ = ["ANSWERERS", "Answer", "Asker", "Cite", "Passage", "Question", "open_asker"]

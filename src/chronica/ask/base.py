@@ -1,0 +1,114 @@
+"""The knowledge base as the answerers read it: the export contract, indexed once.
+
+Built from the export dict (``chronica-export/1``) that ``whois``, the web app and the
+static report also read, so every face answers from the same facts.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from .model import Cite
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
+_EDTF = re.compile(r"^(?P<y>-?\d{4})(?:-(?P<m>\d{2}))?(?:-(?P<d>\d{2}))?(?P<q>[~?%]?)$")
+
+
+def date_label(edtf: str | None) -> str:
+    """'21 August 1911', 'August 1911', 'autumn 1911', 'c. 1934', 'March 1815 – June 1815'."""
+    if not edtf:
+        return "an unknown date"
+    if "/" in edtf:
+        a, _, b = edtf.partition("/")
+        if a in ("", ".."):
+            return f"before {date_label(b)}"
+        if b in ("", ".."):
+            return f"after {date_label(a)}"
+        return f"{date_label(a)} – {date_label(b)}"
+    m = _EDTF.match(edtf)
+    if not m:
+        return edtf
+    y = int(m["y"])
+    label = f"{1 - y} BC" if y <= 0 else str(y)
+    month = int(m["m"]) if m["m"] else None
+    if month in SEASONS:
+        label = f"{SEASONS[month]} {label}"
+    elif month:
+        label = f"{MONTHS[month - 1]} {label}"
+        if m["d"]:
+            label = f"{int(m['d'])} {label}"
+    return {"~": f"c. {label}", "?": f"{label}?", "%": f"c. {label}?"}.get(m["q"], label)
+
+
+def overlaps(lo1: str | None, hi1: str | None, lo2: str | None, hi2: str | None) -> bool:
+    """Do two ISO-bounded periods meet? (A missing bound is open.)"""
+    return (lo1 is None or hi2 is None or lo1 <= hi2) and (lo2 is None or hi1 is None or lo2 <= hi1)
+
+
+@dataclass
+class Base:
+    """Entities, events, relations and conflicts with the look-ups answers need."""
+
+    export: dict
+
+    def __post_init__(self) -> None:
+        data = self.export
+        self.entities: dict[str, dict] = {e["id"]: e for e in data.get("entities", ())}
+        self.events: list[dict] = sorted(data.get("events", ()), key=_event_order)
+        self.relations: list[dict] = list(data.get("relations", ()) or ())
+        self.conflicts: list[dict] = list(data.get("conflicts", ()) or ())
+        self.labels = {d["id"]: d.get("title") or PurePosixPath(d.get("path", "")).name or d["id"]
+                       for d in data.get("documents", ())}
+        self.paths = {d["id"]: PurePosixPath(d.get("path", "")).name for d in data.get("documents", ())}
+        self.by_entity: dict[str, list[dict]] = defaultdict(list)
+        for ev in self.events:
+            for who in dict.fromkeys(ev.get("who", ())):
+                self.by_entity[who].append(ev)
+            for place in self.places_of(ev):
+                self.by_entity[place].append(ev)
+        self.relations_of: dict[str, list[dict]] = defaultdict(list)
+        for r in self.relations:
+            self.relations_of[r["source"]].append(r)
+            self.relations_of[r["target"]].append(r)
+        self.mentions = {e["id"]: len(e.get("mentions", ())) for e in self.entities.values()}
+        self.stem_cache: dict[str, set[str]] = {}  # event id -> word stems (filled on use)
+        self.conflicts_of_event: dict[str, list[dict]] = defaultdict(list)
+        for c in self.conflicts:
+            for eid in c.get("events", ()):
+                self.conflicts_of_event[eid].append(c)
+
+    def places_of(self, ev: dict) -> list[str]:
+        """The event's place and every place enclosing it."""
+        out, cur = [], ev.get("where")
+        while cur and cur in self.entities and cur not in out:
+            out.append(cur)
+            cur = self.entities[cur].get("part_of")
+        return out
+
+    def name(self, entity_id: str | None) -> str:
+        return self.entities.get(entity_id or "", {}).get("name", entity_id or "")
+
+    def type(self, entity_id: str) -> str:
+        return self.entities.get(entity_id, {}).get("type", "other")
+
+    def cite(self, span: dict, says: str | None = None) -> Cite:
+        return Cite(span["document"], span["start"], span["end"], span.get("text", ""),
+                    self.labels.get(span["document"], span["document"]), span.get("locator"), says)
+
+    def cites(self, spans, limit: int = 4) -> list[Cite]:
+        """Spans as citations, one per document first (different sources before repeats)."""
+        spans = list(spans)
+        seen, first, rest = set(), [], []
+        for s in spans:
+            (rest if s["document"] in seen else first).append(s)
+            seen.add(s["document"])
+        return [self.cite(s) for s in (first + rest)[:limit]]
+
+
+def _event_order(ev: dict) -> tuple:
+    w = ev.get("when") or {}
+    return (w.get("earliest") is None, w.get("earliest") or "", w.get("latest") or "", ev["id"])

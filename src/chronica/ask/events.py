@@ -1,0 +1,91 @@
+"""Which stored events a question is about: scored by the entities, predicate and words
+they share with it, and the question's period."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..resolve.names import fold
+from .base import Base, overlaps
+from .model import Question
+
+_WORD = re.compile(r"\w+")
+
+
+def stem(word: str) -> str:
+    """A crude shared stem: enough for "arrest"/"arrested", "sentence"/"sentenced"."""
+    w = fold(word)
+    return w[:5] if len(w) > 5 else w
+
+
+def stems(text: str) -> set[str]:
+    return {stem(w) for w in _WORD.findall(text)}
+
+
+@dataclass(frozen=True)
+class Scored:
+    event: dict
+    score: float
+    predicate_hit: bool
+
+
+def _event_stems(base: Base, ev: dict) -> set[str]:
+    cached = base.stem_cache.get(ev["id"])
+    if cached is None:
+        cached = stems(" ".join([ev.get("summary", "")] + [s.get("text", "") for s in ev.get("evidence", ())]))
+        base.stem_cache[ev["id"]] = cached
+    return cached
+
+
+def in_period(ev: dict, period: tuple[str, str] | None) -> bool:
+    if period is None:
+        return True
+    w = ev.get("when") or {}
+    if not w.get("earliest") and not w.get("latest"):
+        return False
+    return overlaps(w.get("earliest"), w.get("latest"), *period)
+
+
+def score_event(base: Base, q: Question, ev: dict, entities: tuple[str, ...]) -> Scored | None:
+    involved = set(ev.get("who", ())) | set(base.places_of(ev))
+    shared = set(entities) & involved
+    if entities and not shared:
+        return None
+    if not in_period(ev, q.period):
+        return None
+    have = _event_stems(base, ev)
+    s = 2.0 * len(shared)
+    hit = False
+    if q.event_kinds and ev.get("kind") in q.event_kinds:
+        s, hit = s + 2.0, True
+    if q.predicate and stem(q.predicate) in have:
+        s, hit = s + 1.5, True
+    s += 0.5 * sum(1 for w in q.words if w != q.predicate and stem(w) in have)
+    if q.predicate and not hit:
+        s -= 2.0
+    return Scored(ev, s, hit)
+
+
+def best_events(base: Base, q: Question, need_predicate: bool = True, limit: int = 5,
+                where=None) -> list[Scored]:
+    """Events best fitting the question, best first. Without any named entity the words
+    alone must carry it; with a predicate, it must match (kind or word)."""
+    pool = _pool(base, q.entities)
+    found = [s for ev in pool if (where is None or where(ev))
+             and (s := score_event(base, q, ev, q.entities)) is not None]
+    if need_predicate and q.predicate:
+        found = [s for s in found if s.predicate_hit]
+    if not q.entities:  # the words must say something
+        found = [s for s in found if s.score >= 1.5]
+    found.sort(key=lambda s: -s.score)
+    return found[:limit]
+
+
+def _pool(base: Base, entities: tuple[str, ...]) -> list[dict]:
+    if not entities:
+        return base.events
+    seen: dict[str, dict] = {}
+    for e in entities:
+        for ev in base.by_entity.get(e, ()):
+            seen.setdefault(ev["id"], ev)
+    return list(seen.values())
