@@ -20,7 +20,9 @@ def open_asker(store, nlp=None, rerank: bool = False) -> Asker:
     if rerank:
         from .rerank import WordLlamaReranker
         reranker = WordLlamaReranker()
-    return Asker(store.export_dict(), PassageIndex.for_store(store), nlp, reranker)
+    export = store.export_dict()
+    texts = {d["id"]: store.document_text(d["id"]) or "" for d in export.get("documents", ())}
+    return Asker(export, PassageIndex.for_store(store), nlp, reranker, texts)
 
 
 __all__ = ["ANSWERERS", "Answer", "Asker", "Cite", "Passage", "Question", "open_asker"]

@@ -6,12 +6,15 @@ and shows the nearest passages).
 """
 from __future__ import annotations
 
-from ..whois import itinerary
+import re
+
+from ..whois import _is_name, itinerary
 from .base import Base, date_label, overlaps
-from .events import best_events, in_period
+from .events import best_events, in_period, stem, stems
 from .model import Answer, Question
 
 MAX_LISTED = 8
+_WORDS = re.compile(r"\w+")
 
 
 def _versions(base: Base, ev: dict) -> list[tuple[str, list[dict]]]:
@@ -57,10 +60,20 @@ def answer_when(base: Base, q: Question) -> Answer | None:
 
 
 def _precise_first(ev: dict) -> list[dict]:
-    """Evidence spans giving the event's own date first."""
-    edtf = (ev.get("when") or {}).get("edtf")
-    spans = list(ev.get("evidence", ()))
-    return sorted(spans, key=lambda s: ((s.get("when") or {}).get("edtf") != edtf))
+    """Evidence spans giving the event's own date first; spans dated otherwise left out."""
+    w = ev.get("when") or {}
+    spans = [s for s in ev.get("evidence", ()) if not (s.get("when") or {}).get("edtf")
+             or overlaps((s["when"] or {}).get("earliest"), (s["when"] or {}).get("latest"), w.get("earliest"), w.get("latest"))]
+    same = [s for s in spans if (s.get("when") or {}).get("edtf") == w.get("edtf")]
+    return same or spans  # the sources that give this very date, when some do
+
+
+def _naming(base: Base, spans, entity: str) -> list[dict]:
+    """The spans that name the entity (by any of its names), else all of them."""
+    ent = base.entities.get(entity, {})
+    forms = {f.casefold() for f in [ent.get("name", "")] + list(ent.get("aliases", ())) if len(f) > 2}
+    named = [s for s in spans if any(f in s.get("text", "").casefold() for f in forms)]
+    return named or list(spans)
 
 
 def answer_where(base: Base, q: Question) -> Answer | None:
@@ -76,7 +89,7 @@ def answer_where(base: Base, q: Question) -> Answer | None:
     ev = found[0].event
     place = base.name(ev["where"])
     return Answer(q, "answered", f"{ev['summary']}: in {place}" + _when_suffix(ev) + ".",
-                  [place], base.cites(ev.get("evidence", ())))
+                  [place], base.cites(_naming(base, ev.get("evidence", ()), ev["where"])))
 
 
 def _when_suffix(ev: dict) -> str:
@@ -88,6 +101,11 @@ def _where_at(base: Base, q: Question, person: str) -> Answer | None:
     """A person's place at a date, from the dated itinerary."""
     stops = [s for s in itinerary(base.by_entity.get(person, []), base.entities)
              if overlaps(s.earliest, s.latest, *q.period)]
+    inside = [s for s in stops if s.earliest and s.latest and q.period[0] <= s.earliest and s.latest <= q.period[1]]
+    if not inside and stops:  # only stops that outlast the period: the most precise of them
+        width = min(_days(s) for s in stops)
+        inside = [s for s in stops if _days(s) == width]
+    stops = inside
     if not stops:
         return None
     names = list(dict.fromkeys(s.place_name for s in stops))
@@ -95,6 +113,14 @@ def _where_at(base: Base, q: Question, person: str) -> Answer | None:
     period = " – ".join(dict.fromkeys(date_label(x) for x in (stops[0].start, stops[-1].end)))
     text = f"In {q.period_text}, {base.name(person)} was in {' and then '.join(names)} (the sources place them there {period})."
     return Answer(q, "answered", text, names, base.cites(spans))
+
+
+def _days(stop) -> int:
+    import datetime as dt
+    try:
+        return (dt.date.fromisoformat(stop.latest) - dt.date.fromisoformat(stop.earliest)).days
+    except (TypeError, ValueError):
+        return 10**6
 
 
 def answer_who(base: Base, q: Question) -> Answer | None:
@@ -111,23 +137,58 @@ def answer_who(base: Base, q: Question) -> Answer | None:
                 return Answer(q, "answered", f"{', '.join(names)} — {ev['summary']}" + _when_suffix(ev) + ".",
                               names, base.cites(ev.get("evidence", ())))
         return None
+    if q.words:
+        return _who_described(base, q)
     if q.entities and base.type(q.entities[0]) == "person":
         return _who_is(base, q, q.entities[0])
     return None
 
 
-def _who_by_relation(base: Base, q: Question) -> Answer | None:
-    role = q.role or ""
+def _who_described(base: Base, q: Question) -> Answer | None:
+    """"Who was the director of the Uffizi?": the person the sources describe with all
+    the question's words and names."""
+    want = {stem(w) for w in q.words} | {stem(w) for e in q.entities for w in _WORDS.findall(base.name(e)) if len(w) > 2}
+    found = []
+    for ent in base.entities.values():
+        if ent.get("type") != "person":
+            continue
+        for m in ent.get("mentions", ()):
+            text = m.get("text", "")
+            if not _is_name(text) and want <= stems(text):
+                found.append((ent, m))
+    people = list(dict.fromkeys(e["id"] for e, _ in found))
+    if len(people) != 1:
+        return None
+    ent = base.entities[people[0]]
+    spans = [base.with_name(m, ent) for _, m in found]
+    return Answer(q, "answered", f"{ent['name']}: {found[0][1]['text']}.", [ent["name"]], [c for c in spans if c][:3] or base.cites([found[0][1]]))
+
+
+def _relations(base: Base, person: str, role: str) -> list[tuple[bool, str, dict]]:
+    """(reversed, the other person, relation) for relations of ``person`` labelled ``role``;
+    "X's wife" reads source X -> target, so those come first."""
     matches = []
-    for r in base.relations_of.get(q.entities[0], ()):
+    for r in base.relations_of.get(person, ()):
         label = (r.get("label") or r.get("kind") or "").casefold()
         if label != role and label.split()[-1:] != [role]:
             continue
-        other = r["target"] if r["source"] == q.entities[0] else r["source"]
-        matches.append((r["source"] != q.entities[0], other, r))
+        other = r["target"] if r["source"] == person else r["source"]
+        matches.append((r["source"] != person, other, r))
+    matches.sort(key=lambda m: m[0])
+    return matches
+
+
+def relative(base: Base, person: str, role: str) -> str | None:
+    """The person who is ``person``'s ``role`` ("wife"), if the sources say so."""
+    matches = [m for m in _relations(base, person, role) if not m[0]]
+    return matches[0][1] if matches else None
+
+
+def _who_by_relation(base: Base, q: Question) -> Answer | None:
+    role = q.role or ""
+    matches = _relations(base, q.entities[0], role)
     if not matches:
         return None
-    matches.sort(key=lambda m: m[0])  # "X's wife" reads source X -> target first
     names = list(dict.fromkeys(base.name(o) for _, o, _ in matches))
     spans = [s for _, _, r in matches for s in r.get("evidence", ())]
     return Answer(q, "answered", f"{base.name(q.entities[0])}'s {role}: {', '.join(names)}.", names, base.cites(spans))
@@ -143,8 +204,9 @@ def _who_is(base: Base, q: Question, pid: str) -> Answer | None:
     if not spans:
         return None
     forms = list(dict.fromkeys(m["text"] for m in desc))[:4]
-    text = f"{ent['name']}" + (f": {'; '.join(forms)}." if forms else " (no description in the sources).")
-    return Answer(q, "answered", text, [ent["name"]], base.cites(spans))
+    if not forms:
+        return None
+    return Answer(q, "answered", f"{ent['name']}: {'; '.join(forms)}.", [ent["name"]], base.cites(desc))
 
 
 def _events_of(base: Base, q: Question) -> list[dict]:
@@ -153,7 +215,14 @@ def _events_of(base: Base, q: Question) -> list[dict]:
         for ev in base.by_entity.get(e, ()):
             seen.setdefault(ev["id"], ev)
     pool = list(seen.values()) if q.entities else list(base.events)
-    return [ev for ev in pool if in_period(ev, q.period)] if q.period or q.entities else []
+    if not (q.period or q.entities):
+        return []
+    pool = [ev for ev in pool if in_period(ev, q.period)]
+    if q.period:  # events dated within the period, before those that merely overlap it
+        inside = [ev for ev in pool if q.period[0] <= (ev.get("when") or {}).get("earliest", "")
+                  and (ev.get("when") or {}).get("latest", "~") <= q.period[1]]
+        pool = inside or pool
+    return pool
 
 
 def _listing(base: Base, q: Question, events: list[dict], intro: str) -> Answer:
@@ -182,9 +251,13 @@ def answer_what(base: Base, q: Question) -> Answer | None:
 def answer_fate(base: Base, q: Question) -> Answer | None:
     if not q.entities:
         return None
-    dated = [ev for ev in base.by_entity.get(q.entities[0], ()) if (ev.get("when") or {}).get("earliest")]
+    person = q.entities[0]
+    dated = [ev for ev in base.by_entity.get(person, ()) if (ev.get("when") or {}).get("earliest")]
     if not dated:
         return None
+    deaths = [i for i, ev in enumerate(dated) if ev.get("kind") == "death" and person in ev.get("who", ())]
+    if deaths:  # a life ends at its death: later events naming the person are about the dead
+        dated = dated[:deaths[0] + 1]
     last = dated[-3:][::-1]
     ans = _listing(base, q, last, f"The last the sources tell of {base.name(q.entities[0])}:")
     ans.values = [(last[0].get("when") or {}).get("edtf", "")] + ([base.name(last[0]["where"])] if last[0].get("where") else [])

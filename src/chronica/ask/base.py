@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from ..whois import _is_name
 from .model import Cite
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -54,6 +55,7 @@ class Base:
     """Entities, events, relations and conflicts with the look-ups answers need."""
 
     export: dict
+    texts: dict[str, str] | None = None  # document id -> text, to widen a quote to a name beside it
 
     def __post_init__(self) -> None:
         data = self.export
@@ -98,6 +100,22 @@ class Base:
     def cite(self, span: dict, says: str | None = None) -> Cite:
         return Cite(span["document"], span["start"], span["end"], span.get("text", ""),
                     self.labels.get(span["document"], span["document"]), span.get("locator"), says)
+
+    def with_name(self, mention: dict, entity: dict, reach: int = 80) -> Cite | None:
+        """A description's mention widened to the entity's name written beside it
+        ("Giovanni Poggi, the director of the Uffizi"), when the text is at hand."""
+        text = (self.texts or {}).get(mention["document"])
+        if text is None:
+            return None
+        near = [m for m in entity.get("mentions", ()) if m["document"] == mention["document"] and m is not mention
+                and abs(m["start"] - mention["start"]) <= reach and _is_name(m.get("text", ""))]
+        if not near:
+            return None
+        other = min(near, key=lambda m: abs(m["start"] - mention["start"]))
+        a, b = min(other["start"], mention["start"]), max(other["end"], mention["end"])
+        if "\n" in text[a:b] or any(ch in text[a:b] for ch in ".!?") and b - a > reach:
+            return None
+        return self.cite({"document": mention["document"], "start": a, "end": b, "text": text[a:b]})
 
     def cites(self, spans, limit: int = 4) -> list[Cite]:
         """Spans as citations, one per document first (different sources before repeats)."""

@@ -12,10 +12,17 @@ from .model import Question
 _WORD = re.compile(r"\w+")
 
 
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s")
+
+
 def stem(word: str) -> str:
-    """A crude shared stem: enough for "arrest"/"arrested", "sentence"/"sentenced"."""
+    """A crude shared stem: "arrest"/"arrested", "land"/"landed", "abdicate"/"abdication"."""
     w = fold(word)
-    return w[:5] if len(w) > 5 else w
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    return w[:5]
 
 
 def stems(text: str) -> set[str]:
@@ -46,7 +53,8 @@ def in_period(ev: dict, period: tuple[str, str] | None) -> bool:
     return overlaps(w.get("earliest"), w.get("latest"), *period)
 
 
-def score_event(base: Base, q: Question, ev: dict, entities: tuple[str, ...]) -> Scored | None:
+def score_event(base: Base, q: Question, ev: dict, entities: tuple[str, ...],
+                named: tuple[str, ...] = ()) -> Scored | None:
     involved = set(ev.get("who", ())) | set(base.places_of(ev))
     shared = set(entities) & involved
     if entities and not shared:
@@ -56,11 +64,15 @@ def score_event(base: Base, q: Question, ev: dict, entities: tuple[str, ...]) ->
     have = _event_stems(base, ev)
     s = 2.0 * len(shared)
     hit = False
-    if q.event_kinds and ev.get("kind") in q.event_kinds:
-        s, hit = s + 2.0, True
+    if q.event_kinds and ev.get("kind") in q.event_kinds:  # the predicate's own kind first, related kinds less
+        s, hit = s + (2.0 if ev.get("kind") == q.event_kinds[0] else 1.0), True
     if q.predicate and stem(q.predicate) in have:
         s, hit = s + 1.5, True
     s += 0.5 * sum(1 for w in q.words if w != q.predicate and stem(w) in have)
+    for e in set(named or entities) - shared:  # a named thing the event does not involve but its words tell
+        words = [w for w in _WORD.findall(base.name(e)) if len(w) > 2]
+        if words and all(stem(w) in have for w in words):
+            s += 1.0
     if q.predicate and not hit:
         s -= 2.0
     return Scored(ev, s, hit)
@@ -70,12 +82,14 @@ def best_events(base: Base, q: Question, need_predicate: bool = True, limit: int
                 where=None) -> list[Scored]:
     """Events best fitting the question, best first. Without any named entity the words
     alone must carry it; with a predicate, it must match (kind or word)."""
-    pool = _pool(base, q.entities)
+    # names of things that take part in no event (a painting, a treaty) count as words only
+    entities = tuple(e for e in q.entities if base.by_entity.get(e))
+    pool = _pool(base, entities)
     found = [s for ev in pool if (where is None or where(ev))
-             and (s := score_event(base, q, ev, q.entities)) is not None]
+             and (s := score_event(base, q, ev, entities, q.entities)) is not None]
     if need_predicate and q.predicate:
         found = [s for s in found if s.predicate_hit]
-    if not q.entities:  # the words must say something
+    if not entities:  # the words must say something
         found = [s for s in found if s.score >= 1.5]
     found.sort(key=lambda s: -s.score)
     return found[:limit]

@@ -20,6 +20,7 @@ class Question:
     period: tuple[str, str] | None = None  # ISO bounds of a date in the question
     period_text: str | None = None
     role: str | None = None  # a relation noun ("wife") or a counted noun ("soldiers")
+    of_role: str | None = None  # the question is about someone's relative: "Lincoln's wife", "the son of X"
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ RELATION_LABELS = Path(__file__).resolve().parents[1] / "data" / "relations" / "
 class Rules:
     kinds: list[tuple[str, re.Pattern]]
     related: dict[str, tuple[str, ...]]
+    passive: dict[str, tuple[str, ...]]
     light: frozenset[str]
     stop: frozenset[str]
     relation_labels: frozenset[str]
@@ -42,6 +43,7 @@ def rules() -> Rules:
     return Rules(
         kinds=[(k, re.compile(p)) for k, p in raw["kinds"]],
         related={k: tuple(v) for k, v in (raw.get("related_kinds") or {}).items()},
+        passive={k: tuple(v) for k, v in (raw.get("passive_kinds") or {}).items()},
         light=frozenset(raw.get("light_predicates") or ()),
         stop=frozenset(str(w) for w in raw.get("stop") or ()),
         relation_labels=frozenset(labels),
@@ -66,13 +68,15 @@ def question_kind(text: str) -> str:
     return "passages"
 
 
-def event_kinds(lemma: str | None, pos: str = "verb") -> tuple[str, ...]:
-    """The event kinds a predicate lemma triggers, and their related kinds."""
+def event_kinds(lemma: str | None, pos: str = "verb", passive: bool = False) -> tuple[str, ...]:
+    """The event kinds a predicate lemma triggers, then their related kinds (best first)."""
     if not lemma:
         return ()
     lex = _events_lexicon()
     table = lex.verbs if pos == "verb" else lex.nouns
     kinds = [r.kind for r in table.get(lemma, ())]
+    if passive:
+        kinds = [p for k in kinds for p in rules().passive.get(k, ())] + kinds
     for k in list(kinds):
         kinds.extend(rules().related.get(k, ()))
     return tuple(dict.fromkeys(kinds))
@@ -108,21 +112,23 @@ class QuestionParser:
         taken = [(h.start, h.end) for h in hits] + date_spans
         hits = hits + self._fuzzy_names(doc, taken)
         taken = [(h.start, h.end) for h in hits] + date_spans
-        predicate, pos = self._predicate(doc, taken)
+        predicate, pos, passive = self._predicate(doc, taken)
         r = rules()
         words = tuple(dict.fromkeys(
             t.lemma_.casefold() for t in doc
             if not _inside(t.idx, taken) and t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN", "NUM")
             and t.lemma_.casefold() not in r.stop and t.lemma_.casefold() not in r.light and t.is_alpha))
         role = next((w for w in (t.lemma_.casefold() for t in doc) if w in r.relation_labels), None)
+        of_role = next((t.lemma_.casefold() for t in doc if t.lemma_.casefold() in r.relation_labels
+                        and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in t.children)), None)
         if kind == "how_many":
             role = self._counted(doc)
         hits.sort(key=lambda h: h.start)
         return Question(
             text=text, kind=kind, entities=tuple(dict.fromkeys(h.entity for h in hits)),
             names=tuple(text[h.start:h.end] for h in hits), predicate=predicate,
-            event_kinds=event_kinds(predicate, pos), words=words, period=period,
-            period_text=period_text, role=role,
+            event_kinds=event_kinds(predicate, pos, passive), words=words, period=period,
+            period_text=period_text, role=role, of_role=of_role,
         )
 
     def _fuzzy_names(self, doc, taken) -> list[NameHit]:
@@ -140,21 +146,23 @@ class QuestionParser:
                 run = []
         return out
 
-    def _predicate(self, doc, taken) -> tuple[str | None, str]:
-        """The main verb's lemma (auxiliaries and light verbs skipped), else an event noun."""
+    def _predicate(self, doc, taken) -> tuple[str | None, str, bool]:
+        """The main verb's lemma (auxiliaries and light verbs skipped), else an event noun;
+        and whether the verb is passive ("was he killed")."""
         r = rules()
         for t in doc:
             if _inside(t.idx, taken) or t.pos_ != "VERB":
                 continue
             lemma = t.lemma_.casefold()
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children)
             if lemma == "born" or t.text.casefold() == "born":
-                return "bear", "verb"
+                return "bear", "verb", False
             if lemma not in r.light:
-                return lemma, "verb"
+                return lemma, "verb", passive
         for t in doc:
             if not _inside(t.idx, taken) and t.pos_ == "NOUN" and event_kinds(t.lemma_.casefold(), "noun"):
-                return t.lemma_.casefold(), "noun"
-        return None, "verb"
+                return t.lemma_.casefold(), "noun", False
+        return None, "verb", False
 
     @staticmethod
     def _counted(doc) -> str | None:

@@ -64,16 +64,18 @@ class PassageIndex:
             have = c.execute(sql("SELECT value FROM meta WHERE key = :k"), {"k": DIGEST_KEY}).scalar()
             if have == digest:
                 return
-            c.execute(sql("DELETE FROM ask_passages"))
-            rows = []
-            for d in store.documents():
-                body = store.document_text(d["id"]) or ""
-                rows += [{"d": d["id"], "s": a, "e": b, "t": body[a:b]} for a, b in split_passages(body)]
-            if rows:
-                c.execute(sql('INSERT INTO ask_passages (document_id, start, "end", text) VALUES (:d, :s, :e, :t)'), rows)
-            self._reindex(c)
+            self.fill(c, {d["id"]: store.document_text(d["id"]) or "" for d in store.documents()})
             c.execute(sql("DELETE FROM meta WHERE key = :k"), {"k": DIGEST_KEY})
             c.execute(sql("INSERT INTO meta (key, value) VALUES (:k, :v)"), {"k": DIGEST_KEY, "v": digest})
+
+    def fill(self, c, texts: dict[str, str]) -> None:
+        """Replace the indexed passages with those of ``texts`` (document id -> text)."""
+        self._create(c)
+        c.execute(sql("DELETE FROM ask_passages"))
+        rows = [{"d": d, "s": a, "e": b, "t": body[a:b]} for d, body in texts.items() for a, b in split_passages(body)]
+        if rows:
+            c.execute(sql('INSERT INTO ask_passages (document_id, start, "end", text) VALUES (:d, :s, :e, :t)'), rows)
+        self._reindex(c)
 
     def search(self, words: list[str], limit: int = 5) -> list[Passage]:
         terms = [w for w in dict.fromkeys(w.casefold() for w in words) if _QUERY_WORD.fullmatch(w)]
@@ -143,6 +145,15 @@ class MemoryPassages:
         df = Counter(w for ws in self.words for w in ws)
         n = max(1, len(self.rows))
         self.idf = {w: math.log(1 + n / c) for w, c in df.items()}
+
+    def fill(self, c, texts: dict[str, str]) -> None:
+        """Replace the indexed passages with those of ``texts`` (document id -> text)."""
+        self._create(c)
+        c.execute(sql("DELETE FROM ask_passages"))
+        rows = [{"d": d, "s": a, "e": b, "t": body[a:b]} for d, body in texts.items() for a, b in split_passages(body)]
+        if rows:
+            c.execute(sql('INSERT INTO ask_passages (document_id, start, "end", text) VALUES (:d, :s, :e, :t)'), rows)
+        self._reindex(c)
 
     def search(self, words: list[str], limit: int = 5) -> list[Passage]:
         terms = {w.casefold() for w in words}

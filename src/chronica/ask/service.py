@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from dataclasses import replace
 from typing import Callable, Protocol
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -37,8 +38,8 @@ class Searcher(Protocol):
 
 
 class Asker:
-    def __init__(self, export: dict, passages: Searcher, nlp, reranker=None):
-        self.base = Base(export)
+    def __init__(self, export: dict, passages: Searcher, nlp, reranker=None, texts: dict[str, str] | None = None):
+        self.base = Base(export, texts)
         self.names = NameIndex(self.base)
         self.parser = QuestionParser(self.names, nlp)
         self.passages = passages
@@ -53,6 +54,10 @@ class Asker:
     def ask(self, question: str) -> Answer:
         q = self.parser.parse(question)
         answerer = ANSWERERS.get(q.kind)
+        if q.of_role and q.kind != "who" and q.entities:  # "when did Lincoln's wife die?": ask about her
+            relative = answers.relative(self.base, q.entities[0], q.of_role)
+            q = replace(q, entities=(relative, *q.entities[1:])) if relative else q
+            answerer = answerer if relative else None
         ans = answerer(self.base, q) if answerer else None
         if ans is not None and ans.cites:
             return ans

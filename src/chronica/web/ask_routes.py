@@ -39,7 +39,7 @@ class AskService:
             if self._asker is None:
                 url = getattr(self.kb, "store_url", None)
                 passages = StorePassages(url) if url else MemoryPassages(self.kb.texts)
-                self._asker = Asker(self.kb.export, passages, _nlp())
+                self._asker = Asker(self.kb.export, passages, _nlp(), texts=self.kb.texts)
             return self._asker
 
     def ask(self, question: str):
