@@ -12,6 +12,7 @@ from ..whois import _is_name, itinerary
 from .base import Base, date_label, overlaps
 from .events import best_events, in_period, stem, stems
 from .model import Answer, Question
+from .parse import rules
 
 MAX_LISTED = 8
 _WORDS = re.compile(r"\w+")
@@ -70,8 +71,7 @@ def _precise_first(ev: dict) -> list[dict]:
 
 def _naming(base: Base, spans, entity: str) -> list[dict]:
     """The spans that name the entity (by any of its names), else all of them."""
-    ent = base.entities.get(entity, {})
-    forms = {f.casefold() for f in [ent.get("name", "")] + list(ent.get("aliases", ())) if len(f) > 2}
+    forms = _forms(base, entity)
     named = [s for s in spans if any(f in s.get("text", "").casefold() for f in forms)]
     return named or list(spans)
 
@@ -86,10 +86,28 @@ def answer_where(base: Base, q: Question) -> Answer | None:
     found = [s for s in found if s.event.get("where") not in q.entities] or found
     if not found:
         return None
-    ev = found[0].event
+    top = found[0].score  # among the best, an event its sources put AT the place ("in Cosenza", not "to Sicily")
+    ev = max((s.event for s in found if s.score == top), key=lambda ev: _located(base, ev))
     place = base.name(ev["where"])
     return Answer(q, "answered", f"{ev['summary']}: in {place}" + _when_suffix(ev) + ".",
                   [place], base.cites(_naming(base, ev.get("evidence", ()), ev["where"])))
+
+
+def _located(base: Base, ev: dict) -> bool:
+    forms = _forms(base, ev["where"])
+    preps = rules().locative
+    for span in ev.get("evidence", ()):
+        words = span.get("text", "").casefold().split()
+        for i, w in enumerate(words[:-1]):
+            if w in preps and any(" ".join(words[i + 1:]).startswith(f) or " ".join(words[i + 1:]).startswith("the " + f)
+                                  for f in forms):
+                return True
+    return False
+
+
+def _forms(base: Base, entity: str) -> set[str]:
+    ent = base.entities.get(entity, {})
+    return {f.casefold() for f in [ent.get("name", "")] + list(ent.get("aliases", ())) if len(f) > 2}
 
 
 def _when_suffix(ev: dict) -> str:
@@ -109,7 +127,9 @@ def _where_at(base: Base, q: Question, person: str) -> Answer | None:
     if not stops:
         return None
     names = list(dict.fromkeys(s.place_name for s in stops))
-    spans = [{"document": e.document, "start": e.start, "end": e.end, "text": e.text} for s in stops for e in s.evidence]
+    events = {ev["id"]: ev for ev in base.by_entity.get(person, [])}
+    spans = [sp for s in stops for eid in s.events if in_period(events.get(eid, {}), q.period)
+             for sp in events.get(eid, {}).get("evidence", ())]
     period = " – ".join(dict.fromkeys(date_label(x) for x in (stops[0].start, stops[-1].end)))
     text = f"In {q.period_text}, {base.name(person)} was in {' and then '.join(names)} (the sources place them there {period})."
     return Answer(q, "answered", text, names, base.cites(spans))
@@ -134,8 +154,9 @@ def answer_who(base: Base, q: Question) -> Answer | None:
             others = [w for w in ev.get("who", ()) if w not in q.entities and base.type(w) in ("person", "group", "organization")]
             if others:
                 names = [base.name(w) for w in others]
+                spans = [s for o in others for s in _naming(base, ev.get("evidence", ()), o)]
                 return Answer(q, "answered", f"{', '.join(names)} — {ev['summary']}" + _when_suffix(ev) + ".",
-                              names, base.cites(ev.get("evidence", ())))
+                              names, base.cites(list({(s["document"], s["start"]): s for s in spans}.values())))
         return None
     if q.words:
         return _who_described(base, q)
@@ -281,7 +302,7 @@ def answer_disputes(base: Base, q: Question) -> Answer | None:
         claims = c.get("claims", ())
         parts.append(f"{c.get('about', c['kind'])}: " + " vs ".join(
             f"{base.labels.get(x['document'])} says “{x.get('value') or x.get('text')}”" for x in claims))
-        cites.extend(base.cite(x, says=x.get("value") or None) for x in claims)
+        cites.extend(base.cite(base.sentence(x), says=x.get("value") or None) for x in claims)
     n = len(chosen)
     text = f"The sources disagree on {n} point{'s' if n > 1 else ''}: " + "; ".join(parts) + "."
     return Answer(q, "disputed", text, [c.get("about", "") for c in chosen], cites,

@@ -117,6 +117,19 @@ class Base:
             return None
         return self.cite({"document": mention["document"], "start": a, "end": b, "text": text[a:b]})
 
+    def sentence(self, span: dict) -> dict:
+        """A short claim ("five days") widened to the sentence that says it, when the text is at hand."""
+        text = (self.texts or {}).get(span["document"])
+        if text is None or len(span.get("text", "")) > 60:
+            return span
+        a, b = span["start"], span["end"]
+        while a > 0 and text[a - 1] != "\n" and not (text[a - 1] == " " and text[a - 2:a - 1] in ".!?"):
+            a -= 1
+        while b < len(text) and text[b] != "\n" and not (text[b] in ".!?" and text[b + 1:b + 2] in (" ", "\n", "")):
+            b += 1
+        b = min(len(text), b + 1) if b < len(text) and text[b] in ".!?" else b
+        return {**span, "start": a, "end": b, "text": text[a:b]}
+
     def cites(self, spans, limit: int = 4) -> list[Cite]:
         """Spans as citations, one per document first (different sources before repeats)."""
         spans = list(spans)

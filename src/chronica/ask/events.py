@@ -64,15 +64,19 @@ def score_event(base: Base, q: Question, ev: dict, entities: tuple[str, ...],
     have = _event_stems(base, ev)
     s = 2.0 * len(shared)
     hit = False
+    told = 0  # question words and names the event's text shares, beyond its predicate
     if q.event_kinds and ev.get("kind") in q.event_kinds:  # the predicate's own kind first, related kinds less
         s, hit = s + (2.0 if ev.get("kind") == q.event_kinds[0] else 1.0), True
     if q.predicate and stem(q.predicate) in have:
         s, hit = s + 1.5, True
-    s += 0.5 * sum(1 for w in q.words if w != q.predicate and stem(w) in have)
+    told = sum(1 for w in q.words if w != q.predicate and stem(w) in have)
+    s += 0.5 * told
     for e in set(named or entities) - shared:  # a named thing the event does not involve but its words tell
         words = [w for w in _WORD.findall(base.name(e)) if len(w) > 2]
         if words and all(stem(w) in have for w in words):
-            s += 1.0
+            s, told = s + 1.0, told + 1
+    if not entities and not told:  # with nothing named, the predicate alone picks any such event
+        return None
     if q.predicate and not hit:
         s -= 2.0
     return Scored(ev, s, hit)
@@ -83,7 +87,7 @@ def best_events(base: Base, q: Question, need_predicate: bool = True, limit: int
     """Events best fitting the question, best first. Without any named entity the words
     alone must carry it; with a predicate, it must match (kind or word)."""
     # names of things that take part in no event (a painting, a treaty) count as words only
-    entities = tuple(e for e in q.entities if base.by_entity.get(e))
+    entities = tuple(e for e in q.entities if base.by_entity.get(e) or base.type(e) == "person")
     pool = _pool(base, entities)
     found = [s for ev in pool if (where is None or where(ev))
              and (s := score_event(base, q, ev, entities, q.entities)) is not None]

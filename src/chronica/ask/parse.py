@@ -28,6 +28,8 @@ class Rules:
     kinds: list[tuple[str, re.Pattern]]
     related: dict[str, tuple[str, ...]]
     passive: dict[str, tuple[str, ...]]
+    light_kinds: dict[str, tuple[str, ...]]
+    locative: frozenset[str]
     light: frozenset[str]
     stop: frozenset[str]
     relation_labels: frozenset[str]
@@ -44,6 +46,8 @@ def rules() -> Rules:
         kinds=[(k, re.compile(p)) for k, p in raw["kinds"]],
         related={k: tuple(v) for k, v in (raw.get("related_kinds") or {}).items()},
         passive={k: tuple(v) for k, v in (raw.get("passive_kinds") or {}).items()},
+        light_kinds={k: tuple(v) for k, v in (raw.get("light_predicate_kinds") or {}).items()},
+        locative=frozenset(raw.get("locative_preps") or ()),
         light=frozenset(raw.get("light_predicates") or ()),
         stop=frozenset(str(w) for w in raw.get("stop") or ()),
         relation_labels=frozenset(labels),
@@ -127,7 +131,7 @@ class QuestionParser:
         return Question(
             text=text, kind=kind, entities=tuple(dict.fromkeys(h.entity for h in hits)),
             names=tuple(text[h.start:h.end] for h in hits), predicate=predicate,
-            event_kinds=event_kinds(predicate, pos, passive), words=words, period=period,
+            event_kinds=event_kinds(predicate, pos, passive) or self._light_kinds(doc, taken), words=words, period=period,
             period_text=period_text, role=role, of_role=of_role,
         )
 
@@ -163,6 +167,12 @@ class QuestionParser:
             if not _inside(t.idx, taken) and t.pos_ == "NOUN" and event_kinds(t.lemma_.casefold(), "noun"):
                 return t.lemma_.casefold(), "noun", False
         return None, "verb", False
+
+    @staticmethod
+    def _light_kinds(doc, taken) -> tuple[str, ...]:
+        light = rules().light_kinds
+        return next((light[t.lemma_.casefold()] for t in doc if not _inside(t.idx, taken)
+                     and t.lemma_.casefold() in light), ())
 
     @staticmethod
     def _counted(doc) -> str | None:

@@ -65,7 +65,7 @@ def _conflicts_of_kind(base: Base, q: Question, kinds: tuple[str, ...]) -> Answe
             claims = c.get("claims", ())
             says = " vs ".join(f"{base.labels.get(x['document'])} says “{x.get('value') or x['text']}”" for x in claims)
             return Answer(q, "disputed", f"The sources disagree ({c.get('about')}): {says}.",
-                          [x.get("value") or x["text"] for x in claims], [base.cite(x, says=x.get("value")) for x in claims])
+                          [x.get("value") or x["text"] for x in claims], [base.cite(base.sentence(x), says=x.get("value")) for x in claims])
     return None
 
 
