@@ -48,6 +48,14 @@ def answer_when(base: Base, q: Question) -> Answer | None:
         return None
     ev = found[0].event
     versions = _disagree(ev)
+    clash = next((c for c in base.conflicts_of_event.get(ev["id"], ()) if c.get("kind") == "date"), None)
+    if clash and not versions:  # the cross-check found the sources' dates at odds
+        claims = clash.get("claims", ())
+        says = "; ".join(f"{base.labels.get(x['document'])} says {date_label(x.get('value')) if x.get('value') else x['text']}"
+                         for x in claims)
+        return Answer(q, "disputed", f"The sources disagree on when: {ev['summary']}. {says}.",
+                      [x.get("value") or x["text"] for x in claims],
+                      [base.cite(base.sentence(x), says=x.get("value")) for x in claims])
     if versions:
         says = "; ".join(f"{base.labels.get(spans[0]['document'])} says {date_label(k)}" for k, spans in versions)
         cites = [base.cite(s, says=date_label(k)) for k, spans in versions for s in spans[:1]]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import text as sql
 
+from ..resolve.names import fold
 from .model import Passage
 
 DIGEST_KEY = "ask_passages_digest"
@@ -126,11 +127,18 @@ class PostgresPassages(PassageIndex):
                       'start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, tsv tsvector)'))
         c.execute(sql("CREATE INDEX IF NOT EXISTS ix_ask_passages_tsv ON ask_passages USING GIN (tsv)"))
 
-    def _reindex(self, c) -> None:
-        c.execute(sql("UPDATE ask_passages SET tsv = to_tsvector('english', text) WHERE tsv IS NULL"))
+    def fill(self, c, texts: dict[str, str]) -> None:
+        # accents folded here, as SQLite's tokenizer does (no unaccent extension needed)
+        self._create(c)
+        c.execute(sql("DELETE FROM ask_passages"))
+        rows = [{"d": d, "s": a, "e": b, "t": body[a:b], "f": fold(body[a:b])}
+                for d, body in texts.items() for a, b in split_passages(body)]
+        if rows:
+            c.execute(sql('INSERT INTO ask_passages (document_id, start, "end", text, tsv) '
+                          "VALUES (:d, :s, :e, :t, to_tsvector('english', :f))"), rows)
 
     def _match(self, terms: list[str]) -> str:
-        return " | ".join(terms)
+        return " | ".join(fold(t) for t in terms)
 
 
 class MemoryPassages:
