@@ -177,14 +177,7 @@ def _who_described(base: Base, q: Question) -> Answer | None:
     """"Who was the director of the Uffizi?": the person the sources describe with all
     the question's words and names."""
     want = {stem(w) for w in q.words} | {stem(w) for e in q.entities for w in _WORDS.findall(base.name(e)) if len(w) > 2}
-    found = []
-    for ent in base.entities.values():
-        if ent.get("type") != "person":
-            continue
-        for m in ent.get("mentions", ()):
-            text = m.get("text", "")
-            if not _is_name(text) and want <= stems(text):
-                found.append((ent, m))
+    found = [(ent, m) for ent, m, have in base.descriptions if want <= have]
     people = list(dict.fromkeys(e["id"] for e, _ in found))
     if len(people) != 1:
         return None
@@ -318,7 +311,7 @@ def answer_disputes(base: Base, q: Question) -> Answer | None:
 
 
 def _conflict_fits(base: Base, q: Question, c: dict) -> bool:
-    events = [ev for ev in base.events if ev["id"] in set(c.get("events", ()))] if (q.entities or q.period) else []
+    events = [base.event_by_id[e] for e in c.get("events", ()) if e in base.event_by_id] if (q.entities or q.period) else []
     if q.entities:
         names = [base.name(e).casefold() for e in q.entities]
         involved = {w for ev in events for w in list(ev.get("who", ())) + base.places_of(ev)}

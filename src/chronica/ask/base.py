@@ -61,6 +61,7 @@ class Base:
         data = self.export
         self.entities: dict[str, dict] = {e["id"]: e for e in data.get("entities", ())}
         self.events: list[dict] = sorted(data.get("events", ()), key=_event_order)
+        self.event_by_id: dict[str, dict] = {ev["id"]: ev for ev in self.events}
         self.relations: list[dict] = list(data.get("relations", ()) or ())
         self.conflicts: list[dict] = list(data.get("conflicts", ()) or ())
         self.labels = {d["id"]: d.get("title") or PurePosixPath(d.get("path", "")).name or d["id"]
@@ -77,7 +78,17 @@ class Base:
             self.relations_of[r["source"]].append(r)
             self.relations_of[r["target"]].append(r)
         self.mentions = {e["id"]: len(e.get("mentions", ())) for e in self.entities.values()}
-        self.stem_cache: dict[str, set[str]] = {}  # event id -> word stems (filled on use)
+        self.stem_cache: dict[str, set[str]] = {}  # event id -> word stems of its summary and evidence
+        self.by_stem: dict[str, list[dict]] = defaultdict(list)  # word stem -> events that use it
+        from .events import stems  # (events imports Base: a function-level import, no cycle at load)
+        for ev in self.events:
+            have = stems(" ".join([ev.get("summary", "")] + [s.get("text", "") for s in ev.get("evidence", ())]))
+            self.stem_cache[ev["id"]] = have
+            for st in have:
+                self.by_stem[st].append(ev)
+        # (person, mention, its stems) for mentions that describe rather than name ("the director of …")
+        self.descriptions = [(e, m, stems(m.get("text", ""))) for e in self.entities.values() if e.get("type") == "person"
+                             for m in e.get("mentions", ()) if not _is_name(m.get("text", ""))]
         self.conflicts_of_event: dict[str, list[dict]] = defaultdict(list)
         for c in self.conflicts:
             for eid in c.get("events", ()):

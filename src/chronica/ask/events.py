@@ -36,12 +36,19 @@ class Scored:
     predicate_hit: bool
 
 
-def _event_stems(base: Base, ev: dict) -> set[str]:
-    cached = base.stem_cache.get(ev["id"])
-    if cached is None:
-        cached = stems(" ".join([ev.get("summary", "")] + [s.get("text", "") for s in ev.get("evidence", ())]))
-        base.stem_cache[ev["id"]] = cached
-    return cached
+@dataclass(frozen=True)
+class Wanted:
+    """The question's stems, worked out once per question rather than once per event."""
+
+    predicate: str | None
+    words: tuple[str, ...]
+    names: dict[str, tuple[str, ...]]  # entity id -> stems of its name's words
+
+
+def wanted(base: Base, q: Question, named: tuple[str, ...]) -> Wanted:
+    return Wanted(stem(q.predicate) if q.predicate else None,
+                  tuple(stem(w) for w in q.words if w != q.predicate),
+                  {e: tuple(stem(w) for w in _WORD.findall(base.name(e)) if len(w) > 2) for e in named})
 
 
 def in_period(ev: dict, period: tuple[str, str] | None) -> bool:
@@ -54,26 +61,26 @@ def in_period(ev: dict, period: tuple[str, str] | None) -> bool:
 
 
 def score_event(base: Base, q: Question, ev: dict, entities: tuple[str, ...],
-                named: tuple[str, ...] = ()) -> Scored | None:
+                named: tuple[str, ...] = (), want: Wanted | None = None) -> Scored | None:
     involved = set(ev.get("who", ())) | set(base.places_of(ev))
     shared = set(entities) & involved
     if entities and not shared:
         return None
     if not in_period(ev, q.period):
         return None
-    have = _event_stems(base, ev)
+    want = want or wanted(base, q, named or entities)
+    have = base.stem_cache.get(ev["id"], set())
     s = 2.0 * len(shared)
     hit = False
     told = 0  # question words and names the event's text shares, beyond its predicate
     if q.event_kinds and ev.get("kind") in q.event_kinds:  # the predicate's own kind first, related kinds less
         s, hit = s + (2.0 if ev.get("kind") == q.event_kinds[0] else 1.0), True
-    if q.predicate and stem(q.predicate) in have:
+    if want.predicate and want.predicate in have:
         s, hit = s + 1.5, True
-    told = sum(1 for w in q.words if w != q.predicate and stem(w) in have)
+    told = sum(1 for w in want.words if w in have)
     s += 0.5 * told
-    for e in set(named or entities) - shared:  # a named thing the event does not involve but its words tell
-        words = [w for w in _WORD.findall(base.name(e)) if len(w) > 2]
-        if words and all(stem(w) in have for w in words):
+    for e, words in want.names.items():  # a named thing the event does not involve but its words tell
+        if e not in shared and words and all(w in have for w in words):
             s, told = s + 1.0, told + 1
     if not entities and not told:  # with nothing named, the predicate alone picks any such event
         return None
@@ -88,15 +95,26 @@ def best_events(base: Base, q: Question, need_predicate: bool = True, limit: int
     alone must carry it; with a predicate, it must match (kind or word)."""
     # names of things that take part in no event (a painting, a treaty) count as words only
     entities = tuple(e for e in q.entities if base.by_entity.get(e) or base.type(e) == "person")
-    pool = _pool(base, entities)
+    want = wanted(base, q, q.entities)
+    pool = _pool(base, entities) if entities else _told(base, want)
     found = [s for ev in pool if (where is None or where(ev))
-             and (s := score_event(base, q, ev, entities, q.entities)) is not None]
+             and (s := score_event(base, q, ev, entities, q.entities, want)) is not None]
     if need_predicate and q.predicate:
         found = [s for s in found if s.predicate_hit]
     if not entities:  # the words must say something
         found = [s for s in found if s.score >= 1.5]
     found.sort(key=lambda s: -s.score)
     return found[:limit]
+
+
+def _told(base: Base, want: Wanted) -> list[dict]:
+    """With nothing named, the events whose text shares a question word or name (the others
+    could not be chosen anyway)."""
+    seen: dict[str, dict] = {}
+    for st in list(want.words) + [w for ws in want.names.values() for w in ws]:
+        for ev in base.by_stem.get(st, ()):
+            seen.setdefault(ev["id"], ev)
+    return list(seen.values())
 
 
 def _pool(base: Base, entities: tuple[str, ...]) -> list[dict]:

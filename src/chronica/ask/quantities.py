@@ -57,7 +57,7 @@ def _conflicts_of_kind(base: Base, q: Question, kinds: tuple[str, ...]) -> Answe
         if c.get("kind") not in kinds:
             continue
         about = c.get("about", "").casefold()
-        involved = {w for eid in c.get("events", ()) for ev in base.events if ev["id"] == eid
+        involved = {w for eid in c.get("events", ()) if (ev := base.event_by_id.get(eid))
                     for w in list(ev.get("who", ())) + base.places_of(ev)}
         named = all(e in involved or base.name(e).casefold() in about for e in q.entities)
         said = words & {stem(w) for w in re.findall(r"\w+", about)}
