@@ -158,6 +158,24 @@ def evaluate(questions: list[dict], corpora: dict[str, Corpus], show: str) -> li
     return rows
 
 
+def retrieval(questions: list[dict], corpora: dict[str, Corpus]) -> dict[str, float]:
+    """Passage retrieval alone, for every question with gold evidence: is a gold span among
+    the top passages (recall@1, @3) and how high (mean reciprocal rank)?"""
+    at1 = at3 = rr = n = 0
+    for q in questions:
+        if not q.get("evidence"):
+            continue
+        c = corpora[q["corpus"]]
+        flat = [s for g in groups(q) for quote in g for s in c.locate(quote)]
+        found = c.asker.nearest(c.asker.parser.parse(q["q"]))
+        ranks = [i for i, p in enumerate(found) if _hits([(p.document, p.start, p.end)], flat)]
+        n += 1
+        at1 += bool(ranks and ranks[0] == 0)
+        at3 += bool(ranks)
+        rr += 1 / (ranks[0] + 1) if ranks else 0
+    return {"questions": n, "recall@1": at1 / n, "recall@3": at3 / n, "MRR@3": rr / n}
+
+
 def table(rows: list[dict], title: str) -> None:
     by_kind = defaultdict(list)
     for r in rows:
@@ -250,6 +268,12 @@ def main() -> None:
     corpora = {name: Corpus(url, nlp, args.rerank) for name, url in urls.items()}
     rows = evaluate(questions, corpora, args.show)
     table(rows, f"chronica ask on {len(rows)} development questions" + (" (passages re-ranked)" if args.rerank else ""))
+    r = retrieval(questions, corpora)
+    t = Table(title="passages alone (the 'don't know' fallback): gold evidence among the top 3")
+    for col in r:
+        t.add_column(col, justify="right")
+    t.add_row(*(str(v) if isinstance(v, int) else f"{v:.2f}" for v in r.values()))
+    console.print(t)
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
     if args.events:

@@ -56,3 +56,13 @@ def test_postgresql_tsvector(postgres_url, texts):
         for table in (t.documents,):
             c.execute(table.delete())
     assert isinstance(_check(store, texts), PostgresPassages)
+
+
+def test_wordllama_reranks_by_meaning():
+    pytest.importorskip("wordllama")
+    from chronica.ask.model import Passage
+    from chronica.ask.rerank import WordLlamaReranker
+    found = [Passage("d", 0, 10, "The harbour froze over in the hard winter.", 3.0),
+             Passage("d", 20, 30, "The crew mutinied because the captain cut their rations.", 2.0)]
+    ranked = WordLlamaReranker()("Why did the sailors rebel against the captain?", found)
+    assert [p.start for p in ranked] == [20, 0]
