@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "src"))
 CORPORA = {"examples": ROOT / "examples", "eval": SHARED / "eval" / "texts", "dev": SHARED / "eval" / "dev" / "texts"}
-console = Console()
+console = Console(width=130)
 
 
 def fold(s: str) -> str:

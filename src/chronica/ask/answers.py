@@ -63,7 +63,8 @@ def answer_when(base: Base, q: Question) -> Answer | None:
                       [k for k, _ in versions], cites)
     edtf = ev["when"]["edtf"]
     basis = ev["when"].get("basis")
-    note = "" if basis in (None, "explicit") else f" (a date {basis} from the text)"
+    note = {"relative": " (worked out from another date in the text)",
+            "inferred": " (inferred from the text's context)"}.get(basis or "", "")
     return Answer(q, "answered", f"{ev['summary']}: {date_label(edtf)}{note}.", [edtf],
                   base.cites(_precise_first(ev)))
 
@@ -279,7 +280,7 @@ def answer_fate(base: Base, q: Question) -> Answer | None:
         return None
     deaths = [i for i, ev in enumerate(dated) if ev.get("kind") == "death" and person in ev.get("who", ())]
     if deaths:  # a life ends at its death: later events naming the person are about the dead
-        dated = dated[:deaths[0] + 1]
+        dated = dated[:deaths[-1] + 1]
     last = dated[-3:][::-1]
     ans = _listing(base, q, last, f"The last the sources tell of {base.name(q.entities[0])}:")
     ans.values = [(last[0].get("when") or {}).get("edtf", "")] + ([base.name(last[0]["where"])] if last[0].get("where") else [])

@@ -73,7 +73,7 @@ def answer_how_long(base: Base, q: Question) -> Answer | None:
     ans = _conflicts_of_kind(base, q, ("duration",))
     if ans:
         return ans
-    found = best_events(base, q, need_predicate=False)
+    found = [s for s in best_events(base, q, need_predicate=False) if _involves_all(base, s.event, q.entities)]
     for scored in found:
         for span in scored.event.get("evidence", ()):
             stated = stated_durations(span.get("text", ""))
@@ -88,6 +88,13 @@ def answer_how_long(base: Base, q: Question) -> Answer | None:
                           f"{date_label(w['edtf'])} — {scored.event['summary']}.", [f"{days}"],
                           base.cites(scored.event.get("evidence", ())), computed=True)
     return None
+
+
+def _involves_all(base: Base, ev: dict, entities: tuple[str, ...]) -> bool:
+    """A stated quantity answers only for an event that takes in everything the question names
+    ("how long in Alma Ata" is not answered by a stay in Turkey)."""
+    involved = set(ev.get("who", ())) | set(base.places_of(ev))
+    return all(e in involved or not base.by_entity.get(e) for e in entities)
 
 
 def _iso(value: str) -> dt.date:
@@ -135,6 +142,8 @@ def answer_how_many(base: Base, q: Question) -> Answer | None:
     if ans or not q.role:
         return ans
     for scored in best_events(base, q, need_predicate=False, limit=10):
+        if not _involves_all(base, scored.event, q.entities):
+            continue
         for span in scored.event.get("evidence", ()):
             n = count_in(span.get("text", ""), q.role)
             if n:
