@@ -51,11 +51,15 @@ def test_sqlite_fts5(tmp_path, texts):
 
 
 def test_postgresql_tsvector(postgres_url, texts):
+    from sqlalchemy import text as sql
     store = open_store(postgres_url)
-    with store.engine.begin() as c:
-        for table in (t.documents,):
-            c.execute(table.delete())
-    assert isinstance(_check(store, texts), PostgresPassages)
+    try:
+        assert isinstance(_check(store, texts), PostgresPassages)
+    finally:  # one server per session: leave it empty for the other tests
+        with store.engine.begin() as c:
+            c.execute(sql("DROP TABLE IF EXISTS ask_passages"))
+        t.metadata.drop_all(store.engine)
+        store.close()
 
 
 def test_wordllama_reranks_by_meaning():

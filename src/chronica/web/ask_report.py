@@ -26,7 +26,7 @@ def _rules() -> dict:
 
 def _span(s: dict) -> list:
     w = s.get("when") or {}
-    return [s["document"], s["start"], s["end"], s.get("text", ""), w.get("edtf"), s.get("value")]
+    return [s["document"], s["start"], s["end"], s.get("text", ""), w.get("edtf"), s.get("value"), s.get("locator")]
 
 
 def ask_data(kb: KnowledgeBase, links: Links) -> dict:

@@ -136,7 +136,7 @@
     });
     return scored.sort(function (a, b) { return b.s - a.s; }).map(function (x) { return x.ev; });
   }
-  function cite(s, says) { return {doc: s[0], start: s[1], end: s[2], text: s[3], says: says || null}; }
+  function cite(s, says) { return {doc: s[0], start: s[1], end: s[2], text: s[3], says: says || null, locator: s[6] || null}; }
   function label(edtf) { return edtf || 'undated'; }
   function answer(status, text, cites, values) { return {status: status, text: text, cites: cites.slice(0, 6), values: values || []}; }
 
@@ -256,7 +256,7 @@
       li.setAttribute('data-testid', 'ask-cite');
       li.appendChild(C.el('blockquote', null, '“' + c.text + '”'));
       li.appendChild(C.link(D.documents[c.doc].url + '#s-' + c.start + '-' + c.end, D.documents[c.doc].label));
-      li.appendChild(C.el('span', 'count', ' chars ' + c.start + '–' + c.end));
+      li.appendChild(C.el('span', 'count', ' ' + (c.locator || 'chars ' + c.start + '–' + c.end)));
       if (c.says) li.appendChild(C.el('span', 'tag', 'says ' + c.says));
       list.appendChild(li);
     });
