@@ -40,13 +40,13 @@ class Scored:
 class Wanted:
     """The question's stems, worked out once per question rather than once per event."""
 
-    predicate: str | None
+    predicate: frozenset[str]  # stems of the predicate and its irregular forms
     words: tuple[str, ...]
     names: dict[str, tuple[str, ...]]  # entity id -> stems of its name's words
 
 
 def wanted(base: Base, q: Question, named: tuple[str, ...]) -> Wanted:
-    return Wanted(stem(q.predicate) if q.predicate else None,
+    return Wanted(frozenset(stem(f) for f in (q.predicate, *q.predicate_forms) if f),
                   tuple(stem(w) for w in q.words if w != q.predicate),
                   {e: tuple(stem(w) for w in _WORD.findall(base.name(e)) if len(w) > 2) for e in named})
 
@@ -75,7 +75,7 @@ def score_event(base: Base, q: Question, ev: dict, entities: tuple[str, ...],
     told = 0  # question words and names the event's text shares, beyond its predicate
     if q.event_kinds and ev.get("kind") in q.event_kinds:  # the predicate's own kind first, related kinds less
         s, hit = s + (2.0 if ev.get("kind") == q.event_kinds[0] else 1.0), True
-    if want.predicate and want.predicate in have:
+    if want.predicate & have:
         s, hit = s + 1.5, True
     told = sum(1 for w in want.words if w in have)
     s += 0.5 * told

@@ -15,6 +15,7 @@ class Question:
     entities: tuple[str, ...] = ()  # resolved entity ids, in question order
     names: tuple[str, ...] = ()  # the question's words that named them
     predicate: str | None = None  # main verb or event noun lemma ("arrest", "die")
+    predicate_forms: tuple[str, ...] = ()  # its irregular forms ("write": "wrote", "written")
     event_kinds: tuple[str, ...] = ()  # event kinds the predicate stands for
     words: tuple[str, ...] = ()  # content lemmas not used for names ("painting", "sentence")
     period: tuple[str, str] | None = None  # ISO bounds of a date in the question

@@ -96,6 +96,20 @@ def _period(text: str) -> tuple[tuple[str, str] | None, str | None, list[tuple[i
     return (lo, hi), " ".join(t.text for t in found), [(t.start, t.end) for t in found]
 
 
+def _irregular_forms(nlp) -> dict[str, tuple[str, ...]]:
+    """Verb lemma -> its irregular forms, from the spaCy lemmatizer's exception table, so
+    "write" finds "wrote" in the evidence (regular forms share a stem anyway)."""
+    out: dict[str, list[str]] = {}
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")["verb"]
+    except (KeyError, ValueError, AttributeError):
+        return {}
+    for form, lemmas in table.items():
+        for lemma in lemmas:
+            out.setdefault(lemma, []).append(form)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _inside(i: int, spans) -> bool:
     return any(a <= i < b for a, b in spans)
 
@@ -106,6 +120,7 @@ class QuestionParser:
     def __init__(self, names: NameIndex, nlp):
         self.names = names
         self.nlp = nlp
+        self.irregular = _irregular_forms(nlp)
 
     def parse(self, text: str) -> Question:
         text = " ".join(text.split())
@@ -131,6 +146,7 @@ class QuestionParser:
         return Question(
             text=text, kind=kind, entities=tuple(dict.fromkeys(h.entity for h in hits)),
             names=tuple(text[h.start:h.end] for h in hits), predicate=predicate,
+            predicate_forms=self.irregular.get(predicate or "", ()),
             event_kinds=event_kinds(predicate, pos, passive) or self._light_kinds(doc, taken), words=words, period=period,
             period_text=period_text, role=role, of_role=of_role,
         )

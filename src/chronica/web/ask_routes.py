@@ -5,14 +5,17 @@ full-text search in the store the knowledge base was loaded from (in memory othe
 """
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 from threading import Lock
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
+from sqlalchemy.exc import SQLAlchemyError
 
 from ..ask import Asker
 from ..ask.passages import MemoryPassages, StorePassages
+from ..errors import ChronicaError
 from .filters import Selection
 from .kb import KnowledgeBase
 from .records import Evidence
@@ -37,10 +40,20 @@ class AskService:
     def asker(self) -> Asker:
         with self._lock:
             if self._asker is None:
-                url = getattr(self.kb, "store_url", None)
-                passages = StorePassages(url) if url else MemoryPassages(self.kb.texts)
+                passages = self._passages()
                 self._asker = Asker(self.kb.export, passages, _nlp(), texts=self.kb.texts)
             return self._asker
+
+    def _passages(self):
+        """Full-text search in the store the knowledge base came from; in memory when there is
+        none or its index cannot be written (a read-only database file)."""
+        url = getattr(self.kb, "store_url", None)
+        if url:
+            try:
+                return StorePassages(url)
+            except (SQLAlchemyError, ChronicaError) as e:
+                logging.getLogger(__name__).warning("passages searched in memory: %s", e)
+        return MemoryPassages(self.kb.texts)
 
     def ask(self, question: str):
         return self.asker.ask(question[:MAX_QUESTION])
