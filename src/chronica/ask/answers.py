@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
-from ..whois import _is_name, itinerary
+from ..whois import itinerary
 from .base import Base, date_label, overlaps
-from .events import best_events, in_period, stem, stems
+from .events import best_events, in_period
 from .model import Answer, Question
 from .parse import rules
+from .words import stem
 
 MAX_LISTED = 8
 _WORDS = re.compile(r"\w+")
@@ -178,13 +179,17 @@ def _who_described(base: Base, q: Question) -> Answer | None:
     """"Who was the director of the Uffizi?": the person the sources describe with all
     the question's words and names."""
     want = {stem(w) for w in q.words} | {stem(w) for e in q.entities for w in _WORDS.findall(base.name(e)) if len(w) > 2}
-    found = [(ent, m) for ent, m, have in base.descriptions if want <= have]
-    people = list(dict.fromkeys(e["id"] for e, _ in found))
+    found = [(ent, m["text"], base.with_name(m, ent) or base.cite(m))
+             for ent, m, have in base.descriptions if want <= have]
+    if not found:  # an alias that says it all, found again in the text beside the person's name
+        found = [(ent, alias, base.cite(span)) for ent, alias, have in base.described_as if want <= have
+                 for span in base.alias_spans(ent, alias)]
+    people = list(dict.fromkeys(e["id"] for e, _, _ in found))
     if len(people) != 1:
         return None
     ent = base.entities[people[0]]
-    spans = [base.with_name(m, ent) for _, m in found]
-    return Answer(q, "answered", f"{ent['name']}: {found[0][1]['text']}.", [ent["name"]], [c for c in spans if c][:3] or base.cites([found[0][1]]))
+    cites = list({(c.document, c.start, c.end): c for _, _, c in found}.values())[:3]
+    return Answer(q, "answered", f"{ent['name']}: {found[0][1]}.", [ent["name"]], cites)
 
 
 def _relations(base: Base, person: str, role: str) -> list[tuple[bool, str, dict]]:

@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 
 from ..whois import _is_name
 from .model import Cite
+from .words import stems
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -80,7 +81,6 @@ class Base:
         self.mentions = {e["id"]: len(e.get("mentions", ())) for e in self.entities.values()}
         self.stem_cache: dict[str, set[str]] = {}  # event id -> word stems of its summary and evidence
         self.by_stem: dict[str, list[dict]] = defaultdict(list)  # word stem -> events that use it
-        from .events import stems  # (events imports Base: a function-level import, no cycle at load)
         for ev in self.events:
             have = stems(" ".join([ev.get("summary", "")] + [s.get("text", "") for s in ev.get("evidence", ())]))
             self.stem_cache[ev["id"]] = have
@@ -89,6 +89,9 @@ class Base:
         # (person, mention, its stems) for mentions that describe rather than name ("the director of …")
         self.descriptions = [(e, m, stems(m.get("text", ""))) for e in self.entities.values() if e.get("type") == "person"
                              for m in e.get("mentions", ()) if not _is_name(m.get("text", ""))]
+        # aliases that describe ("the director of the Uffizi Gallery"), to be found again in the texts
+        self.described_as = [(e, a, stems(a)) for e in self.entities.values() if e.get("type") == "person"
+                             for a in e.get("aliases", ()) if not _is_name(a)]
         self.conflicts_of_event: dict[str, list[dict]] = defaultdict(list)
         for c in self.conflicts:
             for eid in c.get("events", ()):
@@ -127,6 +130,23 @@ class Base:
         if "\n" in text[a:b] or any(ch in text[a:b] for ch in ".!?") and b - a > reach:
             return None
         return self.cite({"document": mention["document"], "start": a, "end": b, "text": text[a:b]})
+
+    def alias_spans(self, entity: dict, alias: str, reach: int = 80) -> list[dict]:
+        """Where the texts write ``alias`` next to one of the entity's mentions: the span from
+        the mention to the alias ("Giovanni Poggi, the director of the Uffizi Gallery")."""
+        out = []
+        for m in entity.get("mentions", ()):
+            text = (self.texts or {}).get(m["document"])
+            if text is None:
+                continue
+            lo = max(0, m["start"] - reach)
+            at = text.find(alias, lo, m["end"] + reach + len(alias))
+            if at < 0:
+                continue
+            a, b = min(at, m["start"]), max(at + len(alias), m["end"])
+            if "\n" not in text[a:b]:
+                out.append({"document": m["document"], "start": a, "end": b, "text": text[a:b]})
+        return list({(x["document"], x["start"], x["end"]): x for x in out}.values())
 
     def sentence(self, span: dict) -> dict:
         """A short claim ("five days") widened to the sentence that says it, when the text is at hand."""

@@ -2,31 +2,12 @@
 they share with it, and the question's period."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from ..resolve.names import fold
 from .base import Base, overlaps
 from .model import Question
-
-_WORD = re.compile(r"\w+")
-
-
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s")
-
-
-def stem(word: str) -> str:
-    """A crude shared stem: "arrest"/"arrested", "land"/"landed", "abdicate"/"abdication"."""
-    w = fold(word)
-    for suffix in _SUFFIXES:
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: -len(suffix)]
-            break
-    return w[:5]
-
-
-def stems(text: str) -> set[str]:
-    return {stem(w) for w in _WORD.findall(text)}
+from .words import WORD as _WORD
+from .words import stem
 
 
 @dataclass(frozen=True)

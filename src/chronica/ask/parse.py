@@ -55,7 +55,7 @@ def rules() -> Rules:
 
 
 @lru_cache(maxsize=1)
-def _tagger() -> TimeTagger:
+def time_tagger() -> TimeTagger:
     return TimeTagger.load()
 
 
@@ -88,7 +88,7 @@ def event_kinds(lemma: str | None, pos: str = "verb", passive: bool = False) -> 
 
 def _period(text: str) -> tuple[tuple[str, str] | None, str | None, list[tuple[int, int]]]:
     """ISO bounds covering the dates the question gives, and where they are."""
-    found = [t for t in _tagger().tag(text).timexes if t.type in ("DATE", "TIME") and t.earliest and t.latest]
+    found = [t for t in time_tagger().tag(text).timexes if t.type in ("DATE", "TIME") and t.earliest and t.latest]
     if not found:
         return None, None, []
     lo = min(t.earliest for t in found)

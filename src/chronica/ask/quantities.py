@@ -6,9 +6,10 @@ import datetime as dt
 import re
 
 from .base import Base, date_label
-from .events import best_events, stem
+from .events import best_events
 from .model import Answer, Question
-from .parse import _tagger
+from .parse import time_tagger
+from .words import stem
 
 _DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?$")
 _NUMBER_WORDS = {w: i for i, w in enumerate(
@@ -28,7 +29,7 @@ def duration_days(value: str) -> float | None:
 
 def stated_durations(text: str) -> list[tuple[str, float]]:
     """Durations a span states, with their days; "a year and fifteen days" is one."""
-    found = [t for t in _tagger().tag(text).timexes if t.type == "DURATION" and duration_days(t.value)]
+    found = [t for t in time_tagger().tag(text).timexes if t.type == "DURATION" and duration_days(t.value)]
     out: list[tuple[str, float, int]] = []
     for t in found:
         days = duration_days(t.value) or 0.0

@@ -19,7 +19,7 @@ from . import answers, quantities
 from .base import Base
 from .model import Answer, Passage, Question
 from .names import NameIndex
-from .parse import QuestionParser, _tagger, rules
+from .parse import QuestionParser, time_tagger, rules
 
 Answerer = Callable[[Base, Question], "Answer | None"]
 ANSWERERS: dict[str, Answerer] = {
@@ -88,7 +88,7 @@ class Asker:
             if b <= p.end:
                 marks.append((a - p.start, b - p.start, "entity"))
             i += 1
-        marks += [(t.start, t.end, "date") for t in _tagger().tag(p.text).timexes if t.type == "DATE"]
+        marks += [(t.start, t.end, "date") for t in time_tagger().tag(p.text).timexes if t.type == "DATE"]
         marks.sort()
         clean, last = [], 0
         for a, b, kind in marks:  # no overlaps: the first wins
