@@ -190,7 +190,8 @@
     fate: function (q) {
       if (!q.entities.length) return null;
       var p = q.entities[0], dated = (byEntity[p] || []).filter(function (ev) { return ev.when && ev.when.earliest; });
-      var death = dated.findIndex(function (ev) { return ev.kind === 'death' && ev.who.indexOf(p) >= 0; });
+      var death = -1;  // a life ends at its last death: later events naming the person are about the dead
+      dated.forEach(function (ev, i) { if (ev.kind === 'death' && ev.who.indexOf(p) >= 0) death = i; });
       if (death >= 0) dated = dated.slice(0, death + 1);
       var last = dated.slice(-3).reverse();
       if (!last.length) return null;
