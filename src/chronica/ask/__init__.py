@@ -13,7 +13,9 @@ def open_asker(store, nlp=None, rerank: bool = False) -> Asker:
     """The asking service over a store (SQLite or PostgreSQL)."""
     from ..config import Settings
     from ..nlp.parse import load_spacy
-    from .passages import PassageIndex
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .passages import MemoryPassages, PassageIndex
 
     nlp = nlp or load_spacy(Settings().spacy_model)
     reranker = None
@@ -22,7 +24,11 @@ def open_asker(store, nlp=None, rerank: bool = False) -> Asker:
         reranker = WordLlamaReranker()
     export = store.export_dict()
     texts = {d["id"]: store.document_text(d["id"]) or "" for d in export.get("documents", ())}
-    return Asker(export, PassageIndex.for_store(store), nlp, reranker, texts)
+    try:
+        passages = PassageIndex.for_store(store)
+    except SQLAlchemyError:  # a read-only database: the index cannot be stored, search in memory
+        passages = MemoryPassages(texts)
+    return Asker(export, passages, nlp, reranker, texts)
 
 
 __all__ = ["ANSWERERS", "Answer", "Asker", "Cite", "Passage", "Question", "open_asker"]
