@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
+from .cli_ask import ask as ask_command
 from .config import Settings
 from .cli_export import export
 from .errors import ChronicaError
@@ -230,6 +231,7 @@ def _add_web_commands() -> None:
 
 _add_web_commands()
 main.add_command(export)
+main.add_command(ask_command)
 
 if __name__ == "__main__":
     main()

@@ -20,6 +20,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from . import exports, views
+from .ask_routes import add_ask_routes
 from .filters import Selection
 from .kb import KnowledgeBase
 from .links import Links
@@ -333,8 +334,11 @@ def create_app(kb: KnowledgeBase, cache_pages: bool = True) -> FastFront:
                             "results": {k: v[:views.SEARCH_LIMIT] for k, v in found.items()}})
         return respond(request, build)
 
+    asking = add_ask_routes(app, kb, respond, html, as_json)
+
     if cache is not None:  # the views everyone opens first, built before serving
         empty = Selection()
+        asking.asker  # noqa: B018 - spaCy and the answer indexes loaded before workers fork
         views.fragments(kb, links).warm()
         warm_up(kb)
         cache.put("/api/export?", export)

@@ -28,6 +28,7 @@ class KnowledgeBase:
 
     def __init__(self, data: dict[str, Any], texts: dict[str, str | None]):
         self.export = data
+        self.store_url: str | None = None  # set when loaded from a store
         self.documents: dict[str, DocumentRec] = {d["id"]: read_document(d) for d in data.get("documents", ())}
         # a document read from HTML, PDF, subtitles… carries its text in the export
         carried = {d["id"]: d["text"] for d in data.get("documents", ()) if d.get("text") is not None}
@@ -53,7 +54,9 @@ class KnowledgeBase:
     def from_store(cls, store: Any) -> "KnowledgeBase":
         data = store.export_dict()
         texts = {d["id"]: store.document_text(d["id"]) for d in data.get("documents", ())}
-        return cls(data, texts)
+        kb = cls(data, texts)
+        kb.store_url = store.url  # for full-text search in the store (/ask)
+        return kb
 
     # ----------------------------------------------------------------- indexing --
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import views
 from .exports import export_view, write_report_exports
+from .ask_report import write_ask_data
 from .filters import Selection
 from .kb import KnowledgeBase
 from .links import Links, file_name
@@ -78,6 +79,7 @@ def write_report(kb: KnowledgeBase, out: Path) -> ReportSummary:
         "documents.html": ("documents.html", "documents",
                            {"documents": sorted(kb.documents.values(), key=lambda d: d.label)}),
         "search.html": ("search.html", "search", views.search_view(kb, None, "")),
+        "ask.html": ("ask.html", "ask", {"q": "", "answer": None, "spans": [], "parts": None}),
     }
     for name, (template, page, data) in pages.items():
         _write(out / name, render(template, _context(kb, top, page, **data)))
@@ -92,5 +94,6 @@ def write_report(kb: KnowledgeBase, out: Path) -> ReportSummary:
     _write(out / "search-index.js", "window.CHRONICA_SEARCH=" + index.replace("</", "<\\/") + ";\n")
     _write(out / "export.json", kb.export_bytes.decode("utf-8"))
     write_report_exports(export_view(kb), out / "exports", "../static/vendor")
+    write_ask_data(kb, top, out)
     count = len(pages) + len(kb.documents) + len(kb.entities)
     return ReportSummary(out, count, time.perf_counter() - started, vendored)

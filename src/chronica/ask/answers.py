@@ -1,0 +1,329 @@
+"""Answerers for when / where / who / what happened / whatever happened / disagreements.
+
+Each takes the indexed base and a parsed question and returns an ``Answer`` that cites
+its evidence, or None when the base holds nothing that fits (the caller then says so
+and shows the nearest passages).
+"""
+from __future__ import annotations
+
+import re
+
+from ..whois import itinerary
+from .base import Base, date_label, overlaps
+from .events import best_events, in_period
+from .model import Answer, Question
+from .parse import rules
+from .words import stem
+
+MAX_LISTED = 8
+_WORDS = re.compile(r"\w+")
+
+
+def _versions(base: Base, ev: dict) -> list[tuple[str, list[dict]]]:
+    """The dates the event's sources give, grouped: [(edtf, spans)], first-told first."""
+    out: dict[str, list[dict]] = {}
+    for s in ev.get("evidence", ()):
+        w = s.get("when") or {}
+        if w.get("edtf"):
+            out.setdefault(w["edtf"], []).append(s)
+    return list(out.items())
+
+
+def _disagree(ev: dict) -> list[tuple[str, list[dict]]] | None:
+    """Versions whose bounds cannot both be true ("21 Aug" vs "20 Aug"; not "1914" vs "June 1914")."""
+    groups: dict[str, list[dict]] = {}
+    bounds: dict[str, tuple] = {}
+    for s in ev.get("evidence", ()):
+        w = s.get("when") or {}
+        if w.get("edtf"):
+            groups.setdefault(w["edtf"], []).append(s)
+            bounds[w["edtf"]] = (w.get("earliest"), w.get("latest"))
+    keys = list(groups)
+    clash = any(not overlaps(*bounds[a], *bounds[b]) for i, a in enumerate(keys) for b in keys[i + 1:])
+    return [(k, groups[k]) for k in keys] if clash else None
+
+
+def answer_when(base: Base, q: Question) -> Answer | None:
+    found = best_events(base, q, where=lambda ev: bool((ev.get("when") or {}).get("edtf")))
+    if not found:
+        return None
+    ev = found[0].event
+    versions = _disagree(ev)
+    clash = next((c for c in base.conflicts_of_event.get(ev["id"], ()) if c.get("kind") == "date"), None)
+    if clash and not versions:  # the cross-check found the sources' dates at odds
+        claims = clash.get("claims", ())
+        says = "; ".join(f"{base.labels.get(x['document'])} says {date_label(x.get('value')) if x.get('value') else x['text']}"
+                         for x in claims)
+        return Answer(q, "disputed", f"The sources disagree on when: {ev['summary']}. {says}.",
+                      [x.get("value") or x["text"] for x in claims],
+                      [base.cite(base.sentence(x), says=x.get("value")) for x in claims])
+    if versions:
+        says = "; ".join(f"{base.labels.get(spans[0]['document'])} says {date_label(k)}" for k, spans in versions)
+        cites = [base.cite(s, says=date_label(k)) for k, spans in versions for s in spans[:1]]
+        return Answer(q, "disputed", f"The sources disagree on when: {ev['summary']}. {says}.",
+                      [k for k, _ in versions], cites)
+    edtf = ev["when"]["edtf"]
+    basis = ev["when"].get("basis")
+    note = {"relative": " (worked out from another date in the text)",
+            "inferred": " (inferred from the text's context)"}.get(basis or "", "")
+    return Answer(q, "answered", f"{ev['summary']}: {date_label(edtf)}{note}.", [edtf],
+                  base.cites(_precise_first(ev)))
+
+
+def _precise_first(ev: dict) -> list[dict]:
+    """Evidence spans giving the event's own date first; spans dated otherwise left out."""
+    w = ev.get("when") or {}
+    spans = [s for s in ev.get("evidence", ()) if not (s.get("when") or {}).get("edtf")
+             or overlaps((s["when"] or {}).get("earliest"), (s["when"] or {}).get("latest"), w.get("earliest"), w.get("latest"))]
+    same = [s for s in spans if (s.get("when") or {}).get("edtf") == w.get("edtf")]
+    return same or spans  # the sources that give this very date, when some do
+
+
+def _naming(base: Base, spans, entity: str) -> list[dict]:
+    """The spans that name the entity (by any of its names), else all of them."""
+    forms = _forms(base, entity)
+    named = [s for s in spans if any(f in s.get("text", "").casefold() for f in forms)]
+    return named or list(spans)
+
+
+def answer_where(base: Base, q: Question) -> Answer | None:
+    people = [e for e in q.entities if base.type(e) == "person"]
+    if q.period and people and not q.event_kinds:
+        ans = _where_at(base, q, people[0])
+        if ans:
+            return ans
+    found = best_events(base, q, where=lambda ev: ev.get("where") in base.entities)
+    found = [s for s in found if s.event.get("where") not in q.entities] or found
+    if not found:
+        return None
+    top = found[0].score  # among the best, an event its sources put AT the place ("in Cosenza", not "to Sicily")
+    ev = max((s.event for s in found if s.score == top), key=lambda ev: _located(base, ev))
+    place = base.name(ev["where"])
+    return Answer(q, "answered", f"{ev['summary']}: in {place}" + _when_suffix(ev) + ".",
+                  [place], base.cites(_naming(base, ev.get("evidence", ()), ev["where"])))
+
+
+def _located(base: Base, ev: dict) -> bool:
+    forms = _forms(base, ev["where"])
+    preps = rules().locative
+    for span in ev.get("evidence", ()):
+        words = span.get("text", "").casefold().split()
+        for i, w in enumerate(words[:-1]):
+            if w in preps and any(" ".join(words[i + 1:]).startswith(f) or " ".join(words[i + 1:]).startswith("the " + f)
+                                  for f in forms):
+                return True
+    return False
+
+
+def _forms(base: Base, entity: str) -> set[str]:
+    ent = base.entities.get(entity, {})
+    return {f.casefold() for f in [ent.get("name", "")] + list(ent.get("aliases", ())) if len(f) > 2}
+
+
+def _when_suffix(ev: dict) -> str:
+    edtf = (ev.get("when") or {}).get("edtf")
+    return f" ({date_label(edtf)})" if edtf else ""
+
+
+def _where_at(base: Base, q: Question, person: str) -> Answer | None:
+    """A person's place at a date, from the dated itinerary."""
+    stops = [s for s in itinerary(base.by_entity.get(person, []), base.entities)
+             if overlaps(s.earliest, s.latest, *q.period)]
+    inside = [s for s in stops if s.earliest and s.latest and q.period[0] <= s.earliest and s.latest <= q.period[1]]
+    if not inside and stops:  # only stops that outlast the period: the most precise of them
+        width = min(_days(s) for s in stops)
+        inside = [s for s in stops if _days(s) == width]
+    stops = inside
+    if not stops:
+        return None
+    names = list(dict.fromkeys(s.place_name for s in stops))
+    events = {ev["id"]: ev for ev in base.by_entity.get(person, [])}
+    spans = [sp for s in stops for eid in s.events if in_period(events.get(eid, {}), q.period)
+             for sp in events.get(eid, {}).get("evidence", ())]
+    period = " – ".join(dict.fromkeys(date_label(x) for x in (stops[0].start, stops[-1].end)))
+    text = f"In {q.period_text}, {base.name(person)} was in {' and then '.join(names)} (the sources place them there {period})."
+    return Answer(q, "answered", text, names, base.cites(spans))
+
+
+def _days(stop) -> int:
+    import datetime as dt
+    try:
+        return (dt.date.fromisoformat(stop.latest) - dt.date.fromisoformat(stop.earliest)).days
+    except (TypeError, ValueError):
+        return 10**6
+
+
+def answer_who(base: Base, q: Question) -> Answer | None:
+    if q.role and q.entities:
+        ans = _who_by_relation(base, q)
+        if ans:
+            return ans
+    if q.predicate:
+        for scored in best_events(base, q):
+            ev = scored.event
+            others = [w for w in ev.get("who", ()) if w not in q.entities and base.type(w) in ("person", "group", "organization")]
+            if others:
+                names = [base.name(w) for w in others]
+                spans = [s for o in others for s in _naming(base, ev.get("evidence", ()), o)]
+                return Answer(q, "answered", f"{', '.join(names)} — {ev['summary']}" + _when_suffix(ev) + ".",
+                              names, base.cites(list({(s["document"], s["start"]): s for s in spans}.values())))
+        return None
+    if q.words:
+        return _who_described(base, q)
+    if q.entities and base.type(q.entities[0]) == "person":
+        return _who_is(base, q, q.entities[0])
+    return None
+
+
+def _who_described(base: Base, q: Question) -> Answer | None:
+    """"Who was the director of the Uffizi?": the person the sources describe with all
+    the question's words and names."""
+    want = {stem(w) for w in q.words} | {stem(w) for e in q.entities for w in _WORDS.findall(base.name(e)) if len(w) > 2}
+    found = [(ent, m["text"], base.with_name(m, ent) or base.cite(m))
+             for ent, m, have in base.descriptions if want <= have]
+    if not found:  # an alias that says it all, found again in the text beside the person's name
+        found = [(ent, alias, base.cite(span)) for ent, alias, have in base.described_as if want <= have
+                 for span in base.alias_spans(ent, alias)]
+    people = list(dict.fromkeys(e["id"] for e, _, _ in found))
+    if len(people) != 1:
+        return None
+    ent = base.entities[people[0]]
+    cites = list({(c.document, c.start, c.end): c for _, _, c in found}.values())[:3]
+    return Answer(q, "answered", f"{ent['name']}: {found[0][1]}.", [ent["name"]], cites)
+
+
+def _relations(base: Base, person: str, role: str) -> list[tuple[bool, str, dict]]:
+    """(reversed, the other person, relation) for relations of ``person`` labelled ``role``;
+    "X's wife" reads source X -> target, so those come first."""
+    matches = []
+    for r in base.relations_of.get(person, ()):
+        label = (r.get("label") or r.get("kind") or "").casefold()
+        if label != role and label.split()[-1:] != [role]:
+            continue
+        other = r["target"] if r["source"] == person else r["source"]
+        matches.append((r["source"] != person, other, r))
+    matches.sort(key=lambda m: m[0])
+    return matches
+
+
+def relative(base: Base, person: str, role: str) -> str | None:
+    """The person who is ``person``'s ``role`` ("wife"), if the sources say so."""
+    matches = [m for m in _relations(base, person, role) if not m[0]]
+    return matches[0][1] if matches else None
+
+
+def _who_by_relation(base: Base, q: Question) -> Answer | None:
+    role = q.role or ""
+    matches = _relations(base, q.entities[0], role)
+    if not matches:
+        return None
+    names = list(dict.fromkeys(base.name(o) for _, o, _ in matches))
+    spans = [s for _, _, r in matches for s in r.get("evidence", ())]
+    return Answer(q, "answered", f"{base.name(q.entities[0])}'s {role}: {', '.join(names)}.", names, base.cites(spans))
+
+
+def _who_is(base: Base, q: Question, pid: str) -> Answer | None:
+    """"Who was X?": the descriptions the sources give, with their mentions."""
+    ent = base.entities[pid]
+    names = {ent["name"].casefold()}
+    desc = [m for m in ent.get("mentions", ()) if m.get("text", "").casefold() not in names
+            and len(m.get("text", "").split()) > 1]
+    spans = desc or list(ent.get("mentions", ()))[:1]
+    if not spans:
+        return None
+    forms = list(dict.fromkeys(m["text"] for m in desc))[:4]
+    if not forms:
+        return None
+    return Answer(q, "answered", f"{ent['name']}: {'; '.join(forms)}.", [ent["name"]], base.cites(desc))
+
+
+def _events_of(base: Base, q: Question) -> list[dict]:
+    seen: dict[str, dict] = {}
+    for e in q.entities:
+        for ev in base.by_entity.get(e, ()):
+            seen.setdefault(ev["id"], ev)
+    pool = list(seen.values()) if q.entities else list(base.events)
+    if not (q.period or q.entities):
+        return []
+    pool = [ev for ev in pool if in_period(ev, q.period)]
+    if q.period:  # events dated within the period, before those that merely overlap it
+        inside = [ev for ev in pool if q.period[0] <= (ev.get("when") or {}).get("earliest", "")
+                  and (ev.get("when") or {}).get("latest", "~") <= q.period[1]]
+        pool = inside or pool
+    return pool
+
+
+def _listing(base: Base, q: Question, events: list[dict], intro: str) -> Answer:
+    items = [{"event": ev["id"], "summary": ev.get("summary", ""), "when": (ev.get("when") or {}).get("edtf"),
+              "where": base.name(ev.get("where")) if ev.get("where") else None} for ev in events]
+    lines = "; ".join(f"{date_label(i['when']) if i['when'] else 'undated'}: {i['summary']}" for i in items)
+    cites = [base.cite(ev["evidence"][0]) for ev in events if ev.get("evidence")]
+    return Answer(q, "answered", f"{intro} {lines}.", [i["when"] or "" for i in items], cites, items=items)
+
+
+def answer_what(base: Base, q: Question) -> Answer | None:
+    events = _events_of(base, q)
+    if q.predicate and events:
+        found = best_events(base, q)
+        events = [s.event for s in found] or events
+    if not events:
+        return None
+    order = {ev["id"]: i for i, ev in enumerate(base.events)}
+    events = sorted(events, key=lambda ev: order.get(ev["id"], 0))[:MAX_LISTED]
+    about = " and ".join(base.name(e) for e in q.entities)
+    when = f" in {q.period_text}" if q.period_text else ""
+    intro = f"What the sources tell of {about}{when}:" if about else f"What happened{when}, as the sources tell it:"
+    return _listing(base, q, events, intro)
+
+
+def answer_fate(base: Base, q: Question) -> Answer | None:
+    if not q.entities:
+        return None
+    person = q.entities[0]
+    dated = [ev for ev in base.by_entity.get(person, ()) if (ev.get("when") or {}).get("earliest")]
+    if not dated:
+        return None
+    deaths = [i for i, ev in enumerate(dated) if ev.get("kind") == "death" and person in ev.get("who", ())]
+    if deaths:  # a life ends at its death: later events naming the person are about the dead
+        dated = dated[:deaths[-1] + 1]
+    last = dated[-3:][::-1]
+    ans = _listing(base, q, last, f"The last the sources tell of {base.name(q.entities[0])}:")
+    ans.values = [(last[0].get("when") or {}).get("edtf", "")] + ([base.name(last[0]["where"])] if last[0].get("where") else [])
+    return ans
+
+
+def answer_disputes(base: Base, q: Question) -> Answer | None:
+    chosen, seen = [], set()
+    for c in base.conflicts:
+        if not _conflict_fits(base, q, c):
+            continue
+        key = (c.get("kind"), frozenset(x.get("value") or x.get("text") for x in c.get("claims", ())))
+        if key in seen:
+            continue
+        seen.add(key)
+        chosen.append(c)
+    if not chosen:
+        return None
+    parts, cites = [], []
+    for c in chosen[:MAX_LISTED]:
+        claims = c.get("claims", ())
+        parts.append(f"{c.get('about', c['kind'])}: " + " vs ".join(
+            f"{base.labels.get(x['document'])} says “{x.get('value') or x.get('text')}”" for x in claims))
+        cites.extend(base.cite(base.sentence(x), says=x.get("value") or None) for x in claims)
+    n = len(chosen)
+    text = f"The sources disagree on {n} point{'s' if n > 1 else ''}: " + "; ".join(parts) + "."
+    return Answer(q, "disputed", text, [c.get("about", "") for c in chosen], cites,
+                  items=[{"conflict": c["id"], "about": c.get("about", ""), "kind": c.get("kind")} for c in chosen])
+
+
+def _conflict_fits(base: Base, q: Question, c: dict) -> bool:
+    events = [base.event_by_id[e] for e in c.get("events", ()) if e in base.event_by_id] if (q.entities or q.period) else []
+    if q.entities:
+        names = [base.name(e).casefold() for e in q.entities]
+        involved = {w for ev in events for w in list(ev.get("who", ())) + base.places_of(ev)}
+        if not (set(q.entities) & involved or any(n in c.get("about", "").casefold() for n in names)):
+            return False
+    if q.period and events and not any(in_period(ev, q.period) for ev in events):
+        return False
+    return True
+

@@ -1,0 +1,54 @@
+"""What the static report's ask page (static/js/ask.js) answers from: the export's facts in
+a compact form, the passages for full-text look-up, and the same question rules the
+server uses (ask/data/questions.yaml, the event trigger lexicon), so both faces agree."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..ask.parse import rules
+from ..ask.passages import split_passages
+from ..extract.events_lexicon import load_lexicon
+from .kb import KnowledgeBase
+from .links import Links
+
+
+def _rules() -> dict:
+    r, lex = rules(), load_lexicon()
+    return {
+        "kinds": [[k, p.pattern] for k, p in r.kinds], "related": r.related, "passive": r.passive,
+        "lightKinds": r.light_kinds, "light": sorted(r.light), "stop": sorted(r.stop),
+        "relationLabels": sorted(r.relation_labels),
+        "verbs": {k: sorted({x.kind for x in v}) for k, v in lex.verbs.items()},
+        "nouns": {k: sorted({x.kind for x in v}) for k, v in lex.nouns.items()},
+    }
+
+
+def _span(s: dict) -> list:
+    w = s.get("when") or {}
+    return [s["document"], s["start"], s["end"], s.get("text", ""), w.get("edtf"), s.get("value"), s.get("locator")]
+
+
+def ask_data(kb: KnowledgeBase, links: Links) -> dict:
+    data = kb.export
+    return {
+        "rules": _rules(),
+        "documents": {d: {"label": kb.document_label(d), "url": links.document(d)} for d in kb.documents},
+        "entities": [{"id": e["id"], "type": e.get("type"), "name": e.get("name"), "aliases": e.get("aliases", []),
+                      "part_of": e.get("part_of"), "mentions": len(e.get("mentions", ()))}
+                     for e in data.get("entities", ())],
+        "events": [{"id": ev["id"], "kind": ev.get("kind"), "summary": ev.get("summary", ""),
+                    "when": ev.get("when"), "where": ev.get("where"), "who": ev.get("who", []),
+                    "evidence": [_span(s) for s in ev.get("evidence", ())]} for ev in data.get("events", ())],
+        "relations": [{"label": r.get("label") or r.get("kind"), "source": r["source"], "target": r["target"],
+                       "evidence": [_span(s) for s in r.get("evidence", ())]} for r in data.get("relations", ()) or ()],
+        "conflicts": [{"kind": c.get("kind"), "about": c.get("about", ""), "events": c.get("events", []),
+                       "claims": [_span(s) for s in c.get("claims", ())]} for c in data.get("conflicts", ())],
+        "passages": [[d, a, b, text[a:b]] for d, text in kb.texts.items() for a, b in split_passages(text)],
+    }
+
+
+def write_ask_data(kb: KnowledgeBase, links: Links, out: Path) -> None:
+    text = json.dumps(ask_data(kb, links), ensure_ascii=False, separators=(",", ":"))
+    # '</' cannot end a script loaded from a file, but keep the file inert anyway
+    (out / "ask-data.js").write_text("window.CHRONICA_ASK=" + text.replace("</", "<\\/") + ";\n", encoding="utf-8")
