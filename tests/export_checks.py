@@ -167,34 +167,31 @@ TIMELINE_SCHEMA = json.loads((SCHEMAS / "timelinejs.schema.json").read_text("utf
 
 VENDOR = Path(__file__).resolve().parents[1] / "src" / "chronica" / "web" / "static" / "vendor"
 
-CHROMIUM = Path("/usr/bin/chromium")
 
 
 def timeline(view) -> dict:
     return json.loads(render("timelinejs", view)[0])
 
 
-def render_in_chromium(view, tmp_path: Path) -> tuple[list[str], list, list[str]]:
-    """Load the export into TimelineJS from disk; (slide ids rendered, console errors, marker ids)."""
-    if not CHROMIUM.exists() or not (VENDOR / "timelinejs" / "js" / "timeline.js").exists():
-        pytest.skip("needs /usr/bin/chromium and the vendored TimelineJS (npm ci && python scripts/vendor_assets.py)")
-    from playwright.sync_api import sync_playwright
+def render_in_chromium(browser, view, tmp_path: Path) -> tuple[list[str], list, list[str]]:
+    """Load the export into TimelineJS from disk in the session's Chromium; (slide ids
+    rendered, console errors, marker ids)."""
+    if not (VENDOR / "timelinejs" / "js" / "timeline.js").exists():
+        pytest.skip("needs the vendored TimelineJS (npm ci && python scripts/vendor_assets.py)")
     page_file = tmp_path / "timeline.html"
     page_file.write_text(timelinejs_page(render("timelinejs", view)[0].decode("utf-8"), VENDOR.as_uri()), "utf-8")
     errors: list = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
-        try:
-            page = browser.new_page(viewport={"width": 1200, "height": 800})
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.on("requestfailed", lambda r: errors.append(f"failed: {r.url}"))
-            page.goto(page_file.as_uri())
-            page.wait_for_selector(".tl-timemarker", state="attached", timeout=20000)
-            ids = page.evaluate("Array.from(document.querySelectorAll('.tl-slide')).map(s => s.id)")
-            markers = page.evaluate("Array.from(document.querySelectorAll('.tl-timemarker')).map(m => m.id)")
-        finally:
-            browser.close()
+    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    try:
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("requestfailed", lambda r: errors.append(f"failed: {r.url}"))
+        page.goto(page_file.as_uri())
+        page.wait_for_selector(".tl-timemarker", state="attached", timeout=20000)
+        ids = page.evaluate("Array.from(document.querySelectorAll('.tl-slide')).map(s => s.id)")
+        markers = page.evaluate("Array.from(document.querySelectorAll('.tl-timemarker')).map(m => m.id)")
+    finally:
+        page.close()
     return ids, errors, markers
 
 

@@ -52,7 +52,7 @@ def test_reference_texts_in_every_format(seeds_view, tmp_path):
 
 
 @pytest.mark.browser
-def test_reference_texts_render_in_timelinejs(seeds_view, tmp_path):
-    ids, errors, _ = render_in_chromium(seeds_view, tmp_path)
+def test_reference_texts_render_in_timelinejs(browser, seeds_view, tmp_path):
+    ids, errors, _ = render_in_chromium(browser, seeds_view, tmp_path)
     assert errors == []
     assert {ev["id"] for ev in seeds_view.events if ev["when"]} <= set(ids)

@@ -41,8 +41,8 @@ def test_examples_schema_valid(examples_view):
 
 
 @pytest.mark.browser
-def test_timelinejs_renders_every_slide_without_console_errors(view, tmp_path):
-    ids, errors, markers = render_in_chromium(view, tmp_path)
+def test_timelinejs_renders_every_slide_without_console_errors(browser, view, tmp_path):
+    ids, errors, markers = render_in_chromium(browser, view, tmp_path)
     dated = {ev["id"] for ev in view.events if ev["when"]}
     assert errors == []
     assert dated <= set(ids) and len(ids) == len(dated) + 1  # plus the title slide
@@ -50,7 +50,7 @@ def test_timelinejs_renders_every_slide_without_console_errors(view, tmp_path):
 
 
 @pytest.mark.browser
-def test_timelinejs_renders_the_examples(examples_view, tmp_path):
-    ids, errors, _ = render_in_chromium(examples_view, tmp_path)
+def test_timelinejs_renders_the_examples(browser, examples_view, tmp_path):
+    ids, errors, _ = render_in_chromium(browser, examples_view, tmp_path)
     assert errors == []
     assert {ev["id"] for ev in examples_view.events if ev["when"]} <= set(ids)

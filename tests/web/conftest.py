@@ -34,11 +34,7 @@ def client(kb):
 
 # ------------------------------------------------------------------ browser --
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
-    "--no-first-run", "--disable-component-update", "--disable-sync",
-]
+from web_browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401  (shared with the export tests)
 LAPTOP = {"width": 1366, "height": 800}
 PHONE = {"width": 390, "height": 844}
 
@@ -81,17 +77,6 @@ class LiveServer:
 def live_url(kb):
     with LiveServer(create_app(kb)) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("Debian chromium is not installed at /usr/bin/chromium (CI installs it)")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield instance
-        instance.close()
 
 
 class Watch:
