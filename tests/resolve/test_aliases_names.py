@@ -71,3 +71,13 @@ def test_names_subset_needs_the_surname(short, long_, ok):
 ])
 def test_names_tokens_compatible(a, b, ok):
     assert tokens_compatible(a, b) is ok
+
+
+@pytest.mark.parametrize("short, long_, ok", [
+    ("Sancho IV", "Sancho IV of Castile", True),   # the realm does not tell a ruler apart
+    ("Sancho IV", "King Sancho IV of Castile", True),
+    ("Sancho III", "Sancho IV of Castile", False),  # the number does
+    ("Basil II", "Basil II Porphyrogenitus", True),  # nor a byname after the number
+])
+def test_names_subset_regnal_realm(short, long_, ok):
+    assert subset_match(parse_name(short), parse_name(long_)) is ok

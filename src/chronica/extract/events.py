@@ -672,7 +672,8 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
         para = None if passed or k is None else frame.scene_of.get(k, frame.paragraphs[k][0])
         # "shortly after" keeps the day only in a scene told by the hour
         when = inferred(doc, view.offset(anchor), frame.anchors, near=near, scene_start=para,
-                        same_day=by_hour and same_day(clause))
+                        same_day=by_hour and same_day(clause),
+                        paragraph_start=None if k is None else frame.paragraphs[k][0])
         on_the_day = by_hour and para is not None and when is not None and bool(_DAY_EDTF.match(when.edtf or ""))
         if when is not None and not near and not on_the_day and _open_later(clause, lex):
             when = open_after(when)

@@ -19,6 +19,7 @@ from ..model import Mention
 from ..pipeline import Context, component
 from ..resolve.gazetteer import Candidate, Gazetteer, normalise
 from .lexicon import Lexicon, load_lexicon
+from .regnal import regnal_short_name, regnal_spans
 
 # NER label -> the type it suggests
 LABEL_TYPE: dict[str, str] = {
@@ -368,6 +369,17 @@ def _mononym_candidates(doc: Doc, lex: Lexicon) -> list[_Cand]:
     return out
 
 
+def _regnal_candidates(doc: Doc, lex: Lexicon) -> list[_Cand]:
+    """"Olaf II": a ruler, whatever the model makes of "Olaf" alone."""
+    not_names = lex.not_names | lex.heading_words | lex.event_heads | lex.work_heads
+    out = []
+    for a, b in regnal_spans(doc.spacy, not_names, lex.titles):
+        c = _Cand(a, b, "PERSON", "regnal")
+        c.name_hint["person"] += 3.0
+        out.append(c)
+    return out
+
+
 def _dynasty_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[_Cand]:
     """A dynasty's name used as an adjective ("white Bourbon cockades"): the house."""
     out = []
@@ -600,7 +612,7 @@ def _role_and_kind_cues(c: _Cand, span, head, lex: Lexicon) -> None:
 
 def _merge(cands: list[_Cand]) -> list[_Cand]:
     """One candidate per stretch of text: rule spans that extend an entity win."""
-    order = {"title": 0, "quoted": 1, "institution": 1, "heading": 1, "ner": 2, "first_name": 3, "mononym": 4, "gazetteer": 5}
+    order = {"title": 0, "regnal": 0, "quoted": 1, "institution": 1, "heading": 1, "ner": 2, "first_name": 3, "mononym": 4, "gazetteer": 5}
     cands = sorted(cands, key=lambda c: (order[c.rule], -(c.end - c.start), c.start))
     kept: list[_Cand] = []
     for c in cands:
@@ -700,12 +712,22 @@ def _valid(c: _Cand, doc: Doc, lex: Lexicon) -> bool:
         return False  # "Chapter 15"
     if len(text) < 2 or not any(ch.isalpha() for ch in text):
         return False
+    if _era_marker(text, doc.text, c.start, c.end, lex):
+        return False  # "218 B.C.": a year's era, not British Columbia
     if len(words) >= 2 and words[-1] in lex.titles and " ".join(words[:-1]) in lex.demonyms:
         return False  # "the British Governor of Bengal": a role, not a name
     s = doc.sentence_at(c.start)
     if s is not None and s.kind in ("heading", "title") and c.label in ("WORK_OF_ART", "LAW", "EVENT"):
         return False  # a heading's words are not a work's title
     return True
+
+
+def _era_marker(text: str, doc_text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """An era marker next to a number ("218 B.C.", "AD 410")."""
+    if text.replace(".", "").strip() not in lex.era_markers:
+        return False
+    return bool(re.search(r"\d[\s,)]*$", doc_text[max(0, start - 8):start])
+                or re.match(r"\s*\d", doc_text[end:end + 4]))
 
 
 def _extend_country_nouns(cands: list[_Cand], doc: Doc, lex: Lexicon) -> None:
@@ -802,6 +824,7 @@ def _trim_heading_names(cands: list[_Cand], doc: Doc) -> list[_Cand]:
 def mentions_of(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
     cands = (_ner_candidates(doc, lex, gaz) + _title_candidates(doc, lex, gaz) + _quoted_candidates(doc)
              + _first_name_candidates(doc, lex, gaz) + _mononym_candidates(doc, lex)
+             + _regnal_candidates(doc, lex)
              + _dynasty_candidates(doc, lex, gaz)
              + _gazetteer_candidates(doc, lex, gaz) + _institution_candidates(doc, lex)
              + _heading_place_candidates(doc, lex, gaz))
@@ -872,6 +895,7 @@ def surname_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Me
     singles = Counter(m.text for m in people if len(m.text.split()) == 1)
     names = {_surname_of(m, lex) for m in people
              if len(m.text.split()) > 1 or singles[m.text] >= 2} - {None}
+    names |= {regnal_short_name(m.text) for m in people} - {None}  # "Olaf" <- "Olaf II"
     other = {_POSS_TAIL.sub("", m.text.strip()) for m in mentions if m.type != "person"}
     lower = _lower_words(doc)
     names = {n for n in names if n not in other and n.casefold() not in lower}

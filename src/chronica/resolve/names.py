@@ -208,4 +208,17 @@ def subset_match(short: Name, long_: Name) -> bool:
         return False
     if not set(short.tokens) <= set(long_.tokens):
         return False
-    return long_.surname is None or long_.surname in short.tokens
+    key = _regnal_key(long_) or long_.surname
+    return key is None or key in short.tokens
+
+
+_ROMAN_TOKEN = re.compile(r"^[ivxl]+$")
+
+
+def _regnal_key(name: Name) -> str | None:
+    """A ruler's name is told apart by its number, not by the realm or byname after
+    it: "Sancho IV of Castile" and "Basil II Porphyrogenitus" are "Sancho IV", "Basil II"."""
+    t = name.tokens
+    if len(t) >= 3 and _ROMAN_TOKEN.match(t[1]):
+        return t[1]
+    return None
