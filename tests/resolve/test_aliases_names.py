@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from chronica.resolve.names import full_names_match, parse_name, subset_match, tokens_compatible
+from chronica.resolve.names import full_names_match, is_name_form, parse_name, subset_match, tokens_compatible
 
 
 @pytest.mark.parametrize("text, title, tokens", [
@@ -81,3 +81,14 @@ def test_names_tokens_compatible(a, b, ok):
 ])
 def test_names_subset_regnal_realm(short, long_, ok):
     assert subset_match(parse_name(short), parse_name(long_)) is ok
+
+
+@pytest.mark.parametrize("form, named", [
+    ("Ivan the Terrible", True), ("Prince Lazar of Serbia", True), ("Alfonso X", True),
+    ("Otto von Bismarck", True), ("young Cato", True), ("Emperor of the West", True),
+    ("Minamoto no Yoritomo", True),
+    ("his nephew Ottokar", False), ("the young queen", False), ("actor Karl Ried", False),
+    ("mother of Sancho IV", False), ("a daughter", False), ("later king Olaf", False),
+])
+def test_names_form_names_or_describes(form, named):
+    assert is_name_form(form) is named

@@ -19,7 +19,7 @@ def is_regnal_numeral(word: str) -> bool:
     return bool(word) and bool(REGNAL_NUMERAL.match(word))
 
 
-_NOT_PERSON_NER = {"EVENT", "LAW", "ORG", "FAC", "PRODUCT", "WORK_OF_ART"}
+_NOT_PERSON_NER = {"EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}  # ORG: the model takes many an unfamiliar ruler for one
 
 
 def regnal_spans(sd, not_names: frozenset[str], titles: frozenset[str]) -> list[tuple[int, int]]:
@@ -27,7 +27,7 @@ def regnal_spans(sd, not_names: frozenset[str], titles: frozenset[str]) -> list[
     or two when the first is a given name of the same ruler: "Frederick William III").
     `not_names` also holds the words after which a numeral numbers a thing ("War",
     "Chapter", "Act"); a numeral inside a name NER reads as an event, law, work or
-    organisation ("the Second Vatican Council") is not a ruler's."""
+    product ("Apollo XI") is not a ruler's."""
     out = []
     for tok in sd[:-1]:
         num = sd[tok.i + 1]
@@ -44,8 +44,12 @@ def regnal_spans(sd, not_names: frozenset[str], titles: frozenset[str]) -> list[
                 and prev.text[:1].isupper() and not prev.is_sent_start:
             start = prev.idx
         end = num.idx + len(numeral)
-        if numeral == num.text:  # a byname after the number: "Basil II Porphyrogenitus"
+        if numeral == num.text:  # a byname or realm after the number: "Basil II Porphyrogenitus"
             nxt = num.i + 1
+            if nxt + 1 < len(sd) and sd[nxt].text == "of" and sd[nxt + 1].pos_ == "PROPN" \
+                    and _name_word(sd[nxt + 1], not_names, titles):  # "Sancho IV of Castile"
+                end = sd[nxt + 1].idx + len(sd[nxt + 1].text)
+                nxt += 2
             while nxt < len(sd) and sd[nxt - 1].whitespace_ == " " and sd[nxt].pos_ == "PROPN" \
                     and _name_word(sd[nxt], not_names, titles):
                 end = sd[nxt].idx + len(sd[nxt].text)

@@ -30,7 +30,7 @@ from .roles import LABEL as ROLE
 from .disjoint import DisjointSets
 from .gazetteer import Gazetteer, distance_km, normalise
 from .places import COUNTRY_NOUNS, NEAR_KM, STATE_QUALIFIERS, place_ref, qualified_name
-from .names import Name, fold, full_names_match, parse_name, subset_match, tokens_compatible
+from .names import Name, fold, full_names_match, is_name_form, parse_name, subset_match, tokens_compatible
 
 
 @dataclass
@@ -422,7 +422,8 @@ def _build(groups: list[list[int]], locals_: list[_Local]):
         mentions: list[DocSpan] = []
         for loc in locs:
             for a in [loc.ent.name] + loc.ent.aliases:
-                if a not in aliases:
+                # "his nephew", "the young king" refer to the person: mentions, not names
+                if a not in aliases and (a == name or is_name_form(a)):
                     aliases.append(a)
             for i in loc.ent.mentions:
                 m = loc.doc.mentions[i]

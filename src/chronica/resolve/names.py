@@ -41,6 +41,11 @@ def particles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def name_adjectives() -> frozenset[str]:
+    return frozenset(t.casefold() for t in _lines("name_adjectives.txt"))
+
+
+@lru_cache(maxsize=1)
 def variants() -> dict[str, str]:
     """Spelling -> canonical spelling (first of its line), accent-free and case-folded."""
     table: dict[str, str] = {}
@@ -222,3 +227,32 @@ def _regnal_key(name: Name) -> str | None:
     if len(t) >= 3 and _ROMAN_TOKEN.match(t[1]):
         return t[1]
     return None
+
+
+# "Catherine of Aragon", "Ivan the Terrible", "Minamoto no Yoritomo"
+_NAME_JOINERS = frozenset({"of", "the", "and", "y", "e", "no"})
+
+
+def is_name_form(text: str) -> bool:
+    """A form that names (a title allowed before it) rather than describes: every word
+    capitalised, a particle, a regnal number, or a joining word before a capitalised
+    one ("Ivan the Terrible", "Prince Lazar of Serbia", "Alfonso X"). "his nephew",
+    "the young king", "her husband Karl" describe: they refer, they are not names."""
+    words = _TOKEN.findall(clean_surface(text))
+    if words and words[0].casefold() in ("the", "a", "an"):
+        return False
+    parts = particles()
+    if not any(w[:1].isupper() for w in words):
+        return False
+    for i, w in enumerate(words):
+        w = w.strip(_EDGE_PUNCT)
+        head = w.split("-")[0]
+        if not w or w[:1].isupper() or head.casefold() in parts or not any(c.isalpha() for c in w):
+            continue
+        if w.casefold() in name_adjectives() and i + 1 < len(words) and words[i + 1][:1].isupper():
+            continue  # "young Scipio"
+        nxt = next((x.strip(_EDGE_PUNCT) for x in words[i + 1:] if x.casefold() not in _NAME_JOINERS), "")
+        if w.casefold() in _NAME_JOINERS and 0 < i and nxt[:1].isupper():
+            continue
+        return False
+    return bool(words)
