@@ -89,6 +89,13 @@ def test_roles_link_title_holder(marked, description, name):
     assert entity_of(doc, description) == entity_of(doc, name)
 
 
+def test_roles_link_title_holder_named_just_before():
+    # several sultans in the text; only one named in the sentences before the description
+    doc = linked("[Sultan Orhan] built a mosque. It burned. Rain fell. Weeks passed. Nobody came. "
+                 "[Sultan Selim] rode out in spring. The sultan reached the river.")
+    assert entity_of(doc, "The sultan") == entity_of(doc, "Sultan Selim")
+
+
 def test_roles_link_title_holders_two():
     doc = linked("[President Tom Hale] met [President Ann Roe]. Later the president left.")
     assert entity_of(doc, "the president") is None

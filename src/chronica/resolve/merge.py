@@ -111,9 +111,10 @@ def _collect(corpus) -> list[_Local]:
             # credits and bibliographies garble names ("Churchill Says"): compare people by
             # what the running text calls them when it names them at all
             ms = [doc.mentions[i] for i in e.mentions if i < len(doc.mentions)]
-            # "his son", "the royal couple" name nobody
-            described = {m.text for m in ms if m.label in ("DESCRIPTION", MEMBERS)}
-            body = [m.text for m in ms if not m.cited and m.label not in ("DESCRIPTION", MEMBERS)]
+            # "his son", "the royal couple", "the emperor" name nobody: in another
+            # document they stand for someone else
+            described = {m.text for m in ms if m.label in ("DESCRIPTION", MEMBERS, ROLE)}
+            body = [m.text for m in ms if not m.cited and m.label not in ("DESCRIPTION", MEMBERS, ROLE)]
             forms = [f for f in [e.name] + (body or list(e.aliases)) if f not in described]
             if ms and all(m.label == ROLE for m in ms):
                 forms = []  # "the servant": an unnamed person of one document merges nothing

@@ -21,7 +21,9 @@ chaining (``chain_aliases`` calls :func:`attach_roles`):
 4. A role nobody holds that the text uses at least twice ("the servant ... the
    doubtful servant") is an unnamed person of its own (never a title or an epithet).
 
-When unsure (several holders, no main person), nothing is linked.
+Of several holders in the text, the only one named in the two sentences before is
+meant ("the sultan" just after "Sultan Orhan ...", other sultans told of far away).
+When unsure (two holders named just before, or none; no main person), nothing is linked.
 """
 from __future__ import annotations
 
@@ -237,6 +239,8 @@ def attach_roles(doc: Doc) -> None:
             key = doc.mentions[d.named].entity
         elif len(holders.get(d.head, ())) == 1:
             key = next(iter(holders[d.head]))
+        elif len(holders.get(d.head, ())) > 1:
+            key = _nearest_holder(d.mention.start, named, sent_starts, holders[d.head])
         elif not holders.get(d.head) and (d.head in _words().epithets or d.head == "age") and main:
             if _refers_back(d.mention.start, named, sent_starts, main):
                 key = main
@@ -248,6 +252,17 @@ def attach_roles(doc: Doc) -> None:
     found += _unnamed_people(doc, unlinked, ent_of)
     if found:
         _insert(doc, found, ent_of)
+
+
+def _nearest_holder(offset: int, named: list[tuple[int, str, bool]], sent_starts: list[int],
+                    holders: set[str]) -> str | None:
+    """Of several holders of a role in the text ("the sultan" in a history of three
+    sultans), the only one named within MAIN_WINDOW sentences before ``offset``;
+    nobody when two holders were named there ("X met Y. Later the sultan left")."""
+    si = bisect_right(sent_starts, offset) - 1 if sent_starts else 0
+    lo = sent_starts[max(si - MAIN_WINDOW, 0)] if sent_starts else offset - 400
+    near = {key for start, key, _ in named if lo <= start < offset and key in holders}
+    return next(iter(near)) if len(near) == 1 else None
 
 
 def _unnamed_people(doc: Doc, unlinked: dict[str, list[Mention]], ent_of: dict[str, LocalEntity]) -> list[Mention]:
