@@ -62,3 +62,15 @@ def test_era_marker_is_no_place(pipe, text):
 def test_regnal_name_keeps_its_byname(pipe):
     doc = run(pipe, "The envoy met Basil II Porphyrogenitus at the palace in 1001.")
     assert "Basil II Porphyrogenitus" in [m.text for m in doc.mentions]
+
+
+def test_epithet_name_is_one_person_with_its_short_form(pipe):
+    doc = run(pipe, "Sigurd the Crusader sailed for the Holy Land in 1107. Sigurd returned three years later.")
+    people = [set(e.aliases) for e in doc.entities if e.type == "person"]
+    assert any({"Sigurd the Crusader", "Sigurd"} <= p for p in people)
+
+
+def test_epithet_short_form_used_first_joins_it(pipe):
+    doc = run(pipe, "As a boy Haakon was raised abroad. In 935 Haakon the Good returned to claim the throne.")
+    people = [set(e.aliases) for e in doc.entities if e.type == "person"]
+    assert any({"Haakon the Good", "Haakon"} <= p for p in people)

@@ -19,7 +19,7 @@ from ..model import Mention
 from ..pipeline import Context, component
 from ..resolve.gazetteer import Candidate, Gazetteer, normalise
 from .lexicon import Lexicon, load_lexicon
-from .regnal import regnal_short_name, regnal_spans
+from .regnal import epithet_short_name, epithet_spans, regnal_short_name, regnal_spans
 
 # NER label -> the type it suggests
 LABEL_TYPE: dict[str, str] = {
@@ -370,10 +370,11 @@ def _mononym_candidates(doc: Doc, lex: Lexicon) -> list[_Cand]:
 
 
 def _regnal_candidates(doc: Doc, lex: Lexicon) -> list[_Cand]:
-    """"Olaf II": a ruler, whatever the model makes of "Olaf" alone."""
+    """"Olaf II", "Sven the Bold": a ruler, whatever the model makes of "Olaf" alone."""
     not_names = lex.not_names | lex.heading_words | lex.event_heads | lex.work_heads
     out = []
-    for a, b in regnal_spans(doc.spacy, not_names, lex.titles):
+    not_epithets = not_names | lex.geo_nouns | lex.place_nouns | lex.colour_words
+    for a, b in regnal_spans(doc.spacy, not_names, lex.titles) + epithet_spans(doc.spacy, not_epithets, lex.titles):
         c = _Cand(a, b, "PERSON", "regnal")
         c.name_hint["person"] += 3.0
         out.append(c)
@@ -895,7 +896,7 @@ def surname_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Me
     singles = Counter(m.text for m in people if len(m.text.split()) == 1)
     names = {_surname_of(m, lex) for m in people
              if len(m.text.split()) > 1 or singles[m.text] >= 2} - {None}
-    names |= {regnal_short_name(m.text) for m in people} - {None}  # "Olaf" <- "Olaf II"
+    names |= {regnal_short_name(m.text) or epithet_short_name(m.text) for m in people} - {None}  # "Olaf" <- "Olaf II"
     other = {_POSS_TAIL.sub("", m.text.strip()) for m in mentions if m.type != "person"}
     lower = _lower_words(doc)
     names = {n for n in names if n not in other and n.casefold() not in lower}

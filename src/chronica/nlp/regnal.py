@@ -1,4 +1,5 @@
-"""Rulers' names with a regnal number: "Olaf II", "Sancho IV", "Casimir III".
+"""Rulers' names with a regnal number or an epithet: "Olaf II", "Sancho IV",
+"Casimir III", "Sven the Bold", "Louis the Pious".
 
 A name followed by a Roman numeral is a person, whatever the NER model says of the bare
 word ("Olaf" may come back as a place), and its first word is the ruler's short name
@@ -56,6 +57,36 @@ def regnal_spans(sd, not_names: frozenset[str], titles: frozenset[str]) -> list[
                 nxt += 1
         out.append((start, end))
     return out
+
+
+def epithet_spans(sd, not_names: frozenset[str], titles: frozenset[str]) -> list[tuple[int, int]]:
+    """Character spans "Name the Epithet" ("Sven the Bold"): a capitalised name word,
+    "the" in lower case, one capitalised word that is no title nor a thing's word."""
+    out = []
+    for tok in sd[:-2]:
+        the, epi = sd[tok.i + 1], sd[tok.i + 2]
+        if the.text != "the" or tok.whitespace_ != " " or the.whitespace_ != " ":
+            continue
+        if not _name_word(tok, not_names, titles) or tok.pos_ != "PROPN" or not _epithet_word(epi, not_names, titles):
+            continue
+        if tok.i + 3 < len(sd) and sd[tok.i + 3].text[:1].isupper() and sd[tok.i + 2].whitespace_:
+            continue  # "Sven the Bold Regiment": a longer name
+        out.append((tok.idx, epi.idx + len(epi.text)))
+    return out
+
+
+def _epithet_word(tok, not_names: frozenset[str], titles: frozenset[str]) -> bool:
+    t = tok.text
+    return (len(t) > 2 and t[:1].isupper() and t[1:].islower() and t.isalpha()
+            and t not in not_names and t not in titles and tok.ent_type_ not in ("GPE", "LOC", "NORP"))
+
+
+def epithet_short_name(text: str) -> str | None:
+    """"Sven the Bold" -> "Sven"."""
+    words = text.split()
+    if len(words) == 3 and words[1] == "the" and words[0][:1].isupper() and len(words[0]) > 2:
+        return words[0]
+    return None
 
 
 def regnal_short_name(text: str) -> str | None:

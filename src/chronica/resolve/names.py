@@ -220,6 +220,14 @@ def subset_match(short: Name, long_: Name) -> bool:
 _ROMAN_TOKEN = re.compile(r"^[ivxl]+$")
 
 
+def ruler_short(name: Name) -> str | None:
+    """The word a ruler's name is shortened to: "Olaf II", "Sven the Bold" -> "olaf", "sven"."""
+    t = name.tokens
+    if len(t) >= 2 and (_ROMAN_TOKEN.match(t[1]) or (len(t) == 3 and t[1] == "the")):
+        return t[0]
+    return None
+
+
 def _regnal_key(name: Name) -> str | None:
     """A ruler's name is told apart by its number, not by the realm or byname after
     it: "Sancho IV of Castile" and "Basil II Porphyrogenitus" are "Sancho IV", "Basil II"."""
