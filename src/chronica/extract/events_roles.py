@@ -8,7 +8,7 @@ from ..doc import Doc
 from .events_lexicon import Lexicon
 from .events_triggers import OBJECT_DEPS, SUBJECT_DEPS, Happening
 
-PARTICIPANT_TYPES = {"person", "organization", "group"}
+PARTICIPANT_TYPES = {"person", "organization", "group", "vehicle"}  # a ship sails, a train is derailed
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}

@@ -20,6 +20,7 @@ from ..pipeline import Context, component
 from ..resolve.gazetteer import Candidate, Gazetteer, normalise
 from .lexicon import Lexicon, load_lexicon
 from .regnal import epithet_short_name, epithet_spans, regnal_short_name, regnal_spans
+from .vessels import prefixed_spans, unprefixed_names
 
 # NER label -> the type it suggests
 LABEL_TYPE: dict[str, str] = {
@@ -32,6 +33,7 @@ CITED_KINDS = {"bibliography", "credit", "caption"}
 PLACE_FEATURES_STRONG = {"country", "continent", "state", "ocean", "sea", "strait", "canal",
                          "lake", "river", "mountains", "region", "island", "building"}
 LOCAL_OVERRIDE = 2.5  # a local cue must beat the document's vote by this much
+VESSEL_CUE = 4.0  # "the frigate X", "a ship named X": the name is the vessel's here, whatever else it names
 WORK_TAILS = {"Treaty", "Pact", "Agreement", "Accord", "Accords", "Declaration", "Manifesto",
               "Protocol", "Armistice", "Concordat"}
 NOBLE_OF = {"Duke", "Duchess", "Prince", "Princess", "Earl", "Count", "Countess", "Marquis",
@@ -370,7 +372,8 @@ def _mononym_candidates(doc: Doc, lex: Lexicon) -> list[_Cand]:
 
 
 def _regnal_candidates(doc: Doc, lex: Lexicon) -> list[_Cand]:
-    """"Olaf II", "Sven the Bold": a ruler, whatever the model makes of "Olaf" alone."""
+    """Names whose own form says what they name: "Olaf II", "Sven the Bold" (a ruler,
+    whatever the model makes of "Olaf" alone), "HMS Pandora" (a vessel)."""
     not_names = lex.not_names | lex.heading_words | lex.event_heads | lex.work_heads
     out = []
     not_epithets = not_names | lex.geo_nouns | lex.place_nouns | lex.colour_words
@@ -378,6 +381,8 @@ def _regnal_candidates(doc: Doc, lex: Lexicon) -> list[_Cand]:
         c = _Cand(a, b, "PERSON", "regnal")
         c.name_hint["person"] += 3.0
         out.append(c)
+    for a, b in prefixed_spans(doc.spacy, lex.vessel_prefixes):  # "HMS Pandora"
+        out.append(_Cand(a, b, "PRODUCT", "regnal"))
     return out
 
 
@@ -450,7 +455,7 @@ def decisive_type(text: str, label_counts: Counter, lex: Lexicon, gaz: Gazetteer
     if _gaz_weight(gaz.lookup(text), text, lex) >= 2.5:
         return None  # "Soviet Union" is a state whatever its last word
     if multi and first in lex.vessel_prefixes:
-        return "other"  # a ship: "HMS Bellerophon"
+        return "vehicle"  # a ship: "HMS Bellerophon"
     if multi and first in lex.work_heads and "of" in words:
         return "work"
     if multi and any(w in WORK_TAILS and (i == len(words) - 1 or words[i + 1] == "of")
@@ -567,7 +572,9 @@ def _context_evidence(c: _Cand, doc: Doc, lex: Lexicon) -> None:
     if len(after) >= 2 and after[0].text in ("'s", "’s", "'", "’") and after[1].lemma_.lower() in lex.kin_nouns:
         c.context["person"] += 2.0
     if head.dep_ == "appos" and head.head.lemma_.lower() in lex.vessel_nouns:
-        c.context["other"] += 4.0  # "a British frigate, the Bellerophon"
+        c.context["vehicle"] += VESSEL_CUE  # "a British frigate, the Bellerophon"
+    if _named_vessel(head, lex):
+        c.context["vehicle"] += VESSEL_CUE  # "the schooner named Mary Ellen": a ship, whoever it honours
     if head.dep_ == "appos" and head.head.lemma_.lower() in lex.kin_nouns:
         c.context["person"] += 2.5
     for child in head.children:
@@ -578,6 +585,15 @@ def _context_evidence(c: _Cand, doc: Doc, lex: Lexicon) -> None:
     _role_and_kind_cues(c, span, head, lex)
     for t, w in c.name_hint.items():
         c.context[t] += w
+
+
+def _named_vessel(head, lex: Lexicon) -> bool:
+    """The name given to a ship, train or aircraft: "a liner named X", "the frigate X"."""
+    verb = head.head
+    if head.dep_ in ("oprd", "attr", "dobj", "appos", "npadvmod") and verb.lemma_.lower() in ("name", "call", "christen"):
+        return verb.head.lemma_.lower() in lex.vessel_nouns or any(
+            c.lemma_.lower() in lex.vessel_nouns for c in verb.children if c.dep_ in ("nsubjpass", "nsubj"))
+    return head.dep_ == "compound" and head.head.lemma_.lower() in lex.vessel_nouns and head.i > head.head.i
 
 
 def _role_and_kind_cues(c: _Cand, span, head, lex: Lexicon) -> None:
@@ -692,6 +708,9 @@ def _vote(cands: list[_Cand], doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[st
             sc["person"] = sc.get("person", 0.0) + 2.0 + 0.5 * min(parts[k], 4)
     out = []
     for c, k in zip(cands, keys):
+        if c.context.get("vehicle", 0.0) >= VESSEL_CUE:
+            out.append("vehicle")  # "the liner named Lord Nelson": a ship, whoever it honours
+            continue
         if k in decided:
             out.append(decided[k])
             continue
@@ -835,7 +854,7 @@ def mentions_of(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
     _extend_feature_tails(cands, doc, lex)
     for c in cands:
         _context_evidence(c, doc, lex)
-    types = _retype_by_cues(cands, _vote(cands, doc, lex, gaz), doc, lex)
+    types = _vessels_by_name(cands, _retype_by_cues(cands, _vote(cands, doc, lex, gaz), doc, lex), doc, lex)
     out = []
     for c, t in zip(cands, types):
         if t in ("place", "group") and doc.text[c.start:c.end] in lex.colour_words:
@@ -844,6 +863,12 @@ def mentions_of(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
         out.append(Mention(c.start, c.end, doc.text[c.start:c.end], c.label, t,
                            cited=bool(s is not None and s.kind in CITED_KINDS)))
     return sorted(out + surname_mentions(doc, out, lex), key=lambda m: (m.start, m.end))
+
+
+def _vessels_by_name(cands: list[_Cand], types: list[str], doc: Doc, lex: Lexicon) -> list[str]:
+    """"HMS Temeraire ... the Temeraire": the name without its prefix is the same vessel."""
+    names = unprefixed_names([(doc.text[c.start:c.end], t) for c, t in zip(cands, types)], lex.vessel_prefixes)
+    return ["vehicle" if doc.text[c.start:c.end] in names else t for c, t in zip(cands, types)]
 
 
 _PUBLISHER = re.compile(r"[A-Z][\w .’'-]*:\s*$")

@@ -451,7 +451,7 @@ def _vote_types(items: list[_M]) -> None:
             votes[it.name.key]["person"] += 2.0
     for it in items:
         v = votes[it.name.key]
-        if v and it.name.key:
+        if v and it.name.key and it.type != "vehicle":  # a ship named after a person stays a ship
             it.type = v.most_common(1)[0][0]
 
 
