@@ -60,6 +60,14 @@ def has_place_child(tok, place_tokens: set[int]) -> bool:
     return False
 
 
+def _names_place(obj, place_tokens) -> bool:
+    """An object that is a place, or "the town of X" / "the city of X"."""
+    if obj.i in place_tokens:
+        return True
+    return any(p.lower_ == "of" and any(g.i in place_tokens for g in p.children if g.dep_ == "pobj")
+               for p in obj.children if p.dep_ == "prep")
+
+
 def _is_passive(tok) -> bool:
     if tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.i != tok.i and _is_passive(tok.head):
         return True  # "were arrested and tried": the participles share the passive
@@ -104,7 +112,7 @@ def _meets(tok, rule: TriggerRule, place_tokens: set[int], named: frozenset[int]
             return True
         if need == "place" and has_place_child(tok, place_tokens):
             return True
-        if need == "place_dobj" and any(c.dep_ in ("dobj", "obj") and c.i in place_tokens for c in kids):
+        if need == "place_dobj" and any(c.dep_ in ("dobj", "obj") and _names_place(c, place_tokens) for c in kids):
             return True  # "visited Lisbon" (a journey), not "visited the victims" (a meeting)
         if need == "custody" and _custody(tok, custody):
             return True
