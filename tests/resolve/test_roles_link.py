@@ -62,6 +62,14 @@ def test_roles_link_epithet_to_main_person():
     assert entity_of(doc, "the tireless dissident") == entity_of(doc, "Ada Marsh")
 
 
+@pytest.mark.parametrize("description", ["the old chief", "the Swedish commander"])
+def test_roles_link_ruler_epithet_to_main_person(description):
+    marked = ("[Gunnar] led the fleet. [Gunnar] burned the towns. [Gunnar] took the isle. "
+              f"[Gunnar] crossed the sea. [Gunnar] came home in 1062. Later {description} made peace.")
+    doc = linked(marked)
+    assert entity_of(doc, description) == entity_of(doc, "Gunnar")
+
+
 def test_roles_link_epithet_needs_main_person_named_just_before():
     marked = ("[Ada Marsh] wrote. [Ada Marsh] spoke. [Marsh] left. [Marsh] returned. [Marsh] slept. "
               "Rain fell. [Bea Stone] stood up and they greeted the tireless dissident.")

@@ -82,9 +82,10 @@ def _words() -> _Words:
     heads = "|".join(sorted(map(re.escape, roles), key=len, reverse=True))
     dems = "|".join(sorted(map(re.escape, demonyms), key=len, reverse=True))
     kins = "|".join(sorted(map(re.escape, kin | roles), key=len, reverse=True))
+    # modifiers: lower-case words, or a people's adjective ("the Norse leader", "the half-Norse chief")
     description = re.compile(
-        rf"(?<![\w-])(?P<span>(?P<det>[Tt]he|[Tt]his)\s+(?P<mods>(?:[a-z][\w-]*\s+){{0,2}}?)"
-        rf"(?P<head>{heads}|{dems}|{age}))(?![\w-])")
+        rf"(?<![\w-])(?P<span>(?P<det>[Tt]he|[Tt]his)\s+(?P<mods>(?:(?:[a-z][\w-]*|(?:[a-z]+-)?(?:{dems}))\s+){{0,2}}?)"
+        rf"(?P<head>{heads}|(?:{dems})(?!\s+(?:{heads})(?![\w-]))|{age}))(?![\w-])")
     # the phrase after a name: ", a 26-year-old Belgian engraver" / " was an engraver"
     after = re.compile(r"(?:\s*,\s*|\s+[-–—]\s+|\s+(?:was|is|became|remained|had\s+been|has\s+been)\s+)"
                        r"(?:a|an|the)\s+(?P<np>[^,.;:()\[\]—–\n]{1,80})")
