@@ -35,7 +35,7 @@ SPAN_KINDS = {"residence", "exile", "illness"}
 ARRIVAL_KINDS = {"movement", "exile"}  # a move that opens a period happens at its start  # happenings that last: "remained until ..."
 DEPARTURE_PARTICLES = {"away", "off", "out"}
 # happenings that tell where someone is (and so where the next untold-place clause is)
-WHEREABOUTS_KINDS = {"movement", "residence", "exile", "arrest", "meeting", "birth", "death", "illness", "personal"}
+WHEREABOUTS_KINDS = {"movement", "residence", "exile", "arrest", "meeting", "death", "illness", "personal"}  # not a birth: a birthplace is not the place of all that follows
 EDGE_DEPS = {"punct", "cc", "mark", "prep"}
 EDGE_WORDS = {"and", "but", "or", "then", "while", "which", "that", ",", ";", ":", "—", "-"}
 
