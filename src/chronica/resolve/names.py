@@ -41,11 +41,6 @@ def particles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def name_adjectives() -> frozenset[str]:
-    return frozenset(t.casefold() for t in _lines("name_adjectives.txt"))
-
-
-@lru_cache(maxsize=1)
 def variants() -> dict[str, str]:
     """Spelling -> canonical spelling (first of its line), accent-free and case-folded."""
     table: dict[str, str] = {}
@@ -237,30 +232,20 @@ def _regnal_key(name: Name) -> str | None:
     return None
 
 
-# "Catherine of Aragon", "Ivan the Terrible", "Minamoto no Yoritomo"
-_NAME_JOINERS = frozenset({"of", "the", "and", "y", "e", "no"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "my", "our", "your"})
 
 
 def is_name_form(text: str) -> bool:
-    """A form that names (a title allowed before it) rather than describes: every word
-    capitalised, a particle, a regnal number, or a joining word before a capitalised
-    one ("Ivan the Terrible", "Prince Lazar of Serbia", "Alfonso X"). "his nephew",
-    "the young king", "her husband Karl" describe: they refer, they are not names."""
-    words = _TOKEN.findall(clean_surface(text))
-    if words and words[0].casefold() in ("the", "a", "an"):
-        return False
-    parts = particles()
-    if not any(w[:1].isupper() for w in words):
-        return False
-    for i, w in enumerate(words):
-        w = w.strip(_EDGE_PUNCT)
-        head = w.split("-")[0]
-        if not w or w[:1].isupper() or head.casefold() in parts or not any(c.isalpha() for c in w):
-            continue
-        if w.casefold() in name_adjectives() and i + 1 < len(words) and words[i + 1][:1].isupper():
-            continue  # "young Scipio"
-        nxt = next((x.strip(_EDGE_PUNCT) for x in words[i + 1:] if x.casefold() not in _NAME_JOINERS), "")
-        if w.casefold() in _NAME_JOINERS and 0 < i and nxt[:1].isupper():
-            continue
-        return False
-    return bool(words)
+    """A form that names someone (a title or a role may stand before the name: "Tsar
+    Ivan", "engraver Jan Nowak", "the Khedive") rather than only describing them:
+    "his father", "her sleeping husband", "the now 60-year-old", "the mother of Jan"
+    refer to a person without naming them -- mentions, not names the person is also
+    called. A form names when a capitalised word stands in it after any leading
+    determiner, and it is not "<kin or role> of <someone else's name>"."""
+    words = [w.strip(_EDGE_PUNCT) for w in _TOKEN.findall(clean_surface(text))]
+    words = [w for w in words if w]
+    while words and words[0].casefold() in _DETERMINERS:
+        words = words[1:]
+    if len(words) >= 3 and words[0][:1].islower() and words[1] == "of":
+        return False  # "mother of Sancho IV", "widow of the late duke"
+    return any(w[:1].isupper() and any(c.isalpha() for c in w) for w in words)
