@@ -70,6 +70,13 @@ def test_roles_link_ruler_epithet_to_main_person(description):
     assert entity_of(doc, description) == entity_of(doc, "Gunnar")
 
 
+def test_roles_link_epithet_as_a_role_given_is_not_the_main_person():
+    marked = ("[Gunnar] led the fleet. [Gunnar] burned the towns. [Gunnar] took the isle. "
+              "[Gunnar] crossed the sea. [Gunnar] recognised [Ulf] as the new Swedish leader.")
+    doc = linked(marked)
+    assert entity_of(doc, "the new Swedish leader") is None
+
+
 def test_roles_link_epithet_needs_main_person_named_just_before():
     marked = ("[Ada Marsh] wrote. [Ada Marsh] spoke. [Marsh] left. [Marsh] returned. [Marsh] slept. "
               "Rain fell. [Bea Stone] stood up and they greeted the tireless dissident.")

@@ -48,6 +48,9 @@ MAIN_WINDOW = 2  # sentences back in which the main person must be named
 UNNAMED_MIN = 2  # uses of an unheld role ("the servant") that make an unnamed person
 
 
+_AS_BEFORE = re.compile(r"\bas\s+$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class _Words:
     roles: frozenset[str]
@@ -242,7 +245,9 @@ def attach_roles(doc: Doc) -> None:
             key = next(iter(holders[d.head]))
         elif len(holders.get(d.head, ())) > 1:
             key = _nearest_holder(d.mention.start, named, sent_starts, holders[d.head])
-        elif not holders.get(d.head) and (d.head in _words().epithets or d.head == "age") and main:
+        elif not holders.get(d.head) and (d.head in _words().epithets or d.head == "age") and main \
+                and not _AS_BEFORE.search(doc.text[max(0, d.mention.start - 4):d.mention.start]):
+            # "recognised X as the new leader": a role given to X, not a name of the main person
             if _refers_back(d.mention.start, named, sent_starts, main):
                 key = main
         if key is not None and key in ent_of and ent_of[key].type == "person":
