@@ -250,8 +250,23 @@ def _future_in_past(verb, lex: Lexicon) -> bool:
     return any(a.lower_ in lex.counterfactual_modals or a.lower_ in ("will", "'ll") for a in _aux_words(verb))
 
 
+def _in_fiction(doc, sent_start: int, sent_end: int, lex: Lexicon) -> bool:
+    """The sentence opens "In <determiner> ... <fiction noun>," (its pobj head a work of fiction)."""
+    first = doc[sent_start] if sent_start < sent_end else None
+    if first is None or first.lower_ != "in" or not lex.fiction_nouns:
+        return False
+    obj = next((c for c in first.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in lex.fiction_nouns:
+        return False
+    nxt = obj.i + 1
+    return nxt < sent_end and doc[nxt].text == ","
+
+
 def is_hypothetical(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
-    """Modal, counterfactual, conditional or merely intended/feared."""
+    """Modal, counterfactual, conditional, merely intended/feared, or told of a work
+    of fiction ("In a recent novel, the queen dies at sea")."""
+    if _in_fiction(tok.doc, sent_start, sent_end, lex):
+        return True
     auxes = _aux_words(tok)
     lowers = [a.lower_ for a in auxes]
     if any(a in lex.modals for a in lowers):
