@@ -301,6 +301,8 @@ def is_hypothetical(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
             return True  # "was eager to depose him"
         if infinitive and any(c.dep_ == "dobj" and lex.governs_intent(c) for c in head.children):
             return True  # "arranged a plot to kill him", "made plans to flee"
+        if cur.dep_ == "prep" and cur.lower_ in ("of", "about") and lex.governs_intent(head):
+            return True  # "dreamed of conquering the capital", "hoped for ..."
         if head.pos_ in ("VERB", "AUX") and cur.dep_ not in VERB_COMPLEMENT_DEPS:
             break  # an adjunct ("after the rout of her army, the council voted ...")
         if lex.governs_intent(head):
