@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any, Literal, get_args, get_type_hints
 
-EntityType = Literal["person", "place", "organization", "group", "work", "other"]
+EntityType = Literal["person", "place", "organization", "group", "vehicle", "work", "other"]
 EventKind = Literal[
     "birth", "death", "movement", "residence", "exile", "arrest", "trial", "attack",
     "meeting", "publication", "founding", "appointment", "illness", "political",

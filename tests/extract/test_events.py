@@ -6,10 +6,12 @@ import re
 
 import pytest
 
+from chronica.config import Settings
 from chronica.doc import Doc, Source
 from chronica.extract.events import find_events
 from chronica.extract.events_lexicon import load_lexicon
 from chronica.model import LocalEntity, Mention, PlaceRef, Sentence, Timex
+from chronica.pipeline import Pipeline
 
 COUNTRIES = {"France", "Turkey", "Belgium", "Spain", "Italy", "Brazil"}
 
@@ -233,3 +235,13 @@ def test_events_bare_later_leaves_the_end_open(nlp):
     doc, events = events_of(nlp, text, places=["Rome"], dates={"1911": "1911"})
     trial = [e for e in events if e.kind == "trial"][0]
     assert trial.when.edtf == "1911/.." and trial.when.latest is None and trial.when.basis == "relative"
+
+
+def test_events_pronoun_agrees_with_a_given_names_gender():
+    text = ("Greta Holm was born in Malmo in 1851. In 1877 she married the carpenter Nils Ek. "
+            "He died in 1902.")
+    s = Settings()
+    doc = Pipeline(s.document_pipeline, s)(Doc(Source("<t>", text, hashlib.sha256(text.encode()).hexdigest(), "txt")))
+    names = {e.key: e.name for e in doc.entities}
+    death = next(ev for ev in doc.events if ev.kind == "death")
+    assert [names[k] for k in death.who] == ["Nils Ek"]

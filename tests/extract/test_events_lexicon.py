@@ -58,3 +58,10 @@ def test_events_lexicon_data_dir_exists():
 def test_events_lexicon_idioms_are_no_events(nlp, text):  # noqa: F811
     doc = make_doc(nlp, text)
     assert find_events(doc, load_lexicon(), nlp=nlp) == []
+
+
+def test_events_lexicon_reads_on_and_off_as_words():
+    # YAML 1.1 reads a bare on/off/no as a boolean; the word lists quote them
+    lex = load_lexicon()
+    assert lex.place_roles.get("on") == "location" and lex.place_roles.get("off") == "location"
+    assert not any(isinstance(k, bool) or k in ("True", "False") for k in lex.place_roles)

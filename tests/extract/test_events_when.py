@@ -37,3 +37,23 @@ def test_events_when_duration_spans_from_story_date(nlp, sentence, verb, start, 
              latest=start if "-" in start else f"{start}-12-31", basis="inferred")
     got = lasting(w, d).edtf if d else None
     assert got == expected
+
+
+# ------------------------------------------------- untold years between --
+
+Y1650 = When("1650", "1650-01-01", "1650-12-31", "explicit")
+Y1651 = When("1651", "1651-01-01", "1651-12-31", "explicit")
+Y1662 = When("1662", "1662-01-01", "1662-12-31", "explicit")
+
+
+@pytest.mark.parametrize("anchors, para, expected", [
+    ([(100, Y1650), (900, Y1662)], 400, "1650/1662"),  # a later paragraph, twelve years untold: both bounds
+    ([(100, Y1650), (900, Y1662)], 50, "1650"),        # the paragraph that gave the year keeps it
+    ([(100, Y1650), (900, Y1651)], 400, "1650"),       # a story told year by year keeps its year
+    ([(100, Y1662), (900, Y1650)], 400, "1662"),       # the next date goes back: no bounds from it
+    ([(100, Y1650)], 400, "1650"),                     # nothing named after it
+])
+def test_events_when_inferred_bounds_to_the_next_year(anchors, para, expected):
+    w = inferred(None, 500, anchors, paragraph_start=para)
+    assert w.edtf == expected
+    assert w.basis == "inferred"

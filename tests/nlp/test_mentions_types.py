@@ -49,7 +49,7 @@ def types(doc: Doc) -> dict[str, set[str]]:
     ("After three years at Corfu Kapodistrias judged that Greece was ready.", "Corfu", "place"),
     ("After three years at Corfu Kapodistrias judged that Greece was ready.", "Kapodistrias", "person"),
     ("After two winters at Sicily Garibaldi decided that Rome was ripe.", "Garibaldi", "person"),
-    ("He sailed in a Royal Navy sloop, the Endeavour, as a botanist.", "Endeavour", "other"),
+    ("He sailed in a Royal Navy sloop, the Endeavour, as a botanist.", "Endeavour", "vehicle"),
     ("The Ottoman Empire expelled him in 1850.", "Ottoman Empire", "place"),
     ("Kennedy was survived by his wife, Jacqueline, and the Warren Commission studied his death.",
      "Warren Commission", "organization"),
@@ -130,3 +130,13 @@ def test_mentions_never_date_or_number(pipe):
 def test_mentions_titled_zone_names_shrink(pipe, text, glued, name):
     found = {m.text for m in run(pipe, text).mentions}
     assert glued not in found and name in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("In 1790 HMS Pandora left Spithead. The Pandora struck a reef off the coast.", "Pandora"),
+    ("The liner named Queen Adelaide sank in the storm of 1859.", "Queen Adelaide"),
+    ("In 1912 the family boarded a train named Northern Star at the coast.", "Northern Star"),
+])
+def test_mentions_vessels_are_vehicles(pipe, text, name):
+    found = types(run(pipe, text))
+    assert found.get(name) == {"vehicle"}, found

@@ -119,3 +119,24 @@ def test_segment_podcast_credits_are_not_narrative(nlp):
     credits = [t for k, t in kinds(doc) if k == "credit"]
     assert any(t.startswith("Audio editing by") for t in credits)
     assert any(t.startswith("Produced by") for t in credits)
+
+
+@pytest.mark.parametrize("block, kind", [
+    ("Today's show is supported by Lantern Lamps. Use code PAST for a free month.", "credit"),
+    ("This episode is brought to you by Harbor Coffee, roasted in small batches since 2009.", "credit"),
+    ("Next week on the podcast: the long siege of a mountain fortress.", "credit"),
+    ("Previously on the show we followed the fleet to the straits.", "credit"),
+    ("If you enjoy the series, rate and review it wherever you get your podcasts.", "credit"),
+    # narrative that only shares words with a promo stays the story
+    ("The expedition was sponsored by the Geographical Society and sailed in 1872.", "body"),
+    ("The next week the garrison marched out of the town.", "body"),
+])
+def test_segment_not_the_story(nlp, block, kind):
+    doc = seg("The Siege\n\nThe walls held for a month.\n\n" + block + "\n\nThe city fell in May.", nlp)
+    got = [k for k, text in kinds(doc) if block.startswith(text[:20])]
+    assert got and set(got) == {kind}, kinds(doc)
+
+
+def test_segment_reading_list_heading_opens_a_bibliography(nlp):
+    doc = seg("The Siege\n\nThe walls held for a month.\n\nRecommended Reading\n\nThe Long Siege, a history of walls.", nlp)
+    assert ("bibliography", "The Long Siege, a history of walls.") in kinds(doc)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from chronica.resolve.names import full_names_match, parse_name, subset_match, tokens_compatible
+from chronica.resolve.names import full_names_match, is_name_form, parse_name, subset_match, tokens_compatible
 
 
 @pytest.mark.parametrize("text, title, tokens", [
@@ -71,3 +71,24 @@ def test_names_subset_needs_the_surname(short, long_, ok):
 ])
 def test_names_tokens_compatible(a, b, ok):
     assert tokens_compatible(a, b) is ok
+
+
+@pytest.mark.parametrize("short, long_, ok", [
+    ("Sancho IV", "Sancho IV of Castile", True),   # the realm does not tell a ruler apart
+    ("Sancho IV", "King Sancho IV of Castile", True),
+    ("Sancho III", "Sancho IV of Castile", False),  # the number does
+    ("Basil II", "Basil II Porphyrogenitus", True),  # nor a byname after the number
+])
+def test_names_subset_regnal_realm(short, long_, ok):
+    assert subset_match(parse_name(short), parse_name(long_)) is ok
+
+
+@pytest.mark.parametrize("form, named", [
+    ("Ivan the Terrible", True), ("Prince Lazar of Serbia", True), ("Alfonso X", True),
+    ("Otto von Bismarck", True), ("young Cato", True), ("Emperor of the West", True),
+    ("Minamoto no Yoritomo", True), ("the Khedive", True), ("engraver Jan Nowak", True),
+    ("his father", False), ("the young queen", False), ("her sleeping husband", False),
+    ("the now 60-year-old", False), ("mother of Sancho IV", False), ("a daughter", False),
+])
+def test_names_form_names_or_describes(form, named):
+    assert is_name_form(form) is named

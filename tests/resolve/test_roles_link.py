@@ -62,6 +62,21 @@ def test_roles_link_epithet_to_main_person():
     assert entity_of(doc, "the tireless dissident") == entity_of(doc, "Ada Marsh")
 
 
+@pytest.mark.parametrize("description", ["the old chief", "the Swedish commander"])
+def test_roles_link_ruler_epithet_to_main_person(description):
+    marked = ("[Gunnar] led the fleet. [Gunnar] burned the towns. [Gunnar] took the isle. "
+              f"[Gunnar] crossed the sea. [Gunnar] came home in 1062. Later {description} made peace.")
+    doc = linked(marked)
+    assert entity_of(doc, description) == entity_of(doc, "Gunnar")
+
+
+def test_roles_link_epithet_as_a_role_given_is_not_the_main_person():
+    marked = ("[Gunnar] led the fleet. [Gunnar] burned the towns. [Gunnar] took the isle. "
+              "[Gunnar] crossed the sea. [Gunnar] recognised [Ulf] as the new Swedish leader.")
+    doc = linked(marked)
+    assert entity_of(doc, "the new Swedish leader") is None
+
+
 def test_roles_link_epithet_needs_main_person_named_just_before():
     marked = ("[Ada Marsh] wrote. [Ada Marsh] spoke. [Marsh] left. [Marsh] returned. [Marsh] slept. "
               "Rain fell. [Bea Stone] stood up and they greeted the tireless dissident.")
@@ -87,6 +102,13 @@ def test_roles_link_title_holder(marked, description, name):
     doc = linked(marked)
     assert entity_of(doc, description) is not None
     assert entity_of(doc, description) == entity_of(doc, name)
+
+
+def test_roles_link_title_holder_named_just_before():
+    # several sultans in the text; only one named in the sentences before the description
+    doc = linked("[Sultan Orhan] built a mosque. It burned. Rain fell. Weeks passed. Nobody came. "
+                 "[Sultan Selim] rode out in spring. The sultan reached the river.")
+    assert entity_of(doc, "The sultan") == entity_of(doc, "Sultan Selim")
 
 
 def test_roles_link_title_holders_two():

@@ -35,7 +35,7 @@ SPAN_KINDS = {"residence", "exile", "illness"}
 ARRIVAL_KINDS = {"movement", "exile"}  # a move that opens a period happens at its start  # happenings that last: "remained until ..."
 DEPARTURE_PARTICLES = {"away", "off", "out"}
 # happenings that tell where someone is (and so where the next untold-place clause is)
-WHEREABOUTS_KINDS = {"movement", "residence", "exile", "arrest", "meeting", "birth", "death", "illness", "personal"}
+WHEREABOUTS_KINDS = {"movement", "residence", "exile", "arrest", "meeting", "death", "illness", "personal"}  # not a birth: a birthplace is not the place of all that follows
 EDGE_DEPS = {"punct", "cc", "mark", "prep"}
 EDGE_WORDS = {"and", "but", "or", "then", "while", "which", "that", ",", ";", ":", "—", "-"}
 
@@ -672,7 +672,8 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
         para = None if passed or k is None else frame.scene_of.get(k, frame.paragraphs[k][0])
         # "shortly after" keeps the day only in a scene told by the hour
         when = inferred(doc, view.offset(anchor), frame.anchors, near=near, scene_start=para,
-                        same_day=by_hour and same_day(clause))
+                        same_day=by_hour and same_day(clause),
+                        paragraph_start=None if k is None else frame.paragraphs[k][0])
         on_the_day = by_hour and para is not None and when is not None and bool(_DAY_EDTF.match(when.edtf or ""))
         if when is not None and not near and not on_the_day and _open_later(clause, lex):
             when = open_after(when)

@@ -59,6 +59,7 @@ class Lexicon:
     min_cues: int = 2
     kinds: tuple[str, ...] = field(default=())
     attempt_verbs: frozenset[str] = frozenset()
+    fiction_nouns: frozenset[str] = frozenset()  # "In a recent novel, ...": what follows is fiction
     custody_nouns: frozenset[str] = frozenset()  # "prison", "jail": the need "custody"
     staged_kinds: frozenset[str] = frozenset()  # kinds a staged scene still tells
     harm_cues: frozenset[str] = frozenset()  # "pain", "blood": a blow was struck
@@ -146,6 +147,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         intent_frame_verbs=fs(ctx.get("intent_frame_verbs")),
         intention_adjectives=fs(ctx.get("intention_adjectives")),
         belief_nouns=fs(ctx.get("belief_nouns")),
+        fiction_nouns=fs(ctx.get("fiction_nouns")),
         female_cues=fs(gender.get("female")),
         male_cues=fs(gender.get("male")),
         anaphoric_determiners=fs(ctx.get("anaphoric_determiners")),

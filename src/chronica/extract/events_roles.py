@@ -5,10 +5,11 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..doc import Doc
+from ..resolve.gender import given_name_gender
 from .events_lexicon import Lexicon
 from .events_triggers import OBJECT_DEPS, SUBJECT_DEPS, Happening
 
-PARTICIPANT_TYPES = {"person", "organization", "group"}
+PARTICIPANT_TYPES = {"person", "organization", "group", "vehicle"}  # a ship sails, a train is derailed
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
@@ -73,6 +74,9 @@ def build_index(doc: Doc, lex: Lexicon) -> MentionIndex:
         persons.append((m.start, m.entity, subject, subject and _main_clause(span.root)))
         if span is not None and len(span):
             f, ma = _gender_cues(span, lex)
+            if not (f or ma) and len(span) > 1:  # "Johan Berg": the given name says it
+                g = given_name_gender(span[0].text)
+                f, ma = int(g == "f"), int(g == "m")
             v = votes.setdefault(m.entity, [0, 0])
             v[0] += f
             v[1] += ma

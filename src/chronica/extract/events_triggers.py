@@ -60,6 +60,14 @@ def has_place_child(tok, place_tokens: set[int]) -> bool:
     return False
 
 
+def _names_place(obj, place_tokens) -> bool:
+    """An object that is a place, or "the town of X" / "the city of X"."""
+    if obj.i in place_tokens:
+        return True
+    return any(p.lower_ == "of" and any(g.i in place_tokens for g in p.children if g.dep_ == "pobj")
+               for p in obj.children if p.dep_ == "prep")
+
+
 def _is_passive(tok) -> bool:
     if tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.i != tok.i and _is_passive(tok.head):
         return True  # "were arrested and tried": the participles share the passive
@@ -104,7 +112,7 @@ def _meets(tok, rule: TriggerRule, place_tokens: set[int], named: frozenset[int]
             return True
         if need == "place" and has_place_child(tok, place_tokens):
             return True
-        if need == "place_dobj" and any(c.dep_ in ("dobj", "obj") and c.i in place_tokens for c in kids):
+        if need == "place_dobj" and any(c.dep_ in ("dobj", "obj") and _names_place(c, place_tokens) for c in kids):
             return True  # "visited Lisbon" (a journey), not "visited the victims" (a meeting)
         if need == "custody" and _custody(tok, custody):
             return True
@@ -242,8 +250,23 @@ def _future_in_past(verb, lex: Lexicon) -> bool:
     return any(a.lower_ in lex.counterfactual_modals or a.lower_ in ("will", "'ll") for a in _aux_words(verb))
 
 
+def _in_fiction(doc, sent_start: int, sent_end: int, lex: Lexicon) -> bool:
+    """The sentence opens "In <determiner> ... <fiction noun>," (its pobj head a work of fiction)."""
+    first = doc[sent_start] if sent_start < sent_end else None
+    if first is None or first.lower_ != "in" or not lex.fiction_nouns:
+        return False
+    obj = next((c for c in first.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in lex.fiction_nouns:
+        return False
+    nxt = obj.i + 1
+    return nxt < sent_end and doc[nxt].text == ","
+
+
 def is_hypothetical(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
-    """Modal, counterfactual, conditional or merely intended/feared."""
+    """Modal, counterfactual, conditional, merely intended/feared, or told of a work
+    of fiction ("In a recent novel, the queen dies at sea")."""
+    if _in_fiction(tok.doc, sent_start, sent_end, lex):
+        return True
     auxes = _aux_words(tok)
     lowers = [a.lower_ for a in auxes]
     if any(a in lex.modals for a in lowers):
@@ -278,6 +301,8 @@ def is_hypothetical(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
             return True  # "was eager to depose him"
         if infinitive and any(c.dep_ == "dobj" and lex.governs_intent(c) for c in head.children):
             return True  # "arranged a plot to kill him", "made plans to flee"
+        if cur.dep_ == "prep" and cur.lower_ in ("of", "about") and lex.governs_intent(head):
+            return True  # "dreamed of conquering the capital", "hoped for ..."
         if head.pos_ in ("VERB", "AUX") and cur.dep_ not in VERB_COMPLEMENT_DEPS:
             break  # an adjunct ("after the rout of her army, the council voted ...")
         if lex.governs_intent(head):

@@ -170,14 +170,47 @@ def _under_prep(doc: Doc, t: Timex, preps: frozenset[str]) -> bool:
 
 
 def inferred(doc: Doc, offset: int, anchors: list[tuple[int, When]] | None = None,
-             near: bool = False, scene_start: int | None = None, same_day: bool = False) -> When | None:
+             near: bool = False, scene_start: int | None = None, same_day: bool = False,
+             paragraph_start: int | None = None) -> When | None:
     """The story's current date at ``offset`` (basis inferred): the latest date given
     before it; before the first, the first date the text gives (it frames the story).
     Day-precise dates are widened to their year (to their month when the clause says
     it followed closely: ``near``) -- unless the day was given in the same paragraph
     (``scene_start``): a scene told right after "On the night of July 14, 1789" is
-    that night, and so is what followed it "shortly after" (``same_day``)."""
+    that night, and so is what followed it "shortly after" (``same_day``).
+    When the latest date was given in an earlier paragraph (``paragraph_start``) and
+    the text next names a year several years later (a story told year by year keeps
+    its year), the happening lies somewhere between the two: those bounds, not a
+    guess at the first year (say less rather than say wrong)."""
     pts = date_anchors(doc) if anchors is None else anchors
+    w = _current(doc, offset, pts, near, scene_start, same_day)
+    if w is None or near or paragraph_start is None:
+        return w
+    last = max((o for o, _ in pts if o <= offset), default=None)
+    if last is None or last >= paragraph_start:
+        return w
+    return _until_next_year(w, [x for o, x in pts if o > offset])
+
+
+YEARS_UNTOLD = 3  # a jump this long between a text's dates leaves the years between untold
+
+
+def _until_next_year(w: When, later: list[When]) -> When:
+    """A year-wide inferred date stretched to the year the text names next, when later."""
+    m = re.match(r"^(-?\d{4})$", w.edtf or "")
+    nxt = next((x for x in later if x.earliest and x.latest), None)
+    if not m or nxt is None:
+        return w
+    y = re.match(r"^(-?\d{4})", nxt.earliest)
+    if not y or int(y[1]) - int(m[1]) < YEARS_UNTOLD or (nxt.latest or "") <= (w.latest or ""):
+        return w
+    end = year_of(nxt) or nxt
+    return When(edtf=f"{m[1]}/{y[1]}", earliest=w.earliest, latest=end.latest, basis="inferred",
+                anchor=w.anchor)
+
+
+def _current(doc: Doc, offset: int, pts: list[tuple[int, When]], near: bool, scene_start: int | None,
+             same_day: bool) -> When | None:
     before = [(o, w) for o, w in pts if o <= offset]
     if before and (not near or same_day) and scene_start is not None and before[-1][0] >= scene_start \
             and _DAY.match(before[-1][1].edtf or ""):

@@ -49,6 +49,7 @@ class Lexicon:
     org_names: frozenset[str] = frozenset()
     colour_words: frozenset[str] = frozenset()
     work_cues: frozenset[str] = frozenset()
+    era_markers: frozenset[str] = frozenset()  # "BC", "AD": compared without their dots
 
     def is_first_name(self, word: str) -> bool:
         return word in self.first_names
@@ -126,4 +127,5 @@ def load_lexicon() -> Lexicon:
         org_names=frozenset(data.get("org_names", [])),
         colour_words=frozenset(data.get("colour_words", [])),
         work_cues=frozenset(data.get("work_cues", [])),
+        era_markers=frozenset(str(w) for w in data.get("era_markers", [])),
     )

@@ -19,6 +19,9 @@ from ..model import Mention
 from ..pipeline import Context, component
 from ..resolve.gazetteer import Candidate, Gazetteer, normalise
 from .lexicon import Lexicon, load_lexicon
+from .regnal import epithet_spans, regnal_spans
+from .surnames import lower_words, surname_mentions
+from .vessels import prefixed_spans, unprefixed_names
 
 # NER label -> the type it suggests
 LABEL_TYPE: dict[str, str] = {
@@ -31,6 +34,7 @@ CITED_KINDS = {"bibliography", "credit", "caption"}
 PLACE_FEATURES_STRONG = {"country", "continent", "state", "ocean", "sea", "strait", "canal",
                          "lake", "river", "mountains", "region", "island", "building"}
 LOCAL_OVERRIDE = 2.5  # a local cue must beat the document's vote by this much
+VESSEL_CUE = 4.0  # "the frigate X", "a ship named X": the name is the vessel's here, whatever else it names
 WORK_TAILS = {"Treaty", "Pact", "Agreement", "Accord", "Accords", "Declaration", "Manifesto",
               "Protocol", "Armistice", "Concordat"}
 NOBLE_OF = {"Duke", "Duchess", "Prince", "Princess", "Earl", "Count", "Countess", "Marquis",
@@ -326,7 +330,7 @@ def _gazetteer_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[_Cand]
     """A gazetteer place after "in/to/from/at ...": "exiled to Tobolsk", "at Austerlitz"."""
     sd = doc.spacy
     out = []
-    lower = _lower_words(doc)
+    lower = lower_words(doc)
     for i, t in enumerate(sd[:-1]):
         if t.lower_ not in lex.place_preps:
             continue
@@ -365,6 +369,21 @@ def _mononym_candidates(doc: Doc, lex: Lexicon) -> list[_Cand]:
             c = _Cand(t.idx, t.idx + len(t.text), "ORG", "mononym")
             c.name_hint["organization"] += 3.0
             out.append(c)
+    return out
+
+
+def _regnal_candidates(doc: Doc, lex: Lexicon) -> list[_Cand]:
+    """Names whose own form says what they name: "Olaf II", "Sven the Bold" (a ruler,
+    whatever the model makes of "Olaf" alone), "HMS Pandora" (a vessel)."""
+    not_names = lex.not_names | lex.heading_words | lex.event_heads | lex.work_heads
+    out = []
+    not_epithets = not_names | lex.geo_nouns | lex.place_nouns | lex.colour_words
+    for a, b in regnal_spans(doc.spacy, not_names, lex.titles) + epithet_spans(doc.spacy, not_epithets, lex.titles):
+        c = _Cand(a, b, "PERSON", "regnal")
+        c.name_hint["person"] += 3.0
+        out.append(c)
+    for a, b in prefixed_spans(doc.spacy, lex.vessel_prefixes):  # "HMS Pandora"
+        out.append(_Cand(a, b, "PRODUCT", "regnal"))
     return out
 
 
@@ -437,7 +456,7 @@ def decisive_type(text: str, label_counts: Counter, lex: Lexicon, gaz: Gazetteer
     if _gaz_weight(gaz.lookup(text), text, lex) >= 2.5:
         return None  # "Soviet Union" is a state whatever its last word
     if multi and first in lex.vessel_prefixes:
-        return "other"  # a ship: "HMS Bellerophon"
+        return "vehicle"  # a ship: "HMS Bellerophon"
     if multi and first in lex.work_heads and "of" in words:
         return "work"
     if multi and any(w in WORK_TAILS and (i == len(words) - 1 or words[i + 1] == "of")
@@ -554,7 +573,9 @@ def _context_evidence(c: _Cand, doc: Doc, lex: Lexicon) -> None:
     if len(after) >= 2 and after[0].text in ("'s", "’s", "'", "’") and after[1].lemma_.lower() in lex.kin_nouns:
         c.context["person"] += 2.0
     if head.dep_ == "appos" and head.head.lemma_.lower() in lex.vessel_nouns:
-        c.context["other"] += 4.0  # "a British frigate, the Bellerophon"
+        c.context["vehicle"] += VESSEL_CUE  # "a British frigate, the Bellerophon"
+    if _named_vessel(head, lex):
+        c.context["vehicle"] += VESSEL_CUE  # "the schooner named Mary Ellen": a ship, whoever it honours
     if head.dep_ == "appos" and head.head.lemma_.lower() in lex.kin_nouns:
         c.context["person"] += 2.5
     for child in head.children:
@@ -565,6 +586,15 @@ def _context_evidence(c: _Cand, doc: Doc, lex: Lexicon) -> None:
     _role_and_kind_cues(c, span, head, lex)
     for t, w in c.name_hint.items():
         c.context[t] += w
+
+
+def _named_vessel(head, lex: Lexicon) -> bool:
+    """The name given to a ship, train or aircraft: "a liner named X", "the frigate X"."""
+    verb = head.head
+    if head.dep_ in ("oprd", "attr", "dobj", "appos", "npadvmod") and verb.lemma_.lower() in ("name", "call", "christen"):
+        return verb.head.lemma_.lower() in lex.vessel_nouns or any(
+            c.lemma_.lower() in lex.vessel_nouns for c in verb.children if c.dep_ in ("nsubjpass", "nsubj"))
+    return head.dep_ == "compound" and head.head.lemma_.lower() in lex.vessel_nouns and head.i > head.head.i
 
 
 def _role_and_kind_cues(c: _Cand, span, head, lex: Lexicon) -> None:
@@ -600,7 +630,7 @@ def _role_and_kind_cues(c: _Cand, span, head, lex: Lexicon) -> None:
 
 def _merge(cands: list[_Cand]) -> list[_Cand]:
     """One candidate per stretch of text: rule spans that extend an entity win."""
-    order = {"title": 0, "quoted": 1, "institution": 1, "heading": 1, "ner": 2, "first_name": 3, "mononym": 4, "gazetteer": 5}
+    order = {"title": 0, "regnal": 0, "quoted": 1, "institution": 1, "heading": 1, "ner": 2, "first_name": 3, "mononym": 4, "gazetteer": 5}
     cands = sorted(cands, key=lambda c: (order[c.rule], -(c.end - c.start), c.start))
     kept: list[_Cand] = []
     for c in cands:
@@ -679,6 +709,9 @@ def _vote(cands: list[_Cand], doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[st
             sc["person"] = sc.get("person", 0.0) + 2.0 + 0.5 * min(parts[k], 4)
     out = []
     for c, k in zip(cands, keys):
+        if c.context.get("vehicle", 0.0) >= VESSEL_CUE:
+            out.append("vehicle")  # "the liner named Lord Nelson": a ship, whoever it honours
+            continue
         if k in decided:
             out.append(decided[k])
             continue
@@ -700,12 +733,22 @@ def _valid(c: _Cand, doc: Doc, lex: Lexicon) -> bool:
         return False  # "Chapter 15"
     if len(text) < 2 or not any(ch.isalpha() for ch in text):
         return False
+    if _era_marker(text, doc.text, c.start, c.end, lex):
+        return False  # "218 B.C.": a year's era, not British Columbia
     if len(words) >= 2 and words[-1] in lex.titles and " ".join(words[:-1]) in lex.demonyms:
         return False  # "the British Governor of Bengal": a role, not a name
     s = doc.sentence_at(c.start)
     if s is not None and s.kind in ("heading", "title") and c.label in ("WORK_OF_ART", "LAW", "EVENT"):
         return False  # a heading's words are not a work's title
     return True
+
+
+def _era_marker(text: str, doc_text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """An era marker next to a number ("218 B.C.", "AD 410")."""
+    if text.replace(".", "").strip() not in lex.era_markers:
+        return False
+    return bool(re.search(r"\d[\s,)]*$", doc_text[max(0, start - 8):start])
+                or re.match(r"\s*\d", doc_text[end:end + 4]))
 
 
 def _extend_country_nouns(cands: list[_Cand], doc: Doc, lex: Lexicon) -> None:
@@ -751,11 +794,6 @@ def _in_heading(doc: Doc, start: int) -> bool:
     return s is not None and s.kind in ("heading", "title")
 
 
-def _lower_words(doc: Doc) -> set[str]:
-    """Words the document writes in lower case somewhere: ordinary words, not names."""
-    return set(re.findall(r"(?<![\w\-’'])[a-z][a-z\-’']*[a-z]\b", doc.text))
-
-
 def _common(word: str, lower: set[str]) -> bool:
     w = word.casefold().strip(".,;:!?\"'“”‘’")
     return w in lower or ("-" in w and all(p in lower for p in w.split("-") if len(p) > 2))
@@ -772,7 +810,7 @@ def _trim_heading_names(cands: list[_Cand], doc: Doc) -> list[_Cand]:
     Caesar's Killer", "Cromwell Speech"): a heading's name shrinks to the longest run of
     its words that the running text uses as a name."""
     body = {doc.text[c.start:c.end] for c in cands if not _in_titled_zone(doc, c.start)}
-    lower = _lower_words(doc)
+    lower = lower_words(doc)
     out = []
     for c in cands:
         text = doc.text[c.start:c.end]
@@ -802,6 +840,7 @@ def _trim_heading_names(cands: list[_Cand], doc: Doc) -> list[_Cand]:
 def mentions_of(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
     cands = (_ner_candidates(doc, lex, gaz) + _title_candidates(doc, lex, gaz) + _quoted_candidates(doc)
              + _first_name_candidates(doc, lex, gaz) + _mononym_candidates(doc, lex)
+             + _regnal_candidates(doc, lex)
              + _dynasty_candidates(doc, lex, gaz)
              + _gazetteer_candidates(doc, lex, gaz) + _institution_candidates(doc, lex)
              + _heading_place_candidates(doc, lex, gaz))
@@ -811,7 +850,7 @@ def mentions_of(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
     _extend_feature_tails(cands, doc, lex)
     for c in cands:
         _context_evidence(c, doc, lex)
-    types = _retype_by_cues(cands, _vote(cands, doc, lex, gaz), doc, lex)
+    types = _vessels_by_name(cands, _retype_by_cues(cands, _vote(cands, doc, lex, gaz), doc, lex), doc, lex)
     out = []
     for c, t in zip(cands, types):
         if t in ("place", "group") and doc.text[c.start:c.end] in lex.colour_words:
@@ -820,6 +859,12 @@ def mentions_of(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
         out.append(Mention(c.start, c.end, doc.text[c.start:c.end], c.label, t,
                            cited=bool(s is not None and s.kind in CITED_KINDS)))
     return sorted(out + surname_mentions(doc, out, lex), key=lambda m: (m.start, m.end))
+
+
+def _vessels_by_name(cands: list[_Cand], types: list[str], doc: Doc, lex: Lexicon) -> list[str]:
+    """"HMS Temeraire ... the Temeraire": the name without its prefix is the same vessel."""
+    names = unprefixed_names([(doc.text[c.start:c.end], t) for c, t in zip(cands, types)], lex.vessel_prefixes)
+    return ["vehicle" if doc.text[c.start:c.end] in names else t for c, t in zip(cands, types)]
 
 
 _PUBLISHER = re.compile(r"[A-Z][\w .’'-]*:\s*$")
@@ -844,71 +889,6 @@ def _retype_by_cues(cands: list[_Cand], types: list[str], doc: Doc, lex: Lexicon
                 lex.work_cues & set(re.findall(r"[a-z]+", doc.text[s.start:s.end])):
             retyped[text] = "work"
     return [retyped.get(doc.text[c.start:c.end], t) for c, t in zip(cands, types)]
-
-
-# ------------------------------------------------------- names NER missed --
-
-_POSS_TAIL = re.compile(r"(?:['’]s?)$")
-_WORD = re.compile(r"(?<![\w\-’'])[A-Z][\w\-]*[a-z]\b")
-
-
-def _surname_of(m: Mention, lex: Lexicon) -> str | None:
-    words = _POSS_TAIL.sub("", m.text.strip()).split()
-    if not words or not words[-1][:1].isupper() or words[-1].rstrip(".") in lex.title_abbreviations:
-        return None
-    w = words[-1]
-    return w if len(w) > 2 and not _ROMAN.match(w) and w not in lex.titles else None
-
-
-def surname_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
-    """Bare surnames NER missed ("Casca struck", "While Caesar was reading, Brutus
-    stepped forward ..."): a capitalised word that is the last word of a person named in the
-    running text (a full name, or a one-word name NER took as a person twice) is
-    that name again. Not when the document also writes the word in lower case (an
-    ordinary word), uses it as another kind of name (Washington the city), glues it to
-    another capitalised word ("Edwin Marsh"), or puts it first in a sentence where the
-    parser does not read it as a proper noun ("Young men marched")."""
-    people = [m for m in mentions if m.type == "person" and not m.cited]
-    singles = Counter(m.text for m in people if len(m.text.split()) == 1)
-    names = {_surname_of(m, lex) for m in people
-             if len(m.text.split()) > 1 or singles[m.text] >= 2} - {None}
-    other = {_POSS_TAIL.sub("", m.text.strip()) for m in mentions if m.type != "person"}
-    lower = _lower_words(doc)
-    names = {n for n in names if n not in other and n.casefold() not in lower}
-    if not names:
-        return []
-    taken = sorted((m.start, m.end) for m in mentions)
-    out = []
-    for w in _WORD.finditer(doc.text):
-        if w.group() not in names or any(a < w.end() and w.start() < b for a, b in taken):
-            continue
-        a, b = w.start(), w.end()
-        s = doc.sentence_at(a)
-        if s is None or s.kind != "body" or _glued(doc.text, a, b, lower):
-            continue
-        if _sentence_initial(doc.text, s.start, a) and not _parsed_propn(doc, a):
-            continue
-        out.append(Mention(a, b, w.group(), "PERSON", "person"))
-    return out
-
-
-def _glued(text: str, a: int, b: int, lower: set[str]) -> bool:
-    """Part of a longer capitalised name: "Edwin Marsh", "Marsh Street" (a capitalised
-    ordinary word before it, "With Marsh", does not count)."""
-    before = re.search(r"(?<![\w\-])(?P<w>[A-Z][\w\-]*|[A-Z]\.)[ \t]+$", text[max(0, a - 30):a])
-    after = re.match(r"[ \t]+(?:of[ \t]+)?[A-Z]", text[b:b + 8])
-    return bool(before and before["w"].casefold() not in lower) or bool(after)
-
-
-def _sentence_initial(text: str, s_start: int, a: int) -> bool:
-    return not text[s_start:a].strip(" \t\n\"'“”‘’«»([-–—")
-
-
-def _parsed_propn(doc: Doc, a: int) -> bool:
-    if doc.spacy is None:
-        return False
-    span = doc.spacy.char_span(a, a + 1, alignment_mode="expand")
-    return span is not None and span[0].pos_ == "PROPN"
 
 
 def lexicon(ctx: Context) -> Lexicon:

@@ -40,7 +40,7 @@ def load_zone_cues() -> ZoneCues:
     return ZoneCues(
         bibliography_headings=frozenset(h.casefold() for h in raw["bibliography_headings"]),
         credit_headings=frozenset(h.casefold() for h in raw["credit_headings"]),
-        credit_lines=tuple(re.compile(p, re.IGNORECASE) for p in raw["credit_line_patterns"]),
+        credit_lines=tuple(re.compile(p, re.IGNORECASE) for p in raw["credit_line_patterns"] + raw.get("promo_patterns", [])),
         caption_cues=re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.IGNORECASE),
         citation=re.compile(raw["citation_pattern"]),
     )

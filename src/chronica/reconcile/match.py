@@ -24,6 +24,7 @@ from .bounds import YEAR, Bounds, bounds_of, is_vague
 from .context import TextContext
 from .geography import Geography
 from .match_cues import cue_of, stative_kinds
+from .match_once import join_once
 
 THRESHOLD = 0.62          # pair score to be the same happening across documents
 WITHIN_DOC = 0.80         # stricter: one document telling a happening twice
@@ -511,6 +512,7 @@ def cluster(items: list[Item], geo: Geography, names: dict[str, frozenset[str]] 
         if _same_gap(i, j, items, order, cl) and _may_merge(cl.members[ri], cl.members[rj], items, geo, weak,
                                                             names, WEAK_SIGNALS, memo=memo):
             cl.union(ri, rj)
+    join_once(cl, items)  # one person's death told by two sources is one death
     return sorted((sorted(m) for m in cl.members.values()), key=lambda m: m[0])
 
 

@@ -49,8 +49,8 @@ def parse_number(text: str) -> float | None:
         if w in n["multipliers"] and w != "hundred":
             total += (current or 1) * n["multipliers"][w]
             current, seen = 0.0, True
-        elif w == "hundred":
-            current = (current or 1) * 100
+        elif w in ("hundred", "dozen", "score"):  # "a dozen" = 12, "four score" = 80, not 1 + 12
+            current = (current or 1) * (100 if w == "hundred" else n["units"].get(w, 20))
             seen = True
         elif w in n["units"]:
             current += n["units"][w]

@@ -62,7 +62,7 @@ from .place_descriptions import LABEL as PLACE_LABEL, find_place_descriptions
 from .roles import attach_roles
 from .places import COUNTRY_NOUNS, qualified_name, same_place_refs
 from .names import (
-    Name, clean_surface, fold, full_names_match, parse_name, same_given, subset_match, titles,
+    Name, clean_surface, fold, full_names_match, parse_name, ruler_short, same_given, subset_match, titles,
 )
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -451,7 +451,7 @@ def _vote_types(items: list[_M]) -> None:
             votes[it.name.key]["person"] += 2.0
     for it in items:
         v = votes[it.name.key]
-        if v and it.name.key:
+        if v and it.name.key and it.type != "vehicle":  # a ship named after a person stays a ship
             it.type = v.most_common(1)[0][0]
 
 
@@ -506,8 +506,9 @@ def _chain_person(it: _M, pool: list[_Cluster], clusters: list[_Cluster], items:
     if len(n.tokens) > 1:
         cands = [c for c in live if any(
             full_names_match(n, o) or subset_match(n, o) or subset_match(o, n) for o in c.multi())]
-        if not cands:
-            cands = [c for c in live if not c.kin and n.surname in c.singles() and not c.multi()
+        if not cands:  # a surname, or a ruler's short name ("Sven" for "Sven the Bold"), used alone before
+            key = ruler_short(n) or n.surname
+            cands = [c for c in live if not c.kin and key in c.singles() and not c.multi()
                      and not _gender_clash(it, c)]
         if cands:
             _join(max(cands, key=lambda c: c.last), it)

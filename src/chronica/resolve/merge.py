@@ -30,7 +30,7 @@ from .roles import LABEL as ROLE
 from .disjoint import DisjointSets
 from .gazetteer import Gazetteer, distance_km, normalise
 from .places import COUNTRY_NOUNS, NEAR_KM, STATE_QUALIFIERS, place_ref, qualified_name
-from .names import Name, fold, full_names_match, parse_name, subset_match, tokens_compatible
+from .names import Name, fold, full_names_match, is_name_form, parse_name, subset_match, tokens_compatible
 
 
 @dataclass
@@ -111,9 +111,10 @@ def _collect(corpus) -> list[_Local]:
             # credits and bibliographies garble names ("Churchill Says"): compare people by
             # what the running text calls them when it names them at all
             ms = [doc.mentions[i] for i in e.mentions if i < len(doc.mentions)]
-            # "his son", "the royal couple" name nobody
-            described = {m.text for m in ms if m.label in ("DESCRIPTION", MEMBERS)}
-            body = [m.text for m in ms if not m.cited and m.label not in ("DESCRIPTION", MEMBERS)]
+            # "his son", "the royal couple", "the emperor" name nobody: in another
+            # document they stand for someone else
+            described = {m.text for m in ms if m.label in ("DESCRIPTION", MEMBERS, ROLE)}
+            body = [m.text for m in ms if not m.cited and m.label not in ("DESCRIPTION", MEMBERS, ROLE)]
             forms = [f for f in [e.name] + (body or list(e.aliases)) if f not in described]
             if ms and all(m.label == ROLE for m in ms):
                 forms = []  # "the servant": an unnamed person of one document merges nothing
@@ -422,7 +423,8 @@ def _build(groups: list[list[int]], locals_: list[_Local]):
         mentions: list[DocSpan] = []
         for loc in locs:
             for a in [loc.ent.name] + loc.ent.aliases:
-                if a not in aliases:
+                # "his nephew", "the young king" refer to the person: mentions, not names
+                if a not in aliases and (a == name or is_name_form(a)):
                     aliases.append(a)
             for i in loc.ent.mentions:
                 m = loc.doc.mentions[i]

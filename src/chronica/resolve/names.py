@@ -208,4 +208,44 @@ def subset_match(short: Name, long_: Name) -> bool:
         return False
     if not set(short.tokens) <= set(long_.tokens):
         return False
-    return long_.surname is None or long_.surname in short.tokens
+    key = _regnal_key(long_) or long_.surname
+    return key is None or key in short.tokens
+
+
+_ROMAN_TOKEN = re.compile(r"^[ivxl]+$")
+
+
+def ruler_short(name: Name) -> str | None:
+    """The word a ruler's name is shortened to: "Olaf II", "Sven the Bold" -> "olaf", "sven"."""
+    t = name.tokens
+    if len(t) >= 2 and (_ROMAN_TOKEN.match(t[1]) or (len(t) == 3 and t[1] == "the")):
+        return t[0]
+    return None
+
+
+def _regnal_key(name: Name) -> str | None:
+    """A ruler's name is told apart by its number, not by the realm or byname after
+    it: "Sancho IV of Castile" and "Basil II Porphyrogenitus" are "Sancho IV", "Basil II"."""
+    t = name.tokens
+    if len(t) >= 3 and _ROMAN_TOKEN.match(t[1]):
+        return t[1]
+    return None
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "my", "our", "your"})
+
+
+def is_name_form(text: str) -> bool:
+    """A form that names someone (a title or a role may stand before the name: "Tsar
+    Ivan", "engraver Jan Nowak", "the Khedive") rather than only describing them:
+    "his father", "her sleeping husband", "the now 60-year-old", "the mother of Jan"
+    refer to a person without naming them -- mentions, not names the person is also
+    called. A form names when a capitalised word stands in it after any leading
+    determiner, and it is not "<kin or role> of <someone else's name>"."""
+    words = [w.strip(_EDGE_PUNCT) for w in _TOKEN.findall(clean_surface(text))]
+    words = [w for w in words if w]
+    while words and words[0].casefold() in _DETERMINERS:
+        words = words[1:]
+    if len(words) >= 3 and words[0][:1].islower() and words[1] == "of":
+        return False  # "mother of Sancho IV", "widow of the late duke"
+    return any(w[:1].isupper() and any(c.isalpha() for c in w) for w in words)

@@ -21,7 +21,9 @@ chaining (``chain_aliases`` calls :func:`attach_roles`):
 4. A role nobody holds that the text uses at least twice ("the servant ... the
    doubtful servant") is an unnamed person of its own (never a title or an epithet).
 
-When unsure (several holders, no main person), nothing is linked.
+Of several holders in the text, the only one named in the two sentences before is
+meant ("the sultan" just after "Sultan Orhan ...", other sultans told of far away).
+When unsure (two holders named just before, or none; no main person), nothing is linked.
 """
 from __future__ import annotations
 
@@ -44,6 +46,9 @@ MAIN_SHARE = 2.0  # the main person has at least twice the named mentions of the
 MAIN_MIN = 5  # ... and at least this many
 MAIN_WINDOW = 2  # sentences back in which the main person must be named
 UNNAMED_MIN = 2  # uses of an unheld role ("the servant") that make an unnamed person
+
+
+_AS_BEFORE = re.compile(r"\bas\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -80,9 +85,10 @@ def _words() -> _Words:
     heads = "|".join(sorted(map(re.escape, roles), key=len, reverse=True))
     dems = "|".join(sorted(map(re.escape, demonyms), key=len, reverse=True))
     kins = "|".join(sorted(map(re.escape, kin | roles), key=len, reverse=True))
+    # modifiers: lower-case words, or a people's adjective ("the Norse leader", "the half-Norse chief")
     description = re.compile(
-        rf"(?<![\w-])(?P<span>(?P<det>[Tt]he|[Tt]his)\s+(?P<mods>(?:[a-z][\w-]*\s+){{0,2}}?)"
-        rf"(?P<head>{heads}|{dems}|{age}))(?![\w-])")
+        rf"(?<![\w-])(?P<span>(?P<det>[Tt]he|[Tt]his)\s+(?P<mods>(?:(?:[a-z][\w-]*|(?:[a-z]+-)?(?:{dems}))\s+){{0,2}}?)"
+        rf"(?P<head>{heads}|(?:{dems})(?!\s+(?:{heads})(?![\w-]))|{age}))(?![\w-])")
     # the phrase after a name: ", a 26-year-old Belgian engraver" / " was an engraver"
     after = re.compile(r"(?:\s*,\s*|\s+[-–—]\s+|\s+(?:was|is|became|remained|had\s+been|has\s+been)\s+)"
                        r"(?:a|an|the)\s+(?P<np>[^,.;:()\[\]—–\n]{1,80})")
@@ -237,7 +243,11 @@ def attach_roles(doc: Doc) -> None:
             key = doc.mentions[d.named].entity
         elif len(holders.get(d.head, ())) == 1:
             key = next(iter(holders[d.head]))
-        elif not holders.get(d.head) and (d.head in _words().epithets or d.head == "age") and main:
+        elif len(holders.get(d.head, ())) > 1:
+            key = _nearest_holder(d.mention.start, named, sent_starts, holders[d.head])
+        elif not holders.get(d.head) and (d.head in _words().epithets or d.head == "age") and main \
+                and not _AS_BEFORE.search(doc.text[max(0, d.mention.start - 4):d.mention.start]):
+            # "recognised X as the new leader": a role given to X, not a name of the main person
             if _refers_back(d.mention.start, named, sent_starts, main):
                 key = main
         if key is not None and key in ent_of and ent_of[key].type == "person":
@@ -248,6 +258,17 @@ def attach_roles(doc: Doc) -> None:
     found += _unnamed_people(doc, unlinked, ent_of)
     if found:
         _insert(doc, found, ent_of)
+
+
+def _nearest_holder(offset: int, named: list[tuple[int, str, bool]], sent_starts: list[int],
+                    holders: set[str]) -> str | None:
+    """Of several holders of a role in the text ("the sultan" in a history of three
+    sultans), the only one named within MAIN_WINDOW sentences before ``offset``;
+    nobody when two holders were named there ("X met Y. Later the sultan left")."""
+    si = bisect_right(sent_starts, offset) - 1 if sent_starts else 0
+    lo = sent_starts[max(si - MAIN_WINDOW, 0)] if sent_starts else offset - 400
+    near = {key for start, key, _ in named if lo <= start < offset and key in holders}
+    return next(iter(near)) if len(near) == 1 else None
 
 
 def _unnamed_people(doc: Doc, unlinked: dict[str, list[Mention]], ent_of: dict[str, LocalEntity]) -> list[Mention]:
