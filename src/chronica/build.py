@@ -15,6 +15,7 @@ from .ingest import discover, read_source
 from .nlp.parse import parse_many
 from .pipeline import Pipeline
 from .store import Store
+from .store.build_state import BuildRecord
 
 
 @dataclass
@@ -68,6 +69,8 @@ def _build(paths: list[str], settings: Settings, store: Store, progress: Progres
         progress.problem(path, f"{path}: {why}")
     pipe = Pipeline(settings.document_pipeline, settings)
     corpus_pipe = Pipeline(settings.corpus_pipeline, settings, level="corpus")
+    record = BuildRecord(store, paths, len(found.files))  # a killed build leaves it unfinished
+    progress = record.watching(progress)
     progress.start(len(found.files))
     batch: list[Doc] = []
     for path in found.files:
@@ -94,6 +97,7 @@ def _build(paths: list[str], settings: Settings, store: Store, progress: Progres
         corpus_pipe(corpus)
         store.save_kb(corpus, digest)
         report.corpus_rebuilt = True
+    record.finished()
     report.seconds = _time.perf_counter() - t0
     return report
 

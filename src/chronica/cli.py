@@ -17,7 +17,7 @@ from rich.text import Text
 
 from . import __version__
 from .config import Settings
-from .errors import ChronicaError
+from .errors import ChronicaError, IncompleteError
 
 DEFAULT_DB = "sqlite:///chronica.db"
 err = Console(stderr=True)
@@ -25,6 +25,16 @@ out = Console()
 
 db_option = click.option("--db", "db_url", default=DEFAULT_DB, show_default=True, envvar="CHRONICA_DB",
                          help="SQLAlchemy database URL (sqlite:///file.db, postgresql://user@host/db).")
+
+
+def warn_if_incomplete(store, db_url: str) -> str | None:
+    """Say plainly when the last build did not finish; the reason, or None."""
+    from .store.build_state import incomplete_reason
+
+    reason = incomplete_reason(store, db_url)
+    if reason:
+        err.print(f"[bold yellow]warning:[/] {reason}", highlight=False, soft_wrap=True)
+    return reason
 
 
 class _Group(click.Group):
@@ -130,11 +140,15 @@ def build(paths, db_url, encoding, max_bytes, genre, force):
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of standard output.")
-def export(db_url, fmt, out_path):
+@click.option("--partial", is_flag=True, help="Export even if the last build did not finish.")
+def export(db_url, fmt, out_path, partial):
     """Write the knowledge base in the export contract (chronica-export/1)."""
     from .store import open_store
 
-    data = open_store(db_url, create=False).export_dict()
+    store = open_store(db_url, create=False)
+    if warn_if_incomplete(store, db_url) and not partial:
+        raise IncompleteError("not exported: finish the build first, or pass --partial to export what is there")
+    data = store.export_dict()
     text = json.dumps(data, ensure_ascii=False, indent=2)
     if out_path:
         tmp = Path(out_path).with_suffix(Path(out_path).suffix + ".tmp")
@@ -155,6 +169,7 @@ def info(db_url):
     store = open_store(db_url, create=False)
     docs = store.documents()
     counts = store.counts()
+    warn_if_incomplete(store, db_url)
     table = Table(title=f"knowledge base {store.url}")
     for col in ("id", "path", "title", "words"):
         table.add_column(col)
@@ -208,7 +223,9 @@ def whois(name, db_url, as_json):
     from .store import open_store
     from .whois import render_whois, whois as find
 
-    report = find(open_store(db_url, create=False).export_dict(), name)
+    store = open_store(db_url, create=False)
+    warn_if_incomplete(store, db_url)
+    report = find(store.export_dict(), name)
     if report is None:
         raise ChronicaError(f"no person called {name!r} in the knowledge base; try `chronica info`")
     if as_json:
@@ -225,7 +242,9 @@ def conflicts(db_url, as_json):
     from .reconcile.render import render_conflicts
     from .store import open_store
 
-    data = open_store(db_url, create=False).export_dict()
+    store = open_store(db_url, create=False)
+    warn_if_incomplete(store, db_url)
+    data = store.export_dict()
     if as_json:
         click.echo(json.dumps(data["conflicts"], ensure_ascii=False, indent=2))
     else:

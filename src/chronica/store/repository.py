@@ -15,6 +15,7 @@ from ..corpus import Corpus
 from ..doc import Doc, Source
 from ..errors import StoreError
 from ..model import When
+from . import build_state  # noqa: F401  (defines the builds table before the schema is made)
 from . import schema as t
 from .safety import (
     create_schema, read_only_message, set_sqlite_pragmas, sqlite_file, sqlite_read_only, url_with_scheme,
