@@ -221,11 +221,16 @@ def time_cmd(file, as_json, anchor, genre, encoding):
 def whois(name, db_url, as_json):
     """Whatever happened to NAME? A person's life as the sources tell it."""
     from .store import open_store
-    from .whois import render_whois, whois as find
+    from .whois import candidates, render_whois, whois as find
 
     store = open_store(db_url, create=False)
     warn_if_incomplete(store, db_url)
-    report = find(store.export_dict(), name)
+    data = store.export_dict()
+    several = candidates(data, name)
+    if several:  # never pick one of several people at random
+        listed = "; ".join(f"{n} ({i})" for i, n in several)
+        raise ChronicaError(f"{name!r} could be any of: {listed}; ask with a fuller name")
+    report = find(data, name)
     if report is None:
         raise ChronicaError(f"no person called {name!r} in the knowledge base; try `chronica info`")
     if as_json:
