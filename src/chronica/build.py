@@ -12,6 +12,7 @@ from .corpus import Corpus
 from .doc import Doc
 from .errors import InputError
 from .ingest import discover, read_source
+from .language import detect as detect_language
 from .nlp.parse import parse_many
 from .pipeline import Pipeline
 from .store import Store
@@ -26,6 +27,7 @@ class BuildReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
+    not_english: list[tuple[str, str]] = field(default_factory=list)  # stored, not analysed
     words: int = 0
     seconds: float = 0.0
     corpus_rebuilt: bool = False
@@ -85,6 +87,9 @@ def _build(paths: list[str], settings: Settings, store: Store, progress: Progres
             report.unchanged.append(str(path))
             progress.advance(str(path), 0)
             continue
+        if _store_unread(source, pipe, store, report):
+            progress.advance(str(path), 0)
+            continue
         batch.append(Doc(source))
         if len(batch) >= settings.batch_size:
             _analyse_batch(batch, pipe, store, report, progress)
@@ -100,6 +105,18 @@ def _build(paths: list[str], settings: Settings, store: Store, progress: Progres
     record.finished()
     report.seconds = _time.perf_counter() - t0
     return report
+
+
+def _store_unread(source, pipe: Pipeline, store: Store, report: BuildReport) -> bool:
+    """A source not in English is stored (its text stays citable) but not analysed: the
+    models read English, and guesses on other languages would be wrong facts."""
+    language = detect_language(source.text)
+    if language.english:
+        return False
+    report.not_english.append((source.path, f"{source.path}: looks like {language.name}, not English; "
+                                            f"Chronica reads English: stored, nothing extracted"))
+    store.save_document(Doc(source), pipeline_fingerprint(pipe))
+    return True
 
 
 def pipeline_fingerprint(pipe: Pipeline) -> str:

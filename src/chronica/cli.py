@@ -113,11 +113,14 @@ def build(paths, db_url, encoding, max_bytes, genre, force):
     for path in report.duplicates:
         err.print(f"[yellow]skipped[/] {path}: given more than once; read once", highlight=False,
                   soft_wrap=True)
+    for path, why in report.not_english:
+        err.print(f"[yellow]warning:[/] {why}", highlight=False, soft_wrap=True)
     table = Table(title="chronica build", show_header=True)
     table.add_column("documents")
     table.add_column("count", justify="right")
     for label, n in [("built", len(report.built)), ("replaced (changed)", len(report.replaced)),
-                     ("unchanged", len(report.unchanged)), ("failed", len(report.failed)),
+                     ("unchanged", len(report.unchanged)), ("stored, not English", len(report.not_english)),
+                     ("failed", len(report.failed)),
                      ("skipped (not a source)", len(report.skipped))]:
         table.add_row(label, str(n))
     counts = store.counts()
