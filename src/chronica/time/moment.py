@@ -259,7 +259,10 @@ class Moment:
         days = n * {"W": 7, "W2": 14, "WE": 7, "D": 1, "H": 1 / 24, "MIN": 1 / 1440, "S": 0}.get(unit, 1)
         if self.month is None or self.day is None or not 0 < astro(self.year) < 10000:
             return self.coarsen(gran)
-        d = dt.date(astro(self.year), self.month, self.day) + dt.timedelta(days=int(round(days)))
+        try:
+            d = dt.date(astro(self.year), self.month, self.day) + dt.timedelta(days=int(round(days)))
+        except OverflowError:  # past the years Python's calendar counts (1-9999): keep the coarser date
+            return self.coarsen(gran)
         return Moment("day", year=historical(d.year), month=d.month, day=d.day)
 
     def to_date(self) -> dt.date | None:

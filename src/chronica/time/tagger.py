@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Timex, When
+from .edtf_intervals import level1_interval
 from .extend import Extender
 from .lexicon import Lexicon, squash
 from .normalise import Normaliser, Parsed
@@ -89,6 +90,7 @@ class TimeTagger:
             if hi < len(heads) and heads[hi][0] <= p.start < heads[hi][1] and t.edtf and p.moment \
                     and p.moment.year is not None:  # a heading scopes its explicit date only
                 resolver.scope(heads[hi][0], t, p.moment)
+        timexes = [level1_interval(t) for t in timexes]
         return TagResult(timexes, resolver.changes, ends, self.extend(text, timexes), resolver.edge_parts)
 
     # ------------------------------------------------------------ matching --
