@@ -17,6 +17,9 @@ def read_source(path: Path, *, max_bytes: int, encoding: str | None = None) -> S
     fmt = source_format(path) or "txt"
     raw = _read_bytes(path, max_bytes)
     text = _decode(path, raw, encoding)
+    if "\x00" in text:  # past the binary sniff; no store keeps it as text (PostgreSQL refuses)
+        raise InputError(f"{path}: holds a NUL character at character {text.index(chr(0)):,}; "
+                         f"a text file has none: remove it, or convert the file to text")
     if not text.strip():
         raise InputError(f"{path}: file holds only whitespace; nothing to read")
     title = None
