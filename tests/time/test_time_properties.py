@@ -39,6 +39,9 @@ anchors = st.none() | st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(999
 @example(text="from 1914 to 1912", anchor=None, genre="narrative")
 @example(text="between the 1890s and c. 1500 BC", anchor=None, genre="narrative")
 @example(text="yesterday", anchor=dt.date(1, 1, 1), genre="news")
+@example(text="In 1815 it began.\n31\nFeb.", anchor=None, genre="narrative")  # no such day
+@example(text="before the 1890s, after the 1890s", anchor=None, genre="narrative")
+@example(text="before late 1914, before Q1 1000", anchor=None, genre="narrative")
 @example(text="9999 and the following year", anchor=dt.date(9998, 12, 31), genre="news")
 def test_time_engine_properties(tagger, text, anchor, genre):
     res = tagger.tag(text, anchor=anchor, genre=genre)

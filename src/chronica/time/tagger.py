@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Timex, When
-from .edtf_intervals import level1_interval
+from .edtf_valid import level1_interval, real_days
 from .extend import Extender
 from .lexicon import Lexicon, squash
 from .normalise import Normaliser, Parsed
@@ -82,7 +82,7 @@ class TimeTagger:
             while hi < len(heads) and heads[hi][1] <= p.start:
                 hi += 1
             t = resolver.resolve(p)
-            if t is None:
+            if t is None or not real_days(t):
                 continue
             timexes.append(t)
             if p.kind == "range":
