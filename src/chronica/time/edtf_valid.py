@@ -8,7 +8,9 @@
   ``../1921-33`` becomes ``../1921-03``, ``../189X`` becomes ``../1899``.
 * An open interval is one ``..`` and one date: "before late 1914" is ``../1914-12``,
   not ``../1914-09/1914-12``.
-* A day the calendar lacks ("31 Feb.", its year found from the context) is no date.
+* A day the calendar lacks ("31 Feb.", its year found from the context) is no date,
+  nor is a year past 9999 either side of year 0 (EDTF would need another notation, and
+  no history text dates things so).
 """
 from __future__ import annotations
 
@@ -23,10 +25,17 @@ _UNSPECIFIED = re.compile(r"^-?\d*X[\dX]*$")
 _MONTH = re.compile(r"^(-?\d{4,})-(\d\d)")
 _YEAR = re.compile(r"^(-?\d{4,})")
 _DAY = re.compile(r"(-?\d{4,})-(\d\d)-(\d\d)")
+_LONG_YEAR = re.compile(r"\d{5,}|\d{3,}XX|\d{4,}X")
 
 
 def real_days(t: Timex) -> bool:
-    """Does every day named in the timex's EDTF exist in the calendar?"""
+    """Does every day named in the timex's EDTF exist in the calendar, every year have
+    at most four digits, and the range not end before it starts ("05-03 Sept" read as
+    the 5th to the 3rd)?"""
+    if _LONG_YEAR.search(t.edtf or ""):
+        return False
+    if t.earliest and t.latest and _day_key(t.earliest) > _day_key(t.latest):
+        return False
     for m in _DAY.finditer(t.edtf or ""):
         year, month, day = int(m[1]), int(m[2]), int(m[3])
         if not 1 <= month <= 12:
@@ -35,6 +44,20 @@ def real_days(t: Timex) -> bool:
         if not 1 <= day <= calendar.monthrange(leap_safe, month)[1]:
             return False
     return True
+
+
+def _day_key(iso: str) -> tuple[int, ...]:
+    m = re.match(r"^(-?)(\d+)-(\d\d)-(\d\d)", iso)
+    if not m:
+        return ()
+    return (int(m[2]) * (-1 if m[1] else 1), int(m[3]), int(m[4]))
+
+
+def _unqualified_grouping(value: str) -> str:
+    # the edtf grammar has no qualified season ("1914-24~"): the approximation stays in
+    # the timex's mod (APPROX), the value says the season
+    m = re.match(r"^(-?\d{4}-(?:2[1-9]|3\d|4[01]))[~?%]$", value)
+    return m[1] if m else value
 
 
 def _end(end: str, bound: str | None) -> str:
@@ -49,7 +72,10 @@ def _end(end: str, bound: str | None) -> str:
 
 def level1_interval(t: Timex) -> Timex:
     """The timex with its interval, if any, written with level-1 ends."""
-    if not t.edtf or "/" not in t.edtf:
+    if t.edtf and "/" not in t.edtf:
+        single = _unqualified_grouping(t.edtf)
+        return t if single == t.edtf else replace(t, edtf=single)
+    if not t.edtf:
         return t
     parts = t.edtf.split("/")
     if len(parts) > 2:  # an open end put on an interval: keep the open end and the near date

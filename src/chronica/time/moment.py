@@ -268,7 +268,10 @@ class Moment:
     def to_date(self) -> dt.date | None:
         if self.year is None or self.month is None or not 0 < astro(self.year) < 10000:
             return None
-        return dt.date(astro(self.year), self.month, self.day or 1)
+        try:
+            return dt.date(astro(self.year), self.month, self.day or 1)
+        except ValueError:  # a day the month lacks ("31 Sept."): no calendar date
+            return None
 
     @staticmethod
     def of_date(d: dt.date) -> "Moment":
