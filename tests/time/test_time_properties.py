@@ -45,6 +45,7 @@ anchors = st.none() | st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(999
 @example(text="99\nmillennium\nbefore", anchor=None, genre="news")  # no space to cut at
 @example(text=".\n05-03\nSept\n1815", anchor=None, genre="narrative")  # the 5th to the 3rd
 @example(text="Sept. 31. Sunday. 1815", anchor=None, genre="narrative")  # no 31 September
+@example(text="1815. Feb.. at. Sept. Sept. 31. Sunday. 10000. that night. tomorrow.", anchor=None, genre="news")
 @example(text="the 84460th century, 29680 millennium ago", anchor=None, genre="narrative")
 @example(text="9999 and the following year", anchor=dt.date(9998, 12, 31), genre="news")
 def test_time_engine_properties(tagger, text, anchor, genre):

@@ -261,7 +261,7 @@ class Moment:
             return self.coarsen(gran)
         try:
             d = dt.date(astro(self.year), self.month, self.day) + dt.timedelta(days=int(round(days)))
-        except OverflowError:  # past the years Python's calendar counts (1-9999): keep the coarser date
+        except (OverflowError, ValueError):  # past years 1-9999, or a day the month lacks: keep the coarser date
             return self.coarsen(gran)
         return Moment("day", year=historical(d.year), month=d.month, day=d.day)
 
