@@ -15,12 +15,20 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # Front-end libraries come from the npm registry (pinned in package-lock.json) and are
-# copied into the package's static folder; nothing is fetched at run time.
-assets: $(VENV)/.installed
-	@if [ -f package-lock.json ]; then \
-		npm ci --no-audit --no-fund --loglevel=error && \
-		$(BIN)/python scripts/vendor_assets.py; \
-	fi
+# copied into the package's static folder; nothing is fetched at run time. Stamps make
+# both steps incremental: they rerun only when the lock file or the copy script changes.
+NPM_STAMP    := node_modules/.installed
+VENDOR_STAMP := node_modules/.vendored
+
+assets: $(VENDOR_STAMP)
+
+$(NPM_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(VENDOR_STAMP): $(NPM_STAMP) scripts/vendor_assets.py $(VENV)/.installed
+	$(BIN)/python scripts/vendor_assets.py
+	touch $@
 
 demo: setup
 	$(BIN)/chronica build examples --db $(DB)

@@ -153,3 +153,54 @@ def test_whois_itinerary_country_left_out_for_its_city():
     r = whois({"entities": ents, "events": events, "relations": []}, "Karl Ostrow")
     assert [(s.place_name, s.start) for s in r.itinerary] == [
         ("Strelsau", "1920/1922"), ("Graustark", "1923"), ("Ruritania", "1924/1930"), ("Strelsau", "1925")]
+
+
+# Issue 17, item 7: exact names and aliases first; a fuzzy match only when close, and
+# labelled; several equally good candidates are listed, not chosen between.
+
+def _people(*people: tuple[str, str, list[str]]) -> dict:
+    return {"entities": [{"id": i, "type": "person", "name": n, "aliases": a, "mentions": []}
+                         for i, n, a in people], "events": [], "relations": []}
+
+
+LOOKALIKES = _people(("ent_seva", "Seva", ["Seva"]), ("ent_nat", "Natalia Sedova", ["Natalia"]),
+                     ("ent_k1", "Karl Ostrow", ["Ostrow"]), ("ent_k2", "Karl Brandt", ["Brandt"]))
+
+
+def test_whois_surname_beats_a_near_spelling_of_someone_else():
+    r = whois(LOOKALIKES, "Sedova")
+    assert r.id == "ent_nat" and r.match == "part"
+
+
+def test_whois_no_loose_fuzzy_match():
+    assert whois(_people(("ent_seva", "Seva", ["Seva"])), "Sedova") is None
+
+
+def test_whois_near_spelling_is_labelled_closest():
+    r = whois(EXPORT, "Trotski")
+    assert r.id == "ent_t" and r.match == "closest"
+    console = Console(record=True, width=120)
+    render_whois(r, console)
+    assert "closest match" in console.export_text()
+    assert whois(EXPORT, "Trotsky").match == "exact"
+
+
+def test_whois_ambiguous_query_lists_candidates():
+    from chronica.whois import candidates
+    assert sorted(candidates(LOOKALIKES, "Karl")) == [("ent_k1", "Karl Ostrow"), ("ent_k2", "Karl Brandt")]
+    assert candidates(LOOKALIKES, "Karl Brandt") == []
+
+
+def test_cli_whois_ambiguous_exits_1_with_candidates(tmp_path):
+    from click.testing import CliRunner
+
+    from chronica.cli import main
+    (tmp_path / "a.txt").write_text("Karl Ostrow painted in Vienna in 1911. Karl Brandt sailed to Oslo in 1912.\n",
+                                    encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'kb.db'}"
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(tmp_path / "a.txt"), "--db", db]).exit_code == 0
+    res = runner.invoke(main, ["whois", "Karl", "--db", db])
+    assert res.exit_code == 1
+    assert "could be any of" in res.output and "Karl Ostrow" in res.output and "Karl Brandt" in res.output
+    assert runner.invoke(main, ["whois", "Karl Brandt", "--db", db]).exit_code == 0

@@ -12,9 +12,11 @@ from .corpus import Corpus
 from .doc import Doc
 from .errors import InputError
 from .ingest import discover, read_source
+from .language import detect as detect_language
 from .nlp.parse import parse_many
 from .pipeline import Pipeline
 from .store import Store
+from .store.build_state import BuildRecord
 
 
 @dataclass
@@ -25,6 +27,7 @@ class BuildReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
+    not_english: list[tuple[str, str]] = field(default_factory=list)  # stored, not analysed
     words: int = 0
     seconds: float = 0.0
     corpus_rebuilt: bool = False
@@ -69,6 +72,8 @@ def _build(paths: list[str], settings: Settings, store: Store, progress: Progres
         progress.problem(path, f"{path}: {why}")
     pipe = Pipeline(settings.document_pipeline, settings)
     corpus_pipe = Pipeline(settings.corpus_pipeline, settings, level="corpus")
+    record = BuildRecord(store, paths, len(found.files))  # a killed build leaves it unfinished
+    progress = record.watching(progress)
     progress.start(len(found.files))
     batch: list[Doc] = []
     for path in found.files:
@@ -84,6 +89,9 @@ def _build(paths: list[str], settings: Settings, store: Store, progress: Progres
             report.unchanged.append(str(path))
             progress.advance(str(path), 0)
             continue
+        if _store_unread(source, pipe, store, report):
+            progress.advance(str(path), 0)
+            continue
         batch.append(Doc(source))
         if len(batch) >= settings.batch_size:
             _analyse_batch(batch, pipe, store, report, progress)
@@ -96,8 +104,21 @@ def _build(paths: list[str], settings: Settings, store: Store, progress: Progres
         corpus_pipe(corpus)
         store.save_kb(corpus, digest)
         report.corpus_rebuilt = True
+    record.finished()
     report.seconds = _time.perf_counter() - t0
     return report
+
+
+def _store_unread(source, pipe: Pipeline, store: Store, report: BuildReport) -> bool:
+    """A source not in English is stored (its text stays citable) but not analysed: the
+    models read English, and guesses on other languages would be wrong facts."""
+    language = detect_language(source.text)
+    if language.english:
+        return False
+    report.not_english.append((source.path, f"{source.path}: looks like {language.name}, not English; "
+                                            f"Chronica reads English: stored, nothing extracted"))
+    store.save_document(Doc(source), pipeline_fingerprint(pipe))
+    return True
 
 
 def pipeline_fingerprint(pipe: Pipeline) -> str:

@@ -29,6 +29,16 @@ db_option = click.option("--db", "db_url", default=DEFAULT_DB, show_default=True
                          help="SQLAlchemy database URL (sqlite:///file.db, postgresql://user@host/db).")
 
 
+def warn_if_incomplete(store, db_url: str) -> str | None:
+    """Say plainly when the last build did not finish; the reason, or None."""
+    from .store.build_state import incomplete_reason
+
+    reason = incomplete_reason(store, db_url)
+    if reason:
+        err.print(f"[bold yellow]warning:[/] {reason}", highlight=False, soft_wrap=True)
+    return reason
+
+
 class _Group(click.Group):
     def invoke(self, ctx):
         try:
@@ -110,11 +120,14 @@ def build(paths, db_url, encoding, max_bytes, genre, force):
     for path in report.duplicates:
         err.print(f"[yellow]skipped[/] {path}: given more than once; read once", highlight=False,
                   soft_wrap=True)
+    for path, why in report.not_english:
+        err.print(f"[yellow]warning:[/] {why}", highlight=False, soft_wrap=True)
     table = Table(title="chronica build", show_header=True)
     table.add_column("documents")
     table.add_column("count", justify="right")
     for label, n in [("built", len(report.built)), ("replaced (changed)", len(report.replaced)),
-                     ("unchanged", len(report.unchanged)), ("failed", len(report.failed)),
+                     ("unchanged", len(report.unchanged)), ("stored, not English", len(report.not_english)),
+                     ("failed", len(report.failed)),
                      ("skipped (not a source)", len(report.skipped))]:
         table.add_row(label, str(n))
     counts = store.counts()
@@ -141,6 +154,7 @@ def info(db_url):
     store = open_store(db_url, create=False)
     docs = store.documents()
     counts = store.counts()
+    warn_if_incomplete(store, db_url)
     table = Table(title=f"knowledge base {store.url}")
     for col in ("id", "path", "format", "title", "words"):
         table.add_column(col)
@@ -194,9 +208,16 @@ def time_cmd(file, as_json, anchor, genre, encoding, scheme):
 def whois(name, db_url, as_json):
     """Whatever happened to NAME? A person's life as the sources tell it."""
     from .store import open_store
-    from .whois import render_whois, whois as find
+    from .whois import candidates, render_whois, whois as find
 
-    report = find(open_store(db_url, create=False).export_dict(), name)
+    store = open_store(db_url, create=False)
+    warn_if_incomplete(store, db_url)
+    data = store.export_dict()
+    several = candidates(data, name)
+    if several:  # never pick one of several people at random
+        listed = "; ".join(f"{n} ({i})" for i, n in several)
+        raise ChronicaError(f"{name!r} could be any of: {listed}; ask with a fuller name")
+    report = find(data, name)
     if report is None:
         raise ChronicaError(f"no person called {name!r} in the knowledge base; try `chronica info`")
     if as_json:
@@ -213,7 +234,9 @@ def conflicts(db_url, as_json):
     from .reconcile.render import render_conflicts
     from .store import open_store
 
-    data = open_store(db_url, create=False).export_dict()
+    store = open_store(db_url, create=False)
+    warn_if_incomplete(store, db_url)
+    data = store.export_dict()
     if as_json:
         click.echo(json.dumps(data["conflicts"], ensure_ascii=False, indent=2))
     else:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from .errors import ChronicaError
+from .errors import ChronicaError, IncompleteError
 from .export import Filters, get, names, view_from_store, write
 from .export.dates import parse_bound
 from .export.registry import MemorySink
@@ -37,14 +37,21 @@ def _check_date(ctx, param, value):
               help="Only events not ending before this date (1911, 1911-08, -0043).")
 @click.option("--to", "date_to", default=None, callback=_check_date, help="Only events not starting after this date.")
 @click.option("--document", default=None, help="Only events told by this document (id, path, file name or title).")
-def export(db_url, fmt, out_path, person, place, date_from, date_to, document):
+@click.option("--partial", is_flag=True, help="Export even if the last build did not finish.")
+def export(db_url, fmt, out_path, person, place, date_from, date_to, document, partial):
     """Write the knowledge base as JSON (the contract) or for another tool: TimelineJS, GeoJSON,
     Linked Places, CSV, JSON-LD, W3C annotations, GEXF, TEI, Markdown or Word."""
     from .store import open_store
+    from .store.build_state import incomplete_reason
 
     started = time.perf_counter()
     store = open_store(db_url, create=False)
     try:
+        reason = incomplete_reason(store, db_url)
+        if reason:
+            err.print(f"[bold yellow]warning:[/] {reason}", highlight=False, soft_wrap=True)
+            if not partial:
+                raise IncompleteError("not exported: finish the build first, or pass --partial to export what is there")
         view = view_from_store(store)
     finally:
         store.close()

@@ -15,3 +15,8 @@ class ConfigError(ChronicaError):
 
 class StoreError(ChronicaError):
     exit_code = 3
+
+
+class IncompleteError(ChronicaError):
+    """The knowledge base was left half-built (a build was killed or failed)."""
+    exit_code = 4

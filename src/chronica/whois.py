@@ -17,7 +17,9 @@ from rapidfuzz import fuzz
 from .locators import locator_label
 from .resolve.names import clean_surface, fold, particles, titles
 
-MIN_SCORE = 75.0
+FUZZY_MIN = 85.0  # a near spelling ("Trotski") counts from here; "Sedova"/"Seva" is 80
+PART_SCORE = 95.0  # the query's words are words of a name ("Sedova" for "Natalia Sedova")
+AMBIGUOUS_WITHIN = 0.5  # candidates this close to the best are listed, not chosen between
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ class PersonReport:
     name: str
     score: float
     aliases: list[str]  # names, most used first
+    match: str = "exact"  # exact | part (a word of a name) | closest (a near spelling)
     itinerary: list[Stop] = field(default_factory=list)
     events: list[EventRow] = field(default_factory=list)
     people: list[Link] = field(default_factory=list)
@@ -97,31 +100,58 @@ class PersonReport:
 
 # ------------------------------------------------------------------ look-up --
 
-def _score(query: str, forms: list[str]) -> float:
+def _tokens(form: str) -> list[str]:
+    return [t for t in re.split(r"[\s\-’']+", form) if t]
+
+
+def _score(query: str, forms: list[str]) -> tuple[float, str]:
+    """How well ``query`` names someone with these forms, and how: an exact name or
+    alias; every word of the query a word of one name ("Ostrow" for "Karl Ostrow");
+    else a near spelling (fuzzy, only above FUZZY_MIN: "Sedov" is not "Seva")."""
     q = fold(query).strip()
-    best = 0.0
+    q_words = _tokens(q)
+    best, how = 0.0, "closest"
     for f in forms:
         f2 = fold(f).strip()
         if not f2:
             continue
         if f2 == q:
-            return 100.0
-        best = max(best, fuzz.WRatio(q, f2), fuzz.token_set_ratio(q, f2) * 0.98)
-    return best
+            return 100.0, "exact"
+        words = _tokens(f2)
+        if q_words and all(w in words for w in q_words):
+            if PART_SCORE > best:
+                best, how = PART_SCORE, "part"
+            continue
+        near = fuzz.ratio(q, f2)
+        if len(q_words) == 1:  # one word: also spell-check it against each word of a name
+            near = max([near] + [fuzz.ratio(q, w) for w in words if len(w) >= 3])
+        if near >= FUZZY_MIN and near > best:
+            best, how = near, "closest"
+    return best, how
 
 
-def find_person(export: dict, name: str) -> list[tuple[dict, float]]:
-    """Person entities ranked by how well ``name`` matches their name or an alias
-    (ties: the one the sources mention most)."""
+def find_person(export: dict, name: str) -> list[tuple[dict, float, str]]:
+    """Person entities ranked by how well ``name`` matches their name or an alias, with
+    how it matched (ties: the one the sources mention most)."""
     ranked = []
     for e in export.get("entities", []):
         if e.get("type") != "person":
             continue
-        s = _score(name, [e.get("name", "")] + list(e.get("aliases", [])))
-        if s >= MIN_SCORE:
-            ranked.append((e, s))
+        s, how = _score(name, [e.get("name", "")] + list(e.get("aliases", [])))
+        if s >= FUZZY_MIN:
+            ranked.append((e, s, how))
     ranked.sort(key=lambda x: (-x[1], -len(x[0].get("mentions", [])), x[0]["id"]))
     return ranked
+
+
+def candidates(export: dict, name: str) -> list[tuple[str, str]]:
+    """The people ``name`` could equally mean, (id, name), when it is ambiguous; else []."""
+    ranked = find_person(export, name)
+    if len(ranked) < 2:
+        return []
+    top = ranked[0][1]
+    close = [(e["id"], e["name"]) for e, s, _ in ranked if top - s <= AMBIGUOUS_WITHIN]
+    return close if len(close) > 1 else []
 
 
 def whois(export: dict, name: str) -> PersonReport | None:
@@ -129,20 +159,20 @@ def whois(export: dict, name: str) -> PersonReport | None:
     ranked = find_person(export, name)
     if not ranked:
         return None
-    person, score = ranked[0]
+    person, score, how = ranked[0]
     ents = {e["id"]: e for e in export.get("entities", [])}
     pid = person["id"]
     mine = [ev for ev in export.get("events", []) if pid in ev.get("who", [])]
     mine.sort(key=_event_order)
     report = PersonReport(
-        query=name, id=pid, name=person["name"], score=round(score, 1),
+        query=name, id=pid, name=person["name"], score=round(score, 1), match=how,
         aliases=_aliases(person),
         descriptions=_descriptions(person),
         itinerary=itinerary(mine, ents),
         events=[_event_row(ev, pid, ents) for ev in mine],
         people=_people(export, pid, mine, ents),
         documents=_documents(export, person, mine),
-        other_matches=[(e["id"], e["name"], round(s, 1)) for e, s in ranked[1:6]],
+        other_matches=[(e["id"], e["name"], round(s, 1)) for e, s, _ in ranked[1:6]],
     )
     return report
 
@@ -359,7 +389,10 @@ def render_whois(report: PersonReport | None, console) -> None:
     if report is None:
         console.print("[yellow]No person in the knowledge base matches that name.[/yellow]")
         return
-    console.print(f"[bold]{report.name}[/bold]  [dim]{report.id} (match {report.score:g})[/dim]")
+    if report.match == "closest":
+        console.print(f"[yellow]No one is called {report.query!r}; closest match "
+                      f"(similarity {report.score:g}):[/yellow]", highlight=False)
+    console.print(f"[bold]{report.name}[/bold]  [dim]{report.id} ({report.match} match)[/dim]")
     if report.aliases:
         console.print("Also known as: " + ", ".join(a for a in report.aliases if a != report.name))
     if report.descriptions:

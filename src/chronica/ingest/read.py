@@ -24,6 +24,9 @@ def read_source(path: Path, *, max_bytes: int, encoding: str | None = None,
     raw = _read_bytes(path, max_bytes)
     req = ReadRequest(path=path, raw=raw, max_chars=max_bytes, encoding=encoding, on_page=on_page)
     reader, text = choose(req)
+    if text is not None and "\x00" in text:  # past the binary sniff; no store keeps it as text (PostgreSQL refuses)
+        raise InputError(f"{path}: holds a NUL character at character {text.index(chr(0)):,}; "
+                         f"a text file has none: remove it, or convert the file to text")
     if text is not None and not text.strip():
         raise InputError(f"{path}: file holds only whitespace; nothing to read")
     got = reader.read(dataclasses.replace(req, text=text))

@@ -31,21 +31,20 @@ def _quality(s: DocSpan) -> str:
 def find(view: View):
     for ev in view.corpus.events:
         spans = [s for s in ev.evidence if s.when is not None and bounds_of(s.when) is not None]
-        seen = set()
         for a, b in combinations(spans, 2):
             qa, qb = _quality(a), _quality(b)
-            if "weak" in (qa, qb) or (a.when.edtf, b.when.edtf) in seen:
+            if "weak" in (qa, qb):
                 continue
             ba, bb = bounds_of(a.when), bounds_of(b.when)
             gap = ba.gap(bb)
             firm = qa == qb == "firm"
             if gap == 0 or (not firm and gap <= SLACK_VAGUE):
                 continue
-            seen.add((a.when.edtf, b.when.edtf))
+            # every disagreeing pair: the conflict assembly makes one conflict of them
             yield Finding(
                 "date", "hard" if firm else "soft",
                 f"when: {ev.summary[:80]} ({a.when.edtf} vs {b.when.edtf})",
-                (_claim(a), _claim(b)), (ev.id,),
+                (_claim(a), _claim(b)), (ev.id,), topic=f"when: {ev.summary[:80]}",
             )
 
 

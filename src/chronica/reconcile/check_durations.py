@@ -27,7 +27,10 @@ def _direction_res() -> tuple[re.Pattern, re.Pattern]:
     return alt(d["departure_words"]), alt(d["arrival_words"])
 
 
+@lru_cache(maxsize=8192)
 def direction(text: str) -> str | None:
+    # asked of every evidence span once per stay claim: remembered, so a long sentence
+    # (a 10,000-character line) is scanned once, not once per claim
     dep, arr = _direction_res()
     if dep.search(text):
         return "departure"

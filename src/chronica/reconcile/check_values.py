@@ -26,7 +26,7 @@ def _count_conflicts(view: View):
             if ca.high < cb.low or cb.high < ca.low:
                 sev = "soft" if (ca.approximate or cb.approximate) else "hard"
                 yield Finding("count", sev, f"how many {prop}s: '{ca.value}' vs '{cb.value}'",
-                              (a.docspan(), b.docspan()), (eid,))
+                              (a.docspan(), b.docspan()), (eid,), topic=f"how many {prop}s")
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +66,8 @@ def _weapon_conflicts(view: View):
             if _same_word(wa, wb):
                 continue
             sev = "hard" if cls.get(wa) != cls.get(wb) else "soft"
-            yield Finding("attribute", sev, f"the weapon: '{wa}' vs '{wb}'", (a.docspan(), b.docspan()), (eid,))
+            yield Finding("attribute", sev, f"the weapon: '{wa}' vs '{wb}'", (a.docspan(), b.docspan()), (eid,),
+                          topic="the weapon")
 
 
 def find(view: View):

@@ -21,6 +21,9 @@ CHECKS = (check_dates, check_durations, check_terms, check_ages, check_outcomes,
 
 
 def conflict_id(f: Finding) -> str:
+    fact = _fact(f)
+    if fact is not None:  # named by the disputed fact: a source joining a side keeps the id
+        return "cfl_" + hashlib.sha1("|".join(fact).encode()).hexdigest()[:16]
     keys = sorted(f"{c.document}:{c.start}:{c.end}" for c in f.claims)
     return "cfl_" + hashlib.sha1(f"{f.kind}|{'|'.join(keys)}".encode()).hexdigest()[:16]
 
@@ -30,17 +33,43 @@ def to_conflict(f: Finding) -> Conflict:
     return Conflict(conflict_id(f), f.kind, f.about, f.severity, claims, sorted(set(f.events)))
 
 
+def _fact(f: Finding) -> tuple[str, ...] | None:
+    """What is disputed, when a finding says: its kind, events and topic. Findings tied
+    to no event keep one conflict per pair of claims."""
+    if not f.events:
+        return None
+    topic = f.topic or f.about.split(":", 1)[0]
+    return (f.kind, *sorted(set(f.events)), topic)
+
+
+def _span_key(c) -> tuple[str, int, int]:
+    return (c.document, c.start, c.end)
+
+
 def dedupe(findings: list[Finding]) -> list[Conflict]:
-    """One conflict per set of claim spans; a hard reading wins over a soft one."""
-    best: dict[frozenset, Finding] = {}
+    """One conflict per disputed fact, holding every claim on either side (a hard
+    reading wins over a soft one); findings without a fact, one per set of claim spans."""
+    groups: dict[object, list[Finding]] = {}
     for f in findings:
-        if len({(c.document, c.start, c.end) for c in f.claims}) < 2:
+        if len({_span_key(c) for c in f.claims}) < 2:
             continue
-        key = frozenset((c.document, c.start, c.end) for c in f.claims)
-        old = best.get(key)
-        if old is None or (old.severity == "soft" and f.severity == "hard"):
-            best[key] = f
-    return sorted((to_conflict(f) for f in best.values()), key=lambda c: (c.kind, c.id))
+        key = _fact(f) or frozenset(_span_key(c) for c in f.claims)
+        groups.setdefault(key, []).append(f)
+    return sorted((to_conflict(_merge(g)) for g in groups.values()), key=lambda c: (c.kind, c.id))
+
+
+def _merge(group: list[Finding]) -> Finding:
+    first = next((f for f in group if f.severity == "hard"), group[0])
+    if len(group) == 1:
+        return first
+    claims: dict[tuple[str, int, int], object] = {}
+    for f in group:
+        for c in f.claims:
+            claims.setdefault(_span_key(c), c)
+    values = list(dict.fromkeys(c.value for c in claims.values() if c.value))
+    topic = first.topic or first.about.split(":", 1)[0]
+    about = f"{topic}: " + " vs ".join(f"'{v}'" for v in values) if len(values) > 1 else first.about
+    return Finding(first.kind, first.severity, about, tuple(claims.values()), first.events, first.topic)
 
 
 def find_all(corpus) -> list[Conflict]:

@@ -37,6 +37,8 @@ class Finding:
     about: str
     claims: tuple[DocSpan, ...]
     events: tuple[str, ...] = ()
+    topic: str = ""  # the disputed fact without the values ("the weapon"); findings of one
+    # topic about the same events are one conflict, whatever the number of sources
 
 
 @dataclass

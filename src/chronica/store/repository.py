@@ -15,14 +15,21 @@ from ..corpus import Corpus
 from ..doc import Doc, Source
 from ..errors import StoreError
 from ..model import When
+from . import build_state  # noqa: F401  (defines the builds table before the schema is made)
 from . import schema as t
 from .layout import load_layouts, replace_layout
+from .safety import (
+    create_schema, read_only_message, set_sqlite_pragmas, sqlite_file, sqlite_read_only, url_with_scheme,
+    write_errors,
+)
 
 CORPUS_DIGEST = "corpus_digest"
 
 
 def normalise_url(url: str) -> str:
-    """Accept plain ``postgresql://`` URLs (use the psycopg 3 driver we ship)."""
+    """Accept plain ``postgresql://`` URLs (use the psycopg 3 driver we ship) and plain
+    paths (a SQLite file)."""
+    url = url_with_scheme(url)
     if url.startswith("postgres://"):
         url = "postgresql://" + url[len("postgres://"):]
     if url.startswith("postgresql://"):
@@ -44,14 +51,18 @@ class Store:
             self.engine: Engine = create_engine(self.url, future=True)
         except (ArgumentError, SQLAlchemyError, ImportError) as e:
             raise StoreError(f"cannot use database URL {url!r}: {e}") from None
-        sqlite_file = self.engine.url.database if self.engine.dialect.name == "sqlite" else None
-        if not create and sqlite_file not in (None, "", ":memory:") and not Path(sqlite_file).exists():
-            raise StoreError(f"no knowledge base at {sqlite_file}: run `chronica build SOURCES --db {url}` first")
-        if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+        is_sqlite = self.engine.dialect.name == "sqlite"
+        db_file = sqlite_file(self.engine.url) if is_sqlite else None
+        if not create and db_file is not None and not Path(db_file).exists():
+            raise StoreError(f"no knowledge base at {db_file}: run `chronica build SOURCES --db {url}` first")
+        if create and is_sqlite and sqlite_read_only(self.engine.url):
+            raise StoreError(read_only_message(url))
+        if is_sqlite:
+            event.listen(self.engine, "connect", set_sqlite_pragmas)
         try:
             if create:
-                t.metadata.create_all(self.engine)
+                with write_errors(url):
+                    create_schema(self.engine, t.metadata)
             elif not inspect(self.engine).has_table("documents"):
                 raise StoreError(f"{url} holds no Chronica knowledge base: run `chronica build SOURCES --db {url}` first")
         except OperationalError as e:
@@ -72,7 +83,7 @@ class Store:
         row = dict(id=src.id, path=src.path, sha256=src.sha256, title=src.title, format=src.format,
                    chars=len(src.text), words=len(src.text.split()), text=src.text,
                    analysis=json.dumps(doc.analysis(), ensure_ascii=False), pipeline=pipeline)
-        with self.engine.begin() as c:
+        with write_errors(self.url), self.engine.begin() as c:
             old = c.execute(select(t.documents.c.id).where(t.documents.c.path == src.path,
                                                            t.documents.c.sha256 != src.sha256)).all()
             c.execute(delete(t.documents).where((t.documents.c.path == src.path) |
@@ -118,7 +129,7 @@ class Store:
 
     def save_kb(self, corpus: Corpus, digest: str) -> None:
         """Replace the knowledge base with the corpus stage's result, atomically."""
-        with self.engine.begin() as c:
+        with write_errors(self.url), self.engine.begin() as c:
             for table in t.KB_TABLES:
                 c.execute(delete(table))
             c.execute(delete(t.meta).where(t.meta.c.key == CORPUS_DIGEST))
@@ -166,14 +177,6 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.close()
 
 
 def _insert_many(conn, table, rows: list[dict]) -> None:

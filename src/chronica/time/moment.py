@@ -273,13 +273,19 @@ class Moment:
         days = n * {"W": 7, "W2": 14, "WE": 7, "D": 1, "H": 1 / 24, "MIN": 1 / 1440, "S": 0}.get(unit, 1)
         if self.month is None or self.day is None or not 0 < astro(self.year) < 10000:
             return self.coarsen(gran)
-        d = dt.date(astro(self.year), self.month, self.day) + dt.timedelta(days=int(round(days)))
+        try:
+            d = dt.date(astro(self.year), self.month, self.day) + dt.timedelta(days=int(round(days)))
+        except (OverflowError, ValueError):  # past years 1-9999, or a day the month lacks: keep the coarser date
+            return self.coarsen(gran)
         return Moment("day", year=historical(d.year), month=d.month, day=d.day)
 
     def to_date(self) -> dt.date | None:
         if self.year is None or self.month is None or not 0 < astro(self.year) < 10000:
             return None
-        return dt.date(astro(self.year), self.month, self.day or 1)
+        try:
+            return dt.date(astro(self.year), self.month, self.day or 1)
+        except ValueError:  # a day the month lacks ("31 Sept."): no calendar date
+            return None
 
     @staticmethod
     def of_date(d: dt.date) -> "Moment":

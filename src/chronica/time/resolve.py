@@ -226,8 +226,10 @@ class Resolver(Deixis, Clauses):
             return restated
         anchor = self._event_anchor(p) if prepositional else None
         if anchor is None and prepositional and self.genre == "news":
-            cut = self.text.rfind(" ", p.start, p.end)
-            return self._duration(replace(p, kind="duration", end=cut))
+            # the duration without its last word ("two days ago" -> "two days"); any
+            # whitespace may separate them, and a single word is kept whole
+            cut = max(self.text.rfind(ch, p.start, p.end) for ch in " \n\t\u00a0")
+            return self._duration(replace(p, kind="duration", end=cut if cut > p.start else p.end))
         if anchor is None:
             anchor = self.dct if (self.genre == "news" and p.direction < 0 and self.dct) else self.ref
         if anchor is None or anchor.moment.year is None:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Timex, When
+from .edtf_valid import level1_interval, real_days
 from .extend import Extender
 from .lexicon import Lexicon, squash
 from .normalise import Normaliser, Parsed
@@ -90,7 +91,7 @@ class TimeTagger:
             while hi < len(heads) and heads[hi][1] <= p.start:
                 hi += 1
             t = resolver.resolve(p)
-            if t is None:
+            if t is None or not real_days(t):
                 continue
             timexes.append(t)
             if p.kind == "range" and p.split:
@@ -98,6 +99,7 @@ class TimeTagger:
             if hi < len(heads) and heads[hi][0] <= p.start < heads[hi][1] and t.edtf and p.moment \
                     and p.moment.year is not None:  # a heading scopes its explicit date only
                 resolver.scope(heads[hi][0], t, p.moment)
+        timexes = [level1_interval(t) for t in timexes]
         marked = timexes
         if self.periods is not None:  # "during the Second World War": after the text's own dates
             named = self.periods.find(text, timexes)

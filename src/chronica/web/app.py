@@ -198,6 +198,13 @@ def create_app(kb: KnowledgeBase, cache_pages: bool = True) -> FastFront:
     def as_json(data, status: int = 200) -> Answer:
         return Answer.build(JSONResponse(data).body, "application/json", status, compress=True)
 
+    favicon = Answer.build((STATIC / "favicon.svg").read_bytes(), "image/svg+xml")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    async def favicon_ico(request: Request):
+        # browsers ask for it on every non-HTML page (JSON, images) whatever the HTML links
+        return AnswerResponse(favicon)
+
     # ----------------------------------------------------------------- pages --
 
     @app.get("/", response_class=HTMLResponse)

@@ -17,11 +17,17 @@ db_option = click.option("--db", "db_url", default=DEFAULT_DB, show_default=True
 def load_knowledge_base(db_url: str):
     """Open an existing knowledge base and load it into memory (never creates one)."""
     from ..store import open_store
+    from ..store.build_state import incomplete_reason
     from .kb import KnowledgeBase
 
     store = open_store(db_url, create=False)
     try:
-        return KnowledgeBase.from_store(store)
+        reason = incomplete_reason(store, db_url)
+        if reason:  # serve and report show what is there, and say it is not everything
+            click.secho(f"warning: {reason}", err=True, fg="yellow")
+        kb = KnowledgeBase.from_store(store)
+        kb.incomplete = reason
+        return kb
     finally:
         store.close()
 

@@ -26,6 +26,8 @@ def _overlaps(a: Evidence, b: Evidence) -> bool:
 class KnowledgeBase:
     """Everything a page shows, indexed by entity, document, place and text."""
 
+    incomplete: str | None = None  # why the last build did not finish (pages say so)
+
     def __init__(self, data: dict[str, Any], texts: dict[str, str | None]):
         self.export = data
         self.store_url: str | None = None  # set when loaded from a store
