@@ -76,6 +76,9 @@ class _RecordingProgress:
     def problem(self, path: str, message: str) -> None:
         self.inner.problem(path, message)
 
+    def page(self, path: str, done: int, total: int) -> None:
+        self.inner.page(path, done, total)
+
 
 @dataclass(frozen=True)
 class LastBuild:
