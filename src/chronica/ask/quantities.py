@@ -93,7 +93,7 @@ def answer_how_long(base: Base, q: Question) -> Answer | None:
 
 def _involves_all(base: Base, ev: dict, entities: tuple[str, ...]) -> bool:
     """A stated quantity answers only for an event that takes in everything the question names
-    ("how long in Alma Ata" is not answered by a stay in Turkey)."""
+    ("how long in Lisbon" is not answered by a stay in Spain)."""
     involved = set(ev.get("who", ())) | set(base.places_of(ev))
     return all(e in involved or not base.by_entity.get(e) for e in entities)
 

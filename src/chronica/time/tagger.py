@@ -68,6 +68,7 @@ class TimeTagger:
         self._not_before = lexicon["not_year_before"]
         self._not_after = lexicon["not_year_after"]
         self._year_followers = lexicon["year_followers"]
+        self._short_year_next = set(lexicon["short_year_next"]) | set(self._year_followers)
 
     @classmethod
     def load(cls) -> "TimeTagger":
@@ -168,8 +169,8 @@ class TimeTagger:
             if squash(c[1]) not in self._year_followers:
                 return False  # "to 450 stores from 360": a count compared with a count
         after = _WORD_AFTER.match(text[m.end():m.end() + 30])
-        if after and after[1].isalpha() and after[1][0].islower():  # "in 300 places", "by 12 votes"
-            return after[1][-1] != "s" or squash(after[1]) in self._year_followers
+        if after and after[1].isalpha() and after[1][0].islower():  # "in 300 places", "by 700 loyal men"
+            return squash(after[1]) in self._short_year_next
         return True
 
     # ------------------------------------------------------------ structure --
