@@ -21,6 +21,10 @@ NEWS = [
     ("It charged $4 million in the 1988 second quarter.", "the 1988 second quarter", "1988-Q2"),
     ("Orders should pick up next quarter.", "next quarter", "1990-Q1"),
     ("Sales fell 3% from a year ago.", "a year ago", "1988"),  # no quarter named: a year
+    # a passive's tense is its auxiliary's: "will be paid" is future, "was paid" past
+    ("The bonus will be distributed in January to every member.", "January", "1990-01"),
+    ("The bonus was distributed in January to every member.", "January", "1989-01"),
+    ("The new bridge would be opened in March, the mayor hoped.", "March", "1990-03"),
 ]
 
 

@@ -49,10 +49,12 @@ class Resolver(Deixis, Clauses):
         self.stop = lexicon["event_stopwords"]
         self._future_words = lexicon.words("future_markers")
         # past forms: listed ones and regular -ed verbs ("announced", "rolled"); the future
-        # list is searched first and wins ties ("expected to", "scheduled")
+        # list is searched first and wins ties ("expected to", "scheduled"); an -ed form after
+        # "be"/"been"/"being" is a passive, whose tense is its auxiliary's ("will be paid")
         self._past_words = re.compile(r"(?<!\w)(?:" + lexicon.alternation("past_markers") +
                                       r"|(?!(?:" + lexicon.alternation("future_markers") +
-                                      r")\b)(?-i:[a-z]{3,}ed))(?!\w)", re.I)  # "United" is no verb
+                                      r")\b)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?-i:[a-z]{3,}ed))(?!\w)",
+                                      re.I)  # "United" is no verb
         self._neutral = lexicon.words("tense_neutral")
         self._flashback = re.compile(r"(?<!\bthere\s)\bhad\s+(?:(?:already|previously|once|been|not|never)\s+)*"
                                      r"(?:\w+ed|" + lexicon.alternation("past_participles") + r")\b", re.I)
