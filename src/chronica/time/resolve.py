@@ -395,6 +395,12 @@ class Resolver(Deixis, Clauses):
                 y += 1
             elif m.month > r.month and back <= 2:
                 y -= 1
+        if m.day and not m.month and not m.weekday and r.month:  # "on the 20th": the month in play ...
+            partner = self._month_partner(p)  # ... or the partner's: "from the 13th to the 19th of May"
+            if partner is not None:
+                pm = partner.moment
+                return replace(m, year=pm.year or y, month=pm.month), Reference(pm, self.text[partner.start:partner.end])
+            return replace(m, year=y, month=r.month), base
         if m.weekday and m.day and not m.month:  # "Sunday the 6th": the next 6th on a Sunday
             d = _weekday_of_month(r, m.weekday, m.day, -1 if self.genre == "news" and not self._future(p) else 1)
             if d is not None:
@@ -451,6 +457,26 @@ class Resolver(Deixis, Clauses):
             m = q.moment
             if q.kind == "date" and m is not None and m.day and m.year is not None and not q.short_year \
                     and m.gran == "day":
+                return q
+        return None
+
+    def _month_partner(self, p: Parsed) -> Parsed | None:
+        """The dated day a bare day belongs with: a partner right after it ("the 13th to the 19th
+        of October"), else the last day written with its month in the paragraph, quoted or not
+        ("on the 20 September.... on the 20th")."""
+        from bisect import bisect_left, bisect_right
+        i = bisect_right(self._upcoming_starts, p.start)
+        for q in self.upcoming[i:]:
+            if q.start > p.end + 24:
+                break
+            if _day_with_month(q) and re.fullmatch(r"\s*(?:to|and|or|-|–|until|till|through)\s*",
+                                                   self.text[p.end:q.start]):
+                return q
+        para = self.text.rfind("\n", 0, p.start)
+        for q in reversed(self.upcoming[:bisect_left(self._upcoming_starts, p.start)]):
+            if q.end <= para or q.end < p.start - 400:
+                return None
+            if _day_with_month(q) and q.moment.day <= p.moment.day:
                 return q
         return None
 
@@ -541,3 +567,7 @@ class Resolver(Deixis, Clauses):
             self.changes[-1] = (offset, w)
         else:
             self.changes.append((offset, w))
+
+
+def _day_with_month(q: Parsed) -> bool:
+    return q.kind == "date" and q.moment is not None and bool(q.moment.month) and bool(q.moment.day)
