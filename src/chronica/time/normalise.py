@@ -302,6 +302,11 @@ class Normaliser:
                 return Parsed("set", ref=value, quant=quant, **base)
             return Parsed("set", unit=unit[0] if unit else None, amount=amount, moment=moment,
                           quant="EVERY", **base)
+        if kind == "offset" and (g.get("nth") or g.get("nthw")):  # "the fifth day of the siege":
+            n = int(g["nth"]) if g.get("nth") else lx.get("ordinals", squash(g["nthw"]))  # four days on
+            if not n or n > 99:
+                return None
+            amount, direction = (str(n - 1), float(n - 1), float(n - 1), float(n - 1)), 1
         if kind == "offset" and g.get("amount2") and unit and amount:
             unit, amount = _in_finer_unit(unit, amount, lx.unit(g.get("unit2")), lx.amount(g["amount2"]))
         if kind == "offset" and amount is None and (g.get("unit") or "").lower().endswith("s"):

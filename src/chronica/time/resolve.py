@@ -35,6 +35,7 @@ class Resolver(Deixis, Clauses):
         self.sentences = sentences
         self.sent_starts = [s for s, _ in sentences]
         self.dated: list[tuple[Timex, Moment]] = []  # explicit dates so far (event anchors)
+        self.last_day: tuple[Timex, Moment] | None = None  # the last day resolved, written or inferred
         self.mentioned: Reference | None = None  # the last explicit date, moving or not
         self.mainline: Reference | None = None  # where the story was before it stepped back
         self.clock: Moment | None = None  # the story's last clock time, if its last date was one
@@ -114,6 +115,8 @@ class Resolver(Deixis, Clauses):
         if m.gran == "quarter" and p.moment.quarter and m.year is not None:
             self.quarter = Reference(m, t.text)
             self._quarter_at = p.start
+        if m.gran == "day" and m.year is not None:
+            self.last_day = (t, m)
         if m.year is not None and basis == "explicit":
             self.dated.append((t, m))
             if not self._aside(p) and not self.teller.aside(p.start, p.end):
@@ -223,7 +226,9 @@ class Resolver(Deixis, Clauses):
 
     def _offset(self, p: Parsed) -> Timex:
         prepositional = self._prepositional(p)
-        restated = self._restated(p) if prepositional else None
+        # "On 21 July, the fifth day of the revolt": a counted day in apposition restates the date
+        restated = self._restated(p, self.last_day) if p.rule == "nth_day_of" else \
+            self._restated(p) if prepositional else None
         if restated is not None:
             return restated
         anchor = self._event_anchor(p) if prepositional else None
@@ -480,12 +485,14 @@ class Resolver(Deixis, Clauses):
                 return q
         return None
 
-    def _restated(self, p: Parsed) -> Timex | None:
+    def _restated(self, p: Parsed, last: tuple[Timex, Moment] | None = None) -> Timex | None:
         """"he died on 9 July 1792, two years and four months after the surrender": an
-        offset set off after a written date restates that date from another event."""
-        if not self.dated:
+        offset set off after a written date (``last``, else the last explicit one) restates
+        that date from another event."""
+        last = last or (self.dated[-1] if self.dated else None)
+        if last is None:
             return None
-        t, m = self.dated[-1]
+        t, m = last
         gap = self.text[t.end:p.start]
         if not re.fullmatch(r"\s*[,(\u2014\u2013-]\s*(?:some\s+|about\s+|exactly\s+|just\s+)?", gap):
             return None
