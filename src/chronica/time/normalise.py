@@ -315,8 +315,8 @@ class Normaliser:
             return None
         if kind == "deixis" and unit is None and moment is None:
             return None
-        if kind == "duration" and amount is None:
-            amount = ("X", 3.0, 2.0, 10.0)
+        if kind == "duration" and amount is None:  # "the year ended ...": one; else an unstated few
+            amount = ("1", 1.0, 1.0, 1.0) if g.get("one") else ("X", 3.0, 2.0, 10.0)
         return Parsed(kind, unit=unit[0] if unit else None, amount=amount, direction=direction,
                       deictic=deictic, deictic_word=deictic_word, moment=moment, **base)
 
