@@ -65,7 +65,13 @@ NOT_TIME = [
     ("after the 1917 October Revolution he led", "October"),
     ("the Commune sent gangs to butcher 1400 victims.", "1400"),
     ("three quarters of the vote went to him", "quarters"),
+    ("Earlier, the council had voted to close the bridge.", "Earlier"),  # names no placeable time
 ]
+
+
+def test_tagger_reporting_earlier_with_an_amount_is_an_offset():
+    res = _TAGGER.tag("The council met on 4 May 1790; two years earlier it had banned fairs.")
+    assert [(t.text, t.value) for t in res.timexes][-1] == ("two years earlier", "1788")
 
 
 @pytest.mark.parametrize("text,word", NOT_TIME)
