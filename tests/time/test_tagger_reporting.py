@@ -66,7 +66,24 @@ NOT_TIME = [
     ("the Commune sent gangs to butcher 1400 victims.", "1400"),
     ("three quarters of the vote went to him", "quarters"),
     ("Earlier, the council had voted to close the bridge.", "Earlier"),  # names no placeable time
+    # a march, not a month: a name before it, or "the" and a destination or the phrase's end
+    ("The weavers set off on the Great March from the valley.", "March"),
+    ("There was no fighting along the March.", "March"),
+    ("The veterans joined the Hunger March, which reached the capital.", "March"),
+    ('He called it his "March to the Coast".', "March"),
+    ("The miners' March on the capital failed.", "March"),
 ]
+
+MONTH_MARCH = [
+    ("The March offensive stalled in the mud.", "March"),
+    ("The rains came in March and again in the March of the next year.", "March"),
+    ("He came home on Friday March 3.", "Friday March 3"),
+]
+
+
+@pytest.mark.parametrize("text,expr", MONTH_MARCH)
+def test_tagger_reporting_march_the_month_is_kept(text, expr):
+    assert expr in [t.text for t in _TAGGER.tag("In 1790 it rained. " + text).timexes]
 
 
 def test_tagger_reporting_earlier_with_an_amount_is_an_offset():

@@ -33,6 +33,8 @@ class Parsed:
 
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 _NAME_BEFORE = re.compile(r"\bthe\s+(?:\d{4}\s+)?$", re.I)
+_NAME_WORD = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+)\s+$")  # a capitalised word mid-sentence, right before
+_PHRASE_END = re.compile(r"\s*(?:[.,;:!?)\"”]|\(|$)")
 
 
 class Normaliser:
@@ -122,13 +124,24 @@ class Normaliser:
             if after and after[1][0].isupper() and squash(after[1]) not in self.lx["months"] \
                     and squash(after[1]) not in self.lx["weekdays"]:
                 return False  # "the October Revolution", "the 1917 February Revolution": a name
-        if squash(word) in self.lx["noun_months"] and m.group() == word:
-            # "the March to Versailles", "the March on Rome": a march, not a month
-            before = text[max(0, m.start() - 5):m.start()].lower()
-            after = _NEXT_WORD.match(text, m.end())
-            if before.endswith("the ") and after and after[1].lower() in self.lx["march_after"]:
-                return False
+        if squash(word) in self.lx["noun_months"] and m.group() == word and self._a_march(m, text):
+            return False
         return True
+
+    def _a_march(self, m: re.Match, text: str) -> bool:
+        """"the March to Versailles", "the Long March", "the Ice March.", "Women's March on
+        ...": a march, not a month. A month after "the" or a name comes with a day, a year
+        or a noun ("the March offensive"); a march goes somewhere or ends the phrase."""
+        before = text[max(0, m.start() - 40):m.start()]
+        after = _NEXT_WORD.match(text, m.end())
+        if after and after[1][0].isdigit():
+            return False
+        prev = _NAME_WORD.search(before)  # "the famous Long March": a capitalised word inside a phrase
+        if prev and squash(prev[1]) not in self.lx["months"] and squash(prev[1]) not in self.lx["weekdays"]:
+            return True
+        goes = bool(after) and after[1].lower() in self.lx["march_after"]
+        ends = _PHRASE_END.match(text, m.end()) is not None
+        return (goes or ends) and before.lower().endswith(("the ", "'s ", "’s ", "s' ", "s’ ", "“", '"'))
 
     def _year(self, g: dict, suffix: str) -> tuple[int | None, bool]:
         raw = g.get("year" + suffix)
