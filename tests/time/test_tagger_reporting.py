@@ -72,7 +72,16 @@ NOT_TIME = [
     ("The veterans joined the Hunger March, which reached the capital.", "March"),
     ('He called it his "March to the Coast".', "March"),
     ("The miners' March on the capital failed.", "March"),
+    ("A second column crossed the ford at dusk.", "second"),  # the ordinal
+    ("They mounted a second assault on the gate.", "second"),
 ]
+
+
+@pytest.mark.parametrize("text,expr", [("He paused for a second.", "a second"),
+                                        ("It lasted a second or two.", "a second"),
+                                        ("A second later the bell rang.", "A second later")])
+def test_tagger_reporting_a_second_of_time_is_kept(text, expr):
+    assert expr in [t.text for t in _TAGGER.tag("In 1790 it rained. " + text).timexes]
 
 MONTH_MARCH = [
     ("The March offensive stalled in the mud.", "March"),

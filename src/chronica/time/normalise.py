@@ -48,6 +48,8 @@ class Normaliser:
         if g.get("month") and not self._month_ok(g["month"], m, text):
             return None
         kind = rule.kind
+        if kind == "duration" and self._ordinal_second(g, m, text):
+            return None
         if kind == "date":
             moment, short = self._moment(g, "")
             if moment is None:
@@ -127,6 +129,13 @@ class Normaliser:
         if squash(word) in self.lx["noun_months"] and m.group() == word and self._a_march(m, text):
             return False
         return True
+
+    def _ordinal_second(self, g: dict, m: re.Match, text: str) -> bool:
+        """"a second attack", "a second column": the ordinal, not one second of time."""
+        if squash(g.get("unit", "")) != "second" or squash(g.get("amount", "")) not in ("a", "one"):
+            return False
+        after = _NEXT_WORD.match(text, m.end())
+        return bool(after) and after[1].islower() and after[1] not in self.lx["second_continuations"]
 
     def _a_march(self, m: re.Match, text: str) -> bool:
         """"the March to Versailles", "the Long March", "the Ice March.", "Women's March on
