@@ -92,12 +92,11 @@ def run_in_process(tagger: TimeTagger, docs: list, corpus: str) -> tuple[dict[st
     return out, secs
 
 
-def run_per_process(te, corpus: str, docs: list) -> tuple[dict[str, list[dict]], dict]:
+def run_per_process(te, corpus: str, docs: list, cli: Path) -> tuple[dict[str, list[dict]], dict]:
     """``timex_eval.py run`` over the CLI (one process per document); the stored results."""
     CACHE.mkdir(parents=True, exist_ok=True)
     (CACHE.parent / ".gitignore").write_text("*\n")
     path = CACHE / f"chronica_{corpus}_{docs[0].id}_{len(docs)}.jsonl"
-    cli = Path(sys.executable).with_name("chronica")
     ids = ",".join(d.id for d in docs)
     cmd = [sys.executable, str(SCORER), "run", "--cmd", f"{cli} time --scheme {SCHEME[corpus]}",
            "--corpus", corpus, "--docs", ids, "--out", str(path)]
@@ -194,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=("test", "dev"), default="test",
                     help="test: WikiWars all/17-22 + TE3-Platinum; dev: WikiWars 01-16 + TBAQ-cleaned")
     ap.add_argument("--per-process", action="store_true", help="also run the CLI once per document")
+    ap.add_argument("--cli", type=Path, default=Path(sys.executable).with_name("chronica"),
+                    help="the chronica program --per-process runs (default: the venv's console script, %(default)s)")
     ap.add_argument("--heideltime", type=Path, default=ROOT / ".cache" / "heideltime",
                     help="folder with HeidelTime's stored runs wikiwars.jsonl, te3.jsonl (default %(default)s)")
     ap.add_argument("--breakdown", action="store_true", help="sort Chronica's wrong values into classes")
@@ -213,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         chars = sum(len(d.text) for d in docs)
         per = None
         if args.per_process and not label.startswith("TBAQ"):
-            cli_found, run = run_per_process(te, corpus, docs)
+            cli_found, run = run_per_process(te, corpus, docs, args.cli)
             per = run["chars_per_second"]
             differ = disagreements(found, cli_found)
             if differ:

@@ -82,8 +82,47 @@ def test_time_command_loads_no_nlp_model_or_web_stack(tmp_path):
             "try:\n    main(['time', '--json', %r])\nexcept SystemExit: pass\n"
             "bad = [m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc', 'fastapi', 'starlette',"
             " 'jinja2', 'uvicorn', 'sqlalchemy') or m.startswith(('chronica.nlp', 'chronica.web.app',"
-            " 'chronica.store', 'chronica.extract', 'chronica.resolve'))]\n"
+            " 'chronica.store', 'chronica.extract', 'chronica.resolve', 'chronica.ingest.pdf',"
+            " 'chronica.ingest.image', 'chronica.ingest.docx', 'chronica.ingest.epub'))]\n"
             "print('LOADED', sorted(bad))" % str(p))
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "1921-05-03" in res.stdout
     assert "LOADED []" in res.stdout, res.stdout
+
+
+def test_plain_text_fast_path_reads_what_the_full_registry_reads(tmp_path):
+    """A .txt file is read among the text readers only, with the registry's own choice."""
+    from chronica.config import Settings
+    from chronica.ingest import read_source
+    from chronica.time_cli import read_plain_text
+    bodies = {
+        "plain.txt": "The mill burned in 1874.\r\nIt was rebuilt two years later.\n",
+        "page.txt": "<!DOCTYPE html><html><body><p>The mill burned in <b>1874</b>.</p></body></html>",
+        "cues.txt": "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nThe mill burned in 1874.\n",
+    }
+    for name, body in bodies.items():
+        p = tmp_path / name
+        p.write_bytes(body.encode("utf-8"))
+        fast, full = read_plain_text(p, None), read_source(p, max_bytes=Settings.max_bytes)
+        assert fast is not None and (fast.text, fast.format, fast.title) == (full.text, full.format, full.title)
+    pdf = tmp_path / "scan.txt"
+    pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\n")
+    assert read_plain_text(pdf, None) is None  # not text: the full registry reports it
+
+
+def test_program_entry_starts_time_without_the_full_command_group(tmp_path):
+    """`chronica time` (the console script's entry) loads neither the other commands nor rich."""
+    import subprocess
+    import sys
+    p = tmp_path / "t.txt"
+    p.write_text("On 3 May 1921 he left.", encoding="utf-8")
+    code = ("import sys; from chronica.entry import main\n"
+            "sys.argv = ['chronica', 'time', '--json', %r]\n"
+            "try:\n    main()\nexcept SystemExit: pass\n"
+            "print('LOADED', sorted(m for m in sys.modules if m in ('chronica.cli', 'chronica.cli_export', 'rich')))"
+            % str(p))
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert '"value": "1921-05-03"' in res.stdout and "LOADED []" in res.stdout, res.stdout + res.stderr
+    other = subprocess.run([sys.executable, "-c", "import sys; from chronica.entry import main\n"
+                            "sys.argv = ['chronica', '--version']\nmain()"], capture_output=True, text=True)
+    assert other.returncode == 0 and "chronica, version" in other.stdout

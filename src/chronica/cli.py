@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from pathlib import Path
 
 import click
@@ -20,6 +19,7 @@ from .cli_ask import ask as ask_command
 from .config import Settings
 from .cli_export import export
 from .errors import ChronicaError
+from .time_cli import time_cmd
 
 DEFAULT_DB = "sqlite:///chronica.db"
 err = Console(stderr=True)
@@ -167,38 +167,6 @@ def info(db_url):
     out.print(summary)
 
 
-# ----------------------------------------------------------------------------- time --
-
-@main.command("time")
-@click.argument("file")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-@click.option("--anchor", default=None, help="Document date YYYY-MM-DD (news: the publication date).")
-@click.option("--genre", type=click.Choice(["narrative", "news"]), default="narrative", show_default=True)
-@click.option("--encoding", default=None)
-@click.option("--scheme", type=click.Choice(["chronica", "timex2", "timex3"]), default="chronica", show_default=True,
-              help="chronica: as the export stores them; timex2/timex3: as those annotation guidelines mark them.")
-def time_cmd(file, as_json, anchor, genre, encoding, scheme):
-    """Print the time expressions found in FILE (or - for standard input)."""
-    from .time_cli import tag_file
-
-    try:
-        anchor_date = date.fromisoformat(anchor) if anchor else None
-    except ValueError:
-        raise click.BadParameter(f"{anchor!r} is not a date like 1928-01-31", param_hint="--anchor")
-    rows = tag_file(file, anchor_date, genre, encoding, scheme)
-    if as_json:
-        for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False))
-        return
-    table = Table(title=f"time expressions in {file}")
-    for col in ("start", "end", "text", "type", "value", "edtf", "earliest", "latest", "basis"):
-        table.add_column(col, overflow="fold")
-    for r in rows:
-        table.add_row(*(str(r.get(c) if r.get(c) is not None else "") for c in
-                        ("start", "end", "text", "type", "value", "edtf", "earliest", "latest", "basis")))
-    out.print(table)
-
-
 # ------------------------------------------------------------------ whois, conflicts --
 
 @main.command()
@@ -254,6 +222,7 @@ def _add_web_commands() -> None:
 
 _add_web_commands()
 main.add_command(export)
+main.add_command(time_cmd)
 main.add_command(ask_command)
 
 if __name__ == "__main__":

@@ -11,6 +11,10 @@ PHRASES = [
      "the same time as the battle in Poland"),
     ("In 1918 he was 18 years old.", "18 years", "18 years old"),
     ("It was 1916. He served for all the time claiming otherwise.", "the time", "the time"),
+    # an article after a noun opens the next phrase: the complement stops before it
+    ("The strike began on 2 May 1926. On the first day of the strike the trams stood still.",
+     "the first day", "the first day of the strike"),
+    ("In 1850 they spoke of the time of the flood the elders remembered.", "the time", "the time of the flood"),
 ]
 
 

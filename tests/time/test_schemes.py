@@ -39,6 +39,15 @@ def test_timex3_leaves_ages_and_former_unmarked(tagger):
     assert got["2 May 2011"].value == "2011-05-02"
 
 
+def test_timex3_leaves_future_and_recent_before_a_noun_unmarked(tagger):
+    text = "The mill warned that future orders may fall after recent floods. In the future it will shut."
+    got = _view(tagger, text, "timex3", "news", dt.date(2011, 5, 3))
+    assert "future" not in got and "recent" not in got
+    assert got["the future"].value == "FUTURE_REF"
+    both = _view(tagger, text, "timex2", "news", dt.date(2011, 5, 3))
+    assert "future" in both and "recent" in both  # TIMEX2 marks them
+
+
 def test_unknown_scheme_is_refused(tagger):
     with pytest.raises(ValueError, match="unknown scheme"):
         view(tagger.tag("In 1900."), "In 1900.", "iso")

@@ -21,6 +21,10 @@ NEWS = [
     ("It charged $4 million in the 1988 second quarter.", "the 1988 second quarter", "1988-Q2"),
     ("Orders should pick up next quarter.", "next quarter", "1990-Q1"),
     ("Sales fell 3% from a year ago.", "a year ago", "1988"),  # no quarter named: a year
+    # a passive's tense is its auxiliary's: "will be paid" is future, "was paid" past
+    ("The bonus will be distributed in January to every member.", "January", "1990-01"),
+    ("The bonus was distributed in January to every member.", "January", "1989-01"),
+    ("The new bridge would be opened in March, the mayor hoped.", "March", "1990-03"),
 ]
 
 
@@ -61,7 +65,39 @@ NOT_TIME = [
     ("after the 1917 October Revolution he led", "October"),
     ("the Commune sent gangs to butcher 1400 victims.", "1400"),
     ("three quarters of the vote went to him", "quarters"),
+    ("Earlier, the council had voted to close the bridge.", "Earlier"),  # names no placeable time
+    # a march, not a month: a name before it, or "the" and a destination or the phrase's end
+    ("The weavers set off on the Great March from the valley.", "March"),
+    ("There was no fighting along the March.", "March"),
+    ("The veterans joined the Hunger March, which reached the capital.", "March"),
+    ('He called it his "March to the Coast".', "March"),
+    ("The miners' March on the capital failed.", "March"),
+    ("A second column crossed the ford at dusk.", "second"),  # the ordinal
+    ("They mounted a second assault on the gate.", "second"),
 ]
+
+
+@pytest.mark.parametrize("text,expr", [("He paused for a second.", "a second"),
+                                        ("It lasted a second or two.", "a second"),
+                                        ("A second later the bell rang.", "A second later")])
+def test_tagger_reporting_a_second_of_time_is_kept(text, expr):
+    assert expr in [t.text for t in _TAGGER.tag("In 1790 it rained. " + text).timexes]
+
+MONTH_MARCH = [
+    ("The March offensive stalled in the mud.", "March"),
+    ("The rains came in March and again in the March of the next year.", "March"),
+    ("He came home on Friday March 3.", "Friday March 3"),
+]
+
+
+@pytest.mark.parametrize("text,expr", MONTH_MARCH)
+def test_tagger_reporting_march_the_month_is_kept(text, expr):
+    assert expr in [t.text for t in _TAGGER.tag("In 1790 it rained. " + text).timexes]
+
+
+def test_tagger_reporting_earlier_with_an_amount_is_an_offset():
+    res = _TAGGER.tag("The council met on 4 May 1790; two years earlier it had banned fairs.")
+    assert [(t.text, t.value) for t in res.timexes][-1] == ("two years earlier", "1788")
 
 
 @pytest.mark.parametrize("text,word", NOT_TIME)

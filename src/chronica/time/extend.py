@@ -16,6 +16,8 @@ from .lexicon import Lexicon
 
 _WORD = re.compile(r"[\s\-]*([^\s,.;:!?()\[\]\"“”]+)")
 _PRE = re.compile(r"(\w+)\s+$")
+ARTICLES = ("the", "a", "an")
+SHORT_PHRASE = 4  # words of a complement a new phrase may follow without punctuation
 _HARD_STOP = re.compile(r"\s*[,.;:!?()\[\]\"“”\n]")
 
 
@@ -77,7 +79,7 @@ class Extender:
         if last in self.clause_after and nxt not in self.stops:
             end = self._phrase_end(text, t.end, limit)
         elif last in self.links.get(nxt, ()):
-            end = self._phrase_end(text, link.end(), limit)
+            end = self._phrase_end(text, link.end(), limit, noun_phrase=True)
         elif " ".join(words[-2:]) in self.clause_heads and nxt not in self.stops | set(self.links) \
                 and self._after_preposition(text, t.start):
             end = self._phrase_end(text, t.end, limit)
@@ -90,8 +92,10 @@ class Extender:
         before = _PRE.search(text, max(0, at - 12), at)
         return bool(before and before[1].lower() in self.clause_head_after)
 
-    def _phrase_end(self, text: str, at: int, limit: int) -> int | None:
-        """Where the noun phrase or clause starting at ``at`` ends (None: no complement)."""
+    def _phrase_end(self, text: str, at: int, limit: int, noun_phrase: bool = False) -> int | None:
+        """Where the noun phrase or clause starting at ``at`` ends (None: no complement). In a
+        noun phrase an article after a noun opens the next phrase ("the first day of the war
+        | the air force struck")."""
         ends = []
         pos = at
         for _ in range(self.max_words):
@@ -99,6 +103,10 @@ class Extender:
                 break
             m = _WORD.match(text, pos)
             if m is None or m.end() > limit or m[1].lower() in self.stops:
+                break
+            if noun_phrase and ends and m[1].lower() in ARTICLES and ends[-1][1] not in self.tails:
+                if len(ends) > SHORT_PHRASE:
+                    return None  # a long run before the next phrase: no complement after all
                 break
             pos = m.end()
             ends.append((pos, m[1].lower()))

@@ -33,6 +33,8 @@ class Parsed:
 
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 _NAME_BEFORE = re.compile(r"\bthe\s+(?:\d{4}\s+)?$", re.I)
+_NAME_WORD = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+)\s+$")  # a capitalised word mid-sentence, right before
+_PHRASE_END = re.compile(r"\s*(?:[.,;:!?)\"”]|\(|$)")
 
 
 class Normaliser:
@@ -46,6 +48,8 @@ class Normaliser:
         if g.get("month") and not self._month_ok(g["month"], m, text):
             return None
         kind = rule.kind
+        if kind == "duration" and self._ordinal_second(g, m, text):
+            return None
         if kind == "date":
             moment, short = self._moment(g, "")
             if moment is None:
@@ -122,13 +126,31 @@ class Normaliser:
             if after and after[1][0].isupper() and squash(after[1]) not in self.lx["months"] \
                     and squash(after[1]) not in self.lx["weekdays"]:
                 return False  # "the October Revolution", "the 1917 February Revolution": a name
-        if squash(word) in self.lx["noun_months"] and m.group() == word:
-            # "the March to Versailles", "the March on Rome": a march, not a month
-            before = text[max(0, m.start() - 5):m.start()].lower()
-            after = _NEXT_WORD.match(text, m.end())
-            if before.endswith("the ") and after and after[1].lower() in self.lx["march_after"]:
-                return False
+        if squash(word) in self.lx["noun_months"] and m.group() == word and self._a_march(m, text):
+            return False
         return True
+
+    def _ordinal_second(self, g: dict, m: re.Match, text: str) -> bool:
+        """"a second attack", "a second column": the ordinal, not one second of time."""
+        if squash(g.get("unit", "")) != "second" or squash(g.get("amount", "")) not in ("a", "one"):
+            return False
+        after = _NEXT_WORD.match(text, m.end())
+        return bool(after) and after[1].islower() and after[1] not in self.lx["second_continuations"]
+
+    def _a_march(self, m: re.Match, text: str) -> bool:
+        """"the March to Versailles", "the Long March", "the Ice March.", "Women's March on
+        ...": a march, not a month. A month after "the" or a name comes with a day, a year
+        or a noun ("the March offensive"); a march goes somewhere or ends the phrase."""
+        before = text[max(0, m.start() - 40):m.start()]
+        after = _NEXT_WORD.match(text, m.end())
+        if after and after[1][0].isdigit():
+            return False
+        prev = _NAME_WORD.search(before)  # "the famous Long March": a capitalised word inside a phrase
+        if prev and squash(prev[1]) not in self.lx["months"] and squash(prev[1]) not in self.lx["weekdays"]:
+            return True
+        goes = bool(after) and after[1].lower() in self.lx["march_after"]
+        ends = _PHRASE_END.match(text, m.end()) is not None
+        return (goes or ends) and before.lower().endswith(("the ", "'s ", "’s ", "s' ", "s’ ", "“", '"'))
 
     def _year(self, g: dict, suffix: str) -> tuple[int | None, bool]:
         raw = g.get("year" + suffix)
@@ -302,6 +324,11 @@ class Normaliser:
                 return Parsed("set", ref=value, quant=quant, **base)
             return Parsed("set", unit=unit[0] if unit else None, amount=amount, moment=moment,
                           quant="EVERY", **base)
+        if kind == "offset" and (g.get("nth") or g.get("nthw")):  # "the fifth day of the siege":
+            n = int(g["nth"]) if g.get("nth") else lx.get("ordinals", squash(g["nthw"]))  # four days on
+            if not n or n > 99:
+                return None
+            amount, direction = (str(n - 1), float(n - 1), float(n - 1), float(n - 1)), 1
         if kind == "offset" and g.get("amount2") and unit and amount:
             unit, amount = _in_finer_unit(unit, amount, lx.unit(g.get("unit2")), lx.amount(g["amount2"]))
         if kind == "offset" and amount is None and (g.get("unit") or "").lower().endswith("s"):
@@ -310,8 +337,8 @@ class Normaliser:
             return None
         if kind == "deixis" and unit is None and moment is None:
             return None
-        if kind == "duration" and amount is None:
-            amount = ("X", 3.0, 2.0, 10.0)
+        if kind == "duration" and amount is None:  # "the year ended ...": one; else an unstated few
+            amount = ("1", 1.0, 1.0, 1.0) if g.get("one") else ("X", 3.0, 2.0, 10.0)
         return Parsed(kind, unit=unit[0] if unit else None, amount=amount, direction=direction,
                       deictic=deictic, deictic_word=deictic_word, moment=moment, **base)
 

@@ -35,6 +35,7 @@ class Resolver(Deixis, Clauses):
         self.sentences = sentences
         self.sent_starts = [s for s, _ in sentences]
         self.dated: list[tuple[Timex, Moment]] = []  # explicit dates so far (event anchors)
+        self.last_day: tuple[Timex, Moment] | None = None  # the last day resolved, written or inferred
         self.mentioned: Reference | None = None  # the last explicit date, moving or not
         self.mainline: Reference | None = None  # where the story was before it stepped back
         self.clock: Moment | None = None  # the story's last clock time, if its last date was one
@@ -49,10 +50,12 @@ class Resolver(Deixis, Clauses):
         self.stop = lexicon["event_stopwords"]
         self._future_words = lexicon.words("future_markers")
         # past forms: listed ones and regular -ed verbs ("announced", "rolled"); the future
-        # list is searched first and wins ties ("expected to", "scheduled")
+        # list is searched first and wins ties ("expected to", "scheduled"); an -ed form after
+        # "be"/"been"/"being" is a passive, whose tense is its auxiliary's ("will be paid")
         self._past_words = re.compile(r"(?<!\w)(?:" + lexicon.alternation("past_markers") +
                                       r"|(?!(?:" + lexicon.alternation("future_markers") +
-                                      r")\b)(?-i:[a-z]{3,}ed))(?!\w)", re.I)  # "United" is no verb
+                                      r")\b)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?-i:[a-z]{3,}ed))(?!\w)",
+                                      re.I)  # "United" is no verb
         self._neutral = lexicon.words("tense_neutral")
         self._flashback = re.compile(r"(?<!\bthere\s)\bhad\s+(?:(?:already|previously|once|been|not|never)\s+)*"
                                      r"(?:\w+ed|" + lexicon.alternation("past_participles") + r")\b", re.I)
@@ -112,6 +115,8 @@ class Resolver(Deixis, Clauses):
         if m.gran == "quarter" and p.moment.quarter and m.year is not None:
             self.quarter = Reference(m, t.text)
             self._quarter_at = p.start
+        if m.gran == "day" and m.year is not None:
+            self.last_day = (t, m)
         if m.year is not None and basis == "explicit":
             self.dated.append((t, m))
             if not self._aside(p) and not self.teller.aside(p.start, p.end):
@@ -221,7 +226,9 @@ class Resolver(Deixis, Clauses):
 
     def _offset(self, p: Parsed) -> Timex:
         prepositional = self._prepositional(p)
-        restated = self._restated(p) if prepositional else None
+        # "On 21 July, the fifth day of the revolt": a counted day in apposition restates the date
+        restated = self._restated(p, self.last_day) if p.rule == "nth_day_of" else \
+            self._restated(p) if prepositional else None
         if restated is not None:
             return restated
         anchor = self._event_anchor(p) if prepositional else None
@@ -395,6 +402,12 @@ class Resolver(Deixis, Clauses):
                 y += 1
             elif m.month > r.month and back <= 2:
                 y -= 1
+        if m.day and not m.month and not m.weekday and r.month:  # "on the 20th": the month in play ...
+            partner = self._month_partner(p)  # ... or the partner's: "from the 13th to the 19th of May"
+            if partner is not None:
+                pm = partner.moment
+                return replace(m, year=pm.year or y, month=pm.month), Reference(pm, self.text[partner.start:partner.end])
+            return replace(m, year=y, month=r.month), base
         if m.weekday and m.day and not m.month:  # "Sunday the 6th": the next 6th on a Sunday
             d = _weekday_of_month(r, m.weekday, m.day, -1 if self.genre == "news" and not self._future(p) else 1)
             if d is not None:
@@ -454,12 +467,34 @@ class Resolver(Deixis, Clauses):
                 return q
         return None
 
-    def _restated(self, p: Parsed) -> Timex | None:
+    def _month_partner(self, p: Parsed) -> Parsed | None:
+        """The dated day a bare day belongs with: a partner right after it ("the 13th to the 19th
+        of October"), else the last day written with its month in the paragraph, quoted or not
+        ("on the 20 September.... on the 20th")."""
+        from bisect import bisect_left, bisect_right
+        i = bisect_right(self._upcoming_starts, p.start)
+        for q in self.upcoming[i:]:
+            if q.start > p.end + 24:
+                break
+            if _day_with_month(q) and re.fullmatch(r"\s*(?:to|and|or|-|–|until|till|through)\s*",
+                                                   self.text[p.end:q.start]):
+                return q
+        para = self.text.rfind("\n", 0, p.start)
+        for q in reversed(self.upcoming[:bisect_left(self._upcoming_starts, p.start)]):
+            if q.end <= para or q.end < p.start - 400:
+                return None
+            if _day_with_month(q) and q.moment.day <= p.moment.day:
+                return q
+        return None
+
+    def _restated(self, p: Parsed, last: tuple[Timex, Moment] | None = None) -> Timex | None:
         """"he died on 9 July 1792, two years and four months after the surrender": an
-        offset set off after a written date restates that date from another event."""
-        if not self.dated:
+        offset set off after a written date (``last``, else the last explicit one) restates
+        that date from another event."""
+        last = last or (self.dated[-1] if self.dated else None)
+        if last is None:
             return None
-        t, m = self.dated[-1]
+        t, m = last
         gap = self.text[t.end:p.start]
         if not re.fullmatch(r"\s*[,(\u2014\u2013-]\s*(?:some\s+|about\s+|exactly\s+|just\s+)?", gap):
             return None
@@ -541,3 +576,7 @@ class Resolver(Deixis, Clauses):
             self.changes[-1] = (offset, w)
         else:
             self.changes.append((offset, w))
+
+
+def _day_with_month(q: Parsed) -> bool:
+    return q.kind == "date" and q.moment is not None and bool(q.moment.month) and bool(q.moment.day)

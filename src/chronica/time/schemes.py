@@ -39,6 +39,8 @@ PRESENT_WORDS = frozenset({"now", "right now", "just now"})
 TODAY_WORDS = frozenset({"today", "nowadays", "these days"})
 AGE = re.compile(r"[\s-]*(?:old\b|of\s+age\b)")
 UNMARKED_TIMEX3 = frozenset({"former", "once"})
+ATTRIBUTIVE_TIMEX3 = frozenset({"future", "recent"})
+ATTRIBUTIVE_NOUN = re.compile(r" (?!(?:of|and|or|is|was|that|which|to|in|for|(?:year|quarter|month|week|day|decade|centur[yi])e?s?)\b)[a-z][a-z-]+")
 PAST_STRETCH = re.compile(r"the\s+(?:past|last)\s+(?:(\d+|two|three|four|five|six|seven|eight|"
                           r"nine|ten|twelve|twenty|few)\s+)?(decade|year|month|week|day|centur(?:y|ie))s?$", re.I)
 STRETCH_UNIT = {"decade": "DE", "year": "Y", "month": "M", "week": "W", "day": "D", "century": "CE", "centurie": "CE"}
@@ -94,7 +96,11 @@ def past_stretch(t: Timex) -> Timex:
 
 
 def timeml_marks(t: Timex, text: str) -> bool:
-    """TimeML leaves ages and the adjectives "former"/"once" unmarked."""
+    """TimeML leaves ages, the adjectives "former"/"once", and "future"/"recent" before a
+    noun ("future payments", "the recent talks": about four in five unmarked in TBAQ) alone."""
     if t.type == "DURATION" and AGE.match(text, t.end):
         return False
-    return t.text.lower() not in UNMARKED_TIMEX3
+    word = t.text.lower()
+    if word in ATTRIBUTIVE_TIMEX3 and ATTRIBUTIVE_NOUN.match(text, t.end):
+        return False
+    return word not in UNMARKED_TIMEX3
