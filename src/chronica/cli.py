@@ -91,12 +91,15 @@ class _CliProgress:
               help="Worker processes analysing documents on this machine.")
 @click.option("--dask", "dask_scheduler", default=None, envvar="CHRONICA_DASK",
               help="Analyse on a Dask cluster: its scheduler address (tcp://host:8786), or local:N.")
-def build(paths, db_url, encoding, max_bytes, genre, force, jobs, dask_scheduler):
+@click.option("--partition-words", type=click.IntRange(min=1), default=Settings.partition_words,
+              show_default=True, help="Words per Dask task (coarse partitions: fewer round trips).")
+def build(paths, db_url, encoding, max_bytes, genre, force, jobs, dask_scheduler, partition_words):
     """Build the knowledge base from files and folders (.txt, .md, .html)."""
     from .build import build as run_build
     from .store import open_store
 
-    settings = Settings(db_url=db_url, encoding=encoding, max_bytes=max_bytes, genre=genre)
+    settings = Settings(db_url=db_url, encoding=encoding, max_bytes=max_bytes, genre=genre,
+                        partition_words=partition_words)
     store = open_store(db_url)
     progress = _CliProgress(err)
     try:

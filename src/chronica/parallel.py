@@ -30,26 +30,25 @@ class DocRecord:
     source: Source
     analysis: str | None = None  # JSON of Doc.analysis(); None when it failed or is stored
     error: str | None = None     # one line for the user, naming the file
+    words: int = 0
     written: bool = False        # stored already, by the worker (Dask into PostgreSQL)
     replaced: bool = False       # it replaced another version of the same path
 
-    @property
-    def words(self) -> int:
-        return len(self.source.text.split()) if self.error is None else 0
 
-
-def analyse_partition(sources: list[Source], pipe: Pipeline) -> list[DocRecord]:
-    """Analyse documents in one ``nlp.pipe`` batch. Inside spaCy's memory zone, so the
-    strings the parse adds to the vocabulary are freed afterwards: a worker's memory
-    stays flat over millions of documents."""
-    docs = [Doc(s) for s in sources]
-    out: list[DocRecord] = []
-    with spacy_model(pipe.ctx).memory_zone():
-        parse_many(docs, pipe.ctx, batch_size=pipe.ctx.settings.batch_size)
-        for doc in docs:
-            out.append(_analyse_one(doc, pipe))
-            doc.spacy = None  # the parse must not outlive the zone
-    return out
+def analyse_partition(sources: list[Source], pipe: Pipeline) -> Iterator[DocRecord]:
+    """Analyse documents ``batch_size`` at a time (one ``nlp.pipe`` batch each), yielding
+    each record as soon as it is made. Inside spaCy's memory zone, so the strings a
+    parse adds to the vocabulary are freed afterwards: a worker's memory stays flat over
+    millions of documents."""
+    size = pipe.ctx.settings.batch_size
+    for i in range(0, len(sources), size):
+        docs = [Doc(s) for s in sources[i:i + size]]
+        with spacy_model(pipe.ctx).memory_zone():
+            parse_many(docs, pipe.ctx, batch_size=size)
+            for doc in docs:
+                record = _analyse_one(doc, pipe)
+                doc.spacy = None  # the parse must not outlive the zone
+                yield record
 
 
 def _analyse_one(doc: Doc, pipe: Pipeline) -> DocRecord:
@@ -58,7 +57,8 @@ def _analyse_one(doc: Doc, pipe: Pipeline) -> DocRecord:
     except Exception as e:  # a bug in one component must not lose the partition
         return DocRecord(doc.source, error=f"{doc.source.path}: analysis failed in the pipeline "
                                            f"({type(e).__name__}: {e}); please report this")
-    return DocRecord(doc.source, analysis=json.dumps(doc.analysis(), ensure_ascii=False))
+    return DocRecord(doc.source, analysis=json.dumps(doc.analysis(), ensure_ascii=False),
+                     words=len(doc.text.split()))
 
 
 def partitions(sources: Iterable[Source], max_docs: int, max_words: int) -> Iterator[list[Source]]:
@@ -121,7 +121,7 @@ def _init_worker(settings: Settings) -> None:
 
 def _worker_analyse(sources: list[Source]) -> list[DocRecord]:
     assert _WORKER_PIPE is not None, "worker not initialised"
-    return analyse_partition(sources, _WORKER_PIPE)
+    return list(analyse_partition(sources, _WORKER_PIPE))
 
 
 class ProcessAnalyser:
@@ -137,7 +137,7 @@ class ProcessAnalyser:
 
     def run(self, sources: Iterable[Source]) -> Iterator[DocRecord]:
         s = self.settings
-        parts = partitions(sources, s.batch_size, max_words=20_000)
+        parts = partitions(sources, s.batch_size, max_words=s.partition_words)
         for records in run_windowed(lambda p: self.pool.submit(_worker_analyse, p), parts, 2 * self.jobs):
             yield from records
 
@@ -153,7 +153,7 @@ class InlineAnalyser:
 
     def run(self, sources: Iterable[Source]) -> Iterator[DocRecord]:
         s = self.pipe.ctx.settings
-        for part in partitions(sources, s.batch_size, max_words=20_000):
+        for part in partitions(sources, s.batch_size, max_words=s.partition_words):
             yield from analyse_partition(part, self.pipe)
 
     def close(self) -> None:
