@@ -26,7 +26,7 @@ from .config import Settings
 from .doc import Source
 from .errors import ConfigError
 from .nlp.parse import spacy_model
-from .parallel import DocRecord, analyse_partition, partitions
+from .parallel import DocRecord, analyse_partition, failed_records, partitions
 from .pipeline import Pipeline
 from .store import Store
 
@@ -142,9 +142,7 @@ class DaskAnalyser:
         try:
             return fut.result()
         except Exception as e:  # failed RETRIES+1 times, or its workers kept dying
-            return [DocRecord(s, error=f"{s.path}: its partition failed on the Dask cluster "
-                                       f"({type(e).__name__}: {e}); run the build again")
-                    for s in part]
+            return failed_records(part, f"its partition failed on the Dask cluster ({type(e).__name__}: {e})")
 
     def close(self) -> None:
         if self.client is not None:

@@ -13,7 +13,8 @@ import ctypes
 import json
 import multiprocessing
 import signal
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
@@ -77,25 +78,37 @@ def partitions(sources: Iterable[Source], max_docs: int, max_words: int) -> Iter
         yield part
 
 
-def run_windowed(submit: Callable[[list[Source]], Future], parts: Iterable[list[Source]],
-                 window: int) -> Iterator[list[DocRecord]]:
+def run_windowed(submit: Callable[[list[Source]], Future], parts: Iterable[list[Source]], window: int,
+                 on_error: Callable[[list[Source], Exception], Future | list[DocRecord]]
+                 ) -> Iterator[list[DocRecord]]:
     """Submit partitions keeping at most ``window`` in flight; yield results as they
-    finish (any order)."""
-    pending: set[Future] = set()
+    finish (any order). A partition that fails goes to ``on_error``: it gives a new
+    future (a retry) or the records to report."""
+    pending: dict[Future, list[Source]] = {}
     queue = iter(parts)
-    exhausted = False
     while True:
-        while not exhausted and len(pending) < window:
+        while len(pending) < window:
             part = next(queue, None)
             if part is None:
-                exhausted = True
-            else:
-                pending.add(submit(part))
+                break
+            pending[submit(part)] = part
         if not pending:
             return
-        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        done, _ = wait(pending, return_when=FIRST_COMPLETED)
         for f in done:
-            yield f.result()
+            part = pending.pop(f)
+            try:
+                yield f.result()
+            except Exception as e:  # the worker died, or the partition could not be sent
+                again = on_error(part, e)
+                if isinstance(again, Future):
+                    pending[again] = part
+                else:
+                    yield again
+
+
+def failed_records(part: list[Source], why: str) -> list[DocRecord]:
+    return [DocRecord(s, error=f"{s.path}: {why}; run the build again") for s in part]
 
 
 # --------------------------------------------------------------- local processes --
@@ -125,20 +138,43 @@ def _worker_analyse(sources: list[Source]) -> list[DocRecord]:
 
 
 class ProcessAnalyser:
-    """Analyse partitions in ``jobs`` worker processes."""
+    """Analyse partitions in ``jobs`` worker processes. A worker that dies (killed, out
+    of memory) breaks the pool: a new pool takes over and the lost partitions are sent
+    once more."""
+
+    RETRIES = 1
 
     def __init__(self, settings: Settings, jobs: int):
         self.jobs = jobs
+        self.settings = settings
+        self.pool = self._new_pool()
+        self.tries: dict[int, int] = {}
+
+    def _new_pool(self) -> ProcessPoolExecutor:
         # spawn, not fork: the parent runs threads (the progress bar) and a fork would
         # copy their locks mid-use
-        self.pool: Executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
-                                                  initializer=_init_worker, initargs=(settings,))
-        self.settings = settings
+        return ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_init_worker, initargs=(self.settings,))
+
+    def _submit(self, part: list[Source]) -> Future:
+        try:
+            return self.pool.submit(_worker_analyse, part)
+        except BrokenProcessPool:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = self._new_pool()
+            return self.pool.submit(_worker_analyse, part)
+
+    def _on_error(self, part: list[Source], e: Exception) -> Future | list[DocRecord]:
+        tried = self.tries.get(id(part), 0)
+        if isinstance(e, BrokenProcessPool) and tried < self.RETRIES:
+            self.tries[id(part)] = tried + 1
+            return self._submit(part)
+        return failed_records(part, f"its worker process failed ({type(e).__name__}: {e})")
 
     def run(self, sources: Iterable[Source]) -> Iterator[DocRecord]:
         s = self.settings
         parts = partitions(sources, s.batch_size, max_words=s.partition_words)
-        for records in run_windowed(lambda p: self.pool.submit(_worker_analyse, p), parts, 2 * self.jobs):
+        for records in run_windowed(self._submit, parts, 2 * self.jobs, self._on_error):
             yield from records
 
     def close(self) -> None:
