@@ -15,6 +15,7 @@
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import replace
 from typing import Iterable, Iterator
@@ -38,9 +39,10 @@ RETRIES = 2
 class ChronicaModel(WorkerPlugin):
     """Loads the document pipeline (and, for PostgreSQL, opens the store) once per worker."""
 
-    name = PLUGIN
-
     def __init__(self, settings: Settings, store_url: str | None, fingerprint: str):
+        # one plugin per knowledge base and pipeline: two builds sharing a cluster keep theirs
+        key = hashlib.sha256(f"{store_url}|{fingerprint}|{settings!r}".encode()).hexdigest()[:12]
+        self.name = f"{PLUGIN}-{key}"
         self.settings = settings
         self.store_url = store_url
         self.fingerprint = fingerprint
@@ -58,10 +60,10 @@ class ChronicaModel(WorkerPlugin):
             self.store.close()
 
 
-def analyse_on_worker(sources: list[Source]) -> list[DocRecord]:
+def analyse_on_worker(sources: list[Source], plugin: str) -> list[DocRecord]:
     """One partition, on a worker: analyse, store each document as soon as it is
     analysed (PostgreSQL), return small records."""
-    model: ChronicaModel = get_worker().plugins[PLUGIN]
+    model: ChronicaModel = get_worker().plugins[plugin]
     if model.store is None:
         return list(analyse_partition(sources, model.pipe))
     out = []
@@ -118,7 +120,7 @@ class DaskAnalyser:
         sent: dict[str, list[Source]] = {}  # task key -> its documents (paths only)
 
         def submit(part: list[Source]):
-            fut = client.submit(analyse_on_worker, part, retries=RETRIES, pure=False)
+            fut = client.submit(analyse_on_worker, part, self.plugin.name, retries=RETRIES, pure=False)
             sent[fut.key] = [replace(s, text="") for s in part]
             return fut
 
