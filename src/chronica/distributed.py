@@ -108,7 +108,13 @@ class DaskAnalyser:
         """Connect (and start a LocalCluster) only when there is something to analyse."""
         if self.client is None:
             self.client, self.cluster = connect(self.scheduler)
-            self.client.register_plugin(self.plugin)
+            try:
+                self.client.register_plugin(self.plugin)
+            except Exception as e:  # typically: Chronica or its model missing on a worker
+                self.close()
+                raise ConfigError(f"--dask {self.scheduler}: the workers cannot load Chronica's pipeline "
+                                  f"({type(e).__name__}: {e}); install Chronica and its model on every "
+                                  f"worker (`make setup` or `pip install .`)") from None
         return self.client
 
     def run(self, sources: Iterable[Source]) -> Iterator[DocRecord]:
