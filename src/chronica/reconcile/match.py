@@ -432,8 +432,10 @@ def candidate_pairs(items: list[Item], names: dict[str, frozenset[str]] | None =
             for g in (regions or {}).get(it.where, ()):
                 blocks["g:" + g].append(i)
     pairs: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        pairs.update(_block_pairs(members, items))
+    # blocks with the same members (a person's id and each word of their names) give
+    # the same pairs: each distinct block once
+    for members in dict.fromkeys(tuple(m) for m in blocks.values()):
+        pairs.update(_block_pairs(list(members), items))
     return {p for p in pairs if p[0] != p[1]}
 
 
