@@ -6,14 +6,15 @@ import gc
 import time as _time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from .config import Settings
 from .corpus import Corpus
-from .doc import Doc
+from .doc import Doc, Source
 from .errors import InputError
 from .ingest import discover, read_source
 from .language import detect as detect_language
-from .nlp.parse import parse_many
+from .parallel import DocRecord, InlineAnalyser, ProcessAnalyser
 from .pipeline import Pipeline
 from .store import Store
 from .store.build_state import BuildRecord
@@ -48,19 +49,22 @@ class Progress:
 
 
 def build(paths: list[str], settings: Settings, store: Store, progress: Progress | None = None,
-          force: bool = False) -> BuildReport:
+          force: bool = False, jobs: int = 1, dask: str | None = None) -> BuildReport:
+    """Build the knowledge base. The document stage runs in this process (``jobs=1``),
+    in ``jobs`` worker processes, or on the Dask cluster at ``dask`` (an address, or
+    ``local:N`` for a LocalCluster of N workers)."""
     # parsing makes millions of short-lived objects without cycles (freed at once by
     # reference counting): collect cycles less often while building
     old = gc.get_threshold()
     gc.set_threshold(50_000, 20, 20)
     try:
-        return _build(paths, settings, store, progress, force)
+        return _build(paths, settings, store, progress, force, jobs, dask)
     finally:
         gc.set_threshold(*old)
 
 
 def _build(paths: list[str], settings: Settings, store: Store, progress: Progress | None,
-           force: bool) -> BuildReport:
+           force: bool, jobs: int = 1, dask: str | None = None) -> BuildReport:
     progress = progress or Progress()
     report = BuildReport()
     t0 = _time.perf_counter()
@@ -72,31 +76,19 @@ def _build(paths: list[str], settings: Settings, store: Store, progress: Progres
         progress.problem(path, f"{path}: {why}")
     pipe = Pipeline(settings.document_pipeline, settings)
     corpus_pipe = Pipeline(settings.corpus_pipeline, settings, level="corpus")
+    fingerprint = pipeline_fingerprint(pipe)
     record = BuildRecord(store, paths, len(found.files))  # a killed build leaves it unfinished
     progress = record.watching(progress)
     progress.start(len(found.files))
-    batch: list[Doc] = []
-    for path in found.files:
-        try:
-            source = read_source(path, max_bytes=settings.max_bytes, encoding=settings.encoding,
-                                 on_page=lambda done, total, p=str(path): progress.page(p, done, total))
-        except InputError as e:
-            report.failed.append((str(path), str(e)))
-            progress.problem(str(path), str(e))
-            progress.advance(str(path), 0)
-            continue
-        if not force and store.has_sha(source.sha256, pipeline_fingerprint(pipe)):
-            report.unchanged.append(str(path))
-            progress.advance(str(path), 0)
-            continue
-        if _store_unread(source, pipe, store, report):
-            progress.advance(str(path), 0)
-            continue
-        batch.append(Doc(source))
-        if len(batch) >= settings.batch_size:
-            _analyse_batch(batch, pipe, store, report, progress)
-            batch = []
-    _analyse_batch(batch, pipe, store, report, progress)
+    to_analyse = _sources_to_analyse(found.files, settings, store, fingerprint, force, report, progress)
+    # no more workers than partitions: a handful of files is analysed here, at once
+    jobs = min(jobs, -(-len(found.files) // settings.batch_size))
+    analyser = _analyser(pipe, store, fingerprint, jobs, dask)
+    try:
+        for analysed in analyser.run(to_analyse):
+            _store_record(analysed, store, fingerprint, report, progress)
+    finally:
+        analyser.close()
     digest = store.document_digest()
     if force or digest != store.kb_digest():
         progress.stage("cross-checking documents")
@@ -109,7 +101,7 @@ def _build(paths: list[str], settings: Settings, store: Store, progress: Progres
     return report
 
 
-def _store_unread(source, pipe: Pipeline, store: Store, report: BuildReport) -> bool:
+def _store_unread(source: Source, fingerprint: str, store: Store, report: BuildReport) -> bool:
     """A source not in English is stored (its text stays citable) but not analysed: the
     models read English, and guesses on other languages would be wrong facts."""
     language = detect_language(source.text)
@@ -117,7 +109,7 @@ def _store_unread(source, pipe: Pipeline, store: Store, report: BuildReport) -> 
         return False
     report.not_english.append((source.path, f"{source.path}: looks like {language.name}, not English; "
                                             f"Chronica reads English: stored, nothing extracted"))
-    store.save_document(Doc(source), pipeline_fingerprint(pipe))
+    store.save_document(Doc(source), fingerprint)
     return True
 
 
@@ -128,27 +120,51 @@ def pipeline_fingerprint(pipe: Pipeline) -> str:
     return f"chronica {__version__}: " + " ".join(pipe.names)
 
 
-def _analyse_batch(batch: list[Doc], pipe: Pipeline, store: Store, report: BuildReport,
-                   progress: Progress) -> None:
-    if not batch:
-        return
-    parse_many(batch, pipe.ctx, batch_size=pipe.ctx.settings.batch_size)
-    for doc in batch:
-        path = doc.source.path
+def _sources_to_analyse(files: list[Path], settings: Settings, store: Store, fingerprint: str,
+                        force: bool, report: BuildReport, progress: Progress) -> Iterator[Source]:
+    """Read the sources one by one (a stream: never the whole corpus in memory), passing
+    on those not stored already by this pipeline."""
+    for path in files:
         try:
-            pipe(doc)
-        except Exception as e:  # a bug in one component must not lose the batch
-            msg = f"{path}: analysis failed in the pipeline ({type(e).__name__}: {e}); please report this"
-            report.failed.append((path, msg))
-            progress.problem(path, msg)
-            progress.advance(path, 0)
+            source = read_source(path, max_bytes=settings.max_bytes, encoding=settings.encoding,
+                                 on_page=lambda done, total, p=str(path): progress.page(p, done, total))
+        except InputError as e:
+            report.failed.append((str(path), str(e)))
+            progress.problem(str(path), str(e))
+            progress.advance(str(path), 0)
             continue
-        doc.spacy = None  # free memory; the analysis is what is stored
-        replaced = store.save_document(doc, pipeline_fingerprint(pipe))
-        (report.replaced if replaced else report.built).append(path)
-        words = len(doc.text.split())
-        report.words += words
-        progress.advance(path, words)
+        if not force and store.has_sha(source.sha256, fingerprint):
+            report.unchanged.append(str(path))
+            progress.advance(str(path), 0)
+            continue
+        if _store_unread(source, fingerprint, store, report):
+            progress.advance(str(path), 0)
+            continue
+        yield source
+
+
+def _analyser(pipe: Pipeline, store: Store, fingerprint: str, jobs: int, dask: str | None):
+    if dask:
+        from .distributed import DaskAnalyser  # dask loads only when asked for
+        return DaskAnalyser(dask, pipe.ctx.settings, store.url, fingerprint)
+    if jobs > 1:
+        return ProcessAnalyser(pipe.ctx.settings, jobs)
+    return InlineAnalyser(pipe)
+
+
+def _store_record(record: DocRecord, store: Store, fingerprint: str, report: BuildReport,
+                  progress: Progress) -> None:
+    path = record.source.path
+    if record.error is not None:
+        report.failed.append((path, record.error))
+        progress.problem(path, record.error)
+        progress.advance(path, 0)
+        return
+    replaced = record.replaced if record.written else \
+        store.save_analysis(record.source, record.analysis, fingerprint)
+    (report.replaced if replaced else report.built).append(path)
+    report.words += record.words
+    progress.advance(path, record.words)
 
 
 def analyse_text(text: str, settings: Settings, path: str = "<text>") -> Doc:

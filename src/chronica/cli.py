@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -102,17 +103,25 @@ class _CliProgress:
               help="Refuse files larger than this.")
 @click.option("--genre", type=click.Choice(["narrative", "news"]), default="narrative", show_default=True)
 @click.option("--force", is_flag=True, help="Re-analyse documents even if they are unchanged.")
-def build(paths, db_url, encoding, max_bytes, genre, force):
+@click.option("--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="the number of cores",
+              help="Worker processes analysing documents on this machine.")
+@click.option("--dask", "dask_scheduler", default=None, envvar="CHRONICA_DASK",
+              help="Analyse on a Dask cluster: its scheduler address (tcp://host:8786), or local:N.")
+@click.option("--partition-words", type=click.IntRange(min=1), default=Settings.partition_words,
+              show_default=True, help="Words per Dask task (coarse partitions: fewer round trips).")
+def build(paths, db_url, encoding, max_bytes, genre, force, jobs, dask_scheduler, partition_words):
     """Build the knowledge base from files and folders: text, Markdown, HTML, PDF (scans by
     OCR), images, EPUB, Word (.docx), subtitles (.vtt, .srt) and timestamped transcripts."""
     from .build import build as run_build
     from .store import open_store
 
-    settings = Settings(db_url=db_url, encoding=encoding, max_bytes=max_bytes, genre=genre)
+    settings = Settings(db_url=db_url, encoding=encoding, max_bytes=max_bytes, genre=genre,
+                        partition_words=partition_words)
     store = open_store(db_url)
     progress = _CliProgress(err)
     try:
-        report = run_build(list(paths), settings, store, progress, force=force)
+        report = run_build(list(paths), settings, store, progress, force=force, jobs=jobs,
+                           dask=dask_scheduler)
     finally:
         progress.stop()
     for path, why in report.skipped:

@@ -31,6 +31,7 @@ class Settings:
     document_pipeline: list[str] = field(default_factory=lambda: list(DOCUMENT_PIPELINE))
     corpus_pipeline: list[str] = field(default_factory=lambda: list(CORPUS_PIPELINE))
     batch_size: int = 8
+    partition_words: int = 20_000  # a Dask task's share of the corpus (coarse: few round trips)
 
     def with_(self, **changes) -> "Settings":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -74,17 +74,33 @@ def _compare(claim_lo: float, claim_hi: float, lo: float, hi: float, approximate
 def _events_at(view: View, person: str, places: set[str]) -> list[tuple[str, Event, DocSpan, Bounds, bool]]:
     """(direction, event, evidence span, bounds, is-the-person) of dated comings and goings
     at the place."""
-    out = []
-    for ev in view.corpus.events:
-        if not ev.where or not any(view.geo.relation(ev.where, p) in ("same", "within", "near") for p in places):
+    moves = _moves(view)
+    # each distinct place judged once (an archive has far fewer places than events)
+    at = {w for w in moves if any(view.geo.relation(w, p) in ("same", "within", "near") for p in places)}
+    found = sorted((m for w in at for m in moves[w]), key=lambda m: m[0])  # in the events' order
+    return [(d, ev, s, b, any(view.same_person(person, x) for x in ev.who[:3])) for _, d, ev, s, b in found]
+
+
+_MOVES: dict[int, tuple[View, dict]] = {}
+
+
+def _moves(view: View) -> dict[str, list[tuple[int, str, Event, DocSpan, Bounds]]]:
+    """Every dated coming or going, by place: read once per view, not once per claim."""
+    cached = _MOVES.get(id(view))
+    if cached is not None and cached[0] is view:
+        return cached[1]
+    by_place: dict[str, list] = {}
+    for n, ev in enumerate(view.corpus.events):
+        if not ev.where:
             continue
-        mine = any(view.same_person(person, w) for w in ev.who[:3])
         for s in ev.evidence:
             b = bounds_of(s.when) if s.when else None
             d = direction(s.text)
             if b is not None and d and b.width <= 62:
-                out.append((d, ev, s, b, mine))
-    return out
+                by_place.setdefault(ev.where, []).append((n, d, ev, s, b))
+    _MOVES.clear()
+    _MOVES[id(view)] = (view, by_place)
+    return by_place
 
 
 def _vs_events(view: View, cc: CClaim, places: set[str]):

@@ -29,7 +29,7 @@ from .match_once import join_once
 THRESHOLD = 0.62          # pair score to be the same happening across documents
 WITHIN_DOC = 0.80         # stricter: one document telling a happening twice
 STRONG_NO_DATE = 0.80     # score without the date part that overrides a date clash
-MAX_BUCKET = 400
+MAX_BUCKET = 150          # a block past this is split by head word (see _block_pairs)
 UNDATED_RELIEF = 0.5      # a document that dates nothing cannot give the date signal
 MIN_SIGNALS = 2.0         # people, place, date, wording: at least two must agree
 KIND_UNLIKE = 0.5         # a further signal asked of two kinds told in unlike words
@@ -433,18 +433,44 @@ def candidate_pairs(items: list[Item], names: dict[str, frozenset[str]] | None =
             for g in (regions or {}).get(it.where, ()):
                 blocks["g:" + g].append(i)
     pairs: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        by_year: dict[int | None, list[int]] = defaultdict(list)
-        for i in members:
-            by_year[_year(items[i])].append(i)
-        undated = by_year.pop(None, [])
-        years = sorted(by_year)
-        for y in years:
-            near = by_year[y] + by_year.get(y + 1, [])
-            pairs.update(_ordered(by_year[y], near))
-        if len(members) <= MAX_BUCKET or len(undated) <= 20:
-            pairs.update(_ordered(undated, members))
+    # blocks with the same members (a person's id and each word of their names) give
+    # the same pairs: each distinct block once
+    for members in dict.fromkeys(tuple(m) for m in blocks.values()):
+        pairs.update(_block_pairs(list(members), items))
     return {p for p in pairs if p[0] != p[1]}
+
+
+def _block_pairs(members: list[int], items: list[Item]):
+    """The pairs of one block: same or neighbouring year, or one side undated. A block
+    past MAX_BUCKET members (a name or place a large archive tells again and again) is
+    split further by head word, and what is still too big is left to the other, smaller
+    blocks its events are in: the pairs per event stay bounded, so the cost grows with
+    the archive, not with its square."""
+    by_year: dict[int | None, list[int]] = defaultdict(list)
+    for i in members:
+        by_year[_year(items[i])].append(i)
+    undated = by_year.pop(None, [])
+    for y in sorted(by_year):
+        near = by_year[y] + by_year.get(y + 1, [])
+        if len(near) <= MAX_BUCKET:
+            yield from _ordered(by_year[y], near)
+        else:
+            yield from _by_cue(by_year[y], near, items)
+    if len(members) <= MAX_BUCKET or len(undated) <= 20:
+        yield from _ordered(undated, members)
+    elif undated:
+        yield from _by_cue(undated, members, items)
+
+
+def _by_cue(xs: list[int], ys: list[int], items: list[Item]):
+    """Pairs of ``xs`` and ``ys`` with the same head word, in sub-blocks of bounded size."""
+    cue_of: dict[str, list[int]] = defaultdict(list)
+    for y in ys:
+        cue_of[items[y].cue].append(y)
+    for x in xs:
+        same = cue_of.get(items[x].cue, ())
+        if items[x].cue and len(same) <= MAX_BUCKET:
+            yield from _ordered([x], same)
 
 
 def _ordered(xs: list[int], ys: list[int]):
@@ -616,6 +642,21 @@ def _telling_order(items: list[Item]) -> dict[int, tuple[str, int]]:
     return out
 
 
+_DOC_INDEX: dict[int, tuple[dict, dict[str, list[int]]]] = {}
+
+
+def _in_doc(order: dict[int, tuple[str, int]], doc_id: str) -> list[int]:
+    """The items of one document (an index built once per telling order)."""
+    cached = _DOC_INDEX.get(id(order))
+    if cached is None or cached[0] is not order:
+        by_doc: dict[str, list[int]] = defaultdict(list)
+        for i, (d, _) in order.items():
+            by_doc[d].append(i)
+        _DOC_INDEX.clear()
+        _DOC_INDEX[id(order)] = cached = (order, by_doc)
+    return cached[1].get(doc_id, [])
+
+
 def _same_gap(i: int, j: int, items: list[Item], order: dict[int, tuple[str, int]], cl: Clusters) -> bool:
     """Do ``i`` and ``j`` (two documents) sit between the same two matched happenings of
     their documents' telling? Sources retell a story in much the same order, so an event
@@ -624,10 +665,9 @@ def _same_gap(i: int, j: int, items: list[Item], order: dict[int, tuple[str, int
     da, ra = order[i]
     db, rb = order[j]
     anchors = []  # (rank in a's document, rank in b's document) of matched happenings
-    for members in cl.members.values():
-        xs = [order[m][1] for m in members if order[m][0] == da]
-        ys = [order[m][1] for m in members if order[m][0] == db]
-        anchors.extend((x, y) for x in xs for y in ys)
+    for m in _in_doc(order, da):  # the clusters of a's document only: not all clusters
+        ys = [order[n][1] for n in cl.members[cl.find(m)] if order[n][0] == db]
+        anchors.extend((order[m][1], y) for y in ys)
     anchors = in_order(anchors)
     if not anchors:
         return False

@@ -292,7 +292,8 @@ def _group(locals_: list[_Local], gaz: Gazetteer | None = None) -> list[list[int
         for k in _blocks(loc):
             index[k].append(i)
     tried: set[tuple[int, int]] = set()
-    for idx in index.values():
+    # blocks with the same members give only pairs tried already: each distinct one once
+    for idx in dict.fromkeys(tuple(v) for v in index.values()):
         for x in range(len(idx)):
             for y in range(x + 1, len(idx)):
                 i, j = idx[x], idx[y]

@@ -22,6 +22,7 @@ from .safety import (
     create_schema, read_only_message, set_sqlite_pragmas, sqlite_file, sqlite_read_only, url_with_scheme,
     write_errors,
 )
+from .concurrency import lock_keys, upsert
 
 CORPUS_DIGEST = "corpus_digest"
 
@@ -79,16 +80,23 @@ class Store:
     def save_document(self, doc: Doc, pipeline: str) -> bool:
         """Store one analysed document in one transaction. A stored document with the
         same path but other content is replaced. Returns True if it replaced one."""
-        src = doc.source
+        return self.save_analysis(doc.source, json.dumps(doc.analysis(), ensure_ascii=False), pipeline)
+
+    def save_analysis(self, src: Source, analysis: str, pipeline: str) -> bool:
+        """``save_document`` for an analysis already made into JSON (by a worker process
+        or a Dask worker). Safe when several processes write at once: on PostgreSQL the
+        transaction first takes advisory locks on the path and the content, in a fixed
+        order, then upserts the row, so re-runs and retried partitions are idempotent."""
         row = dict(id=src.id, path=src.path, sha256=src.sha256, title=src.title, format=src.format,
                    chars=len(src.text), words=len(src.text.split()), text=src.text,
-                   analysis=json.dumps(doc.analysis(), ensure_ascii=False), pipeline=pipeline)
+                   analysis=analysis, pipeline=pipeline)
         with write_errors(self.url), self.engine.begin() as c:
+            lock_keys(c, "doc:" + src.path, "sha:" + src.sha256)
             old = c.execute(select(t.documents.c.id).where(t.documents.c.path == src.path,
                                                            t.documents.c.sha256 != src.sha256)).all()
-            c.execute(delete(t.documents).where((t.documents.c.path == src.path) |
-                                                (t.documents.c.sha256 == src.sha256)))
-            c.execute(insert(t.documents).values(**row))
+            c.execute(delete(t.documents).where(t.documents.c.path == src.path,
+                                                t.documents.c.sha256 != src.sha256))
+            upsert(c, t.documents, row, "sha256")
             replace_layout(c, [r.id for r in old], src)
         return bool(old)
 
@@ -130,13 +138,14 @@ class Store:
     def save_kb(self, corpus: Corpus, digest: str) -> None:
         """Replace the knowledge base with the corpus stage's result, atomically."""
         with write_errors(self.url), self.engine.begin() as c:
+            lock_keys(c, "kb")  # one corpus stage writes at a time
             for table in t.KB_TABLES:
                 c.execute(delete(table))
             c.execute(delete(t.meta).where(t.meta.c.key == CORPUS_DIGEST))
             _insert_many(c, t.entities, [dict(
                 id=e.id, type=e.type, name=e.name, aliases=json.dumps(e.aliases, ensure_ascii=False),
                 lat=e.lat, lon=e.lon, gazetteer=e.gazetteer, part_of=e.part_of, cited_only=e.cited_only)
-                for e in corpus.entities])
+                for e in sorted(corpus.entities, key=lambda e: e.id)])  # fixed order
             _insert_many(c, t.mentions, [dict(entity_id=e.id, document_id=m.document, start=m.start,
                                               end=m.end, text=m.text)
                                          for e in corpus.entities for m in e.mentions])

@@ -1,0 +1,237 @@
+"""Scale benchmark (issue 15): one process against bare spaCy, --jobs 2, Dask LocalCluster
+1 vs 2 workers into PostgreSQL, the cross-document stage at 10k and 100k events, an
+incremental build, and (with --archive) a 1,000,000-word archive on Dask.
+
+    python bench/scale.py                       # every figure but the archive
+    python bench/scale.py --only build,dask     # some of them
+    python bench/scale.py --archive             # also the 1M-word archive run
+    python bench/scale.py --pg postgresql://user@host/db   # your server, not a throwaway one
+
+The texts are "repeated and varied" copies of ../shared's reference and evaluation texts
+(bench/archive.py: names renamed, years moved, places kept), made here. Every ratio is
+taken within one run (both sides on the same, possibly busy, machine). Prints a table;
+nothing is asserted.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import tempfile
+import threading
+import time
+from contextlib import nullcontext
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from archive import copies, load_base, write_copies  # noqa: E402
+from pgserver import fresh_database, throwaway_postgres  # noqa: E402
+
+from chronica.build import build  # noqa: E402
+from chronica.config import Settings  # noqa: E402
+from chronica.corpus import Corpus  # noqa: E402
+from chronica.pipeline import Pipeline  # noqa: E402
+from chronica.store import open_store  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+console = Console(stderr=True)
+rows: list[tuple[str, str, str, str]] = []  # figure, target, measured, met
+
+
+def record(figure: str, target: str, measured: str, met: bool | None) -> None:
+    rows.append((figure, target, measured, {True: "yes", False: "NO", None: "—"}[met]))
+    console.print(f"[bold]{figure}[/]: {measured}", highlight=False)
+
+
+def analysed_base(work: Path) -> list:
+    """Analyse the reference texts once: the copies are made from their analyses."""
+    texts = sorted((SHARED / "seeds").glob("*.txt")) + sorted((SHARED / "eval" / "texts").glob("*.txt"))
+    if not texts:
+        sys.exit(f"scale: no texts under {SHARED}; the benchmark needs ../shared")
+    url = f"sqlite:///{work / 'base.db'}"
+    build([str(p) for p in texts], Settings(db_url=url), open_store(url), jobs=2)
+    return load_base(url)
+
+
+def timed_build(folder: Path, url: str, **kw) -> tuple[float, object]:
+    gc.collect()
+    report = build([str(folder)], Settings(db_url=url, **kw.pop("settings", {})), open_store(url), **kw)
+    if report.failed:
+        sys.exit(f"scale: build failed: {report.failed[:3]}")
+    return report.seconds, report
+
+
+# -------------------------------------------------------------------- figures --
+
+def bench_build(base, work: Path, words: int) -> None:
+    folder = work / "build"
+    files, words = write_copies(base, folder, words)
+    console.print(f"build corpus: {files} documents, {words:,} words")
+    import spacy
+    nlp = spacy.load(Settings().spacy_model)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.iterdir())]
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=8):
+        pass
+    bare = time.perf_counter() - t0
+    del nlp, texts
+    one, _ = timed_build(folder, f"sqlite:///{work / 'one.db'}", jobs=1)
+    two, _ = timed_build(folder, f"sqlite:///{work / 'two.db'}", jobs=2)
+    record("bare spaCy nlp.pipe, one process", "", f"{bare:.1f} s, {words / bare:,.0f} words/s", None)
+    record("full build --jobs 1", "", f"{one:.1f} s, {words / one:,.0f} words/s", None)
+    record("full build words/s ÷ bare spaCy words/s, one process", "≥ 0.8", f"{bare / one:.2f}", bare / one >= 0.8)
+    record(f"{words:,} words, full build, --jobs 2", "< 30 s", f"{two:.1f} s ({one / two:.2f}× --jobs 1)",
+           two < 30)
+
+
+def bench_dask(base, work: Path, words: int, pg: str) -> None:
+    folder = work / "dask"
+    files, words = write_copies(base, folder, words)
+    console.print(f"dask corpus: {files} documents, {words:,} words")
+    took = {}
+    for n in (1, 2):
+        url = fresh_database(pg, f"scale_dask_{n}")
+        took[n], _ = timed_build(folder, url, dask=f"local:{n}")
+        record(f"Dask LocalCluster {n} worker(s) → PostgreSQL", "", f"{took[n]:.1f} s, {words / took[n]:,.0f} words/s",
+               None)
+    record(f"Dask 2 workers vs 1, {words:,} words into PostgreSQL", "speed-up ≥ 1.7", f"{took[1] / took[2]:.2f}",
+           took[1] / took[2] >= 1.7)
+
+
+def crossdoc_seconds(base, n_events: int) -> tuple[float, int]:
+    per_doc = sum(len(a.get("events", [])) for _, a in base) / len(base)
+    docs = list(copies(base, max(1, round(n_events / per_doc))))
+    events = sum(len(d.events) for d in docs)
+    settings = Settings()
+    pipe = Pipeline(settings.corpus_pipeline, settings, level="corpus")
+    corpus = Corpus(docs)
+    gc.collect()
+    t0 = time.perf_counter()
+    pipe(corpus)
+    return time.perf_counter() - t0, events
+
+
+def bench_crossdoc(base, small: int, large: int) -> None:
+    s, n_small = crossdoc_seconds(base, small)
+    record(f"cross-document stage, {n_small:,} events", "", f"{s:.1f} s", None)
+    big, n_large = crossdoc_seconds(base, large)
+    record(f"cross-document stage, {n_large:,} events", "", f"{big:.1f} s", None)
+    record(f"cross-document stage, {n_large:,} vs {n_small:,} events",
+           f"time grows ≤ {1.2 * n_large / n_small:.0f}×", f"{big / s:.1f}×", big / s <= 1.2 * n_large / n_small)
+
+
+def bench_incremental(base, work: Path, n_docs: int) -> None:
+    """A base of n_docs short documents (the copies cut into paragraphs), then 10 more."""
+    folder, extra = work / "incr", work / "incr_more"
+    folder.mkdir()
+    extra.mkdir()
+    made = 0
+    for doc in copies(base, 10 ** 9):
+        for para in (p for p in doc.text.split("\n\n") if len(p.split()) >= 60):
+            target = folder if made < n_docs else extra
+            (target / f"{made:05d}.txt").write_text(para + "\n", encoding="utf-8")
+            made += 1
+            if made >= n_docs + 10:
+                break
+        if made >= n_docs + 10:
+            break
+    url = f"sqlite:///{work / 'incr.db'}"
+    full, _ = timed_build(folder, url, jobs=2)
+    gc.collect()
+    report = build([str(folder), str(extra)], Settings(db_url=url), open_store(url), jobs=2)
+    record(f"full build, {n_docs:,} documents, --jobs 2", "", f"{full:.1f} s", None)
+    record("add 10 documents to it", "< 5 % of the full build",
+           f"{report.seconds:.1f} s = {100 * report.seconds / full:.1f} % ({len(report.built)} analysed, "
+           f"{len(report.unchanged)} unchanged)", report.seconds < 0.05 * full)
+
+
+def bench_archive(base, work: Path, words: int, pg: str) -> None:
+    """The archive on a LocalCluster of 2, RSS of each worker sampled every second."""
+    from distributed import Client, LocalCluster
+    from sqlalchemy import create_engine, text
+
+    folder = work / "archive"
+    files, words = write_copies(base, folder, words)
+    console.print(f"archive: {files} documents, {words:,} words")
+    url = fresh_database(pg, "scale_archive")
+    samples: list[tuple[int, dict]] = []  # (documents stored, worker -> rss)
+    done = threading.Event()
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0") as cluster, \
+            Client(cluster) as watcher:
+        engine = create_engine(url)
+
+        def sample() -> None:
+            while not done.wait(1.0):
+                try:
+                    with engine.connect() as c:
+                        stored = c.execute(text("select count(*) from documents")).scalar_one()
+                    samples.append((stored, watcher.run(_rss)))
+                except Exception:  # the table appears with the first document
+                    continue
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        try:
+            seconds, _ = timed_build(folder, url, dask=cluster.scheduler_address)
+        finally:
+            done.set()
+            sampler.join()
+            engine.dispose()
+    record(f"{words:,}-word archive, Dask 2 workers → PostgreSQL", "completes",
+           f"{seconds:.0f} s, {words / seconds:,.0f} words/s", True)
+    first = [s for s in samples if s[0] <= 0.1 * files]
+    last = [s for s in samples if s[0] >= 0.9 * files]
+    peak = lambda ss: max((max(r.values()) for _, r in ss), default=0) / 2 ** 20  # noqa: E731
+    record("peak RSS of a worker, first vs last 10 % of documents", "flat",
+           f"{peak(first):,.0f} MiB vs {peak(last):,.0f} MiB", peak(last) <= 1.1 * peak(first) if first and last
+           else None)
+
+
+def _rss() -> int:
+    import psutil
+    return psutil.Process().memory_info().rss
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--only", default="build,dask,crossdoc,incremental",
+                    help="comma-separated: build, dask, crossdoc, incremental")
+    ap.add_argument("--words", type=int, default=100_000, help="the build figures' corpus")
+    ap.add_argument("--dask-words", type=int, default=200_000)
+    ap.add_argument("--events", default="10000,100000", help="the cross-document stage's two sizes")
+    ap.add_argument("--base-docs", type=int, default=1000, help="the incremental figure's base")
+    ap.add_argument("--archive", action="store_true", help="also the archive run (long)")
+    ap.add_argument("--archive-words", type=int, default=1_000_000)
+    ap.add_argument("--pg", default=None, help="a PostgreSQL server URL (default: start a throwaway one)")
+    args = ap.parse_args()
+    only = set(args.only.split(","))
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        base = analysed_base(work)
+        if "build" in only:
+            bench_build(base, work, args.words)
+        if "crossdoc" in only:
+            small, large = map(int, args.events.split(","))
+            bench_crossdoc(base, small, large)
+        if "incremental" in only:
+            bench_incremental(base, work, args.base_docs)
+        if "dask" in only or args.archive:
+            with (nullcontext(args.pg) if args.pg else throwaway_postgres()) as pg:
+                if "dask" in only:
+                    bench_dask(base, work, args.dask_words, pg)
+                if args.archive:
+                    bench_archive(base, work, args.archive_words, pg)
+    table = Table(title="chronica scale (issue 15)")
+    for col, just in (("figure", "left"), ("target", "left"), ("measured", "right"), ("met", "center")):
+        table.add_column(col, justify=just)
+    for r in rows:
+        table.add_row(*r)
+    Console(width=150).print(table)
+
+
+if __name__ == "__main__":
+    main()
