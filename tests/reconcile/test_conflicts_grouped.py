@@ -46,3 +46,26 @@ def test_third_source_with_a_third_weapon_is_still_one_conflict(doc_builder, mak
                                           _attack(doc_builder, "c.txt", "rifle")))
     assert len(found) == 1 and {k.value for k in found[0].claims} == {"dagger", "pistol", "rifle"}
 
+
+
+def test_findings_sharing_a_quote_across_event_clusters_are_one_conflict():
+    # Two event clusters both hold the sentence "held for ten days": the stay is one
+    # disputed fact, not one conflict per cluster.
+    from chronica.model import DocSpan
+    from chronica.reconcile.conflicts import dedupe
+    from chronica.reconcile.view import Finding
+
+    ten = DocSpan("doc_a", 10, 18, "ten days", value="ten days")
+    fortnight = DocSpan("doc_b", 40, 51, "a fortnight", value="a fortnight")
+    also_ten = DocSpan("doc_c", 5, 13, "ten days", value="ten days")
+    topic = "how long the envoy was held"
+    found = dedupe([
+        Finding("duration", "soft", f"{topic}: x", (fortnight, ten), ("evt_1",), topic),
+        Finding("duration", "soft", f"{topic}: y", (also_ten, fortnight), ("evt_1", "evt_2"), topic),
+        Finding("duration", "soft", "how long the siege lasted: z", (ten, also_ten, fortnight), ("evt_9",),
+                "how long the siege lasted"),
+    ])
+    assert len(found) == 2
+    stay = next(c for c in found if c.about.startswith(topic))
+    assert {(c.document, c.start) for c in stay.claims} == {("doc_a", 10), ("doc_b", 40), ("doc_c", 5)}
+    assert stay.events == ["evt_1", "evt_2"]

@@ -48,13 +48,35 @@ def _span_key(c) -> tuple[str, int, int]:
 
 def dedupe(findings: list[Finding]) -> list[Conflict]:
     """One conflict per disputed fact, holding every claim on either side (a hard
-    reading wins over a soft one); findings without a fact, one per set of claim spans."""
-    groups: dict[object, list[Finding]] = {}
+    reading wins over a soft one); findings without a fact, one per set of claim spans.
+    Findings of one kind and topic are one fact when they share an event or a quoted
+    span: two event clusters that both hold the same sentence dispute the same thing."""
+    facts: dict[object, object] = {}  # union-find over (kind, topic, event or span)
+
+    def root(node):
+        while facts.setdefault(node, node) != node:
+            facts[node] = facts[facts[node]]
+            node = facts[node]
+        return node
+
+    keyed: list[tuple[object, Finding]] = []
     for f in findings:
-        if len({_span_key(c) for c in f.claims}) < 2:
+        spans = {_span_key(c) for c in f.claims}
+        if len(spans) < 2:
             continue
-        key = _fact(f) or frozenset(_span_key(c) for c in f.claims)
-        groups.setdefault(key, []).append(f)
+        fact = _fact(f)
+        if fact is None:
+            keyed.append((frozenset(spans), f))
+            continue
+        kind_topic = (fact[0], fact[-1])
+        nodes = [(*kind_topic, "event", e) for e in f.events] + [(*kind_topic, "span", sp) for sp in spans]
+        first = root(nodes[0])
+        for n in nodes[1:]:
+            facts[root(n)] = first
+        keyed.append((nodes[0], f))
+    groups: dict[object, list[Finding]] = {}
+    for key, f in keyed:
+        groups.setdefault(root(key) if isinstance(key, tuple) else key, []).append(f)
     return sorted((to_conflict(_merge(g)) for g in groups.values()), key=lambda c: (c.kind, c.id))
 
 
@@ -69,7 +91,8 @@ def _merge(group: list[Finding]) -> Finding:
     values = list(dict.fromkeys(c.value for c in claims.values() if c.value))
     topic = first.topic or first.about.split(":", 1)[0]
     about = f"{topic}: " + " vs ".join(f"'{v}'" for v in values) if len(values) > 1 else first.about
-    return Finding(first.kind, first.severity, about, tuple(claims.values()), first.events, first.topic)
+    events = tuple(sorted({e for f in group for e in f.events}))
+    return Finding(first.kind, first.severity, about, tuple(claims.values()), events, first.topic)
 
 
 def find_all(corpus) -> list[Conflict]:
