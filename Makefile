@@ -8,10 +8,10 @@ DB     ?= sqlite:///chronica.db
 
 setup: $(VENV)/.installed assets
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,ask]'
 	touch $@
 
 # Front-end libraries come from the npm registry (pinned in package-lock.json) and are
