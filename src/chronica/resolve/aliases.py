@@ -60,6 +60,7 @@ from .name_phrases import name_phrases
 from .appositions import Spans, appositions
 from .place_descriptions import LABEL as PLACE_LABEL, find_place_descriptions
 from .roles import attach_roles
+from .spelling import name_word, spelling_variants
 from .places import COUNTRY_NOUNS, qualified_name, same_place_refs
 from .names import (
     Name, clean_surface, fold, full_names_match, parse_name, ruler_short, same_given, subset_match, titles,
@@ -376,6 +377,7 @@ def _chain_pass(doc: Doc, items: list[_M], known: dict[int, int] | None):
             _chain_by_name(it, by_type[it.type], clusters)
     uf = DisjointSets()
     _absorb_first_names(by_type["person"], uf)
+    _join_spelling_variants(by_type["person"], uf)
     joined = _apply_alias_cues(doc, items, clusters, uf)
     return clusters, uf, joined
 
@@ -632,6 +634,28 @@ def _absorb_first_names(pool: list[_Cluster], uf: DisjointSets) -> None:
         if any(t in c.singles() and not c.multi() for c in pool if c is not s):
             continue
         uf.union(s.id, f.id)
+
+
+def _join_spelling_variants(pool: list[_Cluster], uf: DisjointSets) -> None:
+    """One person whose name the text spells two ways (see ``resolve.spelling``)."""
+    words: list[tuple[_Cluster, set[str]]] = []
+    for c in pool:
+        if c.kin or any(m.introduced for m in c.members):
+            continue
+        own = {w for m in c.named() if (w := name_word(m.name.tokens))}
+        if own:
+            words.append((c, own))
+    for i, (a, wa) in enumerate(words):
+        for b, wb in words[i + 1:]:
+            if _gender_conflict(a, b):
+                continue
+            if any(spelling_variants(x, y) for x in wa for y in wb):
+                uf.union(a.id, b.id)
+
+
+def _gender_conflict(a: _Cluster, b: _Cluster) -> bool:
+    ga, gb = a.gender(), b.gender()
+    return bool(ga and gb and ga != gb)
 
 
 def _same_relative(s: _Cluster, f: _Cluster) -> bool:
