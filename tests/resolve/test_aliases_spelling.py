@@ -45,3 +45,20 @@ def test_chain_joins_a_ruler_spelled_two_ways():
 def test_chain_keeps_a_kinsman_with_a_similar_name_apart():
     doc = chained("[Selim Aga] ruled the valley. His brother [Salim] ruled the hills.")
     assert not same(doc, "Selim Aga", "Salim")
+
+
+def test_people_forms_of_adjectives():
+    from chronica.resolve.spelling import people_forms
+    assert "saxons" in people_forms("Saxon")
+    assert "celts" in people_forms("Celtic")
+    assert people_forms("Saxons") == set()
+
+
+def test_chain_joins_a_people_adjective_to_the_people():
+    doc = chained("The [Saxons] crossed the river at dawn. The [Saxon] host then camped on the hill.")
+    assert same(doc, "Saxons", "Saxon")
+
+
+def test_chain_keeps_a_titled_person_apart_from_a_plural():
+    doc = chained("The [Normans] landed. [Duke Norman] watched from the cliff.")
+    assert not same(doc, "Normans", "Duke Norman")

@@ -60,7 +60,7 @@ from .name_phrases import name_phrases
 from .appositions import Spans, appositions
 from .place_descriptions import LABEL as PLACE_LABEL, find_place_descriptions
 from .roles import attach_roles
-from .spelling import name_word, spelling_variants
+from .spelling import name_word, people_forms, spelling_variants
 from .places import COUNTRY_NOUNS, qualified_name, same_place_refs
 from .names import (
     Name, clean_surface, fold, full_names_match, parse_name, ruler_short, same_given, subset_match, titles,
@@ -378,6 +378,7 @@ def _chain_pass(doc: Doc, items: list[_M], known: dict[int, int] | None):
     uf = DisjointSets()
     _absorb_first_names(by_type["person"], uf)
     _join_spelling_variants(by_type["person"], uf)
+    _join_people_adjectives(clusters, uf)
     joined = _apply_alias_cues(doc, items, clusters, uf)
     return clusters, uf, joined
 
@@ -651,6 +652,25 @@ def _join_spelling_variants(pool: list[_Cluster], uf: DisjointSets) -> None:
                 continue
             if any(spelling_variants(x, y) for x in wa for y in wb):
                 uf.union(a.id, b.id)
+
+
+def _join_people_adjectives(clusters: list[_Cluster], uf: DisjointSets) -> None:
+    """A people's adjective used alone ("the Frankish", "Saxon" raids) joins the people
+    named in the plural ("the Franks", "the Saxons"): one group, written two ways."""
+    plural_owner: dict[str, set[int]] = defaultdict(set)
+    for c in clusters:
+        for m in c.named():
+            w = m.name.single
+            if w and w.endswith("s") and m.mention.text[:1].isupper():
+                plural_owner[w].add(c.id)
+    for c in clusters:
+        words = {m.name.single for m in c.named()}
+        if not words or None in words or c.type == "place" or any(m.name.title for m in c.members):
+            continue  # an adjective read as a place keeps its place (event places rely on it)
+        owners = set().union(*(plural_owner.get(p, set()) for w in words for p in people_forms(w)))
+        owners.discard(c.id)
+        if len({uf.find(o) for o in owners}) == 1:
+            uf.union(c.id, next(iter(owners)))
 
 
 def _gender_conflict(a: _Cluster, b: _Cluster) -> bool:

@@ -86,3 +86,28 @@ def name_word(tokens: tuple[str, ...]) -> str | None:
     if len(tokens) == 2 and _ROMAN.match(tokens[1]):
         return tokens[0]
     return None
+
+
+@lru_cache(maxsize=1)
+def _demonym_lines() -> tuple[tuple[str, ...], ...]:
+    path = DATA.parent / "demonyms.tsv"
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith(("#", "forms\t")):
+            out.append(tuple(fold(f) for f in line.split("\t")[0].split("|")))
+    return tuple(out)
+
+
+def people_forms(adjective: str) -> set[str]:
+    """Plural names of the people an adjective may stand for (folded): "saxon" ->
+    {"saxons"}, "celtic" -> {"celts"}, and the people forms of its demonyms.tsv line."""
+    a = fold(adjective)
+    if a.endswith("s"):
+        return set()
+    out = {a + "s"}
+    if a.endswith("ic") and len(a) > 5:
+        out.add(a[:-2] + "s")  # a people adjective in -ic names the people without it
+    for forms in _demonym_lines():
+        if forms[0] == a:
+            out |= {f for f in forms[1:] if f.endswith("s")}
+    return out
