@@ -62,3 +62,14 @@ def test_chain_joins_a_people_adjective_to_the_people():
 def test_chain_keeps_a_titled_person_apart_from_a_plural():
     doc = chained("The [Normans] landed. [Duke Norman] watched from the cliff.")
     assert not same(doc, "Normans", "Duke Norman")
+
+
+def test_chain_joins_an_unlinked_compass_part_to_its_place():
+    from chronica.model import PlaceRef
+    ref = PlaceRef("country:PT", "Portugal", 39.6, -8.0, "PT", "country")
+    doc = marked_doc("The fleet left [Portugal|place]. Rain fell on [North Portugal|place]. "
+                     "Ships came from [West Lisbonia|place].")
+    doc.places = {"portugal": ref}
+    doc.entities = chain(doc)
+    assert same(doc, "Portugal", "North Portugal")
+    assert not same(doc, "Portugal", "West Lisbonia")

@@ -379,6 +379,7 @@ def _chain_pass(doc: Doc, items: list[_M], known: dict[int, int] | None):
     _absorb_first_names(by_type["person"], uf)
     _join_spelling_variants(by_type["person"], uf)
     _join_people_adjectives(clusters, uf)
+    _join_compass_parts(by_type["place"], uf)
     joined = _apply_alias_cues(doc, items, clusters, uf)
     return clusters, uf, joined
 
@@ -671,6 +672,29 @@ def _join_people_adjectives(clusters: list[_Cluster], uf: DisjointSets) -> None:
         owners.discard(c.id)
         if len({uf.find(o) for o in owners}) == 1:
             uf.union(c.id, next(iter(owners)))
+
+
+_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                      "central", "northeast", "northwest", "southeast", "southwest"})
+
+
+def _join_compass_parts(pool: list[_Cluster], uf: DisjointSets) -> None:
+    """"North Africa", "Western Thrace" that the gazetteer does not know as places of
+    their own are told as parts of the place they qualify: one entity with it."""
+    linked: dict[str, set[int]] = defaultdict(set)
+    for c in pool:
+        for m in c.members:
+            if m.gid and m.name.key:
+                linked[m.name.key].add(c.id)
+    for c in pool:
+        if any(m.gid for m in c.members):
+            continue
+        for m in c.named():
+            words = m.name.key.split()
+            owners = linked.get(" ".join(words[1:]), set()) if len(words) > 1 and words[0] in _COMPASS else set()
+            if len({uf.find(o) for o in owners}) == 1:
+                uf.union(c.id, next(iter(owners)))
+                break
 
 
 def _gender_conflict(a: _Cluster, b: _Cluster) -> bool:
