@@ -73,3 +73,8 @@ def test_chain_joins_an_unlinked_compass_part_to_its_place():
     doc.entities = chain(doc)
     assert same(doc, "Portugal", "North Portugal")
     assert not same(doc, "Portugal", "West Lisbonia")
+
+
+def test_chain_strips_an_older_state_office():
+    doc = chained("[Prefect Gaius Livius] marched north. [Livius] camped by the river.")
+    assert same(doc, "Prefect Gaius Livius", "Livius")
