@@ -26,6 +26,10 @@ People are chained by name as a reader does it (rules applied in this order):
    name is probably someone else).
 6. Explicit alias statements (``data/aliases/cues.yaml``: pseudonyms, "known as",
    "née", "was in fact", "alias", "posing as" ...) join two people.
+7. A one-word name spelled two ways ("Yusuf" / "Jusuf", consonant skeleton of
+   ``data/names/spelling_classes.tsv``) joins one person; a people's adjective used
+   alone joins the people in the plural; "North X" the gazetteer lacks joins X
+   (``resolve.joins``).
 
 Descriptions written next to a person's or organisation's name ("X, the mayor of Y",
 "his elder brother X", see ``resolve.appositions``) and a group's name with its article
@@ -60,7 +64,7 @@ from .name_phrases import name_phrases
 from .appositions import Spans, appositions
 from .place_descriptions import LABEL as PLACE_LABEL, find_place_descriptions
 from .roles import attach_roles
-from .spelling import name_word, people_forms, spelling_variants
+from .joins import join_compass_parts, join_people_adjectives, join_spelling_variants
 from .places import COUNTRY_NOUNS, qualified_name, same_place_refs
 from .names import (
     Name, clean_surface, fold, full_names_match, parse_name, ruler_short, same_given, subset_match, titles,
@@ -377,9 +381,9 @@ def _chain_pass(doc: Doc, items: list[_M], known: dict[int, int] | None):
             _chain_by_name(it, by_type[it.type], clusters)
     uf = DisjointSets()
     _absorb_first_names(by_type["person"], uf)
-    _join_spelling_variants(by_type["person"], uf)
-    _join_people_adjectives(clusters, uf)
-    _join_compass_parts(by_type["place"], uf)
+    join_spelling_variants(by_type["person"], uf)
+    join_people_adjectives(clusters, uf)
+    join_compass_parts(by_type["place"], uf)
     joined = _apply_alias_cues(doc, items, clusters, uf)
     return clusters, uf, joined
 
@@ -636,70 +640,6 @@ def _absorb_first_names(pool: list[_Cluster], uf: DisjointSets) -> None:
         if any(t in c.singles() and not c.multi() for c in pool if c is not s):
             continue
         uf.union(s.id, f.id)
-
-
-def _join_spelling_variants(pool: list[_Cluster], uf: DisjointSets) -> None:
-    """One person whose name the text spells two ways (see ``resolve.spelling``)."""
-    words: list[tuple[_Cluster, set[str]]] = []
-    for c in pool:
-        if c.kin or any(m.introduced for m in c.members):
-            continue
-        own = {w for m in c.named() if (w := name_word(m.name.tokens))}
-        if own:
-            words.append((c, own))
-    for i, (a, wa) in enumerate(words):
-        for b, wb in words[i + 1:]:
-            if _gender_conflict(a, b):
-                continue
-            if any(spelling_variants(x, y) for x in wa for y in wb):
-                uf.union(a.id, b.id)
-
-
-def _join_people_adjectives(clusters: list[_Cluster], uf: DisjointSets) -> None:
-    """A people's adjective used alone ("the Frankish", "Saxon" raids) joins the people
-    named in the plural ("the Franks", "the Saxons"): one group, written two ways."""
-    plural_owner: dict[str, set[int]] = defaultdict(set)
-    for c in clusters:
-        for m in c.named():
-            w = m.name.single
-            if w and w.endswith("s") and m.mention.text[:1].isupper():
-                plural_owner[w].add(c.id)
-    for c in clusters:
-        words = {m.name.single for m in c.named()}
-        if not words or None in words or c.type == "place" or any(m.name.title for m in c.members):
-            continue  # an adjective read as a place keeps its place (event places rely on it)
-        owners = set().union(*(plural_owner.get(p, set()) for w in words for p in people_forms(w)))
-        owners.discard(c.id)
-        if len({uf.find(o) for o in owners}) == 1:
-            uf.union(c.id, next(iter(owners)))
-
-
-_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-                      "central", "northeast", "northwest", "southeast", "southwest"})
-
-
-def _join_compass_parts(pool: list[_Cluster], uf: DisjointSets) -> None:
-    """"North Africa", "Western Thrace" that the gazetteer does not know as places of
-    their own are told as parts of the place they qualify: one entity with it."""
-    linked: dict[str, set[int]] = defaultdict(set)
-    for c in pool:
-        for m in c.members:
-            if m.gid and m.name.key:
-                linked[m.name.key].add(c.id)
-    for c in pool:
-        if any(m.gid for m in c.members):
-            continue
-        for m in c.named():
-            words = m.name.key.split()
-            owners = linked.get(" ".join(words[1:]), set()) if len(words) > 1 and words[0] in _COMPASS else set()
-            if len({uf.find(o) for o in owners}) == 1:
-                uf.union(c.id, next(iter(owners)))
-                break
-
-
-def _gender_conflict(a: _Cluster, b: _Cluster) -> bool:
-    ga, gb = a.gender(), b.gender()
-    return bool(ga and gb and ga != gb)
 
 
 def _same_relative(s: _Cluster, f: _Cluster) -> bool:
