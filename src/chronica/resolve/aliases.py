@@ -26,6 +26,10 @@ People are chained by name as a reader does it (rules applied in this order):
    name is probably someone else).
 6. Explicit alias statements (``data/aliases/cues.yaml``: pseudonyms, "known as",
    "née", "was in fact", "alias", "posing as" ...) join two people.
+7. A one-word name spelled two ways ("Yusuf" / "Jusuf", consonant skeleton of
+   ``data/names/spelling_classes.tsv``) joins one person; a people's adjective used
+   alone joins the people in the plural; "North X" the gazetteer lacks joins X
+   (``resolve.joins``).
 
 Descriptions written next to a person's or organisation's name ("X, the mayor of Y",
 "his elder brother X", see ``resolve.appositions``) and a group's name with its article
@@ -60,6 +64,7 @@ from .name_phrases import name_phrases
 from .appositions import Spans, appositions
 from .place_descriptions import LABEL as PLACE_LABEL, find_place_descriptions
 from .roles import attach_roles
+from .joins import join_compass_parts, join_people_adjectives, join_spelling_variants
 from .places import COUNTRY_NOUNS, qualified_name, same_place_refs
 from .names import (
     Name, clean_surface, fold, full_names_match, parse_name, ruler_short, same_given, subset_match, titles,
@@ -376,6 +381,9 @@ def _chain_pass(doc: Doc, items: list[_M], known: dict[int, int] | None):
             _chain_by_name(it, by_type[it.type], clusters)
     uf = DisjointSets()
     _absorb_first_names(by_type["person"], uf)
+    join_spelling_variants(by_type["person"], uf)
+    join_people_adjectives(clusters, uf)
+    join_compass_parts(by_type["place"], uf)
     joined = _apply_alias_cues(doc, items, clusters, uf)
     return clusters, uf, joined
 

@@ -1,0 +1,77 @@
+"""Joins made after chaining, across clusters that name one thing in two written forms:
+a name spelled two ways, a people's adjective and its plural, a compass-qualified part
+of a place the gazetteer lacks. Called by ``resolve.aliases`` on its clusters (any
+object with ``id``, ``type``, ``kin``, ``members``, ``named()`` and ``gender()``)."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from .disjoint import DisjointSets
+from .spelling import name_word, people_forms, spelling_variants
+
+Cluster = Any  # resolve.aliases._Cluster (not imported: aliases imports this module)
+
+
+def join_spelling_variants(pool: list[Cluster], uf: DisjointSets) -> None:
+    """One person whose name the text spells two ways (see ``resolve.spelling``)."""
+    words: list[tuple[Cluster, set[str]]] = []
+    for c in pool:
+        if c.kin or any(m.introduced for m in c.members):
+            continue
+        own = {w for m in c.named() if (w := name_word(m.name.tokens))}
+        if own:
+            words.append((c, own))
+    for i, (a, wa) in enumerate(words):
+        for b, wb in words[i + 1:]:
+            if _gender_conflict(a, b):
+                continue
+            if any(spelling_variants(x, y) for x in wa for y in wb):
+                uf.union(a.id, b.id)
+
+
+def join_people_adjectives(clusters: list[Cluster], uf: DisjointSets) -> None:
+    """A people's adjective used alone ("the Frankish", "Saxon" raids) joins the people
+    named in the plural ("the Franks", "the Saxons"): one group, written two ways."""
+    plural_owner: dict[str, set[int]] = defaultdict(set)
+    for c in clusters:
+        for m in c.named():
+            w = m.name.single
+            if w and w.endswith("s") and m.mention.text[:1].isupper():
+                plural_owner[w].add(c.id)
+    for c in clusters:
+        words = {m.name.single for m in c.named()}
+        if not words or None in words or c.type == "place" or any(m.name.title for m in c.members):
+            continue  # an adjective read as a place keeps its place (event places rely on it)
+        owners = set().union(*(plural_owner.get(p, set()) for w in words for p in people_forms(w)))
+        owners.discard(c.id)
+        if len({uf.find(o) for o in owners}) == 1:
+            uf.union(c.id, next(iter(owners)))
+
+
+_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                      "central", "northeast", "northwest", "southeast", "southwest"})
+
+
+def join_compass_parts(pool: list[Cluster], uf: DisjointSets) -> None:
+    """"North Africa", "Western Thrace" that the gazetteer does not know as places of
+    their own are told as parts of the place they qualify: one entity with it."""
+    linked: dict[str, set[int]] = defaultdict(set)
+    for c in pool:
+        for m in c.members:
+            if m.gid and m.name.key:
+                linked[m.name.key].add(c.id)
+    for c in pool:
+        if any(m.gid for m in c.members):
+            continue
+        for m in c.named():
+            words = m.name.key.split()
+            owners = linked.get(" ".join(words[1:]), set()) if len(words) > 1 and words[0] in _COMPASS else set()
+            if len({uf.find(o) for o in owners}) == 1:
+                uf.union(c.id, next(iter(owners)))
+                break
+
+
+def _gender_conflict(a: Cluster, b: Cluster) -> bool:
+    ga, gb = a.gender(), b.gender()
+    return bool(ga and gb and ga != gb)
