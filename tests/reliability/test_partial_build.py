@@ -22,7 +22,8 @@ def chronica(*args: str) -> subprocess.CompletedProcess:
 
 
 def kill_after_first_document(src, dbfile) -> None:
-    proc = subprocess.Popen(CHRONICA + ["build", str(src), "--db", f"sqlite:///{dbfile}"], env=ENV,
+    # one process: documents are stored one by one, so there is always a moment to kill it
+    proc = subprocess.Popen(CHRONICA + ["build", str(src), "--db", f"sqlite:///{dbfile}", "--jobs", "1"], env=ENV,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 180
     while time.time() < deadline and proc.poll() is None:
