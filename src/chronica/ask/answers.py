@@ -159,7 +159,10 @@ def answer_who(base: Base, q: Question) -> Answer | None:
         if ans:
             return ans
     if q.predicate:
-        for scored in best_events(base, q):
+        found = best_events(base, q)
+        # only the best-fitting events answer: a weaker one that merely shares the kind
+        # (an offensive, for "who defeated") would name its own participants, not the answer
+        for scored in [s for s in found if s.score >= found[0].score] if found else ():
             ev = scored.event
             others = [w for w in ev.get("who", ()) if w not in q.entities and base.type(w) in ("person", "group", "organization")]
             if others:
