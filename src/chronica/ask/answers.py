@@ -76,7 +76,14 @@ def _precise_first(ev: dict) -> list[dict]:
     spans = [s for s in ev.get("evidence", ()) if not (s.get("when") or {}).get("edtf")
              or overlaps((s["when"] or {}).get("earliest"), (s["when"] or {}).get("latest"), w.get("earliest"), w.get("latest"))]
     same = [s for s in spans if (s.get("when") or {}).get("edtf") == w.get("edtf")]
-    return same or spans  # the sources that give this very date, when some do
+    return _stated_per_document(same or spans)  # the sources that give this very date, when some do
+
+
+def _stated_per_document(spans: list[dict]) -> list[dict]:
+    """Where a document states the date in its own words, that span proves it; the same
+    document's mentions dated only by reference ("at the time of his death") are left out."""
+    stated = {s["document"] for s in spans if (s.get("when") or {}).get("basis") == "explicit"}
+    return [s for s in spans if s["document"] not in stated or (s.get("when") or {}).get("basis") == "explicit"]
 
 
 def _naming(base: Base, spans, entity: str) -> list[dict]:
