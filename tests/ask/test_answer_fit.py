@@ -84,3 +84,20 @@ def test_a_date_is_cited_where_the_document_states_it(chronicle_asker):
     answer = chronicle_asker.ask("When did Ysolde die?")
     assert answer.values == ["1220-05-03"], answer.text
     assert [c.text for c in answer.cites] == ["Queen Ysolde died on 3 May 1220."]
+
+
+
+def _question(words: tuple[str, ...]):
+    from chronica.ask.model import Question
+    return Question(text="When did Ysolde ...?", kind="when", entities=("ent_ysolde",), names=("Ysolde",),
+                    predicate=None, predicate_forms=(), event_kinds=(), words=words, period=None,
+                    period_text=None, role=None, of_role=None)
+
+
+def test_a_when_answer_needs_an_event_that_tells_the_asked_action(chronicle_asker):
+    # with no predicate recognised, the question's word carries the action: no stored event
+    # tells of a coronation, so the raid and the battle (which only share her name) do not answer
+    from chronica.ask.answers import answer_when
+    assert answer_when(chronicle_asker.base, _question(("coronation",))) is None
+    raid = answer_when(chronicle_asker.base, _question(("raid",)))
+    assert raid is not None and raid.values == ["1204"], raid

@@ -44,7 +44,8 @@ def _disagree(ev: dict) -> list[tuple[str, list[dict]]] | None:
 
 
 def answer_when(base: Base, q: Question) -> Answer | None:
-    found = best_events(base, q, where=lambda ev: bool((ev.get("when") or {}).get("edtf")))
+    found = [s for s in best_events(base, q, where=lambda ev: bool((ev.get("when") or {}).get("edtf")))
+             if _tells_the_action(base, q, s.event)]
     if not found:
         return None
     ev = found[0].event
@@ -68,6 +69,15 @@ def answer_when(base: Base, q: Question) -> Answer | None:
             "inferred": " (inferred from the text's context)"}.get(basis or "", "")
     return Answer(q, "answered", f"{ev['summary']}: {date_label(edtf)}{note}.", [edtf],
                   base.cites(_precise_first(ev)))
+
+
+def _tells_the_action(base: Base, q: Question, ev: dict) -> bool:
+    """Without a recognised predicate, the question's own words ("sack") carry what is asked:
+    an event sharing none of them is merely about the same people and places."""
+    if q.predicate or not q.words:
+        return True
+    have = base.stem_cache.get(ev["id"], set())
+    return any(stem(w) in have for w in q.words)
 
 
 def _precise_first(ev: dict) -> list[dict]:
