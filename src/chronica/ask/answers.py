@@ -44,7 +44,8 @@ def _disagree(ev: dict) -> list[tuple[str, list[dict]]] | None:
 
 
 def answer_when(base: Base, q: Question) -> Answer | None:
-    found = best_events(base, q, where=lambda ev: bool((ev.get("when") or {}).get("edtf")))
+    found = [s for s in best_events(base, q, where=lambda ev: bool((ev.get("when") or {}).get("edtf")))
+             if _tells_the_action(base, q, s.event)]
     if not found:
         return None
     ev = found[0].event
@@ -70,13 +71,29 @@ def answer_when(base: Base, q: Question) -> Answer | None:
                   base.cites(_precise_first(ev)))
 
 
+def _tells_the_action(base: Base, q: Question, ev: dict) -> bool:
+    """Without a recognised predicate, the question's own words ("sack") carry what is asked:
+    an event sharing none of them is merely about the same people and places."""
+    if q.predicate or not q.words:
+        return True
+    have = base.stem_cache.get(ev["id"], set())
+    return any(stem(w) in have for w in q.words)
+
+
 def _precise_first(ev: dict) -> list[dict]:
     """Evidence spans giving the event's own date first; spans dated otherwise left out."""
     w = ev.get("when") or {}
     spans = [s for s in ev.get("evidence", ()) if not (s.get("when") or {}).get("edtf")
              or overlaps((s["when"] or {}).get("earliest"), (s["when"] or {}).get("latest"), w.get("earliest"), w.get("latest"))]
     same = [s for s in spans if (s.get("when") or {}).get("edtf") == w.get("edtf")]
-    return same or spans  # the sources that give this very date, when some do
+    return _stated_per_document(same or spans)  # the sources that give this very date, when some do
+
+
+def _stated_per_document(spans: list[dict]) -> list[dict]:
+    """Where a document states the date in its own words, that span proves it; the same
+    document's mentions dated only by reference ("at the time of his death") are left out."""
+    stated = {s["document"] for s in spans if (s.get("when") or {}).get("basis") == "explicit"}
+    return [s for s in spans if s["document"] not in stated or (s.get("when") or {}).get("basis") == "explicit"]
 
 
 def _naming(base: Base, spans, entity: str) -> list[dict]:
@@ -159,7 +176,10 @@ def answer_who(base: Base, q: Question) -> Answer | None:
         if ans:
             return ans
     if q.predicate:
-        for scored in best_events(base, q):
+        found = best_events(base, q)
+        # only the best-fitting events answer: a weaker one that merely shares the kind
+        # (an offensive, for "who defeated") would name its own participants, not the answer
+        for scored in [s for s in found if s.score >= found[0].score] if found else ():
             ev = scored.event
             others = [w for w in ev.get("who", ()) if w not in q.entities and base.type(w) in ("person", "group", "organization")]
             if others:

@@ -118,7 +118,10 @@ def answer_how_old(base: Base, q: Question) -> Answer | None:
                 age = next(g for g in m.groups() if g)
                 return Answer(q, "answered", f"{age} — {scored.event['summary']}.", [age], [base.cite(span)])
     births = [ev for ev in base.by_entity.get(people[0], ()) if ev.get("kind") == "birth" and (ev.get("when") or {}).get("earliest")]
-    target = next((s.event for s in found if s.event.get("kind") != "birth" and (s.event.get("when") or {}).get("earliest")), None)
+    # the occasion must be the question's own verb or event noun: a word shared by chance
+    # ("painting" in "a house painter") would date some other event
+    target = next((s.event for s in found if s.predicate_hit and s.event.get("kind") != "birth"
+                   and (s.event.get("when") or {}).get("earliest")), None)
     if not births or target is None:
         return None
     b, t = births[0]["when"], target["when"]
