@@ -52,6 +52,7 @@ class Item:
     scene: frozenset[str] = frozenset()  # places its paragraph names up to the evidence
     targets: frozenset[str] = frozenset()  # corpus ids of those it was aimed at (victims)
     cue: str = ""  # its head word's family or stem ("~kill", "trial"): see match_cues
+    who_order: tuple[str, ...] = ()  # ``who`` in the order the text names them (a set has no stable order)
 
     @property
     def kind(self) -> str:
@@ -847,7 +848,8 @@ def build_event(members: list[Item], geo: Geography) -> Event:
     for m in members:
         for e in m.who:
             who[e] += 1
-    order = {e: i for i, e in enumerate(dict.fromkeys(e for m in sorted(members, key=_evidence_rank) for e in m.who))}
+    order = {e: i for i, e in enumerate(dict.fromkeys(
+        e for m in sorted(members, key=_evidence_rank) for e in (m.who_order or sorted(m.who))))}
     evidence = sorted(
         (DocSpan(m.doc_id, m.local.evidence.start, m.local.evidence.end, m.local.evidence.text,
                  when=evidence_when(m, when))
@@ -876,7 +878,8 @@ def prepare(corpus) -> list[Item]:
         for ev in doc.events:
             if ev.staged or ev.negated:
                 continue
-            who = frozenset(corpus.entity_of.get((doc.id, k), f"{doc.id}:{k}") for k in ev.who)
+            named = tuple(dict.fromkeys(corpus.entity_of.get((doc.id, k), f"{doc.id}:{k}") for k in ev.who))
+            who = frozenset(named)
             where = corpus.entity_of.get((doc.id, ev.where), f"{doc.id}:{ev.where}") if ev.where else None
             placed = bool(ev.where) and any(m.entity == ev.where and ev.evidence.start <= m.start < ev.evidence.end
                                             for m in doc.mentions)
@@ -885,7 +888,8 @@ def prepare(corpus) -> list[Item]:
             items.append(Item(doc.id, doc.source.sha256, ev, who, where, bounds_of(ev.when),
                               content_words(told), placed, proper_stems(told), undated_doc=undated,
                               scene=_scene(corpus, doc, ev, context), targets=targets,
-                              cue=cue_of(ev.trigger.text if ev.trigger else None, word_families())))
+                              cue=cue_of(ev.trigger.text if ev.trigger else None, word_families()),
+                              who_order=named))
     return with_rare_words(items)
 
 
