@@ -30,7 +30,7 @@ def test_a_bare_no_in_a_word_list_is_reported_with_its_line(tmp_path):
     res = _lang(tmp_path, "test/words.yaml", "# answers\nyes_words: [aye, yea]\nno_words:\n  - nay\n  - no\n")
     with pytest.raises(ResourceError) as err:
         res.load("test/words.yaml")
-    assert err.value.line == 4 and "no_words" in str(err.value) and "bool" in str(err.value)
+    assert err.value.line == 5 and "no_words" in str(err.value) and "bool" in str(err.value)
 
 
 def test_yaml_that_does_not_parse_names_file_and_line(tmp_path):
