@@ -1,20 +1,18 @@
 """Every example in data/events/*.yaml runs: triggers give their kind, non-events give none."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from chronica.extract.events import find_events
-from chronica.extract.events_lexicon import DATA_DIR, load_lexicon
+from chronica.extract.events_lexicon import load_lexicon
+from chronica.resources import load, path
 from chronica.model import EVENT_KINDS
 
 from .test_events import make_doc
 
 
 def _examples(name: str) -> list:
-    return yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8")).get("examples") or []
+    return load("events/" + name).get("examples") or []
 
 
 def test_events_lexicon_kinds_are_known():
@@ -51,7 +49,7 @@ def test_events_lexicon_staged_scenes(nlp, text):  # noqa: F811
 
 
 def test_events_lexicon_data_dir_exists():
-    assert Path(DATA_DIR, "triggers.yaml").is_file()
+    assert path("events/triggers.yaml").is_file()
 
 
 @pytest.mark.parametrize("text", _examples("idioms.yaml"))

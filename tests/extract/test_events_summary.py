@@ -2,15 +2,12 @@
 of data/events/summary.yaml runs here."""
 
 import pytest
-import yaml
 
 from chronica.extract.events_summary import participle, present, summarise
-from chronica.resources import path as resource_path
-
-DATA = resource_path("events/summary.yaml")
+from chronica.resources import load
 
 
-@pytest.mark.parametrize("ex", yaml.safe_load(DATA.read_text(encoding="utf-8"))["examples"])
+@pytest.mark.parametrize("ex", load("events/summary.yaml")["examples"])
 def test_events_summary_participles(ex):
     assert participle(ex["lemma"]) == ex["participle"]
 

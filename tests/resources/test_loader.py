@@ -65,3 +65,23 @@ def test_a_missing_file_is_an_actionable_error(tmp_path):
 ])
 def test_schema_subset(value, shape, ok):
     assert (check(value, shape) is None) is ok
+
+
+# The time engine's and the asker's files are validated by their own loaders for now.
+_VALIDATED_ELSEWHERE = ("time/", "ask/")
+
+
+def test_every_shipped_data_file_has_a_schema():
+    from chronica.resources.schemas import schema_for
+    names = [n for n in default().check_all() if not n.startswith(_VALIDATED_ELSEWHERE)]
+    assert names and [n for n in names if schema_for(n) is None] == []
+
+
+def test_a_bare_on_in_a_shipped_word_list_would_be_caught():
+    # "on" unquoted is YAML's boolean true; the word-list schemas reject it
+    assert check({"en": ["the", True]}, schema_for_name("language/function_words.yaml")) is not None
+
+
+def schema_for_name(name: str) -> dict:
+    from chronica.resources.schemas import schema_for
+    return schema_for(name).shape

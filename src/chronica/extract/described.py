@@ -17,14 +17,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
 from ..doc import Doc
 from ..model import LocalEntity
 from ..resolve.gender import given_name_gender, gender_words
-from chronica.resources import path as resource_path
-
-DATA = resource_path("relations")
+from ..resources import load
 _POSS_NAME = re.compile(r"^(?P<name>.+?)['’]s?\s")
 
 
@@ -38,7 +34,7 @@ class _Meaning:
 
 @lru_cache(maxsize=1)
 def meanings() -> dict[str, _Meaning]:
-    raw = yaml.safe_load((DATA / "inverses.yaml").read_text(encoding="utf-8"))
+    raw = load("relations/inverses.yaml")
     return {noun: _Meaning(*(frozenset(spec.get(k, [])) for k in ("kinds", "inverse", "labels", "inverse_labels")))
             for noun, spec in raw["nouns"].items()}
 

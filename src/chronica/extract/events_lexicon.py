@@ -3,12 +3,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import yaml
-from chronica.resources import path as resource_path
-
-DATA_DIR = resource_path("events")
+from ..resources import load
 
 
 @dataclass(frozen=True)
@@ -104,8 +100,8 @@ def base_forms(word: str) -> set[str]:
     return out
 
 
-def _read(name: str, data_dir: Path) -> dict:
-    return yaml.safe_load((data_dir / name).read_text(encoding="utf-8")) or {}
+def _read(name: str) -> dict:
+    return load("events/" + name) or {}
 
 
 def _rules(kinds: dict, pos: str) -> dict[str, list[TriggerRule]]:
@@ -122,12 +118,12 @@ def _rules(kinds: dict, pos: str) -> dict[str, list[TriggerRule]]:
     return out
 
 
-def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
-    trig = _read("triggers.yaml", data_dir)
-    ctx = _read("context.yaml", data_dir)
-    stage = _read("staging.yaml", data_dir)
-    gender = _read("gender.yaml", data_dir)
-    idioms = _read("idioms.yaml", data_dir) if (data_dir / "idioms.yaml").exists() else {}
+def load_lexicon() -> Lexicon:
+    trig = _read("triggers.yaml")
+    ctx = _read("context.yaml")
+    stage = _read("staging.yaml")
+    gender = _read("gender.yaml")
+    idioms = _read("idioms.yaml")
     fs = lambda xs: frozenset(str(x).lower() for x in (xs or ()))  # noqa: E731
     return Lexicon(
         verbs=_rules(trig["kinds"], "verb"),
@@ -182,10 +178,6 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
 
 def _weapons() -> frozenset[str]:
     """Weapon words (shared with the claims: data/claims/attributes.yaml)."""
-    path = data_dir_claims() / "attributes.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load("claims/attributes.yaml") or {}
     return frozenset(str(w).lower() for ws in (data.get("weapons") or {}).values() for w in ws)
 
-
-def data_dir_claims() -> Path:
-    return DATA_DIR.parent / "claims"

@@ -8,18 +8,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import yaml
-from chronica.resources import path as resource_path
+from ..resources import load
 
 _IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 _PLURAL = {"be": "are", "have": "have", "do": "do", "go": "go"}
-_DATA = resource_path("events/summary.yaml")
 PARTICLES = ("away", "back", "up", "out", "off", "down")
 
 
 @lru_cache(maxsize=1)
 def _forms() -> tuple[dict[str, str], frozenset[str]]:
-    data = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
+    data = load("events/summary.yaml") or {}
     return ({str(k): str(v) for k, v in (data.get("participles") or {}).items()},
             frozenset(str(w) for w in data.get("doubling") or ()))
 

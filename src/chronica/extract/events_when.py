@@ -8,11 +8,9 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-import yaml
-
 from ..doc import Doc
 from ..model import Timex, When
-from chronica.resources import path as resource_path
+from ..resources import load
 
 _DAY = re.compile(r"^(?P<y>-?\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
 
@@ -243,8 +241,7 @@ class SceneCues:
 
 @functools.cache
 def scene_cues() -> SceneCues:
-    path = resource_path("events/scene.yaml")
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load("events/scene.yaml")
     return SceneCues(frozenset(str(x).lower() for x in raw["day_parts"]),
                      tuple(str(x).lower() for x in raw["day_phrases"]),
                      tuple(sorted((str(x).lower() for x in raw["same_day_cues"]), key=len, reverse=True)))
@@ -294,8 +291,7 @@ class _DurationCues:
 
 @functools.cache
 def _duration_cues() -> _DurationCues:
-    path = resource_path("events/durations.yaml")
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load("events/durations.yaml")
     return _DurationCues({str(k): int(v) for k, v in raw["units_months"].items()},
                          {str(k): int(v) for k, v in raw["units_days"].items()},
                          {str(k): int(v) for k, v in raw["counts"].items()},

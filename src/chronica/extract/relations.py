@@ -28,16 +28,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
 from ..doc import Doc
 from ..model import LocalRelation, Span, When
 from ..pipeline import Context, component
 from ..resolve.group_members import LABEL as MEMBERS
 from .described import resolve_described
-from chronica.resources import path as resource_path
+from ..resources import load
 
-DATA = resource_path("relations")
 PERSONAL = ("spouse", "child", "parent", "sibling", "family", "ally", "rival", "killer", "host", "other")
 _PH = r"⟨\d+⟩"
 _ADJ = r"(?:(?:[a-z][\w-]*|\d+-year-old)\s+){0,3}?"
@@ -47,10 +44,8 @@ _LIST = rf"{_PH}(?:\s*(?:,\s*and|,|and|&)\s*{_PH})*"
 @lru_cache(maxsize=1)
 def labels() -> dict[str, str]:
     out = {}
-    for line in (DATA / "labels.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            label, kind = (x.strip() for x in line.split("\t")[:2])
-            out[label.casefold()] = kind
+    for row in load("relations/labels.tsv"):
+        out[row["label"].casefold()] = row["kind"]
     return out
 
 
@@ -65,7 +60,7 @@ class VerbRule:
 
 @lru_cache(maxsize=1)
 def verb_rules() -> tuple[VerbRule, ...]:
-    raw = yaml.safe_load((DATA / "verbs.yaml").read_text(encoding="utf-8"))
+    raw = load("relations/verbs.yaml")
     return tuple(VerbRule(frozenset(v["lemmas"]), v["kind"], v["label"], v["source"],
                           tuple(v.get("object_types", ["person"]))) for v in raw["verbs"])
 

@@ -11,13 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
 from ..locators import Locator
 from .layout import Extracted, TextBuilder
-from chronica.resources import path as resource_path
-
-DATA = resource_path("ingest/transcripts.yaml")
+from ..resources import load
 
 # anything shaped like a timecode: 12:05, 1:02:03, 00:12:05,120, 00:12:05.120
 LOOSE_TIMECODE = r"\d{1,3}(?::\d{1,3}){1,2}(?:[.,]\d{1,3})?"
@@ -45,7 +41,7 @@ class BrokenTimecode(ValueError):
 
 @lru_cache(maxsize=1)
 def _settings() -> tuple[frozenset[str], float]:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = load("ingest/transcripts.yaml")
     return frozenset(w.casefold() for w in data["non_speech"]), float(data["paragraph_pause"])
 
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
-from chronica.resources import path as resource_path
+from spacy.lang.en.stop_words import STOP_WORDS
 
-NAMES = resource_path("names")
+from ..resources import load
 
 
 @dataclass(frozen=True)
@@ -75,21 +74,16 @@ def _first_names_from_package() -> set[str]:
 
 def _demonyms() -> dict[str, str]:
     out = {}
-    for line in (NAMES / "demonyms.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("forms\t"):
-            continue
-        forms, place = line.split("\t")
-        for f in forms.split("|"):
-            out[f.strip()] = place.strip()
+    for row in load("names/demonyms.tsv"):
+        for f in row["forms"].split("|"):
+            out[f.strip()] = row["place"]
     return out
 
 
 def load_lexicon() -> Lexicon:
-    data = yaml.safe_load((NAMES / "lexicon.yaml").read_text(encoding="utf-8"))
-    extra = [ln.strip() for ln in (NAMES / "first_names_extra.txt").read_text(encoding="utf-8").splitlines()
-             if ln.strip() and not ln.startswith("#")]
+    data = load("names/lexicon.yaml")
+    extra = load("names/first_names_extra.txt")
     titles = frozenset(str(t) for t in data["titles"])
-    from spacy.lang.en.stop_words import STOP_WORDS
     # "The", "In", "So" are given names somewhere; as English words they are not names here
     not_first = {w.casefold() for w in STOP_WORDS} | {str(w).casefold() for w in data["not_names"]}
     first_names = {n for n in _first_names_from_package() | set(extra)

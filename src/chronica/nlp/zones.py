@@ -5,8 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-from chronica.resources import path as resource_path
+from ..resources import load
 
 
 @dataclass(frozen=True)
@@ -35,7 +34,7 @@ def normalise_heading(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def load_zone_cues() -> ZoneCues:
-    raw = yaml.safe_load(resource_path("segment/zones.yaml").read_text("utf-8"))
+    raw = load("segment/zones.yaml")
     cues = "|".join(re.escape(c) for c in raw["caption_cues"])
     return ZoneCues(
         bibliography_headings=frozenset(h.casefold() for h in raw["bibliography_headings"]),

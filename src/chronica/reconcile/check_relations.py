@@ -7,19 +7,16 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import combinations
 
-import yaml
-
 from ..model import DocSpan, Relation
 from .view import Finding, View
-from chronica.resources import path as resource_path
+from ..resources import load
 
 
 @lru_cache(maxsize=1)
 def standings() -> dict[str, tuple[str, dict[str, str]]]:
     """kind -> (severity, label -> standing)."""
-    text = resource_path("reconcile/relations.yaml").read_text("utf-8")
     out = {}
-    for kind, spec in (yaml.safe_load(text) or {}).items():
+    for kind, spec in (load("reconcile/relations.yaml") or {}).items():
         labels = {str(label).casefold(): standing
                   for standing, words in spec["standings"].items() for label in words}
         out[kind] = (spec.get("severity", "soft"), labels)

@@ -14,8 +14,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-import yaml
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import DocSpan, Event, LocalEvent, When
 from ..pipeline import component
@@ -24,7 +24,7 @@ from .context import TextContext
 from .geography import Geography
 from .match_cues import cue_of, stative_kinds
 from .match_once import join_once
-from chronica.resources import path as resource_path
+from ..resources import load
 
 THRESHOLD = 0.62          # pair score to be the same happening across documents
 WITHIN_DOC = 0.80         # stricter: one document telling a happening twice
@@ -61,7 +61,7 @@ class Item:
 
 @lru_cache(maxsize=1)
 def kind_table() -> tuple[dict[frozenset, float], float]:
-    data = yaml.safe_load(resource_path("claims/event_kinds.yaml").read_text("utf-8"))
+    data = load("claims/event_kinds.yaml")
     table = {frozenset((a, b)): float(s) for a, b, s in data["pairs"]}
     return table, float(data.get("other_score", 0.5))
 
@@ -77,7 +77,6 @@ def kind_score(a: str, b: str) -> float:
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
     return frozenset(STOP_WORDS)
 
 
@@ -87,7 +86,7 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 @lru_cache(maxsize=1)
 def word_families() -> dict[str, str]:
     """Stem -> family name, from data/claims/word_families.yaml."""
-    data = yaml.safe_load(resource_path("claims/word_families.yaml").read_text("utf-8"))
+    data = load("claims/word_families.yaml")
     out = {}
     for family, words in (data.get("families") or {}).items():
         for w in words:
@@ -290,7 +289,7 @@ def clashing(a: Item, b: Item) -> bool:
 
 @lru_cache(maxsize=1)
 def _end_clashes() -> tuple[tuple[str, str], ...]:
-    data = yaml.safe_load(resource_path("claims/word_families.yaml").read_text("utf-8"))
+    data = load("claims/word_families.yaml")
     return tuple(("~" + str(x), "~" + str(y)) for x, y in data.get("end_clashes") or ())
 
 
@@ -617,7 +616,7 @@ def _told_alike(a: Item, b: Item) -> bool:
 
 @lru_cache(maxsize=1)
 def _means_families() -> frozenset[str]:
-    data = yaml.safe_load(resource_path("claims/word_families.yaml").read_text("utf-8"))
+    data = load("claims/word_families.yaml")
     return frozenset("~" + str(f) for f in data.get("means") or ())
 
 

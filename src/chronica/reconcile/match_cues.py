@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import yaml
-from chronica.resources import path as resource_path
+from ..resources import load
 
 
 @lru_cache(maxsize=1)
 def _config() -> dict:
-    text = resource_path("reconcile/match.yaml").read_text("utf-8")
-    return yaml.safe_load(text) or {}
+    return load("reconcile/match.yaml") or {}
 
 
 @lru_cache(maxsize=1)

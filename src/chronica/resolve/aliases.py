@@ -49,8 +49,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import yaml
-
 from ..doc import Doc
 from ..model import LocalEntity, Mention, PlaceRef
 from ..pipeline import Context, component
@@ -68,9 +66,7 @@ from .places import COUNTRY_NOUNS, qualified_name, same_place_refs
 from .names import (
     Name, clean_surface, fold, full_names_match, parse_name, ruler_short, same_given, subset_match, titles,
 )
-from chronica.resources import path as resource_path
-
-DATA = resource_path("")
+from ..resources import load
 _PLACEHOLDER = r"[“\"'‘«]?(?P<{g}>⟨-?\d+⟩)[”\"'’»]?"
 NOMINAL_LOOKBACK = 3  # sentences searched back for the holder of a title
 
@@ -88,7 +84,7 @@ class AliasCue:
 
 @lru_cache(maxsize=1)
 def alias_cues() -> tuple[AliasCue, ...]:
-    raw = yaml.safe_load((DATA / "aliases" / "cues.yaml").read_text(encoding="utf-8"))
+    raw = load("aliases/cues.yaml")
     out = []
     for c in raw["cues"]:
         pat = c["pattern"].replace("{A}", _PLACEHOLDER.format(g="a")).replace(
@@ -100,7 +96,7 @@ def alias_cues() -> tuple[AliasCue, ...]:
 
 @lru_cache(maxsize=1)
 def introduced_name() -> re.Pattern:
-    raw = yaml.safe_load((DATA / "aliases" / "cues.yaml").read_text(encoding="utf-8"))
+    raw = load("aliases/cues.yaml")
     return re.compile(raw["introduced_name"], re.IGNORECASE)
 
 
@@ -119,12 +115,9 @@ _CLOSE_QUOTES = frozenset("\"”’'»")
 def kin_words() -> frozenset[str]:
     """Kinship nouns (labels of family relations in data/relations/labels.tsv)."""
     words = set()
-    for line in (DATA / "relations" / "labels.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        label, kind = line.split("\t")[:2]
-        if kind.strip() in ("spouse", "child", "parent", "sibling", "family"):
-            words.add(label.strip().casefold())
+    for row in load("relations/labels.tsv"):
+        if row["kind"] in ("spouse", "child", "parent", "sibling", "family"):
+            words.add(row["label"].casefold())
     return frozenset(words)
 
 

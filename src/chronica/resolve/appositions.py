@@ -18,12 +18,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
 from .names import titles
-from chronica.resources import path as resource_path
-
-DATA = resource_path("")
+from ..resources import load
 MAX_TOKENS = 12  # a description longer than this is a clause, not a name
 ARTICLES = frozenset({"a", "an", "the"})
 POSSESSIVES = frozenset({"his", "her", "their"})
@@ -46,15 +42,13 @@ class _Words:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    raw = yaml.safe_load((DATA / "aliases" / "roles.yaml").read_text(encoding="utf-8"))
+    raw = load("aliases/roles.yaml")
     heads = set(raw["role_nouns"]) | set(raw.get("apposition_heads", []))
-    for line in (DATA / "relations" / "labels.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            label, kind = line.split("\t")[:2]
-            if kind.strip() in ("spouse", "child", "parent", "sibling", "family"):
-                heads.add(label.strip().casefold())
+    for row in load("relations/labels.tsv"):
+        if row["kind"] in ("spouse", "child", "parent", "sibling", "family"):
+            heads.add(row["label"].casefold())
     heads |= {t[0] for t in titles() if len(t) == 1 and len(t[0]) > 2}
-    lex = yaml.safe_load((DATA / "names" / "lexicon.yaml").read_text(encoding="utf-8"))
+    lex = load("names/lexicon.yaml")
     return _Words(frozenset(h.casefold() for h in heads), frozenset(lex["org_nouns"]))
 
 

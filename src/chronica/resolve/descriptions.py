@@ -21,12 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
 from ..model import Mention
-from chronica.resources import path as resource_path
-
-DATA = resource_path("")
+from ..resources import load
 
 
 @dataclass(frozen=True)
@@ -50,7 +46,7 @@ class _Words:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    raw = yaml.safe_load((DATA / "aliases" / "descriptions.yaml").read_text(encoding="utf-8"))
+    raw = load("aliases/descriptions.yaml")
     poss = "|".join(map(re.escape, raw["possessives"]))
     mods = "|".join(map(re.escape, raw["modifiers"]))
     standing = list(raw["family_nouns"]) + list(raw.get("agent_nouns", []))
@@ -62,12 +58,8 @@ def _words() -> _Words:
     named_possessive = re.compile(rf"['’]s?\s+(?:(?:{mods})\s+){{0,2}}(?P<noun>{nouns})\b(?![\w-])")
     definite_agent = re.compile(rf"(?<![\w-])(?P<span>[Tt]he\s+(?:(?:{mods})\s+)?(?P<noun>{agents}))\b(?![\w-])")
     demonyms = {}
-    for line in (DATA / "names" / "demonyms.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("forms\t"):
-            continue
-        forms, place = line.split("\t")
-        adj = forms.split("|")[0].strip()
-        demonyms[adj] = place.strip()
+    for row in load("names/demonyms.tsv"):
+        demonyms[row["forms"].split("|")[0].strip()] = row["place"]
     meanings = {k: (v[0], v[1]) for k, v in raw["title_meanings"].items()}
     heads = sorted({m for m, _ in meanings.values()} | set(meanings), key=len, reverse=True)
     national = re.compile(rf"\b(?P<span>[Tt]he\s+(?P<dem>[A-Z][a-z]+)\s+(?P<head>{'|'.join(heads)}))\b(?!\s+(?:of\s+)?[A-Z])")
@@ -148,7 +140,7 @@ def _named_after(text: str, end: int, people: list[Mention], gap_re: str) -> tup
 
 @lru_cache(maxsize=1)
 def _groups() -> tuple[dict[str, tuple[str, str]], re.Pattern]:
-    raw = yaml.safe_load((DATA / "aliases" / "groups.yaml").read_text(encoding="utf-8"))
+    raw = load("aliases/groups.yaml")
     forms: dict[str, tuple[str, str]] = {}
     for key, g in raw["groups"].items():
         for f in g["forms"]:

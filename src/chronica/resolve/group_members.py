@@ -19,13 +19,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
 from ..doc import Doc
 from ..model import LocalEntity, Mention
-from chronica.resources import path as resource_path
+from ..resources import load
 
-DATA = resource_path("")
 LABEL = "MEMBERS"
 
 
@@ -45,7 +42,7 @@ def _alts(words) -> str:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    raw = yaml.safe_load((DATA / "aliases" / "group_members.yaml").read_text(encoding="utf-8"))
+    raw = load("aliases/group_members.yaml")
     mods, couple = _alts(raw["couple_modifiers"]), _alts(raw["couple_nouns"])
     spouse, family = _alts(raw["spouse_nouns"]), _alts(raw["family_nouns"])
     return _Words(

@@ -12,10 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-from chronica.resources import path as resource_path
 
-DATA = resource_path("aliases")
+from ..resources import load
 
 
 @dataclass(frozen=True)
@@ -27,7 +25,7 @@ class _Words:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    raw = yaml.safe_load((DATA / "name_phrases.yaml").read_text(encoding="utf-8"))
+    raw = load("aliases/name_phrases.yaml")
     return _Words(frozenset(raw["left_deps"]), frozenset(raw["not_openers"]), frozenset(raw["place_kinds"]))
 
 

@@ -16,13 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-import yaml
-
 from ..model import Mention, PlaceRef
 from .names import clean_surface, fold
-from chronica.resources import path as resource_path
-
-DATA = resource_path("aliases")
+from ..resources import load
 LABEL = "PLACE_DESCRIPTION"
 
 
@@ -35,7 +31,7 @@ class _Heads:
 
 @lru_cache(maxsize=1)
 def _heads() -> _Heads:
-    raw = yaml.safe_load((DATA / "place_heads.yaml").read_text(encoding="utf-8"))
+    raw = load("aliases/place_heads.yaml")
     head_of, features = {}, {}
     for key, h in raw["heads"].items():
         for f in h["forms"]:

@@ -33,14 +33,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
 from ..doc import Doc
 from ..model import LocalEntity, Mention
 from .names import clean_surface, parse_name, titles
-from chronica.resources import path as resource_path
-
-DATA = resource_path("")
+from ..resources import load
 LABEL = "ROLE"
 MAIN_SHARE = 2.0  # the main person has at least twice the named mentions of the next
 MAIN_MIN = 5  # ... and at least this many
@@ -66,21 +62,17 @@ class _Words:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    raw = yaml.safe_load((DATA / "aliases" / "roles.yaml").read_text(encoding="utf-8"))
+    raw = load("aliases/roles.yaml")
     roles = frozenset(raw["role_nouns"])
     demonyms = set()
-    for line in (DATA / "names" / "demonyms.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith(("#", "forms\t")):
-            continue
-        forms = line.split("\t")[0].split("|")
+    for row in load("names/demonyms.tsv"):
+        forms = row["forms"].split("|")
         if forms[0] not in forms[1:]:  # "the French" are a people, "the Canadian" one person
             demonyms.add(forms[0])
     kin = set()
-    for line in (DATA / "relations" / "labels.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            label, kind = line.split("\t")[:2]
-            if kind.strip() in ("spouse", "child", "parent", "sibling", "family"):
-                kin.add(label.strip())
+    for row in load("relations/labels.tsv"):
+        if row["kind"] in ("spouse", "child", "parent", "sibling", "family"):
+            kin.add(row["label"])
     age = raw["age_noun"]
     heads = "|".join(sorted(map(re.escape, roles), key=len, reverse=True))
     dems = "|".join(sorted(map(re.escape, demonyms), key=len, reverse=True))

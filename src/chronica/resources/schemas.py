@@ -30,18 +30,132 @@ STRINGS: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
 # A file of named word lists: {"name": ["word", ...], ...}.
 WORD_LISTS: dict[str, Any] = {"type": "object", "additionalProperties": STRINGS}
 
+STRING: dict[str, Any] = {"type": "string"}
+NUMBER: dict[str, Any] = {"type": "number"}
+INTEGER: dict[str, Any] = {"type": "integer"}
+# {"word": number, ...}: a table of words and their values (units, counts, scores).
+NUMBER_TABLE: dict[str, Any] = {"type": "object", "additionalProperties": NUMBER}
+# Example sentences a file's tests run: plain strings, or small records of strings.
+EXAMPLES: dict[str, Any] = {"type": "array", "items": {"type": ["string", "object"]}}
+
+
+def record(required: dict[str, Any], optional: dict[str, Any] | None = None,
+           closed: bool = True) -> dict[str, Any]:
+    """An object with these keys (and no others when ``closed``)."""
+    return {"type": "object", "required": list(required),
+            "properties": {**required, **(optional or {})},
+            "additionalProperties": False if closed else True}
+
+
+def lists(required: tuple[str, ...] = (), **other: dict[str, Any]) -> dict[str, Any]:
+    """Named word lists (``required`` among them), plus ``other`` keys of their own shape."""
+    return {"type": "object", "required": list(required) + list(other),
+            "properties": other, "additionalProperties": STRINGS}
+
+
 _SCHEMAS: list[tuple[str, Schema]] = [
+    # --- aliases: how a text names one entity several ways
+    ("aliases/cues.yaml", Schema(record(
+        {"introduced_name": STRING,
+         "cues": {"type": "array", "minItems": 1, "items": record(
+             {"name": STRING, "pattern": STRING},
+             {"persons_only": {"type": "boolean"}, "prefer": {"enum": ["a", "b"]},
+              "acronym": {"type": "boolean"}, "examples": STRINGS})}}))),
+    ("aliases/descriptions.yaml", Schema(lists(
+        ("possessives", "family_nouns", "agent_nouns", "modifiers"), title_meanings=WORD_LISTS))),
+    ("aliases/group_members.yaml", Schema(lists(
+        ("couple_nouns", "couple_modifiers", "spouse_nouns", "family_nouns"), family_lookback=INTEGER))),
+    ("aliases/groups.yaml", Schema(record({"groups": {"type": "object", "additionalProperties": record(
+        {"forms": STRINGS}, {"type": {"enum": ["person", "place", "organization", "group"]}})}}))),
+    ("aliases/name_phrases.yaml", Schema(lists(("left_deps", "not_openers", "place_kinds")))),
+    ("aliases/particles.txt", Schema()),
+    ("aliases/place_heads.yaml", Schema(record({
+        "heads": {"type": "object", "additionalProperties": record({"forms": STRINGS}, {"features": STRINGS})},
+        "restrictive_after": STRINGS}))),
+    ("aliases/roles.yaml", Schema(lists(("role_nouns", "epithet_nouns", "not_modifiers", "apposition_heads"),
+                                        age_noun=STRING))),
+    ("aliases/titles.txt", Schema()),
     # one spelling per cell, as many as a name has, no header
     ("aliases/variants.tsv", Schema(header=False)),
+    # --- claims: what sources assert, compared across sources
+    ("claims/attributes.yaml", Schema(lists(
+        ("generic", "attack_words"), weapons=WORD_LISTS,
+        synonyms={"type": "array", "items": STRINGS}))),
+    ("claims/context.yaml", Schema(lists(("refutation", "cover", "hedge")))),
+    ("claims/durations.yaml", Schema({
+        "type": "object", "required": ["units", "designators", "approx"],
+        "properties": {"units": NUMBER_TABLE,
+                       "designators": {"type": "object", "additionalProperties": STRING},
+                       "approx": {"type": "object", "additionalProperties": {
+                           "type": "array", "items": NUMBER, "minItems": 2}},
+                       "term": WORD_LISTS, "detention": WORD_LISTS},
+        "additionalProperties": STRINGS})),
+    ("claims/event_kinds.yaml", Schema(record({
+        "other_score": NUMBER,
+        "pairs": {"type": "array", "items": {"type": "array", "minItems": 3, "items": {"type": ["string", "number"]}}}}))),
+    ("claims/numbers.yaml", Schema(record({
+        "units": NUMBER_TABLE, "multipliers": NUMBER_TABLE,
+        "vague": {"type": "object", "additionalProperties": {"type": "array", "items": NUMBER, "minItems": 2}}}))),
+    ("claims/outcomes.yaml", Schema(lists(
+        ("negation", "qualifiers", "collective", "exclude", "negation_patterns"),
+        positive=WORD_LISTS, negative=WORD_LISTS))),
+    ("claims/word_families.yaml", Schema(record({
+        "families": WORD_LISTS, "end_clashes": {"type": "array", "items": STRINGS}, "means": STRINGS}))),
+    # --- events: trigger words, what is no happening, scenes, summaries
+    ("events/context.yaml", Schema(lists(
+        ("examples", "negators", "modals"),
+        place_roles={"type": "object", "additionalProperties": STRING}, role_rank=NUMBER_TABLE))),
+    ("events/durations.yaml", Schema(record({
+        "units_months": NUMBER_TABLE, "units_days": NUMBER_TABLE, "counts": NUMBER_TABLE,
+        "spending_verbs": STRINGS}))),
     ("events/gender.yaml", Schema({"type": "object", "required": ["male", "female"],
                                    "additionalProperties": STRINGS})),
-    ("language/function_words.yaml", Schema({"type": "object"})),
+    ("events/idioms.yaml", Schema(record({
+        "examples": STRINGS, "verb_objects": WORD_LISTS,
+        "verb_object_kinds": {"type": "object", "additionalProperties": {
+            "type": "object", "additionalProperties": STRING}}}))),
+    ("events/scene.yaml", Schema(lists(("day_parts", "day_phrases", "same_day_cues")))),
+    ("events/staging.yaml", Schema(lists(("examples", "cue_verbs", "cue_nouns"), min_cues=INTEGER))),
+    ("events/summary.yaml", Schema(record({
+        "examples": {"type": "array", "items": record({"lemma": STRING, "participle": STRING})},
+        "participles": {"type": "object", "additionalProperties": STRING}, "doubling": STRINGS}))),
+    ("events/triggers.yaml", Schema({
+        "type": "object", "required": ["examples", "kinds"],
+        "properties": {"examples": EXAMPLES,
+                       "kinds": {"type": "object", "additionalProperties": {
+                           "type": "object", "additionalProperties": {"type": ["object", "array"]}}},
+                       "role_kinds": {"type": "object", "additionalProperties": STRING}},
+        "additionalProperties": STRINGS})),
+    # --- ingest, language detection, segmentation
+    ("ingest/transcripts.yaml", Schema(record({"non_speech": STRINGS, "paragraph_pause": NUMBER}))),
+    # every word a string: a bare `on` or `no` would be read as a boolean
+    ("language/function_words.yaml", Schema({"type": "object", "required": ["en"],
+                                             "additionalProperties": STRINGS})),
+    ("segment/zones.yaml", Schema(lists(("bibliography_headings", "credit_headings"),
+                                        citation_pattern=STRING))),
+    # --- names and places
+    ("names/demonyms.tsv", Schema(columns=("forms", "place"), required=("forms", "place"))),
+    ("names/first_names_extra.txt", Schema()),
+    ("names/lexicon.yaml", Schema(lists(("titles", "name_particles", "not_names", "org_nouns")))),
     ("names/spelling_classes.tsv", Schema(columns=("letters", "class"), required=("letters",))),
+    ("places/countries.tsv", Schema(columns=("iso", "lat", "lon", "aliases"), required=("iso",))),
     ("places/curated.tsv", Schema(columns=("id", "name", "feature", "lat", "lon"),
                                   required=("id", "name", "lat", "lon"))),
+    ("places/historical_names.tsv", Schema(columns=("name", "modern", "country", "years"),
+                                           required=("name", "modern", "country"))),
+    # --- reconciling sources, relations between people
+    ("reconcile/match.yaml", Schema(lists(("light_cues", "stative_kinds")))),
+    ("reconcile/relations.yaml", Schema({"type": "object", "additionalProperties": record(
+        {"standings": WORD_LISTS}, {"severity": {"enum": ["hard", "soft"]}})})),
+    ("relations/inverses.yaml", Schema(record({"nouns": {"type": "object", "additionalProperties": {
+        "type": "object", "additionalProperties": STRINGS}}}))),
+    # label, kind (model.RelationKind); no header
+    ("relations/labels.tsv", Schema(columns=("label", "kind"), required=("label", "kind"), header=False)),
+    ("relations/verbs.yaml", Schema(record({"verbs": {"type": "array", "minItems": 1, "items": record(
+        {"lemmas": STRINGS, "kind": STRING, "label": STRING, "source": {"enum": ["subject", "object"]}},
+        {"object_types": STRINGS})}}))),
     ("time/periods.tsv", Schema(columns=("names", "edtf", "kind"), required=("names", "edtf"))),
 ]
-
 
 def register(pattern: str, schema: Schema) -> None:
     """Add or replace the schema for files matching ``pattern`` (plug-ins' data too)."""
