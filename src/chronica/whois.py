@@ -15,7 +15,8 @@ from dataclasses import asdict, dataclass, field
 from rapidfuzz import fuzz
 
 from .locators import locator_label
-from .resolve.names import clean_surface, fold, particles, titles
+from .resources import default as default_resources
+from .resources.names import clean_surface, fold, particles, titles
 
 FUZZY_MIN = 85.0  # a near spelling ("Trotski") counts from here; "Sedova"/"Seva" is 80
 PART_SCORE = 95.0  # the query's words are words of a name ("Sedova" for "Natalia Sedova")
@@ -319,8 +320,7 @@ def _encloses(ents: dict[str, dict], outer: str, inner: str) -> bool:
     if not a or not b or a == b:
         return False
     try:
-        from .resolve.gazetteer import is_within
-        return bool(is_within(a, b))
+        return bool(default_resources().gazetteer().is_within(a, b))
     except Exception:  # no gazetteer built here: the part_of chain is all we know
         return False
 

@@ -1,9 +1,9 @@
-"""Numbers written in words compare with numerals (reconcile.quantities.parse_number)."""
+"""Numbers written in words compare with numerals (resources.quantities.parse_number)."""
 from __future__ import annotations
 
 import pytest
 
-from chronica.reconcile.quantities import parse_number
+from chronica.resources.quantities import parse_number
 
 
 @pytest.mark.parametrize("text, value", [

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 
 import pytest
-import yaml
 
 from chronica.model import PlaceRef
-from chronica.resolve.aliases import DATA, chain
+from chronica.resolve.aliases import chain
+from chronica.resources import load
 
 from resolve.marked import groups, marked_doc, same
 
@@ -130,7 +130,7 @@ def test_aliases_chain_cited_only_entities():
 
 
 def _cue_examples():
-    raw = yaml.safe_load((DATA / "aliases" / "cues.yaml").read_text(encoding="utf-8"))
+    raw = load("aliases/cues.yaml")
     for cue in raw["cues"]:
         for ex in cue["examples"]:
             yield pytest.param(ex, id=f"{cue['name']}:{ex[:30]}")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from chronica.resolve.names import full_names_match, is_name_form, parse_name, subset_match, tokens_compatible
+from chronica.resources.names import full_names_match, is_name_form, parse_name, subset_match, tokens_compatible
 
 
 @pytest.mark.parametrize("text, title, tokens", [

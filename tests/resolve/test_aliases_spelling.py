@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chronica.resolve.aliases import chain
-from chronica.resolve.spelling import skeleton, spelling_variants
+from chronica.resources.spelling import skeleton, spelling_variants
 
 from resolve.marked import marked_doc, same
 
@@ -48,7 +48,7 @@ def test_chain_keeps_a_kinsman_with_a_similar_name_apart():
 
 
 def test_people_forms_of_adjectives():
-    from chronica.resolve.spelling import people_forms
+    from chronica.resources.spelling import people_forms
     assert "saxons" in people_forms("Saxon")
     assert "celts" in people_forms("Celtic")
     assert people_forms("Saxons") == set()

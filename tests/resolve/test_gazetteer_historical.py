@@ -6,18 +6,19 @@ from collections import Counter
 
 import pytest
 
-from chronica.resolve.gazetteer import Gazetteer, _load_cities, _rows, historical_targets
+from chronica.resources import default
+from chronica.resources.gazetteer import Gazetteer, _load_cities, _rows, historical_targets
 from chronica.resolve.places import choose
 
 
 @pytest.fixture(scope="module")
 def gaz():
-    return Gazetteer.open()
+    return Gazetteer.open(default())
 
 
 def test_gazetteer_historical_every_row_has_a_city():
     targets = historical_targets(_load_cities())
-    missing = [r["name"] for r in _rows("historical_names.tsv") if (r["modern"], r["country"]) not in targets]
+    missing = [r["name"] for r in _rows(default(), "historical_names.tsv") if (r["modern"], r["country"]) not in targets]
     assert missing == []
 
 

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from chronica.resolve.gazetteer import Gazetteer, _rows, distance_km, normalise
+from chronica.resources import default
+from chronica.resources.gazetteer import Gazetteer, _rows, distance_km, normalise
 
 
 @pytest.fixture(scope="module")
 def gaz():
-    return Gazetteer.open()
+    return Gazetteer.open(default())
 
 
 @pytest.mark.parametrize("raw, key", [
@@ -72,7 +73,7 @@ def test_gazetteer_distance_paris_london():
 
 
 def test_gazetteer_curated_rows_are_well_formed(gaz):
-    rows = _rows("curated.tsv")
+    rows = _rows(default(), "curated.tsv")
     assert len(rows) >= 300
     ids = [r["id"] for r in rows]
     assert len(ids) == len(set(ids))
@@ -83,7 +84,7 @@ def test_gazetteer_curated_rows_are_well_formed(gaz):
 
 
 def test_gazetteer_every_country_has_a_point(gaz):
-    for r in _rows("countries.tsv"):
+    for r in _rows(default(), "countries.tsv"):
         c = gaz.get(f"country:{r['iso']}")
         assert c is not None and c.lat is not None, r["iso"]
 
@@ -96,6 +97,6 @@ def test_gazetteer_demonyms_point_at_known_places(gaz):
 
 def test_gazetteer_reopen_uses_the_cached_index(tmp_path, monkeypatch, gaz):
     monkeypatch.setenv("CHRONICA_CACHE", str(gaz.path.parent))
-    again = Gazetteer.open()
+    again = Gazetteer.open(default())
     assert again.path == gaz.path
     assert not list(gaz.path.parent.glob("*.tmp"))  # no half-built index left behind

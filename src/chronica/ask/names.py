@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from ..resolve.names import clean_surface, fold, particles
+from ..resources.names import clean_surface, fold, particles
 from ..whois import _is_name
 from .base import Base
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import text as sql
 
-from ..resolve.names import fold
+from ..resources.names import fold
 from .model import Passage
 
 DIGEST_KEY = "ask_passages_digest"

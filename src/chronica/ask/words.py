@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..resolve.names import fold
+from ..resources.names import fold
 
 WORD = re.compile(r"\w+")
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s")

@@ -20,9 +20,10 @@ from functools import lru_cache
 from ..doc import Doc
 from ..model import Claim, LocalEvent, Mention, Span, When
 from ..pipeline import component
-from ..reconcile.context import TextContext
-from ..reconcile.quantities import (
-    Duration, duration_from_value, durations, load, make_duration, number_pattern, numbers, parse_number, rounding, unit_of,
+from ..resources import load
+from ..resources.context import TextContext
+from ..resources.quantities import (
+    Duration, duration_from_value, durations, make_duration, number_pattern, numbers, parse_number, rounding, unit_of,
 )
 
 _YEARISH = re.compile(r"^(1\d{3}|20\d{2})$")
@@ -415,7 +416,7 @@ def _singular(noun: str) -> str:
 
 @lru_cache(maxsize=1)
 def _outcome_tables():
-    data = load("outcomes.yaml")
+    data = load("claims/outcomes.yaml")
     words = []
     for polarity, groups in (("positive", data["positive"]), ("negative", data["negative"])):
         for prop, ws in groups.items():
@@ -511,7 +512,7 @@ def _outcome_event(doc: Doc, offset: int, s0: int) -> LocalEvent | None:
 
 @lru_cache(maxsize=1)
 def _weapon_tables():
-    data = load("attributes.yaml")
+    data = load("claims/attributes.yaml")
     cls = {w.casefold(): c for c, ws in data["weapons"].items() for w in ws}
     word_re = re.compile(r"(?<![\w-])(?P<w>" + _alternation(cls) + r")(?![\w-])", re.I)
     return word_re, cls

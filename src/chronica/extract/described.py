@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..doc import Doc
 from ..model import LocalEntity
-from ..resolve.gender import given_name_gender, gender_words
+from ..resources.gender import given_name_gender, gender_words
 from ..resources import load
 _POSS_NAME = re.compile(r"^(?P<name>.+?)['’]s?\s")
 

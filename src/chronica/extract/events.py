@@ -16,12 +16,13 @@ from dataclasses import dataclass, field, replace
 from ..doc import Doc
 from ..model import LocalEvent, Span
 from ..pipeline import Context, component
+from ..resources.text import paragraphs
 from .events_lexicon import Lexicon, load_lexicon
 from .events_lifespan import Lifespan, birth_anchor, find_lifespan
 from .events_roles import (
     AIMED_KINDS, MentionIndex, SentView, build_index, main_person, participants, place, roles, sentence_view, targets,
 )
-from .events_scenes import heading_place_period, in_any, opens_with_heading, paragraphs, staged_paragraphs
+from .events_scenes import heading_place_period, in_any, opens_with_heading, staged_paragraphs
 from .events_summary import summarise
 from .events_triggers import (
     Happening, assign_clauses, find_triggers, group, has_place_child, journey_legs, named_reference,

@@ -5,7 +5,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..doc import Doc
-from ..resolve.gender import given_name_gender
+from ..resources.gender import given_name_gender
 from .events_lexicon import Lexicon
 from .events_triggers import OBJECT_DEPS, SUBJECT_DEPS, Happening
 

@@ -4,19 +4,10 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc
+from ..resources.text import paragraphs
 from .events_lexicon import Lexicon
 
-_PARA = re.compile(r"\n\s*\n")
 _FILLER = re.compile(r"[\W\d_]+|\b(?i:in|at|and|the|of|to|from|until|since|c|ca)\b")
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in _PARA.finditer(text):
-        out.append((start, m.start()))
-        start = m.end()
-    out.append((start, len(text)))
-    return out
 
 
 _HEADING_LINE = re.compile(r"^(?P<line>[^\n]{1,100}?)[ \t]*\n\s*\S")

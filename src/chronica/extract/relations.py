@@ -32,6 +32,7 @@ from ..doc import Doc
 from ..model import LocalRelation, Span, When
 from ..pipeline import Context, component
 from ..resolve.group_members import LABEL as MEMBERS
+from ..resources.gender import detector
 from .described import resolve_described
 from ..resources import load
 
@@ -258,18 +259,12 @@ def _candidates(doc: Doc, offset: int, si: int, sents, exclude, gender: str | No
 _GENDER_OF = {"his": "male", "he": "male", "him": "male", "her": "female", "she": "female"}
 
 
-def _detector():
-    # one shared name dictionary: loading it costs half a second
-    from ..resolve.gender import _detector as shared
-    return shared()
-
-
 def _gender_ok(doc: Doc, m, gender: str | None) -> bool:
-    if gender is None or _detector() is None:
+    if gender is None:
         return True
     ent = doc.entity(m.entity)
     first = (ent.name if ent else m.text).split()[0]
-    g = _detector().get_gender(first)
+    g = detector().get_gender(first)
     if g in ("male", "mostly_male"):
         return gender == "male"
     if g in ("female", "mostly_female"):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..doc import Doc
 from ..model import Mention
 from ..pipeline import Context, component
-from ..resolve.gazetteer import Candidate, Gazetteer, normalise
+from ..resources.gazetteer import Candidate, Gazetteer, normalise
 from .lexicon import Lexicon, load_lexicon
 from .regnal import epithet_spans, regnal_spans
 from .surnames import lower_words, surname_mentions
@@ -896,7 +896,7 @@ def lexicon(ctx: Context) -> Lexicon:
 
 
 def gazetteer(ctx: Context) -> Gazetteer:
-    return ctx.resource("gazetteer", Gazetteer.open)
+    return ctx.resources.gazetteer()
 
 
 @component("find_mentions", requires=("sentences",), assigns=("mentions",))

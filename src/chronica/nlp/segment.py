@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..doc import Doc
 from ..model import Section, Sentence, Span
 from ..pipeline import Context, component
+from ..resources.text import paragraphs
 from .zones import ZoneCues, load_zone_cues
 
 MAX_HEADING_WORDS = 14
@@ -40,10 +41,9 @@ def split_blocks(text: str) -> list[Block]:
     """Paragraphs; a paragraph whose lines look like headings or list items is cut
     into its lines (hard-wrapped prose stays one block)."""
     blocks: list[Block] = []
-    for m in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
-        para_start = m.start()
+    for para_start, para_end in paragraphs(text):
         lines = [(lm.start() + para_start, lm.end() + para_start)
-                 for lm in re.finditer(r"[^\n]+", m.group())]
+                 for lm in re.finditer(r"[^\n]+", text[para_start:para_end])]
         lines = [(a, b) for a, b in lines if text[a:b].strip()]
         per_line = len(lines) > 1 and (
             all(_looks_like_heading(text[a:b]) or _LIST_MARK.match(text[a:b]) for a, b in lines)

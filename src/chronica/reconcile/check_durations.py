@@ -13,7 +13,7 @@ from itertools import combinations
 
 from ..model import DocSpan, Event
 from .bounds import MONTH, YEAR, Bounds, bounds_of, day_number
-from .quantities import durations
+from ..resources.quantities import durations
 from .view import CClaim, Finding, View
 
 _HEADING_YEARS = re.compile(r"(?<!\d)(?P<a>\d{4})\s*(?:[-–—]|to|until)\s*(?P<b>\d{2,4})(?!\d)")

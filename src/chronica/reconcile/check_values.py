@@ -8,7 +8,7 @@ from collections import defaultdict
 from functools import lru_cache
 from itertools import combinations
 
-from .quantities import load
+from ..resources import load
 from .view import CClaim, Finding, View
 
 
@@ -31,7 +31,7 @@ def _count_conflicts(view: View):
 
 @lru_cache(maxsize=1)
 def _weapons() -> tuple[dict[str, str], dict[str, int]]:
-    data = load("attributes.yaml")
+    data = load("claims/attributes.yaml")
     cls = {w.casefold(): c for c, ws in data["weapons"].items() for w in ws}
     syn = {w.casefold(): i for i, group in enumerate(data["synonyms"]) for w in group}
     return cls, syn
@@ -46,7 +46,7 @@ def _same_word(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _generic() -> frozenset[str]:
-    return frozenset(w.casefold() for w in load("attributes.yaml").get("generic") or ())
+    return frozenset(w.casefold() for w in load("claims/attributes.yaml").get("generic") or ())
 
 
 def _weapon_conflicts(view: View):

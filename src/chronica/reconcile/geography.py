@@ -1,14 +1,15 @@
 """How two place entities relate: the same, one inside the other, or close by.
 
 Containment comes from the gazetteer (``part_of`` chains of the corpus entities, and
-the gazetteer helper's ``is_within`` when it is installed); closeness from coordinates.
+the language resources' gazetteer); closeness from coordinates.
 """
 from __future__ import annotations
 
 import math
-from typing import Callable
+import unicodedata
 
 from ..model import Entity
+from ..resources import default as default_resources
 
 NEAR_KM = 30.0
 
@@ -20,20 +21,12 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def _gazetteer_is_within() -> Callable[[str, str], bool] | None:
-    for mod in ("places", "gazetteer"):
-        try:
-            m = __import__(f"chronica.resolve.{mod}", fromlist=["is_within"])
-        except Exception:  # the gazetteer helper may not be installed yet
-            continue
-        fn = getattr(m, "is_within", None)
-        if callable(fn):
-            return fn
-    return None
+def _gazetteer_is_within(a: str, b: str) -> bool:
+    # opened on the first question, not when a corpus is loaded
+    return default_resources().gazetteer().is_within(a, b)
 
 
 def _norm(name: str) -> str:
-    import unicodedata
     s = unicodedata.normalize("NFKD", name.casefold())
     return " ".join("".join(c for c in s if c.isalnum() or c.isspace()).split())
 
@@ -47,7 +40,7 @@ class Geography:
         for e in entities:
             if e.gazetteer:
                 self.by_gaz.setdefault(e.gazetteer, e.id)
-        self._is_within = _gazetteer_is_within()
+        self._is_within = _gazetteer_is_within
         self._names = {e.id: frozenset(_norm(n) for n in [e.name, *e.aliases] if n) for e in entities
                        if e.type == "place"}
         self._cache: dict[tuple[str, str], bool] = {}

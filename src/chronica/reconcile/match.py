@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..model import DocSpan, Event, LocalEvent, When
 from ..pipeline import component
 from .bounds import YEAR, Bounds, bounds_of, is_vague
-from .context import TextContext
+from ..resources.context import TextContext
 from .geography import Geography
 from .match_cues import cue_of, stative_kinds
 from .match_once import join_once

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from ..doc import Doc
 from ..model import Claim, DocSpan, Event, Mention, Span
-from .context import TextContext
+from ..resources.context import TextContext
 from .geography import Geography
 
 _DEICTIC = re.compile(r"\b(?:here|there)\b(?!\s+(?:was|were|is|are|had|has|have|will|would|seems?|came)\b)", re.I)

@@ -1,4 +1,3 @@
 from . import aliases  # noqa: F401
 from . import merge  # noqa: F401
-from . import gazetteer  # noqa: F401
 from . import places  # noqa: F401

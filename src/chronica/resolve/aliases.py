@@ -55,7 +55,7 @@ from ..pipeline import Context, component
 from .disjoint import DisjointSets
 from .descriptions import find_descriptions, find_groups, group_concept, title_meaning
 from .group_members import attach_group_members
-from .gender import given_name_gender, pronoun_gender, role_gender, title_gender
+from ..resources.gender import given_name_gender, pronoun_gender, role_gender, title_gender
 from .nominals import find_nominals, title_statements
 from .name_phrases import name_phrases
 from .appositions import Spans, appositions
@@ -63,7 +63,7 @@ from .place_descriptions import LABEL as PLACE_LABEL, find_place_descriptions
 from .roles import attach_roles
 from .joins import join_compass_parts, join_people_adjectives, join_spelling_variants
 from .places import COUNTRY_NOUNS, qualified_name, same_place_refs
-from .names import (
+from ..resources.names import (
     Name, clean_surface, fold, full_names_match, parse_name, ruler_short, same_given, subset_match, titles,
 )
 from ..resources import load
@@ -410,7 +410,7 @@ def _prepare(doc: Doc) -> list[_M]:
 
 
 def _genders(doc: Doc, items: list[_M], sents: list[tuple[int, int, int]]) -> None:
-    """What each person mention says about its gender (see ``resolve.gender``)."""
+    """What each person mention says about its gender (see ``resources.gender``)."""
     people = [it for it in items if it.type == "person"]
     for k, it in enumerate(people):
         m = it.mention

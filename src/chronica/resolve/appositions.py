@@ -18,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .names import titles
+from ..resources.names import titles
 from ..resources import load
 MAX_TOKENS = 12  # a description longer than this is a clause, not a name
 ARTICLES = frozenset({"a", "an", "the"})

@@ -8,13 +8,13 @@ from collections import defaultdict
 from typing import Any
 
 from .disjoint import DisjointSets
-from .spelling import name_word, people_forms, spelling_variants
+from ..resources.spelling import name_word, people_forms, spelling_variants
 
 Cluster = Any  # resolve.aliases._Cluster (not imported: aliases imports this module)
 
 
 def join_spelling_variants(pool: list[Cluster], uf: DisjointSets) -> None:
-    """One person whose name the text spells two ways (see ``resolve.spelling``)."""
+    """One person whose name the text spells two ways (see ``resources.spelling``)."""
     words: list[tuple[Cluster, set[str]]] = []
     for c in pool:
         if c.kin or any(m.introduced for m in c.members):

@@ -28,9 +28,9 @@ from .descriptions import group_concept
 from .group_members import LABEL as MEMBERS
 from .roles import LABEL as ROLE
 from .disjoint import DisjointSets
-from .gazetteer import Gazetteer, distance_km, normalise
+from ..resources.gazetteer import Gazetteer, distance_km, normalise
 from .places import COUNTRY_NOUNS, NEAR_KM, STATE_QUALIFIERS, place_ref, qualified_name
-from .names import Name, fold, full_names_match, is_name_form, parse_name, subset_match, tokens_compatible
+from ..resources.names import Name, fold, full_names_match, is_name_form, parse_name, subset_match, tokens_compatible
 
 
 @dataclass
@@ -85,7 +85,7 @@ def name_key(name: str) -> str:
 @component("merge_entities", requires=("documents",), assigns=("entities", "relations"), level="corpus")
 def merge_entities(corpus, ctx: Context) -> None:
     locals_ = _collect(corpus)
-    gaz = ctx.resource("gazetteer", Gazetteer.open)
+    gaz = ctx.resources.gazetteer()
     consistent_places(locals_, gaz)
     groups = _group(locals_, gaz)
     entities, entity_of = _build(groups, locals_)

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from ..model import Mention
-from .names import titles
+from ..resources.names import titles
 
 _CUE = re.compile(r"(?:\b(?:title|rank|style|dignity)\s+of|\b(?:called|crowned|proclaimed|named|became))\s+(?:the\s+)?$",
                   re.IGNORECASE)

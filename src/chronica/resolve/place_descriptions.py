@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Callable
 
 from ..model import Mention, PlaceRef
-from .names import clean_surface, fold
+from ..resources.names import clean_surface, fold
 from ..resources import load
 LABEL = "PLACE_DESCRIPTION"
 

@@ -18,8 +18,9 @@ from collections import Counter
 from ..doc import Doc
 from ..model import PlaceRef
 from ..pipeline import Context, component
-from .gazetteer import Candidate, Gazetteer, normalise
-from .gazetteer import distance_km as _points_km
+from ..resources import default as default_resources
+from ..resources.gazetteer import Candidate, Gazetteer, normalise
+from ..resources.gazetteer import distance_km as _points_km
 
 # Kinds of place that frame the others: resolved first, used as context.
 FRAME_FEATURES = {"country", "continent", "state"}
@@ -33,7 +34,7 @@ def _lexicon(ctx: Context):
 
 
 def _gazetteer(ctx: Context) -> Gazetteer:
-    return ctx.resource("gazetteer", Gazetteer.open)
+    return ctx.resources.gazetteer()
 
 
 def place_ref(c: Candidate) -> PlaceRef:
@@ -437,17 +438,14 @@ def same_place_refs(a: PlaceRef | None, b: PlaceRef | None) -> bool:
 
 def is_within(a: str | None, b: str | None, gaz: Gazetteer | None = None) -> bool:
     """Is gazetteer id ``a`` inside ``b`` (transitively), or the same place?"""
-    from .gazetteer import default
-    return (gaz or default()).is_within(a, b)
+    return (gaz or default_resources().gazetteer()).is_within(a, b)
 
 
 def distance_km(a, b, gaz: Gazetteer | None = None) -> float | None:
     """Distance between two places given as gazetteer ids, candidates or (lat, lon)."""
-    from .gazetteer import default
-
     def point(x):
         if isinstance(x, str):
-            x = (gaz or default()).get(x)
+            x = (gaz or default_resources().gazetteer()).get(x)
         if isinstance(x, Candidate):
             return None if x.lat is None else (x.lat, x.lon)
         return x

@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from ..doc import Doc
 from ..model import LocalEntity, Mention
-from .names import clean_surface, parse_name, titles
+from ..resources.names import clean_surface, parse_name, titles
 from ..resources import load
 LABEL = "ROLE"
 MAIN_SHARE = 2.0  # the main person has at least twice the named mentions of the next

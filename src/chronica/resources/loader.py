@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from ..errors import ChronicaError
+from .gazetteer import Gazetteer
 from .schemas import Schema, check, schema_for
 
 LANG_ROOT = Path(__file__).resolve().parents[1] / "lang"
@@ -71,7 +72,8 @@ class Resources:
     def __init__(self, lang: str = DEFAULT_LANG, root: Path = LANG_ROOT):
         self.lang, self.root = lang, root
         self._cache: dict[str, Any] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # gazetteer() loads tables while holding it
+        self._gazetteer: Gazetteer | None = None
 
     def path(self, name: str) -> Path:
         """The file behind ``name`` (``"events/triggers.yaml"``) in this language."""
@@ -87,6 +89,14 @@ class Resources:
             if name not in self._cache:
                 self._cache[name] = read_file(self.path(name), schema_for(name))
             return self._cache[name]
+
+    def gazetteer(self) -> Gazetteer:
+        """The place index built from this language's ``places/`` tables, opened once
+        (built into the user's cache on first use, see :mod:`.gazetteer`)."""
+        with self._lock:
+            if self._gazetteer is None:
+                self._gazetteer = Gazetteer.open(self)
+            return self._gazetteer
 
     def check_all(self) -> list[str]:
         """Load every data file of the language; the names loaded (for tests and ``doctor``)."""

@@ -1,7 +1,7 @@
 """Personal and place names as comparable parts: title, given names, surname.
 
 Shared by ``chain_aliases`` (within a document), ``merge_entities`` (across documents)
-and ``whois`` (look-up by name). Word lists live in ``data/aliases/``.
+and ``whois`` (look-up by name). Word lists live in ``lang/<language>/aliases/``.
 """
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from chronica.resources import path as resource_path
 
-DATA = resource_path("aliases")
+from . import load
 
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
 _LEAD_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -19,33 +18,24 @@ _EDGE_PUNCT = "\"'“”‘’«»()[]{},.;:!?-–—"
 _TOKEN = re.compile(r"[^\s]+")
 
 
-def _lines(name: str) -> list[str]:
-    out = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            out.append(line)
-    return out
-
-
 @lru_cache(maxsize=1)
 def titles() -> tuple[tuple[str, ...], ...]:
     """Title word sequences, longest first."""
-    seqs = {tuple(t.casefold().split()) for t in _lines("titles.txt")}
+    seqs = {tuple(t.casefold().split()) for t in load("aliases/titles.txt")}
     return tuple(sorted(seqs, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def particles() -> frozenset[str]:
-    return frozenset(t.casefold() for t in _lines("particles.txt"))
+    return frozenset(t.casefold() for t in load("aliases/particles.txt"))
 
 
 @lru_cache(maxsize=1)
 def variants() -> dict[str, str]:
     """Spelling -> canonical spelling (first of its line), accent-free and case-folded."""
     table: dict[str, str] = {}
-    for line in _lines("variants.tsv"):
-        forms = [fold(f) for f in line.split("\t") if f.strip()]
+    for row in load("aliases/variants.tsv").cells:
+        forms = [fold(f) for f in row if f]
         for f in forms:
             table.setdefault(f, forms[0])
     return table

@@ -2,7 +2,7 @@
 
 A person named by one word (or a ruler's name before its numeral) in one cluster and a
 different one-word spelling in another cluster are the same person when the two
-spellings share a consonant skeleton (``data/names/spelling_classes.tsv``: vowels
+spellings share a consonant skeleton (``names/spelling_classes.tsv``: vowels
 dropped, y/j, d/t, k/c/q, s/z, f/v/w folded), start with the same letter class, keep
 at least three consonants, and are not two distinct given names of a name list
 ("Martin" / "Morton"). Genders stated by the text must agree and kin-introduced names
@@ -13,23 +13,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import load
 from .gender import given_name_gender
 from .names import fold, same_given
-from chronica.resources import path as resource_path
 
-DATA = resource_path("names/spelling_classes.tsv")
 MIN_CONSONANTS = 3
 _ROMAN = re.compile(r"^[ivxl]+$")
 
 
 @lru_cache(maxsize=1)
 def _classes() -> tuple[tuple[str, str], ...]:
-    rows = []
-    for line in DATA.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("letters\t"):
-            continue
-        letters, _, cls = line.partition("\t")
-        rows.append((letters.strip(), cls.strip()))
+    rows = [(r["letters"], r["class"]) for r in load("names/spelling_classes.tsv")]
     # digraphs before single letters, so "ph" is read before "p" and "h"
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
@@ -90,12 +84,7 @@ def name_word(tokens: tuple[str, ...]) -> str | None:
 
 @lru_cache(maxsize=1)
 def _demonym_lines() -> tuple[tuple[str, ...], ...]:
-    path = DATA.parent / "demonyms.tsv"
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith(("#", "forms\t")):
-            out.append(tuple(fold(f) for f in line.split("\t")[0].split("|")))
-    return tuple(out)
+    return tuple(tuple(fold(f) for f in r["forms"].split("|")) for r in load("names/demonyms.tsv"))
 
 
 def people_forms(adjective: str) -> set[str]:

@@ -1,27 +1,22 @@
 """Figures as a text states them: numbers (digits or words), their rounding tolerance,
-and durations in days. Word lists live in ``data/claims/``."""
+and durations in days. Word lists live in ``claims/`` of the language folder."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-from chronica.resources import path as resource_path
-
-
-def load(name: str) -> dict:
-    return yaml.safe_load(resource_path("claims/" + name).read_text("utf-8"))
+from . import load
 
 
 @lru_cache(maxsize=1)
 def numbers() -> dict:
-    return load("numbers.yaml")
+    return load("claims/numbers.yaml")
 
 
 @lru_cache(maxsize=1)
 def durations() -> dict:
-    return load("durations.yaml")
+    return load("claims/durations.yaml")
 
 
 @lru_cache(maxsize=1)

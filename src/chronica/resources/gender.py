@@ -12,35 +12,32 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import yaml
-from chronica.resources import path as resource_path
+import gender_guesser.detector as gd
 
-DATA = resource_path("")
+from . import load
+
 _PRONOUN = re.compile(r"\b(?P<m>he|his|him|himself)\b|\b(?P<f>she|her|hers|herself)\b", re.IGNORECASE)
 _ROLE_BEFORE = re.compile(r"\b(?:the|his|her|their|a|an)\s+(?P<np>(?:[a-z-]+\s+){0,3}?(?P<head>[a-z-]+))\s*,?\s*$")
 
 
 @lru_cache(maxsize=1)
 def gender_words() -> dict[str, str]:
-    raw = yaml.safe_load((DATA / "events" / "gender.yaml").read_text(encoding="utf-8"))
+    raw = load("events/gender.yaml")
     out = {str(w).casefold(): "m" for w in raw.get("male", [])}
     out.update({str(w).casefold(): "f" for w in raw.get("female", [])})
     return out
 
 
 @lru_cache(maxsize=1)
-def _detector():
-    try:
-        import gender_guesser.detector as gd
-    except ModuleNotFoundError:  # the dictionary is optional evidence
-        return None
+def detector() -> gd.Detector:
+    """gender-guesser's given-name dictionary (loading it takes half a second: once)."""
     return gd.Detector(case_sensitive=False)
 
 
 @lru_cache(maxsize=4096)
 def given_name_gender(word: str) -> str | None:
-    d = _detector()
-    if d is None or not word or not word[0].isalpha():
+    d = detector()
+    if not word or not word[0].isalpha():
         return None
     g = d.get_gender(word)
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(g)

