@@ -3,11 +3,13 @@ then rerun the corpus stage if the set of documents changed."""
 from __future__ import annotations
 
 import gc
+import hashlib
 import time as _time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from . import __version__
 from .config import Settings
 from .corpus import Corpus
 from .doc import Doc, Source
@@ -116,7 +118,6 @@ def _store_unread(source: Source, fingerprint: str, store: Store, report: BuildR
 def pipeline_fingerprint(pipe: Pipeline) -> str:
     """What made an analysis: a document analysed by another version or pipeline is
     analysed again."""
-    from . import __version__
     return f"chronica {__version__}: " + " ".join(pipe.names)
 
 
@@ -169,9 +170,6 @@ def _store_record(record: DocRecord, store: Store, fingerprint: str, report: Bui
 
 def analyse_text(text: str, settings: Settings, path: str = "<text>") -> Doc:
     """Run the document pipeline on a string (for tests, `chronica time` and the API)."""
-    import hashlib
-
-    from .doc import Source
     doc = Doc(Source(path, text, hashlib.sha256(text.encode()).hexdigest(), "txt"))
     return Pipeline(settings.document_pipeline, settings)(doc)
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from .locators import Locator, Region, locator_at
 from .model import (
-    Claim, LocalEntity, LocalEvent, LocalRelation, Mention, PlaceRef, Section, Sentence, Timex,
-    to_dict,
+    Claim, LocalEntity, LocalEvent, LocalRelation, Mention, PlaceRef, Section, Sentence, Timex, When,
+    from_dict, to_dict,
 )
 
 
@@ -102,7 +102,6 @@ class Doc:
 
     @classmethod
     def from_analysis(cls, source: Source, data: dict) -> "Doc":
-        from .model import When, from_dict
         return cls(
             source=source,
             sentences=[from_dict(Sentence, x) for x in data.get("sentences", [])],

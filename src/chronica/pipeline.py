@@ -10,65 +10,20 @@ Two kinds of component exist:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
+# Importing the stage packages registers their components (they import the registry
+# from ``components``, below them, never this module).
+from . import extract, nlp, reconcile, resolve, time  # noqa: F401
+from .components import REGISTRY, ComponentInfo, Context
 from .config import Settings
 from .errors import ConfigError
-from .resources import Resources
-from .resources import default as default_resources
 
 DOC_FIELDS_AT_START = {"text"}
 
 
-@dataclass(frozen=True)
-class ComponentInfo:
-    name: str
-    func: Callable
-    level: str  # "document" | "corpus"
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
-
-
-_REGISTRY: dict[str, ComponentInfo] = {}
-
-
-def component(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = (),
-              level: str = "document") -> Callable[[Callable], Callable]:
-    """Register a pipeline component under ``name``."""
-
-    def register(func: Callable) -> Callable:
-        _REGISTRY[name] = ComponentInfo(name, func, level, tuple(requires), tuple(assigns))
-        return func
-
-    return register
-
-
 def registered() -> dict[str, ComponentInfo]:
-    _import_components()
-    return dict(_REGISTRY)
-
-
-def _import_components() -> None:
-    # Importing the stage packages registers their components.
-    from . import extract, nlp, reconcile, resolve, time  # noqa: F401
-
-
-@dataclass
-class Context:
-    """Shared, loaded-once resources (models, gazetteer, rule sets) for components.
-
-    ``resources`` reads the language's data files (see :mod:`chronica.resources`);
-    ``cache`` holds what is built from them once per pipeline (models, indexes)."""
-
-    settings: Settings
-    cache: dict[str, Any] = field(default_factory=dict)
-    resources: Resources = field(default_factory=default_resources)
-
-    def resource(self, name: str, loader: Callable[[], Any]) -> Any:
-        if name not in self.cache:
-            self.cache[name] = loader()
-        return self.cache[name]
+    return dict(REGISTRY)
 
 
 class Pipeline:

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 
 from rapidfuzz import fuzz
+from rich.table import Table
 
 from .locators import locator_label
 from .resources import default as default_resources
@@ -384,8 +385,6 @@ def _quote(ev: list[Evidence], width: int = 90) -> str:
 
 def render_whois(report: PersonReport | None, console) -> None:
     """Draw a report with rich tables on ``console`` (a ``rich.console.Console``)."""
-    from rich.table import Table
-
     if report is None:
         console.print("[yellow]No person in the knowledge base matches that name.[/yellow]")
         return

@@ -6,7 +6,7 @@ import pytest
 from chronica.config import Settings
 from chronica.doc import Doc, Source
 from chronica.nlp.segment import segment, split_blocks
-from chronica.pipeline import Context
+from chronica.components import Context
 
 from corpus_paths import SEEDS, need_shared
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from chronica.config import Settings
 from chronica.corpus import Corpus
 from chronica.model import LocalRelation, PlaceRef, Span
-from chronica.pipeline import Context
+from chronica.components import Context
 from chronica.resolve.aliases import chain
 from chronica.resolve.merge import entity_id, merge_entities
 

@@ -2,7 +2,8 @@
 from chronica.config import Settings
 from chronica.doc import Doc, Source
 from chronica.model import Section, Sentence, Span
-from chronica.pipeline import Context, registered
+from chronica.components import Context
+from chronica.pipeline import registered
 
 
 def test_component_tag_time_registered_and_fills_doc():

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..doc import Doc
 from ..model import Claim, LocalEvent, Mention, Span, When
-from ..pipeline import component
+from ..components import component
 from ..resources import load
 from ..resources.context import TextContext
 from ..resources.quantities import (

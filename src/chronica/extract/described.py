@@ -21,6 +21,8 @@ from ..doc import Doc
 from ..model import LocalEntity
 from ..resources.gender import given_name_gender, gender_words
 from ..resources import load
+from .pronouns import GENDER_OF, resolve_plural, resolve_pronoun
+
 _POSS_NAME = re.compile(r"^(?P<name>.+?)['’]s?\s")
 
 
@@ -52,8 +54,6 @@ def resolve_described(doc: Doc, sents: list[tuple[int, int]]) -> None:
 
 def referent(doc: Doc, index: int, self_key: str, sents: list[tuple[int, int]]) -> str | None:
     """The named person a description mention stands for, or None when unsure."""
-    from .relations import resolve_plural, resolve_pronoun, _GENDER_OF
-
     m = doc.mentions[index]
     words = m.text.split()
     noun = words[-1].casefold()
@@ -68,7 +68,7 @@ def referent(doc: Doc, index: int, self_key: str, sents: list[tuple[int, int]]) 
     else:
         if first in ("his", "her"):
             p = _joint_possessor(doc, index) or resolve_pronoun(doc, m.start, si, sents, {self_key},
-                                                                 _GENDER_OF.get(first))
+                                                                 GENDER_OF.get(first))
             possessors = [p] if p else []
         elif first == "their":
             possessors = resolve_plural(doc, m.start, si, sents, {self_key})

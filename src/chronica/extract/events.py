@@ -14,8 +14,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from ..doc import Doc
+from ..nlp.parse import spacy_model
 from ..model import LocalEvent, Span
-from ..pipeline import Context, component
+from ..components import Context, component
 from ..resources.text import paragraphs
 from .events_lexicon import Lexicon, load_lexicon
 from .events_lifespan import Lifespan, birth_anchor, find_lifespan
@@ -44,7 +45,6 @@ EDGE_WORDS = {"and", "but", "or", "then", "while", "which", "that", ",", ";", ":
 @component("extract_events", requires=("entities", "timexes"), assigns=("events",))
 def extract_events(doc: Doc, ctx: Context) -> None:
     lex = ctx.resource("events.lexicon", load_lexicon)
-    from ..nlp.parse import spacy_model
     doc.events = find_events(doc, lex, nlp=spacy_model(ctx))
 
 

@@ -30,10 +30,10 @@ from functools import lru_cache
 
 from ..doc import Doc
 from ..model import LocalRelation, Span, When
-from ..pipeline import Context, component
+from ..components import Context, component
 from ..resolve.group_members import LABEL as MEMBERS
-from ..resources.gender import detector
 from .described import resolve_described
+from .pronouns import GENDER_OF, resolve_plural, resolve_pronoun
 from ..resources import load
 
 PERSONAL = ("spouse", "child", "parent", "sibling", "family", "ally", "rival", "killer", "host", "other")
@@ -216,73 +216,8 @@ def _possessor(doc: Doc, poss: str, marks, tpos: int, si: int, sents, exclude: s
     offset = _text_offset(sents[si][0], marks, tpos)
     if poss.casefold() == "their":
         return resolve_plural(doc, offset, si, sents, exclude)
-    found = resolve_pronoun(doc, offset, si, sents, exclude, _GENDER_OF.get(poss.casefold()))
+    found = resolve_pronoun(doc, offset, si, sents, exclude, GENDER_OF.get(poss.casefold()))
     return [found] if found else []
-
-
-def resolve_pronoun(doc: Doc, offset: int, si: int, sents, exclude: set[str] = frozenset(),
-                    gender: str | None = None) -> str | None:
-    """"his"/"her"/"he": the nearest person (a grammatical subject first) before
-    ``offset`` in the same sentence, else the last person (subject first) of the
-    previous sentence; never one of ``exclude`` (the relation's other end)."""
-    cands = _candidates(doc, offset, si, sents, exclude, gender)
-    if not cands:
-        return None
-    subj = [m for m in cands if _is_subject(doc, m)]
-    return (subj or cands)[-1].entity
-
-
-def resolve_plural(doc: Doc, offset: int, si: int, sents, exclude: set[str] = frozenset()) -> list[str]:
-    """"their": the last two distinct people before ``offset`` (same rule as above)."""
-    out: list[str] = []
-    for m in reversed(_candidates(doc, offset, si, sents, exclude)):
-        if m.entity not in out:
-            out.append(m.entity)
-        if len(out) == 2:
-            break
-    return out
-
-
-def _candidates(doc: Doc, offset: int, si: int, sents, exclude, gender: str | None = None) -> list:
-    """People before ``offset`` in the sentence (nearest last); else those of the
-    previous sentence, its first-named (the topic) last. People whose given name says
-    the other gender are skipped."""
-    start, _ = sents[si]
-    ok = [m for m in _persons(doc, start, offset) if m.entity not in exclude and _gender_ok(doc, m, gender)]
-    if not ok and si > 0:
-        pstart, pend = sents[si - 1]
-        prev = [m for m in _persons(doc, pstart, pend) if m.entity not in exclude and _gender_ok(doc, m, gender)]
-        ok = list(reversed(prev))
-    return ok
-
-
-_GENDER_OF = {"his": "male", "he": "male", "him": "male", "her": "female", "she": "female"}
-
-
-def _gender_ok(doc: Doc, m, gender: str | None) -> bool:
-    if gender is None:
-        return True
-    ent = doc.entity(m.entity)
-    first = (ent.name if ent else m.text).split()[0]
-    g = detector().get_gender(first)
-    if g in ("male", "mostly_male"):
-        return gender == "male"
-    if g in ("female", "mostly_female"):
-        return gender == "female"
-    return True
-
-
-def _persons(doc: Doc, start: int, end: int):
-    ents = {e.key: e for e in doc.entities}
-    return [m for m in doc.mentions if start <= m.start and m.end <= end and m.entity
-            and ents.get(m.entity) is not None and ents[m.entity].type == "person"]
-
-
-def _is_subject(doc: Doc, m) -> bool:
-    if doc.spacy is None:
-        return False
-    span = doc.spacy.char_span(m.start, m.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
 # ----- verbs (dependency parse)
@@ -340,7 +275,7 @@ def _entity_at(doc: Doc, tok, ments, si, sents) -> str | None:
     if tok is None:
         return None
     if tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "him", "her"):
-        return resolve_pronoun(doc, tok.idx, si, sents, gender=_GENDER_OF.get(tok.lower_))
+        return resolve_pronoun(doc, tok.idx, si, sents, gender=GENDER_OF.get(tok.lower_))
     for i in ments:
         m = doc.mentions[i]
         if m.start <= tok.idx < m.end:

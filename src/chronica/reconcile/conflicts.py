@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 
 from ..model import Conflict
-from ..pipeline import component
+from ..components import component
 from . import (check_ages, check_dates, check_durations, check_names, check_outcomes, check_relations,
                check_terms, check_values)
 from .view import Finding, View

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import DocSpan, Event, LocalEvent, When
-from ..pipeline import component
+from ..components import component
 from .bounds import YEAR, Bounds, bounds_of, is_vague
 from ..resources.context import TextContext
 from .geography import Geography

@@ -10,6 +10,7 @@ from ..doc import Doc
 from ..model import Claim, DocSpan, Event, Mention, Span
 from ..resources.context import TextContext
 from .geography import Geography
+from .match import name_words
 
 _DEICTIC = re.compile(r"\b(?:here|there)\b(?!\s+(?:was|were|is|are|had|has|have|will|would|seems?|came)\b)", re.I)
 
@@ -67,7 +68,6 @@ class View:
 
     @cached_property
     def _name_words(self) -> dict[str, frozenset[str]]:
-        from .match import name_words
         return name_words(self.corpus.entities)
 
     def same_person(self, a: str | None, b: str | None) -> bool:

@@ -51,7 +51,7 @@ from functools import lru_cache
 
 from ..doc import Doc
 from ..model import LocalEntity, Mention, PlaceRef
-from ..pipeline import Context, component
+from ..components import Context, component
 from .disjoint import DisjointSets
 from .descriptions import find_descriptions, find_groups, group_concept, title_meaning
 from .group_members import attach_group_members
@@ -67,6 +67,7 @@ from ..resources.names import (
     Name, clean_surface, fold, full_names_match, parse_name, ruler_short, same_given, subset_match, titles,
 )
 from ..resources import load
+
 _PLACEHOLDER = r"[“\"'‘«]?(?P<{g}>⟨-?\d+⟩)[”\"'’»]?"
 NOMINAL_LOOKBACK = 3  # sentences searched back for the holder of a title
 

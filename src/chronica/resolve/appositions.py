@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from ..resources.names import titles
 from ..resources import load
+
 MAX_TOKENS = 12  # a description longer than this is a clause, not a name
 ARTICLES = frozenset({"a", "an", "the"})
 POSSESSIVES = frozenset({"his", "her", "their"})

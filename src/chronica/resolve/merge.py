@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..model import DocSpan, Entity, LocalEntity, Relation
-from ..pipeline import Context, component
+from ..components import Context, component
 from .aliases import kin_before, stem
 from .descriptions import group_concept
 from .group_members import LABEL as MEMBERS

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 
 from ..resources import load
+from ..resources.names import titles
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,6 @@ def _headline_opener(t) -> bool:
     """A capitalised first word of a sentence that is neither a title nor a demonym."""
     if not (t.is_sent_start and t.text[:1].isupper()) or t.ent_type_ == "NORP":
         return False
-    from ..resources.names import titles
     return (t.lower_,) not in set(titles())
 
 

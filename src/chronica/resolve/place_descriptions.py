@@ -19,6 +19,7 @@ from typing import Callable
 from ..model import Mention, PlaceRef
 from ..resources.names import clean_surface, fold
 from ..resources import load
+
 LABEL = "PLACE_DESCRIPTION"
 
 

@@ -17,10 +17,12 @@ from collections import Counter
 
 from ..doc import Doc
 from ..model import PlaceRef
-from ..pipeline import Context, component
+from ..components import Context, component
+from ..nlp.lexicon import load_lexicon
 from ..resources import default as default_resources
 from ..resources.gazetteer import Candidate, Gazetteer, normalise
 from ..resources.gazetteer import distance_km as _points_km
+from ..resources.names import country_nouns
 
 # Kinds of place that frame the others: resolved first, used as context.
 FRAME_FEATURES = {"country", "continent", "state"}
@@ -29,7 +31,6 @@ WORLD_CITY = 1_000_000
 
 
 def _lexicon(ctx: Context):
-    from ..nlp.lexicon import load_lexicon
     return ctx.resource("names.lexicon", load_lexicon)
 
 
@@ -315,7 +316,7 @@ PLACE_NOUN_FEATURES = {
     "province": "region", "region": "region", "county": "region", "valley": "region",
     "river": "river", "lake": "lake", "mountain": "mountains", "fortress": "building",
 }
-COUNTRY_NOUNS = frozenset({"mainland", "heartland", "homeland", "interior"})  # "<Demonym> X" is the country
+COUNTRY_NOUNS = country_nouns()  # "<Demonym> X" is the country
 
 
 def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],

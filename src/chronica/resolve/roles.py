@@ -37,6 +37,7 @@ from ..doc import Doc
 from ..model import LocalEntity, Mention
 from ..resources.names import clean_surface, parse_name, titles
 from ..resources import load
+
 LABEL = "ROLE"
 MAIN_SHARE = 2.0  # the main person has at least twice the named mentions of the next
 MAIN_MIN = 5  # ... and at least this many

@@ -26,6 +26,12 @@ def titles() -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=1)
+def country_nouns() -> frozenset[str]:
+    """Nouns after a people's adjective that name the country ("the French mainland")."""
+    return frozenset(load("names/lexicon.yaml")["country_nouns"])
+
+
+@lru_cache(maxsize=1)
 def particles() -> frozenset[str]:
     return frozenset(t.casefold() for t in load("aliases/particles.txt"))
 

@@ -23,6 +23,7 @@ from .safety import (
     write_errors,
 )
 from .concurrency import lock_keys, upsert
+from .export_json import build_export
 
 CORPUS_DIGEST = "corpus_digest"
 
@@ -181,7 +182,6 @@ class Store:
             return [dict(r._mapping) for r in c.execute(select(table))]
 
     def export_dict(self) -> dict:
-        from ..export.json_export import build_export
         return build_export(self)
 
     def close(self) -> None:

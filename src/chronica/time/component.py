@@ -1,7 +1,7 @@
 """The ``tag_time`` document component."""
 from __future__ import annotations
 
-from ..pipeline import component
+from ..components import component
 from .tagger import TimeTagger
 
 

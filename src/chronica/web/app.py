@@ -25,7 +25,7 @@ from .filters import Selection
 from .kb import KnowledgeBase
 from .links import Links
 from .search import SearchIndex
-from .templates import STATIC, render
+from .templates import STATIC, TEMPLATES, environment, render
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -149,7 +149,6 @@ def _page_number(request: Request) -> int:
 def warm_up(kb: KnowledgeBase) -> None:
     """Compile every template and build the lazy indexes now, so that forked workers share
     them instead of each building its own on a first request."""
-    from .templates import TEMPLATES, environment
     env = environment()
     for path in TEMPLATES.glob("*.html"):
         env.get_template(path.name)

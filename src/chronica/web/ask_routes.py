@@ -14,6 +14,8 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..ask import Asker
+from ..config import Settings
+from ..nlp.parse import load_spacy
 from ..ask.passages import MemoryPassages, StorePassages
 from ..errors import ChronicaError
 from .filters import Selection
@@ -25,8 +27,6 @@ MAX_QUESTION = 500
 
 @lru_cache(maxsize=1)
 def _nlp():
-    from ..config import Settings
-    from ..nlp.parse import load_spacy
     return load_spacy(Settings().spacy_model)
 
 

@@ -6,6 +6,7 @@ then answers from dictionaries and precomputed orders. Nothing here writes anywh
 from __future__ import annotations
 
 import bisect
+import gzip
 import json
 from collections import defaultdict
 from functools import cached_property
@@ -226,7 +227,6 @@ class KnowledgeBase:
 
     @cached_property
     def export_gzip(self) -> bytes:
-        import gzip
         return gzip.compress(self.export_bytes, compresslevel=5)
 
     @cached_property

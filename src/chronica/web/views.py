@@ -17,6 +17,7 @@ from .network import build_graph
 from .reader import document_marks, document_milestones, render_text
 from .records import ConflictRec, EntityRec, EventRec
 from .search import SearchIndex, snippet
+from .templates import environment
 
 PAGE_SIZE = 100  # events per timeline page on the server
 REPORT_PAGE_SIZE = 5000  # the static report filters in the browser: one long page
@@ -56,7 +57,6 @@ class Fragments:
     link style: events never change once loaded, and long pages are mostly these."""
 
     def __init__(self, kb: KnowledgeBase, links: Links):
-        from .templates import environment
         self.kb, self.links = kb, links
         self.macros = environment().get_template("_macros.html").make_module({"kb": kb, "links": links})
         self.html: dict[tuple[str, str], Markup] = {}

@@ -10,7 +10,7 @@ from ..ingest.registry import contract_format
 from ..locators import span_locator
 
 if TYPE_CHECKING:
-    from ..store import Store
+    from .repository import Store
 
 FORMAT = "chronica-export/1"
 # documents whose stored text is the decoded file itself; every other carries its text
