@@ -67,13 +67,9 @@ def test_schema_subset(value, shape, ok):
     assert (check(value, shape) is None) is ok
 
 
-# The time engine's and the asker's files are validated by their own loaders for now.
-_VALIDATED_ELSEWHERE = ("time/", "ask/")
-
-
 def test_every_shipped_data_file_has_a_schema():
     from chronica.resources.schemas import schema_for
-    names = [n for n in default().check_all() if not n.startswith(_VALIDATED_ELSEWHERE)]
+    names = default().check_all()
     assert names and [n for n in names if schema_for(n) is None] == []
 
 
@@ -85,3 +81,16 @@ def test_a_bare_on_in_a_shipped_word_list_would_be_caught():
 def schema_for_name(name: str) -> dict:
     from chronica.resources.schemas import schema_for
     return schema_for(name).shape
+
+
+def test_the_gazetteer_belongs_to_its_resources():
+    res = default()
+    assert res.gazetteer() is res.gazetteer()
+    assert res.gazetteer().lookup("Paris")[0].country == "FR"
+
+
+def test_one_paragraph_split_for_every_stage():
+    from chronica.resources.text import paragraphs
+    text = "One.\nStill one.\n \t\nTwo.\n\n\nThree."
+    assert [text[a:b] for a, b in paragraphs(text)] == ["One.\nStill one.", "Two.", "Three."]
+    assert paragraphs("\n\nAfter a blank start.")[0] == (0, 0)

@@ -7,11 +7,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..resources import load
+from ..resources.gender import dictionary_first_names
 
 
 @dataclass(frozen=True)
@@ -55,23 +55,6 @@ class Lexicon:
         return word in self.first_names
 
 
-def _first_names_from_package() -> set[str]:
-    """Given names from gender-guesser's nam_dict.txt (name column 3..29)."""
-    try:
-        path = resources.files("gender_guesser") / "data" / "nam_dict.txt"
-        raw = path.read_bytes().decode("latin-1")
-    except (ModuleNotFoundError, FileNotFoundError):
-        return set()
-    out = set()
-    for line in raw.splitlines():
-        if not line or line[0] in "#=":
-            continue
-        name = line[3:29].strip()
-        if name and name.isalpha() and name[0].isupper():
-            out.add(name)
-    return out
-
-
 def _demonyms() -> dict[str, str]:
     out = {}
     for row in load("names/demonyms.tsv"):
@@ -86,7 +69,7 @@ def load_lexicon() -> Lexicon:
     titles = frozenset(str(t) for t in data["titles"])
     # "The", "In", "So" are given names somewhere; as English words they are not names here
     not_first = {w.casefold() for w in STOP_WORDS} | {str(w).casefold() for w in data["not_names"]}
-    first_names = {n for n in _first_names_from_package() | set(extra)
+    first_names = {n for n in dictionary_first_names() | set(extra)
                    if n.casefold() not in not_first and n not in titles}
     return Lexicon(
         titles=titles,

@@ -12,6 +12,17 @@ The pipeline's :class:`~chronica.pipeline.Context` carries a :class:`Resources` 
 its language (``ctx.resources``); ``load`` reads through the process's default one.
 Each file is parsed and checked once per process (see :mod:`.schemas`); a broken file
 raises :class:`ResourceError` naming the file and the line.
+
+What several stages share is built here from those files, so no stage imports another
+for it:
+
+* :mod:`.gazetteer`: the place index (``Resources.gazetteer()``; in a component
+  ``ctx.resources.gazetteer()``), owned by a ``Resources``, never a module global;
+* :mod:`.names` and :mod:`.spelling`: names as comparable parts, spelling variants;
+* :mod:`.gender`: what a title, role noun, pronoun or given name says of a gender;
+* :mod:`.quantities` and :mod:`.context`: figures as texts state them, and what a
+  paragraph asserts (a myth refuted, a cover identity, a hedge);
+* :mod:`.text`: the paragraphs of a text, split one way for every stage.
 """
 from __future__ import annotations
 

@@ -6,11 +6,15 @@ gendered title ("Mrs", "Major"), a gendered role noun just before the name ("the
 lady, X", "his wife, X"), the given name (gender-guesser's dictionary), and the first
 personal pronoun after the mention in its sentence when no other person is named in
 between. ``None`` when the text does not say.
+
+Also the given names of gender-guesser's dictionary, which the mention finder reads as
+first names (:func:`dictionary_first_names`).
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib.resources import files
 
 import gender_guesser.detector as gd
 
@@ -65,3 +69,19 @@ def pronoun_gender(text: str, end: int, stop: int) -> str | None:
     if m is None:
         return None
     return "m" if m.group("m") else "f"
+
+
+def dictionary_first_names() -> set[str]:
+    """Given names from gender-guesser's nam_dict.txt (name column 3..29)."""
+    try:
+        raw = (files("gender_guesser") / "data" / "nam_dict.txt").read_bytes().decode("latin-1")
+    except FileNotFoundError:
+        return set()
+    out = set()
+    for line in raw.splitlines():
+        if not line or line[0] in "#=":
+            continue
+        name = line[3:29].strip()
+        if name and name.isalpha() and name[0].isupper():
+            out.add(name)
+    return out

@@ -154,7 +154,23 @@ _SCHEMAS: list[tuple[str, Schema]] = [
     ("relations/verbs.yaml", Schema(record({"verbs": {"type": "array", "minItems": 1, "items": record(
         {"lemmas": STRINGS, "kind": STRING, "label": STRING, "source": {"enum": ["subject", "object"]}},
         {"object_types": STRINGS})}}))),
+    # --- the asker (chronica.ask) and the time engine (chronica.time, which checks its
+    # rules further when it compiles them): the outline here, the detail there
+    ("ask/questions.yaml", Schema(lists(
+        ("light_predicates", "locative_preps", "stop"),
+        kinds={"type": "array", "items": {"type": "array"}},
+        light_predicate_kinds=WORD_LISTS, related_kinds=WORD_LISTS, passive_kinds=WORD_LISTS))),
+    ("time/examples.yaml", Schema({"type": "object", "additionalProperties": {
+        "type": "array", "items": {"type": "array", "minItems": 2}}})),
+    ("time/lexicon.yaml", Schema({"type": "object", "required": ["months", "weekdays"],
+                                  "properties": {"months": NUMBER_TABLE, "weekdays": NUMBER_TABLE},
+                                  "additionalProperties": {"type": ["object", "array"]}})),
     ("time/periods.tsv", Schema(columns=("names", "edtf", "kind"), required=("names", "edtf"))),
+    ("time/rules.yaml", Schema({"type": "object", "required": ["rules"], "properties": {
+        "macros": {"type": "object", "additionalProperties": STRING},
+        "window": {"type": "array", "items": INTEGER},
+        "triggers": {"type": "object", "additionalProperties": {"type": "array"}},
+        "rules": {"type": "array", "minItems": 1, "items": {"type": "object"}}}})),
 ]
 
 def register(pattern: str, schema: Schema) -> None:
