@@ -2,7 +2,7 @@
 
 Two cheap signals, no model: the script most letters are written in (Cyrillic, Greek,
 Arabic, CJK ...), then, for Latin script, which language's function words are most
-frequent (the word lists are in ``data/language/function_words.yaml``).
+frequent (the word lists are in ``lang/en/language/function_words.yaml``).
 """
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ Runs at the end of ``extract_relations`` (relations are what it reads). A person
 only by descriptions ("his wife", "her father") is folded into the named person every
 one of its descriptions points to: the possessor ("his" / "her" / "their" by the
 relations' pronoun rule, or "Caesar’s") and the noun's meaning
-(``data/relations/inverses.yaml``: "his father" is X of "Lev -parent-> X" or of
+(``lang/en/relations/inverses.yaml``: "his father" is X of "Lev -parent-> X" or of
 "X -child-> Lev") must give exactly one named person of a compatible gender. Otherwise
 the description stays a person of its own ("his son", never named).
 """

@@ -66,7 +66,7 @@ class Lexicon:
     # "At his trial, he proclaimed ...": a statement made at a happening is part of it
     speech_verbs: frozenset[str] = frozenset()
     setting_preps: frozenset[str] = frozenset()
-    # idioms (data/events/idioms.yaml): verb -> object/particle words that make it no happening
+    # idioms (lang/en/events/idioms.yaml): verb -> object/particle words that make it no happening
     idioms: dict[str, frozenset[str]] = field(default_factory=dict)
     # verb -> {object word: kind}: "seized power" (political), "took command" (appointment)
     object_kinds: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -177,7 +177,7 @@ def load_lexicon() -> Lexicon:
 
 
 def _weapons() -> frozenset[str]:
-    """Weapon words (shared with the claims: data/claims/attributes.yaml)."""
+    """Weapon words (shared with the claims: lang/en/claims/attributes.yaml)."""
     data = load("claims/attributes.yaml") or {}
     return frozenset(str(w).lower() for ws in (data.get("weapons") or {}).values() for w in ws)
 

@@ -3,7 +3,7 @@
 
 Agent and verb agree (plural subjects take plural verbs); a happening told with only
 its patient reads in the passive; names are never repeated; word forms are data
-(data/events/summary.yaml)."""
+(lang/en/events/summary.yaml)."""
 from __future__ import annotations
 
 from functools import lru_cache

@@ -1,8 +1,8 @@
 """Word lists for finding and typing mentions, loaded once from data files.
 
-``data/names/lexicon.yaml`` (titles, cue words, verbs), ``data/names/demonyms.tsv``
+``lang/en/names/lexicon.yaml`` (titles, cue words, verbs), ``lang/en/names/demonyms.tsv``
 (nationality and place adjectives -> gazetteer id), and first names from the
-``gender-guesser`` package's name dictionary plus ``data/names/first_names_extra.txt``.
+``gender-guesser`` package's name dictionary plus ``lang/en/names/first_names_extra.txt``.
 """
 from __future__ import annotations
 

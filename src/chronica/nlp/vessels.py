@@ -1,6 +1,6 @@
 """Ships, trains and aircraft by name: "HMS Pandora", "SS Mercator", "the Pandora".
 
-A name after a vessel prefix of ``data/names/lexicon.yaml`` (HMS, USS, SMS, ORP ...) is
+A name after a vessel prefix of ``lang/en/names/lexicon.yaml`` (HMS, USS, SMS, ORP ...) is
 a vehicle wherever it stands, even when the model finds nothing there; the same name
 written without its prefix in that text ("the Pandora") is the same vessel.
 """

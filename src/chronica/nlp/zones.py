@@ -1,4 +1,4 @@
-"""Cue tables (data/segment/zones.yaml) compiled once for the segmenter."""
+"""Cue tables (lang/en/segment/zones.yaml) compiled once for the segmenter."""
 from __future__ import annotations
 
 import re

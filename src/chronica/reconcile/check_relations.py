@@ -1,6 +1,6 @@
 """Relations: two sources that name the same pair with labels that cannot both hold
 ("Colonel Penrose and his wife, Edith" / "Penrose and his fiancée Edith Marlow"). Which
-labels stand apart is data (data/reconcile/relations.yaml); a label the table does not
+labels stand apart is data (lang/en/reconcile/relations.yaml); a label the table does not
 know is never compared, and labels of one standing ("wife" / "spouse") agree."""
 from __future__ import annotations
 

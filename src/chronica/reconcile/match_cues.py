@@ -1,6 +1,6 @@
 """The head word ("cue") of an event's telling, reduced so that two sources' inflections
 and synonyms meet ("assassinated" / "killed", "visited" / "visit"), and the matcher's
-general word lists (data/reconcile/match.yaml)."""
+general word lists (lang/en/reconcile/match.yaml)."""
 from __future__ import annotations
 
 from functools import lru_cache

@@ -8,7 +8,7 @@ an alias of the name's entity (never a mention of its own). The phrase is read f
 parse: adjectives, nouns, numbers, one preposition with its object ("of Graz",
 "in the navy"), a possessive ("the city's"); it ends at a verb, a clause, a comma or
 another person's name. It counts only when its head (the last word before the
-preposition) is a word for a person: a role noun (``data/aliases/roles.yaml``), a
+preposition) is a word for a person: a role noun (``lang/en/aliases/roles.yaml``), a
 kinship noun or a title. Lists are left alone: "X, the general, and Y" is three people.
 """
 from __future__ import annotations

@@ -11,9 +11,9 @@ mention they stand for:
   of its own;
 * "the <Demonym> <title>" ("the Russian emperor") -> the one person of the document
   whose title means that title in that country ("Tsar Peter"; data in
-  ``data/aliases/descriptions.yaml``). With none or several, it stays apart.
+  ``lang/en/aliases/descriptions.yaml``). With none or several, it stays apart.
 
-Word lists live in ``data/aliases/descriptions.yaml``; nothing here names a document.
+Word lists live in ``lang/en/aliases/descriptions.yaml``; nothing here names a document.
 """
 from __future__ import annotations
 

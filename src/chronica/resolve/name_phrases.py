@@ -5,7 +5,7 @@ town of X", "the Union of ... Republics (USSR)".
 Read from the dependency parse: the adjectives and nouns that modify the name's head
 (left), an "of <place>" or a parenthesised abbreviation right after it, and, for a
 place, a "the <kind> of" before it. They become aliases of the name's entity, never
-mentions of their own. Word lists: ``data/aliases/name_phrases.yaml``.
+mentions of their own. Word lists: ``lang/en/aliases/name_phrases.yaml``.
 """
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ for kinds a name need not say, the one place the gazetteer says is of that kind
 the description's section; otherwise the description names nothing and is dropped.
 A description followed by what restricts it ("the house where Dickens lived", "the
 island of Capri") or by a capitalised word is not taken. Word lists:
-``data/aliases/place_heads.yaml``.
+``lang/en/aliases/place_heads.yaml``.
 """
 from __future__ import annotations
 

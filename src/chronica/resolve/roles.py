@@ -5,7 +5,7 @@ Belgian" or "the young engraver" later on to be Dupont. This module does that af
 chaining (``chain_aliases`` calls :func:`attach_roles`):
 
 1. Statements give a person descriptors (role nouns and nationality adjectives of
-   ``data/aliases/roles.yaml`` / ``data/names/demonyms.tsv``): an apposition after
+   ``lang/en/aliases/roles.yaml`` / ``lang/en/names/demonyms.tsv``): an apposition after
    the name ("X, a ... engraver"), a predicate ("X was a ... engraver"), or a role
    written before the name ("engraver X", "the engraver, X").
 2. A definite description "the/this <lower-case modifiers> <head>" whose head is the
