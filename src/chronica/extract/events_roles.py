@@ -145,7 +145,9 @@ def recent_group(index: MentionIndex, offset: int, within: int = 3) -> tuple[str
 
 
 NAMING_VERBS = {"name", "call"}
-SUBORDINATE_DEPS = {"relcl", "advcl", "acl", "ccomp", "csubj", "pcomp", "xcomp"}
+# the clauses whose subject is not a main clause's; the set in effect before (a broader one
+# written here was shadowed by the place rules' SUBORDINATE_DEPS further down)
+NON_MAIN_CLAUSE_DEPS = {"advcl", "ccomp", "csubj", "csubjpass"}
 
 
 def _main_clause(subj) -> bool:
@@ -153,7 +155,7 @@ def _main_clause(subj) -> bool:
     with it), not of a relative or adverbial clause?"""
     verb = subj.head
     for _ in range(6):
-        if verb.dep_ in SUBORDINATE_DEPS:
+        if verb.dep_ in NON_MAIN_CLAUSE_DEPS:
             return False
         if verb.dep_ != "conj" or verb.head.i == verb.i:
             return True
