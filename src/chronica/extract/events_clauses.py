@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..doc import Doc
 from ..model import Span
-from .events_roles import SentView
+from .events_index import SentView
 from .events_triggers import Happening
 
 

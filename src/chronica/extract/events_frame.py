@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..doc import Doc
+from .events_index import MentionIndex, build_index, main_person
 from .events_lexicon import Lexicon
 from .events_lifespan import Lifespan, birth_anchor, find_lifespan
-from .events_roles import MentionIndex, build_index, main_person
 from .events_scenes import opens_with_heading, paragraphs, staged_paragraphs
 from .events_when import date_anchors, tells_hour
 

@@ -8,8 +8,8 @@ from ..doc import Doc
 from ..model import LocalEvent, Span
 from .events_clauses import _trimmed
 from .events_frame import _DocFrame, _Whereabouts, _name
+from .events_index import SentView
 from .events_lexicon import Lexicon
-from .events_roles import SentView
 from .events_scenes import heading_place_period
 
 
