@@ -1,0 +1,179 @@
+"""Chaining people by name (rules 1-5 of ``resolve.aliases``): full names, surnames,
+bare given names by section and salience, nominals ("the Emperor"), names a kinship
+noun introduces, and bare given names folded into the one full name that carries them."""
+from __future__ import annotations
+
+from .alias_records import _Cluster, _M, _gender_clash, _is_description, _is_nominal, _join, _new
+from .disjoint import DisjointSets
+from .names import full_names_match, ruler_short, same_given, subset_match
+
+
+def _excluded(it: _M, items: list[_M], clusters_of: dict[int, _Cluster],
+              known: dict[int, int] | None) -> set[int]:
+    """Clusters a kinship-introduced name cannot join: the people named just before
+    (and, on the second pass, everyone an alias statement made one with them)."""
+    if not it.kin:
+        return set()
+    banned_m = [o for o in items if o.index < it.index and o.type == "person"
+                and it.sentence - 1 <= o.sentence <= it.sentence]
+    out = {clusters_of[o.index].id for o in banned_m if o.index in clusters_of}
+    if len(it.name.tokens) > 1 and banned_m:
+        # "King George sent his nephew ... his uncle, King George": the
+        # same full name again is that person, unless they are the possessor just before
+        nearest = clusters_of.get(banned_m[-1].index)
+        out = {cid for cid in out if (nearest is not None and cid == nearest.id) or not any(
+            full_names_match(it.name, m.name) and m.name.title == it.name.title
+            for c in clusters_of.values() if c.id == cid for m in c.named())}
+    if known:
+        groups = {known[o.index] for o in banned_m if o.index in known}
+        out |= {c.id for c in clusters_of.values()
+                if any(known.get(m.index) in groups for m in c.members)}
+    return out
+
+
+def _chain_person(it: _M, pool: list[_Cluster], clusters: list[_Cluster], items: list[_M],
+                  known: dict[int, int] | None = None) -> None:
+    n = it.name
+    clusters_of = {m.index: c for c in pool for m in c.members}
+    banned = _excluded(it, items, clusters_of, known)
+    live = [c for c in pool if c.id not in banned]
+    if not n.tokens or _is_description(it):
+        _new(clusters, pool, it)
+        return
+    if _is_nominal(it):
+        _chain_nominal(it, live, pool, clusters)
+        return
+    if len(n.tokens) > 1:
+        cands = [c for c in live if any(
+            full_names_match(n, o) or subset_match(n, o) or subset_match(o, n) for o in c.multi())]
+        if not cands:  # a surname, or a ruler's short name ("Sven" for "Sven the Bold"), used alone before
+            key = ruler_short(n) or n.surname
+            cands = [c for c in live if not c.kin and key in c.singles() and not c.multi()
+                     and not _gender_clash(it, c)]
+        if cands:
+            _join(max(cands, key=lambda c: c.last), it)
+        else:
+            _new(clusters, pool, it)
+        return
+    t = n.single
+    if it.introduced:  # a signature is its own name: only the same name used alone joins it
+        same = [c for c in live if t in c.singles()]
+        if same:
+            _join(max(same, key=lambda c: c.last), it)
+        else:
+            _new(clusters, pool, it)
+        return
+    # a surname of a known full name
+    cands = [c for c in live if any(o.surname == t or (o.surname and "-" in o.surname and t in o.surname.split("-"))
+                                    for o in c.multi())]  # "Cupara" of "Mihajlo Stevanović-Cupara"
+    bare = [c for c in live if t in c.singles() and not c.multi()]
+    if cands and bare and not any(t in c.singles() for c in cands):
+        cands = bare  # the word already stands alone for someone the full name did not join
+    used = [c for c in cands if t in c.singles()]
+    if len(used) < len(cands):  # several people carry the surname: the one called by it
+        cands = used or [c for c in cands if not _gender_clash(it, c)] or cands
+    if cands:
+        _join(max(cands, key=lambda c: c.last), it)
+        return
+    # the person the last bare use of this word in the section meant
+    same = [m for m in items if m.index < it.index and m.section == it.section
+            and m.name.single == t and clusters_of.get(m.index) in live]
+    if same:
+        _join(clusters_of[same[-1].index], it)
+        return
+    # the nearest preceding full name in the section with this given name
+    cands = [c for c in live if any(t in o.given for o in c.multi())]
+    in_sec = [c for c in cands if any(m.section == it.section and m.index < it.index
+                                      and t in m.name.given for m in c.members)]
+    if len(in_sec) > 1 and len({tuple(o.tokens) for c in in_sec for o in c.multi()}) > 1:
+        lead = None if it.kin else _salient(in_sec)
+        if lead is not None:  # the person the text is about, named far more than the other
+            _join(lead, it)
+        else:
+            _new(clusters, pool, it)  # "Johann" after "Johann Sebastian" and "Johann Christian": unsure
+        return
+    if it.kin:  # "their son Lev" is not the Lev Brand the text is about
+        in_sec = [c for c in in_sec if not _most_named(c, pool)]
+        cands = [c for c in cands if not _most_named(c, pool)]
+    if in_sec:
+        _join(max(in_sec, key=lambda c: c.last), it)
+        return
+    standalone = [c for c in live if t in c.singles() and not c.multi()]
+    if standalone:
+        _join(max(standalone, key=lambda c: c.last), it)
+        return
+    if len(cands) == 1 and not any(t in c.singles() for c in pool if c.id in banned):
+        _join(cands[0], it)
+        return
+    _new(clusters, pool, it)
+
+
+def _most_named(c: _Cluster, pool: list[_Cluster]) -> bool:
+    """The person named most so far: the one "his"/"their" most likely means, so a
+    kinship-introduced name ("their son Lev") is not them, whatever name they share."""
+    return len(c.named()) >= max(len(o.named()) for o in pool)
+
+
+SALIENT_SHARE = 2  # a bare given name shared by two people means the one named this many times more
+
+
+SALIENT_MIN = 4
+
+
+def _salient(cands: list[_Cluster]) -> _Cluster | None:
+    """Of several people sharing a given name, the one named far more often so far."""
+    counts = sorted(((len(c.named()), c.id) for c in cands), reverse=True)
+    (top, cid), second = counts[0], counts[1][0]
+    if top >= SALIENT_MIN and top >= SALIENT_SHARE * second:
+        return next(c for c in cands if c.id == cid)
+    return None
+
+
+def _chain_nominal(it: _M, live: list[_Cluster], pool: list[_Cluster], clusters: list[_Cluster]) -> None:
+    head = it.name.tokens[-1].rstrip(".")
+    # "the President" is the one titled "President X", not "Vice President Y"
+    titled = [c for c in live if any(m.name.title and m.name.title[-1].rstrip(".") == head
+                                     and len(m.name.title) == 1 for m in c.members)]
+    if titled:
+        _join(max(titled, key=lambda c: c.last), it)
+        return
+    same = [c for c in live if any(m.name.tokens[-1:] == (head,) and _is_nominal(m) for m in c.members)]
+    if same:
+        _join(max(same, key=lambda c: c.last), it)
+        return
+    _new(clusters, pool, it)
+
+
+def _absorb_first_names(pool: list[_Cluster], uf: DisjointSets) -> None:
+    surnames_alone = {t for c in pool for t in c.singles()}
+    for s in pool:
+        if s.multi() or len(s.singles()) != 1 or any(_is_nominal(m) or m.introduced for m in s.members):
+            continue
+        t = next(iter(s.singles()))
+        full = [c for c in pool if c is not s and any(t in o.given for o in c.body_multi())]
+        if not full and s.kin:  # "his wife Sofia" ... "his wife, Sophie Chotek"
+            full = [c for c in pool if c is not s and any(
+                same_given(t, g) for o in c.body_multi() for g in o.given)]
+        if len(full) != 1:
+            continue
+        f = full[0]
+        if s.kin and not _same_relative(s, f):
+            continue
+        if any(o.surname in surnames_alone for o in f.body_multi()):
+            continue
+        if any(t in c.singles() and not c.multi() for c in pool if c is not s):
+            continue
+        uf.union(s.id, f.id)
+
+
+def _same_relative(s: _Cluster, f: _Cluster) -> bool:
+    """"Anton's wife, Klara" ... "his wife, Countess Klara Weiss": a first name
+    introduced by a kinship noun is the full name introduced by the same noun (a son
+    who shares his father's given name is introduced as "his son", the father is not)."""
+    words = {m.kin_word for m in s.members if m.kin}
+    if len(words) != 1 or None in words:
+        return False
+    w = next(iter(words))
+    gs, gf = s.gender(), f.gender()
+    return not (gs and gf and gs != gf) and any(
+        m.kin_word == w and len(m.name.tokens) > 1 for m in f.members)
