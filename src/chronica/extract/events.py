@@ -301,7 +301,6 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
     """``skip``: tokens that belong to other happenings or to what did not happen."""
     span = view.span
     sdoc = span.doc
-    anchor = sdoc[h.anchor]
     if a == span.start and b == span.end:
         evidence = Span(sent.start, sent.end, doc.text[sent.start:sent.end])
         evidence = _trimmed(doc, evidence.start, evidence.end)
@@ -311,6 +310,28 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
     trigger = Span(view.offset(trig_tok), view.end_offset(trig_tok), trig_tok.text)
 
     who = participants(h, view, frame.index)
+    where, prep, explicit_place = _event_place(doc, sent, view, h, a, b, lex, frame, where_now, skip,
+                                               trigger, who)
+    when = _event_when(doc, sent, view, h, evidence, lex, frame, timexes, skip)
+    summary, aimed = _summary_and_targets(doc, view, h, lex, frame, who, where, prep)
+    who = who + [k for k in aimed if k not in who]  # the targets are among the participants
+
+    conf = 0.45 if h.standalone_noun else 0.6
+    conf += 0.15 if when is not None and when.basis != "inferred" else 0.0
+    conf += 0.1 if explicit_place else 0.0
+    conf += 0.05 if who else 0.0
+    return LocalEvent(key="", kind=h.kind, summary=summary, evidence=evidence, trigger=trigger,
+                      when=when, who=who, where=where, confidence=round(min(conf, 0.95), 2),
+                      targets=aimed), explicit_place
+
+
+def _event_place(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Lexicon,
+                 frame: _DocFrame, where_now: _Whereabouts, skip: frozenset[int], trigger: Span,
+                 who: list[str]) -> tuple[str | None, str | None, bool]:
+    """Where the happening took place (its clause's place, else where the story stands),
+    the preposition that placed it, and whether the clause named the place; notes where
+    its people now are."""
+    anchor = view.span.doc[h.anchor]
     pick = place(h, view, a, b, frame.index, lex, skip)
     where, prep = _finer(doc, pick.key, pick.seen), pick.prep
     if where is None:
@@ -326,8 +347,15 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
         where_now.note(who, pick.seen or ([where] if where and not explicit_place and where != frame.country else []))
     elif (opening := _opening_place(view)) is not None and opening in pick.seen:
         where_now.note(who, [opening])  # "In Lisbon, Vasek volunteered ...": he was in Lisbon
+    return where, prep, explicit_place
 
-    skipped = {view.offset(sdoc[i]) for i in skip}
+
+def _event_when(doc: Doc, sent, view: SentView, h: Happening, evidence: Span, lex: Lexicon,
+                frame: _DocFrame, timexes, skip: frozenset[int]):
+    """The happening's date: a time expression in its own clause, else the story's date
+    where it is told (narrowed by "until ...", "for four years", a period's opening)."""
+    anchor = view.span.doc[h.anchor]
+    skipped = {view.offset(view.span.doc[i]) for i in skip}
     in_clause = [t for t in timexes if evidence.start <= t.start and t.end <= evidence.end
                  and not any(t.start <= o < t.end for o in skipped)]
     when = from_timexes(in_clause, view.offset(anchor), doc)
@@ -336,29 +364,43 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
         # against the story's date, but said by the text
         when = replace(when, basis="relative")
     if when is None:
-        clause = evidence.text.lower()
-        near = any(c in clause for c in lex.near_cues)
-        k = next((i for i, (a, b) in enumerate(frame.paragraphs) if a <= sent.start < b), None)
-        by_hour = k in frame.clocked
-        passed = _passage(_words(clause), lex, clocked=by_hour)
-        para = None if passed or k is None else frame.scene_of.get(k, frame.paragraphs[k][0])
-        # "shortly after" keeps the day only in a scene told by the hour
-        when = inferred(doc, view.offset(anchor), frame.anchors, near=near, scene_start=para,
-                        same_day=by_hour and same_day(clause),
-                        paragraph_start=None if k is None else frame.paragraphs[k][0])
-        on_the_day = by_hour and para is not None and when is not None and bool(_DAY_EDTF.match(when.edtf or ""))
-        if when is not None and not near and not on_the_day and _open_later(clause, lex):
-            when = open_after(when)
-        until = _until_date(view, anchor, timexes, lex) if h.kind in SPAN_KINDS else None
-        if when is not None and until is not None:
-            when = span_until(when, until) or when
-        dur = duration_of(anchor) if until is None else None
-        if when is not None and dur is None and h.kind in ARRIVAL_KINDS:
-            when = _period_opening(doc, sent, view.offset(anchor), when, frame)
-        if when is not None and dur is not None:
-            # "remained there for four years": from the story's date, that long
-            when = lasting(when, dur) or when
+        when = _inferred_when(doc, sent, view, h, anchor, evidence, lex, frame, timexes)
+    return when
 
+
+def _inferred_when(doc: Doc, sent, view: SentView, h: Happening, anchor, evidence: Span, lex: Lexicon,
+                   frame: _DocFrame, timexes):
+    """The date of a clause that gives none: the story's date at that point of the text."""
+    clause = evidence.text.lower()
+    near = any(c in clause for c in lex.near_cues)
+    k = next((i for i, (a, b) in enumerate(frame.paragraphs) if a <= sent.start < b), None)
+    by_hour = k in frame.clocked
+    passed = _passage(_words(clause), lex, clocked=by_hour)
+    para = None if passed or k is None else frame.scene_of.get(k, frame.paragraphs[k][0])
+    # "shortly after" keeps the day only in a scene told by the hour
+    when = inferred(doc, view.offset(anchor), frame.anchors, near=near, scene_start=para,
+                    same_day=by_hour and same_day(clause),
+                    paragraph_start=None if k is None else frame.paragraphs[k][0])
+    on_the_day = by_hour and para is not None and when is not None and bool(_DAY_EDTF.match(when.edtf or ""))
+    if when is not None and not near and not on_the_day and _open_later(clause, lex):
+        when = open_after(when)
+    until = _until_date(view, anchor, timexes, lex) if h.kind in SPAN_KINDS else None
+    if when is not None and until is not None:
+        when = span_until(when, until) or when
+    dur = duration_of(anchor) if until is None else None
+    if when is not None and dur is None and h.kind in ARRIVAL_KINDS:
+        when = _period_opening(doc, sent, view.offset(anchor), when, frame)
+    if when is not None and dur is not None:
+        # "remained there for four years": from the story's date, that long
+        when = lasting(when, dur) or when
+    return when
+
+
+def _summary_and_targets(doc: Doc, view: SentView, h: Happening, lex: Lexicon, frame: _DocFrame,
+                         who: list[str], where: str | None, prep: str | None) -> tuple[str, list[str]]:
+    """The event's one-line summary, and the people its harm is aimed at."""
+    sdoc = view.span.doc
+    anchor = sdoc[h.anchor]
     names = [_name(doc, k) for k in who]
     place_name = _name(doc, where) if where else None
     by_noun = h.standalone_noun or (h.main.rule.pos == "noun" and anchor.lemma_.lower() in lex.occurrence_verbs)
@@ -367,17 +409,7 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
     summary = summarise(head, [n for n in names if n], place_name, prep, by_noun,
                         agents=[_name(doc, k) for k in r.agents], patients=[_name(doc, k) for k in r.patients],
                         subject_words=r.subject_words, plural=r.plural, passive=r.passive)
-
-    aimed = targets(h, view, frame.index, r, _harm_lemmas(lex))
-    who = who + [k for k in aimed if k not in who]  # the targets are among the participants
-
-    conf = 0.45 if h.standalone_noun else 0.6
-    conf += 0.15 if when is not None and when.basis != "inferred" else 0.0
-    conf += 0.1 if explicit_place else 0.0
-    conf += 0.05 if who else 0.0
-    return LocalEvent(key="", kind=h.kind, summary=summary, evidence=evidence, trigger=trigger,
-                      when=when, who=who, where=where, confidence=round(min(conf, 0.95), 2),
-                      targets=aimed), explicit_place
+    return summary, targets(h, view, frame.index, r, _harm_lemmas(lex))
 
 
 def _period_opening(doc: Doc, sent, offset: int, when, frame: _DocFrame):
