@@ -39,31 +39,48 @@ def _chain_person(it: _M, pool: list[_Cluster], clusters: list[_Cluster], items:
     live = [c for c in pool if c.id not in banned]
     if not n.tokens or _is_description(it):
         _new(clusters, pool, it)
-        return
-    if _is_nominal(it):
+    elif _is_nominal(it):
         _chain_nominal(it, live, pool, clusters)
-        return
-    if len(n.tokens) > 1:
-        cands = [c for c in live if any(
-            full_names_match(n, o) or subset_match(n, o) or subset_match(o, n) for o in c.multi())]
-        if not cands:  # a surname, or a ruler's short name ("Sven" for "Sven the Bold"), used alone before
-            key = ruler_short(n) or n.surname
-            cands = [c for c in live if not c.kin and key in c.singles() and not c.multi()
-                     and not _gender_clash(it, c)]
-        if cands:
-            _join(max(cands, key=lambda c: c.last), it)
-        else:
-            _new(clusters, pool, it)
-        return
-    t = n.single
-    if it.introduced:  # a signature is its own name: only the same name used alone joins it
-        same = [c for c in live if t in c.singles()]
+    elif len(n.tokens) > 1:
+        _chain_full_name(it, live, pool, clusters)
+    elif it.introduced:  # a signature is its own name: only the same name used alone joins it
+        same = [c for c in live if n.single in c.singles()]
         if same:
             _join(max(same, key=lambda c: c.last), it)
         else:
             _new(clusters, pool, it)
-        return
-    # a surname of a known full name
+    else:
+        target = _surname_holder(it, live) or _single_word_holder(it, live, pool, items, clusters_of, banned)
+        if target is None:
+            _new(clusters, pool, it)
+        elif target is not _UNSURE:
+            _join(target, it)
+        else:
+            _new(clusters, pool, it)  # "Johann" after "Johann Sebastian" and "Johann Christian": unsure
+
+
+_UNSURE = object()  # several people the word may mean, none salient: it starts a person of its own
+
+
+def _chain_full_name(it: _M, live: list[_Cluster], pool: list[_Cluster], clusters: list[_Cluster]) -> None:
+    """Rule 1: a full name joins the latest person with a matching full name, else an
+    earlier bare surname (or a ruler's short name: "Sven" for "Sven the Bold")."""
+    n = it.name
+    cands = [c for c in live if any(
+        full_names_match(n, o) or subset_match(n, o) or subset_match(o, n) for o in c.multi())]
+    if not cands:
+        key = ruler_short(n) or n.surname
+        cands = [c for c in live if not c.kin and key in c.singles() and not c.multi()
+                 and not _gender_clash(it, c)]
+    if cands:
+        _join(max(cands, key=lambda c: c.last), it)
+    else:
+        _new(clusters, pool, it)
+
+
+def _surname_holder(it: _M, live: list[_Cluster]) -> _Cluster | None:
+    """Rule 2: a single word that is the surname of a known full name."""
+    t = it.name.single
     cands = [c for c in live if any(o.surname == t or (o.surname and "-" in o.surname and t in o.surname.split("-"))
                                     for o in c.multi())]  # "Cupara" of "Mihajlo Stevanović-Cupara"
     bare = [c for c in live if t in c.singles() and not c.multi()]
@@ -72,40 +89,46 @@ def _chain_person(it: _M, pool: list[_Cluster], clusters: list[_Cluster], items:
     used = [c for c in cands if t in c.singles()]
     if len(used) < len(cands):  # several people carry the surname: the one called by it
         cands = used or [c for c in cands if not _gender_clash(it, c)] or cands
-    if cands:
-        _join(max(cands, key=lambda c: c.last), it)
-        return
+    return max(cands, key=lambda c: c.last) if cands else None
+
+
+def _single_word_holder(it: _M, live: list[_Cluster], pool: list[_Cluster], items: list[_M],
+                        clusters_of: dict[int, _Cluster], banned: set[int]):
+    """Rule 3: whom another single word (a first name, a mononym) means: a cluster,
+    ``_UNSURE``, or None for a new person."""
+    t = it.name.single
     # the person the last bare use of this word in the section meant
     same = [m for m in items if m.index < it.index and m.section == it.section
             and m.name.single == t and clusters_of.get(m.index) in live]
     if same:
-        _join(clusters_of[same[-1].index], it)
-        return
+        return clusters_of[same[-1].index]
+    return _given_name_holder(it, live, pool, banned)
+
+
+def _given_name_holder(it: _M, live: list[_Cluster], pool: list[_Cluster], banned: set[int]):
+    """A given name alone: the nearest full name in the section that carries it (the
+    salient one of several, else ``_UNSURE``), a person already known by the bare word,
+    or the only full name of the document that carries it."""
+    t = it.name.single
     # the nearest preceding full name in the section with this given name
     cands = [c for c in live if any(t in o.given for o in c.multi())]
     in_sec = [c for c in cands if any(m.section == it.section and m.index < it.index
                                       and t in m.name.given for m in c.members)]
     if len(in_sec) > 1 and len({tuple(o.tokens) for c in in_sec for o in c.multi()}) > 1:
         lead = None if it.kin else _salient(in_sec)
-        if lead is not None:  # the person the text is about, named far more than the other
-            _join(lead, it)
-        else:
-            _new(clusters, pool, it)  # "Johann" after "Johann Sebastian" and "Johann Christian": unsure
-        return
+        # the person the text is about, named far more than the other
+        return lead if lead is not None else _UNSURE
     if it.kin:  # "their son Lev" is not the Lev Brand the text is about
         in_sec = [c for c in in_sec if not _most_named(c, pool)]
         cands = [c for c in cands if not _most_named(c, pool)]
     if in_sec:
-        _join(max(in_sec, key=lambda c: c.last), it)
-        return
+        return max(in_sec, key=lambda c: c.last)
     standalone = [c for c in live if t in c.singles() and not c.multi()]
     if standalone:
-        _join(max(standalone, key=lambda c: c.last), it)
-        return
+        return max(standalone, key=lambda c: c.last)
     if len(cands) == 1 and not any(t in c.singles() for c in pool if c.id in banned):
-        _join(cands[0], it)
-        return
-    _new(clusters, pool, it)
+        return cands[0]
+    return None
 
 
 def _most_named(c: _Cluster, pool: list[_Cluster]) -> bool:
