@@ -19,13 +19,14 @@ from ..pipeline import Context, component
 from .events_clauses import _char_span, _evidence_ranges, _trim_edges, _trimmed
 from .events_frame import _DAY_EDTF, _DocFrame, _Whereabouts, _frame, _name, _passage, _words
 from .events_index import SentView, sentence_view
+from .events_journeys import journey_legs
 from .events_lexicon import Lexicon, load_lexicon
 from .events_passes import _drop_told_references, _fold_meetings_into_attacks, _lifespan_events, _staged_blows
 from .events_roles import AIMED_KINDS, participants, place, roles, targets
 from .events_scenes import in_any
 from .events_summary import summarise
 from .events_triggers import (
-    Happening, assign_clauses, find_triggers, group, has_place_child, journey_legs, named_reference,
+    Happening, assign_clauses, find_triggers, group, has_place_child, named_reference,
 )
 from .events_when import (
     duration_of, from_timexes, inferred, lasting, open_after, same_day, span_until,
