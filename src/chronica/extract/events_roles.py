@@ -20,45 +20,64 @@ def _resolve(tok, view: SentView, index: MentionIndex) -> list[str]:
     """Entity keys a participant token stands for (with its conjuncts)."""
     out = []
     for t in [tok] + [c for c in tok.conjuncts if c.i > tok.i]:
-        key = view.token_entity.get(t.i)
-        if key is None:
-            # a head noun with a name beside it ("the Emperor Hadrian")
-            for c in t.children:
-                if c.dep_ in ("appos", "compound") and c.i in view.token_entity:
-                    key = view.token_entity[c.i]
-                    break
-        if key is None and t.pos_ == "NOUN":
-            # "a former museum worker named Vincenzo Peruggia"
-            for c in t.children:
-                if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS:
-                    key = next((view.token_entity[g.i] for g in c.children
-                                if g.dep_ in ("oprd", "dobj", "attr", "xcomp") and g.i in view.token_entity), None)
-        if key is None and t.pos_ == "NOUN" and t.dep_ in SUBJECT_DEPS and index.identified:
-            # "a thief walked out ..." when the text says who the thief was
-            if any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in t.children):
-                key = index.identified.get(t.lemma_.lower())
+        key = _named_key(t, view, index)
         if key is None and t.pos_ == "NOUN":
             # a body named by its people ("the Spanish and Dutch fleets")
-            for c in t.children:
-                if c.dep_ == "amod" and c.i in view.token_entity:
-                    for g in [c, *c.conjuncts]:
-                        k = view.token_entity.get(g.i)
-                        if k is not None and index.entity_type.get(k) in ("group", "organization") and k not in out:
-                            out.append(k)
+            out.extend(k for k in _peoples_named(t, view, index) if k not in out)
         if key is None and _plural_people(t):
             # "They rode 20 miles", "Both crossed the bridge", "the couple reached"
             out.extend(k for k in recent_group(index, view.offset(t)) if k not in out)
             continue
-        if key is None and t.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:
-            key = recent_person(index, view.offset(t), t.lower_, _bound_subject(t, view, index),
-                                as_subject=t.dep_ in SUBJECT_DEPS)
-        if key is None and t.lower_ in RELATIVE_PRONOUNS:
-            clause = t.head
-            if clause.dep_ == "relcl":
-                key = view.token_entity.get(clause.head.i)
+        if key is None:
+            key = _pronoun_key(t, view, index)
         if key is not None and index.entity_type.get(key) in PARTICIPANT_TYPES and key not in out:
             out.append(key)
     return out
+
+
+def _named_key(t, view: SentView, index: MentionIndex) -> str | None:
+    """The entity a token names: itself, a name beside it ("the Emperor Hadrian"), a name
+    given it ("a former museum worker named Vincenzo Peruggia"), or the person the text
+    says the role noun was ("a thief walked out ..." when it says who the thief was)."""
+    key = view.token_entity.get(t.i)
+    if key is None:
+        for c in t.children:
+            if c.dep_ in ("appos", "compound") and c.i in view.token_entity:
+                key = view.token_entity[c.i]
+                break
+    if key is None and t.pos_ == "NOUN":
+        for c in t.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS:
+                key = next((view.token_entity[g.i] for g in c.children
+                            if g.dep_ in ("oprd", "dobj", "attr", "xcomp") and g.i in view.token_entity), None)
+    if key is None and t.pos_ == "NOUN" and t.dep_ in SUBJECT_DEPS and index.identified:
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in t.children):
+            key = index.identified.get(t.lemma_.lower())
+    return key
+
+
+def _peoples_named(t, view: SentView, index: MentionIndex) -> list[str]:
+    """The groups and organisations named by the adjectives of a noun."""
+    out = []
+    for c in t.children:
+        if c.dep_ == "amod" and c.i in view.token_entity:
+            for g in [c, *c.conjuncts]:
+                k = view.token_entity.get(g.i)
+                if k is not None and index.entity_type.get(k) in ("group", "organization") and k not in out:
+                    out.append(k)
+    return out
+
+
+def _pronoun_key(t, view: SentView, index: MentionIndex) -> str | None:
+    """The entity a personal or relative pronoun stands for."""
+    if t.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:
+        return recent_person(index, view.offset(t), t.lower_, _bound_subject(t, view, index),
+                             as_subject=t.dep_ in SUBJECT_DEPS)
+    if t.lower_ in RELATIVE_PRONOUNS:
+        clause = t.head
+        if clause.dep_ == "relcl":
+            return view.token_entity.get(clause.head.i)
+    return None
 
 
 PLURAL_PRONOUNS = {"they", "them", "both", "themselves"}
@@ -125,44 +144,56 @@ def participants(h: Happening, view: SentView, index: MentionIndex) -> list[str]
                 who.append(k)
 
     if _verbal(h, anchor):
-        subj = _subject(anchor)
-        if subj is not None:
-            add(_resolve(subj, view, index))
-        for c in anchor.children:
-            if c.dep_ == "agent":
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        add(_resolve(g, view, index))
-            elif c.dep_ in OBJECT_DEPS or c.dep_ == "dative":
-                add(_resolve(c, view, index))
-                if h.kind == "attack":  # "raided Hampden's manor": the owner is the target
-                    for g in c.children:
-                        if g.dep_ == "poss" and index.entity_type.get(view.token_entity.get(g.i, "")) == "person":
-                            add(_resolve(g, view, index))
-            elif c.dep_ == "prep" and c.lower_ in PARTICIPANT_PREPS:
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        add(_resolve(g, view, index))
-                        if h.kind == "attack":  # "threw a bomb at the duke's carriage"
-                            add(_owners(g, view, index))
-        if h.kind == "attack":
-            add(_harmed(anchor, view, index))
+        _clause_participants(h, anchor, view, index, add)
     # the event noun's own participants ("his death", "the visit of the sovereigns")
     nouns = [doc[t.i] for t in h.triggers[:1] if t.rule.pos == "noun"]
     for tok in nouns:
-        for c in tok.children:
-            if c.dep_ == "poss":
-                add(_resolve(c, view, index))
-            elif c.dep_ == "prep" and c.lower_ in ("of", "by", "with", "against"):
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        add(_resolve(g, view, index))
-            elif c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
-                # whom it was aimed at: "a campaign to split the Spanish and Dutch fleets"
-                for g in c.children:
-                    if g.dep_ in OBJECT_DEPS:
-                        add(_resolve(g, view, index))
+        _noun_participants(tok, view, index, add)
     return who
+
+
+def _clause_participants(h: Happening, anchor, view: SentView, index: MentionIndex, add) -> None:
+    """The subject, agents, objects and prepositional partners of the happening's verb
+    (for an attack, also whose property was hit and whom it harmed)."""
+    subj = _subject(anchor)
+    if subj is not None:
+        add(_resolve(subj, view, index))
+    for c in anchor.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    add(_resolve(g, view, index))
+        elif c.dep_ in OBJECT_DEPS or c.dep_ == "dative":
+            add(_resolve(c, view, index))
+            if h.kind == "attack":  # "raided Hampden's manor": the owner is the target
+                for g in c.children:
+                    if g.dep_ == "poss" and index.entity_type.get(view.token_entity.get(g.i, "")) == "person":
+                        add(_resolve(g, view, index))
+        elif c.dep_ == "prep" and c.lower_ in PARTICIPANT_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    add(_resolve(g, view, index))
+                    if h.kind == "attack":  # "threw a bomb at the duke's carriage"
+                        add(_owners(g, view, index))
+    if h.kind == "attack":
+        add(_harmed(anchor, view, index))
+
+
+def _noun_participants(tok, view: SentView, index: MentionIndex, add) -> None:
+    """Whose an event noun is and of whom it tells ("his death", "the visit of the
+    sovereigns", "a campaign to split the Spanish and Dutch fleets")."""
+    for c in tok.children:
+        if c.dep_ == "poss":
+            add(_resolve(c, view, index))
+        elif c.dep_ == "prep" and c.lower_ in ("of", "by", "with", "against"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    add(_resolve(g, view, index))
+        elif c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            # whom it was aimed at
+            for g in c.children:
+                if g.dep_ in OBJECT_DEPS:
+                    add(_resolve(g, view, index))
 
 
 HARM_LEMMAS = frozenset({"kill", "wound", "injure", "hit", "strike", "maim", "murder", "slay"})
@@ -339,12 +370,7 @@ def roles(h: Happening, view: SentView, index: MentionIndex) -> Roles:
     anchor = doc[h.anchor]
     if not _verbal(h, anchor) or anchor.pos_ == "ADJ":
         return Roles((), (), None, False, False)
-    # a participle without "have" is passive: "is exiled by", "will see Danton arrested"
-    has_object = any(c.dep_ in OBJECT_DEPS for c in anchor.children)
-    small_clause = anchor.dep_ in ("ccomp", "xcomp", "oprd") and anchor.head.lemma_.lower() in SMALL_CLAUSE_HEADS
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in anchor.children) or not has_object and (
-        small_clause or anchor.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in anchor.children)
-        and not (anchor.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in anchor.children)))  # a past tense mis-tagged
+    passive = _passive_clause(anchor)
     agents: list[str] = []
     patients: list[str] = []
     if anchor.dep_ == "acl" and passive:
@@ -363,6 +389,24 @@ def roles(h: Happening, view: SentView, index: MentionIndex) -> Roles:
             subject_words = _short_np(subj)
         if keys:
             plural = len(keys) > 1
+    _agents_and_patients(anchor, passive, view, index, agents, patients)
+    return Roles(tuple(dict.fromkeys(agents)), tuple(k for k in dict.fromkeys(patients) if k not in agents),
+                 subject_words, plural, passive)
+
+
+def _passive_clause(anchor) -> bool:
+    """A passive verb; a participle without "have" is passive too: "is exiled by",
+    "will see Danton arrested"."""
+    has_object = any(c.dep_ in OBJECT_DEPS for c in anchor.children)
+    small_clause = anchor.dep_ in ("ccomp", "xcomp", "oprd") and anchor.head.lemma_.lower() in SMALL_CLAUSE_HEADS
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in anchor.children) or not has_object and (
+        small_clause or anchor.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in anchor.children)
+        and not (anchor.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in anchor.children)))  # a past tense mis-tagged
+
+
+def _agents_and_patients(anchor, passive: bool, view: SentView, index: MentionIndex,
+                         agents: list[str], patients: list[str]) -> None:
+    """Add the "by" agents and the objects of the verb."""
     for c in anchor.children:
         if c.dep_ == "agent" or (passive and c.dep_ == "prep" and c.lower_ == "by"):
             for g in c.children:
@@ -370,8 +414,6 @@ def roles(h: Happening, view: SentView, index: MentionIndex) -> Roles:
                     agents.extend(k for k in _resolve(g, view, index) if k not in agents)
         elif c.dep_ in OBJECT_DEPS or c.dep_ == "dative":
             patients.extend(k for k in _resolve(c, view, index) if k not in patients and k not in agents)
-    return Roles(tuple(dict.fromkeys(agents)), tuple(k for k in dict.fromkeys(patients) if k not in agents),
-                 subject_words, plural, passive)
 
 
 AIM_PREPS = {"at", "on", "upon", "against"}  # "hurled a grenade at X's car", "an attack on X"
