@@ -77,29 +77,38 @@ def decisive_type(text: str, label_counts: Counter, lex: Lexicon, gaz: Gazetteer
         return "place"  # a building the gazetteer knows: "Blue House", "White House"
     if _gaz_weight(gaz.lookup(text), text, lex) >= 2.5:
         return None  # "Soviet Union" is a state whatever its last word
-    if multi and first in lex.vessel_prefixes:
-        return "vehicle"  # a ship: "HMS Bellerophon"
-    if multi and first in lex.work_heads and "of" in words:
-        return "work"
-    if multi and any(w in WORK_TAILS and (i == len(words) - 1 or words[i + 1] == "of")
-                     for i, w in enumerate(words[1:], 1)):
-        return "work"  # "Anglo-Japanese Treaty (of Alliance)", "Molotov–Ribbentrop Pact"
-    if multi and (first in lex.event_heads and "of" in words or last in lex.event_tails
-                  or (_ROMAN.match(last) and words[-2] in lex.event_tails)):  # "World War II"
-        return "other"
-    if multi and last in lex.org_cues and not person_named:
-        return "organization"
-    if not multi and text in lex.org_cues and text not in lex.demonyms and text not in lex.group_words:
+    if multi:
+        found = _multi_word_type(words, lex, person_named)
+        if found:
+            return found
+    elif text in lex.org_cues and text not in lex.demonyms and text not in lex.group_words:
         return "organization"  # "Congress", "Parliament"
-    if multi and last in lex.building_cues and not (person_named and last == "House"):
-        return "place"
-    if multi and first in lex.building_cues and first not in lex.org_cues and words[1] == "of":
-        return "place"  # "Museum of Natural History", "Castle of Otranto"
     stem = re.sub(r"s$", "", text)
     if text in lex.dynasties or (text.endswith("s") and stem in lex.dynasties):
         return "organization"
     if text in lex.group_words:
         return "group"
+    return None
+
+
+def _multi_word_type(words: list[str], lex: Lexicon, person_named: bool) -> str | None:
+    """The type the head or tail word of a name of several words settles."""
+    first, last = words[0], words[-1]
+    if first in lex.vessel_prefixes:
+        return "vehicle"  # a ship: "HMS Bellerophon"
+    if first in lex.work_heads and "of" in words:
+        return "work"
+    if any(w in WORK_TAILS and (i == len(words) - 1 or words[i + 1] == "of") for i, w in enumerate(words[1:], 1)):
+        return "work"  # "Anglo-Japanese Treaty (of Alliance)", "Molotov–Ribbentrop Pact"
+    if (first in lex.event_heads and "of" in words or last in lex.event_tails
+            or (_ROMAN.match(last) and words[-2] in lex.event_tails)):  # "World War II"
+        return "other"
+    if last in lex.org_cues and not person_named:
+        return "organization"
+    if last in lex.building_cues and not (person_named and last == "House"):
+        return "place"
+    if first in lex.building_cues and first not in lex.org_cues and words[1] == "of":
+        return "place"  # "Museum of Natural History", "Castle of Otranto"
     return None
 
 
@@ -152,22 +161,10 @@ def _context_evidence(c: _Cand, doc: Doc, lex: Lexicon) -> None:
     text = doc.text[c.start:c.end]
     if c.rule == "heading":
         c.context["place"] += 3.0  # a section headed "Florence, 1913": where it happens
-    if text in lex.demonyms and head.dep_ == "amod" and head.head.lemma_.lower() in lex.geo_nouns:
-        c.context["place"] += 4.0  # "the Tuscan coast"
+    if _demonym_of_place(text, head, lex):
+        c.context["place"] += 4.0  # "the Tuscan coast", "the Egyptian campaign", "Asian trade"
         return
-    if (text in lex.demonyms and not text.endswith("s") and head.dep_ in ("amod", "compound")
-            and head.head.pos_ == "NOUN" and not _person_noun(head.head, lex)
-            and head.head.lemma_.lower() not in lex.vessel_nouns):
-        c.context["place"] += 4.0  # "the Egyptian campaign", "Asian trade": the place
-        return
-    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in lex.person_verbs:
-        c.context["person"] += 1.5 if head.dep_ == "nsubj" else 0.5
-    if head.dep_ == "pobj" and head.head.lower_ in lex.place_preps:
-        verb = head.head.head
-        if verb.pos_ in ("VERB", "AUX") and verb.lemma_ in lex.place_verbs:
-            c.context["place"] += 1.5
-        elif head.head.lower_ in ("in", "at", "near", "from", "into", "across", "through"):
-            c.context["place"] += 0.7
+    _verb_cues(c, head, lex)
     after = sd[span.end:span.end + 3]
     if len(after) >= 2 and after[0].text in ("'s", "’s", "'", "’") and after[1].lemma_.lower() in lex.kin_nouns:
         c.context["person"] += 2.0
@@ -185,6 +182,31 @@ def _context_evidence(c: _Cand, doc: Doc, lex: Lexicon) -> None:
     _role_and_kind_cues(c, span, head, lex)
     for t, w in c.name_hint.items():
         c.context[t] += w
+
+
+def _demonym_of_place(text: str, head, lex: Lexicon) -> bool:
+    """A people's adjective that names the place: "the Tuscan coast" (a geographic
+    noun), "the Egyptian campaign" (any noun not for people or vessels)."""
+    if text not in lex.demonyms:
+        return False
+    if head.dep_ == "amod" and head.head.lemma_.lower() in lex.geo_nouns:
+        return True
+    return (not text.endswith("s") and head.dep_ in ("amod", "compound")
+            and head.head.pos_ == "NOUN" and not _person_noun(head.head, lex)
+            and head.head.lemma_.lower() not in lex.vessel_nouns)
+
+
+def _verb_cues(c: _Cand, head, lex: Lexicon) -> None:
+    """The subject of a person's verb ("X said"); the object of a place's verb or
+    preposition ("lived in X")."""
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in lex.person_verbs:
+        c.context["person"] += 1.5 if head.dep_ == "nsubj" else 0.5
+    if head.dep_ == "pobj" and head.head.lower_ in lex.place_preps:
+        verb = head.head.head
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_ in lex.place_verbs:
+            c.context["place"] += 1.5
+        elif head.head.lower_ in ("in", "at", "near", "from", "into", "across", "through"):
+            c.context["place"] += 0.7
 
 
 def _named_vessel(head, lex: Lexicon) -> bool:
