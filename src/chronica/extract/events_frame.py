@@ -101,8 +101,7 @@ def _scenes(doc: Doc, lex: Lexicon, index: MentionIndex, paras: list[tuple[int, 
             continue
         if opens_with_heading(doc.text, a, b):
             start = None
-        here = {m.entity for m in doc.mentions if m.entity and not m.cited and a <= m.start < b
-                and index.entity_type.get(m.entity) in ("person", "organization", "group")}
+        here = _actors_in(doc, index, a, b)
         opening = _words(doc.text[body[0].start:body[0].end].lower())
         own = [(o, w) for o, w in anchors if a <= o < b]
         clock = any(tells_hour(t, doc.text) for t in doc.timexes_in(a, b))
@@ -125,6 +124,12 @@ def _scenes(doc: Doc, lex: Lexicon, index: MentionIndex, paras: list[tuple[int, 
         if start is not None and clocked:
             clocked_paras.add(i)
     return out, frozenset(clocked_paras)
+
+
+def _actors_in(doc: Doc, index: MentionIndex, a: int, b: int) -> set[str]:
+    """The people, organisations and groups named in ``[a, b)``."""
+    return {m.entity for m in doc.mentions if m.entity and not m.cited and a <= m.start < b
+            and index.entity_type.get(m.entity) in ("person", "organization", "group")}
 
 
 def _passage(words: list[str], lex: Lexicon, clocked: bool = False) -> bool:

@@ -49,19 +49,7 @@ def _staged_blows(doc: Doc, lex: Lexicon, frame: _DocFrame, events: list[LocalEv
         if any(e.kind == "attack" and a <= e.evidence.start < b for e in events):
             continue
         sents = [s for s in doc.sentences if a <= s.start < b and s.kind == "body"]
-        weapon = harm = None
-        cued = []
-        for s in sents:
-            span = doc.spacy.char_span(s.start, s.end, alignment_mode="expand")
-            if span is None:
-                continue
-            text = " " + " ".join(t.lower_ for t in span) + " "
-            w = next((x for x in sorted(lex.weapons, key=len, reverse=True) if f" {x} " in text), None)
-            h = next((t for t in span if t.lower_ in lex.harm_cues or t.lemma_.lower() in lex.harm_cues), None)
-            if w or h:
-                cued.append(s)
-            weapon = weapon or w
-            harm = harm if harm is not None else h
+        weapon, harm, cued = _weapon_and_harm(doc, lex, sents)
         if weapon is None or harm is None:
             continue
         evidence = _trimmed(doc, cued[0].start, cued[-1].end)
@@ -77,6 +65,25 @@ def _staged_blows(doc: Doc, lex: Lexicon, frame: _DocFrame, events: list[LocalEv
         out.append(LocalEvent(key="", kind="attack", summary=summary, evidence=evidence, trigger=trigger,
                               when=when, who=who, where=None, confidence=0.5))
     return out
+
+
+def _weapon_and_harm(doc: Doc, lex: Lexicon, sents: list) -> tuple[str | None, object, list]:
+    """The first weapon and the first harm cue told in these sentences, and the
+    sentences that tell either."""
+    weapon = harm = None
+    cued = []
+    for s in sents:
+        span = doc.spacy.char_span(s.start, s.end, alignment_mode="expand")
+        if span is None:
+            continue
+        text = " " + " ".join(t.lower_ for t in span) + " "
+        w = next((x for x in sorted(lex.weapons, key=len, reverse=True) if f" {x} " in text), None)
+        h = next((t for t in span if t.lower_ in lex.harm_cues or t.lemma_.lower() in lex.harm_cues), None)
+        if w or h:
+            cued.append(s)
+        weapon = weapon or w
+        harm = harm if harm is not None else h
+    return weapon, harm, cued
 
 
 def _fold_meetings_into_attacks(doc: Doc, frame: _DocFrame, events: list[LocalEvent]) -> list[LocalEvent]:
