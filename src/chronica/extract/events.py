@@ -16,6 +16,7 @@ from dataclasses import replace
 from ..doc import Doc
 from ..model import LocalEvent, Span
 from ..pipeline import Context, component
+from ..resources import load
 from .events_clauses import _char_span, _evidence_ranges, _trim_edges, _trimmed
 from .events_frame import _DAY_EDTF, _DocFrame, _Whereabouts, _frame, _name, _passage, _words
 from .events_index import SentView, sentence_view
@@ -36,7 +37,7 @@ from .events_where import _carried_place, _finer, _heading_residence, _named_in,
 MERGE_KINDS = {"movement", "exile"}
 SPAN_KINDS = {"residence", "exile", "illness"}
 ARRIVAL_KINDS = {"movement", "exile"}  # a move that opens a period happens at its start  # happenings that last: "remained until ..."
-DEPARTURE_PARTICLES = {"away", "off", "out"}
+DEPARTURE_PARTICLES = frozenset(load("events/clause_words.yaml")["departure_particles"])
 # happenings that tell where someone is (and so where the next untold-place clause is)
 WHEREABOUTS_KINDS = {"movement", "residence", "exile", "arrest", "meeting", "death", "illness", "personal"}  # not a birth: a birthplace is not the place of all that follows
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..doc import Doc
 from ..model import Span
+from ..resources import load
 from .events_index import SentView
 from .events_triggers import Happening
 
@@ -11,7 +12,7 @@ from .events_triggers import Happening
 EDGE_DEPS = {"punct", "cc", "mark", "prep"}
 
 
-EDGE_WORDS = {"and", "but", "or", "then", "while", "which", "that", ",", ";", ":", "—", "-"}
+EDGE_WORDS = frozenset(load("events/clause_words.yaml")["edge_words"])
 
 
 def _evidence_ranges(span, kept: list[Happening]) -> list[tuple[int, int]]:

@@ -9,13 +9,15 @@ from dataclasses import dataclass
 
 from ..doc import Doc
 from ..resolve.gender import given_name_gender
+from ..resources import load
 from .events_lexicon import Lexicon
 from .events_triggers import SUBJECT_DEPS
 
 
 PARTICIPANT_TYPES = {"person", "organization", "group", "vehicle"}  # a ship sails, a train is derailed
-MALE_PRONOUNS = {"he", "him", "his", "himself"}
-FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+_WORDS = load("events/clause_words.yaml")
+MALE_PRONOUNS = frozenset(_WORDS["male_pronouns"])
+FEMALE_PRONOUNS = frozenset(_WORDS["female_pronouns"])
 
 
 @dataclass(frozen=True)

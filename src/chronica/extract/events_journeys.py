@@ -2,8 +2,10 @@
 Prague"): the token ranges of its legs, each going to a place of its own."""
 from __future__ import annotations
 
+from ..resources import load
 
-LEG_PREPS = {"to", "into", "toward", "towards", "from", "onto"}
+_WORDS = load("events/clause_words.yaml")
+LEG_PREPS = frozenset(_WORDS["leg_preps"])
 
 
 def journey_legs(sent, anchor: int, a: int, b: int, place_roots: set[int]) -> list[tuple[int, int]]:
@@ -40,7 +42,7 @@ def journey_legs(sent, anchor: int, a: int, b: int, place_roots: set[int]) -> li
     return out
 
 
-SEQUENCE_WORDS = {"then", "later", "afterwards", "finally", "eventually", "subsequently", "next"}
+SEQUENCE_WORDS = frozenset(_WORDS["sequence_words"])
 
 
 def _sequenced(place) -> bool:

@@ -3,15 +3,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..resources import load
 from .events_index import (
     FEMALE_PRONOUNS, MALE_PRONOUNS, PARTICIPANT_TYPES, MentionIndex, SentView, recent_group, recent_person,
 )
 from .events_lexicon import Lexicon
 from .events_triggers import OBJECT_DEPS, SUBJECT_DEPS, Happening
 
-RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
-PARTICIPANT_PREPS = {"by", "with", "against", "to", "on", "at", "for", "of"}
-NAMING_VERBS = {"name", "call"}
+_WORDS = load("events/clause_words.yaml")
+RELATIVE_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
+PARTICIPANT_PREPS = frozenset(_WORDS["participant_preps"])
+NAMING_VERBS = frozenset(_WORDS["naming_verbs"])
 
 
 # ------------------------------------------------------------------ participants --
@@ -80,8 +82,8 @@ def _pronoun_key(t, view: SentView, index: MentionIndex) -> str | None:
     return None
 
 
-PLURAL_PRONOUNS = {"they", "them", "both", "themselves"}
-PAIR_NOUNS = {"couple", "pair", "two", "duo"}  # "the couple", "the two"
+PLURAL_PRONOUNS = frozenset(_WORDS["plural_pronouns"])
+PAIR_NOUNS = frozenset(_WORDS["pair_nouns"])  # "the couple", "the two"
 
 
 def _plural_people(tok) -> bool:
@@ -196,7 +198,7 @@ def _noun_participants(tok, view: SentView, index: MentionIndex, add) -> None:
                     add(_resolve(g, view, index))
 
 
-HARM_LEMMAS = frozenset({"kill", "wound", "injure", "hit", "strike", "maim", "murder", "slay"})
+HARM_LEMMAS = frozenset(_WORDS["harm_verbs"])
 
 
 def _owners(tok, view: SentView, index: MentionIndex) -> list[str]:
@@ -334,7 +336,7 @@ def place(h: Happening, view: SentView, start_tok: int, end_tok: int, index: Men
 
 # ------------------------------------------------------------------ roles (for summaries) --
 
-SMALL_CLAUSE_HEADS = {"see", "watch", "find", "have", "get", "leave", "want"}  # "see Danton arrested"
+SMALL_CLAUSE_HEADS = frozenset(_WORDS["small_clause_heads"])  # "see Danton arrested"
 
 
 @dataclass(frozen=True)
@@ -416,7 +418,7 @@ def _agents_and_patients(anchor, passive: bool, view: SentView, index: MentionIn
             patients.extend(k for k in _resolve(c, view, index) if k not in patients and k not in agents)
 
 
-AIM_PREPS = {"at", "on", "upon", "against"}  # "hurled a grenade at X's car", "an attack on X"
+AIM_PREPS = frozenset(_WORDS["aim_preps"])  # "hurled a grenade at X's car", "an attack on X"
 AIMED_KINDS = {"attack", "death", "arrest"}
 HARM_CLAUSE_DEPS = {"advcl", "conj", "xcomp", "ccomp"}  # "fired twice, killing X and wounding Y"
 

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..resources import load
 from .events_lexicon import Lexicon, TriggerRule
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 VERB_COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "obj"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "pcomp", "acl", "advcl"}
-KIND_NOUN_PREPS = {"into", "to", "under"}  # "sent into exile", "went to war", "placed under arrest"
+_WORDS = load("events/clause_words.yaml")
+KIND_NOUN_PREPS = frozenset(_WORDS["kind_noun_preps"])  # "sent into exile", "went to war", "placed under arrest"
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ def _is_passive(tok) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.dep_ == "acl" and tok.tag_ == "VBN"
 
 
-PERSONAL_OBJECTS = {"him", "her", "them", "me", "us", "himself", "herself", "themselves"}
+PERSONAL_OBJECTS = frozenset(_WORDS["personal_objects"])
 
 
 def _custody(tok, custody: frozenset[str]) -> bool:
@@ -130,7 +132,7 @@ _NEEDS = {
     "place_dobj": lambda tok, kids, w: any(_names_place(c, w.place_tokens) for c in _objects(kids)),
     "custody": lambda tok, kids, w: _custody(tok, w.custody),
 }
-ADVERB_NEEDS = ("there", "here", "back", "home", "abroad", "aboard")
+ADVERB_NEEDS = frozenset(_WORDS["adverb_needs"])
 
 
 def _need_met(need: str, tok, kids, where: _Where) -> bool:

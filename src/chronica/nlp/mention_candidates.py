@@ -8,6 +8,7 @@ from collections import Counter
 
 from ..doc import Doc
 from ..resolve.gazetteer import Gazetteer
+from ..resources import load
 from .lexicon import Lexicon
 from .mention_spans import CITED_KINDS, _Cand, _common, _in_titled_zone, _pieces, _title_at, _trim_leading, clean_span
 from .mention_types import LABEL_TYPE, _best, _gaz_weight
@@ -16,9 +17,8 @@ from .surnames import lower_words
 from .vessels import prefixed_spans
 
 
-NOBLE_OF = {"Duke", "Duchess", "Prince", "Princess", "Earl", "Count", "Countess", "Marquis",
-            "Marquess", "Baron", "Baroness", "Lord", "Lady", "Archduke", "Grand Duke",
-            "Viscount", "King", "Queen", "Emperor", "Empress", "Bishop", "Archbishop"}
+_CUES = load("names/mention_cues.yaml")
+NOBLE_OF = frozenset(_CUES["noble_titles"])
 
 
 NAME_POS = {"PROPN", "NOUN", "ADJ", "X"}  # a capitalised token of these parts may be a name word
@@ -291,8 +291,8 @@ def _dynasty_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[_Cand]:
     return out
 
 
-_NAMED = re.compile(r"\b(?:named|called|pseudonym|alias|known as|nicknamed|dubbed|under the name(?: of)?"
-                    r"|sign(?:ed|ing|s)(?: (?:his|her|their|the|it|each|a) ?\w*)?(?: as| with)?)\s*[,:]?\s*"
+_NAMED = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _CUES["naming_phrases"])
+                    + r"|sign(?:ed|ing|s)(?: (?:his|her|their|the|it|each|a) ?\w*)?(?: as| with)?)\s*[,:]?\s*"
                     r"[\"“‘'](?P<name>[A-Z][^\"”’'\n]{1,40}?)[\"”’']")
 
 

@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..doc import Doc
+from ..resources import load
 from .lexicon import Lexicon
 
 
@@ -20,7 +21,8 @@ LEADING_NON_NAME_POS = {"VERB", "ADV", "ADP", "DET", "SCONJ", "CCONJ", "PRON", "
 _QUOTES = "\"'“”‘’«»"
 
 
-_TRAIL = re.compile(r"(?:\s*\[\d*\]?|[\s,;:\-–—(\[]+|\s+(?:of|and|the|in|at|on|for|to|de|von)|\s*[\"'“”‘’«»]+)$")
+_TRAILING_WORDS = "|".join(load("names/mention_cues.yaml")["trailing_words"])
+_TRAIL = re.compile(r"(?:\s*\[\d*\]?|[\s,;:\-–—(\[]+|\s+(?:" + _TRAILING_WORDS + r")|\s*[\"'“”‘’«»]+)$")
 
 
 _LEAD = re.compile(r"^(?:[\s\"'“”‘’«»(\[.,;:\-–—]+|[Tt]he\s+)")

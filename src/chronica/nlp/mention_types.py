@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 
 from ..doc import Doc
 from ..resolve.gazetteer import Candidate, Gazetteer, normalise
+from ..resources import load
 from .lexicon import Lexicon
 from .mention_spans import _Cand, _title_at
 
@@ -35,8 +36,11 @@ LOCAL_OVERRIDE = 2.5  # a local cue must beat the document's vote by this much
 VESSEL_CUE = 4.0  # "the frigate X", "a ship named X": the name is the vessel's here, whatever else it names
 
 
-WORK_TAILS = {"Treaty", "Pact", "Agreement", "Accord", "Accords", "Declaration", "Manifesto",
-              "Protocol", "Armistice", "Concordat"}
+_CUES = load("names/mention_cues.yaml")
+WORK_TAILS = frozenset(_CUES["work_tails"])
+VESSEL_NAMING_VERBS = frozenset(_CUES["vessel_naming_verbs"])
+FOUNDING_NOUNS = frozenset(_CUES["founding_nouns"])
+LOCATIVE_PREPS = frozenset(_CUES["locative_preps"])
 
 
 _ROMAN = re.compile(r"^[IVX]+\.?$")
@@ -205,14 +209,14 @@ def _verb_cues(c: _Cand, head, lex: Lexicon) -> None:
         verb = head.head.head
         if verb.pos_ in ("VERB", "AUX") and verb.lemma_ in lex.place_verbs:
             c.context["place"] += 1.5
-        elif head.head.lower_ in ("in", "at", "near", "from", "into", "across", "through"):
+        elif head.head.lower_ in LOCATIVE_PREPS:
             c.context["place"] += 0.7
 
 
 def _named_vessel(head, lex: Lexicon) -> bool:
     """The name given to a ship, train or aircraft: "a liner named X", "the frigate X"."""
     verb = head.head
-    if head.dep_ in ("oprd", "attr", "dobj", "appos", "npadvmod") and verb.lemma_.lower() in ("name", "call", "christen"):
+    if head.dep_ in ("oprd", "attr", "dobj", "appos", "npadvmod") and verb.lemma_.lower() in VESSEL_NAMING_VERBS:
         return verb.head.lemma_.lower() in lex.vessel_nouns or any(
             c.lemma_.lower() in lex.vessel_nouns for c in verb.children if c.dep_ in ("nsubjpass", "nsubj"))
     return head.dep_ == "compound" and head.head.lemma_.lower() in lex.vessel_nouns and head.i > head.head.i
@@ -230,7 +234,7 @@ def _role_and_kind_cues(c: _Cand, span, head, lex: Lexicon) -> None:
         gov = head.head.head
         if gov.lemma_.lower() in lex.place_nouns and gov.text.islower():
             c.context["place"] += 2.5
-        elif gov.lemma_.lower() in ("member", "founder", "co-founder", "cofounder"):
+        elif gov.lemma_.lower() in FOUNDING_NOUNS:
             c.context["organization"] += 2.5
     if head.dep_ == "dobj" and head.head.lemma_ == "join" and head.ent_type_ != "PERSON":
         c.context["organization"] += 0.7

@@ -40,6 +40,17 @@ _SCHEMAS: list[tuple[str, Schema]] = [
     ("places/curated.tsv", Schema(columns=("id", "name", "feature", "lat", "lon"),
                                   required=("id", "name", "lat", "lon"))),
     ("time/periods.tsv", Schema(columns=("names", "edtf", "kind"), required=("names", "edtf"))),
+    # --- word lists moved out of extract/ and nlp/mention_* (house-split-x)
+    ("events/clause_words.yaml", Schema({
+        "type": "object", "additionalProperties": STRINGS,
+        "required": ["male_pronouns", "female_pronouns", "relative_pronouns", "plural_pronouns", "pair_nouns",
+                     "personal_objects", "participant_preps", "naming_verbs", "small_clause_heads", "harm_verbs",
+                     "aim_preps", "kind_noun_preps", "adverb_needs", "departure_particles", "leg_preps",
+                     "sequence_words", "edge_words"]})),
+    ("names/mention_cues.yaml", Schema({
+        "type": "object", "additionalProperties": STRINGS,
+        "required": ["work_tails", "noble_titles", "naming_phrases", "trailing_words", "vessel_naming_verbs",
+                     "founding_nouns", "locative_preps"]})),
 ]
 
 
