@@ -157,41 +157,12 @@ def duration_claims(doc: Doc) -> list[Claim]:
             continue
         if m["art"] and _rate(text, m.start()):
             continue  # "twice a year": a rate
-        if m["vague"]:
-            lo, hi = numbers()["vague"][m["vague"].casefold()]
-            dur = make_duration((lo + hi) / 2, unit, vague=(lo, hi))
-        elif m["art"] or m["num2"] or m["half"]:
-            dur = _compound(m, unit)
-            if dur is None:
-                continue
-        else:
-            count = parse_number(m["num"])
-            value = _timex_value(timex_values, m.start("num"), m.end())
-            if value and duration_from_value(value):
-                count, unit = duration_from_value(value)
-            if count is None:
-                continue
-            dur = make_duration(count, unit, m["cue"])
-        end = m.end()
-        pm = _PLACE_AFTER.match(text, end)
-        if pm:
-            place_end = place_after(doc, pm.end())
-            if place_end:
-                end = place_end
-            else:
-                pm = None
+        dur = _measured(m, unit, timex_values)
+        if dur is None:
+            continue
+        end, placed = _place_end(doc, m.end())
         s0, s1 = sentence_bounds(doc, m.start())
-        sentence = text[s0:s1]
-        rel = m.start() - s0
-        held = _held(text, s0, m.start(), m.end())
-        if held:
-            prop = held
-        elif journey.search(sentence[max(0, rel - 60):rel + 40]):
-            prop = "journey"
-        elif pm or stay.search(sentence):
-            prop = "stay"
-        else:
-            prop = "duration"
+        prop = _duration_kind(text, s0, s1, m, placed, stay, journey)
         ev = event_at(doc, m.start(), end)
         subject = (ev.who[0] if ev and ev.who else None) or nearest_person(doc, m.start(), end, s0, s1)
         out.append(Claim(
@@ -200,6 +171,48 @@ def duration_claims(doc: Doc) -> list[Claim]:
             low=round(dur.low, 3), high=round(dur.high, 3), approximate=dur.approximate,
         ))
     return out
+
+
+def _measured(m: re.Match, unit: str, timex_values: dict):
+    """How long a duration match says (None when its figure does not read)."""
+    if m["vague"]:
+        lo, hi = numbers()["vague"][m["vague"].casefold()]
+        return make_duration((lo + hi) / 2, unit, vague=(lo, hi))
+    if m["art"] or m["num2"] or m["half"]:
+        return _compound(m, unit)
+    count = parse_number(m["num"])
+    value = _timex_value(timex_values, m.start("num"), m.end())
+    if value and duration_from_value(value):
+        count, unit = duration_from_value(value)
+    if count is None:
+        return None
+    return make_duration(count, unit, m["cue"])
+
+
+def _place_end(doc: Doc, end: int) -> tuple[int, bool]:
+    """Where the evidence of a duration ends: after the place that follows it ("two
+    years in Lisbon"), if one does."""
+    pm = _PLACE_AFTER.match(doc.text, end)
+    if pm:
+        place_end = place_after(doc, pm.end())
+        if place_end:
+            return place_end, True
+    return end, False
+
+
+def _duration_kind(text: str, s0: int, s1: int, m: re.Match, placed: bool, stay: re.Pattern,
+                   journey: re.Pattern) -> str:
+    """What a duration measures: a term held, a journey, a stay, or just a duration."""
+    sentence = text[s0:s1]
+    rel = m.start() - s0
+    held = _held(text, s0, m.start(), m.end())
+    if held:
+        return held
+    if journey.search(sentence[max(0, rel - 60):rel + 40]):
+        return "journey"
+    if placed or stay.search(sentence):
+        return "stay"
+    return "duration"
 
 
 def _compound(m: re.Match, unit: str):
