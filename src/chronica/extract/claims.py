@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from .. import resources
 from ..doc import Doc
 from ..model import Claim, LocalEvent, Mention, Span, When
 from ..pipeline import component
@@ -26,6 +27,7 @@ from ..reconcile.quantities import (
 )
 
 _YEARISH = re.compile(r"^(1\d{3}|20\d{2})$")
+_COUNTS = resources.load("claims/counts.yaml")
 
 
 # ------------------------------------------------------------------ text helpers --
@@ -134,7 +136,7 @@ def _duration_regex() -> re.Pattern:
 
 _NOT_A_SPAN = re.compile(r"\s*(?:later|earlier|before|ago|afterwards?|hence|after\b|into\b|old|-old|of age)",
                          re.IGNORECASE)
-_PLACE_AFTER = re.compile(r"\s+(?:at|in|on|on the island of|in the town of|in the city of)\s+", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"\s+(?:" + "|".join(_COUNTS["place_phrases"]) + r")\s+", re.IGNORECASE)
 
 
 def duration_claims(doc: Doc) -> list[Claim]:
@@ -376,13 +378,14 @@ def _count_regex() -> re.Pattern:
     cue = _alternation(durations()["approx"])
     return re.compile(
         rf"(?<![\w,.-])(?:(?P<cue>{cue})\s+)?(?:between\s+(?P<lo>{num})\s+and\s+|(?P<lo2>{num})\s*(?:-|–|to)\s*)?"
-        rf"(?P<num>{num})\s+(?P<adj>(?:[a-z]+\s+){{0,2}}?)(?P<noun>[a-z]+s|men|people|dead|wounded|women|children)\b",
+        rf"(?P<num>{num})\s+(?P<adj>(?:[a-z]+\s+){{0,2}}?)(?P<noun>[a-z]+s|" + "|".join(_COUNTS["plural_nouns"]) + r")\b",
     )
 
 
-_NOT_COUNTED = {"years", "months", "days", "weeks", "hours", "decades", "centuries", "times", "minutes",
-                "seconds", "nights", "percent", "kilometers", "kilometres", "miles", "meters", "metres", "feet",
-                "others", "ones", "parts", "ways", "things"}
+_NOT_COUNTED = frozenset(_COUNTS["not_counted"])
+_PLURAL_NOUNS = frozenset(_COUNTS["plural_nouns"])
+_SINGLE_WORDS = frozenset(_COUNTS["single_words"])
+_NOT_ADJECTIVES = frozenset(_COUNTS["not_adjectives"])
 
 
 def count_claims(doc: Doc) -> list[Claim]:
@@ -394,12 +397,12 @@ def count_claims(doc: Doc) -> list[Claim]:
         if noun in _NOT_COUNTED or not in_body(doc, m.start()) or ctx.refuted(m.start()):
             continue
         raw = m["num"]
-        if _YEARISH.match(raw) or raw.casefold() in ("a", "an", "one", "single"):
+        if _YEARISH.match(raw) or raw.casefold() in _SINGLE_WORDS:
             continue
         value = parse_number(raw)
         if value is None or value < 2:
             continue
-        if any(w in _NOT_COUNTED or w in ("of", "the", "and", "or") for w in (m["adj"] or "").split()):
+        if any(w in _NOT_COUNTED or w in _NOT_ADJECTIVES for w in (m["adj"] or "").split()):
             continue
         lo_raw = m["lo"] or m["lo2"]
         if lo_raw:
@@ -419,7 +422,7 @@ def count_claims(doc: Doc) -> list[Claim]:
 
 
 def _singular(noun: str) -> str:
-    if noun in ("men", "women", "people", "children", "dead", "wounded"):
+    if noun in _PLURAL_NOUNS:
         return {"men": "man", "women": "woman", "children": "child"}.get(noun, noun)
     return noun[:-1] if noun.endswith("s") else noun
 

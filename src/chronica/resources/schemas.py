@@ -51,6 +51,9 @@ _SCHEMAS: list[tuple[str, Schema]] = [
         "type": "object", "additionalProperties": STRINGS,
         "required": ["work_tails", "noble_titles", "naming_phrases", "trailing_words", "vessel_naming_verbs",
                      "founding_nouns", "locative_preps"]})),
+    ("claims/counts.yaml", Schema({
+        "type": "object", "additionalProperties": STRINGS,
+        "required": ["not_counted", "plural_nouns", "single_words", "not_adjectives", "place_phrases"]})),
 ]
 
 
