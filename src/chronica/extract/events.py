@@ -37,7 +37,10 @@ from .events_where import _carried_place, _finer, _heading_residence, _named_in,
 MERGE_KINDS = {"movement", "exile"}
 SPAN_KINDS = {"residence", "exile", "illness"}
 ARRIVAL_KINDS = {"movement", "exile"}  # a move that opens a period happens at its start  # happenings that last: "remained until ..."
-DEPARTURE_PARTICLES = frozenset(load("events/clause_words.yaml")["departure_particles"])
+_WORDS = load("events/clause_words.yaml")
+DEPARTURE_PARTICLES = frozenset(_WORDS["departure_particles"])
+PLACE_ADVERBS = frozenset(_WORDS["place_adverbs"])
+UNTIL_PREPS = frozenset(_WORDS["until_preps"])
 # happenings that tell where someone is (and so where the next untold-place clause is)
 WHEREABOUTS_KINDS = {"movement", "residence", "exile", "arrest", "meeting", "death", "illness", "personal"}  # not a birth: a birthplace is not the place of all that follows
 
@@ -338,7 +341,7 @@ def _event_place(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, l
     where, prep = _finer(doc, pick.key, pick.seen), pick.prep
     if where is None:
         where = _named_in(doc, trigger, frame)
-    there = any(c.lower_ in ("there", "here") and c.dep_ == "advmod" for c in anchor.children)
+    there = any(c.lower_ in PLACE_ADVERBS and c.dep_ == "advmod" for c in anchor.children)
     if there and where_now.last_place and pick.prep is None:
         where = None  # "There she stayed for a decade before moving on": the place told before
     explicit_place = where is not None
@@ -453,7 +456,7 @@ def _attempted(anchor, lex: Lexicon) -> bool:
 def _until_date(view: SentView, anchor, timexes, lex: Lexicon):
     """The date in the verb's own "until ..." phrase, if any."""
     for c in anchor.children:
-        if c.dep_ == "prep" and c.lower_ in ("until", "till"):
+        if c.dep_ == "prep" and c.lower_ in UNTIL_PREPS:
             sub = list(c.subtree)
             a, b = view.offset(sub[0]), view.end_offset(sub[-1])
             inside = [t for t in timexes if a <= t.start and t.end <= b and t.edtf]

@@ -4,10 +4,11 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc
+from ..resources import load
 from .events_lexicon import Lexicon
 
 _PARA = re.compile(r"\n\s*\n")
-_FILLER = re.compile(r"[\W\d_]+|\b(?i:in|at|and|the|of|to|from|until|since|c|ca)\b")
+_FILLER = re.compile(r"[\W\d_]+|\b(?i:" + "|".join(load("events/clause_words.yaml")["heading_fillers"]) + r")\b")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

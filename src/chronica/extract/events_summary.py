@@ -10,11 +10,12 @@ from functools import lru_cache
 
 import yaml
 from chronica.resources import path as resource_path
+from ..resources import load
 
 _IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 _PLURAL = {"be": "are", "have": "have", "do": "do", "go": "go"}
 _DATA = resource_path("events/summary.yaml")
-PARTICLES = ("away", "back", "up", "out", "off", "down")
+PARTICLES = frozenset(load("events/clause_words.yaml")["summary_particles"])
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,8 @@ OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 VERB_COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "obj"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "pcomp", "acl", "advcl"}
 _WORDS = load("events/clause_words.yaml")
-KIND_NOUN_PREPS = frozenset(_WORDS["kind_noun_preps"])  # "sent into exile", "went to war", "placed under arrest"
+KIND_NOUN_PREPS = frozenset(_WORDS["kind_noun_preps"])
+NEGATIVE_SUBJECTS = frozenset(_WORDS["negative_subjects"])  # "sent into exile", "went to war", "placed under arrest"
 
 
 @dataclass(frozen=True)
@@ -248,7 +249,7 @@ def is_negated(tok, lex: Lexicon) -> bool:
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in lex.negators):
             return True
-        if c.dep_ in SUBJECT_DEPS and (c.lower_ in lex.negators or c.lower_ in ("nobody", "none", "nothing")
+        if c.dep_ in SUBJECT_DEPS and (c.lower_ in lex.negators or c.lower_ in NEGATIVE_SUBJECTS
                                        or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
             return True
     head = tok.head

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from ..doc import Doc
 from ..model import LocalEvent, Span
+from ..resources import load
 from .events_clauses import _trimmed
 from .events_frame import _DocFrame, _Whereabouts, _name
 from .events_index import SentView
 from .events_lexicon import Lexicon
 from .events_scenes import heading_place_period
+
+PLACE_ADVERBS = frozenset(load("events/clause_words.yaml")["place_adverbs"])
 
 
 def _opening_place(view: SentView) -> str | None:
@@ -64,7 +67,7 @@ def _named_in(doc: Doc, trigger: Span, frame: _DocFrame) -> str | None:
 def _carried_place(anchor, who: list[str], where_now: _Whereabouts, frame: _DocFrame,
                    doc: Doc, sent) -> str | None:
     """A clause that names no place happened where the story stands."""
-    if any(c.lower_ in ("there", "here") and c.dep_ == "advmod" for c in anchor.children):
+    if any(c.lower_ in PLACE_ADVERBS and c.dep_ == "advmod" for c in anchor.children):
         if where_now.last_place:
             return where_now.last_place
     for w in who:

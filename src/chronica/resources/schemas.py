@@ -46,7 +46,8 @@ _SCHEMAS: list[tuple[str, Schema]] = [
         "required": ["male_pronouns", "female_pronouns", "relative_pronouns", "plural_pronouns", "pair_nouns",
                      "personal_objects", "participant_preps", "naming_verbs", "small_clause_heads", "harm_verbs",
                      "aim_preps", "kind_noun_preps", "adverb_needs", "departure_particles", "leg_preps",
-                     "sequence_words", "edge_words"]})),
+                     "sequence_words", "edge_words", "place_adverbs", "until_preps", "negative_subjects",
+                     "summary_particles", "heading_fillers", "date_words"]})),
     ("names/mention_cues.yaml", Schema({
         "type": "object", "additionalProperties": STRINGS,
         "required": ["work_tails", "noble_titles", "naming_phrases", "trailing_words", "vessel_naming_verbs",
