@@ -17,12 +17,12 @@ from ..doc import Doc
 from ..model import LocalEvent, Span
 from ..pipeline import Context, component
 from ..resources import load
-from .events_clauses import _char_span, _evidence_ranges, _trim_edges, _trimmed
-from .events_frame import _DAY_EDTF, _DocFrame, _Whereabouts, _frame, _name, _passage, _words
+from .events_clauses import clause_ranges, clause_span, trim_edges, trimmed_span
+from .events_frame import DAY_EDTF, DocFrame, Whereabouts, doc_frame, entity_name, tells_passage, words_of
 from .events_index import SentView, sentence_view
 from .events_journeys import journey_legs
 from .events_lexicon import Lexicon, load_lexicon
-from .events_passes import _drop_told_references, _fold_meetings_into_attacks, _lifespan_events, _staged_blows
+from .events_passes import drop_told_references, fold_meetings_into_attacks, lifespan_events, staged_blows
 from .events_roles import AIMED_KINDS, participants, place, roles, targets
 from .events_scenes import in_any
 from .events_summary import summarise
@@ -32,7 +32,7 @@ from .events_triggers import (
 from .events_when import (
     duration_of, from_timexes, inferred, lasting, open_after, same_day, span_until,
 )
-from .events_where import _carried_place, _finer, _heading_residence, _named_in, _opening_place, _set_scene
+from .events_where import carried_place, finer_place, heading_residence, opening_place, place_in_name, set_scene
 
 MERGE_KINDS = {"movement", "exile"}
 SPAN_KINDS = {"residence", "exile", "illness"}
@@ -59,15 +59,15 @@ def find_events(doc: Doc, lex: Lexicon, nlp=None) -> list[LocalEvent]:
     in the whole text runs across its boundary (a heading glued to the next line)."""
     if doc.spacy is None:
         return []
-    frame = _frame(doc, lex)
+    frame = doc_frame(doc, lex)
     again = _reparsed(doc, nlp)
-    where_now = _Whereabouts()
+    where_now = Whereabouts()
     events: list[LocalEvent] = []
     for sent in doc.sentences:
         if sent.kind in ("heading", "body"):
-            _set_scene(doc, sent, lex, frame, where_now)
+            set_scene(doc, sent, lex, frame, where_now)
         if sent.kind == "heading":
-            ev = _heading_residence(doc, sent, frame)
+            ev = heading_residence(doc, sent, frame)
             if ev is not None:
                 events.append(ev)
             continue
@@ -83,12 +83,12 @@ def find_events(doc: Doc, lex: Lexicon, nlp=None) -> list[LocalEvent]:
             # a staged scene: its gestures are scenery, what it stages is kept
             found = [e for e in found if e.kind in lex.staged_kinds and e.who]
         events.extend(found)
-    events = _drop_told_references(doc, lex, events)
-    events.extend(_staged_blows(doc, lex, frame, events))
+    events = drop_told_references(doc, lex, events)
+    events.extend(staged_blows(doc, lex, frame, events))
     events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
-    events = _fold_meetings_into_attacks(doc, frame, events)
+    events = fold_meetings_into_attacks(doc, frame, events)
     if frame.life is not None:
-        events = _lifespan_events(doc, frame, frame.life, events)
+        events = lifespan_events(doc, frame, frame.life, events)
     for i, ev in enumerate(events):
         ev.key = f"v{i}"
     return events
@@ -140,7 +140,7 @@ def _reparsed(doc: Doc, nlp) -> dict[int, tuple[int, object]]:
     return out
 
 
-def _view(doc: Doc, sent, frame: _DocFrame, again: dict[int, tuple[int, object]]) -> SentView | None:
+def _view(doc: Doc, sent, frame: DocFrame, again: dict[int, tuple[int, object]]) -> SentView | None:
     if sent.start in again:
         shift, span = again[sent.start]
         return sentence_view(doc, span, shift, frame.index)
@@ -150,8 +150,8 @@ def _view(doc: Doc, sent, frame: _DocFrame, again: dict[int, tuple[int, object]]
     return sentence_view(doc, span, 0, frame.index)
 
 
-def _sentence_events(doc: Doc, sent, view: SentView, lex: Lexicon, frame: _DocFrame,
-                     where_now: _Whereabouts) -> list[LocalEvent]:
+def _sentence_events(doc: Doc, sent, view: SentView, lex: Lexicon, frame: DocFrame,
+                     where_now: Whereabouts) -> list[LocalEvent]:
     span = view.span
     timexes = doc.timexes_in(sent.start, sent.end)
 
@@ -176,7 +176,7 @@ def _sentence_events(doc: Doc, sent, view: SentView, lex: Lexicon, frame: _DocFr
     if not kept:
         return []
     assign_clauses(span, kept)
-    ranges = _evidence_ranges(span, kept)
+    ranges = clause_ranges(span, kept)
     out: list[tuple[LocalEvent, bool]] = []
     places = {i for i, k in view.root_entity.items() if frame.index.entity_type.get(k) == "place"}
     told: list[tuple[Happening, LocalEvent, bool]] = []
@@ -184,7 +184,7 @@ def _sentence_events(doc: Doc, sent, view: SentView, lex: Lexicon, frame: _DocFr
         others = frozenset(i for g in kept if g is not h for i in g.owned)
         legs = journey_legs(span, h.anchor, a, b, places) if h.kind in MERGE_KINDS else [(a, b)]
         for la, lb in legs:
-            la, lb = _trim_edges(span.doc, la, lb) if len(legs) > 1 else (la, lb)
+            la, lb = trim_edges(span.doc, la, lb) if len(legs) > 1 else (la, lb)
             ev, placed = _event(doc, sent, view, h, la, lb, lex, frame, where_now, timexes, unreal | others)
             told.append((h, replace(ev, kind="other") if id(h) in backref else ev, placed))
     out = _share_adjuncts(span.doc, told)
@@ -301,16 +301,16 @@ def _possessed(tok, lex: Lexicon) -> bool:
 
 
 def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Lexicon,
-           frame: _DocFrame, where_now: _Whereabouts, timexes,
+           frame: DocFrame, where_now: Whereabouts, timexes,
            skip: frozenset[int]) -> tuple[LocalEvent, bool]:
     """``skip``: tokens that belong to other happenings or to what did not happen."""
     span = view.span
     sdoc = span.doc
     if a == span.start and b == span.end:
         evidence = Span(sent.start, sent.end, doc.text[sent.start:sent.end])
-        evidence = _trimmed(doc, evidence.start, evidence.end)
+        evidence = trimmed_span(doc, evidence.start, evidence.end)
     else:
-        evidence = _char_span(doc, view, a, b)
+        evidence = clause_span(doc, view, a, b)
     trig_tok = sdoc[h.main.i]
     trigger = Span(view.offset(trig_tok), view.end_offset(trig_tok), trig_tok.text)
 
@@ -331,32 +331,32 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
 
 
 def _event_place(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Lexicon,
-                 frame: _DocFrame, where_now: _Whereabouts, skip: frozenset[int], trigger: Span,
+                 frame: DocFrame, where_now: Whereabouts, skip: frozenset[int], trigger: Span,
                  who: list[str]) -> tuple[str | None, str | None, bool]:
     """Where the happening took place (its clause's place, else where the story stands),
     the preposition that placed it, and whether the clause named the place; notes where
     its people now are."""
     anchor = view.span.doc[h.anchor]
     pick = place(h, view, a, b, frame.index, lex, skip)
-    where, prep = _finer(doc, pick.key, pick.seen), pick.prep
+    where, prep = finer_place(doc, pick.key, pick.seen), pick.prep
     if where is None:
-        where = _named_in(doc, trigger, frame)
+        where = place_in_name(doc, trigger, frame)
     there = any(c.lower_ in PLACE_ADVERBS and c.dep_ == "advmod" for c in anchor.children)
     if there and where_now.last_place and pick.prep is None:
         where = None  # "There she stayed for a decade before moving on": the place told before
     explicit_place = where is not None
     if where is None:
-        where = _carried_place(anchor, who, where_now, frame, doc, sent)
+        where = carried_place(anchor, who, where_now, frame, doc, sent)
         prep = None
     if h.kind in WHEREABOUTS_KINDS and not _attempted(anchor, lex):
         where_now.note(who, pick.seen or ([where] if where and not explicit_place and where != frame.country else []))
-    elif (opening := _opening_place(view)) is not None and opening in pick.seen:
+    elif (opening := opening_place(view)) is not None and opening in pick.seen:
         where_now.note(who, [opening])  # "In Lisbon, Vasek volunteered ...": he was in Lisbon
     return where, prep, explicit_place
 
 
 def _event_when(doc: Doc, sent, view: SentView, h: Happening, evidence: Span, lex: Lexicon,
-                frame: _DocFrame, timexes, skip: frozenset[int]):
+                frame: DocFrame, timexes, skip: frozenset[int]):
     """The happening's date: a time expression in its own clause, else the story's date
     where it is told (narrowed by "until ...", "for four years", a period's opening)."""
     anchor = view.span.doc[h.anchor]
@@ -374,19 +374,19 @@ def _event_when(doc: Doc, sent, view: SentView, h: Happening, evidence: Span, le
 
 
 def _inferred_when(doc: Doc, sent, view: SentView, h: Happening, anchor, evidence: Span, lex: Lexicon,
-                   frame: _DocFrame, timexes):
+                   frame: DocFrame, timexes):
     """The date of a clause that gives none: the story's date at that point of the text."""
     clause = evidence.text.lower()
     near = any(c in clause for c in lex.near_cues)
     k = next((i for i, (a, b) in enumerate(frame.paragraphs) if a <= sent.start < b), None)
     by_hour = k in frame.clocked
-    passed = _passage(_words(clause), lex, clocked=by_hour)
+    passed = tells_passage(words_of(clause), lex, clocked=by_hour)
     para = None if passed or k is None else frame.scene_of.get(k, frame.paragraphs[k][0])
     # "shortly after" keeps the day only in a scene told by the hour
     when = inferred(doc, view.offset(anchor), frame.anchors, near=near, scene_start=para,
                     same_day=by_hour and same_day(clause),
                     paragraph_start=None if k is None else frame.paragraphs[k][0])
-    on_the_day = by_hour and para is not None and when is not None and bool(_DAY_EDTF.match(when.edtf or ""))
+    on_the_day = by_hour and para is not None and when is not None and bool(DAY_EDTF.match(when.edtf or ""))
     if when is not None and not near and not on_the_day and _open_later(clause, lex):
         when = open_after(when)
     until = _until_date(view, anchor, timexes, lex) if h.kind in SPAN_KINDS else None
@@ -401,23 +401,23 @@ def _inferred_when(doc: Doc, sent, view: SentView, h: Happening, anchor, evidenc
     return when
 
 
-def _summary_and_targets(doc: Doc, view: SentView, h: Happening, lex: Lexicon, frame: _DocFrame,
+def _summary_and_targets(doc: Doc, view: SentView, h: Happening, lex: Lexicon, frame: DocFrame,
                          who: list[str], where: str | None, prep: str | None) -> tuple[str, list[str]]:
     """The event's one-line summary, and the people its harm is aimed at."""
     sdoc = view.span.doc
     anchor = sdoc[h.anchor]
-    names = [_name(doc, k) for k in who]
-    place_name = _name(doc, where) if where else None
+    names = [entity_name(doc, k) for k in who]
+    place_name = entity_name(doc, where) if where else None
     by_noun = h.standalone_noun or (h.main.rule.pos == "noun" and anchor.lemma_.lower() in lex.occurrence_verbs)
     head = sdoc[h.main.i] if by_noun else anchor
     r = roles(h, view, frame.index)
     summary = summarise(head, [n for n in names if n], place_name, prep, by_noun,
-                        agents=[_name(doc, k) for k in r.agents], patients=[_name(doc, k) for k in r.patients],
+                        agents=[entity_name(doc, k) for k in r.agents], patients=[entity_name(doc, k) for k in r.patients],
                         subject_words=r.subject_words, plural=r.plural, passive=r.passive)
     return summary, targets(h, view, frame.index, r, _harm_lemmas(lex))
 
 
-def _period_opening(doc: Doc, sent, offset: int, when, frame: _DocFrame):
+def _period_opening(doc: Doc, sent, offset: int, when, frame: DocFrame):
     """A move told in the first paragraph under a heading's period ("Turkey,
     1929-1933": "he was shipped to Turkey") happened as the period opened: its first
     year, not the whole period."""

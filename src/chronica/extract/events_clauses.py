@@ -15,7 +15,7 @@ EDGE_DEPS = {"punct", "cc", "mark", "prep"}
 EDGE_WORDS = frozenset(load("events/clause_words.yaml")["edge_words"])
 
 
-def _evidence_ranges(span, kept: list[Happening]) -> list[tuple[int, int]]:
+def clause_ranges(span, kept: list[Happening]) -> list[tuple[int, int]]:
     """Token ranges [a, b) of each happening's clause (the whole sentence if alone)."""
     lo, hi = span.start, span.end
     if len(kept) == 1:
@@ -24,7 +24,7 @@ def _evidence_ranges(span, kept: list[Happening]) -> list[tuple[int, int]]:
         semis = [t.i for t in span if t.text == ";"]
         a = max((i + 1 for i in semis if i < anchor), default=lo)
         b = min((i for i in semis if i > anchor), default=hi)
-        return [(lo, hi)] if (a, b) == (lo, hi) else [_trim_edges(span.doc, a, b)]
+        return [(lo, hi)] if (a, b) == (lo, hi) else [trim_edges(span.doc, a, b)]
     owner: dict[int, Happening] = {}
     for h in kept:
         for i in h.owned:
@@ -52,10 +52,10 @@ def _evidence_ranges(span, kept: list[Happening]) -> list[tuple[int, int]]:
                 g is h or _descends(span.doc[g.anchor], h.anchor) for i in range(runs[k][1], tail + 1)
                 if (g := owner.get(i)) is not None):
             runs[k][1] = tail + 1
-    return [_trim_edges(span.doc, a, b) for a, b in runs]
+    return [trim_edges(span.doc, a, b) for a, b in runs]
 
 
-def _trim_edges(doc, a: int, b: int) -> tuple[int, int]:
+def trim_edges(doc, a: int, b: int) -> tuple[int, int]:
     """Drop joining words and punctuation at a clause's edges ("..., and")."""
     while a < b - 1 and (doc[a].dep_ in EDGE_DEPS and doc[a].lower_ in EDGE_WORDS or doc[a].is_punct):
         a += 1
@@ -79,12 +79,12 @@ def _descends(tok, ancestor: int) -> bool:
     return False
 
 
-def _char_span(doc: Doc, view: SentView, a: int, b: int) -> Span:
+def clause_span(doc: Doc, view: SentView, a: int, b: int) -> Span:
     sdoc = view.doc
-    return _trimmed(doc, view.offset(sdoc[a]), view.end_offset(sdoc[b - 1]))
+    return trimmed_span(doc, view.offset(sdoc[a]), view.end_offset(sdoc[b - 1]))
 
 
-def _trimmed(doc: Doc, start: int, end: int) -> Span:
+def trimmed_span(doc: Doc, start: int, end: int) -> Span:
     text = doc.text
     while start < end and text[start].isspace():
         start += 1

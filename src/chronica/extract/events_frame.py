@@ -1,7 +1,7 @@
 """What a whole document tells once, before its sentences are read for events: its
 mentions indexed (events_roles), paragraphs, dominant country, main person, lifespan,
 dated anchors and the scenes told by the hour -- and, while reading, where the story
-stands (``_Whereabouts``)."""
+stands (``Whereabouts``)."""
 from __future__ import annotations
 
 import re
@@ -16,7 +16,7 @@ from .events_when import date_anchors, tells_hour
 
 
 @dataclass
-class _Whereabouts:
+class Whereabouts:
     """Where the story is: per paragraph and per person, for clauses that name no place."""
 
     paragraph: int = -1
@@ -41,7 +41,7 @@ class _Whereabouts:
 
 
 @dataclass(frozen=True)
-class _DocFrame:
+class DocFrame:
     index: MentionIndex
     staged: list[tuple[int, int]]
     paragraphs: list[tuple[int, int]]
@@ -54,10 +54,10 @@ class _DocFrame:
     clocked: frozenset[int] = frozenset()  # paragraphs of a scene told by the hour
 
 
-def _frame(doc: Doc, lex: Lexicon) -> _DocFrame:
+def doc_frame(doc: Doc, lex: Lexicon) -> DocFrame:
     index = build_index(doc, lex)
     countries = sorted(((n, k) for k, n in index.counts.items()
-                        if index.entity_type.get(k) == "place" and _feature(doc, k) == "country"), reverse=True)
+                        if index.entity_type.get(k) == "place" and place_feature(doc, k) == "country"), reverse=True)
     total = sum(n for n, _ in countries)
     # the country the story is set in: named often, and most of the time
     country = countries[0][1] if countries and countries[0][0] >= 2 and countries[0][0] >= 0.5 * total else None
@@ -70,11 +70,11 @@ def _frame(doc: Doc, lex: Lexicon) -> _DocFrame:
         # the chronology starts at the birth, not at the last date the lead gave
         anchors = sorted(anchors + [born_at], key=lambda p: p[0])
     scene_of, clocked = _scenes(doc, lex, index, paras, anchors)
-    return _DocFrame(index, staged_paragraphs(doc, lex), paras,
+    return DocFrame(index, staged_paragraphs(doc, lex), paras,
                      country, main_person(index), anchors, life, scene_of, clocked)
 
 
-_DAY_EDTF = re.compile(r"^-?\d{4}-\d{2}-\d{2}$")
+DAY_EDTF = re.compile(r"^-?\d{4}-\d{2}-\d{2}$")
 
 
 def _scenes(doc: Doc, lex: Lexicon, index: MentionIndex, paras: list[tuple[int, int]],
@@ -102,18 +102,18 @@ def _scenes(doc: Doc, lex: Lexicon, index: MentionIndex, paras: list[tuple[int, 
         if opens_with_heading(doc.text, a, b):
             start = None
         here = _actors_in(doc, index, a, b)
-        opening = _words(doc.text[body[0].start:body[0].end].lower())
+        opening = words_of(doc.text[body[0].start:body[0].end].lower())
         own = [(o, w) for o, w in anchors if a <= o < b]
         clock = any(tells_hour(t, doc.text) for t in doc.timexes_in(a, b))
         if start is not None and (clocked or clock) and here & people \
-                and not _passage(opening, lex, clocked=True):
+                and not tells_passage(opening, lex, clocked=True):
             out[i] = start
             people |= here
             clocked = True
         elif not own:
             start = None
         if own:
-            if _DAY_EDTF.match(own[-1][1].edtf or ""):
+            if DAY_EDTF.match(own[-1][1].edtf or ""):
                 if i not in out:
                     start, day, people, clocked = a, own[-1][1].edtf, here, clock
                 elif own[-1][1].edtf != day:
@@ -132,7 +132,7 @@ def _actors_in(doc: Doc, index: MentionIndex, a: int, b: int) -> set[str]:
             and index.entity_type.get(m.entity) in ("person", "organization", "group")}
 
 
-def _passage(words: list[str], lex: Lexicon, clocked: bool = False) -> bool:
+def tells_passage(words: list[str], lex: Lexicon, clocked: bool = False) -> bool:
     """Words that say time has passed since the date last given. In a scene told by
     the hour, a bare "later" (no measure: "the duke later decided") stays in the
     scene; "years later" does not."""
@@ -146,16 +146,16 @@ def _passage(words: list[str], lex: Lexicon, clocked: bool = False) -> bool:
     return False
 
 
-def _words(text: str) -> list[str]:
+def words_of(text: str) -> list[str]:
     """Words, a hyphenated compound as one ("nineteen-year-old" is no passage of years)."""
     return re.findall(r"[a-z]+(?:-[a-z]+)*", text)
 
 
-def _feature(doc: Doc, key: str) -> str | None:
+def place_feature(doc: Doc, key: str) -> str | None:
     e = doc.entity(key)
     return e.place.feature if e is not None and e.place is not None else None
 
 
-def _name(doc: Doc, key: str | None) -> str | None:
+def entity_name(doc: Doc, key: str | None) -> str | None:
     e = doc.entity(key) if key else None
     return e.name if e is not None else None

@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from ..doc import Doc
 from ..model import LocalEvent, Span
-from .events_clauses import _trimmed
-from .events_frame import _DocFrame, _name
+from .events_clauses import trimmed_span
+from .events_frame import DocFrame, entity_name
 from .events_lexicon import Lexicon
 from .events_lifespan import Lifespan
 from .events_scenes import staged_paragraphs
@@ -16,7 +16,7 @@ from .events_triggers import named_reference
 from .events_when import inferred
 
 
-def _drop_told_references(doc: Doc, lex: Lexicon, events: list[LocalEvent]) -> list[LocalEvent]:
+def drop_told_references(doc: Doc, lex: Lexicon, events: list[LocalEvent]) -> list[LocalEvent]:
     """A happening named only to date another ("After Lenin's death, ...") is kept
     when the text tells it nowhere else: dropped when it names nobody, or when another
     event of its kind has one of its people."""
@@ -40,7 +40,7 @@ def _trigger_token(doc: Doc, ev: LocalEvent):
     return span[0] if span is not None and len(span) else None
 
 
-def _staged_blows(doc: Doc, lex: Lexicon, frame: _DocFrame, events: list[LocalEvent]) -> list[LocalEvent]:
+def staged_blows(doc: Doc, lex: Lexicon, frame: DocFrame, events: list[LocalEvent]) -> list[LocalEvent]:
     """The attack a scene told in the present shows: a paragraph with a weapon and a
     harm cue ("a hot ache spreads through her shoulder ... has drawn a thin
     dagger") and no attack event of its own."""
@@ -52,14 +52,14 @@ def _staged_blows(doc: Doc, lex: Lexicon, frame: _DocFrame, events: list[LocalEv
         weapon, harm, cued = _weapon_and_harm(doc, lex, sents)
         if weapon is None or harm is None:
             continue
-        evidence = _trimmed(doc, cued[0].start, cued[-1].end)
+        evidence = trimmed_span(doc, cued[0].start, cued[-1].end)
         who = []
         for m in doc.mentions:
             if (m.entity and not m.cited and evidence.start <= m.start < evidence.end
                     and frame.index.entity_type.get(m.entity) == "person" and m.entity not in who):
                 who.append(m.entity)
         when = inferred(doc, harm.idx, frame.anchors, scene_start=a)
-        names = [n for n in (_name(doc, k) for k in who[:1]) if n]
+        names = [n for n in (entity_name(doc, k) for k in who[:1]) if n]
         summary = f"{names[0]} is attacked with {_article(weapon)}" if names else f"An attack with {_article(weapon)}"
         trigger = Span(harm.idx, harm.idx + len(harm), harm.text)
         out.append(LocalEvent(key="", kind="attack", summary=summary, evidence=evidence, trigger=trigger,
@@ -86,7 +86,7 @@ def _weapon_and_harm(doc: Doc, lex: Lexicon, sents: list) -> tuple[str | None, o
     return weapon, harm, cued
 
 
-def _fold_meetings_into_attacks(doc: Doc, frame: _DocFrame, events: list[LocalEvent]) -> list[LocalEvent]:
+def fold_meetings_into_attacks(doc: Doc, frame: DocFrame, events: list[LocalEvent]) -> list[LocalEvent]:
     """An assailant who "found him in the library" and stabbed him a moment later: the
     meeting is how the attack began, one happening (told apart, other sources that
     tell only the attack would not find it). The meeting must share a participant with
@@ -111,7 +111,7 @@ def _fold_meetings_into_attacks(doc: Doc, frame: _DocFrame, events: list[LocalEv
     return out
 
 
-def _adjacent(doc: Doc, frame: _DocFrame, first: Span, second: Span) -> bool:
+def _adjacent(doc: Doc, frame: DocFrame, first: Span, second: Span) -> bool:
     para = lambda o: next((i for i, (a, b) in enumerate(frame.paragraphs) if a <= o < b), -1)  # noqa: E731
     if para(first.start) != para(second.start):
         return False
@@ -119,7 +119,7 @@ def _adjacent(doc: Doc, frame: _DocFrame, first: Span, second: Span) -> bool:
     return not between
 
 
-def _lifespan_events(doc: Doc, frame: _DocFrame, life: Lifespan, events: list[LocalEvent]) -> list[LocalEvent]:
+def lifespan_events(doc: Doc, frame: DocFrame, life: Lifespan, events: list[LocalEvent]) -> list[LocalEvent]:
     """The lead's lifespan dates the person's birth and death (their own clause's date
     wins); a birth or death the text does not tell otherwise is made from it."""
     person = life.person or frame.main_person
@@ -133,7 +133,7 @@ def _lifespan_events(doc: Doc, frame: _DocFrame, life: Lifespan, events: list[Lo
             if out[k].when is None or out[k].when.basis == "inferred":
                 out[k] = replace(out[k], when=replace(when, basis="inferred", anchor=when.edtf))
         if not mine:
-            name = _name(doc, person) or "The main person"
+            name = entity_name(doc, person) or "The main person"
             out.append(LocalEvent(key="", kind=kind, summary=f"{name} {verb}", evidence=span, trigger=None,
                                   when=when, who=[person], where=None, confidence=0.6))
     out.sort(key=lambda e: (e.evidence.start, e.evidence.end))

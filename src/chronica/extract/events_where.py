@@ -7,8 +7,8 @@ from __future__ import annotations
 from ..doc import Doc
 from ..model import LocalEvent, Span
 from ..resources import load
-from .events_clauses import _trimmed
-from .events_frame import _DocFrame, _Whereabouts, _name
+from .events_clauses import trimmed_span
+from .events_frame import DocFrame, Whereabouts, entity_name
 from .events_index import SentView
 from .events_lexicon import Lexicon
 from .events_scenes import heading_place_period
@@ -16,7 +16,7 @@ from .events_scenes import heading_place_period
 PLACE_ADVERBS = frozenset(load("events/clause_words.yaml")["place_adverbs"])
 
 
-def _opening_place(view: SentView) -> str | None:
+def opening_place(view: SentView) -> str | None:
     """The place a sentence opens with ("In Lisbon, ..."), which sets its scene."""
     first = view.span[0]
     if first.dep_ != "prep" or first.lower_ not in ("in", "at"):
@@ -27,7 +27,7 @@ def _opening_place(view: SentView) -> str | None:
 COARSE_FEATURES = {"country", "region", "state", "continent"}
 
 
-def _finer(doc: Doc, key: str | None, seen: list[str]) -> str | None:
+def finer_place(doc: Doc, key: str | None, seen: list[str]) -> str | None:
     """A clause that names a country and a city in it ("returned to Ruritania and found
     work with his uncle in Strelsau") happened in the city."""
     outer = doc.entity(key) if key else None
@@ -44,7 +44,7 @@ def _finer(doc: Doc, key: str | None, seen: list[str]) -> str | None:
     return key
 
 
-def _named_in(doc: Doc, trigger: Span, frame: _DocFrame) -> str | None:
+def place_in_name(doc: Doc, trigger: Span, frame: DocFrame) -> str | None:
     """A named happening whose name starts with a place the text names ("the Moscow
     Trials began", "the Paris Commune") took place there."""
     name = next((m for m in doc.mentions if m.start <= trigger.start < m.end and m.entity
@@ -64,7 +64,7 @@ def _named_in(doc: Doc, trigger: Span, frame: _DocFrame) -> str | None:
     return None
 
 
-def _carried_place(anchor, who: list[str], where_now: _Whereabouts, frame: _DocFrame,
+def carried_place(anchor, who: list[str], where_now: Whereabouts, frame: DocFrame,
                    doc: Doc, sent) -> str | None:
     """A clause that names no place happened where the story stands."""
     if any(c.lower_ in PLACE_ADVERBS and c.dep_ == "advmod" for c in anchor.children):
@@ -85,7 +85,7 @@ def _carried_place(anchor, who: list[str], where_now: _Whereabouts, frame: _DocF
     return None
 
 
-def _set_scene(doc: Doc, sent, lex: Lexicon, frame: _DocFrame, where_now: _Whereabouts) -> None:
+def set_scene(doc: Doc, sent, lex: Lexicon, frame: DocFrame, where_now: Whereabouts) -> None:
     """A heading starts a new scene (at the place it names, if any); so does a sentence
     like "It's March 1848 in a crowded tavern in Milan"."""
     text = doc.text[sent.start:sent.end]
@@ -98,7 +98,7 @@ def _set_scene(doc: Doc, sent, lex: Lexicon, frame: _DocFrame, where_now: _Where
         where_now.story_place = places[-1] if places else None
 
 
-def _heading_residence(doc: Doc, sent, frame: _DocFrame) -> LocalEvent | None:
+def heading_residence(doc: Doc, sent, frame: DocFrame) -> LocalEvent | None:
     places = [m for m in doc.mentions
               if m.entity and frame.index.entity_type.get(m.entity) == "place"
               and sent.start <= m.start and m.end <= sent.end]
@@ -106,9 +106,9 @@ def _heading_residence(doc: Doc, sent, frame: _DocFrame) -> LocalEvent | None:
     if found is None or frame.main_person is None:
         return None
     key, timex = found
-    evidence = _trimmed(doc, sent.start, sent.end)
-    person = _name(doc, frame.main_person) or "The main person"
-    place_name = _name(doc, key) or doc.text[timex.start:timex.end]
+    evidence = trimmed_span(doc, sent.start, sent.end)
+    person = entity_name(doc, frame.main_person) or "The main person"
+    place_name = entity_name(doc, key) or doc.text[timex.start:timex.end]
     return LocalEvent(key="", kind="residence", summary=f"{person} lives in {place_name}",
                       evidence=evidence, trigger=None, when=timex.when(), who=[frame.main_person],
                       where=key, confidence=0.6)
