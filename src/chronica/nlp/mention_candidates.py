@@ -10,8 +10,10 @@ from ..doc import Doc
 from ..resolve.gazetteer import Gazetteer
 from ..resources import load
 from .lexicon import Lexicon
-from .mention_spans import CITED_KINDS, _Cand, _common, _in_titled_zone, _pieces, _title_at, _trim_leading, clean_span
-from .mention_types import LABEL_TYPE, _best, _gaz_weight
+from .mention_spans import (
+    CITED_KINDS, MentionCandidate, clean_span, in_titled_zone, is_common_word, span_pieces, title_at, trim_leading,
+)
+from .mention_types import LABEL_TYPE, best_candidate, gazetteer_weight
 from .regnal import epithet_spans, regnal_spans
 from .surnames import lower_words
 from .vessels import prefixed_spans
@@ -41,7 +43,7 @@ def _known_surnames(doc: Doc, lex: Lexicon) -> frozenset[str]:
     return frozenset(out | {w for w, k in single.items() if k >= 2})
 
 
-def _ner_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[_Cand]:
+def ner_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[MentionCandidate]:
     out = []
     surnames = _known_surnames(doc, lex)
     for ent in doc.spacy.ents:
@@ -50,14 +52,14 @@ def _ner_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[_Cand]:
         allow_digit = ent.label_ not in ("PERSON", "GPE", "LOC", "NORP")
         s = doc.sentence_at(ent.start_char)
         glued = ent.label_ in ("PERSON", "ORG") and not (s is not None and s.kind in CITED_KINDS)
-        pieces = _pieces(doc.text, ent.start_char, ent.end_char, allow_digit, glued)
+        pieces = span_pieces(doc.text, ent.start_char, ent.end_char, allow_digit, glued)
         if ent.label_ == "ORG" and len(pieces) > 1 and not all(
                 " " not in doc.text[a:b] and (doc.text[a:b] in lex.first_names or gaz.lookup(doc.text[a:b]))
                 for a, b in pieces):  # "Harper and Brothers" stays; "Petar and Marija" splits
-            pieces = _pieces(doc.text, ent.start_char, ent.end_char, allow_digit)
+            pieces = span_pieces(doc.text, ent.start_char, ent.end_char, allow_digit)
         for a, b in pieces:
             if ent.label_ in ("PERSON", "ORG", "GPE", "PRODUCT"):
-                a2 = _trim_leading(doc, a, b)
+                a2 = trim_leading(doc, a, b)
                 if a2 != a:
                     span = clean_span(doc.text, a2, b)
                     if not span:
@@ -72,12 +74,12 @@ _EVENT_OF = re.compile(r"^(?P<head>[A-Z][a-z]+) of (?:the )?")
 
 
 def _split_place(doc: Doc, a: int, b: int, label: str, lex: Lexicon, gaz: Gazetteer,
-                 surnames: frozenset[str] = frozenset()) -> list[_Cand]:
+                 surnames: frozenset[str] = frozenset()) -> list[MentionCandidate]:
     """The place inside "Battle of Waterloo", and "Capri" in "at Capri Tiberius"."""
     text = doc.text[a:b]
     m = _EVENT_OF.match(text)
     if m and m["head"] in lex.event_heads and gaz.lookup(text[m.end():]):
-        c = _Cand(a + m.end(), b, "GPE", "ner")
+        c = MentionCandidate(a + m.end(), b, "GPE", "ner")
         c.name_hint["place"] += 1.0
         return [c]
     words = list(re.finditer(r"\S+", text))
@@ -85,17 +87,17 @@ def _split_place(doc: Doc, a: int, b: int, label: str, lex: Lexicon, gaz: Gazett
     if label == "PERSON" and len(words) >= 2 and before and before[-1].lower() in lex.place_preps:
         for n in range(len(words) - 1, 0, -1):
             head = text[:words[n - 1].end()]
-            if _gaz_weight(gaz.lookup(head), head, lex) >= 1.0:
-                place = _Cand(a, a + len(head), "GPE", "ner")
+            if gazetteer_weight(gaz.lookup(head), head, lex) >= 1.0:
+                place = MentionCandidate(a, a + len(head), "GPE", "ner")
                 place.name_hint["place"] += 1.0
-                return [place, _Cand(a + words[n].start(), b, "PERSON", "ner")]
+                return [place, MentionCandidate(a + words[n].start(), b, "PERSON", "ner")]
     if len(words) >= 2 and before and before[-1].lower() in lex.place_preps:
         split = _run_in_name(text, words, lex, gaz, surnames)
         if split:
-            place = _Cand(a, a + words[split - 1].end(), "GPE", "ner")
+            place = MentionCandidate(a, a + words[split - 1].end(), "GPE", "ner")
             place.name_hint["place"] += 1.0
-            return [place, _Cand(a + words[split].start(), b, "PERSON", "ner")]
-    return [_Cand(a, b, label)]
+            return [place, MentionCandidate(a + words[split].start(), b, "PERSON", "ner")]
+    return [MentionCandidate(a, b, label)]
 
 
 def _run_in_name(text: str, words: list, lex: Lexicon, gaz: Gazetteer, surnames: frozenset[str]) -> int:
@@ -154,14 +156,14 @@ def _name_run(sd, i: int, lex: Lexicon, allow_of: bool = False) -> int:
     return j
 
 
-def _title_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[_Cand]:
+def title_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[MentionCandidate]:
     """Title + capitalised name: "Captain James Cook", "Duke of Marlborough"."""
     sd = doc.spacy
     words = [t.text for t in sd]
     out = []
     i = 0
     while i < len(sd):
-        k = _title_at(words, i, lex)
+        k = title_at(words, i, lex)
         if not k or not words[i][0].isupper():
             i += 1
             continue
@@ -173,13 +175,13 @@ def _title_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[_Cand]:
         end = _name_run(sd, j, lex, allow_of=of)
         if end > j + (1 if of else 0):
             if of:
-                best = _best(gaz.lookup(doc.text[sd[j + 1].idx:sd[end - 1].idx + len(sd[end - 1])]))
+                best = best_candidate(gaz.lookup(doc.text[sd[j + 1].idx:sd[end - 1].idx + len(sd[end - 1])]))
                 if best is not None and best.feature in ("country", "continent", "state"):
                     i = end
                     continue  # "King of France": a role; France stays a place
             span = clean_span(doc.text, sd[i].idx, sd[end - 1].idx + len(sd[end - 1].text))
             if span:
-                c = _Cand(span[0], span[1], "PERSON", "title")
+                c = MentionCandidate(span[0], span[1], "PERSON", "title")
                 c.name_hint["person"] += 3.0
                 out.append(c)
             i = end
@@ -188,7 +190,7 @@ def _title_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[_Cand]:
     return out
 
 
-def _first_name_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer | None = None) -> list[_Cand]:
+def first_name_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer | None = None) -> list[MentionCandidate]:
     """A known first name followed by a capitalised surname: "John Harrison" (not "Victoria
     Station", not "Charlotte Amalie": a building word or a multi-word place the gazetteer knows)."""
     sd = doc.spacy
@@ -202,12 +204,12 @@ def _first_name_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer | None = None)
                 span = clean_span(doc.text, t.idx, sd[end - 1].idx + len(sd[end - 1].text))
                 last = sd[end - 1].text
                 if span and (last in lex.building_cues or last in lex.org_cues or (
-                        gaz is not None and _gaz_weight(gaz.lookup(doc.text[span[0]:span[1]]),
+                        gaz is not None and gazetteer_weight(gaz.lookup(doc.text[span[0]:span[1]]),
                                                         doc.text[span[0]:span[1]], lex) >= 2.5)):
                     i = end
                     continue
                 if span:
-                    c = _Cand(span[0], span[1], "PERSON", "first_name")
+                    c = MentionCandidate(span[0], span[1], "PERSON", "first_name")
                     c.name_hint["person"] += 1.0
                     out.append(c)
                 i = end
@@ -216,7 +218,7 @@ def _first_name_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer | None = None)
     return out
 
 
-def _gazetteer_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[_Cand]:
+def gazetteer_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[MentionCandidate]:
     """A gazetteer place after "in/to/from/at ...": "exiled to Tobolsk", "at Austerlitz"."""
     sd = doc.spacy
     out = []
@@ -235,57 +237,57 @@ def _gazetteer_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[_Cand]
         for e in range(min(end, j + 4), j, -1):  # longest name the gazetteer knows
             text = doc.text[sd[j].idx:sd[e - 1].idx + len(sd[e - 1].text)]
             cands = gaz.lookup(text)
-            if cands and " " not in text and _common(text, lower) and (
-                    _in_titled_zone(doc, sd[j].idx) or _gaz_weight(cands, text, lex) < 1.2):
+            if cands and " " not in text and is_common_word(text, lower) and (
+                    in_titled_zone(doc, sd[j].idx) or gazetteer_weight(cands, text, lex) < 1.2):
                 break  # "Byron in Exile": a word the text also writes in lower case
-            if cands and _gaz_weight(cands, text, lex) >= 0.3 and text not in lex.first_names:
-                c = _Cand(sd[j].idx, sd[j].idx + len(text), "GPE", "gazetteer")
+            if cands and gazetteer_weight(cands, text, lex) >= 0.3 and text not in lex.first_names:
+                c = MentionCandidate(sd[j].idx, sd[j].idx + len(text), "GPE", "gazetteer")
                 c.name_hint["place"] += 1.0
                 out.append(c)
                 break
     return out
 
 
-def _mononym_candidates(doc: Doc, lex: Lexicon) -> list[_Cand]:
+def mononym_candidates(doc: Doc, lex: Lexicon) -> list[MentionCandidate]:
     """People known by one name: "Christ", "Voltaire"; organisations known by one word:
     "Comintern", "Gestapo"."""
     out = []
     for t in doc.spacy:
         if t.text in lex.mononyms:
-            c = _Cand(t.idx, t.idx + len(t.text), "PERSON", "mononym")
+            c = MentionCandidate(t.idx, t.idx + len(t.text), "PERSON", "mononym")
             c.name_hint["person"] += 1.0
             out.append(c)
         elif t.text in lex.org_names:
-            c = _Cand(t.idx, t.idx + len(t.text), "ORG", "mononym")
+            c = MentionCandidate(t.idx, t.idx + len(t.text), "ORG", "mononym")
             c.name_hint["organization"] += 3.0
             out.append(c)
     return out
 
 
-def _regnal_candidates(doc: Doc, lex: Lexicon) -> list[_Cand]:
+def regnal_candidates(doc: Doc, lex: Lexicon) -> list[MentionCandidate]:
     """Names whose own form says what they name: "Olaf II", "Sven the Bold" (a ruler,
     whatever the model makes of "Olaf" alone), "HMS Pandora" (a vessel)."""
     not_names = lex.not_names | lex.heading_words | lex.event_heads | lex.work_heads
     out = []
     not_epithets = not_names | lex.geo_nouns | lex.place_nouns | lex.colour_words
     for a, b in regnal_spans(doc.spacy, not_names, lex.titles) + epithet_spans(doc.spacy, not_epithets, lex.titles):
-        c = _Cand(a, b, "PERSON", "regnal")
+        c = MentionCandidate(a, b, "PERSON", "regnal")
         c.name_hint["person"] += 3.0
         out.append(c)
     for a, b in prefixed_spans(doc.spacy, lex.vessel_prefixes):  # "HMS Pandora"
-        out.append(_Cand(a, b, "PRODUCT", "regnal"))
+        out.append(MentionCandidate(a, b, "PRODUCT", "regnal"))
     return out
 
 
-def _dynasty_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[_Cand]:
+def dynasty_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[MentionCandidate]:
     """A dynasty's name used as an adjective ("white Bourbon cockades"): the house."""
     out = []
     sd = doc.spacy
     for t in sd[:-1]:
         nxt = sd[t.i + 1]
         if (t.text in lex.dynasties and nxt.pos_ == "NOUN" and nxt.text[:1].islower()
-                and _gaz_weight(gaz.lookup(t.text), t.text, lex) < 1.0):
-            c = _Cand(t.idx, t.idx + len(t.text), "NORP", "mononym")
+                and gazetteer_weight(gaz.lookup(t.text), t.text, lex) < 1.0):
+            c = MentionCandidate(t.idx, t.idx + len(t.text), "NORP", "mononym")
             c.name_hint["organization"] += 2.0
             out.append(c)
     return out
@@ -296,13 +298,13 @@ _NAMED = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _CUES["naming_phra
                     r"[\"“‘'](?P<name>[A-Z][^\"”’'\n]{1,40}?)[\"”’']")
 
 
-def _quoted_candidates(doc: Doc) -> list[_Cand]:
+def quoted_candidates(doc: Doc) -> list[MentionCandidate]:
     """A quoted name after "named"/"called"/"pseudonym": named 'John Smith'."""
     out = []
     for m in _NAMED.finditer(doc.text):
         span = clean_span(doc.text, m.start("name"), m.end("name"))
         if span:
-            c = _Cand(span[0], span[1], "PERSON", "quoted")
+            c = MentionCandidate(span[0], span[1], "PERSON", "quoted")
             c.name_hint["person"] += 0.5
             out.append(c)
     return out
@@ -312,7 +314,7 @@ _PLACE_PERIOD = re.compile(r"(?P<name>[A-Z][\w'’.\-]*(?:\s+(?:of\s+)?[A-Z][\w'
                            r"\(?\d{3,4}(?:\s*[-–]\s*\d{2,4})?\)?\s*$")
 
 
-def _heading_place_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[_Cand]:
+def heading_place_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[MentionCandidate]:
     """A heading that is a place and a period ("Florence, 1913", "Turkey, 1929-1933"): the
     place the section happens in. Not a person with life dates ("Ada Byron, 1815-1852")."""
     out = []
@@ -325,13 +327,13 @@ def _heading_place_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[_C
         words = m["name"].split()
         if words[0] in lex.first_names and (len(words) > 1 or not gaz.lookup(m["name"])):
             continue
-        c = _Cand(m.start("name"), m.end("name"), "GPE", "heading")
+        c = MentionCandidate(m.start("name"), m.end("name"), "GPE", "heading")
         c.name_hint["place"] += 1.0
         out.append(c)
     return out
 
 
-def _institution_candidates(doc: Doc, lex: Lexicon) -> list[_Cand]:
+def institution_candidates(doc: Doc, lex: Lexicon) -> list[MentionCandidate]:
     """"the French government", "the Ottoman army": a state's institution."""
     if not lex.institution_nouns:
         return []
@@ -340,7 +342,7 @@ def _institution_candidates(doc: Doc, lex: Lexicon) -> list[_Cand]:
     out = []
     for m in pat.finditer(doc.text):
         if m["dem"] in lex.demonyms:
-            c = _Cand(m.start(), m.end(), "ORG", "institution")
+            c = MentionCandidate(m.start(), m.end(), "ORG", "institution")
             c.name_hint["organization"] += 5.0
             out.append(c)
     return out

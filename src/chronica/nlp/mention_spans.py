@@ -1,4 +1,4 @@
-"""The raw material of mentions: a candidate name span (``_Cand``) with the evidence
+"""The raw material of mentions: a candidate name span (``MentionCandidate``) with the evidence
 gathered for it, the trimming of a span to the bare name, titles at the head of a
 name, and the zones (headings, titles, citations) that write words in title case."""
 from __future__ import annotations
@@ -32,7 +32,7 @@ _BAD = re.compile(r"https?:|www\.|[/@=|{}<>]|\.(?:jpg|png|htm)")
 
 
 @dataclass
-class _Cand:
+class MentionCandidate:
     start: int
     end: int
     label: str
@@ -70,7 +70,7 @@ def clean_span(text: str, start: int, end: int, allow_digit: bool = False) -> tu
 _GLUE = re.compile(r",\s+|\s+and\s+|\s+&\s+")
 
 
-def _pieces(text: str, start: int, end: int, allow_digit: bool, glued: bool = False) -> list[tuple[int, int]]:
+def span_pieces(text: str, start: int, end: int, allow_digit: bool, glued: bool = False) -> list[tuple[int, int]]:
     """An entity that runs across a line break is several pieces (a heading and a name);
     with ``glued``, so is a person span joined by "and" or a comma ("Petar and Marija",
     "Lisbon, Pedro")."""
@@ -90,7 +90,7 @@ def _pieces(text: str, start: int, end: int, allow_digit: bool, glued: bool = Fa
     return out
 
 
-def _trim_leading(doc: Doc, start: int, end: int) -> int:
+def trim_leading(doc: Doc, start: int, end: int) -> int:
     """Drop leading words the tagger reads as ordinary words ("Spotting Anna", "So Dickens")."""
     span = doc.spacy.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -101,23 +101,23 @@ def _trim_leading(doc: Doc, start: int, end: int) -> int:
     return span[i].idx if i else start
 
 
-def _in_heading(doc: Doc, start: int) -> bool:
+def in_heading(doc: Doc, start: int) -> bool:
     s = doc.sentence_at(start)
     return s is not None and s.kind in ("heading", "title")
 
 
-def _common(word: str, lower: set[str]) -> bool:
+def is_common_word(word: str, lower: set[str]) -> bool:
     w = word.casefold().strip(".,;:!?\"'“”‘’")
     return w in lower or ("-" in w and all(p in lower for p in w.split("-") if len(p) > 2))
 
 
-def _in_titled_zone(doc: Doc, start: int) -> bool:
+def in_titled_zone(doc: Doc, start: int) -> bool:
     """Headings, titles and cited zones write words in title case ("The Tsar Flees His Capital")."""
     s = doc.sentence_at(start)
     return s is not None and s.kind in ("heading", "title", *CITED_KINDS)
 
 
-def _title_at(words: list[str], i: int, lex: Lexicon) -> int:
+def title_at(words: list[str], i: int, lex: Lexicon) -> int:
     """Number of words of a title starting at word i (0 if none); "Dr." is "Dr"."""
     for k in range(min(lex.title_words, len(words) - i), 0, -1):
         title = " ".join(words[i:i + k])

@@ -10,7 +10,7 @@ from ..doc import Doc
 from ..resolve.gazetteer import Candidate, Gazetteer, normalise
 from ..resources import load
 from .lexicon import Lexicon
-from .mention_spans import _Cand, _title_at
+from .mention_spans import MentionCandidate, title_at
 
 
 # NER label -> the type it suggests
@@ -46,11 +46,11 @@ LOCATIVE_PREPS = frozenset(_CUES["locative_preps"])
 _ROMAN = re.compile(r"^[IVX]+\.?$")
 
 
-def _best(cands: list[Candidate]) -> Candidate | None:
+def best_candidate(cands: list[Candidate]) -> Candidate | None:
     return cands[0] if cands else None
 
 
-def _gaz_weight(cands: list[Candidate], text: str, lex: Lexicon) -> float:
+def gazetteer_weight(cands: list[Candidate], text: str, lex: Lexicon) -> float:
     """How strongly the gazetteer says a name is a place."""
     w = 0.0
     for c in cands:
@@ -76,10 +76,10 @@ def decisive_type(text: str, label_counts: Counter, lex: Lexicon, gaz: Gazetteer
     first, last = words[0], words[-1]
     multi = len(words) > 1
     person_named = first in lex.first_names and label_counts.get("PERSON", 0) > 0
-    if _gaz_weight(gaz.lookup(text), text, lex) >= 2.0 and multi and last in lex.building_cues \
+    if gazetteer_weight(gaz.lookup(text), text, lex) >= 2.0 and multi and last in lex.building_cues \
             and not person_named:
         return "place"  # a building the gazetteer knows: "Blue House", "White House"
-    if _gaz_weight(gaz.lookup(text), text, lex) >= 2.5:
+    if gazetteer_weight(gaz.lookup(text), text, lex) >= 2.5:
         return None  # "Soviet Union" is a state whatever its last word
     if multi:
         found = _multi_word_type(words, lex, person_named)
@@ -129,7 +129,7 @@ def _name_evidence(text: str, label_counts: Counter, lex: Lexicon, gaz: Gazettee
     if text in lex.demonyms:
         sc["group"] += 2.0
         return sc
-    gw = _gaz_weight(gaz.lookup(text), text, lex)
+    gw = gazetteer_weight(gaz.lookup(text), text, lex)
     sc["place"] += gw
     if first in lex.first_names:
         if multi and not (len(words) == 2 and _ROMAN.match(last)) and gw < 2.5:
@@ -155,7 +155,7 @@ def _person_noun(tok, lex: Lexicon) -> bool:
     return tok.dep_ in ("compound", "appos") and tok.head.ent_type_ == "PERSON"
 
 
-def _context_evidence(c: _Cand, doc: Doc, lex: Lexicon) -> None:
+def context_evidence(c: MentionCandidate, doc: Doc, lex: Lexicon) -> None:
     """Cues from the parse around one mention."""
     sd = doc.spacy
     span = sd.char_span(c.start, c.end, alignment_mode="expand")
@@ -200,7 +200,7 @@ def _demonym_of_place(text: str, head, lex: Lexicon) -> bool:
             and head.head.lemma_.lower() not in lex.vessel_nouns)
 
 
-def _verb_cues(c: _Cand, head, lex: Lexicon) -> None:
+def _verb_cues(c: MentionCandidate, head, lex: Lexicon) -> None:
     """The subject of a person's verb ("X said"); the object of a place's verb or
     preposition ("lived in X")."""
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in lex.person_verbs:
@@ -222,7 +222,7 @@ def _named_vessel(head, lex: Lexicon) -> bool:
     return head.dep_ == "compound" and head.head.lemma_.lower() in lex.vessel_nouns and head.i > head.head.i
 
 
-def _role_and_kind_cues(c: _Cand, span, head, lex: Lexicon) -> None:
+def _role_and_kind_cues(c: MentionCandidate, span, head, lex: Lexicon) -> None:
     """"politician Cato", "the town of Timbuktu", "a member of the Carbonari", "the
     Carbonari, a society ...", "Smith and Jones"."""
     sd = span.doc
@@ -254,7 +254,7 @@ def _role_and_kind_cues(c: _Cand, span, head, lex: Lexicon) -> None:
 def name_key(text: str, lex: Lexicon) -> str:
     """The name without its title: mentions with one key share one vote."""
     words = text.split()
-    k = _title_at(words, 0, lex)
+    k = title_at(words, 0, lex)
     if k and len(words) > k:
         words = words[k:]
         if words[0].rstrip(".") == "" or words[0] == ".":
@@ -271,7 +271,7 @@ def _argmax(scores: dict[str, float]) -> tuple[str, float]:
     return t, scores[t]
 
 
-def _vote(cands: list[_Cand], doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[str]:
+def vote_types(cands: list[MentionCandidate], doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[str]:
     """Each candidate's type: the document's vote per name, unless a strong local cue."""
     keys = [name_key(doc.text[c.start:c.end], lex) for c in cands]
     labels: dict[str, Counter] = defaultdict(Counter)

@@ -18,22 +18,22 @@ from ..pipeline import Context, component
 from ..resolve.gazetteer import Gazetteer
 from .lexicon import Lexicon, load_lexicon
 from .mention_candidates import (
-    _dynasty_candidates, _first_name_candidates, _gazetteer_candidates, _heading_place_candidates,
-    _institution_candidates, _mononym_candidates, _ner_candidates, _quoted_candidates, _regnal_candidates,
-    _title_candidates,
+    dynasty_candidates, first_name_candidates, gazetteer_candidates, heading_place_candidates,
+    institution_candidates, mononym_candidates, ner_candidates, quoted_candidates, regnal_candidates,
+    title_candidates,
 )
-from .mention_spans import CITED_KINDS, _Cand, _common, _in_heading, _in_titled_zone, clean_span
-from .mention_types import _context_evidence, _vote
+from .mention_spans import CITED_KINDS, MentionCandidate, clean_span, in_heading, in_titled_zone, is_common_word
+from .mention_types import context_evidence, vote_types
 from .surnames import lower_words, surname_mentions
 from .vessels import unprefixed_names
 
 # ------------------------------------------------------------------ merging --
 
-def _merge(cands: list[_Cand]) -> list[_Cand]:
+def _merge(cands: list[MentionCandidate]) -> list[MentionCandidate]:
     """One candidate per stretch of text: rule spans that extend an entity win."""
     order = {"title": 0, "regnal": 0, "quoted": 1, "institution": 1, "heading": 1, "ner": 2, "first_name": 3, "mononym": 4, "gazetteer": 5}
     cands = sorted(cands, key=lambda c: (order[c.rule], -(c.end - c.start), c.start))
-    kept: list[_Cand] = []
+    kept: list[MentionCandidate] = []
     for c in cands:
         clash = [k for k in kept if k.start < c.end and c.start < k.end]
         for k in clash:
@@ -59,7 +59,7 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
 
 # ------------------------------------------------------------------ checks and extensions --
 
-def _valid(c: _Cand, doc: Doc, lex: Lexicon) -> bool:
+def _valid(c: MentionCandidate, doc: Doc, lex: Lexicon) -> bool:
     text = doc.text[c.start:c.end]
     words = text.split()
     if not words or text in lex.not_names or all(w in lex.not_names for w in words):
@@ -86,7 +86,7 @@ def _era_marker(text: str, doc_text: str, start: int, end: int, lex: Lexicon) ->
                 or re.match(r"\s*\d", doc_text[end:end + 4]))
 
 
-def _extend_country_nouns(cands: list[_Cand], doc: Doc, lex: Lexicon) -> None:
+def _extend_country_nouns(cands: list[MentionCandidate], doc: Doc, lex: Lexicon) -> None:
     """"the French mainland" names the country: the noun belongs to the mention."""
     from ..resolve.places import COUNTRY_NOUNS
     for c in cands:
@@ -97,7 +97,7 @@ def _extend_country_nouns(cands: list[_Cand], doc: Doc, lex: Lexicon) -> None:
                 c.name_hint["place"] += 5.0
 
 
-def _extend_feature_tails(cands: list[_Cand], doc: Doc, lex: Lexicon) -> None:
+def _extend_feature_tails(cands: list[MentionCandidate], doc: Doc, lex: Lexicon) -> None:
     """"the Danube river", "Spandau fortress": the feature noun belongs to the place."""
     for c in cands:
         text = doc.text[c.start:c.end]
@@ -109,17 +109,17 @@ def _extend_feature_tails(cands: list[_Cand], doc: Doc, lex: Lexicon) -> None:
             c.name_hint["place"] += 5.0
 
 
-def _trim_heading_names(cands: list[_Cand], doc: Doc) -> list[_Cand]:
+def _trim_heading_names(cands: list[MentionCandidate], doc: Doc) -> list[MentionCandidate]:
     """Title-case headings glue names to their words ("Tsar Flees", "Chasing
     Caesar's Killer", "Cromwell Speech"): a heading's name shrinks to the longest run of
     its words that the running text uses as a name."""
-    body = {doc.text[c.start:c.end] for c in cands if not _in_titled_zone(doc, c.start)}
+    body = {doc.text[c.start:c.end] for c in cands if not in_titled_zone(doc, c.start)}
     lower = lower_words(doc)
     out = []
     for c in cands:
         text = doc.text[c.start:c.end]
         words = list(re.finditer(r"\S+", text))
-        if len(words) < 2 or text in body or not _in_titled_zone(doc, c.start):
+        if len(words) < 2 or text in body or not in_titled_zone(doc, c.start):
             out.append(c)
             continue
         best = None
@@ -132,7 +132,7 @@ def _trim_heading_names(cands: list[_Cand], doc: Doc) -> list[_Cand]:
                     best = (span[0], span[1], j - i)
         if best:
             c.start, c.end = best[0], best[1]
-        elif _in_heading(doc, c.start) and any(_common(w.group(), lower) for w in words) \
+        elif in_heading(doc, c.start) and any(is_common_word(w.group(), lower) for w in words) \
                 and c.rule in ("ner", "first_name"):
             continue  # "Co-Conspirators Scatter": a heading's ordinary words, no name
         out.append(c)
@@ -142,19 +142,19 @@ def _trim_heading_names(cands: list[_Cand], doc: Doc) -> list[_Cand]:
 # --------------------------------------------------------------- component --
 
 def mentions_of(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
-    cands = (_ner_candidates(doc, lex, gaz) + _title_candidates(doc, lex, gaz) + _quoted_candidates(doc)
-             + _first_name_candidates(doc, lex, gaz) + _mononym_candidates(doc, lex)
-             + _regnal_candidates(doc, lex)
-             + _dynasty_candidates(doc, lex, gaz)
-             + _gazetteer_candidates(doc, lex, gaz) + _institution_candidates(doc, lex)
-             + _heading_place_candidates(doc, lex, gaz))
+    cands = (ner_candidates(doc, lex, gaz) + title_candidates(doc, lex, gaz) + quoted_candidates(doc)
+             + first_name_candidates(doc, lex, gaz) + mononym_candidates(doc, lex)
+             + regnal_candidates(doc, lex)
+             + dynasty_candidates(doc, lex, gaz)
+             + gazetteer_candidates(doc, lex, gaz) + institution_candidates(doc, lex)
+             + heading_place_candidates(doc, lex, gaz))
     cands = [c for c in _merge(cands) if _valid(c, doc, lex)]
     cands = _trim_heading_names(cands, doc)
     _extend_country_nouns(cands, doc, lex)
     _extend_feature_tails(cands, doc, lex)
     for c in cands:
-        _context_evidence(c, doc, lex)
-    types = _vessels_by_name(cands, _retype_by_cues(cands, _vote(cands, doc, lex, gaz), doc, lex), doc, lex)
+        context_evidence(c, doc, lex)
+    types = _vessels_by_name(cands, _retype_by_cues(cands, vote_types(cands, doc, lex, gaz), doc, lex), doc, lex)
     out = []
     for c, t in zip(cands, types):
         if t in ("place", "group") and doc.text[c.start:c.end] in lex.colour_words:
@@ -165,7 +165,7 @@ def mentions_of(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
     return sorted(out + surname_mentions(doc, out, lex), key=lambda m: (m.start, m.end))
 
 
-def _vessels_by_name(cands: list[_Cand], types: list[str], doc: Doc, lex: Lexicon) -> list[str]:
+def _vessels_by_name(cands: list[MentionCandidate], types: list[str], doc: Doc, lex: Lexicon) -> list[str]:
     """"HMS Temeraire ... the Temeraire": the name without its prefix is the same vessel."""
     names = unprefixed_names([(doc.text[c.start:c.end], t) for c, t in zip(cands, types)], lex.vessel_prefixes)
     return ["vehicle" if doc.text[c.start:c.end] in names else t for c, t in zip(cands, types)]
@@ -175,7 +175,7 @@ _PUBLISHER = re.compile(r"[A-Z][\w .’'-]*:\s*$")
 _PUB_YEAR = re.compile(r"\s*,\s*(?:\d{4}|n\.d\.)")
 
 
-def _retype_by_cues(cands: list[_Cand], types: list[str], doc: Doc, lex: Lexicon) -> list[str]:
+def _retype_by_cues(cands: list[MentionCandidate], types: list[str], doc: Doc, lex: Lexicon) -> list[str]:
     """Cues the vote does not weigh: "London: Grey Owl Press, 1971" in a bibliography
     names a publisher; "the Laughing Cavalier" near "portrait" is a work. A name so
     cued once is retyped wherever it occurs."""
