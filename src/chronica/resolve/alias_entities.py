@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 
 from ..doc import Doc
 from ..model import LocalEntity, PlaceRef
-from .alias_records import _M, _Cluster, _is_description, _is_nominal, doc_places, place_ref
+from .alias_records import ChainMention, Cluster, doc_places, is_description, is_nominal, place_ref
 from .appositions import Spans, appositions
 from .disjoint import DisjointSets
 from .name_phrases import name_phrases
@@ -17,8 +17,8 @@ from .place_descriptions import LABEL as PLACE_LABEL
 from .places import COUNTRY_NOUNS
 
 
-def _build_entities(doc: Doc, items: list[_M], clusters: list[_Cluster], uf: DisjointSets) -> list[LocalEntity]:
-    groups: dict[int, list[_M]] = defaultdict(list)
+def build_entities(doc: Doc, items: list[ChainMention], clusters: list[Cluster], uf: DisjointSets) -> list[LocalEntity]:
+    groups: dict[int, list[ChainMention]] = defaultdict(list)
     for c in clusters:
         groups[uf.find(c.id)].extend(c.members)
     places = doc_places(doc)
@@ -43,19 +43,19 @@ def _build_entities(doc: Doc, items: list[_M], clusters: list[_Cluster], uf: Dis
     return entities
 
 
-def _best_name(members: list[_M]) -> str:
+def _best_name(members: list[ChainMention]) -> str:
     """The fullest form: most name words, then most frequent, then first."""
     counts = Counter(m.name.bare for m in members)
     uncited = [m for m in members if not m.mention.cited] or members
     named = [m for m in uncited if m.preferred] or uncited
-    best = max(named, key=lambda m: (not _is_description(m), not _is_nominal(m),
+    best = max(named, key=lambda m: (not is_description(m), not is_nominal(m),
                                      not set(m.name.tokens[-1:]) & COUNTRY_NOUNS,  # not "French mainland"
                                      len(m.name.tokens),
                                      counts[m.name.bare], -m.index))
     return best.name.bare
 
 
-def _aliases(members: list[_M]) -> list[str]:
+def _aliases(members: list[ChainMention]) -> list[str]:
     out: list[str] = []
     for m in members:
         # a place description is kept as written ("the theater"), not as its bare noun
@@ -68,7 +68,7 @@ def _aliases(members: list[_M]) -> list[str]:
 _ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\s))[Tt]he\s+$")
 
 
-def _articled(text: str, members: list[_M], etype: str) -> list[str]:
+def _articled(text: str, members: list[ChainMention], etype: str) -> list[str]:
     """"the Webers", "the commission": a group or organisation as the text writes it,
     with its article (a mention is cut to the bare name)."""
     if etype not in ("organization", "group"):
@@ -85,7 +85,7 @@ def _articled(text: str, members: list[_M], etype: str) -> list[str]:
     return out
 
 
-def _phrases(doc: Doc, members: list[_M], etype: str, place_spans: set[tuple[int, int]]) -> list[str]:
+def _phrases(doc: Doc, members: list[ChainMention], etype: str, place_spans: set[tuple[int, int]]) -> list[str]:
     """Phrases around the entity's names ("the Austrian Archduke X") as further aliases."""
     if doc.spacy is None:
         return []
@@ -93,7 +93,7 @@ def _phrases(doc: Doc, members: list[_M], etype: str, place_spans: set[tuple[int
     out: list[str] = []
     taken, people, others = _mention_spans(doc)
     for m in members:
-        if _is_description(m) or _is_nominal(m) or m.mention.cited:
+        if is_description(m) or is_nominal(m) or m.mention.cited:
             continue
         forms = name_phrases(doc.spacy, doc.text, m.mention.start, m.mention.end, etype, place_spans,
                              taken.without((m.mention.start, m.mention.end)))
@@ -123,7 +123,7 @@ def _mention_spans(doc: Doc) -> tuple[Spans, Spans, Spans]:
     return _SPANS[key]
 
 
-def _first_ref(places: dict, members: list[_M]) -> PlaceRef | None:
+def _first_ref(places: dict, members: list[ChainMention]) -> PlaceRef | None:
     for m in members:
         ref = place_ref(places, m.mention, m.name)
         if ref is not None:

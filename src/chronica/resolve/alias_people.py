@@ -3,12 +3,14 @@ bare given names by section and salience, nominals ("the Emperor"), names a kins
 noun introduces, and bare given names folded into the one full name that carries them."""
 from __future__ import annotations
 
-from .alias_records import _Cluster, _M, _gender_clash, _is_description, _is_nominal, _join, _new
+from .alias_records import (
+    ChainMention, Cluster, gender_clash, is_description, is_nominal, join_cluster, new_cluster,
+)
 from .disjoint import DisjointSets
 from .names import full_names_match, ruler_short, same_given, subset_match
 
 
-def _excluded(it: _M, items: list[_M], clusters_of: dict[int, _Cluster],
+def _excluded(it: ChainMention, items: list[ChainMention], clusters_of: dict[int, Cluster],
               known: dict[int, int] | None) -> set[int]:
     """Clusters a kinship-introduced name cannot join: the people named just before
     (and, on the second pass, everyone an alias statement made one with them)."""
@@ -31,38 +33,38 @@ def _excluded(it: _M, items: list[_M], clusters_of: dict[int, _Cluster],
     return out
 
 
-def _chain_person(it: _M, pool: list[_Cluster], clusters: list[_Cluster], items: list[_M],
+def chain_person(it: ChainMention, pool: list[Cluster], clusters: list[Cluster], items: list[ChainMention],
                   known: dict[int, int] | None = None) -> None:
     n = it.name
     clusters_of = {m.index: c for c in pool for m in c.members}
     banned = _excluded(it, items, clusters_of, known)
     live = [c for c in pool if c.id not in banned]
-    if not n.tokens or _is_description(it):
-        _new(clusters, pool, it)
-    elif _is_nominal(it):
+    if not n.tokens or is_description(it):
+        new_cluster(clusters, pool, it)
+    elif is_nominal(it):
         _chain_nominal(it, live, pool, clusters)
     elif len(n.tokens) > 1:
         _chain_full_name(it, live, pool, clusters)
     elif it.introduced:  # a signature is its own name: only the same name used alone joins it
         same = [c for c in live if n.single in c.singles()]
         if same:
-            _join(max(same, key=lambda c: c.last), it)
+            join_cluster(max(same, key=lambda c: c.last), it)
         else:
-            _new(clusters, pool, it)
+            new_cluster(clusters, pool, it)
     else:
         target = _surname_holder(it, live) or _single_word_holder(it, live, pool, items, clusters_of, banned)
         if target is None:
-            _new(clusters, pool, it)
+            new_cluster(clusters, pool, it)
         elif target is not _UNSURE:
-            _join(target, it)
+            join_cluster(target, it)
         else:
-            _new(clusters, pool, it)  # "Johann" after "Johann Sebastian" and "Johann Christian": unsure
+            new_cluster(clusters, pool, it)  # "Johann" after "Johann Sebastian" and "Johann Christian": unsure
 
 
 _UNSURE = object()  # several people the word may mean, none salient: it starts a person of its own
 
 
-def _chain_full_name(it: _M, live: list[_Cluster], pool: list[_Cluster], clusters: list[_Cluster]) -> None:
+def _chain_full_name(it: ChainMention, live: list[Cluster], pool: list[Cluster], clusters: list[Cluster]) -> None:
     """Rule 1: a full name joins the latest person with a matching full name, else an
     earlier bare surname (or a ruler's short name: "Sven" for "Sven the Bold")."""
     n = it.name
@@ -71,14 +73,14 @@ def _chain_full_name(it: _M, live: list[_Cluster], pool: list[_Cluster], cluster
     if not cands:
         key = ruler_short(n) or n.surname
         cands = [c for c in live if not c.kin and key in c.singles() and not c.multi()
-                 and not _gender_clash(it, c)]
+                 and not gender_clash(it, c)]
     if cands:
-        _join(max(cands, key=lambda c: c.last), it)
+        join_cluster(max(cands, key=lambda c: c.last), it)
     else:
-        _new(clusters, pool, it)
+        new_cluster(clusters, pool, it)
 
 
-def _surname_holder(it: _M, live: list[_Cluster]) -> _Cluster | None:
+def _surname_holder(it: ChainMention, live: list[Cluster]) -> Cluster | None:
     """Rule 2: a single word that is the surname of a known full name."""
     t = it.name.single
     cands = [c for c in live if any(o.surname == t or (o.surname and "-" in o.surname and t in o.surname.split("-"))
@@ -88,12 +90,12 @@ def _surname_holder(it: _M, live: list[_Cluster]) -> _Cluster | None:
         cands = bare  # the word already stands alone for someone the full name did not join
     used = [c for c in cands if t in c.singles()]
     if len(used) < len(cands):  # several people carry the surname: the one called by it
-        cands = used or [c for c in cands if not _gender_clash(it, c)] or cands
+        cands = used or [c for c in cands if not gender_clash(it, c)] or cands
     return max(cands, key=lambda c: c.last) if cands else None
 
 
-def _single_word_holder(it: _M, live: list[_Cluster], pool: list[_Cluster], items: list[_M],
-                        clusters_of: dict[int, _Cluster], banned: set[int]):
+def _single_word_holder(it: ChainMention, live: list[Cluster], pool: list[Cluster], items: list[ChainMention],
+                        clusters_of: dict[int, Cluster], banned: set[int]):
     """Rule 3: whom another single word (a first name, a mononym) means: a cluster,
     ``_UNSURE``, or None for a new person."""
     t = it.name.single
@@ -105,7 +107,7 @@ def _single_word_holder(it: _M, live: list[_Cluster], pool: list[_Cluster], item
     return _given_name_holder(it, live, pool, banned)
 
 
-def _given_name_holder(it: _M, live: list[_Cluster], pool: list[_Cluster], banned: set[int]):
+def _given_name_holder(it: ChainMention, live: list[Cluster], pool: list[Cluster], banned: set[int]):
     """A given name alone: the nearest full name in the section that carries it (the
     salient one of several, else ``_UNSURE``), a person already known by the bare word,
     or the only full name of the document that carries it."""
@@ -131,7 +133,7 @@ def _given_name_holder(it: _M, live: list[_Cluster], pool: list[_Cluster], banne
     return None
 
 
-def _most_named(c: _Cluster, pool: list[_Cluster]) -> bool:
+def _most_named(c: Cluster, pool: list[Cluster]) -> bool:
     """The person named most so far: the one "his"/"their" most likely means, so a
     kinship-introduced name ("their son Lev") is not them, whatever name they share."""
     return len(c.named()) >= max(len(o.named()) for o in pool)
@@ -143,7 +145,7 @@ SALIENT_SHARE = 2  # a bare given name shared by two people means the one named 
 SALIENT_MIN = 4
 
 
-def _salient(cands: list[_Cluster]) -> _Cluster | None:
+def _salient(cands: list[Cluster]) -> Cluster | None:
     """Of several people sharing a given name, the one named far more often so far."""
     counts = sorted(((len(c.named()), c.id) for c in cands), reverse=True)
     (top, cid), second = counts[0], counts[1][0]
@@ -152,25 +154,25 @@ def _salient(cands: list[_Cluster]) -> _Cluster | None:
     return None
 
 
-def _chain_nominal(it: _M, live: list[_Cluster], pool: list[_Cluster], clusters: list[_Cluster]) -> None:
+def _chain_nominal(it: ChainMention, live: list[Cluster], pool: list[Cluster], clusters: list[Cluster]) -> None:
     head = it.name.tokens[-1].rstrip(".")
     # "the President" is the one titled "President X", not "Vice President Y"
     titled = [c for c in live if any(m.name.title and m.name.title[-1].rstrip(".") == head
                                      and len(m.name.title) == 1 for m in c.members)]
     if titled:
-        _join(max(titled, key=lambda c: c.last), it)
+        join_cluster(max(titled, key=lambda c: c.last), it)
         return
-    same = [c for c in live if any(m.name.tokens[-1:] == (head,) and _is_nominal(m) for m in c.members)]
+    same = [c for c in live if any(m.name.tokens[-1:] == (head,) and is_nominal(m) for m in c.members)]
     if same:
-        _join(max(same, key=lambda c: c.last), it)
+        join_cluster(max(same, key=lambda c: c.last), it)
         return
-    _new(clusters, pool, it)
+    new_cluster(clusters, pool, it)
 
 
-def _absorb_first_names(pool: list[_Cluster], uf: DisjointSets) -> None:
+def absorb_first_names(pool: list[Cluster], uf: DisjointSets) -> None:
     surnames_alone = {t for c in pool for t in c.singles()}
     for s in pool:
-        if s.multi() or len(s.singles()) != 1 or any(_is_nominal(m) or m.introduced for m in s.members):
+        if s.multi() or len(s.singles()) != 1 or any(is_nominal(m) or m.introduced for m in s.members):
             continue
         t = next(iter(s.singles()))
         full = [c for c in pool if c is not s and any(t in o.given for o in c.body_multi())]
@@ -189,7 +191,7 @@ def _absorb_first_names(pool: list[_Cluster], uf: DisjointSets) -> None:
         uf.union(s.id, f.id)
 
 
-def _same_relative(s: _Cluster, f: _Cluster) -> bool:
+def _same_relative(s: Cluster, f: Cluster) -> bool:
     """"Anton's wife, Klara" ... "his wife, Countess Klara Weiss": a first name
     introduced by a kinship noun is the full name introduced by the same noun (a son
     who shares his father's given name is introduced as "his son", the father is not)."""

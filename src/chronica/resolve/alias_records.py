@@ -1,5 +1,5 @@
 """What alias chaining works on: a mention with what chaining needs to know about it
-(``_M``), a cluster of mentions that name one entity (``_Cluster``), and the small
+(``ChainMention``), a cluster of mentions that name one entity (``Cluster``), and the small
 lookups every chaining rule shares (sentences, place links, stems, nominals)."""
 from __future__ import annotations
 
@@ -14,12 +14,12 @@ from .place_descriptions import LABEL as PLACE_LABEL
 
 
 @lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
+def title_words() -> frozenset[str]:
     return frozenset(t[0] for t in titles() if len(t) == 1)
 
 
 @dataclass
-class _M:
+class ChainMention:
     """A mention with what chaining needs to know about it."""
 
     index: int
@@ -38,17 +38,17 @@ class _M:
 
 
 @dataclass
-class _Cluster:
+class Cluster:
     id: int
     type: str
-    members: list[_M] = field(default_factory=list)
+    members: list[ChainMention] = field(default_factory=list)
     kin: bool = False
 
     @property
     def last(self) -> int:
         return self.members[-1].mention.start
 
-    def named(self) -> list[_M]:
+    def named(self) -> list[ChainMention]:
         return [m for m in self.members if m.mention.label != "DESCRIPTION"]
 
     def multi(self) -> list[Name]:
@@ -108,35 +108,35 @@ def stem(word: str) -> str:
     return w
 
 
-def _stems(name: Name) -> tuple[str, ...]:
+def stems(name: Name) -> tuple[str, ...]:
     return tuple(stem(t) for t in name.tokens)
 
 
-def _is_description(it: _M) -> bool:
+def is_description(it: ChainMention) -> bool:
     return it.mention.label in ("DESCRIPTION", PLACE_LABEL)
 
 
-def _gender_clash(it: _M, c: "_Cluster") -> bool:
+def gender_clash(it: ChainMention, c: "Cluster") -> bool:
     g = c.gender()
     return bool(it.gender and g and it.gender != g)
 
 
-def _new(clusters: list[_Cluster], pool: list[_Cluster], it: _M) -> _Cluster:
-    c = _Cluster(len(clusters), it.type, [it], kin=it.kin)
+def new_cluster(clusters: list[Cluster], pool: list[Cluster], it: ChainMention) -> Cluster:
+    c = Cluster(len(clusters), it.type, [it], kin=it.kin)
     clusters.append(c)
     pool.append(c)
     return c
 
 
-def _join(c: _Cluster, it: _M) -> None:
+def join_cluster(c: Cluster, it: ChainMention) -> None:
     c.members.append(it)
 
 
-def _is_nominal(it: _M) -> bool:
+def is_nominal(it: ChainMention) -> bool:
     """A description rather than a name: "the Emperor", "the new king"."""
     words = it.name.tokens
-    if _is_description(it):
+    if is_description(it):
         return False
-    return bool(words) and all(w.rstrip(".") in _title_words() for w in words[-1:]) and (
+    return bool(words) and all(w.rstrip(".") in title_words() for w in words[-1:]) and (
         it.mention.text[:1].islower() or it.name.surface.casefold().startswith("the ")
         or len(words) == 1)

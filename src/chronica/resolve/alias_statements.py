@@ -13,7 +13,7 @@ import yaml
 
 from ..doc import Doc
 from ..model import Mention
-from .alias_records import _Cluster, _M, sentence_bounds
+from .alias_records import ChainMention, Cluster, sentence_bounds
 from .disjoint import DisjointSets
 from .names import Name, fold, parse_name
 from chronica.resources import path as resource_path
@@ -51,7 +51,7 @@ def introduced_name() -> re.Pattern:
     return re.compile(raw["introduced_name"], re.IGNORECASE)
 
 
-def _introduced(text: str, m: Mention, name: Name, before: str) -> bool:
+def is_introduced_name(text: str, m: Mention, name: Name, before: str) -> bool:
     """A one-word name in quotes right after a signature/pen-name cue ('signing it "Marcus"')."""
     quoted = text[m.start - 1:m.start] in _OPEN_QUOTES and text[m.end:m.end + 1] in _CLOSE_QUOTES
     return (quoted and len(name.tokens) == 1
@@ -64,11 +64,11 @@ _OPEN_QUOTES = frozenset("\"“‘'«")
 _CLOSE_QUOTES = frozenset("\"”’'»")
 
 
-def _apply_alias_cues(doc: Doc, items: list[_M], clusters: list[_Cluster], uf: DisjointSets) -> int:
+def apply_alias_cues(doc: Doc, items: list[ChainMention], clusters: list[Cluster], uf: DisjointSets) -> int:
     """Join the people explicit alias statements name; return how many joins."""
     joined = 0
     cluster_of = {m.index: c for c in clusters for m in c.members}
-    by_sentence: dict[int, list[_M]] = defaultdict(list)
+    by_sentence: dict[int, list[ChainMention]] = defaultdict(list)
     for it in items:
         by_sentence[it.sentence].append(it)
     sents = sentence_bounds(doc)
@@ -97,8 +97,8 @@ def _apply_alias_cues(doc: Doc, items: list[_M], clusters: list[_Cluster], uf: D
 _CAP_WORD = re.compile(r"\b[A-Z][\w-]+")
 
 
-def _unmarked_names(text: str, start: int, end: int, its: list[_M], items: list[_M],
-                    cluster_of: dict[int, "_Cluster"]) -> list[_M]:
+def _unmarked_names(text: str, start: int, end: int, its: list[ChainMention], items: list[ChainMention],
+                    cluster_of: dict[int, "Cluster"]) -> list[ChainMention]:
     """Capitalised words NER missed in this sentence that are a single-word name of a
     person already met ("Samuel" in "- Samuel's pseudonym"): each stands for the person most
     recently named that way before it. Returned with negative indices, registered in
@@ -116,7 +116,7 @@ def _unmarked_names(text: str, start: int, end: int, its: list[_M], items: list[
         anchor = prior[-1]
         idx = -1 - len(cluster_of)
         m = Mention(a, b, w.group(), "PERSON", "person")
-        it = _M(idx, m, parse_name(w.group()), "person", anchor.section, anchor.sentence)
+        it = ChainMention(idx, m, parse_name(w.group()), "person", anchor.section, anchor.sentence)
         cluster_of[idx] = cluster_of[anchor.index]
         out.append(it)
     return out
@@ -125,11 +125,11 @@ def _unmarked_names(text: str, start: int, end: int, its: list[_M], items: list[
 _BY_WORD: dict = {}  # the last document's people by single and given names
 
 
-def _people_by_word(items: list[_M]) -> dict[str, list[_M]]:
+def _people_by_word(items: list[ChainMention]) -> dict[str, list[ChainMention]]:
     """Person items by each word that names them alone, in the items' order."""
     key = (id(items), len(items))
     if key not in _BY_WORD:
-        index: dict[str, list[_M]] = {}
+        index: dict[str, list[ChainMention]] = {}
         for m in items:
             if m.type != "person":
                 continue
@@ -140,7 +140,7 @@ def _people_by_word(items: list[_M]) -> dict[str, list[_M]]:
     return _BY_WORD[key]
 
 
-def _template(text: str, start: int, end: int, its: list[_M]) -> tuple[str, dict[str, _M]]:
+def _template(text: str, start: int, end: int, its: list[ChainMention]) -> tuple[str, dict[str, ChainMention]]:
     parts, pos, cur = [], {}, start
     for it in sorted(its, key=lambda x: x.mention.start):
         m = it.mention
@@ -161,14 +161,14 @@ _ACRONYM = re.compile(r"[A-ZÀ-Þ]{2,8}")
 _GROUP_TYPES = frozenset({"organization", "group"})
 
 
-def _abbreviates(a: _M, b: _M) -> bool:
+def _abbreviates(a: ChainMention, b: ChainMention) -> bool:
     """"Federal Criminal Police Office (BKA)": a name of several words and
     an all-capitals word, both groups or organisations."""
     return (a.type in _GROUP_TYPES and b.type in _GROUP_TYPES and len(a.name.tokens) > 1
             and _ACRONYM.fullmatch(b.mention.text) is not None)
 
 
-def _compatible(a: _M, b: _M, persons_only: bool) -> bool:
+def _compatible(a: ChainMention, b: ChainMention, persons_only: bool) -> bool:
     if persons_only:
         return a.type == b.type == "person"
     return a.type == b.type or "person" in (a.type, b.type) and "other" in (a.type, b.type)

@@ -51,10 +51,12 @@ from functools import lru_cache
 from ..doc import Doc
 from ..model import LocalEntity, Mention, PlaceRef
 from ..pipeline import Context, component
-from .alias_entities import _build_entities
-from .alias_people import _absorb_first_names, _chain_person
-from .alias_records import _Cluster, _M, _is_nominal, _join, _new, _stems, doc_places, place_ref, sentence_bounds
-from .alias_statements import _apply_alias_cues, _introduced
+from .alias_entities import build_entities
+from .alias_people import absorb_first_names, chain_person
+from .alias_records import (
+    ChainMention, Cluster, doc_places, is_nominal, join_cluster, new_cluster, place_ref, sentence_bounds, stems,
+)
+from .alias_statements import apply_alias_cues, is_introduced_name
 from .disjoint import DisjointSets
 from .descriptions import find_descriptions, find_groups, group_concept, title_meaning
 from .group_members import attach_group_members
@@ -121,7 +123,7 @@ def chain(doc: Doc) -> list[LocalEntity]:
     _attach_nominals(doc, items, clusters, uf)
     _attach_descriptions(descriptions, items, clusters, uf)
     _attach_place_descriptions(place_descs, items, clusters, uf)
-    entities = _build_entities(doc, items, clusters, uf)
+    entities = build_entities(doc, items, clusters, uf)
     doc.entities = entities
     # "the royal couple", "the family": mentions of members, added after chaining
     attach_group_members(doc, sentence_bounds(doc))
@@ -142,7 +144,7 @@ def _place_descriptions(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention
     return find_place_descriptions(doc.text, mentions, section_of, ref_of)
 
 
-def _attach_place_descriptions(pairs, items: list[_M], clusters: list[_Cluster], uf: DisjointSets) -> None:
+def _attach_place_descriptions(pairs, items: list[ChainMention], clusters: list[Cluster], uf: DisjointSets) -> None:
     """"the theater" joins the place it stands for (see ``resolve.place_descriptions``)."""
     cluster_of = {m.index: c for c in clusters for m in c.members}
     at = {(it.mention.start, it.mention.end): it for it in items}
@@ -155,7 +157,7 @@ def _attach_place_descriptions(pairs, items: list[_M], clusters: list[_Cluster],
             uf.union(cluster_of[a.index].id, cluster_of[b.index].id)
 
 
-def _attach_descriptions(descriptions, items: list[_M], clusters: list[_Cluster], uf: DisjointSets) -> None:
+def _attach_descriptions(descriptions, items: list[ChainMention], clusters: list[Cluster], uf: DisjointSets) -> None:
     """"his young cousin (Henry VI)" is Henry VI; "the Russian emperor" is the one
     person whose title means emperor of Russia ("Tsar Peter"); else it stays apart."""
     cluster_of = {m.index: c for c in clusters for m in c.members}
@@ -176,18 +178,18 @@ def _attach_descriptions(descriptions, items: list[_M], clusters: list[_Cluster]
             uf.union(cluster_of[it.index].id, target.id)
 
 
-def _attach_nominals(doc: Doc, items: list[_M], clusters: list[_Cluster], uf: DisjointSets) -> None:
+def _attach_nominals(doc: Doc, items: list[ChainMention], clusters: list[Cluster], uf: DisjointSets) -> None:
     """A person known only as "the Emperor" is the one person the text says holds that
     title ("keep the style of King"); with several holders, or none, it stays apart."""
     cluster_of = {m.index: c for c in clusters for m in c.members}
-    people = [it for it in items if it.type == "person" and not _is_nominal(it)]
+    people = [it for it in items if it.type == "person" and not is_nominal(it)]
     holders: dict[str, set[int]] = defaultdict(set)
     for offset, title in title_statements(doc.text):
         holder = _nearest_person(people, offset, doc)
         if holder is not None:
             holders[title].add(uf.find(cluster_of[holder.index].id))
     for c in clusters:
-        if c.type != "person" or not all(_is_nominal(m) for m in c.members):
+        if c.type != "person" or not all(is_nominal(m) for m in c.members):
             continue
         heads = {m.name.tokens[-1] for m in c.members}
         found = set().union(*(holders.get(h, set()) for h in heads))
@@ -197,23 +199,23 @@ def _attach_nominals(doc: Doc, items: list[_M], clusters: list[_Cluster], uf: Di
             uf.union(c.id, next(iter(found)))
 
 
-def _titled_holders(clusters: list[_Cluster], uf: DisjointSets, heads: set[str]) -> set[int]:
+def _titled_holders(clusters: list[Cluster], uf: DisjointSets, heads: set[str]) -> set[int]:
     """The people the document itself names with one of these titles ("Duke
     Philippe" for "the Duke", also when "the Duke" comes first): the title as
     the whole of a name's title ("Vice President Y" does not hold "President")."""
     out = set()
     for c in clusters:
-        if c.type != "person" or all(_is_nominal(m) for m in c.members):
+        if c.type != "person" or all(is_nominal(m) for m in c.members):
             continue
         for m in c.named():
             t = m.name.title
-            if t and not _is_nominal(m) and len(m.name.tokens) > 0 and \
+            if t and not is_nominal(m) and len(m.name.tokens) > 0 and \
                     " ".join(t).rstrip(".").casefold() in heads:
                 out.add(uf.find(c.id))
     return out
 
 
-def _nearest_person(people: list[_M], offset: int, doc: Doc) -> _M | None:
+def _nearest_person(people: list[ChainMention], offset: int, doc: Doc) -> ChainMention | None:
     sents = sentence_bounds(doc)
     si = max(bisect_right([s[0] for s in sents], offset) - 1, 0)
     # the statement's own sentence first, then up to NOMINAL_LOOKBACK sentences back
@@ -221,26 +223,26 @@ def _nearest_person(people: list[_M], offset: int, doc: Doc) -> _M | None:
     return before[-1] if before else None
 
 
-def _chain_pass(doc: Doc, items: list[_M], known: dict[int, int] | None):
-    clusters: list[_Cluster] = []
-    by_type: dict[str, list[_Cluster]] = defaultdict(list)
+def _chain_pass(doc: Doc, items: list[ChainMention], known: dict[int, int] | None):
+    clusters: list[Cluster] = []
+    by_type: dict[str, list[Cluster]] = defaultdict(list)
     for it in items:
         if it.type == "person":
-            _chain_person(it, by_type["person"], clusters, items, known)
+            chain_person(it, by_type["person"], clusters, items, known)
         elif it.type == "place":
             _chain_place(it, by_type["place"], clusters, doc)
         else:
             _chain_by_name(it, by_type[it.type], clusters)
     uf = DisjointSets()
-    _absorb_first_names(by_type["person"], uf)
+    absorb_first_names(by_type["person"], uf)
     join_spelling_variants(by_type["person"], uf)
     join_people_adjectives(clusters, uf)
     join_compass_parts(by_type["place"], uf)
-    joined = _apply_alias_cues(doc, items, clusters, uf)
+    joined = apply_alias_cues(doc, items, clusters, uf)
     return clusters, uf, joined
 
 
-def _prepare(doc: Doc) -> list[_M]:
+def _prepare(doc: Doc) -> list[ChainMention]:
     sents = sentence_bounds(doc)
     starts = [s[0] for s in sents]
     items = []
@@ -251,9 +253,9 @@ def _prepare(doc: Doc) -> list[_M]:
         s_start = sents[si][0] if sents else 0
         before = doc.text[max(s_start, m.start - 40):m.start]
         kin = kin_before().search(before)
-        items.append(_M(i, m, name, m.type or "other", sents[si][2], si,
+        items.append(ChainMention(i, m, name, m.type or "other", sents[si][2], si,
                         kin=kin is not None,
-                        introduced=_introduced(doc.text, m, name, before),
+                        introduced=is_introduced_name(doc.text, m, name, before),
                         kin_word=kin.group().strip(" ,").casefold() if kin else None))
     _vote_types(items)
     for it in items:
@@ -268,7 +270,7 @@ def _prepare(doc: Doc) -> list[_M]:
     return items
 
 
-def _genders(doc: Doc, items: list[_M], sents: list[tuple[int, int, int]]) -> None:
+def _genders(doc: Doc, items: list[ChainMention], sents: list[tuple[int, int, int]]) -> None:
     """What each person mention says about its gender (see ``resolve.gender``)."""
     people = [it for it in items if it.type == "person"]
     for k, it in enumerate(people):
@@ -286,7 +288,7 @@ def _genders(doc: Doc, items: list[_M], sents: list[tuple[int, int, int]]) -> No
         it.gender = g
 
 
-def _drop_leading_places(items: list[_M]) -> None:
+def _drop_leading_places(items: list[ChainMention]) -> None:
     """A person's name that starts with a place the document names elsewhere was run
     together by NER ("at Corfu Kapodistrias judged"): compare it without the place."""
     places = {it.name.key for it in items if it.type == "place" and len(it.name.tokens) == 1}
@@ -296,7 +298,7 @@ def _drop_leading_places(items: list[_M]) -> None:
             it.name = parse_name(" ".join(words[1:]))
 
 
-def _vote_types(items: list[_M]) -> None:
+def _vote_types(items: list[ChainMention]) -> None:
     """One sense per document: mentions sharing a name share the type most of them
     (titled mentions count thrice) were given."""
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -312,9 +314,9 @@ def _vote_types(items: list[_M]) -> None:
 
 # ----- places and named things
 
-def _chain_place(it: _M, pool: list[_Cluster], clusters: list[_Cluster], doc: Doc) -> None:
+def _chain_place(it: ChainMention, pool: list[Cluster], clusters: list[Cluster], doc: Doc) -> None:
     if it.mention.label == PLACE_LABEL:  # joined to its place afterwards
-        _new(clusters, pool, it)
+        new_cluster(clusters, pool, it)
         return
     places = doc_places(doc)
     ref = place_ref(places, it.mention, it.name)
@@ -322,7 +324,7 @@ def _chain_place(it: _M, pool: list[_Cluster], clusters: list[_Cluster], doc: Do
     for c in pool:
         for m in c.members:
             if (m.name.key and m.name.key == it.name.key) or (it.gid and m.gid == it.gid):
-                _join(c, it)
+                join_cluster(c, it)
                 return
     # "Serbia" / "Kingdom of Serbia", "Washington" / "Washington D.C.": the same name with a
     # state's qualifier, linked to gazetteer rows that are one place
@@ -331,36 +333,36 @@ def _chain_place(it: _M, pool: list[_Cluster], clusters: list[_Cluster], doc: Do
             if m.name.key and it.name.key and (qualified_name(m.name.key, it.name.key)
                                                or qualified_name(it.name.key, m.name.key)) \
                     and same_place_refs(ref, place_ref(places, m.mention, m.name)):
-                _join(c, it)
+                join_cluster(c, it)
                 return
-    _new(clusters, pool, it)
+    new_cluster(clusters, pool, it)
 
 
-def _chain_by_name(it: _M, pool: list[_Cluster], clusters: list[_Cluster]) -> None:
+def _chain_by_name(it: ChainMention, pool: list[Cluster], clusters: list[Cluster]) -> None:
     if it.concept:
         same = [c for c in pool if any(m.concept == it.concept for m in c.members)]
         if same:
-            _join(same[-1], it)
+            join_cluster(same[-1], it)
         else:
-            _new(clusters, pool, it)
+            new_cluster(clusters, pool, it)
         return
-    st = _stems(it.name)
+    st = stems(it.name)
     if not st:
-        _new(clusters, pool, it)
+        new_cluster(clusters, pool, it)
         return
-    exact = [c for c in pool if any(_stems(m.name) == st for m in c.members)]
+    exact = [c for c in pool if any(stems(m.name) == st for m in c.members)]
     if exact:
-        _join(max(exact, key=lambda c: c.last), it)
+        join_cluster(max(exact, key=lambda c: c.last), it)
         return
     if len(st) == 1:
-        longer = [c for c in pool if any(len(m.name.tokens) > 1 and st[0] in _stems(m.name) for m in c.members)]
+        longer = [c for c in pool if any(len(m.name.tokens) > 1 and st[0] in stems(m.name) for m in c.members)]
         if len(longer) == 1:
-            _join(longer[0], it)
+            join_cluster(longer[0], it)
             return
     else:
         shorter = [c for c in pool if all(len(m.name.tokens) == 1 for m in c.members)
-                   and any(_stems(m.name)[0] in st for m in c.members)]
+                   and any(stems(m.name)[0] in st for m in c.members)]
         if len(shorter) == 1:
-            _join(shorter[0], it)
+            join_cluster(shorter[0], it)
             return
-    _new(clusters, pool, it)
+    new_cluster(clusters, pool, it)
