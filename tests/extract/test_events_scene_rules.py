@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chronica.extract.events import _words
+from chronica.extract.events import words_of
 from chronica.extract.events_lifespan import to_when
 from chronica.model import Timex
 
@@ -27,7 +27,7 @@ def test_events_lifespan_date_forms(text, want):
     ("two years on, the clerk ran", True),
 ])
 def test_events_scene_words_keep_hyphenated_compounds(text, cue):
-    assert ("years" in _words(text) or "year" in _words(text)) == cue
+    assert ("years" in words_of(text) or "year" in words_of(text)) == cue
 
 
 @pytest.mark.parametrize("lead", [

@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from .. import resources
 from ..doc import Doc
 from ..model import Claim, LocalEvent, Mention, Span, When
 from ..components import component
@@ -27,6 +28,7 @@ from ..resources.quantities import (
 )
 
 _YEARISH = re.compile(r"^(1\d{3}|20\d{2})$")
+_COUNTS = resources.load("claims/counts.yaml")
 
 
 # ------------------------------------------------------------------ text helpers --
@@ -135,7 +137,7 @@ def _duration_regex() -> re.Pattern:
 
 _NOT_A_SPAN = re.compile(r"\s*(?:later|earlier|before|ago|afterwards?|hence|after\b|into\b|old|-old|of age)",
                          re.IGNORECASE)
-_PLACE_AFTER = re.compile(r"\s+(?:at|in|on|on the island of|in the town of|in the city of)\s+", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"\s+(?:" + "|".join(_COUNTS["place_phrases"]) + r")\s+", re.IGNORECASE)
 
 
 def duration_claims(doc: Doc) -> list[Claim]:
@@ -158,41 +160,12 @@ def duration_claims(doc: Doc) -> list[Claim]:
             continue
         if m["art"] and _rate(text, m.start()):
             continue  # "twice a year": a rate
-        if m["vague"]:
-            lo, hi = numbers()["vague"][m["vague"].casefold()]
-            dur = make_duration((lo + hi) / 2, unit, vague=(lo, hi))
-        elif m["art"] or m["num2"] or m["half"]:
-            dur = _compound(m, unit)
-            if dur is None:
-                continue
-        else:
-            count = parse_number(m["num"])
-            value = _timex_value(timex_values, m.start("num"), m.end())
-            if value and duration_from_value(value):
-                count, unit = duration_from_value(value)
-            if count is None:
-                continue
-            dur = make_duration(count, unit, m["cue"])
-        end = m.end()
-        pm = _PLACE_AFTER.match(text, end)
-        if pm:
-            place_end = place_after(doc, pm.end())
-            if place_end:
-                end = place_end
-            else:
-                pm = None
+        dur = _measured(m, unit, timex_values)
+        if dur is None:
+            continue
+        end, placed = _place_end(doc, m.end())
         s0, s1 = sentence_bounds(doc, m.start())
-        sentence = text[s0:s1]
-        rel = m.start() - s0
-        held = _held(text, s0, m.start(), m.end())
-        if held:
-            prop = held
-        elif journey.search(sentence[max(0, rel - 60):rel + 40]):
-            prop = "journey"
-        elif pm or stay.search(sentence):
-            prop = "stay"
-        else:
-            prop = "duration"
+        prop = _duration_kind(text, s0, s1, m, placed, stay, journey)
         ev = event_at(doc, m.start(), end)
         subject = (ev.who[0] if ev and ev.who else None) or nearest_person(doc, m.start(), end, s0, s1)
         out.append(Claim(
@@ -201,6 +174,48 @@ def duration_claims(doc: Doc) -> list[Claim]:
             low=round(dur.low, 3), high=round(dur.high, 3), approximate=dur.approximate,
         ))
     return out
+
+
+def _measured(m: re.Match, unit: str, timex_values: dict):
+    """How long a duration match says (None when its figure does not read)."""
+    if m["vague"]:
+        lo, hi = numbers()["vague"][m["vague"].casefold()]
+        return make_duration((lo + hi) / 2, unit, vague=(lo, hi))
+    if m["art"] or m["num2"] or m["half"]:
+        return _compound(m, unit)
+    count = parse_number(m["num"])
+    value = _timex_value(timex_values, m.start("num"), m.end())
+    if value and duration_from_value(value):
+        count, unit = duration_from_value(value)
+    if count is None:
+        return None
+    return make_duration(count, unit, m["cue"])
+
+
+def _place_end(doc: Doc, end: int) -> tuple[int, bool]:
+    """Where the evidence of a duration ends: after the place that follows it ("two
+    years in Lisbon"), if one does."""
+    pm = _PLACE_AFTER.match(doc.text, end)
+    if pm:
+        place_end = place_after(doc, pm.end())
+        if place_end:
+            return place_end, True
+    return end, False
+
+
+def _duration_kind(text: str, s0: int, s1: int, m: re.Match, placed: bool, stay: re.Pattern,
+                   journey: re.Pattern) -> str:
+    """What a duration measures: a term held, a journey, a stay, or just a duration."""
+    sentence = text[s0:s1]
+    rel = m.start() - s0
+    held = _held(text, s0, m.start(), m.end())
+    if held:
+        return held
+    if journey.search(sentence[max(0, rel - 60):rel + 40]):
+        return "journey"
+    if placed or stay.search(sentence):
+        return "stay"
+    return "duration"
 
 
 def _compound(m: re.Match, unit: str):
@@ -364,13 +379,14 @@ def _count_regex() -> re.Pattern:
     cue = _alternation(durations()["approx"])
     return re.compile(
         rf"(?<![\w,.-])(?:(?P<cue>{cue})\s+)?(?:between\s+(?P<lo>{num})\s+and\s+|(?P<lo2>{num})\s*(?:-|–|to)\s*)?"
-        rf"(?P<num>{num})\s+(?P<adj>(?:[a-z]+\s+){{0,2}}?)(?P<noun>[a-z]+s|men|people|dead|wounded|women|children)\b",
+        rf"(?P<num>{num})\s+(?P<adj>(?:[a-z]+\s+){{0,2}}?)(?P<noun>[a-z]+s|" + "|".join(_COUNTS["plural_nouns"]) + r")\b",
     )
 
 
-_NOT_COUNTED = {"years", "months", "days", "weeks", "hours", "decades", "centuries", "times", "minutes",
-                "seconds", "nights", "percent", "kilometers", "kilometres", "miles", "meters", "metres", "feet",
-                "others", "ones", "parts", "ways", "things"}
+_NOT_COUNTED = frozenset(_COUNTS["not_counted"])
+_PLURAL_NOUNS = frozenset(_COUNTS["plural_nouns"])
+_SINGLE_WORDS = frozenset(_COUNTS["single_words"])
+_NOT_ADJECTIVES = frozenset(_COUNTS["not_adjectives"])
 
 
 def count_claims(doc: Doc) -> list[Claim]:
@@ -382,12 +398,12 @@ def count_claims(doc: Doc) -> list[Claim]:
         if noun in _NOT_COUNTED or not in_body(doc, m.start()) or ctx.refuted(m.start()):
             continue
         raw = m["num"]
-        if _YEARISH.match(raw) or raw.casefold() in ("a", "an", "one", "single"):
+        if _YEARISH.match(raw) or raw.casefold() in _SINGLE_WORDS:
             continue
         value = parse_number(raw)
         if value is None or value < 2:
             continue
-        if any(w in _NOT_COUNTED or w in ("of", "the", "and", "or") for w in (m["adj"] or "").split()):
+        if any(w in _NOT_COUNTED or w in _NOT_ADJECTIVES for w in (m["adj"] or "").split()):
             continue
         lo_raw = m["lo"] or m["lo2"]
         if lo_raw:
@@ -407,7 +423,7 @@ def count_claims(doc: Doc) -> list[Claim]:
 
 
 def _singular(noun: str) -> str:
-    if noun in ("men", "women", "people", "children", "dead", "wounded"):
+    if noun in _PLURAL_NOUNS:
         return {"men": "man", "women": "woman", "children": "child"}.get(noun, noun)
     return noun[:-1] if noun.endswith("s") else noun
 

@@ -1,298 +1,19 @@
 """Who took part in a happening and where it took place, from the dependency parse."""
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..doc import Doc
-from ..resources.gender import given_name_gender
+from ..resources import load
+from .events_index import (
+    FEMALE_PRONOUNS, MALE_PRONOUNS, PARTICIPANT_TYPES, MentionIndex, SentView, recent_group, recent_person,
+)
 from .events_lexicon import Lexicon
 from .events_triggers import OBJECT_DEPS, SUBJECT_DEPS, Happening
 
-PARTICIPANT_TYPES = {"person", "organization", "group", "vehicle"}  # a ship sails, a train is derailed
-MALE_PRONOUNS = {"he", "him", "his", "himself"}
-FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
-RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
-PARTICIPANT_PREPS = {"by", "with", "against", "to", "on", "at", "for", "of"}
-
-
-@dataclass(frozen=True)
-class MentionIndex:
-    """Document-wide facts about entities, for reading participants."""
-
-    entity_type: dict[str, str]
-    gender: dict[str, str]  # person key -> "f" | "m" (when the text says)
-    person_starts: list[int]  # char offsets of person mentions, sorted
-    person_keys: list[str]
-    person_subject: list[bool]  # was that mention a clause subject?
-    counts: dict[str, int]  # entity key -> number of mentions (not cited)
-    sentence_starts: tuple[int, ...] = ()  # char offsets where sentences start, sorted
-    known_names: dict[str, str] | None = None  # one-word name -> the one person/group that bears it
-    identified: dict[str, str] | None = None  # role noun -> the person the text says it was ("the thief was X")
-    person_main: list[bool] | None = None  # was that mention the subject of a main clause?
-    # people named together ("Hentzau and Detchard", "Vasek and his family"): (char offset,
-    # keys), in text order -- what a later "they", "both", "the couple" stands for
-    groups: tuple[tuple[int, tuple[str, ...]], ...] = ()
-
-
-@dataclass(frozen=True)
-class SentView:
-    """One sentence's parse (the document's, or the sentence re-parsed alone) with its
-    mentions mapped onto its tokens. ``shift`` turns a token's ``idx`` into an offset
-    into the document text."""
-
-    span: object  # spaCy Span
-    shift: int
-    token_entity: dict[int, str]  # token index -> entity key
-    root_entity: dict[int, str]  # root token index of a mention -> entity key
-    place_tokens: frozenset[int]
-
-    @property
-    def doc(self):
-        return self.span.doc
-
-    def offset(self, tok) -> int:
-        return tok.idx + self.shift
-
-    def end_offset(self, tok) -> int:
-        return tok.idx + len(tok) + self.shift
-
-
-def build_index(doc: Doc, lex: Lexicon) -> MentionIndex:
-    etype = {e.key: e.type for e in doc.entities}
-    persons: list[tuple[int, str, bool]] = []
-    counts: dict[str, int] = {}
-    votes: dict[str, list[int]] = {}
-    for m in doc.mentions:
-        if m.entity is None or m.cited:
-            continue
-        counts[m.entity] = counts.get(m.entity, 0) + 1
-        if etype.get(m.entity, m.type) != "person":
-            continue
-        span = doc.spacy.char_span(m.start, m.end, alignment_mode="expand") if doc.spacy is not None else None
-        subject = bool(span is not None and len(span) and span.root.dep_ in SUBJECT_DEPS)
-        persons.append((m.start, m.entity, subject, subject and _main_clause(span.root)))
-        if span is not None and len(span):
-            f, ma = _gender_cues(span, lex)
-            if not (f or ma) and len(span) > 1:  # "Johan Berg": the given name says it
-                g = given_name_gender(span[0].text)
-                f, ma = int(g == "f"), int(g == "m")
-            v = votes.setdefault(m.entity, [0, 0])
-            v[0] += f
-            v[1] += ma
-    persons.sort()
-    gender = {k: ("f" if f > ma else "m") for k, (f, ma) in votes.items() if f != ma}
-    starts = tuple(sorted(s.start for s in doc.sentences))
-    index = MentionIndex(etype, gender, [p[0] for p in persons], [p[1] for p in persons],
-                         [p[2] for p in persons], counts, starts, _known_names(doc), _identified(doc, etype),
-                         [p[3] for p in persons], _groups(doc, etype))
-    _chain_subject_pronouns(doc, index)
-    return index
-
-
-def _known_names(doc: Doc) -> dict[str, str]:
-    """One-word names (a surname, a first name) that stand for exactly one person or
-    group of the document: a later bare use the tagger missed ("..., and Felton struck")
-    still names them."""
-    owners: dict[str, set[str]] = {}
-    for e in doc.entities:
-        if e.type not in PARTICIPANT_TYPES or e.cited:
-            continue
-        for form in [e.name, *e.aliases]:
-            for w in form.split():
-                if w[:1].isupper() and w.isalpha() and len(w) >= 3:
-                    owners.setdefault(w, set()).add(e.key)
-    return {w: next(iter(k)) for w, k in owners.items() if len(k) == 1}
-
-
-def _groups(doc: Doc, etype: dict[str, str]) -> tuple[tuple[int, tuple[str, ...]], ...]:
-    """People named together by coordination: a person with at least one conjunct
-    ("Hentzau and Detchard", "Vasek and his family", "Duke Michael and his wife")."""
-    if doc.spacy is None:
-        return ()
-    root_of: dict[int, str] = {}
-    for m in doc.mentions:
-        if m.entity and not m.cited and etype.get(m.entity, m.type) in PARTICIPANT_TYPES:
-            span = doc.spacy.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and len(span):
-                root_of[span.root.i] = m.entity
-    out = []
-    for i, key in sorted(root_of.items()):
-        tok = doc.spacy[i]
-        if tok.dep_ == "conj" or etype.get(key) != "person":
-            continue  # (counted from the first conjunct)
-        conj = [c for c in tok.conjuncts if c.i > i]
-        if not conj or any(c.pos_ not in ("NOUN", "PROPN") for c in conj):
-            continue
-        keys = [key]
-        for c in conj:  # "his wife Sophie": the name beside the noun
-            named = [root_of[g.i] for g in [c, *c.children] if g.i in root_of and (g is c or g.dep_ in ("appos", "compound"))]
-            keys += named[:1]
-        out.append((tok.idx, tuple(dict.fromkeys(keys))))
-    return tuple(out)
-
-
-def recent_group(index: MentionIndex, offset: int, within: int = 3) -> tuple[str, ...]:
-    """The people a plural "they" at ``offset`` stands for: the latest group named in
-    its sentence or the ``within`` sentences before it."""
-    starts = index.sentence_starts
-    k = bisect_left(starts, offset + 1) - 1
-    lo = starts[max(0, k - within)] if starts and k >= 0 else 0
-    for at, keys in reversed(index.groups):
-        if at < offset:
-            return keys if at >= lo else ()
-    return ()
-
-
-NAMING_VERBS = {"name", "call"}
-SUBORDINATE_DEPS = {"relcl", "advcl", "acl", "ccomp", "csubj", "pcomp", "xcomp"}
-
-
-def _main_clause(subj) -> bool:
-    """Is ``subj`` the subject of a main clause (the root verb or a verb coordinated
-    with it), not of a relative or adverbial clause?"""
-    verb = subj.head
-    for _ in range(6):
-        if verb.dep_ in SUBORDINATE_DEPS:
-            return False
-        if verb.dep_ != "conj" or verb.head.i == verb.i:
-            return True
-        verb = verb.head
-    return True
-
-
-def _identified(doc: Doc, etype: dict[str, str]) -> dict[str, str]:
-    """Role nouns the text identifies with one person: "The thief was Vincenzo
-    Peruggia" makes an earlier "a thief walked out" Peruggia's doing."""
-    if doc.spacy is None:
-        return {}
-    person_at: dict[int, str] = {}
-    for m in doc.mentions:
-        if m.entity and not m.cited and etype.get(m.entity, m.type) == "person":
-            span = doc.spacy.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and len(span):
-                person_at[span.root.i] = m.entity
-    found: dict[str, set[str]] = {}
-    for tok in doc.spacy:
-        if tok.lemma_ != "be":
-            continue
-        subj = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
-                and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)]
-        attr = [person_at[c.i] for c in tok.children if c.dep_ == "attr" and c.i in person_at]
-        if subj and attr:
-            found.setdefault(subj[0].lemma_.lower(), set()).add(attr[0])
-    return {noun: next(iter(keys)) for noun, keys in found.items() if len(keys) == 1}
-
-
-def _chain_subject_pronouns(doc: Doc, index: MentionIndex) -> None:
-    """Resolve subject "he"/"she" in text order and index them as subject mentions of
-    the person they stand for, so that a story told in pronouns keeps its protagonist
-    ("Felton drew his knife. He waited until ... John Ward ... He opened the door")."""
-    if doc.spacy is None:
-        return
-    for tok in doc.spacy:
-        if tok.lower_ not in ("he", "she") or tok.dep_ not in SUBJECT_DEPS:
-            continue
-        key = recent_person(index, tok.idx, tok.lower_)
-        if key is None:
-            continue
-        k = bisect_left(index.person_starts, tok.idx)
-        index.person_starts.insert(k, tok.idx)
-        index.person_keys.insert(k, key)
-        index.person_subject.insert(k, True)
-        if index.person_main is not None:
-            index.person_main.insert(k, _main_clause(tok))
-
-
-def _gender_cues(span, lex: Lexicon) -> tuple[int, int]:
-    """Female/male cue words in a person mention, its compounds and appositions."""
-    words = [t.lower_.strip(".") for t in span]
-    root = span.root
-    words += [c.lower_ for c in root.children if c.dep_ in ("compound", "appos", "amod")]
-    if root.dep_ in ("appos", "compound"):
-        words.append(root.head.lower_)
-    words = [w.split("-")[-1] if w.startswith("ex-") else w for w in words]
-    return sum(w in lex.female_cues for w in words), sum(w in lex.male_cues for w in words)
-
-
-def sentence_view(doc: Doc, span, shift: int, index: MentionIndex) -> SentView:
-    """Map the mentions inside ``span`` (whose text starts at ``shift``) onto its tokens."""
-    token_entity: dict[int, str] = {}
-    root_entity: dict[int, str] = {}
-    lo, hi = span[0].idx + shift, span[-1].idx + len(span[-1]) + shift
-    sdoc = span.doc
-    for m in doc.mentions:
-        if m.entity is None or m.cited or m.end <= lo or m.start >= hi:
-            continue
-        ms = sdoc.char_span(m.start - shift, m.end - shift, alignment_mode="expand")
-        if ms is None or len(ms) == 0:
-            continue
-        for t in ms:
-            token_entity[t.i] = m.entity
-        root_entity[ms.root.i] = m.entity
-    for t in span:  # a known name the tagger missed in this sentence
-        if t.i not in token_entity and t.pos_ == "PROPN" and t.text in (index.known_names or {}):
-            token_entity[t.i] = root_entity[t.i] = index.known_names[t.text]
-    places = frozenset(i for i, k in token_entity.items() if index.entity_type.get(k) == "place")
-    return SentView(span, shift, token_entity, root_entity, places)
-
-
-def main_person(index: MentionIndex) -> str | None:
-    people = [(n, k) for k, n in index.counts.items() if index.entity_type.get(k) == "person"]
-    return max(people)[1] if people else None
-
-
-def recent_person(index: MentionIndex, offset: int, pronoun: str = "",
-                  exclude: frozenset[str] = frozenset(), as_subject: bool = False) -> str | None:
-    """The person a pronoun at ``offset`` most likely stands for.
-
-    Searched sentence by sentence backwards (a light Hobbs search): in the pronoun's own
-    sentence the nearest agreeing person before it; in an earlier sentence its subject
-    person, else the first person it names (the topic, usually). ``exclude``: persons the
-    pronoun cannot be (the subject of the clause a non-reflexive object pronoun is in)."""
-    want = "f" if pronoun in FEMALE_PRONOUNS else "m" if pronoun in MALE_PRONOUNS else None
-
-    def agrees(k: str) -> bool:
-        g = index.gender.get(k)
-        return k not in exclude and (want is None or g is None or g == want)
-
-    i = bisect_left(index.person_starts, offset) - 1
-    if i < 0:
-        return None
-    starts = index.sentence_starts
-    if not starts:  # no sentence boundaries known: the latest agreeing person
-        return next((index.person_keys[j] for j in range(i, -1, -1) if agrees(index.person_keys[j])), None)
-    s_own = starts[max(0, bisect_left(starts, offset + 1) - 1)]
-    # the pronoun's own sentence: the nearest agreeing person before it (for a subject
-    # pronoun the nearest subject: "When Cicero writes to Atticus, he tells him ...")
-    own = []
-    while i >= 0 and index.person_starts[i] >= s_own:
-        if agrees(index.person_keys[i]):
-            own.append(i)
-        i -= 1
-    if own:
-        subj = [j for j in own if index.person_subject[j]] if as_subject else []
-        return index.person_keys[(subj or own)[0]]
-    looked = 0
-    while i >= 0 and looked < 4:
-        s_start = starts[max(0, bisect_left(starts, index.person_starts[i] + 1) - 1)]
-        group = []
-        while i >= 0 and index.person_starts[i] >= s_start:
-            group.append(i)
-            i -= 1
-        group.reverse()  # in text order
-        ok = [j for j in group if agrees(index.person_keys[j])]
-        if ok:
-            # the subject of the sentence's last main clause ("Rathbone leapt ..., but
-            # Felton drew out a knife. He then climbed ..." -> Felton), else its first
-            # subject, else the first person it names (the topic)
-            main = [j for j in ok if index.person_main and index.person_main[j]]
-            if main:
-                return index.person_keys[main[-1]]
-            subj = [j for j in ok if index.person_subject[j]]
-            return index.person_keys[(subj or ok)[0]]
-        looked += 1
-    return None
+_WORDS = load("events/clause_words.yaml")
+RELATIVE_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
+PARTICIPANT_PREPS = frozenset(_WORDS["participant_preps"])
+NAMING_VERBS = frozenset(_WORDS["naming_verbs"])
 
 
 # ------------------------------------------------------------------ participants --
@@ -301,49 +22,68 @@ def _resolve(tok, view: SentView, index: MentionIndex) -> list[str]:
     """Entity keys a participant token stands for (with its conjuncts)."""
     out = []
     for t in [tok] + [c for c in tok.conjuncts if c.i > tok.i]:
-        key = view.token_entity.get(t.i)
-        if key is None:
-            # a head noun with a name beside it ("the Emperor Hadrian")
-            for c in t.children:
-                if c.dep_ in ("appos", "compound") and c.i in view.token_entity:
-                    key = view.token_entity[c.i]
-                    break
-        if key is None and t.pos_ == "NOUN":
-            # "a former museum worker named Vincenzo Peruggia"
-            for c in t.children:
-                if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS:
-                    key = next((view.token_entity[g.i] for g in c.children
-                                if g.dep_ in ("oprd", "dobj", "attr", "xcomp") and g.i in view.token_entity), None)
-        if key is None and t.pos_ == "NOUN" and t.dep_ in SUBJECT_DEPS and index.identified:
-            # "a thief walked out ..." when the text says who the thief was
-            if any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in t.children):
-                key = index.identified.get(t.lemma_.lower())
+        key = _named_key(t, view, index)
         if key is None and t.pos_ == "NOUN":
             # a body named by its people ("the Spanish and Dutch fleets")
-            for c in t.children:
-                if c.dep_ == "amod" and c.i in view.token_entity:
-                    for g in [c, *c.conjuncts]:
-                        k = view.token_entity.get(g.i)
-                        if k is not None and index.entity_type.get(k) in ("group", "organization") and k not in out:
-                            out.append(k)
+            out.extend(k for k in _peoples_named(t, view, index) if k not in out)
         if key is None and _plural_people(t):
             # "They rode 20 miles", "Both crossed the bridge", "the couple reached"
             out.extend(k for k in recent_group(index, view.offset(t)) if k not in out)
             continue
-        if key is None and t.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:
-            key = recent_person(index, view.offset(t), t.lower_, _bound_subject(t, view, index),
-                                as_subject=t.dep_ in SUBJECT_DEPS)
-        if key is None and t.lower_ in RELATIVE_PRONOUNS:
-            clause = t.head
-            if clause.dep_ == "relcl":
-                key = view.token_entity.get(clause.head.i)
+        if key is None:
+            key = _pronoun_key(t, view, index)
         if key is not None and index.entity_type.get(key) in PARTICIPANT_TYPES and key not in out:
             out.append(key)
     return out
 
 
-PLURAL_PRONOUNS = {"they", "them", "both", "themselves"}
-PAIR_NOUNS = {"couple", "pair", "two", "duo"}  # "the couple", "the two"
+def _named_key(t, view: SentView, index: MentionIndex) -> str | None:
+    """The entity a token names: itself, a name beside it ("the Emperor Hadrian"), a name
+    given it ("a former museum worker named Vincenzo Peruggia"), or the person the text
+    says the role noun was ("a thief walked out ..." when it says who the thief was)."""
+    key = view.token_entity.get(t.i)
+    if key is None:
+        for c in t.children:
+            if c.dep_ in ("appos", "compound") and c.i in view.token_entity:
+                key = view.token_entity[c.i]
+                break
+    if key is None and t.pos_ == "NOUN":
+        for c in t.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS:
+                key = next((view.token_entity[g.i] for g in c.children
+                            if g.dep_ in ("oprd", "dobj", "attr", "xcomp") and g.i in view.token_entity), None)
+    if key is None and t.pos_ == "NOUN" and t.dep_ in SUBJECT_DEPS and index.identified:
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in t.children):
+            key = index.identified.get(t.lemma_.lower())
+    return key
+
+
+def _peoples_named(t, view: SentView, index: MentionIndex) -> list[str]:
+    """The groups and organisations named by the adjectives of a noun."""
+    out = []
+    for c in t.children:
+        if c.dep_ == "amod" and c.i in view.token_entity:
+            for g in [c, *c.conjuncts]:
+                k = view.token_entity.get(g.i)
+                if k is not None and index.entity_type.get(k) in ("group", "organization") and k not in out:
+                    out.append(k)
+    return out
+
+
+def _pronoun_key(t, view: SentView, index: MentionIndex) -> str | None:
+    """The entity a personal or relative pronoun stands for."""
+    if t.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:
+        return recent_person(index, view.offset(t), t.lower_, _bound_subject(t, view, index),
+                             as_subject=t.dep_ in SUBJECT_DEPS)
+    if t.lower_ in RELATIVE_PRONOUNS:
+        clause = t.head
+        if clause.dep_ == "relcl":
+            return view.token_entity.get(clause.head.i)
+    return None
+
+
+PLURAL_PRONOUNS = frozenset(_WORDS["plural_pronouns"])
+PAIR_NOUNS = frozenset(_WORDS["pair_nouns"])  # "the couple", "the two"
 
 
 def _plural_people(tok) -> bool:
@@ -406,47 +146,59 @@ def participants(h: Happening, view: SentView, index: MentionIndex) -> list[str]
                 who.append(k)
 
     if _verbal(h, anchor):
-        subj = _subject(anchor)
-        if subj is not None:
-            add(_resolve(subj, view, index))
-        for c in anchor.children:
-            if c.dep_ == "agent":
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        add(_resolve(g, view, index))
-            elif c.dep_ in OBJECT_DEPS or c.dep_ == "dative":
-                add(_resolve(c, view, index))
-                if h.kind == "attack":  # "raided Hampden's manor": the owner is the target
-                    for g in c.children:
-                        if g.dep_ == "poss" and index.entity_type.get(view.token_entity.get(g.i, "")) == "person":
-                            add(_resolve(g, view, index))
-            elif c.dep_ == "prep" and c.lower_ in PARTICIPANT_PREPS:
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        add(_resolve(g, view, index))
-                        if h.kind == "attack":  # "threw a bomb at the duke's carriage"
-                            add(_owners(g, view, index))
-        if h.kind == "attack":
-            add(_harmed(anchor, view, index))
+        _clause_participants(h, anchor, view, index, add)
     # the event noun's own participants ("his death", "the visit of the sovereigns")
     nouns = [doc[t.i] for t in h.triggers[:1] if t.rule.pos == "noun"]
     for tok in nouns:
-        for c in tok.children:
-            if c.dep_ == "poss":
-                add(_resolve(c, view, index))
-            elif c.dep_ == "prep" and c.lower_ in ("of", "by", "with", "against"):
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        add(_resolve(g, view, index))
-            elif c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
-                # whom it was aimed at: "a campaign to split the Spanish and Dutch fleets"
-                for g in c.children:
-                    if g.dep_ in OBJECT_DEPS:
-                        add(_resolve(g, view, index))
+        _noun_participants(tok, view, index, add)
     return who
 
 
-HARM_LEMMAS = frozenset({"kill", "wound", "injure", "hit", "strike", "maim", "murder", "slay"})
+def _clause_participants(h: Happening, anchor, view: SentView, index: MentionIndex, add) -> None:
+    """The subject, agents, objects and prepositional partners of the happening's verb
+    (for an attack, also whose property was hit and whom it harmed)."""
+    subj = _subject(anchor)
+    if subj is not None:
+        add(_resolve(subj, view, index))
+    for c in anchor.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    add(_resolve(g, view, index))
+        elif c.dep_ in OBJECT_DEPS or c.dep_ == "dative":
+            add(_resolve(c, view, index))
+            if h.kind == "attack":  # "raided Hampden's manor": the owner is the target
+                for g in c.children:
+                    if g.dep_ == "poss" and index.entity_type.get(view.token_entity.get(g.i, "")) == "person":
+                        add(_resolve(g, view, index))
+        elif c.dep_ == "prep" and c.lower_ in PARTICIPANT_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    add(_resolve(g, view, index))
+                    if h.kind == "attack":  # "threw a bomb at the duke's carriage"
+                        add(_owners(g, view, index))
+    if h.kind == "attack":
+        add(_harmed(anchor, view, index))
+
+
+def _noun_participants(tok, view: SentView, index: MentionIndex, add) -> None:
+    """Whose an event noun is and of whom it tells ("his death", "the visit of the
+    sovereigns", "a campaign to split the Spanish and Dutch fleets")."""
+    for c in tok.children:
+        if c.dep_ == "poss":
+            add(_resolve(c, view, index))
+        elif c.dep_ == "prep" and c.lower_ in ("of", "by", "with", "against"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    add(_resolve(g, view, index))
+        elif c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            # whom it was aimed at
+            for g in c.children:
+                if g.dep_ in OBJECT_DEPS:
+                    add(_resolve(g, view, index))
+
+
+HARM_LEMMAS = frozenset(_WORDS["harm_verbs"])
 
 
 def _owners(tok, view: SentView, index: MentionIndex) -> list[str]:
@@ -584,7 +336,7 @@ def place(h: Happening, view: SentView, start_tok: int, end_tok: int, index: Men
 
 # ------------------------------------------------------------------ roles (for summaries) --
 
-SMALL_CLAUSE_HEADS = {"see", "watch", "find", "have", "get", "leave", "want"}  # "see Danton arrested"
+SMALL_CLAUSE_HEADS = frozenset(_WORDS["small_clause_heads"])  # "see Danton arrested"
 
 
 @dataclass(frozen=True)
@@ -620,12 +372,7 @@ def roles(h: Happening, view: SentView, index: MentionIndex) -> Roles:
     anchor = doc[h.anchor]
     if not _verbal(h, anchor) or anchor.pos_ == "ADJ":
         return Roles((), (), None, False, False)
-    # a participle without "have" is passive: "is exiled by", "will see Danton arrested"
-    has_object = any(c.dep_ in OBJECT_DEPS for c in anchor.children)
-    small_clause = anchor.dep_ in ("ccomp", "xcomp", "oprd") and anchor.head.lemma_.lower() in SMALL_CLAUSE_HEADS
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in anchor.children) or not has_object and (
-        small_clause or anchor.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in anchor.children)
-        and not (anchor.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in anchor.children)))  # a past tense mis-tagged
+    passive = _passive_clause(anchor)
     agents: list[str] = []
     patients: list[str] = []
     if anchor.dep_ == "acl" and passive:
@@ -644,6 +391,24 @@ def roles(h: Happening, view: SentView, index: MentionIndex) -> Roles:
             subject_words = _short_np(subj)
         if keys:
             plural = len(keys) > 1
+    _agents_and_patients(anchor, passive, view, index, agents, patients)
+    return Roles(tuple(dict.fromkeys(agents)), tuple(k for k in dict.fromkeys(patients) if k not in agents),
+                 subject_words, plural, passive)
+
+
+def _passive_clause(anchor) -> bool:
+    """A passive verb; a participle without "have" is passive too: "is exiled by",
+    "will see Danton arrested"."""
+    has_object = any(c.dep_ in OBJECT_DEPS for c in anchor.children)
+    small_clause = anchor.dep_ in ("ccomp", "xcomp", "oprd") and anchor.head.lemma_.lower() in SMALL_CLAUSE_HEADS
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in anchor.children) or not has_object and (
+        small_clause or anchor.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in anchor.children)
+        and not (anchor.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in anchor.children)))  # a past tense mis-tagged
+
+
+def _agents_and_patients(anchor, passive: bool, view: SentView, index: MentionIndex,
+                         agents: list[str], patients: list[str]) -> None:
+    """Add the "by" agents and the objects of the verb."""
     for c in anchor.children:
         if c.dep_ == "agent" or (passive and c.dep_ == "prep" and c.lower_ == "by"):
             for g in c.children:
@@ -651,11 +416,9 @@ def roles(h: Happening, view: SentView, index: MentionIndex) -> Roles:
                     agents.extend(k for k in _resolve(g, view, index) if k not in agents)
         elif c.dep_ in OBJECT_DEPS or c.dep_ == "dative":
             patients.extend(k for k in _resolve(c, view, index) if k not in patients and k not in agents)
-    return Roles(tuple(dict.fromkeys(agents)), tuple(k for k in dict.fromkeys(patients) if k not in agents),
-                 subject_words, plural, passive)
 
 
-AIM_PREPS = {"at", "on", "upon", "against"}  # "hurled a grenade at X's car", "an attack on X"
+AIM_PREPS = frozenset(_WORDS["aim_preps"])  # "hurled a grenade at X's car", "an attack on X"
 AIMED_KINDS = {"attack", "death", "arrest"}
 HARM_CLAUSE_DEPS = {"advcl", "conj", "xcomp", "ccomp"}  # "fired twice, killing X and wounding Y"
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc
+from ..resources import load
 from ..resources.text import paragraphs
 from .events_lexicon import Lexicon
 
-_FILLER = re.compile(r"[\W\d_]+|\b(?i:in|at|and|the|of|to|from|until|since|c|ca)\b")
+_FILLER = re.compile(r"[\W\d_]+|\b(?i:" + "|".join(load("events/clause_words.yaml")["heading_fillers"]) + r")\b")
 
 
 _HEADING_LINE = re.compile(r"^(?P<line>[^\n]{1,100}?)[ \t]*\n\s*\S")

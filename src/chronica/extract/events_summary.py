@@ -12,7 +12,7 @@ from ..resources import load
 
 _IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 _PLURAL = {"be": "are", "have": "have", "do": "do", "go": "go"}
-PARTICLES = ("away", "back", "up", "out", "off", "down")
+PARTICLES = frozenset(load("events/clause_words.yaml")["summary_particles"])
 
 
 @lru_cache(maxsize=1)
@@ -140,28 +140,45 @@ def summarise(anchor, who_names: list[str], place_name: str | None, place_prep: 
         agents, patients = who_names[:2], []
     agents = [n for n in dict.fromkeys(agents or []) if n]
     patients = [n for n in dict.fromkeys(patients or []) if n and n not in agents]
-    lemma = anchor.lemma_.lower()
     is_passive = any(c.dep_ == "auxpass" for c in anchor.children) if passive is None else passive
     parts = _particles(anchor)
     if place_prep == "of" and "out" not in parts:
         parts.append("out")  # "walked out of the Salon Carré"
     if anchor.pos_ == "ADJ" or anchor.dep_ == "attr":
-        subject = _join(agents or patients) or subject_words or "Someone"
-        verb = ("become" if anchor.head.lemma_ == "become" else "be")
-        text = f"{subject} {present(verb, plural or len(agents or patients) > 1)} {anchor.lower_}"
-        return _capital(_place(text, place_name, place_prep))
-    if is_passive or (not agents and not subject_words and patients):
-        # the patient is what the clause is about: "Danton is arrested", "... by Robespierre"
-        subject = _join(patients) or (subject_words if is_passive else None) or "Someone"
-        many = len(patients) > 1 if patients else (plural and subject != "Someone")
-        verb = anchor.lower_ if anchor.tag_ == "VBN" and is_passive else participle(lemma)
-        text = f"{subject} {'are' if many else 'is'} {' '.join([verb] + parts)}"
-        if agents:
-            text += f" by {_join(agents)}"
-        return _capital(_place(text, place_name, place_prep))
+        text = _state_clause(anchor, agents, patients, subject_words, plural)
+    elif is_passive or (not agents and not subject_words and patients):
+        text = _passive_clause(anchor, agents, patients, subject_words, plural, is_passive, parts)
+    else:
+        text = _active_clause(anchor, agents, patients, subject_words, plural, parts, place_name)
+    return _capital(_place(text, place_name, place_prep))
+
+
+def _state_clause(anchor, agents: list[str], patients: list[str], subject_words: str | None,
+                  plural: bool) -> str:
+    """"X is dead", "X becomes king"."""
+    subject = _join(agents or patients) or subject_words or "Someone"
+    verb = ("become" if anchor.head.lemma_ == "become" else "be")
+    return f"{subject} {present(verb, plural or len(agents or patients) > 1)} {anchor.lower_}"
+
+
+def _passive_clause(anchor, agents: list[str], patients: list[str], subject_words: str | None,
+                    plural: bool, is_passive: bool, parts: list[str]) -> str:
+    """The patient is what the clause is about: "Danton is arrested", "... by Robespierre"."""
+    subject = _join(patients) or (subject_words if is_passive else None) or "Someone"
+    many = len(patients) > 1 if patients else (plural and subject != "Someone")
+    verb = anchor.lower_ if anchor.tag_ == "VBN" and is_passive else participle(anchor.lemma_.lower())
+    text = f"{subject} {'are' if many else 'is'} {' '.join([verb] + parts)}"
+    if agents:
+        text += f" by {_join(agents)}"
+    return text
+
+
+def _active_clause(anchor, agents: list[str], patients: list[str], subject_words: str | None,
+                   plural: bool, parts: list[str], place_name: str | None) -> str:
+    """"The police arrest X", "Y forces Ovid into exile"."""
     subject = _join(agents) or subject_words or "Someone"
     many = len(agents) > 1 if agents else (plural and subject != "Someone")
-    words = [subject, " ".join([present(lemma, many)] + parts)]
+    words = [subject, " ".join([present(anchor.lemma_.lower(), many)] + parts)]
     if patients:
         words.append(_join(patients))
         goal = _goal_phrase(anchor)
@@ -171,4 +188,4 @@ def summarise(anchor, who_names: list[str], place_name: str | None, place_prep: 
         obj = _object_phrase(anchor)
         if obj and not any(n in obj for n in agents) and not (place_name and place_name in obj):
             words.append(obj)
-    return _capital(_place(" ".join(w for w in words if w), place_name, place_prep))
+    return " ".join(w for w in words if w)

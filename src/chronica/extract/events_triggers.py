@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..resources import load
 from .events_lexicon import Lexicon, TriggerRule
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 VERB_COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "obj"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "pcomp", "acl", "advcl"}
-KIND_NOUN_PREPS = {"into", "to", "under"}  # "sent into exile", "went to war", "placed under arrest"
+_WORDS = load("events/clause_words.yaml")
+KIND_NOUN_PREPS = frozenset(_WORDS["kind_noun_preps"])
+NEGATIVE_SUBJECTS = frozenset(_WORDS["negative_subjects"])  # "sent into exile", "went to war", "placed under arrest"
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,7 @@ def _is_passive(tok) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.dep_ == "acl" and tok.tag_ == "VBN"
 
 
-PERSONAL_OBJECTS = {"him", "her", "them", "me", "us", "himself", "herself", "themselves"}
+PERSONAL_OBJECTS = frozenset(_WORDS["personal_objects"])
 
 
 def _custody(tok, custody: frozenset[str]) -> bool:
@@ -97,30 +100,50 @@ def _meets(tok, rule: TriggerRule, place_tokens: set[int], named: frozenset[int]
         return False
     if not rule.needs:
         return True
-    for need in rule.needs:
-        if need == "dobj" and any(c.dep_ in ("dobj", "obj") for c in kids):
-            return True
-        if need == "named" and any(c.dep_ in ("dobj", "obj") and any(g.i in named for g in c.subtree)
-                                   for c in kids):
-            return True
-        if need == "named_head" and any(c.dep_ in ("dobj", "obj") and c.i in named for c in kids):
-            return True  # "created the Warren Commission", not "created a perplexing position for Frenchmen"
-        if need == "someone" and any(c.dep_ in ("dobj", "obj") and (c.lower_ in PERSONAL_OBJECTS or any(
-                g.i in named for g in c.subtree)) for c in kids):
-            return True  # "captured him", "captured Hawkwood" -- not "captured a pawn"
-        if need == "passive" and _is_passive(tok):
-            return True
-        if need == "place" and has_place_child(tok, place_tokens):
-            return True
-        if need == "place_dobj" and any(c.dep_ in ("dobj", "obj") and _names_place(c, place_tokens) for c in kids):
-            return True  # "visited Lisbon" (a journey), not "visited the victims" (a meeting)
-        if need == "custody" and _custody(tok, custody):
-            return True
-        if any(c.lower_ == need and c.dep_ in ("prep", "prt", "advmod", "agent", "oprd") for c in kids):
-            return True
-        if need in ("there", "here", "back", "home", "abroad", "aboard") and any(c.lower_ == need for c in kids):
-            return True
-    return False
+    where = _Where(place_tokens, named, custody)
+    return any(_need_met(need, tok, kids, where) for need in rule.needs)
+
+
+@dataclass(frozen=True)
+class _Where:
+    """What a rule's needs are tested against besides the trigger: the sentence's place
+    and name tokens, and the custody words."""
+
+    place_tokens: set[int]
+    named: frozenset[int]
+    custody: frozenset[str]
+
+
+def _objects(kids) -> list:
+    return [c for c in kids if c.dep_ in ("dobj", "obj")]
+
+
+# a rule's named needs (triggers.yaml ``needs``) and how each is met
+_NEEDS = {
+    "dobj": lambda tok, kids, w: bool(_objects(kids)),
+    "named": lambda tok, kids, w: any(any(g.i in w.named for g in c.subtree) for c in _objects(kids)),
+    # "created the Warren Commission", not "created a perplexing position for Frenchmen"
+    "named_head": lambda tok, kids, w: any(c.i in w.named for c in _objects(kids)),
+    # "captured him", "captured Hawkwood" -- not "captured a pawn"
+    "someone": lambda tok, kids, w: any(c.lower_ in PERSONAL_OBJECTS or any(g.i in w.named for g in c.subtree)
+                                        for c in _objects(kids)),
+    "passive": lambda tok, kids, w: _is_passive(tok),
+    "place": lambda tok, kids, w: has_place_child(tok, w.place_tokens),
+    # "visited Lisbon" (a journey), not "visited the victims" (a meeting)
+    "place_dobj": lambda tok, kids, w: any(_names_place(c, w.place_tokens) for c in _objects(kids)),
+    "custody": lambda tok, kids, w: _custody(tok, w.custody),
+}
+ADVERB_NEEDS = frozenset(_WORDS["adverb_needs"])
+
+
+def _need_met(need: str, tok, kids, where: _Where) -> bool:
+    """A named need, else a word the trigger must govern ("fled to", "went back")."""
+    test = _NEEDS.get(need)
+    if test is not None and test(tok, kids, where):
+        return True
+    if any(c.lower_ == need and c.dep_ in ("prep", "prt", "advmod", "agent", "oprd") for c in kids):
+        return True
+    return need in ADVERB_NEEDS and any(c.lower_ == need for c in kids)
 
 
 def _role_rule(tok, lex: Lexicon, place_tokens: set[int]) -> TriggerRule | None:
@@ -226,7 +249,7 @@ def is_negated(tok, lex: Lexicon) -> bool:
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in lex.negators):
             return True
-        if c.dep_ in SUBJECT_DEPS and (c.lower_ in lex.negators or c.lower_ in ("nobody", "none", "nothing")
+        if c.dep_ in SUBJECT_DEPS and (c.lower_ in lex.negators or c.lower_ in NEGATIVE_SUBJECTS
                                        or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
             return True
     head = tok.head
@@ -267,6 +290,11 @@ def is_hypothetical(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
     of fiction ("In a recent novel, the queen dies at sea")."""
     if _in_fiction(tok.doc, sent_start, sent_end, lex):
         return True
+    return _modal(tok, lex) or _intended(tok, lex, sent_start, sent_end)
+
+
+def _modal(tok, lex: Lexicon) -> bool:
+    """A modal or counterfactual auxiliary, a counterfactual adverb, a conditional mark."""
     auxes = _aux_words(tok)
     lowers = [a.lower_ for a in auxes]
     if any(a in lex.modals for a in lowers):
@@ -278,8 +306,12 @@ def is_hypothetical(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
             return True
         if c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks:
             return True
-    # governed by an intention verb/noun ("hoping to defeat", "contemplated escape",
-    # "orders to capture", "with the aim of restoring")
+    return False
+
+
+def _intended(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
+    """Governed by an intention verb/noun ("hoping to defeat", "contemplated escape",
+    "orders to capture", "with the aim of restoring")."""
     cur = tok
     for _ in range(6):
         head = cur.head
@@ -295,14 +327,8 @@ def is_hypothetical(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
             return True
         if cur.dep_ not in COMPLEMENT_DEPS and not (cur.dep_ == "relcl" and _to_infinitive(cur)):
             break  # (an infinitive relative clause is a complement: "called for troops to meet")
-        infinitive = cur.dep_ == "xcomp" or (cur.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in cur.children))
-        if infinitive and any(c.dep_ == "acomp" and lex.governs_intent(c) for c in head.children):
-            return True  # "was eager to depose him"
-        if infinitive and any(c.dep_ == "dobj" and lex.governs_intent(c) for c in head.children):
-            return True  # "arranged a plot to kill him", "made plans to flee"
-        if cur.dep_ == "prep" and cur.lower_ in ("of", "about") and lex.governs_intent(head):
-            return True  # "dreamed of conquering the capital", "hoped for ..."
+        if _intent_complement(cur, head, lex):
+            return True
         if head.pos_ in ("VERB", "AUX") and cur.dep_ not in VERB_COMPLEMENT_DEPS:
             break  # an adjunct ("after the rout of her army, the council voted ...")
         if lex.governs_intent(head):
@@ -314,6 +340,18 @@ def is_hypothetical(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
             break  # a plain verb: the trigger is part of what really happened
         cur = head
     return False
+
+
+def _intent_complement(cur, head, lex: Lexicon) -> bool:
+    """``cur`` completes a word of intent on ``head``: "was eager to depose him", "arranged
+    a plot to kill him", "dreamed of conquering the capital"."""
+    infinitive = cur.dep_ == "xcomp" or (cur.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in cur.children))
+    if infinitive and any(c.dep_ == "acomp" and lex.governs_intent(c) for c in head.children):
+        return True  # "was eager to depose him"
+    if infinitive and any(c.dep_ == "dobj" and lex.governs_intent(c) for c in head.children):
+        return True  # "arranged a plot to kill him", "made plans to flee"
+    return cur.dep_ == "prep" and cur.lower_ in ("of", "about") and lex.governs_intent(head)
 
 
 # ------------------------------------------------------------------ grouping --
@@ -398,6 +436,20 @@ def group(sent, triggers: list[Trigger], lex: Lexicon, has_date) -> list[Happeni
     """
     doc = sent.doc
     lo, hi = sent.start, sent.end
+    anchors, nouns = _verb_anchors(doc, triggers, lex, lo, hi)
+    _fold_elaborations(doc, anchors, lex, lo, hi)
+    loose = _attach_nouns(doc, nouns, anchors, lex, lo, hi, has_date)
+    happenings = list(anchors.values()) + _noun_happenings(doc, loose, lex)
+    for h in happenings:
+        _mark_unreal(doc, h, lex, lo, hi)
+    happenings.sort(key=lambda h: h.anchor)
+    return happenings
+
+
+def _verb_anchors(doc, triggers: list[Trigger], lex: Lexicon, lo: int, hi: int
+                  ) -> tuple[dict[int, Happening], list[Trigger]]:
+    """A happening per verb trigger, and per light verb whose noun gives its kind
+    ("launched an attack"); the noun triggers left over."""
     verbs = [t for t in triggers if t.rule.pos != "noun"]
     nouns = [t for t in triggers if t.rule.pos == "noun"]
     anchors: dict[int, Happening] = {}
@@ -409,9 +461,13 @@ def group(sent, triggers: list[Trigger], lex: Lexicon, has_date) -> list[Happeni
         if lv is not None and lv.i not in anchors and lo <= lv.i < hi:
             anchors[lv.i] = Happening(lv.i, [t], t.kind)
             nouns.remove(t)
-    # a verb trigger that complements another trigger verb ("pledged to bring him
-    # back"), or a participle that says how it went ("retreated, locking himself in",
-    # "surrendered, bringing an end to"), tells the same happening
+    return anchors, nouns
+
+
+def _fold_elaborations(doc, anchors: dict[int, Happening], lex: Lexicon, lo: int, hi: int) -> None:
+    """A verb trigger that complements another trigger verb ("pledged to bring him
+    back"), or a participle that says how it went ("retreated, locking himself in",
+    "surrendered, bringing an end to"), tells the same happening."""
     for i in sorted(anchors, reverse=True):
         tok = doc[i]
         if not _elaborates(tok, lex):
@@ -422,7 +478,12 @@ def group(sent, triggers: list[Trigger], lex: Lexicon, has_date) -> list[Happeni
                 continue  # "were arrested and tried": two happenings told in a row
             child = anchors.pop(i)
             parent.triggers.extend(child.triggers)
-    # nouns: merge into the clause they sit in, or stand alone
+
+
+def _attach_nouns(doc, nouns: list[Trigger], anchors: dict[int, Happening], lex: Lexicon, lo: int, hi: int,
+                  has_date) -> list[Trigger]:
+    """Nouns merge into the clause they sit in (naming its kind when they rank
+    higher); the nouns that stand alone are returned."""
     loose: list[Trigger] = []
     for t in nouns:
         tok = doc[t.i]
@@ -439,8 +500,12 @@ def group(sent, triggers: list[Trigger], lex: Lexicon, has_date) -> list[Happeni
                 owner.triggers.append(t)
             continue
         loose.append(t)
-    # loose nouns coordinated with one another ("her defeat and the fall of the capital")
-    # tell one happening; attach conjuncts to the first
+    return loose
+
+
+def _noun_happenings(doc, loose: list[Trigger], lex: Lexicon) -> list[Happening]:
+    """Loose nouns coordinated with one another ("her defeat and the fall of the
+    capital") tell one happening; conjuncts attach to the first."""
     by_i = {t.i: t for t in loose}
     heads: dict[int, Happening] = {}
     for t in loose:
@@ -455,17 +520,18 @@ def group(sent, triggers: list[Trigger], lex: Lexicon, has_date) -> list[Happeni
                 h.kind = t.kind
         else:
             heads[root.i] = Happening(root.i, [t], t.kind, standalone_noun=True)
-    happenings = list(anchors.values()) + list(heads.values())
-    for h in happenings:
-        tok = doc[h.anchor]
-        h.negated = is_negated(tok, lex) or any(is_negated(doc[t.i], lex) for t in h.triggers if t.rule.pos == "verb")
-        h.hypothetical = is_hypothetical(tok, lex, lo, hi)
-        if h.main.rule.pos in ("adjective", "predicate") and lo <= tok.head.i < hi:
-            # "would be dead", "was never king of X": the copula carries the modality
-            h.negated = h.negated or is_negated(tok.head, lex)
-            h.hypothetical = h.hypothetical or is_hypothetical(tok.head, lex, lo, hi)
-    happenings.sort(key=lambda h: h.anchor)
-    return happenings
+    return list(heads.values())
+
+
+def _mark_unreal(doc, h: Happening, lex: Lexicon, lo: int, hi: int) -> None:
+    """Whether a happening is negated or only hypothetical."""
+    tok = doc[h.anchor]
+    h.negated = is_negated(tok, lex) or any(is_negated(doc[t.i], lex) for t in h.triggers if t.rule.pos == "verb")
+    h.hypothetical = is_hypothetical(tok, lex, lo, hi)
+    if h.main.rule.pos in ("adjective", "predicate") and lo <= tok.head.i < hi:
+        # "would be dead", "was never king of X": the copula carries the modality
+        h.negated = h.negated or is_negated(tok.head, lex)
+        h.hypothetical = h.hypothetical or is_hypothetical(tok.head, lex, lo, hi)
 
 
 def assign_clauses(sent, happenings: list[Happening]) -> None:
@@ -481,66 +547,3 @@ def assign_clauses(sent, happenings: list[Happening]) -> None:
             if cur.head.i == cur.i or not (lo <= cur.head.i < hi):
                 break
             cur = cur.head
-
-
-# ------------------------------------------------------------------ journeys --
-
-LEG_PREPS = {"to", "into", "toward", "towards", "from", "onto"}
-
-
-def journey_legs(sent, anchor: int, a: int, b: int, place_roots: set[int]) -> list[tuple[int, int]]:
-    """Split one movement clause into its legs ("was carried to Dover, and from
-    Dover to Calais"; "deported to Malta and then to Egypt"): token ranges,
-    one per prepositional phrase of the verb that names a place, in text order."""
-    doc = sent.doc
-    heads: list[int] = []
-    for i in sorted(place_roots):
-        if not (a <= i < b):
-            continue
-        cur = doc[i]
-        leg = None
-        # a place coordinated with the leg's place ("relocating to France, then Norway")
-        listed = (cur.dep_ == "conj" and cur.head.i in place_roots) or (
-            cur.dep_ in ("npadvmod", "appos") and cur.head.i == anchor)
-        while cur.i != anchor and cur.head.i != cur.i and a <= cur.head.i < b:
-            if cur.pos_ == "ADP" and cur.lower_ in LEG_PREPS and (
-                    cur.head.i == anchor or (cur.dep_ == "conj" and cur.head.pos_ == "ADP")):
-                leg = cur.i
-            cur = cur.head
-        if listed and (leg is not None or doc[i].head.i == anchor) and _sequenced(doc[i]):
-            leg = i
-        if cur.i == anchor and leg is not None and leg not in heads:
-            heads.append(leg)
-    if len(heads) < 2:
-        return [(a, b)]
-    heads.sort()
-    out = []
-    starts = [a] + [_leg_start(doc, h) for h in heads[1:]]
-    for k, s in enumerate(starts):
-        e = starts[k + 1] if k + 1 < len(starts) else b
-        out.append((s, e))
-    return out
-
-
-SEQUENCE_WORDS = {"then", "later", "afterwards", "finally", "eventually", "subsequently", "next"}
-
-
-def _sequenced(place) -> bool:
-    """A listed place told as a later stop ("to France, then Norway"), not a pair
-    visited together ("to France and Belgium")."""
-    before = [t for t in place.doc[max(place.head.i + 1, place.i - 3):place.i]]
-    return any(t.lower_ in SEQUENCE_WORDS for t in before) or any(
-        c.lower_ in SEQUENCE_WORDS for c in place.children)
-
-
-def _leg_start(doc, prep: int) -> int:
-    """The first token of a leg: its preposition, or an adverb before it ("then to")."""
-    sub = [t.i for t in doc[prep].subtree if t.dep_ != "conj" or t.i == prep]
-    start = prep
-    for t in doc[prep].children:
-        if t.dep_ == "advmod" and t.i < prep:
-            start = min(start, t.i)
-    start = min([start] + [i for i in sub if i <= prep])
-    while start > 0 and doc[start - 1].lower_ in SEQUENCE_WORDS:
-        start -= 1  # "..., then Norway"
-    return start

@@ -154,8 +154,8 @@ def name_year(doc: Doc, t: Timex) -> bool:
 
 
 _MONTHS = frozenset(calendar.month_name[i].lower() for i in range(1, 13)) | frozenset(
-    calendar.month_abbr[i].lower() for i in range(1, 13)) | frozenset(d.lower() for d in calendar.day_name) | {
-    "sept", "spring", "summer", "autumn", "winter", "fall", "christmas", "easter", "ad", "bc", "ce", "bce"}
+    calendar.month_abbr[i].lower() for i in range(1, 13)) | frozenset(d.lower() for d in calendar.day_name) | frozenset(
+    load("events/clause_words.yaml")["date_words"])
 
 
 def _under_prep(doc: Doc, t: Timex, preps: frozenset[str]) -> bool:

@@ -1,16 +1,14 @@
 """Joins made after chaining, across clusters that name one thing in two written forms:
 a name spelled two ways, a people's adjective and its plural, a compass-qualified part
-of a place the gazetteer lacks. Called by ``resolve.aliases`` on its clusters (any
-object with ``id``, ``type``, ``kin``, ``members``, ``named()`` and ``gender()``)."""
+of a place the gazetteer lacks. Called by ``resolve.aliases`` on its clusters
+(``alias_records.Cluster``)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 
+from .alias_records import Cluster
 from .disjoint import DisjointSets
 from ..resources.spelling import name_word, people_forms, spelling_variants
-
-Cluster = Any  # resolve.aliases._Cluster (not imported: aliases imports this module)
 
 
 def join_spelling_variants(pool: list[Cluster], uf: DisjointSets) -> None:

@@ -323,6 +323,40 @@ def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
          building_cues: frozenset[str] = frozenset(),
          first_names: frozenset[str] = frozenset(),
          place_nouns: dict[str, str] | None = None) -> dict[str, PlaceRef]:
+    names, surfaces, counts = _place_names(doc)
+    lookups, sites = _lookups(doc, names, gaz, demonyms, building_cues)
+    # pass 1: names whose best reading is a country or other frame
+    chosen, countries = _frames(lookups, counts)
+    # pass 2: the rest, in context; then once more with the first choices as anchors
+    relations = place_relations(doc)
+    pinned = _pin_containers(lookups, relations, chosen, gaz)
+    for key, y in pinned.items():
+        old = chosen.get(key)
+        if old is not None and old.feature == "country":  # no longer a country the text names
+            for cc in _countries_of(old):
+                countries[cc] -= counts[key]
+        chosen[key] = y
+    countries = +countries
+    _choose_in_context(lookups, relations, chosen, countries, pinned, sites, gaz)
+    refs = {k: place_ref(c) for k, c in chosen.items()}
+    for key in lookups:
+        if key not in chosen:
+            ref = _unlinked_ref(doc, key, names[key], relations, chosen, countries, gaz, building_cues,
+                                first_names, place_nouns)
+            if ref is not None:
+                refs[key] = ref
+    out: dict[str, PlaceRef] = {}
+    for key, ref in refs.items():
+        out[key] = ref
+        for text in surfaces[key]:  # also as written, for readers that do not normalise
+            out.setdefault(text, ref)
+            out.setdefault(text.casefold(), ref)
+    return out
+
+
+def _place_names(doc: Doc) -> tuple[dict[str, str], dict[str, set[str]], Counter]:
+    """The document's place names by normalised key: a surface form of each, all its
+    surface forms, and how often it is named."""
     names: dict[str, str] = {}  # key -> a surface form
     surfaces: dict[str, set[str]] = {}
     counts: Counter = Counter()
@@ -332,8 +366,15 @@ def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
             names.setdefault(key, m.text)
             surfaces.setdefault(key, set()).add(m.text)
             counts[key] += 1
+    return names, surfaces, counts
+
+
+def _lookups(doc: Doc, names: dict[str, str], gaz: Gazetteer, demonyms: dict[str, str],
+             building_cues: frozenset[str]) -> tuple[dict[str, list[Candidate]], set[str]]:
+    """The gazetteer's candidates for each name, and the building names whose only
+    candidates are towns (kept only if near)."""
     lookups: dict[str, list[Candidate]] = {}
-    sites: set[str] = set()  # building names whose only candidates are towns: kept if near
+    sites: set[str] = set()
     for key, text in names.items():
         words = text.split()
         cands = [] if text in demonyms else gaz.lookup(text)  # "German" is Germany, not San Germán
@@ -346,7 +387,12 @@ def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
             got = gaz.get(demonyms[words[0] if len(words) == 2 else text])  # "the French mainland"
             cands = [got] if got else []
         lookups[key] = _qualified_lookup(doc, key, text, gaz) or cands
-    # pass 1: names whose best reading is a country or other frame
+    return lookups, sites
+
+
+def _frames(lookups: dict[str, list[Candidate]], counts: Counter) -> tuple[dict[str, Candidate], Counter]:
+    """Names whose best reading is a country or other frame, and how often each
+    country is named."""
     chosen: dict[str, Candidate] = {}
     countries: Counter = Counter()
     for key, cands in lookups.items():
@@ -355,16 +401,13 @@ def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
             chosen[key] = top
             for cc in _countries_of(top) if top.feature == "country" else ():
                 countries[cc] += counts[key]
-    # pass 2: the rest, in context; then once more with the first choices as anchors
-    relations = place_relations(doc)
-    pinned = _pin_containers(lookups, relations, chosen, gaz)
-    for key, y in pinned.items():
-        old = chosen.get(key)
-        if old is not None and old.feature == "country":  # no longer a country the text names
-            for cc in _countries_of(old):
-                countries[cc] -= counts[key]
-        chosen[key] = y
-    countries = +countries
+    return chosen, countries
+
+
+def _choose_in_context(lookups: dict[str, list[Candidate]], relations, chosen: dict[str, Candidate],
+                       countries: Counter, pinned: dict, sites: set[str], gaz: Gazetteer) -> None:
+    """Choose each name's reading in the light of the others (twice: the second round
+    anchored on the first's choices); updates ``chosen``."""
     for _ in range(2):
         anchors = list(chosen.values())
         for key, cands in lookups.items():
@@ -383,27 +426,23 @@ def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
                 chosen[key] = best
             elif key in chosen:
                 del chosen[key]
-    refs = {k: place_ref(c) for k, c in chosen.items()}
-    for key in lookups:
-        if key not in chosen:
-            # what the text says it is near or in outranks a word of the name ("Grobljani, outside Knin")
-            ref = _placed_by_relation(names[key], _related(key, relations, chosen), building_cues)
-            if ref is None:
-                ref = _inside_known(names[key], gaz, chosen, countries, list(chosen.values()), building_cues,
-                                    first_names, _local_places(doc, key, chosen), _home_city(doc, key, chosen))
-            if ref is None:
-                feature = _unknown_feature(doc, key, place_nouns or {})
-                if feature is not None:  # "the island of Caprera": an island, whereabouts unknown
-                    ref = PlaceRef(None, names[key], None, None, None, feature, None)
-            if ref is not None:
-                refs[key] = ref
-    out: dict[str, PlaceRef] = {}
-    for key, ref in refs.items():
-        out[key] = ref
-        for text in surfaces[key]:  # also as written, for readers that do not normalise
-            out.setdefault(text, ref)
-            out.setdefault(text.casefold(), ref)
-    return out
+
+
+def _unlinked_ref(doc: Doc, key: str, name: str, relations, chosen: dict[str, Candidate], countries: Counter,
+                  gaz: Gazetteer, building_cues: frozenset[str], first_names: frozenset[str],
+                  place_nouns: dict[str, str] | None) -> PlaceRef | None:
+    """A name the gazetteer did not settle: placed by what the text says it is near
+    or in (which outranks a word of the name: "Grobljani, outside Knin"), inside a
+    place already known, or at least given the feature its noun says."""
+    ref = _placed_by_relation(name, _related(key, relations, chosen), building_cues)
+    if ref is None:
+        ref = _inside_known(name, gaz, chosen, countries, list(chosen.values()), building_cues,
+                            first_names, _local_places(doc, key, chosen), _home_city(doc, key, chosen))
+    if ref is None:
+        feature = _unknown_feature(doc, key, place_nouns or {})
+        if feature is not None:  # "the island of Caprera": an island, whereabouts unknown
+            ref = PlaceRef(None, name, None, None, None, feature, None)
+    return ref
 
 
 def _store(doc: Doc, refs: dict[str, PlaceRef]) -> None:

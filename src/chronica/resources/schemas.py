@@ -171,6 +171,21 @@ _SCHEMAS: list[tuple[str, Schema]] = [
         "window": {"type": "array", "items": INTEGER},
         "triggers": {"type": "object", "additionalProperties": {"type": "array"}},
         "rules": {"type": "array", "minItems": 1, "items": {"type": "object"}}}})),
+    # --- word lists moved out of extract/ and nlp/mention_* (house-split-x)
+    ("events/clause_words.yaml", Schema({
+        "type": "object", "additionalProperties": STRINGS,
+        "required": ["male_pronouns", "female_pronouns", "relative_pronouns", "plural_pronouns", "pair_nouns",
+                     "personal_objects", "participant_preps", "naming_verbs", "small_clause_heads", "harm_verbs",
+                     "aim_preps", "kind_noun_preps", "adverb_needs", "departure_particles", "leg_preps",
+                     "sequence_words", "edge_words", "place_adverbs", "until_preps", "negative_subjects",
+                     "summary_particles", "heading_fillers", "date_words"]})),
+    ("names/mention_cues.yaml", Schema({
+        "type": "object", "additionalProperties": STRINGS,
+        "required": ["work_tails", "noble_titles", "naming_phrases", "trailing_words", "vessel_naming_verbs",
+                     "founding_nouns", "locative_preps"]})),
+    ("claims/counts.yaml", Schema({
+        "type": "object", "additionalProperties": STRINGS,
+        "required": ["not_counted", "plural_nouns", "single_words", "not_adjectives", "place_phrases"]})),
 ]
 
 def register(pattern: str, schema: Schema) -> None:

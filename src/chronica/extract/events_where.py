@@ -1,0 +1,114 @@
+"""Where a happening took place when its clause does not say so plainly: a city
+inside the country it names, a place in a named happening ("the Paris Commune"),
+the place the story stands in, scenes set by headings, and the residence a
+"Place, years" heading tells."""
+from __future__ import annotations
+
+from ..doc import Doc
+from ..model import LocalEvent, Span
+from ..resources import load
+from .events_clauses import trimmed_span
+from .events_frame import DocFrame, Whereabouts, entity_name
+from .events_index import SentView
+from .events_lexicon import Lexicon
+from .events_scenes import heading_place_period
+
+PLACE_ADVERBS = frozenset(load("events/clause_words.yaml")["place_adverbs"])
+
+
+def opening_place(view: SentView) -> str | None:
+    """The place a sentence opens with ("In Lisbon, ..."), which sets its scene."""
+    first = view.span[0]
+    if first.dep_ != "prep" or first.lower_ not in ("in", "at"):
+        return None
+    return next((view.token_entity[t.i] for t in first.subtree if t.i in view.place_tokens), None)
+
+
+COARSE_FEATURES = {"country", "region", "state", "continent"}
+
+
+def finer_place(doc: Doc, key: str | None, seen: list[str]) -> str | None:
+    """A clause that names a country and a city in it ("returned to Ruritania and found
+    work with his uncle in Strelsau") happened in the city."""
+    outer = doc.entity(key) if key else None
+    if outer is None or outer.place is None or outer.place.feature not in COARSE_FEATURES:
+        return key
+    for k in seen:
+        inner = doc.entity(k)
+        ref = inner.place if inner is not None else None
+        if k == key or ref is None or ref.feature in COARSE_FEATURES:
+            continue
+        if (outer.place.gazetteer and ref.part_of == outer.place.gazetteer) or (
+                outer.place.country and ref.country == outer.place.country):
+            return k
+    return key
+
+
+def place_in_name(doc: Doc, trigger: Span, frame: DocFrame) -> str | None:
+    """A named happening whose name starts with a place the text names ("the Moscow
+    Trials began", "the Paris Commune") took place there."""
+    name = next((m for m in doc.mentions if m.start <= trigger.start < m.end and m.entity
+                 and frame.index.entity_type.get(m.entity) not in ("place", "person")), None)
+    if name is None:
+        return None
+    words = name.text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    for e in doc.entities:
+        if frame.index.entity_type.get(e.key) != "place" or e.place is None:
+            continue
+        for alias in [e.name, *e.aliases]:
+            n = len(alias.split())
+            if 0 < n < len(words) and " ".join(words[:n]) == alias:
+                return e.key
+    return None
+
+
+def carried_place(anchor, who: list[str], where_now: Whereabouts, frame: DocFrame,
+                   doc: Doc, sent) -> str | None:
+    """A clause that names no place happened where the story stands."""
+    if any(c.lower_ in PLACE_ADVERBS and c.dep_ == "advmod" for c in anchor.children):
+        if where_now.last_place:
+            return where_now.last_place
+    for w in who:
+        if w in where_now.people:
+            return where_now.people[w]
+    if where_now.trail:
+        return where_now.trail[0]
+    if where_now.story_place or frame.country:
+        return where_now.story_place or frame.country
+    # no country the story is set in: where a participant was last told to be, in an
+    # earlier paragraph ("moved to Strelsau" ... "In 1899, he was expelled from school")
+    for w in who:
+        if w in where_now.earlier:
+            return where_now.earlier[w]
+    return None
+
+
+def set_scene(doc: Doc, sent, lex: Lexicon, frame: DocFrame, where_now: Whereabouts) -> None:
+    """A heading starts a new scene (at the place it names, if any); so does a sentence
+    like "It's March 1848 in a crowded tavern in Milan"."""
+    text = doc.text[sent.start:sent.end]
+    if sent.kind == "body" and not any(p.match(text) for p in lex.scene_setters):
+        return
+    places = [m.entity for m in doc.mentions
+              if m.entity and sent.start <= m.start and m.end <= sent.end
+              and frame.index.entity_type.get(m.entity) == "place"]
+    if sent.kind == "heading" or places:
+        where_now.story_place = places[-1] if places else None
+
+
+def heading_residence(doc: Doc, sent, frame: DocFrame) -> LocalEvent | None:
+    places = [m for m in doc.mentions
+              if m.entity and frame.index.entity_type.get(m.entity) == "place"
+              and sent.start <= m.start and m.end <= sent.end]
+    found = heading_place_period(doc, sent.start, sent.end, places)
+    if found is None or frame.main_person is None:
+        return None
+    key, timex = found
+    evidence = trimmed_span(doc, sent.start, sent.end)
+    person = entity_name(doc, frame.main_person) or "The main person"
+    place_name = entity_name(doc, key) or doc.text[timex.start:timex.end]
+    return LocalEvent(key="", kind="residence", summary=f"{person} lives in {place_name}",
+                      evidence=evidence, trigger=None, when=timex.when(), who=[frame.main_person],
+                      where=key, confidence=0.6)
