@@ -4,7 +4,7 @@ Each format is one module that registers a writer by name (see `registry`); impo
 this package registers them all.
 """
 from . import annotations, contract, geo, gexf, jsonld, markdown, tables, tei, timelinejs, word
-from ..store.export_json import FORMAT, build_export
+from ..contract_json import FORMAT, build_export
 from .registry import get, names, render, write
 from .view import ExportView, Filters, view_from_store
 

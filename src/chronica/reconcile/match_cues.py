@@ -8,7 +8,6 @@ from functools import lru_cache
 from ..resources import load
 
 
-@lru_cache(maxsize=1)
 def _config() -> dict:
     return load("reconcile/match.yaml") or {}
 

@@ -9,12 +9,10 @@ from functools import lru_cache
 from . import load
 
 
-@lru_cache(maxsize=1)
 def numbers() -> dict:
     return load("claims/numbers.yaml")
 
 
-@lru_cache(maxsize=1)
 def durations() -> dict:
     return load("claims/durations.yaml")
 

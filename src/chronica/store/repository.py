@@ -14,6 +14,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from ..corpus import Corpus
 from ..doc import Doc, Source
 from ..errors import StoreError
+from ..contract_json import build_export
 from ..model import When
 from . import build_state  # noqa: F401  (defines the builds table before the schema is made)
 from . import schema as t
@@ -23,7 +24,6 @@ from .safety import (
     write_errors,
 )
 from .concurrency import lock_keys, upsert
-from .export_json import build_export
 
 CORPUS_DIGEST = "corpus_digest"
 

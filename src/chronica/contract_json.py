@@ -1,16 +1,18 @@
-"""The export contract (``chronica-export/1``): the stable public view of the KB."""
+"""The export contract (``chronica-export/1``): the stable public view of the KB, built from
+a store. Below both the store (``Store.export_dict``) and the export package, which
+writes its formats from it."""
 from __future__ import annotations
 
 import json
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from .. import __version__
-from ..ingest.registry import contract_format
-from ..locators import span_locator
+from . import __version__
+from .ingest.registry import contract_format
+from .locators import span_locator
 
 if TYPE_CHECKING:
-    from .repository import Store
+    from .store import Store
 
 FORMAT = "chronica-export/1"
 # documents whose stored text is the decoded file itself; every other carries its text
