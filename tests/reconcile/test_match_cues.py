@@ -1,7 +1,9 @@
 import pytest
 
 from chronica.model import Span
-from chronica.reconcile.match import candidate_pairs, match_events, prepare, word_families
+from chronica.reconcile.match import match_events
+from chronica.reconcile.match_blocks import candidate_pairs
+from chronica.reconcile.match_items import prepare, word_families
 from chronica.reconcile.match_cues import cue_of
 
 

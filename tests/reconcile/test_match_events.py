@@ -106,12 +106,15 @@ def test_match_events_order_of_telling_supports_a_weak_match(doc_builder, make_c
 
 
 def test_match_events_weak_catch_all_match_needs_alike_wording(doc_builder, make_corpus):
-    import chronica.reconcile.match as m
-    items = m.prepare(_sequence_corpus(doc_builder, make_corpus))
+    from dataclasses import replace
+
+    from chronica.reconcile.match_items import content_words, prepare
+    from chronica.reconcile.match_score import _told_alike
+    items = prepare(_sequence_corpus(doc_builder, make_corpus))
     mid_a = next(it for it in items if it.local.key == "a2")
     mid_b = next(it for it in items if it.local.key == "b2")
-    assert m._told_alike(mid_a, mid_b)  # "rebuilt ... forces" / "gathered an army": word families
-    assert not m._told_alike(mid_a, m.replace(mid_b, words=m.content_words("signed a treaty")))
+    assert _told_alike(mid_a, mid_b)  # "rebuilt ... forces" / "gathered an army": word families
+    assert not _told_alike(mid_a, replace(mid_b, words=content_words("signed a treaty")))
 
 
 def test_match_events_undated_evidence_takes_the_reconciled_date(doc_builder, make_corpus):

@@ -67,7 +67,7 @@ class View:
 
     @cached_property
     def _name_words(self) -> dict[str, frozenset[str]]:
-        from .match import name_words
+        from .match_items import name_words
         return name_words(self.corpus.entities)
 
     def same_person(self, a: str | None, b: str | None) -> bool:
