@@ -109,12 +109,12 @@ def test_match_events_weak_catch_all_match_needs_alike_wording(doc_builder, make
     from dataclasses import replace
 
     from chronica.reconcile.match_items import content_words, prepare
-    from chronica.reconcile.match_score import _told_alike
+    from chronica.reconcile.match_score import told_alike
     items = prepare(_sequence_corpus(doc_builder, make_corpus))
     mid_a = next(it for it in items if it.local.key == "a2")
     mid_b = next(it for it in items if it.local.key == "b2")
-    assert _told_alike(mid_a, mid_b)  # "rebuilt ... forces" / "gathered an army": word families
-    assert not _told_alike(mid_a, replace(mid_b, words=content_words("signed a treaty")))
+    assert told_alike(mid_a, mid_b)  # "rebuilt ... forces" / "gathered an army": word families
+    assert not told_alike(mid_a, replace(mid_b, words=content_words("signed a treaty")))
 
 
 def test_match_events_undated_evidence_takes_the_reconciled_date(doc_builder, make_corpus):

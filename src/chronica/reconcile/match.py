@@ -9,7 +9,7 @@ on participants/places and year, never from all pairs.
 from __future__ import annotations
 
 from .geography import Geography
-from .match_build import borrow_dates, build_event, _chronological
+from .match_build import borrow_dates, build_event, chronological
 from .match_cluster import cluster
 from .match_items import name_words, prepare
 from ..pipeline import component
@@ -28,6 +28,6 @@ def match_events(corpus, ctx) -> None:
         events.append(ev)
         for m in members:
             event_of[(m.doc_id, m.local.key)] = ev.id
-    events.sort(key=_chronological)
+    events.sort(key=chronological)
     corpus.events = events
     corpus.event_of = event_of

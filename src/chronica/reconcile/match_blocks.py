@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .bounds import YEAR
-from .match_items import Item, _inferred
+from .match_items import Item, inferred
 
 
 MAX_BUCKET = 150          # a block past this is split by head word (see _block_pairs)
@@ -13,7 +13,7 @@ MAX_BUCKET = 150          # a block past this is split by head word (see _block_
 # ------------------------------------------------------------------ candidates --
 
 def _year(it: Item) -> int | None:
-    if it.bounds is None or it.bounds.width > 3 * YEAR or _inferred(it):
+    if it.bounds is None or it.bounds.width > 3 * YEAR or inferred(it):
         return None  # undated, or dated only by a guess: compare with every year
     return int(it.bounds.mid // YEAR)
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 from ..model import DocSpan, Event, When
 from .bounds import bounds_of
 from .geography import Geography
-from .match_items import Item, _inferred
+from .match_items import Item, inferred
 
 
 # ------------------------------------------------------------------ building --
@@ -27,7 +27,7 @@ def reconcile_when(members: list[Item]) -> When | None:
     dated = [m for m in members if m.bounds is not None]
     if not dated:
         return None
-    stated = [m for m in dated if not _inferred(m)]
+    stated = [m for m in dated if not inferred(m)]
     dated = stated or dated  # a date read in the text beats one inferred from context
     consistent = [m for m in dated if all(m.bounds.overlaps(o.bounds) for o in dated)]
     pool = consistent or dated
@@ -153,6 +153,6 @@ def borrow_dates(items: list[Item], groups: list[list[int]]) -> list[Item]:
     return out
 
 
-def _chronological(ev: Event) -> tuple:
+def chronological(ev: Event) -> tuple:
     b = bounds_of(ev.when)
     return (b.lo if b else 10 ** 9, ev.id)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from .geography import Geography
 from .match_blocks import candidate_pairs
-from .match_items import Item, _inferred
+from .match_items import Item, inferred
 from .match_once import join_once
-from .match_order import _same_gap, _telling_order, continuations
+from .match_order import same_gap, telling_order, continuations
 from .match_score import (
-    AIMED_KINDS, GENERIC_KINDS, MIN_SIGNALS, _dates_meet, _means, _told_alike, clashing, pair_likeness,
+    AIMED_KINDS, GENERIC_KINDS, MIN_SIGNALS, dates_meet, means_of, told_alike, clashing, pair_likeness,
     place_score, score_at, who_score, word_score,
 )
 from .match_cues import stative_kinds
@@ -56,11 +56,11 @@ def cluster(items: list[Item], geo: Geography, names: dict[str, frozenset[str]] 
         elif items[i].doc_id != items[j].doc_id:
             w = score_at(li, items[i], items[j], min_signals=WEAK_SIGNALS)
             if (w >= WEAK_THRESHOLD and _same_actors(items[i], items[j], geo, names)
-                    and _told_alike(items[i], items[j]) and _dates_meet(items[i], items[j])):
+                    and told_alike(items[i], items[j]) and dates_meet(items[i], items[j])):
                 weak[(i, j)] = w
     cl = Clusters(len(items))
     memo: dict = {}
-    order = _telling_order(items)
+    order = telling_order(items)
     for i, j in continuations(items, order, geo):
         cl.union(i, j)
     for (i, j), s in sorted(strong.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -72,7 +72,7 @@ def cluster(items: list[Item], geo: Geography, names: dict[str, frozenset[str]] 
         if ri == rj or _docs(cl.members[ri], items) | _docs(cl.members[rj], items) != {items[i].doc_id, items[j].doc_id} \
                 or len(_docs(cl.members[ri], items)) > 1 or len(_docs(cl.members[rj], items)) > 1:
             continue  # only events matched with nobody in another document yet
-        if _same_gap(i, j, items, order, cl) and _may_merge(cl.members[ri], cl.members[rj], items, geo, weak,
+        if same_gap(i, j, items, order, cl) and _may_merge(cl.members[ri], cl.members[rj], items, geo, weak,
                                                             names, WEAK_SIGNALS, memo=memo):
             cl.union(ri, rj)
     join_once(cl, items)  # one person's death told by two sources is one death
@@ -101,7 +101,7 @@ def retold(a: Item, b: Item, geo: Geography) -> bool:
         return False
     if a.where and b.where and geo.relation(a.where, b.where) not in ("same", "within", "contains"):
         return False
-    same_date = (a.bounds is not None and b.bounds is not None and not _inferred(a) and not _inferred(b)
+    same_date = (a.bounds is not None and b.bounds is not None and not inferred(a) and not inferred(b)
                  and a.bounds.overlaps(b.bounds) and max(a.bounds.width, b.bounds.width) <= 31)
     return same_date or word_score(a, b) >= 0.45
 
@@ -112,9 +112,9 @@ def same_blow(a: Item, b: Item) -> bool:
     that meet, and nothing that clashes."""
     if a.kind != b.kind or a.kind not in AIMED_KINDS or not a.targets & b.targets:
         return False
-    ma, mb = _means(a), _means(b)
+    ma, mb = means_of(a), means_of(b)
     alike = a.targets == b.targets or bool(ma & mb)  # the same victims, or a victim and the same means
-    return alike and _dates_meet(a, b) and not clashing(a, b)
+    return alike and dates_meet(a, b) and not clashing(a, b)
 
 
 def headed_stay(a: Item, b: Item, geo: Geography) -> bool:

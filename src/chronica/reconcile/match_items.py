@@ -106,7 +106,7 @@ def description(doc, span) -> str:
             text = text[:a] + " " * (b - a) + text[b:]
     return text
 
-def _inferred(it: Item) -> bool:
+def inferred(it: Item) -> bool:
     return it.local.when is not None and it.local.when.basis == "inferred"
 
 _NAME_WORD = re.compile(r"[^\W\d_]{4,}\b(?![\'’]s\b)")  # not a possessive: "Caesar’s assassin" names another

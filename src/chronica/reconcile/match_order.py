@@ -8,7 +8,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from .geography import Geography
-from .match_items import Item, _inferred
+from .match_items import Item, inferred
 from .match_score import GENERIC_KINDS, word_score
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def continuations(items: list[Item], order: dict[int, tuple[str, int]], geo: Geo
         a, b = items[i], items[j]
         if a.kind != b.kind or a.kind in GENERIC_KINDS or a.local.trigger is None or b.local.trigger is None:
             continue
-        if not _inferred(b) or (b.bounds is not None and a.bounds is not None and not a.bounds.overlaps(b.bounds)):
+        if not inferred(b) or (b.bounds is not None and a.bounds is not None and not a.bounds.overlaps(b.bounds)):
             continue
         if not b.who <= a.who or (b.placed and b.where != a.where):
             continue
@@ -44,7 +44,7 @@ def continuations(items: list[Item], order: dict[int, tuple[str, int]], geo: Geo
 
 CONTINUE_WORDS = 0.25
 
-def _telling_order(items: list[Item]) -> dict[int, tuple[str, int]]:
+def telling_order(items: list[Item]) -> dict[int, tuple[str, int]]:
     """Each item's document and rank in that document's order of telling."""
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, it in enumerate(items):
@@ -72,7 +72,7 @@ def _in_doc(order: dict[int, tuple[str, int]], doc_id: str) -> list[int]:
     return cached[1].get(doc_id, [])
 
 
-def _same_gap(i: int, j: int, items: list[Item], order: dict[int, tuple[str, int]], cl: Clusters) -> bool:
+def same_gap(i: int, j: int, items: list[Item], order: dict[int, tuple[str, int]], cl: Clusters) -> bool:
     """Do ``i`` and ``j`` (two documents) sit between the same two matched happenings of
     their documents' telling? Sources retell a story in much the same order, so an event
     between "fled the capital" and "the siege" in one telling matches its like

@@ -12,7 +12,7 @@ from ..model import When
 from .bounds import YEAR, is_vague
 from .geography import Geography
 from .match_cues import stative_kinds
-from .match_items import Item, _inferred
+from .match_items import Item, inferred
 from chronica.resources import path as resource_path
 
 
@@ -50,7 +50,7 @@ def date_score(a: Item, b: Item) -> float | None:
         if wide <= 370:
             return 0.8
         return 0.65
-    if (_inferred(a) or _inferred(b)) and a.bounds.gap(b.bounds) <= GUESS_REACH:
+    if (inferred(a) or inferred(b)) and a.bounds.gap(b.bounds) <= GUESS_REACH:
         return 0.45  # a date guessed from context is weak evidence against
     return None  # (but a guess years away from the other date still tells them apart)
 
@@ -140,7 +140,7 @@ def clashing(a: Item, b: Item) -> bool:
     "fired two shots"), or ends that exclude each other ("killed" / "missed")."""
     if a.kind not in AIMED_KINDS or b.kind not in AIMED_KINDS:
         return False
-    ma, mb = _means(a), _means(b)
+    ma, mb = means_of(a), means_of(b)
     if ma and mb and not ma & mb:
         return True
     wa, wb = set(a.words.split()), set(b.words.split())
@@ -186,7 +186,7 @@ def evidence_signals(a: Item, b: Item, who: float, place: float | None, date: fl
         if not (carried and near):  # a place carried from the context that is only
             # close to the other's says nothing ("the theatre" / "a tavern in Maryland")
             n += 0.5 if carried or place < 0.8 or near else 1.0
-    if date is not None and not _inferred(a) and not _inferred(b):
+    if date is not None and not inferred(a) and not inferred(b):
         n += 1.0 if date >= 1.0 else 0.5 if date >= 0.8 else 0.0
     elif cross and date is not None and date >= 0.8 and who >= 0.75 and same_cue(a, b):
         # a date guessed from context says little on its own ("returned to Paris" /
@@ -250,7 +250,7 @@ def score_at(li: Likeness, a: Item, b: Item, min_signals: float = MIN_SIGNALS) -
     if aimed:
         # the same victims: as telling as the same wording
         rest = min(1.0, rest + 0.1 * len(aimed) / len(a.targets | b.targets))
-    if date is None and min_signals < MIN_SIGNALS and _dates_meet(a, b):
+    if date is None and min_signals < MIN_SIGNALS and dates_meet(a, b):
         date = 0.3  # apart only by the slack a vague date deserves ("a few weeks ago")
     if date is None:
         # different dates: only a very strong likeness (same kind, people, place,
@@ -263,7 +263,7 @@ def score_at(li: Likeness, a: Item, b: Item, min_signals: float = MIN_SIGNALS) -
         return rest  # no date to weigh: judge on the rest alone
     return 0.25 * date + 0.75 * rest
 
-def _dates_meet(a: Item, b: Item) -> bool:
+def dates_meet(a: Item, b: Item) -> bool:
     """Weak evidence must not have the dates against it, not even guessed ones (beyond
     the slack an approximate or relative date like "a few weeks ago" deserves)."""
     if a.bounds is None or b.bounds is None:
@@ -278,12 +278,12 @@ VAGUE_SLACK = 92  # days
 def _loose(when: When | None) -> bool:
     return when is not None and (when.basis == "relative" or any(c in (when.edtf or "") for c in "~?%"))
 
-def _told_alike(a: Item, b: Item) -> bool:
+def told_alike(a: Item, b: Item) -> bool:
     """Two events of a catch-all kind must also be worded alike to match on weak evidence
     ("abdicated" and "was ordered to leave" are both political, and not one happening)."""
     if a.kind in GENERIC_KINDS or b.kind in GENERIC_KINDS:
         return word_score(a, b) >= 0.2
-    ma, mb = _means(a), _means(b)
+    ma, mb = means_of(a), means_of(b)
     return not (ma and mb and not ma & mb)  # shot against stabbed: two attacks
 
 
@@ -293,5 +293,5 @@ def _means_families() -> frozenset[str]:
     return frozenset("~" + str(f) for f in data.get("means") or ())
 
 
-def _means(it: Item) -> set[str]:
+def means_of(it: Item) -> set[str]:
     return set(it.words.split()) & _means_families()
