@@ -43,6 +43,24 @@ _SCHEMAS: list[tuple[str, Schema]] = [
 ]
 
 
+# -- settings/match.yaml (a ``defaults`` file, not a language's): the thresholds of
+# cross-source matching, every key required, numbers only (match_settings.py).
+def _numbers(*keys: str, **nested: dict[str, Any]) -> dict[str, Any]:
+    props: dict[str, Any] = {k: {"type": "number"} for k in keys}
+    props.update(nested)
+    return {"type": "object", "required": list(props), "properties": props, "additionalProperties": False}
+
+
+_SCHEMAS.append(("settings/match.yaml", Schema(_numbers(
+    events=_numbers(
+        "threshold", "within_document", "strong_without_date", "min_signals", "undated_relief", "kind_unlike",
+        "target_signal", "cue_signal", "guessed_date_signal", "weak_threshold", "weak_signals", "gap_reach",
+        "continue_words", "retold_words", "same_date_days", "same_year_days", "guess_reach_years",
+        "vague_slack_days", "fuzzy_word_ratio", "rare_stem_documents", "max_block", "borrow_min", "borrow_share",
+        "borrow_agree", weights=_numbers("kind", "who", "place", "words", "date")),
+    entities=_numbers("same_place_km", "corpus_near_km", "min_shared_neighbours")))))
+
+
 def register(pattern: str, schema: Schema) -> None:
     """Add or replace the schema for files matching ``pattern`` (plug-ins' data too)."""
     _SCHEMAS[:] = [(p, s) for p, s in _SCHEMAS if p != pattern] + [(pattern, schema)]
