@@ -3,11 +3,13 @@ matching, conflicts."""
 from chronica.extract.claims import extract_claims
 from chronica.reconcile.conflicts import find_conflicts
 from chronica.reconcile.match import match_events
+from chronica.config import Settings
+from chronica.pipeline import Context
 
 
 def run(corpus):
     for d in corpus.docs:
         extract_claims(d, None)
-    match_events(corpus, None)
+    match_events(corpus, Context(Settings()))
     find_conflicts(corpus, None)
     return corpus.conflicts

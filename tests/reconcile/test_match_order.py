@@ -4,6 +4,7 @@ import pytest
 from chronica.model import Entity
 from chronica.reconcile.match_items import name_words
 from chronica.reconcile.match_order import in_order
+from chronica.match_settings import MatchSettings
 
 
 @pytest.mark.parametrize("anchors, chain", [
@@ -45,4 +46,4 @@ def _item(edtf: str, basis: str):
 ])
 def test_date_score_guessed_dates_reach_only_so_far(a, b, apart):
     from chronica.reconcile.match_score import date_score
-    assert (date_score(_item(*a), _item(*b)) is None) == apart
+    assert (date_score(_item(*a), _item(*b), MatchSettings.defaults().events) is None) == apart

@@ -8,6 +8,7 @@ on participants/places and year, never from all pairs.
 """
 from __future__ import annotations
 
+from ..match_settings import MatchSettings
 from .geography import Geography
 from .match_build import borrow_dates, build_event, chronological
 from .match_cluster import cluster
@@ -17,10 +18,11 @@ from ..pipeline import component
 
 @component("match_events", requires=("entities",), assigns=("events",), level="corpus")
 def match_events(corpus, ctx) -> None:
+    s = (ctx.settings.match if ctx is not None else MatchSettings.defaults()).events
     geo = Geography(corpus.entities)
-    items = prepare(corpus)
-    groups = cluster(items, geo, name_words(corpus.entities))
-    items = borrow_dates(items, groups)
+    items = prepare(corpus, s)
+    groups = cluster(items, geo, s, name_words(corpus.entities))
+    items = borrow_dates(items, groups, s)
     events, event_of = [], {}
     for group in groups:
         members = [items[i] for i in group]

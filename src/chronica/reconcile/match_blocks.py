@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..match_settings import EventMatching
 from .bounds import YEAR
 from .match_items import Item, inferred
 
-
-MAX_BUCKET = 150          # a block past this is split by head word (see _block_pairs)
-
-# ------------------------------------------------------------------ candidates --
 
 def _year(it: Item) -> int | None:
     if it.bounds is None or it.bounds.width > 3 * YEAR or inferred(it):
@@ -18,7 +15,7 @@ def _year(it: Item) -> int | None:
     return int(it.bounds.mid // YEAR)
 
 
-def candidate_pairs(items: list[Item], names: dict[str, frozenset[str]] | None = None,
+def candidate_pairs(items: list[Item], s: EventMatching, names: dict[str, frozenset[str]] | None = None,
                     place_names: dict[str, frozenset[str]] | None = None,
                     regions: dict[str, frozenset[str]] | None = None) -> set[tuple[int, int]]:
     """Pairs sharing a participant (or a participant's name word) or a place (or one
@@ -42,13 +39,13 @@ def candidate_pairs(items: list[Item], names: dict[str, frozenset[str]] | None =
     # blocks with the same members (a person's id and each word of their names) give
     # the same pairs: each distinct block once
     for members in dict.fromkeys(tuple(m) for m in blocks.values()):
-        pairs.update(_block_pairs(list(members), items))
+        pairs.update(_block_pairs(list(members), items, s.max_block))
     return {p for p in pairs if p[0] != p[1]}
 
 
-def _block_pairs(members: list[int], items: list[Item]):
+def _block_pairs(members: list[int], items: list[Item], max_block: int):
     """The pairs of one block: same or neighbouring year, or one side undated. A block
-    past MAX_BUCKET members (a name or place a large archive tells again and again) is
+    past ``max_block`` members (a name or place a large archive tells again and again) is
     split further by head word, and what is still too big is left to the other, smaller
     blocks its events are in: the pairs per event stay bounded, so the cost grows with
     the archive, not with its square."""
@@ -58,24 +55,24 @@ def _block_pairs(members: list[int], items: list[Item]):
     undated = by_year.pop(None, [])
     for y in sorted(by_year):
         near = by_year[y] + by_year.get(y + 1, [])
-        if len(near) <= MAX_BUCKET:
+        if len(near) <= max_block:
             yield from _ordered(by_year[y], near)
         else:
-            yield from _by_cue(by_year[y], near, items)
-    if len(members) <= MAX_BUCKET or len(undated) <= 20:
+            yield from _by_cue(by_year[y], near, items, max_block)
+    if len(members) <= max_block or len(undated) <= 20:
         yield from _ordered(undated, members)
     elif undated:
-        yield from _by_cue(undated, members, items)
+        yield from _by_cue(undated, members, items, max_block)
 
 
-def _by_cue(xs: list[int], ys: list[int], items: list[Item]):
+def _by_cue(xs: list[int], ys: list[int], items: list[Item], max_block: int):
     """Pairs of ``xs`` and ``ys`` with the same head word, in sub-blocks of bounded size."""
     cue_of: dict[str, list[int]] = defaultdict(list)
     for y in ys:
         cue_of[items[y].cue].append(y)
     for x in xs:
         same = cue_of.get(items[x].cue, ())
-        if items[x].cue and len(same) <= MAX_BUCKET:
+        if items[x].cue and len(same) <= max_block:
             yield from _ordered([x], same)
 
 

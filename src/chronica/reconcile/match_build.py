@@ -7,6 +7,7 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import replace
 
+from ..match_settings import EventMatching
 from ..model import DocSpan, Event, When
 from .bounds import bounds_of
 from .geography import Geography
@@ -112,13 +113,8 @@ def build_event(members: list[Item], geo: Geography) -> Event:
         support=len({m.doc_id for m in members}),
     )
 
-BORROW_MIN = 3            # happenings an undated document must share with a dated one
-BORROW_SHARE = 0.1        # ... and that share of its events (a text that tells much more
-                          # than the dated one still tells the shared part on its date)
-BORROW_AGREE = 0.5        # ... most of which agree on the date
 
-
-def borrow_dates(items: list[Item], groups: list[list[int]]) -> list[Item]:
+def borrow_dates(items: list[Item], groups: list[list[int]], s: EventMatching) -> list[Item]:
     """A document that gives no date at all, but tells several happenings another
     document dates, tells the same story: its unmatched happenings get the date most of
     the shared ones have (basis inferred). Matched ones get theirs through the event."""
@@ -130,27 +126,36 @@ def borrow_dates(items: list[Item], groups: list[list[int]]) -> list[Item]:
     for doc_id, idx in by_doc.items():
         if any(items[i].bounds is not None for i in idx):
             continue
-        votes: Counter = Counter()  # by date (edtf), whatever basis the other source had
-        seen: dict[str, list[When]] = defaultdict(list)
-        shared = 0
-        for i in idx:
-            others = [items[j] for j in group_of[i] if items[j].doc_id != doc_id and items[j].bounds is not None]
-            if others:
-                shared += 1
-                w = reconcile_when(others)
-                votes[w.edtf] += 1
-                seen[w.edtf].append(w)
-        if shared < BORROW_MIN or shared < BORROW_SHARE * len(idx) or not votes:
+        date = _story_date(items, idx, group_of, s)
+        if date is None:
             continue
-        edtf, n = votes.most_common(1)[0]
-        if n < BORROW_MIN or n < BORROW_AGREE * shared:
-            continue  # the shared happenings do not agree on one day: no single story date
-        date = min(seen[edtf], key=lambda w: {"explicit": 0, "relative": 1}.get(w.basis, 2))
-        date = replace(date, basis="inferred", anchor=date.anchor or date.edtf)
         for i in idx:
             if len(group_of[i]) == 1:
                 out[i] = replace(items[i], local=replace(items[i].local, when=date), bounds=bounds_of(date))
     return out
+
+
+def _story_date(items: list[Item], idx: list[int], group_of: dict[int, list[int]], s: EventMatching) -> When | None:
+    """The date the dated documents give most of the happenings that the undated
+    document ``idx`` shares with them (None when too few are shared or they disagree)."""
+    doc_id = items[idx[0]].doc_id
+    votes: Counter = Counter()  # by date (edtf), whatever basis the other source had
+    seen: dict[str, list[When]] = defaultdict(list)
+    shared = 0
+    for i in idx:
+        others = [items[j] for j in group_of[i] if items[j].doc_id != doc_id and items[j].bounds is not None]
+        if others:
+            shared += 1
+            w = reconcile_when(others)
+            votes[w.edtf] += 1
+            seen[w.edtf].append(w)
+    if shared < s.borrow_min or shared < s.borrow_share * len(idx) or not votes:
+        return None
+    edtf, n = votes.most_common(1)[0]
+    if n < s.borrow_min or n < s.borrow_agree * shared:
+        return None  # the shared happenings do not agree on one day: no single story date
+    date = min(seen[edtf], key=lambda w: {"explicit": 0, "relative": 1}.get(w.basis, 2))
+    return replace(date, basis="inferred", anchor=date.anchor or date.edtf)
 
 
 def chronological(ev: Event) -> tuple:

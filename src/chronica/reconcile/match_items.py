@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import yaml
 
+from ..match_settings import EventMatching
 from ..model import LocalEvent
 from .bounds import Bounds, bounds_of
 from .context import TextContext
@@ -122,10 +123,8 @@ def name_words(entities) -> dict[str, frozenset[str]]:
         out[e.id] = frozenset(words)
     return out
 
-RARE_DF = 2  # a stem used by at most this many events is rare
 
-
-def with_rare_words(items: list[Item]) -> list[Item]:
+def with_rare_words(items: list[Item], s: EventMatching) -> list[Item]:
     """Keep each item's capitalised stems that few events use (document frequency over
     the corpus's events)."""
     df: Counter[str] = Counter()
@@ -133,11 +132,12 @@ def with_rare_words(items: list[Item]) -> list[Item]:
         df.update(set(it.words.split()))
     out = []
     for it in items:
-        rare = frozenset(w for w in it.rare if df[w] <= RARE_DF)
+        rare = frozenset(w for w in it.rare if df[w] <= s.rare_stem_documents)
         out.append(replace(it, rare=rare))
     return out
 
-def prepare(corpus) -> list[Item]:
+
+def prepare(corpus, s: EventMatching) -> list[Item]:
     items = []
     for doc in corpus.docs:
         context = TextContext(doc.text)
@@ -157,7 +157,7 @@ def prepare(corpus) -> list[Item]:
                               scene=_scene(corpus, doc, ev, context), targets=targets,
                               cue=cue_of(ev.trigger.text if ev.trigger else None, word_families()),
                               who_order=named))
-    return with_rare_words(items)
+    return with_rare_words(items, s)
 
 
 def _scene(corpus, doc, ev: LocalEvent, context: TextContext) -> frozenset[str]:

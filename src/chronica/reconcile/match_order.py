@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from ..match_settings import EventMatching
 from .geography import Geography
 from .match_items import Item, inferred
 from .match_score import GENERIC_KINDS, word_score
@@ -15,9 +16,8 @@ if TYPE_CHECKING:
     from .match_cluster import Clusters
 
 
-GAP_REACH = 3             # events past the last matched one that still count as "next"
-
-def continuations(items: list[Item], order: dict[int, tuple[str, int]], geo: Geography) -> list[tuple[int, int]]:
+def continuations(items: list[Item], order: dict[int, tuple[str, int]], geo: Geography,
+                  s: EventMatching) -> list[tuple[int, int]]:
     """A sentence that goes on telling the happening the one before told ("raiders
     broke into the manor. They set fire to the stables"): the next
     event in a document's telling, of the same specific kind, with no date, place or
@@ -37,12 +37,10 @@ def continuations(items: list[Item], order: dict[int, tuple[str, int]], geo: Geo
             continue
         if not 0 <= b.local.evidence.start - a.local.evidence.end <= 1:
             continue  # the very next sentence of the same paragraph
-        if word_score(a, b) >= CONTINUE_WORDS:
+        if word_score(a, b, s) >= s.continue_words:
             out.append((i, j))
     return out
 
-
-CONTINUE_WORDS = 0.25
 
 def telling_order(items: list[Item]) -> dict[int, tuple[str, int]]:
     """Each item's document and rank in that document's order of telling."""
@@ -72,36 +70,46 @@ def _in_doc(order: dict[int, tuple[str, int]], doc_id: str) -> list[int]:
     return cached[1].get(doc_id, [])
 
 
-def same_gap(i: int, j: int, items: list[Item], order: dict[int, tuple[str, int]], cl: Clusters) -> bool:
+def same_gap(i: int, j: int, items: list[Item], order: dict[int, tuple[str, int]], cl: Clusters,
+             gap_reach: int) -> bool:
     """Do ``i`` and ``j`` (two documents) sit between the same two matched happenings of
     their documents' telling? Sources retell a story in much the same order, so an event
     between "fled the capital" and "the siege" in one telling matches its like
     between the same two in the other."""
     da, ra = order[i]
     db, rb = order[j]
-    anchors = []  # (rank in a's document, rank in b's document) of matched happenings
-    for m in _in_doc(order, da):  # the clusters of a's document only: not all clusters
-        ys = [order[n][1] for n in cl.members[cl.find(m)] if order[n][0] == db]
-        anchors.extend((order[m][1], y) for y in ys)
-    anchors = in_order(anchors)
+    anchors = in_order(_anchors(da, db, order, cl))
     if not anchors:
         return False
-    before = [p for p in anchors if p[0] < ra]
-    after = [p for p in anchors if p[0] > ra]
-    before_b = [p for p in anchors if p[1] < rb]
-    after_b = [p for p in anchors if p[1] > rb]
-    prev_a = max(before, default=None)
-    prev_b = max(before_b, key=lambda p: (p[1], p[0]), default=None)
-    next_a = min(after, default=None)
-    next_b = min(after_b, key=lambda p: (p[1], p[0]), default=None)
+    prev_a, next_a = _around(anchors, ra, side=0)
+    prev_b, next_b = _around(anchors, rb, side=1)
     if prev_a != prev_b or next_a != next_b:
         return False
     if prev_a is None and next_a is None:
         return False
     if prev_a is None or next_a is None:  # an open end: stay close to the matched neighbour
         x, y = prev_a or next_a
-        return abs(ra - x) <= GAP_REACH and abs(rb - y) <= GAP_REACH
+        return abs(ra - x) <= gap_reach and abs(rb - y) <= gap_reach
     return True
+
+
+def _anchors(da: str, db: str, order: dict[int, tuple[str, int]], cl: Clusters) -> list[tuple[int, int]]:
+    """(rank in ``da``, rank in ``db``) of each happening both documents tell."""
+    anchors = []
+    for m in _in_doc(order, da):  # the clusters of a's document only: not all clusters
+        ys = [order[n][1] for n in cl.members[cl.find(m)] if order[n][0] == db]
+        anchors.extend((order[m][1], y) for y in ys)
+    return anchors
+
+
+def _around(anchors: list[tuple[int, int]], rank: int, side: int):
+    """The matched happenings just before and just after ``rank`` in one document's
+    telling (``side`` 0 or 1 of the anchors), ties broken by the other side."""
+    def key(p: tuple[int, int]) -> tuple[int, int]:
+        return (p[side], p[1 - side])
+    before = [p for p in anchors if p[side] < rank]
+    after = [p for p in anchors if p[side] > rank]
+    return max(before, key=key, default=None), min(after, key=key, default=None)
 
 
 def in_order(anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
