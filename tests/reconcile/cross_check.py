@@ -1,10 +1,10 @@
 """The corpus stage the conflict tests run on their hand-built sources: claims, event
 matching, conflicts."""
+from chronica.config import Settings
 from chronica.extract.claims import extract_claims
+from chronica.pipeline import Context
 from chronica.reconcile.conflicts import find_conflicts
 from chronica.reconcile.match import match_events
-from chronica.config import Settings
-from chronica.pipeline import Context
 
 
 def run(corpus):

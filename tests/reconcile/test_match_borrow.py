@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
+from chronica.match_settings import MatchSettings
 from chronica.model import LocalEvent, Span, When
 from chronica.reconcile.bounds import bounds_of
 from chronica.reconcile.match_build import borrow_dates
 from chronica.reconcile.match_items import Item
-from chronica.match_settings import MatchSettings
 
 DAY = When(edtf="1605-11-05", earliest="1605-11-05", latest="1605-11-05", basis="explicit")
 DAY_INFERRED = When(edtf="1605-11-05", earliest="1605-11-05", latest="1605-11-05", basis="inferred")

@@ -1,13 +1,13 @@
 import pytest
 
+from chronica.config import Settings
+from chronica.match_settings import MatchSettings
 from chronica.model import Span
+from chronica.pipeline import Context
 from chronica.reconcile.match import match_events
 from chronica.reconcile.match_blocks import candidate_pairs
-from chronica.reconcile.match_items import prepare, word_families
 from chronica.reconcile.match_cues import cue_of
-from chronica.match_settings import MatchSettings
-from chronica.config import Settings
-from chronica.pipeline import Context
+from chronica.reconcile.match_items import prepare, word_families
 
 
 @pytest.mark.parametrize("trigger, cue", [

@@ -1,7 +1,7 @@
-from chronica.reconcile.match import match_events
-from chronica.match_settings import MatchSettings
 from chronica.config import Settings
+from chronica.match_settings import MatchSettings
 from chronica.pipeline import Context
+from chronica.reconcile.match import match_events
 
 A = ("In 1850 the general was banished to the island of Caprera. "
      "He landed at Marsala on May 11, 1860 with his volunteers. "

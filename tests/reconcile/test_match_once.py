@@ -1,7 +1,7 @@
 """A birth or a death befalls a person once: every telling of it is one event."""
-from chronica.reconcile.match import match_events
 from chronica.config import Settings
 from chronica.pipeline import Context
+from chronica.reconcile.match import match_events
 
 A = "The old abbess died at Lund in 1344. Her death was mourned by the town. She was buried at the abbey."
 B = "Sources disagree: the abbess died in 1346, in Roskilde, after a long illness."

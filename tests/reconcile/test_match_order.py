@@ -1,10 +1,10 @@
 """The matcher's order-of-telling anchors, name words and guessed-date reach."""
 import pytest
 
+from chronica.match_settings import MatchSettings
 from chronica.model import Entity
 from chronica.reconcile.match_items import name_words
 from chronica.reconcile.match_order import in_order
-from chronica.match_settings import MatchSettings
 
 
 @pytest.mark.parametrize("anchors, chain", [

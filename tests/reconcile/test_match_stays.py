@@ -1,9 +1,9 @@
 import pytest
 
-from chronica.model import Span
-from chronica.reconcile.match import match_events
 from chronica.config import Settings
+from chronica.model import Span
 from chronica.pipeline import Context
+from chronica.reconcile.match import match_events
 
 @pytest.fixture(autouse=True)
 def _containment_from_part_of_only(monkeypatch):

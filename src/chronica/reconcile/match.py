@@ -5,20 +5,26 @@ Two local events are the same happening when their kinds are compatible, their d
 can overlap, they share participants or places (through merged entities and place
 containment) and their evidence is worded alike. Candidate pairs come from blocking
 on participants/places and year, never from all pairs.
+
+The matcher's rooms: ``match_items`` (an event as the matcher sees it, its words),
+``match_score`` (how alike two are), ``match_blocks`` (which pairs are compared),
+``match_order`` (the order of telling), ``match_cluster`` (linking pairs into
+happenings), ``match_build`` (one Event per happening), ``match_cues`` and
+``match_once``. Thresholds and weights come from ``ctx.settings.match.events``
+(:mod:`chronica.match_settings`).
 """
 from __future__ import annotations
 
-from ..match_settings import MatchSettings
+from ..pipeline import component
 from .geography import Geography
 from .match_build import borrow_dates, build_event, chronological
 from .match_cluster import cluster
 from .match_items import name_words, prepare
-from ..pipeline import component
 
 
 @component("match_events", requires=("entities",), assigns=("events",), level="corpus")
 def match_events(corpus, ctx) -> None:
-    s = (ctx.settings.match if ctx is not None else MatchSettings.defaults()).events
+    s = ctx.settings.match.events
     geo = Geography(corpus.entities)
     items = prepare(corpus, s)
     groups = cluster(items, geo, s, name_words(corpus.entities))
