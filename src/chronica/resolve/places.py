@@ -321,6 +321,40 @@ def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
          building_cues: frozenset[str] = frozenset(),
          first_names: frozenset[str] = frozenset(),
          place_nouns: dict[str, str] | None = None) -> dict[str, PlaceRef]:
+    names, surfaces, counts = _place_names(doc)
+    lookups, sites = _lookups(doc, names, gaz, demonyms, building_cues)
+    # pass 1: names whose best reading is a country or other frame
+    chosen, countries = _frames(lookups, counts)
+    # pass 2: the rest, in context; then once more with the first choices as anchors
+    relations = place_relations(doc)
+    pinned = _pin_containers(lookups, relations, chosen, gaz)
+    for key, y in pinned.items():
+        old = chosen.get(key)
+        if old is not None and old.feature == "country":  # no longer a country the text names
+            for cc in _countries_of(old):
+                countries[cc] -= counts[key]
+        chosen[key] = y
+    countries = +countries
+    for _ in range(2):
+        _choose_in_context(lookups, chosen, countries, pinned, relations, sites, gaz)
+    refs = {k: place_ref(c) for k, c in chosen.items()}
+    for key in lookups:
+        if key not in chosen:
+            ref = _unlinked_ref(doc, key, names[key], gaz, chosen, countries, relations, building_cues,
+                                first_names, place_nouns or {})
+            if ref is not None:
+                refs[key] = ref
+    out: dict[str, PlaceRef] = {}
+    for key, ref in refs.items():
+        out[key] = ref
+        for text in surfaces[key]:  # also as written, for readers that do not normalise
+            out.setdefault(text, ref)
+            out.setdefault(text.casefold(), ref)
+    return out
+
+
+def _place_names(doc: Doc) -> tuple[dict[str, str], dict[str, set[str]], Counter]:
+    """Per normalised place name: a surface form, every surface form, the mentions."""
     names: dict[str, str] = {}  # key -> a surface form
     surfaces: dict[str, set[str]] = {}
     counts: Counter = Counter()
@@ -330,8 +364,15 @@ def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
             names.setdefault(key, m.text)
             surfaces.setdefault(key, set()).add(m.text)
             counts[key] += 1
+    return names, surfaces, counts
+
+
+def _lookups(doc: Doc, names: dict[str, str], gaz: Gazetteer, demonyms: dict[str, str],
+             building_cues: frozenset[str]) -> tuple[dict[str, list[Candidate]], set[str]]:
+    """The gazetteer's candidates for each name, and the names of buildings whose only
+    candidates are towns (kept only when near the document's other places)."""
     lookups: dict[str, list[Candidate]] = {}
-    sites: set[str] = set()  # building names whose only candidates are towns: kept if near
+    sites: set[str] = set()
     for key, text in names.items():
         words = text.split()
         cands = [] if text in demonyms else gaz.lookup(text)  # "German" is Germany, not San Germán
@@ -344,7 +385,12 @@ def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
             got = gaz.get(demonyms[words[0] if len(words) == 2 else text])  # "the French mainland"
             cands = [got] if got else []
         lookups[key] = _qualified_lookup(doc, key, text, gaz) or cands
-    # pass 1: names whose best reading is a country or other frame
+    return lookups, sites
+
+
+def _frames(lookups: dict[str, list[Candidate]], counts: Counter) -> tuple[dict[str, Candidate], Counter]:
+    """The names whose best reading is a country or other frame, and the countries
+    the text names (weighed by mentions)."""
     chosen: dict[str, Candidate] = {}
     countries: Counter = Counter()
     for key, cands in lookups.items():
@@ -353,55 +399,47 @@ def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
             chosen[key] = top
             for cc in _countries_of(top) if top.feature == "country" else ():
                 countries[cc] += counts[key]
-    # pass 2: the rest, in context; then once more with the first choices as anchors
-    relations = place_relations(doc)
-    pinned = _pin_containers(lookups, relations, chosen, gaz)
-    for key, y in pinned.items():
-        old = chosen.get(key)
-        if old is not None and old.feature == "country":  # no longer a country the text names
-            for cc in _countries_of(old):
-                countries[cc] -= counts[key]
-        chosen[key] = y
-    countries = +countries
-    for _ in range(2):
-        anchors = list(chosen.values())
-        for key, cands in lookups.items():
-            if key in pinned:
-                continue
-            related = _related(key, relations, chosen)
-            if related:
-                cands = _by_relation(cands, related, gaz)  # "Paris, Texas"; "Georgia, USA"
-            if key in chosen and chosen[key].feature in FRAME_FEATURES and chosen[key] in cands:
-                continue
-            if key in sites:
-                named = {a.id for k, a in chosen.items() if k != key}
-                cands = [c for c in cands if c.id in named or _near(c, anchors)]
-            best = choose(cands, countries, anchors)
-            if best is not None:
-                chosen[key] = best
-            elif key in chosen:
-                del chosen[key]
-    refs = {k: place_ref(c) for k, c in chosen.items()}
-    for key in lookups:
-        if key not in chosen:
-            # what the text says it is near or in outranks a word of the name ("Grobljani, outside Knin")
-            ref = _placed_by_relation(names[key], _related(key, relations, chosen), building_cues)
-            if ref is None:
-                ref = _inside_known(names[key], gaz, chosen, countries, list(chosen.values()), building_cues,
-                                    first_names, _local_places(doc, key, chosen), _home_city(doc, key, chosen))
-            if ref is None:
-                feature = _unknown_feature(doc, key, place_nouns or {})
-                if feature is not None:  # "the island of Caprera": an island, whereabouts unknown
-                    ref = PlaceRef(None, names[key], None, None, None, feature, None)
-            if ref is not None:
-                refs[key] = ref
-    out: dict[str, PlaceRef] = {}
-    for key, ref in refs.items():
-        out[key] = ref
-        for text in surfaces[key]:  # also as written, for readers that do not normalise
-            out.setdefault(text, ref)
-            out.setdefault(text.casefold(), ref)
-    return out
+    return chosen, countries
+
+
+def _choose_in_context(lookups: dict[str, list[Candidate]], chosen: dict[str, Candidate], countries: Counter,
+                       pinned: dict[str, Candidate], relations, sites: set[str], gaz: Gazetteer) -> None:
+    """One pass choosing each name's candidate in the context of the choices so far
+    (``chosen`` is updated in place)."""
+    anchors = list(chosen.values())
+    for key, cands in lookups.items():
+        if key in pinned:
+            continue
+        related = _related(key, relations, chosen)
+        if related:
+            cands = _by_relation(cands, related, gaz)  # "Paris, Texas"; "Georgia, USA"
+        if key in chosen and chosen[key].feature in FRAME_FEATURES and chosen[key] in cands:
+            continue
+        if key in sites:
+            named = {a.id for k, a in chosen.items() if k != key}
+            cands = [c for c in cands if c.id in named or _near(c, anchors)]
+        best = choose(cands, countries, anchors)
+        if best is not None:
+            chosen[key] = best
+        elif key in chosen:
+            del chosen[key]
+
+
+def _unlinked_ref(doc: Doc, key: str, name: str, gaz: Gazetteer, chosen: dict[str, Candidate],
+                  countries: Counter, relations, building_cues: frozenset[str], first_names: frozenset[str],
+                  place_nouns: dict[str, str]) -> PlaceRef | None:
+    """A place for a name the gazetteer did not settle: where the text puts it, else
+    inside a known place it names, else only the kind of place it is."""
+    # what the text says it is near or in outranks a word of the name ("Grobljani, outside Knin")
+    ref = _placed_by_relation(name, _related(key, relations, chosen), building_cues)
+    if ref is None:
+        ref = _inside_known(name, gaz, chosen, countries, list(chosen.values()), building_cues,
+                            first_names, _local_places(doc, key, chosen), _home_city(doc, key, chosen))
+    if ref is None:
+        feature = _unknown_feature(doc, key, place_nouns)
+        if feature is not None:  # "the island of Caprera": an island, whereabouts unknown
+            ref = PlaceRef(None, name, None, None, None, feature, None)
+    return ref
 
 
 def _store(doc: Doc, refs: dict[str, PlaceRef]) -> None:
