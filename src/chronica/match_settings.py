@@ -1,4 +1,4 @@
-"""The thresholds and weights of cross-source matching, typed (``Settings.match``).
+"""The thresholds and weights of cross-source matching and checking, typed (``Settings.match``).
 
 Their defaults are data, ``resources/defaults/settings/match.yaml`` (read through
 :mod:`chronica.resources`, checked by its schema), where each number has a comment
@@ -74,9 +74,20 @@ class EntityMerging:
 
 
 @dataclass(frozen=True)
+class ConflictChecking:
+    """How far apart two sources' dates may be before they disagree (reconcile/check_*.py)."""
+
+    vague_date_days: int
+    loose_date_days: int
+    same_detention_days: int
+    inferred_reference_days: int
+
+
+@dataclass(frozen=True)
 class MatchSettings:
     events: EventMatching
     entities: EntityMerging
+    conflicts: ConflictChecking
 
     @classmethod
     def defaults(cls) -> "MatchSettings":

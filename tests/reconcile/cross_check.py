@@ -11,5 +11,5 @@ def run(corpus):
     for d in corpus.docs:
         extract_claims(d, None)
     match_events(corpus, Context(Settings()))
-    find_conflicts(corpus, None)
+    find_conflicts(corpus, Context(Settings()))
     return corpus.conflicts

@@ -23,10 +23,10 @@ def _firm(cc: CClaim) -> bool:
     return w is not None and w.basis == "explicit" and not any(ch in w.edtf for ch in "~?%")
 
 
-def _slack(a: CClaim, b: CClaim | None = None) -> int:
+def _slack(view: View, a: CClaim, b: CClaim | None = None) -> int:
     # a reference date taken from the narrative context may be off by a season
     weak = [x for x in (a, b) if x is not None and x.claim.when is not None and x.claim.when.basis == "inferred"]
-    return 120 * len(weak)
+    return view.rules.inferred_reference_days * len(weak)
 
 
 def find(view: View):
@@ -50,7 +50,7 @@ def _ages_apart(view: View, implied: list[tuple[CClaim, Bounds]]):
         if a.subject != b.subject:
             continue
         gap = ba.gap(bb)
-        if gap > _slack(a, b):
+        if gap > _slack(view, a, b):
             sev = "hard" if _firm(a) and _firm(b) else "soft"
             yield Finding("age", sev,
                           f"{view.name(a.subject)}'s age: {a.claim.value} ({a.claim.when.edtf}) vs "
@@ -64,7 +64,7 @@ def _age_vs_born(view: View, a: CClaim, ba: Bounds, births: list[CClaim]):
         if bcc.subject != a.subject:
             continue
         bb = bounds_of(bcc.claim.when)
-        if bb is None or ba.gap(bb) <= _slack(a):
+        if bb is None or ba.gap(bb) <= _slack(view, a):
             continue
         yield Finding("age", "hard" if _firm(a) else "soft",
                       f"{view.name(a.subject)}'s age {_aged(a)} vs born {bcc.claim.value}",
@@ -78,7 +78,7 @@ def _age_vs_birth_events(view: View, a: CClaim, ba: Bounds):
             continue
         for s in ev.evidence:
             bb = bounds_of(s.when) if s.when else None
-            if bb is None or s.when.basis == "inferred" or ba.gap(bb) <= _slack(a):
+            if bb is None or s.when.basis == "inferred" or ba.gap(bb) <= _slack(view, a):
                 continue
             yield Finding("age", "hard" if _firm(a) else "soft",
                           f"{view.name(a.subject)}'s age {_aged(a)} vs birth {s.when.edtf}",

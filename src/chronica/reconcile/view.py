@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..doc import Doc
+from ..match_settings import ConflictChecking
 from ..model import Claim, DocSpan, Event, Mention, Span
 from .context import TextContext
 from .geography import Geography
@@ -45,11 +46,12 @@ class Finding:
 class View:
     corpus: object
     geo: Geography
+    rules: ConflictChecking  # the date slacks of the checks (Settings.match.conflicts)
     claims: list[CClaim] = field(default_factory=list)
 
     @classmethod
-    def build(cls, corpus) -> "View":
-        v = cls(corpus, Geography(corpus.entities))
+    def build(cls, corpus, rules: ConflictChecking) -> "View":
+        v = cls(corpus, Geography(corpus.entities), rules)
         for doc in corpus.docs:
             for c in doc.claims:
                 subject = corpus.entity_of.get((doc.id, c.subject)) if c.subject else None

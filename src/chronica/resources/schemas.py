@@ -58,7 +58,8 @@ _SCHEMAS.append(("settings/match.yaml", Schema(_numbers(
         "continue_words", "retold_words", "same_date_days", "same_year_days", "guess_reach_years",
         "vague_slack_days", "fuzzy_word_ratio", "rare_stem_documents", "max_block", "borrow_min", "borrow_share",
         "borrow_agree", weights=_numbers("kind", "who", "place", "words", "date")),
-    entities=_numbers("same_place_km", "corpus_near_km", "min_shared_neighbours")))))
+    entities=_numbers("same_place_km", "corpus_near_km", "min_shared_neighbours"),
+    conflicts=_numbers("vague_date_days", "loose_date_days", "same_detention_days", "inferred_reference_days")))))
 
 
 def register(pattern: str, schema: Schema) -> None:
