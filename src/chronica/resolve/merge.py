@@ -30,7 +30,7 @@ from .group_members import LABEL as MEMBERS
 from .roles import LABEL as ROLE
 from .disjoint import DisjointSets
 from .gazetteer import Gazetteer, distance_km, normalise
-from .places import COUNTRY_NOUNS, STATE_QUALIFIERS, place_ref, qualified_name
+from .places import country_nouns, place_ref, qualified_name, state_qualifiers
 from .names import Name, fold, full_names_match, is_name_form, parse_name, subset_match, tokens_compatible
 
 
@@ -292,7 +292,7 @@ def _blocks(loc: _Local) -> set[tuple[str, str]]:
         keys |= {w[:4] for n in loc.names for w in n.tokens if len(w) >= 4}  # spelling slips
     elif t == "place":
         keys = _forms(loc) | ({loc.ent.place.gazetteer} if loc.ent.place and loc.ent.place.gazetteer else set())
-        keys |= {"word:" + w for f in _forms(loc) for w in f.split() if w not in STATE_QUALIFIERS}  # "Washington D.C."
+        keys |= {"word:" + w for f in _forms(loc) for w in f.split() if w not in state_qualifiers()}  # "Washington D.C."
     else:
         keys = _stem_forms(loc)
     return {(t, k) for k in keys}
@@ -410,7 +410,7 @@ def canonical(locs: list[_Local]) -> str:
         counts[loc.ent.name] += len(loc.ent.mentions)
     non_cited = [l for l in locs if not l.ent.cited] or locs
     return max((l.ent.name for l in non_cited),
-               key=lambda n: (n.split()[-1].casefold() not in COUNTRY_NOUNS, len(parse_name(n).tokens), counts[n], n))
+               key=lambda n: (n.split()[-1].casefold() not in country_nouns(), len(parse_name(n).tokens), counts[n], n))
 
 
 def entity_id(type_: str, name: str) -> str:

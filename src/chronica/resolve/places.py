@@ -14,10 +14,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..doc import Doc
 from ..model import PlaceRef
 from ..pipeline import Context, component
+from ..resources import load
 from .gazetteer import Candidate, Gazetteer, normalise
 from .gazetteer import distance_km as _points_km
 
@@ -282,9 +284,37 @@ def _placed_by_relation(text: str, related: list[tuple[str, Candidate]],
     return None
 
 
-_QUALIFIER = re.compile(r"(?<![\w-])(?P<q>central|north|south|east|west|northern|southern|eastern|western|"
-                        r"upper|lower|inner|outer|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?)\s+$")
-_BARE_DIRECTION = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
+def _place_words() -> dict:
+    return load("places/place_words.yaml")  # parsed, checked and cached by the resources layer
+
+
+@lru_cache(maxsize=1)
+def _qualifier() -> re.Pattern:
+    """A region qualifier ("central", "north-eastern") just before a name."""
+    words = sorted(_place_words()["region_qualifiers"], key=lambda w: (-len(w), w))
+    return re.compile(r"(?<![\w-])(?P<q>" + "|".join(map(re.escape, words)) + r")\s+$")
+
+
+def country_nouns() -> frozenset[str]:
+    """"<Demonym> X" with one of these is the country ("the French mainland")."""
+    return _frozen("country_nouns")
+
+
+def state_qualifiers() -> frozenset[str]:
+    """Words a state's name adds to a place's ("Kingdom of Serbia" / "Serbia")."""
+    return _frozen("state_qualifiers")
+
+
+@lru_cache(maxsize=None)
+def _frozen(name: str) -> frozenset[str]:
+    return frozenset(_place_words()[name])
+
+
+def __getattr__(name: str):
+    # the word lists were module constants: other modules still import them by name
+    if name in ("COUNTRY_NOUNS", "STATE_QUALIFIERS"):
+        return _frozen(name.lower())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _qualified_lookup(doc: Doc, key: str, text: str, gaz: Gazetteer) -> list[Candidate]:
@@ -294,27 +324,16 @@ def _qualified_lookup(doc: Doc, key: str, text: str, gaz: Gazetteer) -> list[Can
     quals = set()
     for m in doc.mentions:
         if m.type == "place" and normalise(m.text) == key:
-            q = _QUALIFIER.search(doc.text[max(0, m.start - 20):m.start])
+            q = _qualifier().search(doc.text[max(0, m.start - 20):m.start])
             quals.add(q["q"] if q else None)
     if len(quals) != 1 or None in quals:
         return []
     q = quals.pop()
-    for form in dict.fromkeys((q, _BARE_DIRECTION.get(q, q))):
+    for form in dict.fromkeys((q, _place_words()["bare_directions"].get(q, q))):
         cands = [c for c in gaz.lookup(f"{form} {text}") if c.feature not in ("city", "building")]
         if cands:
             return cands
     return []
-
-
-# "the <noun> of X": the gazetteer feature X has when the gazetteer lacks it.
-PLACE_NOUN_FEATURES = {
-    "island": "island", "isle": "island", "islet": "island", "town": "city", "city": "city",
-    "village": "city", "hamlet": "city", "port": "city", "settlement": "city", "suburb": "area",
-    "borough": "area", "district": "area", "neighbourhood": "area", "neighborhood": "area",
-    "province": "region", "region": "region", "county": "region", "valley": "region",
-    "river": "river", "lake": "lake", "mountain": "mountains", "fortress": "building",
-}
-COUNTRY_NOUNS = frozenset({"mainland", "heartland", "homeland", "interior"})  # "<Demonym> X" is the country
 
 
 def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
@@ -381,7 +400,7 @@ def _lookups(doc: Doc, names: dict[str, str], gaz: Gazetteer, demonyms: dict[str
         if cands and has_building_cue(words, building_cues) and all(c.feature == "city" for c in cands):
             sites.add(key)  # "Santé prison" is not Xanten
         if not cands and (text in demonyms or (len(words) == 2 and words[0] in demonyms
-                                               and words[1].casefold() in COUNTRY_NOUNS)):
+                                               and words[1].casefold() in country_nouns())):
             got = gaz.get(demonyms[words[0] if len(words) == 2 else text])  # "the French mainland"
             cands = [got] if got else []
         lookups[key] = _qualified_lookup(doc, key, text, gaz) or cands
@@ -450,20 +469,18 @@ def _store(doc: Doc, refs: dict[str, PlaceRef]) -> None:
 def link_places(doc: Doc, ctx: Context) -> None:
     lex = _lexicon(ctx)
     _store(doc, link(doc, _gazetteer(ctx), lex.demonyms, lex.building_cues, lex.first_names,
-                     PLACE_NOUN_FEATURES))
+                     _place_words()["place_nouns"]))
 
 
 # ----------------------------------------------------- helpers for reconciliation --
 
-STATE_QUALIFIERS = frozenset({"kingdom", "of", "the", "republic", "empire", "state", "city", "dc", "d.c", "d.c.",
-                              "federal", "principality", "grand", "duchy", "free", "socialist"})
 SAME_PLACE_KM = 25.0  # one name, two gazetteer rows this close: one place
 
 
 def qualified_name(x: str, y: str) -> bool:
     """Name key ``y`` is ``x`` with a state's qualifier words ("serbia" / "kingdom of
     serbia", "washington" / "washington d.c.")."""
-    return x != y and f" {x} " in f" {y} " and set(y.split()) - set(x.split()) <= STATE_QUALIFIERS
+    return x != y and f" {x} " in f" {y} " and set(y.split()) - set(x.split()) <= state_qualifiers()
 
 
 def same_place_refs(a: PlaceRef | None, b: PlaceRef | None) -> bool:
@@ -497,4 +514,4 @@ def distance_km(a, b, gaz: Gazetteer | None = None) -> float | None:
 
 
 __all__ = ["link_places", "link", "choose", "is_within", "distance_km", "place_ref", "qualified_name",
-           "same_place_refs", "STATE_QUALIFIERS", "SAME_PLACE_KM"]
+           "same_place_refs", "country_nouns", "state_qualifiers", "SAME_PLACE_KM"]

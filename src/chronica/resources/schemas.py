@@ -60,6 +60,13 @@ _SCHEMAS.append(("settings/match.yaml", Schema(_numbers(
         "borrow_agree", weights=_numbers("kind", "who", "place", "words", "date")),
     entities=_numbers("same_place_km", "corpus_near_km", "min_shared_neighbours"),
     conflicts=_numbers("vague_date_days", "loose_date_days", "same_detention_days", "inferred_reference_days")))))
+# place words read by resolve/places.py and resolve/merge.py
+_SCHEMAS.append(("places/place_words.yaml", Schema({
+    "type": "object", "additionalProperties": False,
+    "required": ["place_nouns", "country_nouns", "state_qualifiers", "region_qualifiers", "bare_directions"],
+    "properties": {"place_nouns": {"type": "object", "additionalProperties": {"type": "string"}},
+                   "bare_directions": {"type": "object", "additionalProperties": {"type": "string"}},
+                   "country_nouns": STRINGS, "state_qualifiers": STRINGS, "region_qualifiers": STRINGS}})))
 
 
 def register(pattern: str, schema: Schema) -> None:
