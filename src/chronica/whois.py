@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from .locators import locator_label
 from .resolve.names import clean_surface, fold, particles, titles
+from .resources import load
 
 FUZZY_MIN = 85.0  # a near spelling ("Trotski") counts from here; "Sedova"/"Seva" is 80
 PART_SCORE = 95.0  # the query's words are words of a name ("Sedova" for "Natalia Sedova")
@@ -177,8 +178,12 @@ def whois(export: dict, name: str) -> PersonReport | None:
     return report
 
 
-_RELATIVE = {"his", "her", "their", "its", "my", "our", "your", "this", "that", "these", "those"}
 _AGE = re.compile(r"\b[\w-]*-year-old\b|\d", re.IGNORECASE)
+
+
+def _determiners() -> frozenset[str]:
+    """"his", "that": a form starting with one refers to a person without naming them."""
+    return frozenset(load("names/determiners.txt"))
 
 
 def _form_key(form: str) -> str:
@@ -208,7 +213,7 @@ def _clean_forms(person: dict) -> list[str]:
     out = []
     for a in [person["name"]] + list(person.get("aliases", [])):
         a = clean_surface(a)
-        if not a or "," in a or _AGE.search(a) or a.split()[0].casefold() in _RELATIVE:
+        if not a or "," in a or _AGE.search(a) or a.split()[0].casefold() in _determiners():
             continue
         out.append(a)
     return out
