@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from .match_settings import MatchSettings
+
 DOCUMENT_PIPELINE = [
     "parse",            # spaCy: tokens, sentences, entities
     "segment",          # sentences with kinds, headings and sections, bibliography/credits
@@ -32,6 +34,7 @@ class Settings:
     corpus_pipeline: list[str] = field(default_factory=lambda: list(CORPUS_PIPELINE))
     batch_size: int = 8
     partition_words: int = 20_000  # a Dask task's share of the corpus (coarse: few round trips)
+    match: MatchSettings = field(default_factory=MatchSettings.defaults)  # matching thresholds (data file)
 
     def with_(self, **changes) -> "Settings":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})

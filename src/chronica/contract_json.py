@@ -22,10 +22,41 @@ WHEN_FIELDS = ("edtf", "earliest", "latest", "basis")
 
 def build_export(store: "Store") -> dict:
     docs = store.documents()
-    ents = store.rows("entities")
+    entities = _entities(store)
+    exported_entities = {e["id"] for e in entities}
+    data = {
+        "format": FORMAT,
+        "generator": f"chronica {__version__}",
+        "documents": [{"id": d["id"], "path": d["path"], "title": d["title"], "sha256": d["sha256"],
+                       "chars": d["chars"]} for d in docs],
+        "entities": entities,
+        "events": _events(store, exported_entities),
+        "conflicts": _conflicts(store),
+        "relations": _relations(store, exported_entities),
+    }
+    _add_reading(data, store, docs)
+    return data
+
+
+def _entities(store: "Store") -> list[dict]:
+    """The entities with at least one mention (no evidence, no fact), by id."""
     mentions = defaultdict(list)
     for m in sorted(store.rows("mentions"), key=lambda m: (m["document_id"], m["start"], m["end"])):
         mentions[m["entity_id"]].append(_span(m))
+    entities = []
+    for e in sorted(store.rows("entities"), key=lambda e: e["id"]):
+        if not mentions[e["id"]]:
+            continue
+        out = {"id": e["id"], "type": e["type"], "name": e["name"],
+               "aliases": json.loads(e["aliases"]), "mentions": mentions[e["id"]]}
+        if e["type"] == "place" or e["lat"] is not None:
+            out.update(lat=e["lat"], lon=e["lon"], gazetteer=e["gazetteer"], part_of=e["part_of"])
+        entities.append(out)
+    return entities
+
+
+def _events(store: "Store", exported_entities: set[str]) -> list[dict]:
+    """The events with evidence, naming only exported entities, by id."""
     evidence = defaultdict(list)
     for s in sorted(store.rows("evidence"), key=lambda s: (s["event_id"], s["ord"])):
         span = _span(s)
@@ -33,21 +64,6 @@ def build_export(store: "Store") -> dict:
         if w is not None:
             span["when"] = w
         evidence[s["event_id"]].append(span)
-    claims = defaultdict(list)
-    for s in sorted(store.rows("claims"), key=lambda s: (s["conflict_id"], s["ord"])):
-        claims[s["conflict_id"]].append({**_span(s), "value": s["value"]})
-
-    entities = []
-    for e in sorted(ents, key=lambda e: e["id"]):
-        if not mentions[e["id"]]:
-            continue  # no evidence, no fact
-        out = {"id": e["id"], "type": e["type"], "name": e["name"],
-               "aliases": json.loads(e["aliases"]), "mentions": mentions[e["id"]]}
-        if e["type"] == "place" or e["lat"] is not None:
-            out.update(lat=e["lat"], lon=e["lon"], gazetteer=e["gazetteer"], part_of=e["part_of"])
-        entities.append(out)
-    exported_entities = {e["id"] for e in entities}
-
     events = []
     for ev in sorted(store.rows("events"), key=lambda e: e["id"]):
         if not evidence[ev["id"]]:
@@ -59,7 +75,14 @@ def build_export(store: "Store") -> dict:
             "evidence": evidence[ev["id"]], "sources": json.loads(ev["sources"]),
             "confidence": round(float(ev["confidence"]), 3),
         })
+    return events
 
+
+def _conflicts(store: "Store") -> list[dict]:
+    """The conflicts with at least two claims, by id."""
+    claims = defaultdict(list)
+    for s in sorted(store.rows("claims"), key=lambda s: (s["conflict_id"], s["ord"])):
+        claims[s["conflict_id"]].append({**_span(s), "value": s["value"]})
     conflicts = []
     for k in sorted(store.rows("conflicts"), key=lambda k: k["id"]):
         if len(claims[k["id"]]) < 2:
@@ -67,7 +90,11 @@ def build_export(store: "Store") -> dict:
         conflicts.append({"id": k["id"], "kind": k["kind"], "about": k["about"],
                           "severity": k["severity"], "claims": claims[k["id"]],
                           "events": json.loads(k["events"])})
+    return conflicts
 
+
+def _relations(store: "Store", exported_entities: set[str]) -> list[dict]:
+    """The relations with evidence between exported entities, by id."""
     relations = []
     for r in sorted(store.rows("relations"), key=lambda r: r["id"]):
         ev = json.loads(r["evidence"])
@@ -79,19 +106,7 @@ def build_export(store: "Store") -> dict:
         if w is not None:
             rel["when"] = w
         relations.append(rel)
-
-    data = {
-        "format": FORMAT,
-        "generator": f"chronica {__version__}",
-        "documents": [{"id": d["id"], "path": d["path"], "title": d["title"], "sha256": d["sha256"],
-                       "chars": d["chars"]} for d in docs],
-        "entities": entities,
-        "events": events,
-        "conflicts": conflicts,
-        "relations": relations,
-    }
-    _add_reading(data, store, docs)
-    return data
+    return relations
 
 
 def _add_reading(data: dict, store: "Store", docs: list[dict]) -> None:

@@ -16,8 +16,9 @@ from rapidfuzz import fuzz
 from rich.table import Table
 
 from .locators import locator_label
-from .resources import default as default_resources
 from .resources.names import clean_surface, fold, particles, titles
+from .resources import default as default_resources
+from .resources import load
 
 FUZZY_MIN = 85.0  # a near spelling ("Trotski") counts from here; "Sedova"/"Seva" is 80
 PART_SCORE = 95.0  # the query's words are words of a name ("Sedova" for "Natalia Sedova")
@@ -179,8 +180,12 @@ def whois(export: dict, name: str) -> PersonReport | None:
     return report
 
 
-_RELATIVE = {"his", "her", "their", "its", "my", "our", "your", "this", "that", "these", "those"}
 _AGE = re.compile(r"\b[\w-]*-year-old\b|\d", re.IGNORECASE)
+
+
+def _determiners() -> frozenset[str]:
+    """"his", "that": a form starting with one refers to a person without naming them."""
+    return frozenset(load("names/determiners.txt"))
 
 
 def _form_key(form: str) -> str:
@@ -210,7 +215,7 @@ def _clean_forms(person: dict) -> list[str]:
     out = []
     for a in [person["name"]] + list(person.get("aliases", [])):
         a = clean_surface(a)
-        if not a or "," in a or _AGE.search(a) or a.split()[0].casefold() in _RELATIVE:
+        if not a or "," in a or _AGE.search(a) or a.split()[0].casefold() in _determiners():
             continue
         out.append(a)
     return out
@@ -388,6 +393,25 @@ def render_whois(report: PersonReport | None, console) -> None:
     if report is None:
         console.print("[yellow]No person in the knowledge base matches that name.[/yellow]")
         return
+    _render_header(report, console)
+    itinerary = [(s.start or "?", s.end if s.end != s.start else "", s.place_name, _quote(s.evidence))
+                 for s in report.itinerary]
+    console.print(_table("Itinerary", ("From", "To", "Place", "Evidence"), itinerary, show_lines=False)
+                  if itinerary else "[dim]No dated places.[/dim]")
+    events = [(e.when or "", e.kind, e.summary, e.where or "", ", ".join(e.others[:4])) for e in report.events]
+    console.print(_table("Events", ("When", "Kind", "What", "Where", "With"), events)
+                  if events else "[dim]No events.[/dim]")
+    people = [(p.name, p.how if p.kind != "event" else f"{p.count} shared event(s)", _quote(p.evidence))
+              for p in report.people]
+    console.print(_table("People", ("Who", "Link", "Evidence"), people) if people else "[dim]No linked people.[/dim]")
+    documents = [((d.title or d.path or d.id) + (" [OCR]" if d.ocr else ""), str(d.mentions), str(d.events))
+                 for d in report.documents]
+    console.print(_table("Documents", ("Document", "Mentions", "Events"), documents))
+    if report.other_matches:
+        console.print("[dim]Other matches: " + "; ".join(f"{n} ({i})" for i, n, _ in report.other_matches) + "[/dim]")
+
+
+def _render_header(report: PersonReport, console) -> None:
     if report.match == "closest":
         console.print(f"[yellow]No one is called {report.query!r}; closest match "
                       f"(similarity {report.score:g}):[/yellow]", highlight=False)
@@ -397,33 +421,11 @@ def render_whois(report: PersonReport | None, console) -> None:
     if report.descriptions:
         console.print("[dim]Described as: " + ", ".join(report.descriptions) + "[/dim]")
 
-    t = Table(title="Itinerary", show_lines=False)
-    for col in ("From", "To", "Place", "Evidence"):
-        t.add_column(col)
-    for s in report.itinerary:
-        t.add_row(s.start or "?", s.end if s.end != s.start else "", s.place_name, _quote(s.evidence))
-    console.print(t if report.itinerary else "[dim]No dated places.[/dim]")
 
-    t = Table(title="Events")
-    for col in ("When", "Kind", "What", "Where", "With"):
+def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]], **options) -> Table:
+    t = Table(title=title, **options)
+    for col in columns:
         t.add_column(col)
-    for e in report.events:
-        t.add_row(e.when or "", e.kind, e.summary, e.where or "", ", ".join(e.others[:4]))
-    console.print(t if report.events else "[dim]No events.[/dim]")
-
-    t = Table(title="People")
-    for col in ("Who", "Link", "Evidence"):
-        t.add_column(col)
-    for p in report.people:
-        how = p.how if p.kind != "event" else f"{p.count} shared event(s)"
-        t.add_row(p.name, how, _quote(p.evidence))
-    console.print(t if report.people else "[dim]No linked people.[/dim]")
-
-    t = Table(title="Documents")
-    for col in ("Document", "Mentions", "Events"):
-        t.add_column(col)
-    for d in report.documents:
-        t.add_row((d.title or d.path or d.id) + (" [OCR]" if d.ocr else ""), str(d.mentions), str(d.events))
-    console.print(t)
-    if report.other_matches:
-        console.print("[dim]Other matches: " + "; ".join(f"{n} ({i})" for i, n, _ in report.other_matches) + "[/dim]")
+    for row in rows:
+        t.add_row(*row)
+    return t

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import pytest
 
+from chronica.match_settings import MatchSettings
 from chronica.model import LocalEvent, Span, When
-from chronica.reconcile.match import Item, bounds_of, borrow_dates
+from chronica.reconcile.bounds import bounds_of
+from chronica.reconcile.match_build import borrow_dates
+from chronica.reconcile.match_items import Item
 
 DAY = When(edtf="1605-11-05", earliest="1605-11-05", latest="1605-11-05", basis="explicit")
 DAY_INFERRED = When(edtf="1605-11-05", earliest="1605-11-05", latest="1605-11-05", basis="inferred")
@@ -41,7 +44,7 @@ def _corpus(dated_whens: list[When], undated_extra: int):
 ])
 def test_match_borrow_dates_by_agreeing_votes(whens, extra, borrowed):
     items, groups = _corpus(whens, extra)
-    out = borrow_dates(items, groups)
+    out = borrow_dates(items, groups, MatchSettings.defaults().events)
     own = [it for it in out if it.doc_id == "plain" and int(it.local.key[1:]) >= 100]  # told only there
     got = {it.local.when.edtf if it.local.when else None for it in own} or {None}
     assert got == {borrowed}

@@ -1,8 +1,13 @@
 import pytest
 
+from chronica.config import Settings
+from chronica.match_settings import MatchSettings
 from chronica.model import Span
-from chronica.reconcile.match import candidate_pairs, match_events, prepare, word_families
+from chronica.pipeline import Context
+from chronica.reconcile.match import match_events
+from chronica.reconcile.match_blocks import candidate_pairs
 from chronica.reconcile.match_cues import cue_of
+from chronica.reconcile.match_items import prepare, word_families
 
 
 @pytest.mark.parametrize("trigger, cue", [
@@ -52,7 +57,7 @@ def _trial_corpus(doc_builder, make_corpus, b_word="trial", b_kind="trial"):
 
 def test_match_cues_same_person_same_head_word_same_guessed_year_merges(doc_builder, make_corpus):
     corpus = _trial_corpus(doc_builder, make_corpus)
-    match_events(corpus, None)
+    match_events(corpus, Context(Settings()))
     a, b = corpus.docs
     assert _event_of(corpus, a, "a1") == _event_of(corpus, b, "b1")
 
@@ -61,14 +66,14 @@ def test_match_cues_guessed_year_alone_does_not_merge(doc_builder, make_corpus):
     # "returned to his see" / "was ordered to leave": same person, same guessed year,
     # different deeds
     corpus = _trial_corpus(doc_builder, make_corpus)
-    match_events(corpus, None)
+    match_events(corpus, Context(Settings()))
     a, b = corpus.docs
     assert _event_of(corpus, a, "a2") != _event_of(corpus, b, "b2")
 
 
 def test_match_cues_other_head_word_needs_more_than_a_guessed_year(doc_builder, make_corpus):
     corpus = _trial_corpus(doc_builder, make_corpus, b_word="crowds", b_kind="trial")
-    match_events(corpus, None)
+    match_events(corpus, Context(Settings()))
     a, b = corpus.docs
     assert _event_of(corpus, a, "a1") != _event_of(corpus, b, "b1")
 
@@ -83,6 +88,6 @@ def test_match_cues_events_without_people_or_place_are_blocked_on_their_head_wor
     d = doc_builder(D, "d.txt")
     _fix(d, "d1", "other", "The flood of 1850 is still remembered", "flood", when="1850")
     corpus = make_corpus(c, d)
-    items = prepare(corpus)
+    items = prepare(corpus, MatchSettings.defaults().events)
     assert items[0].cue == items[1].cue == "flood"
-    assert (0, 1) in candidate_pairs(items)
+    assert (0, 1) in candidate_pairs(items, MatchSettings.defaults().events)

@@ -1,3 +1,6 @@
+from chronica.config import Settings
+from chronica.match_settings import MatchSettings
+from chronica.pipeline import Context
 from chronica.reconcile.match import match_events
 
 A = ("In 1850 the general was banished to the island of Caprera. "
@@ -26,7 +29,7 @@ def _corpus(doc_builder, make_corpus, b_events=None):
 
 def test_match_events_merges_one_happening_across_documents(doc_builder, make_corpus):
     corpus = _corpus(doc_builder, make_corpus)
-    match_events(corpus, None)
+    match_events(corpus, Context(Settings()))
     a, b = corpus.docs
     assert corpus.event_of[(a.id, "e1")] == corpus.event_of[(b.id, "f1")]
     assert corpus.event_of[(a.id, "e2")] == corpus.event_of[(b.id, "f2")]
@@ -39,7 +42,7 @@ def test_match_events_merges_one_happening_across_documents(doc_builder, make_co
 
 def test_match_events_keeps_different_happenings_apart(doc_builder, make_corpus):
     corpus = _corpus(doc_builder, make_corpus)
-    match_events(corpus, None)
+    match_events(corpus, Context(Settings()))
     a, _ = corpus.docs
     ids = {corpus.event_of[(a.id, k)] for k in ("e1", "e2", "e3")}
     assert len(ids) == 3
@@ -49,7 +52,7 @@ def test_match_events_keeps_different_happenings_apart(doc_builder, make_corpus)
 
 def test_match_events_support_raises_confidence(doc_builder, make_corpus):
     corpus = _corpus(doc_builder, make_corpus)
-    match_events(corpus, None)
+    match_events(corpus, Context(Settings()))
     by_sources = {len(e.sources): e.confidence for e in corpus.events}
     assert by_sources[2] > by_sources[1]
 
@@ -58,7 +61,7 @@ def test_match_events_drops_staged_and_negated(doc_builder, make_corpus):
     corpus = _corpus(doc_builder, make_corpus)
     corpus.docs[0].events[2].staged = True
     corpus.docs[1].events[0].negated = True
-    match_events(corpus, None)
+    match_events(corpus, Context(Settings()))
     a, b = corpus.docs
     assert (a.id, "e3") not in corpus.event_of and (b.id, "f1") not in corpus.event_of
 
@@ -67,8 +70,8 @@ def test_match_events_ids_are_stable(doc_builder, make_corpus):
     first = _corpus(doc_builder, make_corpus)
     second = _corpus(doc_builder, make_corpus)
     second.docs.reverse()
-    match_events(first, None)
-    match_events(second, None)
+    match_events(first, Context(Settings()))
+    match_events(second, Context(Settings()))
     assert sorted(e.id for e in first.events) == sorted(e.id for e in second.events)
 
 
@@ -99,25 +102,28 @@ def _sequence_corpus(doc_builder, make_corpus, b_middle="He gathered an army"):
 
 def test_match_events_order_of_telling_supports_a_weak_match(doc_builder, make_corpus):
     corpus = _sequence_corpus(doc_builder, make_corpus)
-    match_events(corpus, None)
+    match_events(corpus, Context(Settings()))
     a, b = corpus.docs
     for x, y in (("a1", "b1"), ("a2", "b2"), ("a3", "b3")):
         assert corpus.event_of[(a.id, x)] == corpus.event_of[(b.id, y)]
 
 
 def test_match_events_weak_catch_all_match_needs_alike_wording(doc_builder, make_corpus):
-    import chronica.reconcile.match as m
-    items = m.prepare(_sequence_corpus(doc_builder, make_corpus))
+    from dataclasses import replace
+
+    from chronica.reconcile.match_items import content_words, prepare
+    from chronica.reconcile.match_score import told_alike
+    items = prepare(_sequence_corpus(doc_builder, make_corpus), MatchSettings.defaults().events)
     mid_a = next(it for it in items if it.local.key == "a2")
     mid_b = next(it for it in items if it.local.key == "b2")
-    assert m._told_alike(mid_a, mid_b)  # "rebuilt ... forces" / "gathered an army": word families
-    assert not m._told_alike(mid_a, m.replace(mid_b, words=m.content_words("signed a treaty")))
+    assert told_alike(mid_a, mid_b, MatchSettings.defaults().events)  # "rebuilt ... forces" / "gathered an army": word families
+    assert not told_alike(mid_a, replace(mid_b, words=content_words("signed a treaty")), MatchSettings.defaults().events)
 
 
 def test_match_events_undated_evidence_takes_the_reconciled_date(doc_builder, make_corpus):
     # B gives no date for the exile: read in the company of A, it tells the 1850 exile
     corpus = _corpus(doc_builder, make_corpus)
-    match_events(corpus, None)
+    match_events(corpus, Context(Settings()))
     a, b = corpus.docs
     exile = next(e for e in corpus.events if e.id == corpus.event_of[(b.id, "f1")])
     told_by_b = next(s for s in exile.evidence if s.document == b.id)
@@ -148,7 +154,7 @@ def _struck(doc_builder, make_corpus):
 
 def test_match_events_shared_victim_merges_the_killing_not_the_miss(doc_builder, make_corpus):
     corpus = _struck(doc_builder, make_corpus)
-    match_events(corpus, None)
+    match_events(corpus, Context(Settings()))
     a, b = corpus.docs
     assert corpus.event_of[(a.id, "s")] == corpus.event_of[(b.id, "k")]
     assert corpus.event_of[(a.id, "g")] != corpus.event_of[(b.id, "k")]

@@ -1,4 +1,6 @@
 """A birth or a death befalls a person once: every telling of it is one event."""
+from chronica.config import Settings
+from chronica.pipeline import Context
 from chronica.reconcile.match import match_events
 
 A = "The old abbess died at Lund in 1344. Her death was mourned by the town. She was buried at the abbey."
@@ -17,7 +19,7 @@ def _corpus(doc_builder, make_corpus):
 
 def test_match_once_one_death_per_person_whatever_the_sources_say(doc_builder, make_corpus):
     corpus = _corpus(doc_builder, make_corpus)
-    match_events(corpus, None)
+    match_events(corpus, Context(Settings()))
     a, b = corpus.docs
     one = corpus.event_of[(a.id, "e1")]
     assert corpus.event_of[(a.id, "e2")] == one  # told twice in one text

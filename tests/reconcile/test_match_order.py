@@ -1,8 +1,10 @@
 """The matcher's order-of-telling anchors, name words and guessed-date reach."""
 import pytest
 
+from chronica.match_settings import MatchSettings
 from chronica.model import Entity
-from chronica.reconcile.match import in_order, name_words
+from chronica.reconcile.match_items import name_words
+from chronica.reconcile.match_order import in_order
 
 
 @pytest.mark.parametrize("anchors, chain", [
@@ -30,7 +32,7 @@ def test_name_words_skip_possessives(aliases, words):
 def _item(edtf: str, basis: str):
     from chronica.model import LocalEvent, Span, When
     from chronica.reconcile.bounds import bounds_of, edtf_bounds, iso_of
-    from chronica.reconcile.match import Item
+    from chronica.reconcile.match_items import Item
     b = edtf_bounds(edtf)
     when = When(edtf, iso_of(b.lo), iso_of(b.hi), basis)
     ev = LocalEvent("e", "arrest", "held", Span(0, 4, "held"), when=when)
@@ -43,5 +45,5 @@ def _item(edtf: str, basis: str):
     (("1924", "explicit"), ("1925", "explicit"), True),
 ])
 def test_date_score_guessed_dates_reach_only_so_far(a, b, apart):
-    from chronica.reconcile.match import date_score
-    assert (date_score(_item(*a), _item(*b)) is None) == apart
+    from chronica.reconcile.match_score import date_score
+    assert (date_score(_item(*a), _item(*b), MatchSettings.defaults().events) is None) == apart

@@ -1,6 +1,8 @@
 import pytest
 
+from chronica.config import Settings
 from chronica.model import Span
+from chronica.pipeline import Context
 from chronica.reconcile.match import match_events
 
 @pytest.fixture(autouse=True)
@@ -33,7 +35,7 @@ def _stay_corpus(doc_builder, make_corpus, b_when="1901/1905"):
 
 def test_match_stays_one_persons_stay_in_region_and_spot_is_one_event(doc_builder, make_corpus):
     corpus = _stay_corpus(doc_builder, make_corpus)
-    match_events(corpus, None)
+    match_events(corpus, Context(Settings()))
     a, b = corpus.docs
     assert corpus.event_of[(a.id, "a1")] == corpus.event_of[(b.id, "b1")]
     (ev,) = corpus.events
@@ -43,7 +45,7 @@ def test_match_stays_one_persons_stay_in_region_and_spot_is_one_event(doc_builde
 @pytest.mark.parametrize("b_when", ["1910/1912", "1890"])
 def test_match_stays_stays_in_other_years_stay_apart(doc_builder, make_corpus, b_when):
     corpus = _stay_corpus(doc_builder, make_corpus, b_when=b_when)
-    match_events(corpus, None)
+    match_events(corpus, Context(Settings()))
     a, b = corpus.docs
     assert corpus.event_of[(a.id, "a1")] != corpus.event_of[(b.id, "b1")]
 
@@ -61,6 +63,6 @@ def test_match_stays_a_headings_stay_joins_the_bodys_telling(doc_builder, make_c
     _fix(b, "b1", "residence", "He stayed on for a long while", "stayed", who=["poet"], where="italy",
          when="1901/1905", basis="inferred")
     corpus = make_corpus(a, b, places=PLACES)
-    match_events(corpus, None)
+    match_events(corpus, Context(Settings()))
     a, b = corpus.docs
     assert corpus.event_of[(a.id, "h0")] == corpus.event_of[(a.id, "a1")] == corpus.event_of[(b.id, "b1")]

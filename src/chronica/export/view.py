@@ -136,14 +136,7 @@ class ExportView:
         events = [ev for ev in self.events if self._keeps(ev, filters)]
         # an event kept by --document keeps its evidence from other sources too
         kept_docs = self._documents_for(filters)
-        keep_ents = self._entities_for(events, filters)
-        entities = []
-        for e in self.entities.values():
-            if e["id"] not in keep_ents:
-                continue
-            mentions = [m for m in e["mentions"] if kept_docs is None or m["document"] in kept_docs]
-            if mentions:
-                entities.append({**e, "mentions": mentions})
+        entities = self._kept_entities(events, filters, kept_docs)
         ent_ids = {e["id"] for e in entities}
         event_ids = {ev["id"] for ev in events}
         used_docs = {s["document"] for ev in events for s in ev["evidence"]} | \
@@ -155,12 +148,30 @@ class ExportView:
             "events": [{**ev, "where": ev["where"] if ev["where"] in ent_ids else None,
                         "who": [w for w in ev["who"] if w in ent_ids]} for ev in events],
             "relations": [r for r in self.relations if r["source"] in ent_ids and r["target"] in ent_ids],
-            "conflicts": [k for k in self.conflicts if set(k.get("events") or ()) & event_ids or
-                          (not k.get("events") and kept_docs is not None and
-                           any(c["document"] in kept_docs for c in k["claims"]))],
+            "conflicts": [k for k in self.conflicts if self._keeps_conflict(k, event_ids, kept_docs)],
         }
         return ExportView(data, {k: v for k, v in self.texts.items() if k in used_docs}, filters.describe(),
                           self.time_spans)
+
+    def _kept_entities(self, events: list[dict], filters: Filters, kept_docs: set[str] | None) -> list[dict]:
+        """The entities the kept events need, with their mentions in the kept documents."""
+        keep_ents = self._entities_for(events, filters)
+        entities = []
+        for e in self.entities.values():
+            if e["id"] not in keep_ents:
+                continue
+            mentions = [m for m in e["mentions"] if kept_docs is None or m["document"] in kept_docs]
+            if mentions:
+                entities.append({**e, "mentions": mentions})
+        return entities
+
+    @staticmethod
+    def _keeps_conflict(k: dict, event_ids: set[str], kept_docs: set[str] | None) -> bool:
+        """A conflict about a kept event, or (about none) with a claim in a kept document."""
+        if set(k.get("events") or ()) & event_ids:
+            return True
+        return (not k.get("events") and kept_docs is not None
+                and any(c["document"] in kept_docs for c in k["claims"]))
 
     def _keeps(self, ev: dict, f: Filters) -> bool:
         if f.person and not set(ev["who"]) & self._matching(f.person, ("person",)):
@@ -169,16 +180,16 @@ class ExportView:
             return False
         if f.document and not {s["document"] for s in ev["evidence"]} & self._documents_for(f):
             return False
-        if f.date_from or f.date_to:
-            d = self.dates[ev["id"]]
-            if d is None:
-                return False  # an undated event is in no date range
-            lo, hi = d.first_day(), d.last_day()
-            if f.date_from and hi is not None and hi < parse_bound(f.date_from):
-                return False
-            if f.date_to and lo is not None and lo > parse_bound(f.date_to, last=True):
-                return False
-        return True
+        return not (f.date_from or f.date_to) or self._in_dates(ev, f)
+
+    def _in_dates(self, ev: dict, f: Filters) -> bool:
+        d = self.dates[ev["id"]]
+        if d is None:
+            return False  # an undated event is in no date range
+        lo, hi = d.first_day(), d.last_day()
+        if f.date_from and hi is not None and hi < parse_bound(f.date_from):
+            return False
+        return not (f.date_to and lo is not None and lo > parse_bound(f.date_to, last=True))
 
     def _matching(self, name: str, types: tuple[str, ...]) -> set[str]:
         wanted = name.casefold().strip()

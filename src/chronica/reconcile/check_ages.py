@@ -23,10 +23,10 @@ def _firm(cc: CClaim) -> bool:
     return w is not None and w.basis == "explicit" and not any(ch in w.edtf for ch in "~?%")
 
 
-def _slack(a: CClaim, b: CClaim | None = None) -> int:
+def _slack(view: View, a: CClaim, b: CClaim | None = None) -> int:
     # a reference date taken from the narrative context may be off by a season
     weak = [x for x in (a, b) if x is not None and x.claim.when is not None and x.claim.when.basis == "inferred"]
-    return 120 * len(weak)
+    return view.rules.inferred_reference_days * len(weak)
 
 
 def find(view: View):
@@ -34,36 +34,54 @@ def find(view: View):
     births = [cc for cc in view.claims if cc.claim.kind == "date" and cc.claim.prop == "born" and cc.subject]
     implied = [(cc, implied_birth(cc)) for cc in ages]
     implied = [(cc, b) for cc, b in implied if b is not None]
+    yield from _ages_apart(view, implied)
+    for a, ba in implied:
+        yield from _age_vs_born(view, a, ba, births)
+        yield from _age_vs_birth_events(view, a, ba)
+
+
+def _aged(a: CClaim) -> str:
+    return f"{a.claim.value} in {a.claim.when.edtf}"
+
+
+def _ages_apart(view: View, implied: list[tuple[CClaim, Bounds]]):
+    """Two ages of one person whose implied births cannot overlap."""
     for (a, ba), (b, bb) in combinations(implied, 2):
         if a.subject != b.subject:
             continue
         gap = ba.gap(bb)
-        if gap > _slack(a, b):
+        if gap > _slack(view, a, b):
             sev = "hard" if _firm(a) and _firm(b) else "soft"
             yield Finding("age", sev,
                           f"{view.name(a.subject)}'s age: {a.claim.value} ({a.claim.when.edtf}) vs "
                           f"{b.claim.value} ({b.claim.when.edtf})",
-                          (a.docspan(f"{a.claim.value} in {a.claim.when.edtf}"),
-                           b.docspan(f"{b.claim.value} in {b.claim.when.edtf}")))
-    for a, ba in implied:
-        for bcc in births:
-            if bcc.subject != a.subject:
-                continue
-            bb = bounds_of(bcc.claim.when)
-            if bb is None or ba.gap(bb) <= _slack(a):
+                          (a.docspan(_aged(a)), b.docspan(_aged(b))))
+
+
+def _age_vs_born(view: View, a: CClaim, ba: Bounds, births: list[CClaim]):
+    """An age that does not fit a stated birth date of the same person."""
+    for bcc in births:
+        if bcc.subject != a.subject:
+            continue
+        bb = bounds_of(bcc.claim.when)
+        if bb is None or ba.gap(bb) <= _slack(view, a):
+            continue
+        yield Finding("age", "hard" if _firm(a) else "soft",
+                      f"{view.name(a.subject)}'s age {_aged(a)} vs born {bcc.claim.value}",
+                      (a.docspan(_aged(a)), bcc.docspan(f"born {bcc.claim.value}")))
+
+
+def _age_vs_birth_events(view: View, a: CClaim, ba: Bounds):
+    """An age that does not fit the date a source gives the person's birth event."""
+    for ev in view.corpus.events:
+        if ev.kind != "birth" or a.subject not in ev.who[:1] or ev.when is None:
+            continue
+        for s in ev.evidence:
+            bb = bounds_of(s.when) if s.when else None
+            if bb is None or s.when.basis == "inferred" or ba.gap(bb) <= _slack(view, a):
                 continue
             yield Finding("age", "hard" if _firm(a) else "soft",
-                          f"{view.name(a.subject)}'s age {a.claim.value} in {a.claim.when.edtf} vs born {bcc.claim.value}",
-                          (a.docspan(f"{a.claim.value} in {a.claim.when.edtf}"), bcc.docspan(f"born {bcc.claim.value}")))
-        for ev in view.corpus.events:
-            if ev.kind != "birth" or a.subject not in ev.who[:1] or ev.when is None:
-                continue
-            for s in ev.evidence:
-                bb = bounds_of(s.when) if s.when else None
-                if bb is None or s.when.basis == "inferred" or ba.gap(bb) <= _slack(a):
-                    continue
-                yield Finding("age", "hard" if _firm(a) else "soft",
-                              f"{view.name(a.subject)}'s age {a.claim.value} in {a.claim.when.edtf} vs birth {s.when.edtf}",
-                              (a.docspan(f"{a.claim.value} in {a.claim.when.edtf}"),
-                               DocSpan(s.document, s.start, s.end, s.text, when=s.when, value=f"born {s.when.edtf}")),
-                              (ev.id,))
+                          f"{view.name(a.subject)}'s age {_aged(a)} vs birth {s.when.edtf}",
+                          (a.docspan(_aged(a)),
+                           DocSpan(s.document, s.start, s.end, s.text, when=s.when, value=f"born {s.when.edtf}")),
+                          (ev.id,))

@@ -12,7 +12,6 @@ from .bounds import bounds_of
 from .view import Finding, View
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-SLACK_VAGUE = 7  # days allowed to relative / approximate dates
 
 
 def _quality(s: DocSpan) -> str:
@@ -38,7 +37,7 @@ def find(view: View):
             ba, bb = bounds_of(a.when), bounds_of(b.when)
             gap = ba.gap(bb)
             firm = qa == qb == "firm"
-            if gap == 0 or (not firm and gap <= SLACK_VAGUE):
+            if gap == 0 or (not firm and gap <= view.rules.vague_date_days):
                 continue
             # every disagreeing pair: the conflict assembly makes one conflict of them
             yield Finding(

@@ -8,7 +8,6 @@ from itertools import combinations
 from .bounds import bounds_of
 from .view import CClaim, Finding, View
 
-LOOSE_SLACK = 92  # days a loose or relative date ("a few weeks ago") may be off
 ATTACK_KINDS = {"attack"}
 
 
@@ -40,7 +39,7 @@ def same_attack(view: View, a: str, b: str) -> bool:
     ba, bb = bounds_of(ea.when), bounds_of(eb.when)
     if ba is None or bb is None:
         return False
-    slack = LOOSE_SLACK if _loose(ea.when) or _loose(eb.when) else 0
+    slack = view.rules.loose_date_days if _loose(ea.when) or _loose(eb.when) else 0
     if not ba.overlaps(bb, slack):
         return False
     return not (ea.who and eb.who and not set(ea.who) & set(eb.who))

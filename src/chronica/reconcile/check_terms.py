@@ -18,7 +18,6 @@ from itertools import combinations
 from .bounds import bounds_of
 from .view import CClaim, Finding, View
 
-DATE_SLACK = 92  # days: detentions told with dates further apart are different ones
 
 
 def _tolerance(cc: CClaim) -> float:
@@ -65,7 +64,7 @@ def _dates_meet(view: View, a: CClaim, b: CClaim) -> bool:
         return True
     if ba is None or bb is None:
         return False  # no date to tell one detention from another: don't compare
-    return ba.overlaps(bb, DATE_SLACK)
+    return ba.overlaps(bb, view.rules.same_detention_days)
 
 
 def _detentions(view: View):

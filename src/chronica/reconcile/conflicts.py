@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 
+from ..match_settings import ConflictChecking
 from ..model import Conflict
 from ..components import component
 from . import (check_ages, check_dates, check_durations, check_names, check_outcomes, check_relations,
@@ -95,8 +96,8 @@ def _merge(group: list[Finding]) -> Finding:
     return Finding(first.kind, first.severity, about, tuple(claims.values()), events, first.topic)
 
 
-def find_all(corpus) -> list[Conflict]:
-    view = View.build(corpus)
+def find_all(corpus, rules: ConflictChecking) -> list[Conflict]:
+    view = View.build(corpus, rules)
     findings: list[Finding] = []
     for check in CHECKS:
         findings.extend(check.find(view))
@@ -105,4 +106,4 @@ def find_all(corpus) -> list[Conflict]:
 
 @component("find_conflicts", requires=("events",), assigns=("conflicts",), level="corpus")
 def find_conflicts(corpus, ctx) -> None:
-    corpus.conflicts = find_all(corpus)
+    corpus.conflicts = find_all(corpus, ctx.settings.match.conflicts)

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..doc import Doc
+from ..match_settings import ConflictChecking
 from ..model import Claim, DocSpan, Event, Mention, Span
 from ..resources.context import TextContext
 from .geography import Geography
-from .match import name_words
+from .match_items import name_words
 
 _DEICTIC = re.compile(r"\b(?:here|there)\b(?!\s+(?:was|were|is|are|had|has|have|will|would|seems?|came)\b)", re.I)
 
@@ -46,11 +47,12 @@ class Finding:
 class View:
     corpus: object
     geo: Geography
+    rules: ConflictChecking  # the date slacks of the checks (Settings.match.conflicts)
     claims: list[CClaim] = field(default_factory=list)
 
     @classmethod
-    def build(cls, corpus) -> "View":
-        v = cls(corpus, Geography(corpus.entities))
+    def build(cls, corpus, rules: ConflictChecking) -> "View":
+        v = cls(corpus, Geography(corpus.entities), rules)
         for doc in corpus.docs:
             for c in doc.claims:
                 subject = corpus.entity_of.get((doc.id, c.subject)) if c.subject else None

@@ -21,16 +21,16 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from ..match_settings import EntityMerging
 from ..model import DocSpan, Entity, LocalEntity, Relation
 from ..components import Context, component
-from .alias_records import stem
-from .aliases import kin_before
+from .aliases import kin_before, stem
 from .descriptions import group_concept
 from .group_members import LABEL as MEMBERS
 from .roles import LABEL as ROLE
 from .disjoint import DisjointSets
 from ..resources.gazetteer import Gazetteer, distance_km, normalise
-from .places import COUNTRY_NOUNS, NEAR_KM, STATE_QUALIFIERS, place_ref, qualified_name
+from .places import country_nouns, place_ref, qualified_name, state_qualifiers
 from ..resources.names import Name, fold, full_names_match, is_name_form, parse_name, subset_match, tokens_compatible
 
 
@@ -87,8 +87,9 @@ def name_key(name: str) -> str:
 def merge_entities(corpus, ctx: Context) -> None:
     locals_ = _collect(corpus)
     gaz = ctx.resources.gazetteer()
-    consistent_places(locals_, gaz)
-    groups = _group(locals_, gaz)
+    rules = ctx.settings.match.entities
+    consistent_places(locals_, gaz, rules)
+    groups = _group(locals_, rules, gaz)
     entities, entity_of = _build(groups, locals_)
     corpus.entities = entities
     corpus.entity_of = entity_of
@@ -177,10 +178,7 @@ def _first_name_free(word: str, a: _Local, b: _Local) -> bool:
     return not any(word in n.given for n in a.full + b.full)
 
 
-SAME_PLACE_KM = 25.0  # one name, two gazetteer rows this close: one place
-
-
-def _same(a: _Local, b: _Local, gaz: Gazetteer | None = None) -> bool:
+def _same(a: _Local, b: _Local, rules: EntityMerging, gaz: Gazetteer | None = None) -> bool:
     if a.ent.type != b.ent.type:
         return False
     t = a.ent.type
@@ -193,8 +191,8 @@ def _same(a: _Local, b: _Local, gaz: Gazetteer | None = None) -> bool:
             if ga == gb:
                 return True
             if _forms(a) & _forms(b):
-                return _close(a.ent.place, b.ent.place, gaz)
-            return _forms_overlap(a, b) and _close(a.ent.place, b.ent.place, None)
+                return _close(a.ent.place, b.ent.place, rules.same_place_km, gaz)
+            return _forms_overlap(a, b) and _close(a.ent.place, b.ent.place, rules.same_place_km, None)
         return bool(_forms(a) & _forms(b))
     return bool(_stem_forms(a) & _stem_forms(b))
 
@@ -212,14 +210,14 @@ def _forms_overlap(a: _Local, b: _Local) -> bool:
     return any(qualified_name(x, y) or qualified_name(y, x) for x in fa for y in fb)
 
 
-def _close(pa, pb, gaz: Gazetteer | None) -> bool:
-    """Two references to one place: nearby, or one inside the other."""
-    if None not in (pa.lat, pb.lat) and distance_km((pa.lat, pa.lon), (pb.lat, pb.lon)) <= SAME_PLACE_KM:
+def _close(pa, pb, same_km: float, gaz: Gazetteer | None) -> bool:
+    """Two references to one place: nearby (within ``same_km``), or one inside the other."""
+    if None not in (pa.lat, pb.lat) and distance_km((pa.lat, pa.lon), (pb.lat, pb.lon)) <= same_km:
         return True
     return gaz is not None and (gaz.is_within(pa.gazetteer, pb.gazetteer) or gaz.is_within(pb.gazetteer, pa.gazetteer))
 
 
-def consistent_places(locals_: list[_Local], gaz: Gazetteer) -> None:
+def consistent_places(locals_: list[_Local], gaz: Gazetteer, rules: EntityMerging) -> None:
     """One name, one place across the corpus: when documents linked the same place name
     to different gazetteer rows ("London" in England and in Kentucky), every document
     takes the row that fits the corpus best — named by more mentions, close to more of
@@ -228,30 +226,44 @@ def consistent_places(locals_: list[_Local], gaz: Gazetteer) -> None:
     for loc in locals_:
         if loc.ent.type == "place" and loc.ent.place is not None and loc.ent.place.gazetteer:
             by_name[normalise(loc.ent.name)].append(loc)
-    points = [(loc.ent.place.lat, loc.ent.place.lon, normalise(loc.ent.name)) for loc in locals_
-              if loc.ent.type == "place" and loc.ent.place is not None and loc.ent.place.lat is not None
-              and loc.ent.place.feature not in ("continent", "ocean", "country", "state")]
-    countries = {loc.ent.place.country for loc in locals_ if loc.ent.type == "place" and loc.ent.place
-                 and loc.ent.place.feature == "country"}
+    frame = _CorpusFrame.of(locals_, rules.corpus_near_km)
     for key, locs in by_name.items():
         ids = {loc.ent.place.gazetteer for loc in locs}
         if len(ids) < 2:
             continue
-
-        def fit(gid: str) -> tuple:
-            ref = next(loc.ent.place for loc in locs if loc.ent.place.gazetteer == gid)
-            mentions = sum(len(loc.ent.mentions) for loc in locs if loc.ent.place.gazetteer == gid)
-            near = 0 if ref.lat is None else sum(
-                1 for lat, lon, k in points if k != key and distance_km((lat, lon), (ref.lat, ref.lon)) < NEAR_KM)
-            return (near + (2 if ref.country in countries else 0), mentions, gid)
-
-        best = max(ids, key=fit)
+        best = max(ids, key=lambda gid: frame.fit(key, gid, locs))
         cand = gaz.get(best)
         ref = place_ref(cand) if cand is not None else next(
             loc.ent.place for loc in locs if loc.ent.place.gazetteer == best)
         for loc in locs:
             if loc.ent.place.gazetteer != best:
                 loc.ent.place = ref
+
+
+@dataclass(frozen=True)
+class _CorpusFrame:
+    """The corpus's located places (not the large frames) and the countries it names:
+    what a namesake's gazetteer row should fit."""
+
+    points: list[tuple[float, float, str]]
+    countries: set[str]
+    near_km: float
+
+    @classmethod
+    def of(cls, locals_: list[_Local], near_km: float) -> "_CorpusFrame":
+        places = [loc.ent.place for loc in locals_ if loc.ent.type == "place" and loc.ent.place is not None]
+        points = [(loc.ent.place.lat, loc.ent.place.lon, normalise(loc.ent.name)) for loc in locals_
+                  if loc.ent.type == "place" and loc.ent.place is not None and loc.ent.place.lat is not None
+                  and loc.ent.place.feature not in ("continent", "ocean", "country", "state")]
+        return cls(points, {p.country for p in places if p.feature == "country"}, near_km)
+
+    def fit(self, key: str, gid: str, locs: list[_Local]) -> tuple:
+        """How well the row ``gid`` of the name ``key`` fits the corpus (higher is better)."""
+        ref = next(loc.ent.place for loc in locs if loc.ent.place.gazetteer == gid)
+        mentions = sum(len(loc.ent.mentions) for loc in locs if loc.ent.place.gazetteer == gid)
+        near = 0 if ref.lat is None else sum(
+            1 for lat, lon, k in self.points if k != key and distance_km((lat, lon), (ref.lat, ref.lon)) < self.near_km)
+        return (near + (2 if ref.country in self.countries else 0), mentions, gid)
 
 
 def _forms(loc: _Local) -> set[str]:
@@ -280,13 +292,13 @@ def _blocks(loc: _Local) -> set[tuple[str, str]]:
         keys |= {w[:4] for n in loc.names for w in n.tokens if len(w) >= 4}  # spelling slips
     elif t == "place":
         keys = _forms(loc) | ({loc.ent.place.gazetteer} if loc.ent.place and loc.ent.place.gazetteer else set())
-        keys |= {"word:" + w for f in _forms(loc) for w in f.split() if w not in STATE_QUALIFIERS}  # "Washington D.C."
+        keys |= {"word:" + w for f in _forms(loc) for w in f.split() if w not in state_qualifiers()}  # "Washington D.C."
     else:
         keys = _stem_forms(loc)
     return {(t, k) for k in keys}
 
 
-def _group(locals_: list[_Local], gaz: Gazetteer | None = None) -> list[list[int]]:
+def _group(locals_: list[_Local], rules: EntityMerging, gaz: Gazetteer | None = None) -> list[list[int]]:
     uf = _UF(len(locals_), [loc.full for loc in locals_])
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, loc in enumerate(locals_):
@@ -302,9 +314,9 @@ def _group(locals_: list[_Local], gaz: Gazetteer | None = None) -> list[list[int
                 if a.doc_id == b.doc_id or (i, j) in tried:
                     continue  # within a document chain_aliases has decided
                 tried.add((i, j))
-                if uf.find(i) != uf.find(j) and _same(a, b, gaz):
+                if uf.find(i) != uf.find(j) and _same(a, b, rules, gaz):
                     uf.union(i, j)
-    _merge_by_context(locals_, uf)
+    _merge_by_context(locals_, uf, rules.min_shared_neighbours)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(locals_)):
         groups[uf.find(i)].append(i)
@@ -313,15 +325,12 @@ def _group(locals_: list[_Local], gaz: Gazetteer | None = None) -> list[list[int
 
 # ----- second pass: one shared word, backed by context
 
-MIN_SHARED_NEIGHBOURS = 2
-
-
-def _merge_by_context(locals_: list[_Local], uf: _UF) -> None:
+def _merge_by_context(locals_: list[_Local], uf: _UF, min_shared: int) -> None:
     """People that share only one word merge when the context agrees:
 
     * "Napoleon" (a document that never gives a surname) and "Napoleon Bonaparte"
       (a document that also calls him plain "Napoleon"), when the two are named in
-      sentences with at least two of the same other entities;
+      sentences with at least ``min_shared`` of the same other entities;
     * two people known only by one and the same first name ("his wife, Sofia"),
       when each document relates them in the same way to the same entity (both are the
       wife of the same merged person).
@@ -341,7 +350,7 @@ def _merge_by_context(locals_: list[_Local], uf: _UF) -> None:
                 if a.doc_id == b.doc_id or uf.find(i) == uf.find(j):
                     continue
                 if _byname_pair(a, b, w) or _byname_pair(b, a, w):
-                    if len(neighbours[i] & neighbours[j]) >= MIN_SHARED_NEIGHBOURS:
+                    if len(neighbours[i] & neighbours[j]) >= min_shared:
                         uf.union(i, j)
                 elif not a.full and not b.full and ties[i] & ties[j]:
                     uf.union(i, j)
@@ -401,7 +410,7 @@ def canonical(locs: list[_Local]) -> str:
         counts[loc.ent.name] += len(loc.ent.mentions)
     non_cited = [l for l in locs if not l.ent.cited] or locs
     return max((l.ent.name for l in non_cited),
-               key=lambda n: (n.split()[-1].casefold() not in COUNTRY_NOUNS, len(parse_name(n).tokens), counts[n], n))
+               key=lambda n: (n.split()[-1].casefold() not in country_nouns(), len(parse_name(n).tokens), counts[n], n))
 
 
 def entity_id(type_: str, name: str) -> str:

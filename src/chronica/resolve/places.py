@@ -14,15 +14,16 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..doc import Doc
 from ..model import PlaceRef
 from ..components import Context, component
 from ..nlp.lexicon import load_lexicon
 from ..resources import default as default_resources
+from ..resources import load
 from ..resources.gazetteer import Candidate, Gazetteer, normalise
 from ..resources.gazetteer import distance_km as _points_km
-from ..resources.names import country_nouns
 
 # Kinds of place that frame the others: resolved first, used as context.
 FRAME_FEATURES = {"country", "continent", "state"}
@@ -284,9 +285,37 @@ def _placed_by_relation(text: str, related: list[tuple[str, Candidate]],
     return None
 
 
-_QUALIFIER = re.compile(r"(?<![\w-])(?P<q>central|north|south|east|west|northern|southern|eastern|western|"
-                        r"upper|lower|inner|outer|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?)\s+$")
-_BARE_DIRECTION = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
+def _place_words() -> dict:
+    return load("places/place_words.yaml")  # parsed, checked and cached by the resources layer
+
+
+@lru_cache(maxsize=1)
+def _qualifier() -> re.Pattern:
+    """A region qualifier ("central", "north-eastern") just before a name."""
+    words = sorted(_place_words()["region_qualifiers"], key=lambda w: (-len(w), w))
+    return re.compile(r"(?<![\w-])(?P<q>" + "|".join(map(re.escape, words)) + r")\s+$")
+
+
+def country_nouns() -> frozenset[str]:
+    """"<Demonym> X" with one of these is the country ("the French mainland")."""
+    return _frozen("country_nouns")
+
+
+def state_qualifiers() -> frozenset[str]:
+    """Words a state's name adds to a place's ("Kingdom of Serbia" / "Serbia")."""
+    return _frozen("state_qualifiers")
+
+
+@lru_cache(maxsize=None)
+def _frozen(name: str) -> frozenset[str]:
+    return frozenset(_place_words()[name])
+
+
+def __getattr__(name: str):
+    # the word lists were module constants: other modules still import them by name
+    if name in ("COUNTRY_NOUNS", "STATE_QUALIFIERS"):
+        return _frozen(name.lower())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _qualified_lookup(doc: Doc, key: str, text: str, gaz: Gazetteer) -> list[Candidate]:
@@ -296,27 +325,16 @@ def _qualified_lookup(doc: Doc, key: str, text: str, gaz: Gazetteer) -> list[Can
     quals = set()
     for m in doc.mentions:
         if m.type == "place" and normalise(m.text) == key:
-            q = _QUALIFIER.search(doc.text[max(0, m.start - 20):m.start])
+            q = _qualifier().search(doc.text[max(0, m.start - 20):m.start])
             quals.add(q["q"] if q else None)
     if len(quals) != 1 or None in quals:
         return []
     q = quals.pop()
-    for form in dict.fromkeys((q, _BARE_DIRECTION.get(q, q))):
+    for form in dict.fromkeys((q, _place_words()["bare_directions"].get(q, q))):
         cands = [c for c in gaz.lookup(f"{form} {text}") if c.feature not in ("city", "building")]
         if cands:
             return cands
     return []
-
-
-# "the <noun> of X": the gazetteer feature X has when the gazetteer lacks it.
-PLACE_NOUN_FEATURES = {
-    "island": "island", "isle": "island", "islet": "island", "town": "city", "city": "city",
-    "village": "city", "hamlet": "city", "port": "city", "settlement": "city", "suburb": "area",
-    "borough": "area", "district": "area", "neighbourhood": "area", "neighborhood": "area",
-    "province": "region", "region": "region", "county": "region", "valley": "region",
-    "river": "river", "lake": "lake", "mountain": "mountains", "fortress": "building",
-}
-COUNTRY_NOUNS = country_nouns()  # "<Demonym> X" is the country
 
 
 def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
@@ -337,12 +355,13 @@ def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
                 countries[cc] -= counts[key]
         chosen[key] = y
     countries = +countries
-    _choose_in_context(lookups, relations, chosen, countries, pinned, sites, gaz)
+    for _ in range(2):
+        _choose_in_context(lookups, chosen, countries, pinned, relations, sites, gaz)
     refs = {k: place_ref(c) for k, c in chosen.items()}
     for key in lookups:
         if key not in chosen:
-            ref = _unlinked_ref(doc, key, names[key], relations, chosen, countries, gaz, building_cues,
-                                first_names, place_nouns)
+            ref = _unlinked_ref(doc, key, names[key], gaz, chosen, countries, relations, building_cues,
+                                first_names, place_nouns or {})
             if ref is not None:
                 refs[key] = ref
     out: dict[str, PlaceRef] = {}
@@ -355,8 +374,7 @@ def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
 
 
 def _place_names(doc: Doc) -> tuple[dict[str, str], dict[str, set[str]], Counter]:
-    """The document's place names by normalised key: a surface form of each, all its
-    surface forms, and how often it is named."""
+    """Per normalised place name: a surface form, every surface form, the mentions."""
     names: dict[str, str] = {}  # key -> a surface form
     surfaces: dict[str, set[str]] = {}
     counts: Counter = Counter()
@@ -371,8 +389,8 @@ def _place_names(doc: Doc) -> tuple[dict[str, str], dict[str, set[str]], Counter
 
 def _lookups(doc: Doc, names: dict[str, str], gaz: Gazetteer, demonyms: dict[str, str],
              building_cues: frozenset[str]) -> tuple[dict[str, list[Candidate]], set[str]]:
-    """The gazetteer's candidates for each name, and the building names whose only
-    candidates are towns (kept only if near)."""
+    """The gazetteer's candidates for each name, and the names of buildings whose only
+    candidates are towns (kept only when near the document's other places)."""
     lookups: dict[str, list[Candidate]] = {}
     sites: set[str] = set()
     for key, text in names.items():
@@ -383,7 +401,7 @@ def _lookups(doc: Doc, names: dict[str, str], gaz: Gazetteer, demonyms: dict[str
         if cands and has_building_cue(words, building_cues) and all(c.feature == "city" for c in cands):
             sites.add(key)  # "Santé prison" is not Xanten
         if not cands and (text in demonyms or (len(words) == 2 and words[0] in demonyms
-                                               and words[1].casefold() in COUNTRY_NOUNS)):
+                                               and words[1].casefold() in country_nouns())):
             got = gaz.get(demonyms[words[0] if len(words) == 2 else text])  # "the French mainland"
             cands = [got] if got else []
         lookups[key] = _qualified_lookup(doc, key, text, gaz) or cands
@@ -391,8 +409,8 @@ def _lookups(doc: Doc, names: dict[str, str], gaz: Gazetteer, demonyms: dict[str
 
 
 def _frames(lookups: dict[str, list[Candidate]], counts: Counter) -> tuple[dict[str, Candidate], Counter]:
-    """Names whose best reading is a country or other frame, and how often each
-    country is named."""
+    """The names whose best reading is a country or other frame, and the countries
+    the text names (weighed by mentions)."""
     chosen: dict[str, Candidate] = {}
     countries: Counter = Counter()
     for key, cands in lookups.items():
@@ -404,42 +422,41 @@ def _frames(lookups: dict[str, list[Candidate]], counts: Counter) -> tuple[dict[
     return chosen, countries
 
 
-def _choose_in_context(lookups: dict[str, list[Candidate]], relations, chosen: dict[str, Candidate],
-                       countries: Counter, pinned: dict, sites: set[str], gaz: Gazetteer) -> None:
-    """Choose each name's reading in the light of the others (twice: the second round
-    anchored on the first's choices); updates ``chosen``."""
-    for _ in range(2):
-        anchors = list(chosen.values())
-        for key, cands in lookups.items():
-            if key in pinned:
-                continue
-            related = _related(key, relations, chosen)
-            if related:
-                cands = _by_relation(cands, related, gaz)  # "Paris, Texas"; "Georgia, USA"
-            if key in chosen and chosen[key].feature in FRAME_FEATURES and chosen[key] in cands:
-                continue
-            if key in sites:
-                named = {a.id for k, a in chosen.items() if k != key}
-                cands = [c for c in cands if c.id in named or _near(c, anchors)]
-            best = choose(cands, countries, anchors)
-            if best is not None:
-                chosen[key] = best
-            elif key in chosen:
-                del chosen[key]
+def _choose_in_context(lookups: dict[str, list[Candidate]], chosen: dict[str, Candidate], countries: Counter,
+                       pinned: dict[str, Candidate], relations, sites: set[str], gaz: Gazetteer) -> None:
+    """One pass choosing each name's candidate in the context of the choices so far
+    (``chosen`` is updated in place)."""
+    anchors = list(chosen.values())
+    for key, cands in lookups.items():
+        if key in pinned:
+            continue
+        related = _related(key, relations, chosen)
+        if related:
+            cands = _by_relation(cands, related, gaz)  # "Paris, Texas"; "Georgia, USA"
+        if key in chosen and chosen[key].feature in FRAME_FEATURES and chosen[key] in cands:
+            continue
+        if key in sites:
+            named = {a.id for k, a in chosen.items() if k != key}
+            cands = [c for c in cands if c.id in named or _near(c, anchors)]
+        best = choose(cands, countries, anchors)
+        if best is not None:
+            chosen[key] = best
+        elif key in chosen:
+            del chosen[key]
 
 
-def _unlinked_ref(doc: Doc, key: str, name: str, relations, chosen: dict[str, Candidate], countries: Counter,
-                  gaz: Gazetteer, building_cues: frozenset[str], first_names: frozenset[str],
-                  place_nouns: dict[str, str] | None) -> PlaceRef | None:
-    """A name the gazetteer did not settle: placed by what the text says it is near
-    or in (which outranks a word of the name: "Grobljani, outside Knin"), inside a
-    place already known, or at least given the feature its noun says."""
+def _unlinked_ref(doc: Doc, key: str, name: str, gaz: Gazetteer, chosen: dict[str, Candidate],
+                  countries: Counter, relations, building_cues: frozenset[str], first_names: frozenset[str],
+                  place_nouns: dict[str, str]) -> PlaceRef | None:
+    """A place for a name the gazetteer did not settle: where the text puts it, else
+    inside a known place it names, else only the kind of place it is."""
+    # what the text says it is near or in outranks a word of the name ("Grobljani, outside Knin")
     ref = _placed_by_relation(name, _related(key, relations, chosen), building_cues)
     if ref is None:
         ref = _inside_known(name, gaz, chosen, countries, list(chosen.values()), building_cues,
                             first_names, _local_places(doc, key, chosen), _home_city(doc, key, chosen))
     if ref is None:
-        feature = _unknown_feature(doc, key, place_nouns or {})
+        feature = _unknown_feature(doc, key, place_nouns)
         if feature is not None:  # "the island of Caprera": an island, whereabouts unknown
             ref = PlaceRef(None, name, None, None, None, feature, None)
     return ref
@@ -453,20 +470,18 @@ def _store(doc: Doc, refs: dict[str, PlaceRef]) -> None:
 def link_places(doc: Doc, ctx: Context) -> None:
     lex = _lexicon(ctx)
     _store(doc, link(doc, _gazetteer(ctx), lex.demonyms, lex.building_cues, lex.first_names,
-                     PLACE_NOUN_FEATURES))
+                     _place_words()["place_nouns"]))
 
 
 # ----------------------------------------------------- helpers for reconciliation --
 
-STATE_QUALIFIERS = frozenset({"kingdom", "of", "the", "republic", "empire", "state", "city", "dc", "d.c", "d.c.",
-                              "federal", "principality", "grand", "duchy", "free", "socialist"})
 SAME_PLACE_KM = 25.0  # one name, two gazetteer rows this close: one place
 
 
 def qualified_name(x: str, y: str) -> bool:
     """Name key ``y`` is ``x`` with a state's qualifier words ("serbia" / "kingdom of
     serbia", "washington" / "washington d.c.")."""
-    return x != y and f" {x} " in f" {y} " and set(y.split()) - set(x.split()) <= STATE_QUALIFIERS
+    return x != y and f" {x} " in f" {y} " and set(y.split()) - set(x.split()) <= state_qualifiers()
 
 
 def same_place_refs(a: PlaceRef | None, b: PlaceRef | None) -> bool:
@@ -497,4 +512,4 @@ def distance_km(a, b, gaz: Gazetteer | None = None) -> float | None:
 
 
 __all__ = ["link_places", "link", "choose", "is_within", "distance_km", "place_ref", "qualified_name",
-           "same_place_refs", "STATE_QUALIFIERS", "SAME_PLACE_KM"]
+           "same_place_refs", "country_nouns", "state_qualifiers", "SAME_PLACE_KM"]

@@ -218,11 +218,7 @@ def attach_roles(doc: Doc) -> None:
     if not doc.entities or not doc.mentions:
         return
     ent_of = {e.key: e for e in doc.entities}
-    holders: dict[str, set[str]] = defaultdict(set)
-    for m in doc.mentions:
-        if m.type == "person" and m.entity in ent_of and m.label != LABEL:
-            for d in descriptors(doc.text, m) | title_descriptor(m):
-                holders[d].add(m.entity)
+    holders = _role_holders(doc, ent_of)
     _add_prefixed_aliases(doc, ent_of)
     found = []
     main = _main_person(doc)
@@ -231,18 +227,7 @@ def attach_roles(doc: Doc) -> None:
     sent_starts = [s.start for s in doc.sentences] if doc.sentences else []
     unlinked: dict[str, list[Mention]] = defaultdict(list)
     for d in find_role_descriptions(doc):
-        key = None
-        if d.named is not None:
-            key = doc.mentions[d.named].entity
-        elif len(holders.get(d.head, ())) == 1:
-            key = next(iter(holders[d.head]))
-        elif len(holders.get(d.head, ())) > 1:
-            key = _nearest_holder(d.mention.start, named, sent_starts, holders[d.head])
-        elif not holders.get(d.head) and (d.head in _words().epithets or d.head == "age") and main \
-                and not _AS_BEFORE.search(doc.text[max(0, d.mention.start - 4):d.mention.start]):
-            # "recognised X as the new leader": a role given to X, not a name of the main person
-            if _refers_back(d.mention.start, named, sent_starts, main):
-                key = main
+        key = _holder_of(doc, d, holders, named, sent_starts, main)
         if key is not None and key in ent_of and ent_of[key].type == "person":
             d.mention.entity = key
             found.append(d.mention)
@@ -251,6 +236,35 @@ def attach_roles(doc: Doc) -> None:
     found += _unnamed_people(doc, unlinked, ent_of)
     if found:
         _insert(doc, found, ent_of)
+
+
+def _role_holders(doc: Doc, ent_of: dict[str, LocalEntity]) -> dict[str, set[str]]:
+    """Role word -> the named people the text gives that role ("Emperor Franz Joseph")."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for m in doc.mentions:
+        if m.type == "person" and m.entity in ent_of and m.label != LABEL:
+            for d in descriptors(doc.text, m) | title_descriptor(m):
+                holders[d].add(m.entity)
+    return holders
+
+
+def _holder_of(doc: Doc, d: RoleDescription, holders: dict[str, set[str]], named: list[tuple[int, str, bool]],
+               sent_starts: list[int], main: str | None) -> str | None:
+    """The entity a role description stands for: the person it names, the one holder of
+    the role, the holder named just before, or (an epithet no one holds) the main person."""
+    if d.named is not None:
+        return doc.mentions[d.named].entity
+    held = holders.get(d.head, ())
+    if len(held) == 1:
+        return next(iter(held))
+    if len(held) > 1:
+        return _nearest_holder(d.mention.start, named, sent_starts, held)
+    if (d.head in _words().epithets or d.head == "age") and main \
+            and not _AS_BEFORE.search(doc.text[max(0, d.mention.start - 4):d.mention.start]):
+        # "recognised X as the new leader": a role given to X, not a name of the main person
+        if _refers_back(d.mention.start, named, sent_starts, main):
+            return main
+    return None
 
 
 def _nearest_holder(offset: int, named: list[tuple[int, str, bool]], sent_starts: list[int],

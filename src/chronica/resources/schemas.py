@@ -188,6 +188,33 @@ _SCHEMAS: list[tuple[str, Schema]] = [
         "required": ["not_counted", "plural_nouns", "single_words", "not_adjectives", "place_phrases"]})),
 ]
 
+
+# -- settings/match.yaml (a ``defaults`` file, not a language's): the thresholds of
+# cross-source matching, every key required, numbers only (match_settings.py).
+def _numbers(*keys: str, **nested: dict[str, Any]) -> dict[str, Any]:
+    props: dict[str, Any] = {k: {"type": "number"} for k in keys}
+    props.update(nested)
+    return {"type": "object", "required": list(props), "properties": props, "additionalProperties": False}
+
+
+_SCHEMAS.append(("settings/match.yaml", Schema(_numbers(
+    events=_numbers(
+        "threshold", "within_document", "strong_without_date", "min_signals", "undated_relief", "kind_unlike",
+        "target_signal", "cue_signal", "guessed_date_signal", "weak_threshold", "weak_signals", "gap_reach",
+        "continue_words", "retold_words", "same_date_days", "same_year_days", "guess_reach_years",
+        "vague_slack_days", "fuzzy_word_ratio", "rare_stem_documents", "max_block", "borrow_min", "borrow_share",
+        "borrow_agree", weights=_numbers("kind", "who", "place", "words", "date")),
+    entities=_numbers("same_place_km", "corpus_near_km", "min_shared_neighbours"),
+    conflicts=_numbers("vague_date_days", "loose_date_days", "same_detention_days", "inferred_reference_days")))))
+# place words read by resolve/places.py and resolve/merge.py
+_SCHEMAS.append(("places/place_words.yaml", Schema({
+    "type": "object", "additionalProperties": False,
+    "required": ["place_nouns", "country_nouns", "state_qualifiers", "region_qualifiers", "bare_directions"],
+    "properties": {"place_nouns": {"type": "object", "additionalProperties": {"type": "string"}},
+                   "bare_directions": {"type": "object", "additionalProperties": {"type": "string"}},
+                   "country_nouns": STRINGS, "state_qualifiers": STRINGS, "region_qualifiers": STRINGS}})))
+
+
 def register(pattern: str, schema: Schema) -> None:
     """Add or replace the schema for files matching ``pattern`` (plug-ins' data too)."""
     _SCHEMAS[:] = [(p, s) for p, s in _SCHEMAS if p != pattern] + [(pattern, schema)]
