@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from ..match_settings import EntityMerging
 from ..model import DocSpan, Entity, LocalEntity, Relation
 from ..components import Context, component
-from .aliases import kin_before, stem
+from .alias_records import stem
+from .aliases import kin_before
 from .descriptions import group_concept
 from .group_members import LABEL as MEMBERS
 from .roles import LABEL as ROLE
