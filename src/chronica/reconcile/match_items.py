@@ -9,6 +9,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 
 from ..match_settings import EventMatching
 from ..model import LocalEvent
@@ -43,7 +45,6 @@ class Item:
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
     return frozenset(STOP_WORDS)
 
 
