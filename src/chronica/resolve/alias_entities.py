@@ -14,7 +14,7 @@ from .disjoint import DisjointSets
 from .name_phrases import name_phrases
 from ..resources.names import clean_surface
 from .place_descriptions import LABEL as PLACE_LABEL
-from .places import COUNTRY_NOUNS
+from ..resources.names import country_nouns
 
 
 def build_entities(doc: Doc, items: list[ChainMention], clusters: list[Cluster], uf: DisjointSets) -> list[LocalEntity]:
@@ -49,7 +49,7 @@ def _best_name(members: list[ChainMention]) -> str:
     uncited = [m for m in members if not m.mention.cited] or members
     named = [m for m in uncited if m.preferred] or uncited
     best = max(named, key=lambda m: (not is_description(m), not is_nominal(m),
-                                     not set(m.name.tokens[-1:]) & COUNTRY_NOUNS,  # not "French mainland"
+                                     not set(m.name.tokens[-1:]) & country_nouns(),  # not "French mainland"
                                      len(m.name.tokens),
                                      counts[m.name.bare], -m.index))
     return best.name.bare

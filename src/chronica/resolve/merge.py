@@ -31,7 +31,8 @@ from .group_members import LABEL as MEMBERS
 from .roles import LABEL as ROLE
 from .disjoint import DisjointSets
 from ..resources.gazetteer import Gazetteer, distance_km, normalise
-from .places import country_nouns, place_ref, qualified_name, state_qualifiers
+from ..resources.names import country_nouns
+from .places import place_ref, qualified_name, state_qualifiers
 from ..resources.names import Name, fold, full_names_match, is_name_form, parse_name, subset_match, tokens_compatible
 
 

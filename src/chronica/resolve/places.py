@@ -24,6 +24,7 @@ from ..resources import default as default_resources
 from ..resources import load
 from ..resources.gazetteer import Candidate, Gazetteer, normalise
 from ..resources.gazetteer import distance_km as _points_km
+from ..resources.names import country_nouns
 
 # Kinds of place that frame the others: resolved first, used as context.
 FRAME_FEATURES = {"country", "continent", "state"}
@@ -296,11 +297,6 @@ def _qualifier() -> re.Pattern:
     return re.compile(r"(?<![\w-])(?P<q>" + "|".join(map(re.escape, words)) + r")\s+$")
 
 
-def country_nouns() -> frozenset[str]:
-    """"<Demonym> X" with one of these is the country ("the French mainland")."""
-    return _frozen("country_nouns")
-
-
 def state_qualifiers() -> frozenset[str]:
     """Words a state's name adds to a place's ("Kingdom of Serbia" / "Serbia")."""
     return _frozen("state_qualifiers")
@@ -309,13 +305,6 @@ def state_qualifiers() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _frozen(name: str) -> frozenset[str]:
     return frozenset(_place_words()[name])
-
-
-def __getattr__(name: str):
-    # the word lists were module constants: other modules still import them by name
-    if name in ("COUNTRY_NOUNS", "STATE_QUALIFIERS"):
-        return _frozen(name.lower())
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _qualified_lookup(doc: Doc, key: str, text: str, gaz: Gazetteer) -> list[Candidate]:
@@ -512,4 +501,4 @@ def distance_km(a, b, gaz: Gazetteer | None = None) -> float | None:
 
 
 __all__ = ["link_places", "link", "choose", "is_within", "distance_km", "place_ref", "qualified_name",
-           "same_place_refs", "country_nouns", "state_qualifiers", "SAME_PLACE_KM"]
+           "same_place_refs", "state_qualifiers", "SAME_PLACE_KM"]

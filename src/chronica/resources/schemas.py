@@ -210,10 +210,10 @@ _SCHEMAS.append(("settings/match.yaml", Schema(_numbers(
 # place words read by resolve/places.py and resolve/merge.py
 _SCHEMAS.append(("places/place_words.yaml", Schema({
     "type": "object", "additionalProperties": False,
-    "required": ["place_nouns", "country_nouns", "state_qualifiers", "region_qualifiers", "bare_directions"],
+    "required": ["place_nouns", "state_qualifiers", "region_qualifiers", "bare_directions"],
     "properties": {"place_nouns": {"type": "object", "additionalProperties": {"type": "string"}},
                    "bare_directions": {"type": "object", "additionalProperties": {"type": "string"}},
-                   "country_nouns": STRINGS, "state_qualifiers": STRINGS, "region_qualifiers": STRINGS}})))
+                   "state_qualifiers": STRINGS, "region_qualifiers": STRINGS}})))
 
 
 def register(pattern: str, schema: Schema) -> None:
