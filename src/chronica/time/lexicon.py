@@ -9,6 +9,8 @@ from typing import Any
 import yaml
 from chronica.resources import path as resource_path
 
+from .recache import default_cache
+
 DATA = resource_path("time")
 _SPACE = re.compile(r"[\s\u00a0]+")
 
@@ -17,6 +19,11 @@ def load_yaml(path: Path) -> Any:
     """A data file, parsed with libyaml when it is there (ten times faster at start-up)."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+
+
+def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile`` through the on-disk opcode cache (patterns built from the rules and tables)."""
+    return default_cache(DATA / "rules.yaml", DATA / "lexicon.yaml").compile(pattern, flags)
 
 
 def squash(text: str) -> str:
@@ -54,7 +61,8 @@ class Lexicon:
         """A table's keys as one whole-word, case-blind regex (compiled once)."""
         pat = self._words.get(name)
         if pat is None:
-            pat = re.compile(r"(?<!\w)(?:" + self.alternation(name) + r")(?!\w)", re.I)
+            pat = compile_pattern(
+                r"(?<!\w)(?:" + self.alternation(name) + r")(?!\w)", re.I)
             self._words[name] = pat
         return pat
 
