@@ -3,9 +3,13 @@ time: asides, subordinate and pluperfect clauses, plans, attributive dates, stag
 present scenes. A mixin of :class:`Resolver`."""
 from __future__ import annotations
 
+import re
+
 from .moment import Moment
 from .normalise import Parsed
 from .reference import _CLAUSE_START, _FLASH_FORWARD, _FOLLOW, _PRE, _PRE2, _WORDS
+
+_HAD_BEEN = re.compile(r"\bhad\s+(?:been\s+)?$", re.I)
 
 
 class Clauses:
@@ -126,6 +130,10 @@ class Clauses:
         """The clause around the expression speaks of the future ("will meet on Thursday",
         "payable Dec. 7"): the tense marker nearest the expression decides, so "said Friday
         ... will appeal" is past and "will succeed him Feb. 1" future."""
+        return self._tense(p) > 0
+
+    def _tense(self, p: Parsed) -> int:
+        """1 future, -1 past, 0 no tense marker near the expression (see :meth:`_future`)."""
         s, e = self._sentence(p.start)
         a, b = max(s, p.start - 80), min(e, p.end + 50)
         best, sign = None, 0
@@ -141,8 +149,10 @@ class Clauses:
                 else:
                     continue
                 if best is None or gap < best:
-                    best, sign = gap, value
-        return sign > 0
+                    # a plan in the past perfect lies in the past ("had been due to expire Friday")
+                    planned_before = value > 0 and _HAD_BEEN.search(self.text, max(a, m.start() - 20), m.start())
+                    best, sign = gap, -1 if planned_before else value
+        return sign
 
     def _sentence(self, offset: int) -> tuple[int, int]:
         from bisect import bisect_right

@@ -127,12 +127,13 @@ class Deixis:
                      f"{lo}/{hi}", lo, hi, "inferred" if n == 0 else "relative", p.mod, base.text,
                      anchor_value=ref.timex())
 
-    def _weekday(self, r: Moment, weekday: int, direction: int) -> dt.date | None:
+    def _weekday(self, r: Moment, weekday: int, direction: int, strict: bool = False) -> dt.date | None:
         d = r.to_date()
         if d is None or r.day is None:
             return None
-        # a story's weekday may be the day it is already on ("28 June 1914 ... on Sunday")
-        first = 0 if direction < 0 or self.genre != "news" else 1
+        # a story's weekday may be the day it is already on ("28 June 1914 ... on Sunday"),
+        # never with "last"/"next" (``strict``): "last Monday" said on a Monday is a week back
+        first = 1 if strict else 0 if direction < 0 or self.genre != "news" else 1
         for k in range(first, 8):
             c = d + dt.timedelta(days=direction * k)
             if c.isoweekday() == weekday:
@@ -171,7 +172,7 @@ class Deixis:
                 y -= 1
             return Moment("month", year=y, month=m.month)
         if m is not None and m.weekday and not m.month:
-            d = self._weekday(ref, m.weekday, n if n else 1)
+            d = self._weekday(ref, m.weekday, n if n else 1, strict=bool(n))
             return Moment.of_date(d) if d else None
         if m is not None and m.daypart:
             if ref.day is None:

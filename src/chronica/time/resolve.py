@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from ..model import Timex, When
-from .lexicon import Lexicon
+from .lexicon import Lexicon, compile_pattern
 from .moment import Moment, astro, iso_day, next_day
 from .normalise import Parsed
 from .clauses import Clauses
@@ -52,14 +52,15 @@ class Resolver(Deixis, Clauses):
         # past forms: listed ones and regular -ed verbs ("announced", "rolled"); the future
         # list is searched first and wins ties ("expected to", "scheduled"); an -ed form after
         # "be"/"been"/"being" is a passive, whose tense is its auxiliary's ("will be paid")
-        self._past_words = re.compile(r"(?<!\w)(?:" + lexicon.alternation("past_markers") +
+        self._past_words = compile_pattern(r"(?<!\w)(?:" + lexicon.alternation("past_markers") +
                                       r"|(?!(?:" + lexicon.alternation("future_markers") +
-                                      r")\b)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?-i:[a-z]{3,}ed))(?!\w)",
+                                      r")\b)(?!(?:" + lexicon.alternation("ed_non_verbs") + r")\b)(?!un[a-z]+ed\b)"
+                                      r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?-i:[a-z]{2,}[a-df-z]ed))(?!\w)",
                                       re.I)  # "United" is no verb
         self._neutral = lexicon.words("tense_neutral")
-        self._flashback = re.compile(r"(?<!\bthere\s)\bhad\s+(?:(?:already|previously|once|been|not|never)\s+)*"
+        self._flashback = compile_pattern(r"(?<!\bthere\s)\bhad\s+(?:(?:already|previously|once|been|not|never)\s+)*"
                                      r"(?:\w+ed|" + lexicon.alternation("past_participles") + r")\b", re.I)
-        self._scene_setter = re.compile(r"\W*(?:" + lexicon.alternation("scene_setters") + r")\s+", re.I)
+        self._scene_setter = compile_pattern(r"\W*(?:" + lexicon.alternation("scene_setters") + r")\s+", re.I)
         self.edge_parts: dict[tuple[int, int], tuple[Timex, Timex]] = {}  # TimeML's two parts
         self.range_years: dict[tuple[int, int], int] = {}  # years read for yearless ranges
         self.upcoming: list[Parsed] = []  # every expression of the text, for look-ahead
@@ -387,10 +388,13 @@ class Resolver(Deixis, Clauses):
         if m.gran == "season" and m.season == "WI" and r.month in (1, 2):
             return replace(m, year=y - 1), base  # "the winter" in January: the one under way
         if self.genre == "news" and base is self.dct and m.month:
-            future = self._future(p)
-            if not future and m.month > r.month + 1:
+            tense = self._tense(p)
+            if tense == 0 and r.month:  # no tense word: the nearer of last year's and next year's
+                ahead = (m.month - r.month) % 12
+                y += 1 if m.month < r.month and ahead < 6 else -1 if m.month > r.month and ahead >= 6 else 0
+            elif tense < 0 and m.month > r.month + 1:
                 y -= 1
-            elif future and m.month < r.month:
+            elif tense > 0 and m.month < r.month:
                 y += 1
         elif r.gran == "season" and r.season == "WI" and m.month in (1, 2):
             y += 1

@@ -46,6 +46,7 @@ PAST_STRETCH = re.compile(r"the\s+(?:past|last)\s+(?:(\d+|two|three|four|five|si
 STRETCH_UNIT = {"decade": "DE", "year": "Y", "month": "M", "week": "W", "day": "D", "century": "CE", "centurie": "CE"}
 NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                 "nine": "9", "ten": "10", "twelve": "12", "twenty": "20", "few": "X"}
+LATEST_YEAR = re.compile(r"(-?\d+)-")
 CLOCK_ON_DAY = re.compile(r"(.*?(?:[ap]\.?m\.?|noon|midnight|midday))\s*,?\s+on\s+(.+)$", re.I | re.S)
 
 
@@ -83,7 +84,19 @@ def timex2(t: Timex, genre: str, edges: dict[int, str] | None = None) -> Timex:
         return replace(t, value="PRESENT_REF")
     if t.type == "SET" and t.value in SET_GRAIN and not RATE.match(t.text):
         return replace(t, value=SET_GRAIN[t.value])
-    return t
+    return january_winter(t)
+
+
+def january_winter(t: Timex) -> Timex:
+    """A winter the context dates ("in December 1914 ... in winter") is written with the year
+    of its January in TIMEX2 (1915-WI); a winter the text dates itself keeps the text's year."""
+    if t.basis == "explicit" or not t.value.endswith("-WI") or not t.latest:
+        return t
+    m = LATEST_YEAR.match(t.latest)
+    if m is None:
+        return t
+    year = int(m[1])  # astronomical: 0 is 1 BC
+    return replace(t, value=(f"{year:04d}" if year > 0 else f"BC{1 - year:04d}") + "-WI")
 
 
 def past_stretch(t: Timex) -> Timex:
