@@ -8,7 +8,7 @@ from dataclasses import replace
 from ..model import Timex
 from .moment import RANK, Moment, astro, historical
 from .normalise import Parsed
-from .reference import _contains, DCT_DEICTICS, PART_MOD, Reference
+from .reference import _contains, DATED_DEICTICS, DCT_DEICTICS, PART_MOD, Reference
 
 
 class Deixis:
@@ -16,8 +16,8 @@ class Deixis:
 
     def _deixis(self, p: Parsed) -> Timex | None:
         word = (p.deictic_word or "").lower()
-        base = self.dct if (self.dct and (self.genre == "news" or word in ("tomorrow", "yesterday"))
-                            and word in DCT_DEICTICS | {"tomorrow", "yesterday"}) else self.ref
+        base = self.dct if (self.dct and (self.genre == "news" or word in DATED_DEICTICS)
+                            and word in DCT_DEICTICS) else self.ref
         if not p.deictic and p.moment is not None and p.moment.season and self._season_kind(p):
             return self._unanchored(replace(p, unit=None))  # "winter quarters": a kind of thing
         if word in self.lx["anaphoric_deictics"] and self.mentioned is not None and p.unit in ("Y", "M"):

@@ -15,28 +15,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Timex
+from . import cues
 from .edtf import parse_edtf_bounds
-from .lexicon import DATA
+from .lexicon import DATA, compile_pattern
 
-# words that put a named period in time; "after"/"since" look past its end, "before"/"until" before its start
-CUE = re.compile(
-    r"(?i:\b(?P<cue>during|in|under|after|before|since|until|till|throughout|through|following|amid|"
-    r"by\s+the\s+(?:end|time)\s+of|(?:at|by|from)\s+the\s+(?:start|end|height|outbreak|beginning|close|"
-    r"time|turn)\s+of|on\s+the\s+eve\s+of|in\s+the\s+(?:wake|aftermath|course|days|time|years|era|last\s+years|"
-    r"early\s+years|first\s+years)\s+of|the\s+(?:end|start|beginning|outbreak|eve|aftermath)\s+of)\s+)"
-    r"(?=[Tt]he\s|[A-Z])")  # names are capitalised or follow "the"
-AFTER_CUES = frozenset({"after", "since", "following"})
-BEFORE_CUES = frozenset({"before", "until", "till"})
+# words that put a named period in time (cues.yaml, tried in the file's order); names are
+# capitalised or follow "the"; "after"/"since" look past its end, "before"/"until" before its start
+CUE = compile_pattern(r"(?i:\b(?P<cue>" + cues.alternation("period_cues", longest_first=False) + r")\s+)"
+                      r"(?=[Tt]he\s|[A-Z])")
+AFTER_CUES = cues.words("period_after_cues")
+BEFORE_CUES = cues.words("period_before_cues")
 _THE = re.compile(r"[Tt]he\s+")
 _WORD = re.compile(r"[\w'’.-]+")
 _OWN_DATE = re.compile(r"\s*[(,–—-]\s*(?:c\.\s*|ca\.\s*|from\s+)?\d")
 _YEAR = re.compile(r"^(-?)(\d{4})")
 # a state or realm is a place after "in" ("in the Ottoman Empire"), a time after "under"
-PLACE_LIKE = re.compile(r"\b(?:Empire|Kingdom|Republic|Union|USSR|Caliphate|Sultanate|Commonwealth|"
-                        r"Confederation|Monarchy|Reich|Rus'?|Germany|France|Spain|Italy|Britain|England|"
-                        r"Egypt|Greece)\b|Austria-Hungary|Byzantium|Muscovy|al-Andalus|Silla|Goryeo|Joseon|"
-                        r"Tawantinsuyu|Kampuchea")
-PLACE_CUES = frozenset({"in", "through", "throughout"})
+PLACE_LIKE = cues.whole_words("realm_words_cased")
+PLACE_CUES = cues.words("period_place_cues")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from ..model import Timex, When
+from . import cues
 from .lexicon import Lexicon, compile_pattern
 from .moment import Moment, astro, iso_day, next_day
 from .normalise import Parsed
@@ -58,7 +59,7 @@ class Resolver(Deixis, Clauses):
                                       r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?-i:[a-z]{2,}[a-df-z]ed))(?!\w)",
                                       re.I)  # "United" is no verb
         self._neutral = lexicon.words("tense_neutral")
-        self._flashback = compile_pattern(r"(?<!\bthere\s)\bhad\s+(?:(?:already|previously|once|been|not|never)\s+)*"
+        self._flashback = compile_pattern(r"(?<!\bthere\s)\bhad\s+(?:(?:" + cues.alternation("flashback_adverbs") + r")\s+)*"
                                      r"(?:\w+ed|" + lexicon.alternation("past_participles") + r")\b", re.I)
         self._scene_setter = compile_pattern(r"\W*(?:" + lexicon.alternation("scene_setters") + r")\s+", re.I)
         self.edge_parts: dict[tuple[int, int], tuple[Timex, Timex]] = {}  # TimeML's two parts

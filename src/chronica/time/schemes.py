@@ -27,6 +27,8 @@ import re
 from dataclasses import replace
 
 from ..model import Timex
+from . import cues
+from .lexicon import compile_pattern
 from .periods import is_named_period
 from .tagger import TagResult
 
@@ -34,20 +36,22 @@ SCHEMES = ("chronica", "timex2", "timex3")
 
 # TIMEX2 §5 (sets): a recurrence is valued by the calendar grain it repeats in
 SET_GRAIN = {"P1D": "XXXX-XX-XX", "P1W": "XXXX-WXX", "P1M": "XXXX-XX", "P1Y": "XXXX"}
-RATE = re.compile(r"(?:per|a|an)\s", re.I)  # "per day", "a week": a rate, not a recurrence
-PRESENT_WORDS = frozenset({"now", "right now", "just now"})
-TODAY_WORDS = frozenset({"today", "nowadays", "these days"})
-AGE = re.compile(r"[\s-]*(?:old\b|of\s+age\b)")
-UNMARKED_TIMEX3 = frozenset({"former", "once"})
-ATTRIBUTIVE_TIMEX3 = frozenset({"future", "recent"})
-ATTRIBUTIVE_NOUN = re.compile(r" (?!(?:of|and|or|is|was|that|which|to|in|for|(?:year|quarter|month|week|day|decade|centur[yi])e?s?)\b)[a-z][a-z-]+")
-PAST_STRETCH = re.compile(r"the\s+(?:past|last)\s+(?:(\d+|two|three|four|five|six|seven|eight|"
-                          r"nine|ten|twelve|twenty|few)\s+)?(decade|year|month|week|day|centur(?:y|ie))s?$", re.I)
-STRETCH_UNIT = {"decade": "DE", "year": "Y", "month": "M", "week": "W", "day": "D", "century": "CE", "centurie": "CE"}
-NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-                "nine": "9", "ten": "10", "twelve": "12", "twenty": "20", "few": "X"}
+# the words below are data (lang/en/time/cues.yaml)
+RATE = compile_pattern(r"(?:" + cues.alternation("rate_articles") + r")\s", re.I)  # "per day": a rate, no set
+PRESENT_WORDS = cues.words("present_words")
+TODAY_WORDS = cues.words("today_words")
+AGE = compile_pattern(r"[\s-]*(?:" + cues.alternation("age_words") + r")\b")
+UNMARKED_TIMEX3 = cues.words("timex3_unmarked")
+ATTRIBUTIVE_TIMEX3 = cues.words("timex3_attributive")
+ATTRIBUTIVE_NOUN = compile_pattern(r" (?!(?:" + cues.alternation("not_nouns") + r")\b)[a-z][a-z-]+")
+STRETCH_UNIT = cues.table("stretch_units")
+NUMBER_WORDS = cues.table("stretch_counts")
+PAST_STRETCH = compile_pattern(
+    r"(?:" + cues.alternation("stretch_openers") + r")\s+(?:(\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r")\s+)?(" + "|".join(sorted(STRETCH_UNIT, key=len, reverse=True)) + r")s?$", re.I)
 LATEST_YEAR = re.compile(r"(-?\d+)-")
-CLOCK_ON_DAY = re.compile(r"(.*?(?:[ap]\.?m\.?|noon|midnight|midday))\s*,?\s+on\s+(.+)$", re.I | re.S)
+CLOCK_ON_DAY = compile_pattern(r"(.*?(?:" + cues.alternation("clock_words") + r"))\s*,?\s+(?:"
+                               + cues.alternation("day_joiners") + r")\s+(.+)$", re.I | re.S)
 
 
 def view(res: TagResult, text: str, scheme: str = "chronica", genre: str = "narrative") -> list[Timex]:
