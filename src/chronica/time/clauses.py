@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 
+from . import cues
 from .moment import Moment
 from .normalise import Parsed
 from .reference import _CLAUSE_START, _FLASH_FORWARD, _FOLLOW, _PRE, _PRE2, _WORDS
 
+PREPOSITIONAL_TAILS = tuple(cues.words("prepositional_tails"))
 _HAD_BEEN = re.compile(r"\bhad\s+(?:been\s+)?$", re.I)
 
 
@@ -124,7 +126,7 @@ class Clauses:
 
     def _prepositional(self, p: Parsed) -> bool:
         tail = self.text[max(p.start, p.end - 6):p.end].lower()
-        return tail.endswith(("before", "after", "prior"))
+        return tail.endswith(PREPOSITIONAL_TAILS)
 
     def _future(self, p: Parsed) -> bool:
         """The clause around the expression speaks of the future ("will meet on Thursday",

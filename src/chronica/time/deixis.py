@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 from ..model import Timex
+from . import cues
 from .moment import RANK, Moment, astro, historical
 from .normalise import Parsed
 from .reference import _contains, DATED_DEICTICS, DCT_DEICTICS, PART_MOD, Reference
@@ -70,12 +71,12 @@ class Deixis:
         """"the quarter", "the year-ago quarter", "next quarter"."""
         word = " ".join((p.deictic_word or "").lower().replace("-", " ").split())
         self._quarter_at = p.start
-        if word in ("", "latest", "most recent", "just ended", "recent", "same"):
+        if not word or word in cues.words("reported_quarter_words"):
             r = self._reported_quarter()
             if r is None:
                 return self._unanchored(p)
             return self._timex(p, r.moment, "inferred", r.text, r.moment.timex())
-        if word in ("year ago", "year earlier"):
+        if word in cues.words("year_ago_words"):
             r = self._reported_quarter()
             if r is None:
                 return self._unanchored(p)

@@ -12,11 +12,13 @@ import re
 from dataclasses import replace
 
 from ..model import Timex
+from . import cues
 from .lexicon import Lexicon
 
 _WORD = re.compile(r"[\s\-]*([^\s,.;:!?()\[\]\"“”]+)")
 _PRE = re.compile(r"(\w+)\s+$")
-ARTICLES = ("the", "a", "an")
+ARTICLES = cues.words("articles")
+START_WORDS, END_WORDS = cues.words("start_words"), cues.words("end_words")
 SHORT_PHRASE = 4  # words of a complement a new phrase may follow without punctuation
 _HARD_STOP = re.compile(r"\s*[,.;:!?()\[\]\"“”\n]")
 
@@ -60,7 +62,7 @@ class Extender:
         if not self.part_of.fullmatch(text, t.start, nxt.start):
             return None
         first = t.text.lower().split()[1] if t.text.lower().startswith("the ") else ""
-        mod = "START" if first in ("first", "early") else "END" if first in ("last", "final") else nxt.mod
+        mod = "START" if first in START_WORDS else "END" if first in END_WORDS else nxt.mod
         return replace(nxt, start=t.start, text=text[t.start:nxt.end], mod=mod)
 
     def _extend(self, text: str, t: Timex, limit: int) -> Timex:

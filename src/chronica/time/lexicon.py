@@ -96,7 +96,7 @@ class Lexicon:
         current = 0
         seen = False
         for w in t.split():
-            if w in ("a", "and"):
+            if w in self.tables["number_fillers"]:
                 continue
             if w in units:
                 current += units[w]
@@ -114,13 +114,13 @@ class Lexicon:
         """A spoken year: "nineteen ninety-six" 1996, "eighteen hundred" 1800, "nineteen oh
         five" 1905, "two thousand and one" 2001."""
         words = squash(text).replace("-", " ").split()
-        if "thousand" in words:
+        if any(w in self.tables["year_thousands"] for w in words):
             return int(self.number(" ".join(words)) or 0) or None
         if not words or words[0] not in self.tables["year_century_words"]:
             return None
         century = self.tables["units_words"].get(words[0])
-        rest = [w for w in words[1:] if w not in ("oh", "and")]
-        if rest[:1] == ["hundred"]:
+        rest = [w for w in words[1:] if w not in self.tables["year_fillers"]]
+        if rest[:1] and rest[0] in self.tables["year_hundreds"]:
             rest = rest[1:]
         tail = self.number(" ".join(rest)) if rest else 0
         if century is None or tail is None or tail >= 100:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import calendars
+from . import calendars, cues
 from .lexicon import Lexicon, squash
 from .moment import Moment
 from .rules import Rule
@@ -132,7 +132,7 @@ class Normaliser:
 
     def _ordinal_second(self, g: dict, m: re.Match, text: str) -> bool:
         """"a second attack", "a second column": the ordinal, not one second of time."""
-        if squash(g.get("unit", "")) != "second" or squash(g.get("amount", "")) not in ("a", "one"):
+        if squash(g.get("unit", "")) != "second" or squash(g.get("amount", "")) not in cues.words("single_amounts"):
             return False
         after = _NEXT_WORD.match(text, m.end())
         return bool(after) and after[1].islower() and after[1] not in self.lx["second_continuations"]
@@ -313,8 +313,7 @@ class Normaliser:
             d = squash(deictic_word)
             deictic = lx.get("deictics", d)
             if deictic is None:
-                deictic = {"before": -1, "earlier": -1, "after": 1, "later": 1, "tomorrow": 1,
-                           "yesterday": -1, "the same": 0, "ago": -1}.get(d, 0)
+                deictic = int(cues.table("relative_deictics").get(d, 0))
         moment = None
         if kind in ("deixis", "set"):
             moment, _ = self._moment(g, "")
