@@ -377,36 +377,11 @@ class Resolver(Deixis, Clauses):
         if base is None or base.moment.year is None:
             return m, None
         r = base.moment
-        y = r.year
         if m.gran == "quarter":
-            cur = r.coarsen("quarter").quarter
-            if cur and m.quarter and self.genre == "news" and base is self.dct:
-                if m.quarter > cur + 1 and not self._future(p):
-                    y -= 1  # "the fourth quarter" in a January report
-                elif m.quarter < cur - 1 and self._future(p):  # the quarter just ended is reported
-                    y += 1
-            return replace(m, year=y), base
+            return replace(m, year=self._quarter_year(p, m, r, base is self.dct)), base
         if m.gran == "season" and m.season == "WI" and r.month in (1, 2):
-            return replace(m, year=y - 1), base  # "the winter" in January: the one under way
-        if self.genre == "news" and base is self.dct and m.month:
-            tense = self._tense(p)
-            if tense == 0 and r.month:  # no tense word: the nearer of last year's and next year's
-                ahead = (m.month - r.month) % 12
-                y += 1 if m.month < r.month and ahead < 6 else -1 if m.month > r.month and ahead >= 6 else 0
-            elif tense < 0 and m.month > r.month + 1:
-                y -= 1
-            elif tense > 0 and m.month < r.month:
-                y += 1
-        elif r.gran == "season" and r.season == "WI" and m.month in (1, 2):
-            y += 1
-        elif m.month and r.month and r.gran in ("month", "day", "time"):
-            # the nearer reading: "January" after "December 1941" is January 1942
-            back, fwd = (r.month - m.month) % 12, (m.month - r.month) % 12
-            # the narrative's year, unless the month is just across New Year
-            if m.month < r.month and fwd <= 2:
-                y += 1
-            elif m.month > r.month and back <= 2:
-                y -= 1
+            return replace(m, year=r.year - 1), base  # "the winter" in January: the one under way
+        y = self._month_year(p, m, r, base is self.dct)
         if m.day and not m.month and not m.weekday and r.month:  # "on the 20th": the month in play ...
             partner = self._month_partner(p)  # ... or the partner's: "from the 13th to the 19th of May"
             if partner is not None:
@@ -432,6 +407,42 @@ class Resolver(Deixis, Clauses):
         if main is not None:
             return replace(m, year=main.moment.year), main
         return replace(m, year=y), base
+
+    def _quarter_year(self, p: Parsed, m: Moment, r: Moment, from_dct: bool) -> int:
+        """A report's "the fourth quarter" in January is last year's; a quarter well ahead
+        of the one just ended, said in the future tense, next year's."""
+        y, cur = r.year, r.coarsen("quarter").quarter
+        if cur and m.quarter and self.genre == "news" and from_dct:
+            if m.quarter > cur + 1 and not self._future(p):
+                return y - 1
+            if m.quarter < cur - 1 and self._future(p):
+                return y + 1
+        return y
+
+    def _month_year(self, p: Parsed, m: Moment, r: Moment, from_dct: bool) -> int:
+        """The year of a yearless month: in news by the clause's tense (no tense: the nearer
+        one); in a story the story's year, unless the month is just across New Year."""
+        y = r.year
+        if self.genre == "news" and from_dct and m.month:
+            tense = self._tense(p)
+            if tense == 0 and r.month:
+                ahead = (m.month - r.month) % 12
+                return y + (1 if m.month < r.month and ahead < 6 else -1 if m.month > r.month and ahead >= 6 else 0)
+            if tense < 0 and m.month > r.month + 1:
+                return y - 1
+            if tense > 0 and m.month < r.month:
+                return y + 1
+            return y
+        if r.gran == "season" and r.season == "WI" and m.month in (1, 2):
+            return y + 1
+        if m.month and r.month and r.gran in ("month", "day", "time"):
+            # the nearer reading: "January" after "December 1941" is January 1942
+            back, fwd = (r.month - m.month) % 12, (m.month - r.month) % 12
+            if m.month < r.month and fwd <= 2:
+                return y + 1
+            if m.month > r.month and back <= 2:
+                return y - 1
+        return y
 
     def _season_kind(self, p: Parsed) -> bool:
         nxt = _FOLLOW.match(self.text, p.end)
