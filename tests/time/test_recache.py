@@ -39,3 +39,28 @@ def test_a_damaged_or_missing_cache_is_compiled_afresh(tmp_path):
     unwritable.compile(*PATTERNS[0])
     unwritable.save()  # creates the folder; never raises
     assert PatternCache(None).compile(*PATTERNS[0]).search(TEXTS[0])
+
+
+def test_built_data_is_kept_until_a_source_changes(tmp_path, monkeypatch):
+    from chronica.time.recache import cached_build
+    monkeypatch.setenv("CHRONICA_CACHE", str(tmp_path / "cache"))
+    src = tmp_path / "table.yaml"
+    src.write_text("a: 1\n")
+    calls = []
+    build = lambda: calls.append(1) or {"rows": [1, 2, 3]}
+    assert cached_build([src], build) == {"rows": [1, 2, 3]}
+    assert cached_build([src], build) == {"rows": [1, 2, 3]} and len(calls) == 1  # read back
+    src.write_text("a: 2\n")
+    cached_build([src], build)
+    assert len(calls) == 2  # a changed source builds afresh
+    assert len(list((tmp_path / "cache").glob("time-data-*.pickle"))) == 2  # both versions kept (up to KEEP)
+
+
+def test_a_tagger_from_the_cache_tags_as_a_fresh_one(tmp_path, monkeypatch):
+    from chronica.time import TimeTagger
+    monkeypatch.setenv("CHRONICA_CACHE", str(tmp_path))
+    text = "In 1066 the duke crossed the sea; during the Hundred Years' War the towns were walled."
+    first, second = TimeTagger.load(), TimeTagger.load()  # built, then read back
+    monkeypatch.setenv("CHRONICA_REGEX_CACHE", "0")
+    fresh = TimeTagger.load()
+    assert first.tag(text).timexes == second.tag(text).timexes == fresh.tag(text).timexes

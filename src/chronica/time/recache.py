@@ -8,7 +8,9 @@ are kept in a marshal file beside the other caches and handed straight to ``_sre
 time. The file is named by the Python version, ``_sre.MAGIC`` and a hash of the data files
 the patterns come from, so a changed rule or another interpreter never reads stale code;
 anything unreadable is ignored and compiled afresh, and an unwritable cache only costs speed.
-Set ``CHRONICA_REGEX_CACHE=0`` to switch it off.
+The same folder keeps the loaded data (:func:`cached_build`): tables, expanded rules and
+the period index, named by the bytes of the data files and of the modules that read them.
+Set ``CHRONICA_REGEX_CACHE=0`` to switch both off.
 """
 from __future__ import annotations
 
@@ -16,13 +18,16 @@ import atexit
 import hashlib
 import marshal
 import os
+import pickle
 import re
 import sys
 from pathlib import Path
+from typing import Callable, TypeVar
 from re import _compiler, _parser  # type: ignore[attr-defined]
 
 import _sre
 
+T = TypeVar("T")
 Entry = tuple  # (pattern, flags, code, groups - 1, groupindex, indexgroup): _sre.compile's arguments
 
 
@@ -85,7 +90,7 @@ class PatternCache:
         return rx
 
     def save(self) -> None:
-        """Write the opcodes (atomically); other versions of this cache are removed."""
+        """Write the opcodes (atomically); only the newest versions of this cache are kept."""
         if not self.dirty or self.path is None or self.entries is None:
             return
         try:
@@ -93,15 +98,21 @@ class PatternCache:
             tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
             tmp.write_bytes(marshal.dumps(self.entries))
             os.replace(tmp, self.path)
-            for old in self.path.parent.glob(f"{PREFIX}*.marshal"):
-                if old != self.path:
-                    old.unlink(missing_ok=True)
+            prune(self.path.parent, f"{PREFIX}*.marshal")
         except (OSError, ValueError):
             pass
         self.dirty = False
 
 
 PREFIX = "time-regex-"
+KEEP = 4  # versions of a cache kept (checkouts of other versions share the folder)
+
+
+def prune(folder: Path, pattern: str) -> None:
+    """Remove all but the ``KEEP`` newest files matching ``pattern``."""
+    files = sorted(folder.glob(pattern), key=lambda f: f.stat().st_mtime, reverse=True)
+    for old in files[KEEP:]:
+        old.unlink(missing_ok=True)
 _CACHE: PatternCache | None = None
 
 
@@ -120,3 +131,33 @@ def default_cache(*sources: Path) -> PatternCache:
             path = cache_dir() / f"{PREFIX}{h.hexdigest()[:16]}.marshal"
         _CACHE = PatternCache(path)
     return _CACHE
+
+
+DATA_PREFIX = "time-data-"
+
+
+def cached_build(sources: list[Path], build: Callable[[], T]) -> T:
+    """``build()``, or what it built last time for the same ``sources`` (the data files and
+    the modules that read them, hashed byte for byte) and interpreter: the parsed tables,
+    expanded rules and period index come back in one read instead of parsing YAML again."""
+    if os.environ.get("CHRONICA_REGEX_CACHE", "1") == "0":
+        return build()
+    h = hashlib.sha1(f"{sys.version_info[:3]}|{sys.implementation.cache_tag}".encode())
+    for src in sorted(sources):
+        h.update(src.name.encode())
+        h.update(src.read_bytes())
+    path = cache_dir() / f"{DATA_PREFIX}{h.hexdigest()[:16]}.pickle"
+    try:
+        return pickle.loads(path.read_bytes())
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+        pass
+    built = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, path)
+        prune(path.parent, f"{DATA_PREFIX}*.pickle")
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        pass
+    return built
