@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 
 from . import cues
+from .lexicon import compile_pattern
 from .moment import Moment
 from .normalise import Parsed
 from .reference import _CLAUSE_START, _FLASH_FORWARD, _FOLLOW, _PRE, _PRE2, _WORDS
 
 PREPOSITIONAL_TAILS = tuple(cues.words("prepositional_tails"))
-_HAD_BEEN = re.compile(r"\bhad\s+(?:been\s+)?$", re.I)
+_HAD_BEEN = compile_pattern(r"\bhad\s+(?:been\s+)?$", re.I)
 
 
 class Clauses:

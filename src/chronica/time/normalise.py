@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from . import calendars, cues
-from .lexicon import Lexicon, squash
+from .lexicon import Lexicon, compile_pattern, squash
 from .moment import Moment
 from .rules import Rule
 
@@ -31,10 +31,10 @@ class Parsed:
     short_year: bool = False  # a two-digit year that needs its century
 
 
-_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
-_NAME_BEFORE = re.compile(r"\bthe\s+(?:\d{4}\s+)?$", re.I)
-_NAME_WORD = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+)\s+$")  # a capitalised word mid-sentence, right before
-_PHRASE_END = re.compile(r"\s*(?:[.,;:!?)\"”]|\(|$)")
+_NEXT_WORD = compile_pattern(r"[ \t]+(\w+)")
+_NAME_BEFORE = compile_pattern(r"\bthe\s+(?:\d{4}\s+)?$", re.I)
+_NAME_WORD = compile_pattern(r"(?<=[a-z,] )([A-Z][a-z]+)\s+$")  # a capitalised word mid-sentence, right before
+_PHRASE_END = compile_pattern(r"\s*(?:[.,;:!?)\"”]|\(|$)")
 
 
 class Normaliser:

@@ -14,9 +14,9 @@ from typing import Any
 
 from .lexicon import DATA, Lexicon, compile_pattern, load_yaml, squash
 
-_REF = re.compile(r"\{\{(@?)(\w+)\}\}")
-_TOKEN = re.compile(r"\w+")
-_WORD_TAIL = re.compile(r"\w*")
+_REF = compile_pattern(r"\{\{(@?)(\w+)\}\}")
+_TOKEN = compile_pattern(r"\w+")
+_WORD_TAIL = compile_pattern(r"\w*")
 KINDS = ("date", "range", "edge", "duration", "offset", "deixis", "ref", "set", "calendar", "regnal")
 DIGIT = "#digit"
 

@@ -49,7 +49,7 @@ NUMBER_WORDS = cues.table("stretch_counts")
 PAST_STRETCH = compile_pattern(
     r"(?:" + cues.alternation("stretch_openers") + r")\s+(?:(\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     + r")\s+)?(" + "|".join(sorted(STRETCH_UNIT, key=len, reverse=True)) + r")s?$", re.I)
-LATEST_YEAR = re.compile(r"(-?\d+)-")
+LATEST_YEAR = compile_pattern(r"(-?\d+)-")
 CLOCK_ON_DAY = compile_pattern(r"(.*?(?:" + cues.alternation("clock_words") + r"))\s*,?\s+(?:"
                                + cues.alternation("day_joiners") + r")\s+(.+)$", re.I | re.S)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..model import Timex, When
 from .edtf_valid import level1_interval, real_days
 from .extend import Extender
-from .lexicon import DATA, Lexicon, squash
+from .lexicon import DATA, Lexicon, compile_pattern, squash
 from .normalise import Normaliser, Parsed
 from .periods import Periods
 from .recache import cached_build
@@ -17,10 +17,10 @@ from .resolve import Resolver
 from .rules import Rule, Triggers, load_rules, load_triggers, read_rules_file, windows
 
 # a sentence ends at . ! ? ; (and any closing quotes, brackets or citation marks: ".[13] ")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])(?:\[[0-9a-z]{1,4}\])*[\"'”’)]*\s+(?=[\"'“‘(`]*[A-Z0-9])|\n\s*")
-_WORD_BEFORE = re.compile(r"(\S+)\s*$")
-_WORD_AFTER = re.compile(r"^\s*([^\s.,;:!?)]+)")
-_COUNT_BEFORE = re.compile(r"(?<![\d,.])\d[\d,.]*\s+([a-z]{2,}s)\b")
+_SENTENCE_END = compile_pattern(r"(?<=[.!?;])(?:\[[0-9a-z]{1,4}\])*[\"'”’)]*\s+(?=[\"'“‘(`]*[A-Z0-9])|\n\s*")
+_WORD_BEFORE = compile_pattern(r"(\S+)\s*$")
+_WORD_AFTER = compile_pattern(r"^\s*([^\s.,;:!?)]+)")
+_COUNT_BEFORE = compile_pattern(r"(?<![\d,.])\d[\d,.]*\s+([a-z]{2,}s)\b")
 
 
 @dataclass

@@ -28,7 +28,7 @@ CITATION = compile_pattern(
 BIBLIOGRAPHY = compile_pattern(r"(?<!\w)(?:" + cues.alternation("bibliography_words_cased") + r")")
 # the speaker in a talk or podcast: "I", "we", "us" close before the expression
 SPEAKER = compile_pattern(r"\b(?:" + cues.alternation("speaker_words_cased") + r")\b[^.;:!?]{0,40}$")
-_CLAUSE_EDGE = re.compile(r"[,;:()\u2014\u2013\[\]]|\.\s")
+_CLAUSE_EDGE = compile_pattern(r"[,;:()\u2014\u2013\[\]]|\.\s")
 
 
 class Teller:
