@@ -75,3 +75,9 @@ def test_timex2_names_a_winter_the_context_dates_by_its_january(tagger):
 def test_timex2_keeps_the_year_a_text_gives_its_winter(tagger):
     got = _view(tagger, "The winter of 1709 froze the lagoon.", "timex2")
     assert got["The winter of 1709"].value == "1709-WI"
+
+
+def test_timex2_marks_this_period_without_a_value_but_chronica_dates_it(tagger):
+    text = "The canal opened in 1825. During this period the port tripled in size."
+    assert _view(tagger, text, "timex2")["this period"].value is None
+    assert _view(tagger, text, "chronica")["this period"].value == "1825"

@@ -12,7 +12,8 @@ behaviour, so they live here and ``chronica time --scheme`` prints them:
   (P1DE, P3Y), not the calendar decade or years.
 * both: a clock time on a day ("11 a.m. on 11 November 1918") is two expressions.
 * ``timex2`` (TIDES 2005 TIMEX2 guidelines, WikiWars): the full noun phrase is the extent
-  ("two months of fierce fighting"); a range is two expressions; "now" and, in a
+  ("two months of fierce fighting"); a range is two expressions; a winter the context
+  dates is written with its January's year; "this period" is marked without a value; "now" and, in a
   narrative, "today" name the writer's present (PRESENT_REF); a recurrence of a calendar
   unit ("daily", "every week") is valued by the unit it repeats in (XXXX-XX-XX, SET=YES),
   the first or last stretch of a period ("the last week of August") is that stretch (P1W),
@@ -39,6 +40,7 @@ SET_GRAIN = {"P1D": "XXXX-XX-XX", "P1W": "XXXX-WXX", "P1M": "XXXX-XX", "P1Y": "X
 # the words below are data (lang/en/time/cues.yaml)
 RATE = compile_pattern(r"(?:" + cues.alternation("rate_articles") + r")\s", re.I)  # "per day": a rate, no set
 PRESENT_WORDS = cues.words("present_words")
+UNVALUED_TIMEX2 = cues.words("timex2_unvalued")
 TODAY_WORDS = cues.words("today_words")
 AGE = compile_pattern(r"[\s-]*(?:" + cues.alternation("age_words") + r")\b")
 UNMARKED_TIMEX3 = cues.words("timex3_unmarked")
@@ -86,6 +88,8 @@ def timex2(t: Timex, genre: str, edges: dict[int, str] | None = None) -> Timex:
         return replace(t, value=edges[t.start])
     if t.type == "DATE" and (word in PRESENT_WORDS or (genre != "news" and word in TODAY_WORDS)):
         return replace(t, value="PRESENT_REF")
+    if word in UNVALUED_TIMEX2:  # "during this period": marked, not valued
+        return replace(t, value=None)
     if t.type == "SET" and t.value in SET_GRAIN and not RATE.match(t.text):
         return replace(t, value=SET_GRAIN[t.value])
     return january_winter(t)
