@@ -26,6 +26,7 @@ def table(name: str) -> Any:
     return tuple(got) if isinstance(got, list) else dict(got)
 
 
+@lru_cache(maxsize=None)
 def words(name: str) -> frozenset[str]:
     """A word list as a set, lower-cased unless its name ends in ``_cased``."""
     items = table(name)
