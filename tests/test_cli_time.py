@@ -111,7 +111,7 @@ def test_plain_text_fast_path_reads_what_the_full_registry_reads(tmp_path):
 
 
 def test_program_entry_starts_time_without_the_full_command_group(tmp_path):
-    """`chronica time` (the console script's entry) loads neither the other commands nor rich."""
+    """`chronica time --json` (the console script's entry) loads neither the other commands, nor rich, nor click."""
     import subprocess
     import sys
     p = tmp_path / "t.txt"
@@ -119,10 +119,31 @@ def test_program_entry_starts_time_without_the_full_command_group(tmp_path):
     code = ("import sys; from chronica.entry import main\n"
             "sys.argv = ['chronica', 'time', '--json', %r]\n"
             "try:\n    main()\nexcept SystemExit: pass\n"
-            "print('LOADED', sorted(m for m in sys.modules if m in ('chronica.cli', 'chronica.cli_export', 'rich')))"
+            "print('LOADED', sorted(m for m in sys.modules if m in ('chronica.cli', 'chronica.cli_export', 'rich', 'click')))"
             % str(p))
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert '"value": "1921-05-03"' in res.stdout and "LOADED []" in res.stdout, res.stdout + res.stderr
     other = subprocess.run([sys.executable, "-c", "import sys; from chronica.entry import main\n"
                             "sys.argv = ['chronica', '--version']\nmain()"], capture_output=True, text=True)
     assert other.returncode == 0 and "chronica, version" in other.stdout
+
+
+def test_the_json_path_without_click_prints_what_the_click_command_prints(tmp_path, capsys):
+    """`chronica time --json` runs without click; help, the table and bad options still go through it."""
+    from chronica.time_run import run_json
+    p = tmp_path / "t.txt"
+    p.write_text("In March 1848 the city rose. Two days later the king fled.", encoding="utf-8")
+    for args in (["--json", str(p)], ["--scheme", "timex2", "--anchor=1990-01-01", "--json", str(p)],
+                 ["--json", "--genre", "news", "--anchor", "1848-03-20", str(p)]):
+        assert run_json(args) == 0
+        fast = capsys.readouterr().out
+        res = CliRunner().invoke(main, ["time", *args])
+        assert res.exit_code == 0 and res.output == fast and "1848-03" in fast
+    for args in ([str(p)], ["--json", "--help"], ["--json", "--scheme", "timex9", str(p)],
+                 ["--json", "--anchor", "March", str(p)], ["--json", "--verbose", str(p)], ["--json"]):
+        assert run_json(args) is None  # left to the click command and its messages
+    capsys.readouterr()
+    from chronica.errors import InputError
+    assert run_json(["--json", str(tmp_path / "missing.txt")]) == InputError.exit_code
+    err = capsys.readouterr().err
+    assert err.startswith("error:") and "missing.txt: no such file" in err and err.count("\n") == 1

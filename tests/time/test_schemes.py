@@ -61,3 +61,23 @@ def test_timex2_edge_of_a_period_is_its_stretch_and_past_decade_a_duration(tagge
     assert got["the past decade"].value == "P1DE"
     plain = _view(tagger, text, "chronica")
     assert plain["the last week of October"].value == "1918-10-25/1918-10-31"
+
+
+def test_timex2_names_a_winter_the_context_dates_by_its_january(tagger):
+    text = "In December 1854 the army dug in before the town and suffered through the winter."
+    got = _view(tagger, text, "timex2")
+    assert got["the winter"].value == "1855-WI"
+    assert _view(tagger, text, "chronica")["the winter"].value == "1854-WI"  # the export keeps its December
+    bc = _view(tagger, "In 212 BC the legions camped by the river and spent the winter there.", "timex2")
+    assert bc["the winter"].value == "BC0211-WI"
+
+
+def test_timex2_keeps_the_year_a_text_gives_its_winter(tagger):
+    got = _view(tagger, "The winter of 1709 froze the lagoon.", "timex2")
+    assert got["The winter of 1709"].value == "1709-WI"
+
+
+def test_timex2_marks_this_period_without_a_value_but_chronica_dates_it(tagger):
+    text = "The canal opened in 1825. During this period the port tripled in size."
+    assert _view(tagger, text, "timex2")["this period"].value is None
+    assert _view(tagger, text, "chronica")["this period"].value == "1825"

@@ -25,6 +25,15 @@ NEWS = [
     ("The bonus will be distributed in January to every member.", "January", "1990-01"),
     ("The bonus was distributed in January to every member.", "January", "1989-01"),
     ("The new bridge would be opened in March, the mayor hoped.", "March", "1990-03"),
+    # -eed verbs and un-...-ed adjectives carry no past tense
+    ("Ms. Lane will succeed the founder Feb. 1, the board said.", "Feb. 1", "1990-02-01"),
+    ("Shares go to holders of record on a still unannounced day in December.", "December", "1989-12"),
+    # no tense word at all: the nearer December, not last year's
+    ("The vote of Dec. 12 decides the merger.", "Dec. 12", "1989-12-12"),
+    # "last"/"next" never name the day the report is written on (DCT 1989-10-25 is a Wednesday)
+    ("The fund said last Wednesday that it would close.", "last Wednesday", "1989-10-18"),
+    # a plan in the past perfect lies behind: "had been due to close Monday"
+    ("The offer had been due to close Monday but was extended.", "Monday", "1989-10-23"),
 ]
 
 

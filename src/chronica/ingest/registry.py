@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import importlib
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Callable
 
@@ -77,6 +76,8 @@ def readers() -> list[Reader]:
         _loaded = True
         for mod in BUILTIN:
             importlib.import_module(f"{__package__}.{mod}")
+        # imported here: importlib.metadata costs ~50 ms, and `chronica time` on a .txt never asks
+        from importlib.metadata import entry_points
         for ep in entry_points(group=ENTRY_POINT_GROUP):
             ep.load()
     return list(READERS.values())

@@ -274,3 +274,10 @@ def check(value: Any, shape: dict[str, Any], where: tuple = ()) -> tuple[tuple, 
 
 def _at(where: tuple) -> str:
     return ("at " + "/".join(map(str, where)) + ": ") if where else ""
+
+
+# the time engine's cue words (chronica.time.cues): word lists, two word -> TIMEX code tables
+_SCHEMAS.append(("time/cues.yaml", Schema({
+    "type": "object", "required": ["period_cues", "realm_words_cased", "present_words", "stretch_units"],
+    "additionalProperties": {"type": ["array", "object"], "items": {"type": "string"},
+                             "additionalProperties": {"type": "string"}}})))

@@ -9,7 +9,6 @@ and EDTF are Gregorian.
 """
 from __future__ import annotations
 
-import re
 
 Day = tuple[int, int, int]
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
@@ -67,5 +66,3 @@ def hijri_day(year: int, month: int, day: int) -> Day | None:
         return None
     return islamic.to_gregorian(year, month, day)
 
-
-OLD_STYLE = re.compile(r"o\.?\s?s\.?|old\s+style|julian", re.I)

@@ -3,9 +3,16 @@ time: asides, subordinate and pluperfect clauses, plans, attributive dates, stag
 present scenes. A mixin of :class:`Resolver`."""
 from __future__ import annotations
 
+import re
+
+from . import cues
+from .lexicon import compile_pattern
 from .moment import Moment
 from .normalise import Parsed
 from .reference import _CLAUSE_START, _FLASH_FORWARD, _FOLLOW, _PRE, _PRE2, _WORDS
+
+PREPOSITIONAL_TAILS = tuple(cues.words("prepositional_tails"))
+_HAD_BEEN = compile_pattern(r"\bhad\s+(?:been\s+)?$", re.I)
 
 
 class Clauses:
@@ -120,12 +127,16 @@ class Clauses:
 
     def _prepositional(self, p: Parsed) -> bool:
         tail = self.text[max(p.start, p.end - 6):p.end].lower()
-        return tail.endswith(("before", "after", "prior"))
+        return tail.endswith(PREPOSITIONAL_TAILS)
 
     def _future(self, p: Parsed) -> bool:
         """The clause around the expression speaks of the future ("will meet on Thursday",
         "payable Dec. 7"): the tense marker nearest the expression decides, so "said Friday
         ... will appeal" is past and "will succeed him Feb. 1" future."""
+        return self._tense(p) > 0
+
+    def _tense(self, p: Parsed) -> int:
+        """1 future, -1 past, 0 no tense marker near the expression (see :meth:`_future`)."""
         s, e = self._sentence(p.start)
         a, b = max(s, p.start - 80), min(e, p.end + 50)
         best, sign = None, 0
@@ -141,8 +152,10 @@ class Clauses:
                 else:
                     continue
                 if best is None or gap < best:
-                    best, sign = gap, value
-        return sign > 0
+                    # a plan in the past perfect lies in the past ("had been due to expire Friday")
+                    planned_before = value > 0 and _HAD_BEEN.search(self.text, max(a, m.start() - 20), m.start())
+                    best, sign = gap, -1 if planned_before else value
+        return sign
 
     def _sentence(self, offset: int) -> tuple[int, int]:
         from bisect import bisect_right

@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import replace
 
 from ..model import Timex
+from . import cues
 from .moment import RANK, Moment, astro, historical
 from .normalise import Parsed
-from .reference import _contains, DCT_DEICTICS, PART_MOD, Reference
+from .reference import _contains, DATED_DEICTICS, DCT_DEICTICS, PART_MOD, Reference
 
 
 class Deixis:
@@ -16,8 +17,8 @@ class Deixis:
 
     def _deixis(self, p: Parsed) -> Timex | None:
         word = (p.deictic_word or "").lower()
-        base = self.dct if (self.dct and (self.genre == "news" or word in ("tomorrow", "yesterday"))
-                            and word in DCT_DEICTICS | {"tomorrow", "yesterday"}) else self.ref
+        base = self.dct if (self.dct and (self.genre == "news" or word in DATED_DEICTICS)
+                            and word in DCT_DEICTICS) else self.ref
         if not p.deictic and p.moment is not None and p.moment.season and self._season_kind(p):
             return self._unanchored(replace(p, unit=None))  # "winter quarters": a kind of thing
         if word in self.lx["anaphoric_deictics"] and self.mentioned is not None and p.unit in ("Y", "M"):
@@ -70,12 +71,12 @@ class Deixis:
         """"the quarter", "the year-ago quarter", "next quarter"."""
         word = " ".join((p.deictic_word or "").lower().replace("-", " ").split())
         self._quarter_at = p.start
-        if word in ("", "latest", "most recent", "just ended", "recent", "same"):
+        if not word or word in cues.words("reported_quarter_words"):
             r = self._reported_quarter()
             if r is None:
                 return self._unanchored(p)
             return self._timex(p, r.moment, "inferred", r.text, r.moment.timex())
-        if word in ("year ago", "year earlier"):
+        if word in cues.words("year_ago_words"):
             r = self._reported_quarter()
             if r is None:
                 return self._unanchored(p)
@@ -127,12 +128,13 @@ class Deixis:
                      f"{lo}/{hi}", lo, hi, "inferred" if n == 0 else "relative", p.mod, base.text,
                      anchor_value=ref.timex())
 
-    def _weekday(self, r: Moment, weekday: int, direction: int) -> dt.date | None:
+    def _weekday(self, r: Moment, weekday: int, direction: int, strict: bool = False) -> dt.date | None:
         d = r.to_date()
         if d is None or r.day is None:
             return None
-        # a story's weekday may be the day it is already on ("28 June 1914 ... on Sunday")
-        first = 0 if direction < 0 or self.genre != "news" else 1
+        # a story's weekday may be the day it is already on ("28 June 1914 ... on Sunday"),
+        # never with "last"/"next" (``strict``): "last Monday" said on a Monday is a week back
+        first = 1 if strict else 0 if direction < 0 or self.genre != "news" else 1
         for k in range(first, 8):
             c = d + dt.timedelta(days=direction * k)
             if c.isoweekday() == weekday:
@@ -171,7 +173,7 @@ class Deixis:
                 y -= 1
             return Moment("month", year=y, month=m.month)
         if m is not None and m.weekday and not m.month:
-            d = self._weekday(ref, m.weekday, n if n else 1)
+            d = self._weekday(ref, m.weekday, n if n else 1, strict=bool(n))
             return Moment.of_date(d) if d else None
         if m is not None and m.daypart:
             if ref.day is None:

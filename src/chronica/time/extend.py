@@ -12,13 +12,15 @@ import re
 from dataclasses import replace
 
 from ..model import Timex
-from .lexicon import Lexicon
+from . import cues
+from .lexicon import Lexicon, compile_pattern
 
-_WORD = re.compile(r"[\s\-]*([^\s,.;:!?()\[\]\"“”]+)")
-_PRE = re.compile(r"(\w+)\s+$")
-ARTICLES = ("the", "a", "an")
+_WORD = compile_pattern(r"[\s\-]*([^\s,.;:!?()\[\]\"“”]+)")
+_PRE = compile_pattern(r"(\w+)\s+$")
+ARTICLES = cues.words("articles")
+START_WORDS, END_WORDS = cues.words("start_words"), cues.words("end_words")
 SHORT_PHRASE = 4  # words of a complement a new phrase may follow without punctuation
-_HARD_STOP = re.compile(r"\s*[,.;:!?()\[\]\"“”\n]")
+_HARD_STOP = compile_pattern(r"\s*[,.;:!?()\[\]\"“”\n]")
 
 
 class Extender:
@@ -33,7 +35,7 @@ class Extender:
         self.tails = set(cx["tails"])  # words a complement never ends on
         self.max_words = int(cx["max_words"])
         self.age = lexicon.words("age_words")
-        self.part_of = re.compile(cx["part_of"], re.I)  # "the first ten months of" + a date
+        self.part_of = compile_pattern(cx["part_of"], re.I)  # "the first ten months of" + a date
 
     def __call__(self, text: str, timexes: list[Timex]) -> list[Timex]:
         out: list[Timex] = []
@@ -60,7 +62,7 @@ class Extender:
         if not self.part_of.fullmatch(text, t.start, nxt.start):
             return None
         first = t.text.lower().split()[1] if t.text.lower().startswith("the ") else ""
-        mod = "START" if first in ("first", "early") else "END" if first in ("last", "final") else nxt.mod
+        mod = "START" if first in START_WORDS else "END" if first in END_WORDS else nxt.mod
         return replace(nxt, start=t.start, text=text[t.start:nxt.end], mod=mod)
 
     def _extend(self, text: str, t: Timex, limit: int) -> Timex:

@@ -9,6 +9,8 @@ from typing import Any
 import yaml
 from chronica.resources import path as resource_path
 
+from .recache import default_cache
+
 DATA = resource_path("time")
 _SPACE = re.compile(r"[\s\u00a0]+")
 
@@ -17,6 +19,11 @@ def load_yaml(path: Path) -> Any:
     """A data file, parsed with libyaml when it is there (ten times faster at start-up)."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+
+
+def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile`` through the on-disk opcode cache (patterns built from the rules and tables)."""
+    return default_cache(DATA / "rules.yaml", DATA / "lexicon.yaml").compile(pattern, flags)
 
 
 def squash(text: str) -> str:
@@ -54,7 +61,8 @@ class Lexicon:
         """A table's keys as one whole-word, case-blind regex (compiled once)."""
         pat = self._words.get(name)
         if pat is None:
-            pat = re.compile(r"(?<!\w)(?:" + self.alternation(name) + r")(?!\w)", re.I)
+            pat = compile_pattern(
+                r"(?<!\w)(?:" + self.alternation(name) + r")(?!\w)", re.I)
             self._words[name] = pat
         return pat
 
@@ -88,7 +96,7 @@ class Lexicon:
         current = 0
         seen = False
         for w in t.split():
-            if w in ("a", "and"):
+            if w in self.tables["number_fillers"]:
                 continue
             if w in units:
                 current += units[w]
@@ -106,13 +114,13 @@ class Lexicon:
         """A spoken year: "nineteen ninety-six" 1996, "eighteen hundred" 1800, "nineteen oh
         five" 1905, "two thousand and one" 2001."""
         words = squash(text).replace("-", " ").split()
-        if "thousand" in words:
+        if any(w in self.tables["year_thousands"] for w in words):
             return int(self.number(" ".join(words)) or 0) or None
         if not words or words[0] not in self.tables["year_century_words"]:
             return None
         century = self.tables["units_words"].get(words[0])
-        rest = [w for w in words[1:] if w not in ("oh", "and")]
-        if rest[:1] == ["hundred"]:
+        rest = [w for w in words[1:] if w not in self.tables["year_fillers"]]
+        if rest[:1] and rest[0] in self.tables["year_hundreds"]:
             rest = rest[1:]
         tail = self.number(" ".join(rest)) if rest else 0
         if century is None or tail is None or tail >= 100:

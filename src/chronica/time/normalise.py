@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import calendars
-from .lexicon import Lexicon, squash
+from . import calendars, cues
+from .lexicon import Lexicon, compile_pattern, squash
 from .moment import Moment
 from .rules import Rule
 
@@ -31,10 +31,10 @@ class Parsed:
     short_year: bool = False  # a two-digit year that needs its century
 
 
-_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
-_NAME_BEFORE = re.compile(r"\bthe\s+(?:\d{4}\s+)?$", re.I)
-_NAME_WORD = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+)\s+$")  # a capitalised word mid-sentence, right before
-_PHRASE_END = re.compile(r"\s*(?:[.,;:!?)\"”]|\(|$)")
+_NEXT_WORD = compile_pattern(r"[ \t]+(\w+)")
+_NAME_BEFORE = compile_pattern(r"\bthe\s+(?:\d{4}\s+)?$", re.I)
+_NAME_WORD = compile_pattern(r"(?<=[a-z,] )([A-Z][a-z]+)\s+$")  # a capitalised word mid-sentence, right before
+_PHRASE_END = compile_pattern(r"\s*(?:[.,;:!?)\"”]|\(|$)")
 
 
 class Normaliser:
@@ -132,7 +132,7 @@ class Normaliser:
 
     def _ordinal_second(self, g: dict, m: re.Match, text: str) -> bool:
         """"a second attack", "a second column": the ordinal, not one second of time."""
-        if squash(g.get("unit", "")) != "second" or squash(g.get("amount", "")) not in ("a", "one"):
+        if squash(g.get("unit", "")) != "second" or squash(g.get("amount", "")) not in cues.words("single_amounts"):
             return False
         after = _NEXT_WORD.match(text, m.end())
         return bool(after) and after[1].islower() and after[1] not in self.lx["second_continuations"]
@@ -168,17 +168,9 @@ class Normaliser:
 
     def _moment(self, g: dict, sfx: str) -> tuple[Moment | None, bool]:
         lx = self.lx
-        if g.get("century") or g.get("centuryw"):
-            n = lx.ordinal(g.get("century") or g.get("centuryw"))
-            bc = lx.get("eras", g.get("era")) == "BC"
-            return (Moment("century", century=-(n) if bc else n - 1), False) if n else (None, False)
-        if g.get("decade"):
-            d = int(g["decade"])
-            if lx.get("eras", g.get("era")) == "BC":
-                return Moment("decade", decade=-(d // 10)), False
-            if d % 100 == 0:  # "the 1800s": a century
-                return Moment("century", century=d // 100), False
-            return Moment("decade", decade=d // 10), False
+        span = self._century_or_decade(g)
+        if span is not None:
+            return span
         year, short = self._year(g, sfx)
         month = None
         if g.get("monthn" + sfx):
@@ -190,30 +182,12 @@ class Normaliser:
             day = int(g["day" + sfx])
             if not 1 <= day <= 31:
                 return None, False
-        holiday = lx.get("holidays", g.get("holiday"))
-        movable = None
-        if holiday:
-            month, when = holiday
-            if isinstance(when, int):
-                day = when
-            else:  # a movable feast: its day is fixed once the year is known
-                movable = when
+        month, day, movable = self._feast(g, month, day)
         weekday = lx.get("weekdays", g.get("weekday"))
-        hour = minute = daypart = None
-        if g.get("hour") is not None:
-            hour, minute = int(g["hour"]), int(g.get("minute") or 0)
-            ampm = squash(g.get("ampm") or "")
-            if ampm.startswith("p") and hour < 12:
-                hour += 12
-            elif ampm.startswith("a") and hour == 12:
-                hour = 0
-            if hour > 23:
-                return None, False
-        if g.get("daypart"):
-            dp = lx.get("day_parts", g["daypart"])
-            daypart = dp[0] if dp else None
-            if dp and dp[1] == dp[2] and hour is None:  # noon and midnight are clock times
-                hour, minute, daypart = dp[1], 0, None  # midnight is 24:00, the day's end
+        clock = self._clock(g)
+        if clock is None:
+            return None, False
+        hour, minute, daypart = clock
         if "quarter" in g or g.get("qperiod"):
             q = lx.get("quarters", g.get("quarter")) if g.get("quarter") else None
             if g.get("qyear"):
@@ -239,6 +213,52 @@ class Normaliser:
         moment = Moment(gran, year=year, month=month, day=day, weekday=weekday, hour=hour,
                         minute=minute, daypart=daypart, movable=movable)
         return moment.settle(), short
+
+    def _century_or_decade(self, g: dict) -> tuple[Moment | None, bool] | None:
+        """ "the 3rd century BC", "the 1790s", "the 70s BC"; ``None`` when the match is neither."""
+        lx = self.lx
+        if g.get("century") or g.get("centuryw"):
+            n = lx.ordinal(g.get("century") or g.get("centuryw"))
+            bc = lx.get("eras", g.get("era")) == "BC"
+            return (Moment("century", century=-(n) if bc else n - 1), False) if n else (None, False)
+        if g.get("decade"):
+            d = int(g["decade"])
+            if lx.get("eras", g.get("era")) == "BC":
+                return Moment("decade", decade=-(d // 10)), False
+            if d % 100 == 0:  # "the 1800s": a century
+                return Moment("century", century=d // 100), False
+            return Moment("decade", decade=d // 10), False
+        return None
+
+    def _feast(self, g: dict, month: int | None, day: int | None) -> tuple[int | None, int | None, str | None]:
+        """A holiday sets month and day; a movable feast's day waits for its year."""
+        holiday = self.lx.get("holidays", g.get("holiday"))
+        if not holiday:
+            return month, day, None
+        month, when = holiday
+        if isinstance(when, int):
+            return month, when, None
+        return month, day, when
+
+    def _clock(self, g: dict) -> tuple[int | None, int | None, str | None] | None:
+        """(hour, minute, part of day) of the match; ``None`` for an impossible hour. Noon and
+        midnight are clock times (midnight is 24:00, the day's end)."""
+        hour = minute = daypart = None
+        if g.get("hour") is not None:
+            hour, minute = int(g["hour"]), int(g.get("minute") or 0)
+            ampm = squash(g.get("ampm") or "")
+            if ampm.startswith("p") and hour < 12:
+                hour += 12
+            elif ampm.startswith("a") and hour == 12:
+                hour = 0
+            if hour > 23:
+                return None
+        if g.get("daypart"):
+            dp = self.lx.get("day_parts", g["daypart"])
+            daypart = dp[0] if dp else None
+            if dp and dp[1] == dp[2] and hour is None:
+                hour, minute, daypart = dp[1], 0, None
+        return hour, minute, daypart
 
     def _range(self, g: dict, m: re.Match, base: dict) -> Parsed | None:
         if g.get("era2") and not g.get("era"):
@@ -313,8 +333,7 @@ class Normaliser:
             d = squash(deictic_word)
             deictic = lx.get("deictics", d)
             if deictic is None:
-                deictic = {"before": -1, "earlier": -1, "after": 1, "later": 1, "tomorrow": 1,
-                           "yesterday": -1, "the same": 0, "ago": -1}.get(d, 0)
+                deictic = int(cues.table("relative_deictics").get(d, 0))
         moment = None
         if kind in ("deixis", "set"):
             moment, _ = self._moment(g, "")

@@ -15,28 +15,27 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Timex
+from . import cues
 from .edtf import parse_edtf_bounds
-from .lexicon import DATA
+from .lexicon import DATA, compile_pattern
 
-# words that put a named period in time; "after"/"since" look past its end, "before"/"until" before its start
-CUE = re.compile(
-    r"(?i:\b(?P<cue>during|in|under|after|before|since|until|till|throughout|through|following|amid|"
-    r"by\s+the\s+(?:end|time)\s+of|(?:at|by|from)\s+the\s+(?:start|end|height|outbreak|beginning|close|"
-    r"time|turn)\s+of|on\s+the\s+eve\s+of|in\s+the\s+(?:wake|aftermath|course|days|time|years|era|last\s+years|"
-    r"early\s+years|first\s+years)\s+of|the\s+(?:end|start|beginning|outbreak|eve|aftermath)\s+of)\s+)"
-    r"(?=[Tt]he\s|[A-Z])")  # names are capitalised or follow "the"
-AFTER_CUES = frozenset({"after", "since", "following"})
-BEFORE_CUES = frozenset({"before", "until", "till"})
-_THE = re.compile(r"[Tt]he\s+")
-_WORD = re.compile(r"[\w'’.-]+")
-_OWN_DATE = re.compile(r"\s*[(,–—-]\s*(?:c\.\s*|ca\.\s*|from\s+)?\d")
-_YEAR = re.compile(r"^(-?)(\d{4})")
+# words that put a named period in time (cues.yaml, tried in the file's order); names are
+# capitalised or follow "the"; "after"/"since" look past its end, "before"/"until" before its start
+CUE = compile_pattern(r"(?i:\b(?P<cue>" + cues.alternation("period_cues", longest_first=False) + r")\s+)"
+                      r"(?=[Tt]he\s|[A-Z])")
+AFTER_CUES = cues.words("period_after_cues")
+BEFORE_CUES = cues.words("period_before_cues")
+_THE = compile_pattern(r"[Tt]he\s+")
+_THE_BEFORE = compile_pattern(r"[Tt]he\s+$")
+# a word that may open a name: a cue is followed by "the" or a capital (CUE's look-ahead)
+_NAME_WORD = compile_pattern(r"(?<![\w'’.-])(?:(?<=[Tt]he\s)|(?<=[Tt]he\s\s)|(?=[A-Z]))[\w'’.-]+")
+CUE_REACH = 60  # characters before a name the longest cue may start at
+_WORD = compile_pattern(r"[\w'’.-]+")
+_OWN_DATE = compile_pattern(r"\s*[(,–—-]\s*(?:c\.\s*|ca\.\s*|from\s+)?\d")
+_YEAR = compile_pattern(r"^(-?)(\d{4})")
 # a state or realm is a place after "in" ("in the Ottoman Empire"), a time after "under"
-PLACE_LIKE = re.compile(r"\b(?:Empire|Kingdom|Republic|Union|USSR|Caliphate|Sultanate|Commonwealth|"
-                        r"Confederation|Monarchy|Reich|Rus'?|Germany|France|Spain|Italy|Britain|England|"
-                        r"Egypt|Greece)\b|Austria-Hungary|Byzantium|Muscovy|al-Andalus|Silla|Goryeo|Joseon|"
-                        r"Tawantinsuyu|Kampuchea")
-PLACE_CUES = frozenset({"in", "through", "throughout"})
+PLACE_LIKE = cues.whole_words("realm_words_cased")
+PLACE_CUES = cues.words("period_place_cues")
 
 
 @dataclass(frozen=True)
@@ -93,7 +92,7 @@ class Periods:
         story = sorted(years)[len(years) // 2] if years else None
         out: list[Timex] = []
         vocabulary: set[str] | None = None  # the text's words, read once a name is shared
-        for m in CUE.finditer(text):
+        for m in self._cues(text):
             hit = self._name_at(text, m.end())
             if hit is None:
                 continue
@@ -107,6 +106,27 @@ class Periods:
             period = self._choose(cands, text, story, vocabulary)
             out.append(_timex(text, start, end, period, cue))
         return out
+
+    def _cues(self, text: str) -> list[re.Match]:
+        """The cue matches that end where a name of the table may start. Speed: the cue
+        pattern runs only in the stretch before each word that opens a name (a name's first
+        word is looked up, the pattern's long alternation is not tried at every position)."""
+        index, found, seen = self.index, [], set()
+        for w in _NAME_WORD.finditer(text):
+            if w.group() not in index:
+                continue
+            at = w.start()
+            the = _THE_BEFORE.search(text, max(0, at - 8), at)
+            starts = ((the.start(),) if the else ()) + ((at,) if w.group()[0].isupper() else ())
+            for pos in starts:
+                if pos in seen or not pos:
+                    continue
+                seen.add(pos)
+                a = text.rfind(" ", 0, max(0, pos - CUE_REACH)) + 1  # start the pattern at a word
+                for m in CUE.finditer(text, a, pos + 5):  # room for the look-ahead at pos
+                    if m.end() == pos:
+                        found.append(m)
+        return sorted(found, key=lambda m: m.start())
 
     def _name_at(self, text: str, pos: int) -> tuple[int, int, list[Period]] | None:
         the = _THE.match(text, pos)

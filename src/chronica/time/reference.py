@@ -6,23 +6,26 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from . import cues
+from .lexicon import compile_pattern
 from .moment import RANK, UNIT_GRAN, Moment, historical
 
 PART_MOD = {"START": "START", "MID": "MID", "END": "END", "FIRST_HALF": "START", "SECOND_HALF": "END"}
 UNIT_VALUE = {"Y": "Y", "M": "M", "W": "W", "W2": "W", "WE": "D", "D": "D", "DE": "DE", "CE": "CE", "ML": "ML",
               "H": "TH", "MIN": "TM", "S": "TS", "SE": "SE"}
-DCT_DEICTICS = {"this", "last", "next", "past", "coming", "current", "present"}
-_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
-_PRE = re.compile(r"(\w+)\W*$")
-_FLASH_FORWARD = re.compile(r"\b(until|till|would|will)\b", re.I)
-_FOLLOW = re.compile(r"\s*([A-Za-z]+)")  # used with match(text, pos): no "^"
-_PRE2 = re.compile(r"(\w+)\s+(\w+)\W*$")
-_CLAUSE_START = re.compile(r"[,;:(\u2014\u2013]")
-_WORDS = re.compile(r"[a-z]+")
-_RATE_COUNT = re.compile(r"\d[\d,.]*(?:\s+[a-z]+){0,2}\s+$")  # "500 tons a day"
+DCT_DEICTICS = cues.words("report_deictics")
+DATED_DEICTICS = cues.words("dated_deictics")
+_WORD = compile_pattern(r"[A-Za-z][a-z]{3,}")
+_PRE = compile_pattern(r"(\w+)\W*$")
+_FLASH_FORWARD = cues.whole_words("flash_forward_words")
+_FOLLOW = compile_pattern(r"\s*([A-Za-z]+)")  # used with match(text, pos): no "^"
+_PRE2 = compile_pattern(r"(\w+)\s+(\w+)\W*$")
+_CLAUSE_START = compile_pattern(r"[,;:(\u2014\u2013]")
+_WORDS = compile_pattern(r"[a-z]+")
+_RATE_COUNT = compile_pattern(r"\d[\d,.]*(?:\s+[a-z]+){0,2}\s+$")  # "500 tons a day"
 OPEN_ERA_RULES = {"short_year"}  # years written without an era that a BC passage claims
-_THE_YEAR = re.compile(r"(?:in\s+)?the\s+year\s", re.I)
-_RATE_BEFORE = re.compile(r"(?:\d|\bper|\bevery|\beach)\s*$", re.I)
+_THE_YEAR = compile_pattern(r"(?:" + cues.alternation("year_phrases") + r")\s", re.I)
+_RATE_BEFORE = compile_pattern(r"(?:\d|\b(?:" + cues.alternation("rate_words") + r"))\s*$", re.I)
 
 
 @dataclass

@@ -7,7 +7,6 @@ year straddles two calendar years; the value says the one it starts in).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
@@ -54,5 +53,3 @@ def regnal_moment(acc: Accession, p: Parsed) -> Moment:
         y -= 1
     return Moment("year", year=y)
 
-
-REGNAL = re.compile(r"reign|accession|coronation|succession", re.I)

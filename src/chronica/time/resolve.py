@@ -12,7 +12,8 @@ import re
 from dataclasses import replace
 
 from ..model import Timex, When
-from .lexicon import Lexicon
+from . import cues
+from .lexicon import Lexicon, compile_pattern
 from .moment import Moment, astro, iso_day, next_day
 from .normalise import Parsed
 from .clauses import Clauses
@@ -52,14 +53,15 @@ class Resolver(Deixis, Clauses):
         # past forms: listed ones and regular -ed verbs ("announced", "rolled"); the future
         # list is searched first and wins ties ("expected to", "scheduled"); an -ed form after
         # "be"/"been"/"being" is a passive, whose tense is its auxiliary's ("will be paid")
-        self._past_words = re.compile(r"(?<!\w)(?:" + lexicon.alternation("past_markers") +
+        self._past_words = compile_pattern(r"(?<!\w)(?:" + lexicon.alternation("past_markers") +
                                       r"|(?!(?:" + lexicon.alternation("future_markers") +
-                                      r")\b)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?-i:[a-z]{3,}ed))(?!\w)",
+                                      r")\b)(?!(?:" + lexicon.alternation("ed_non_verbs") + r")\b)(?!un[a-z]+ed\b)"
+                                      r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?-i:[a-z]{2,}[a-df-z]ed))(?!\w)",
                                       re.I)  # "United" is no verb
         self._neutral = lexicon.words("tense_neutral")
-        self._flashback = re.compile(r"(?<!\bthere\s)\bhad\s+(?:(?:already|previously|once|been|not|never)\s+)*"
+        self._flashback = compile_pattern(r"(?<!\bthere\s)\bhad\s+(?:(?:" + cues.alternation("flashback_adverbs") + r")\s+)*"
                                      r"(?:\w+ed|" + lexicon.alternation("past_participles") + r")\b", re.I)
-        self._scene_setter = re.compile(r"\W*(?:" + lexicon.alternation("scene_setters") + r")\s+", re.I)
+        self._scene_setter = compile_pattern(r"\W*(?:" + lexicon.alternation("scene_setters") + r")\s+", re.I)
         self.edge_parts: dict[tuple[int, int], tuple[Timex, Timex]] = {}  # TimeML's two parts
         self.range_years: dict[tuple[int, int], int] = {}  # years read for yearless ranges
         self.upcoming: list[Parsed] = []  # every expression of the text, for look-ahead
@@ -375,33 +377,11 @@ class Resolver(Deixis, Clauses):
         if base is None or base.moment.year is None:
             return m, None
         r = base.moment
-        y = r.year
         if m.gran == "quarter":
-            cur = r.coarsen("quarter").quarter
-            if cur and m.quarter and self.genre == "news" and base is self.dct:
-                if m.quarter > cur + 1 and not self._future(p):
-                    y -= 1  # "the fourth quarter" in a January report
-                elif m.quarter < cur - 1 and self._future(p):  # the quarter just ended is reported
-                    y += 1
-            return replace(m, year=y), base
+            return replace(m, year=self._quarter_year(p, m, r, base is self.dct)), base
         if m.gran == "season" and m.season == "WI" and r.month in (1, 2):
-            return replace(m, year=y - 1), base  # "the winter" in January: the one under way
-        if self.genre == "news" and base is self.dct and m.month:
-            future = self._future(p)
-            if not future and m.month > r.month + 1:
-                y -= 1
-            elif future and m.month < r.month:
-                y += 1
-        elif r.gran == "season" and r.season == "WI" and m.month in (1, 2):
-            y += 1
-        elif m.month and r.month and r.gran in ("month", "day", "time"):
-            # the nearer reading: "January" after "December 1941" is January 1942
-            back, fwd = (r.month - m.month) % 12, (m.month - r.month) % 12
-            # the narrative's year, unless the month is just across New Year
-            if m.month < r.month and fwd <= 2:
-                y += 1
-            elif m.month > r.month and back <= 2:
-                y -= 1
+            return replace(m, year=r.year - 1), base  # "the winter" in January: the one under way
+        y = self._month_year(p, m, r, base is self.dct)
         if m.day and not m.month and not m.weekday and r.month:  # "on the 20th": the month in play ...
             partner = self._month_partner(p)  # ... or the partner's: "from the 13th to the 19th of May"
             if partner is not None:
@@ -427,6 +407,42 @@ class Resolver(Deixis, Clauses):
         if main is not None:
             return replace(m, year=main.moment.year), main
         return replace(m, year=y), base
+
+    def _quarter_year(self, p: Parsed, m: Moment, r: Moment, from_dct: bool) -> int:
+        """A report's "the fourth quarter" in January is last year's; a quarter well ahead
+        of the one just ended, said in the future tense, next year's."""
+        y, cur = r.year, r.coarsen("quarter").quarter
+        if cur and m.quarter and self.genre == "news" and from_dct:
+            if m.quarter > cur + 1 and not self._future(p):
+                return y - 1
+            if m.quarter < cur - 1 and self._future(p):
+                return y + 1
+        return y
+
+    def _month_year(self, p: Parsed, m: Moment, r: Moment, from_dct: bool) -> int:
+        """The year of a yearless month: in news by the clause's tense (no tense: the nearer
+        one); in a story the story's year, unless the month is just across New Year."""
+        y = r.year
+        if self.genre == "news" and from_dct and m.month:
+            tense = self._tense(p)
+            if tense == 0 and r.month:
+                ahead = (m.month - r.month) % 12
+                return y + (1 if m.month < r.month and ahead < 6 else -1 if m.month > r.month and ahead >= 6 else 0)
+            if tense < 0 and m.month > r.month + 1:
+                return y - 1
+            if tense > 0 and m.month < r.month:
+                return y + 1
+            return y
+        if r.gran == "season" and r.season == "WI" and m.month in (1, 2):
+            return y + 1
+        if m.month and r.month and r.gran in ("month", "day", "time"):
+            # the nearer reading: "January" after "December 1941" is January 1942
+            back, fwd = (r.month - m.month) % 12, (m.month - r.month) % 12
+            if m.month < r.month and fwd <= 2:
+                return y + 1
+            if m.month > r.month and back <= 2:
+                return y - 1
+        return y
 
     def _season_kind(self, p: Parsed) -> bool:
         nxt = _FOLLOW.match(self.text, p.end)

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .lexicon import DATA, Lexicon, load_yaml, squash
+from .lexicon import DATA, Lexicon, compile_pattern, load_yaml, squash
 
-_REF = re.compile(r"\{\{(@?)(\w+)\}\}")
-_TOKEN = re.compile(r"\w+")
-_WORD_TAIL = re.compile(r"\w*")
+_REF = compile_pattern(r"\{\{(@?)(\w+)\}\}")
+_TOKEN = compile_pattern(r"\w+")
+_WORD_TAIL = compile_pattern(r"\w*")
 KINDS = ("date", "range", "edge", "duration", "offset", "deixis", "ref", "set", "calendar", "regnal")
 DIGIT = "#digit"
 
@@ -39,7 +39,7 @@ class Rule:
         one-file run pays for."""
         rx = self._compiled.get("rx")
         if rx is None:
-            rx = self._compiled["rx"] = re.compile(self.pattern, re.IGNORECASE)
+            rx = self._compiled["rx"] = compile_pattern(self.pattern, re.IGNORECASE)
         return rx
 
 

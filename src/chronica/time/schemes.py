@@ -12,7 +12,8 @@ behaviour, so they live here and ``chronica time --scheme`` prints them:
   (P1DE, P3Y), not the calendar decade or years.
 * both: a clock time on a day ("11 a.m. on 11 November 1918") is two expressions.
 * ``timex2`` (TIDES 2005 TIMEX2 guidelines, WikiWars): the full noun phrase is the extent
-  ("two months of fierce fighting"); a range is two expressions; "now" and, in a
+  ("two months of fierce fighting"); a range is two expressions; a winter the context
+  dates is written with its January's year; "this period" is marked without a value; "now" and, in a
   narrative, "today" name the writer's present (PRESENT_REF); a recurrence of a calendar
   unit ("daily", "every week") is valued by the unit it repeats in (XXXX-XX-XX, SET=YES),
   the first or last stretch of a period ("the last week of August") is that stretch (P1W),
@@ -27,6 +28,8 @@ import re
 from dataclasses import replace
 
 from ..model import Timex
+from . import cues
+from .lexicon import compile_pattern
 from .periods import is_named_period
 from .tagger import TagResult
 
@@ -34,19 +37,23 @@ SCHEMES = ("chronica", "timex2", "timex3")
 
 # TIMEX2 §5 (sets): a recurrence is valued by the calendar grain it repeats in
 SET_GRAIN = {"P1D": "XXXX-XX-XX", "P1W": "XXXX-WXX", "P1M": "XXXX-XX", "P1Y": "XXXX"}
-RATE = re.compile(r"(?:per|a|an)\s", re.I)  # "per day", "a week": a rate, not a recurrence
-PRESENT_WORDS = frozenset({"now", "right now", "just now"})
-TODAY_WORDS = frozenset({"today", "nowadays", "these days"})
-AGE = re.compile(r"[\s-]*(?:old\b|of\s+age\b)")
-UNMARKED_TIMEX3 = frozenset({"former", "once"})
-ATTRIBUTIVE_TIMEX3 = frozenset({"future", "recent"})
-ATTRIBUTIVE_NOUN = re.compile(r" (?!(?:of|and|or|is|was|that|which|to|in|for|(?:year|quarter|month|week|day|decade|centur[yi])e?s?)\b)[a-z][a-z-]+")
-PAST_STRETCH = re.compile(r"the\s+(?:past|last)\s+(?:(\d+|two|three|four|five|six|seven|eight|"
-                          r"nine|ten|twelve|twenty|few)\s+)?(decade|year|month|week|day|centur(?:y|ie))s?$", re.I)
-STRETCH_UNIT = {"decade": "DE", "year": "Y", "month": "M", "week": "W", "day": "D", "century": "CE", "centurie": "CE"}
-NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-                "nine": "9", "ten": "10", "twelve": "12", "twenty": "20", "few": "X"}
-CLOCK_ON_DAY = re.compile(r"(.*?(?:[ap]\.?m\.?|noon|midnight|midday))\s*,?\s+on\s+(.+)$", re.I | re.S)
+# the words below are data (lang/en/time/cues.yaml)
+RATE = compile_pattern(r"(?:" + cues.alternation("rate_articles") + r")\s", re.I)  # "per day": a rate, no set
+PRESENT_WORDS = cues.words("present_words")
+UNVALUED_TIMEX2 = cues.words("timex2_unvalued")
+TODAY_WORDS = cues.words("today_words")
+AGE = compile_pattern(r"[\s-]*(?:" + cues.alternation("age_words") + r")\b")
+UNMARKED_TIMEX3 = cues.words("timex3_unmarked")
+ATTRIBUTIVE_TIMEX3 = cues.words("timex3_attributive")
+ATTRIBUTIVE_NOUN = compile_pattern(r" (?!(?:" + cues.alternation("not_nouns") + r")\b)[a-z][a-z-]+")
+STRETCH_UNIT = cues.table("stretch_units")
+NUMBER_WORDS = cues.table("stretch_counts")
+PAST_STRETCH = compile_pattern(
+    r"(?:" + cues.alternation("stretch_openers") + r")\s+(?:(\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r")\s+)?(" + "|".join(sorted(STRETCH_UNIT, key=len, reverse=True)) + r")s?$", re.I)
+LATEST_YEAR = compile_pattern(r"(-?\d+)-")
+CLOCK_ON_DAY = compile_pattern(r"(.*?(?:" + cues.alternation("clock_words") + r"))\s*,?\s+(?:"
+                               + cues.alternation("day_joiners") + r")\s+(.+)$", re.I | re.S)
 
 
 def view(res: TagResult, text: str, scheme: str = "chronica", genre: str = "narrative") -> list[Timex]:
@@ -81,9 +88,23 @@ def timex2(t: Timex, genre: str, edges: dict[int, str] | None = None) -> Timex:
         return replace(t, value=edges[t.start])
     if t.type == "DATE" and (word in PRESENT_WORDS or (genre != "news" and word in TODAY_WORDS)):
         return replace(t, value="PRESENT_REF")
+    if word in UNVALUED_TIMEX2:  # "during this period": marked, not valued
+        return replace(t, value=None)
     if t.type == "SET" and t.value in SET_GRAIN and not RATE.match(t.text):
         return replace(t, value=SET_GRAIN[t.value])
-    return t
+    return january_winter(t)
+
+
+def january_winter(t: Timex) -> Timex:
+    """A winter the context dates ("in December 1914 ... in winter") is written with the year
+    of its January in TIMEX2 (1915-WI); a winter the text dates itself keeps the text's year."""
+    if t.basis == "explicit" or not t.value.endswith("-WI") or not t.latest:
+        return t
+    m = LATEST_YEAR.match(t.latest)
+    if m is None:
+        return t
+    year = int(m[1])  # astronomical: 0 is 1 BC
+    return replace(t, value=(f"{year:04d}" if year > 0 else f"BC{1 - year:04d}") + "-WI")
 
 
 def past_stretch(t: Timex) -> Timex:

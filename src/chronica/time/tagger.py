@@ -4,21 +4,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from ..model import Timex, When
 from .edtf_valid import level1_interval, real_days
 from .extend import Extender
-from .lexicon import Lexicon, squash
+from .lexicon import DATA, Lexicon, compile_pattern, squash
 from .normalise import Normaliser, Parsed
 from .periods import Periods
+from .recache import cached_build
 from .resolve import Resolver
 from .rules import Rule, Triggers, load_rules, load_triggers, read_rules_file, windows
 
 # a sentence ends at . ! ? ; (and any closing quotes, brackets or citation marks: ".[13] ")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])(?:\[[0-9a-z]{1,4}\])*[\"'”’)]*\s+(?=[\"'“‘(`]*[A-Z0-9])|\n\s*")
-_WORD_BEFORE = re.compile(r"(\S+)\s*$")
-_WORD_AFTER = re.compile(r"^\s*([^\s.,;:!?)]+)")
-_COUNT_BEFORE = re.compile(r"(?<![\d,.])\d[\d,.]*\s+([a-z]{2,}s)\b")
+_SENTENCE_END = compile_pattern(r"(?<=[.!?;])(?:\[[0-9a-z]{1,4}\])*[\"'”’)]*\s+(?=[\"'“‘(`]*[A-Z0-9])|\n\s*")
+_WORD_BEFORE = compile_pattern(r"(\S+)\s*$")
+_WORD_AFTER = compile_pattern(r"^\s*([^\s.,;:!?)]+)")
+_COUNT_BEFORE = compile_pattern(r"(?<![\d,.])\d[\d,.]*\s+([a-z]{2,}s)\b")
 
 
 @dataclass
@@ -54,6 +56,20 @@ class TagResult:
         return out
 
 
+def _build_parts() -> tuple[Lexicon, list[Rule], Triggers, Periods]:
+    """The tagger's data, read and expanded (what :func:`cached_build` keeps between runs)."""
+    lexicon = Lexicon.load()
+    raw = read_rules_file()
+    return lexicon, load_rules(lexicon, raw=raw), load_triggers(lexicon, raw=raw), Periods.load()
+
+
+def _data_sources() -> list[Path]:
+    """The files the parts are built from: the data and the modules that read it."""
+    here = Path(__file__).parent
+    return [f for f in DATA.iterdir() if f.suffix in (".yaml", ".tsv")] + \
+        [here / m for m in ("lexicon.py", "rules.py", "periods.py", "edtf.py", "tagger.py")]
+
+
 class TimeTagger:
     """English temporal tagger; rules and word lists are compiled once by :meth:`load`."""
 
@@ -72,9 +88,7 @@ class TimeTagger:
 
     @classmethod
     def load(cls) -> "TimeTagger":
-        lexicon = Lexicon.load()
-        raw = read_rules_file()
-        return cls(lexicon, load_rules(lexicon, raw=raw), load_triggers(lexicon, raw=raw), Periods.load())
+        return cls(*cached_build(_data_sources(), _build_parts))
 
     # ------------------------------------------------------------------ tag --
 

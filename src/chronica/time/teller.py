@@ -17,16 +17,18 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import Lexicon
+from . import cues
+from .lexicon import Lexicon, compile_pattern
 
 # "(Smith 1998)", "(Smith and Jones 1998, p. 45)", "(Smith, 1998: 12-14)", "(see Smith 1998)"
-CITATION = re.compile(r"^(?:see\s+|cf\.\s+|e\.g\.\s+)?[A-Z][\w'’.-]+(?:\s+(?:and|&)\s+[A-Z][\w'’.-]+|\s+et\s+al\.?)*,?\s*"
-                      r"(?:c\.\s*)?\d{4}[a-z]?(?:\s*[,:;]\s*(?:pp?\.\s*)?[\divxlc]+(?:\s*[–-]\s*\d+)?)?$")
-BIBLIOGRAPHY = re.compile(r"\b(?:Press|Publishers|Publishing|ed\.|eds\.|trans\.|pp\.|ISBN|doi|Retrieved|Accessed|"
-                          r"Published by|Vol\.|Journal of|Review of|Produced by|Music by|Copyright)\b|©")
+CITATION = compile_pattern(
+    r"^(?:(?:" + cues.alternation("citation_leads") + r")\s+)?[A-Z][\w'’.-]+(?:\s+(?:"
+    + cues.alternation("citation_joiners") + r")\s+[A-Z][\w'’.-]+|\s+et\s+al\.?)*,?\s*"
+    r"(?:c\.\s*)?\d{4}[a-z]?(?:\s*[,:;]\s*(?:pp?\.\s*)?[\divxlc]+(?:\s*[–-]\s*\d+)?)?$")
+BIBLIOGRAPHY = compile_pattern(r"(?<!\w)(?:" + cues.alternation("bibliography_words_cased") + r")")
 # the speaker in a talk or podcast: "I", "we", "us" close before the expression
-SPEAKER = re.compile(r"\b(?:I|we|We|us|our|Our|my|My)\b[^.;:!?]{0,40}$")
-_CLAUSE_EDGE = re.compile(r"[,;:()\u2014\u2013\[\]]|\.\s")
+SPEAKER = compile_pattern(r"\b(?:" + cues.alternation("speaker_words_cased") + r")\b[^.;:!?]{0,40}$")
+_CLAUSE_EDGE = compile_pattern(r"[,;:()\u2014\u2013\[\]]|\.\s")
 
 
 class Teller:
