@@ -9,6 +9,7 @@ and EDTF are Gregorian.
 """
 from __future__ import annotations
 
+from datetime import date, timedelta
 
 Day = tuple[int, int, int]
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
@@ -55,7 +56,6 @@ def hijri_year(year: int) -> tuple[Day, Day] | None:
         return None
     first = islamic.to_gregorian(year, 1, 1)
     nxt = islamic.to_gregorian(year + 1, 1, 1)
-    from datetime import date, timedelta
     last = date(*nxt) - timedelta(days=1)
     return first, (last.year, last.month, last.day)
 

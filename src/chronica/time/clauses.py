@@ -3,6 +3,7 @@ time: asides, subordinate and pluperfect clauses, plans, attributive dates, stag
 present scenes. A mixin of :class:`Resolver`."""
 from __future__ import annotations
 
+from bisect import bisect_right
 import re
 
 from . import cues
@@ -158,6 +159,5 @@ class Clauses:
         return sign
 
     def _sentence(self, offset: int) -> tuple[int, int]:
-        from bisect import bisect_right
         i = bisect_right(self.sent_starts, offset) - 1
         return self.sentences[i] if i >= 0 else (0, len(self.text))

@@ -1,6 +1,7 @@
 """A rule match's named groups -> ``Parsed``: what the expression says, before anchoring."""
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -380,7 +381,6 @@ def _in_finer_unit(unit, amount, unit2, amount2):
 
 
 def _valid(y: int, m: int, d: int) -> bool:
-    import calendar
     try:
         return d <= calendar.monthrange(y if 0 < y < 10000 else 2001, m)[1]
     except Exception:

@@ -7,6 +7,7 @@ flashbacks ("a few weeks ago") do not. News texts anchor deictic words on the DC
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 import datetime as dt
 import re
 from dataclasses import replace
@@ -452,7 +453,6 @@ class Resolver(Deixis, Clauses):
         """An explicit year a few words on in the same clause governs a bare month or season
         before it: "the spring and early summer of 1943", "their summer offensive against
         southern Russia in June 1942"."""
-        from bisect import bisect_right
         i = bisect_right(self._upcoming_starts, p.start)
         if i >= len(self.upcoming):
             return None
@@ -473,7 +473,6 @@ class Resolver(Deixis, Clauses):
     def _later_day(self, p: Parsed) -> Parsed | None:
         """A full date given later in the same sentence: a clock time before it is on that day."""
         _, e = self._sentence(p.start)
-        from bisect import bisect_right
         for q in self.upcoming[bisect_right(self._upcoming_starts, p.start):]:
             if q.start >= e:
                 return None
@@ -487,7 +486,6 @@ class Resolver(Deixis, Clauses):
         """The dated day a bare day belongs with: a partner right after it ("the 13th to the 19th
         of October"), else the last day written with its month in the paragraph, quoted or not
         ("on the 20 September.... on the 20th")."""
-        from bisect import bisect_left, bisect_right
         i = bisect_right(self._upcoming_starts, p.start)
         for q in self.upcoming[i:]:
             if q.start > p.end + 24:

@@ -10,6 +10,7 @@ from ..model import Timex, When
 from .edtf_valid import level1_interval, real_days
 from .extend import Extender
 from .lexicon import DATA, Lexicon, compile_pattern, squash
+from .moment import iso_day
 from .normalise import Normaliser, Parsed
 from .periods import Periods
 from .recache import cached_build
@@ -222,7 +223,6 @@ class TimeTagger:
             if m.year is None:
                 m = replace(m, year=year)
             b = m.bounds()
-            from .moment import iso_day
             out.append(Timex(s, e, text[s:e], "DATE", m.timex(), m.edtf(),
                              iso_day(b[0]) if b else None, iso_day(b[1]) if b else None,
                              "explicit", None, None))
