@@ -97,6 +97,18 @@ class Base:
             for eid in c.get("events", ()):
                 self.conflicts_of_event[eid].append(c)
 
+    def places_in(self, span: dict) -> list[tuple[str, int]]:
+        """The places named inside a span: (entity id, offset of the name within the span)."""
+        if not hasattr(self, "_place_mentions"):
+            index: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+            for e in self.entities.values():
+                if e.get("type") == "place":
+                    for m in e.get("mentions", ()):
+                        index[m["document"]].append((m["start"], m["end"], e["id"]))
+            self._place_mentions = index
+        return [(pid, a - span["start"]) for a, b, pid in self._place_mentions.get(span["document"], ())
+                if span["start"] <= a and b <= span["end"]]
+
     def places_of(self, ev: dict) -> list[str]:
         """The event's place and every place enclosing it."""
         out, cur = [], ev.get("where")

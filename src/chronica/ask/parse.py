@@ -148,8 +148,15 @@ class QuestionParser:
             names=tuple(text[h.start:h.end] for h in hits), predicate=predicate,
             predicate_forms=self.irregular.get(predicate or "", ()),
             event_kinds=event_kinds(predicate, pos, passive) or self._light_kinds(doc, taken), words=words, period=period,
-            period_text=period_text, role=role, of_role=of_role,
+            period_text=period_text, role=role, of_role=of_role, place_words=self._place_words(doc, taken),
         )
+
+    @staticmethod
+    def _place_words(doc, taken) -> tuple[str, ...]:
+        """Proper names no entity matched, governed by a preposition ("defeated at Pollentia",
+        "the Battle of Rovine"): they say which happening is meant, so it must tell them."""
+        return tuple(t.text.casefold() for t in doc if t.pos_ == "PROPN" and t.dep_ == "pobj"
+                     and not _inside(t.idx, taken) and t.text[:1].isupper() and t.i > 0)
 
     def _fuzzy_names(self, doc, taken) -> list[NameHit]:
         """Proper-noun runs that matched no name exactly: the closest name, if close enough."""

@@ -1,0 +1,147 @@
+"""Does a quoted span really support an answer? General checks on the evidence the
+answerers cite (word lists in data/evidence.yaml):
+
+- the span tells the question's happening (the predicate in some form, or a trigger word
+  of its event kind, unless the predicate is narrower than its kind: "succeed");
+- it states rather than reports: a legend, a rumour or a speaker's quoted words are
+  demoted below plain statements, and never stand for an event in a list;
+- for a place, it puts the happening AT the place ("in Cosenza"), not on the way to it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..extract.events_lexicon import load_lexicon
+from .model import Question
+from .parse import rules
+
+DATA = Path(__file__).resolve().parent / "data" / "evidence.yaml"
+_WORD = re.compile(r"[^\W\d_]+")
+_CLAUSE_END = re.compile(r"[,;:()\[\]—–]|\.\s")
+
+
+@dataclass(frozen=True)
+class EvidenceRules:
+    hedge: re.Pattern
+    speech: re.Pattern
+    not_at: tuple[str, ...]
+    narrow: frozenset[str]
+    inflections: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def evidence_rules() -> EvidenceRules:
+    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    hedges = sorted((str(h) for h in raw.get("hedges") or ()), key=len, reverse=True)
+    verbs = "|".join(re.escape(str(v)) for v in raw.get("speech_verbs") or ())
+    return EvidenceRules(
+        hedge=re.compile(r"\b(?:" + "|".join(re.escape(h) for h in hedges) + r")\b", re.IGNORECASE),
+        speech=re.compile(r"\b(?:" + verbs + r")\b\s*(?:that\s*)?[:,]?\s*[\"“‘]|\b(?:" + verbs + r")\s*:", re.IGNORECASE),
+        not_at=tuple(sorted((str(p).casefold() for p in raw.get("not_at") or ()), key=len, reverse=True)),
+        narrow=frozenset(str(p) for p in raw.get("narrow_predicates") or ()),
+        inflections=tuple(str(i) for i in raw.get("inflections") or ("",)),
+    )
+
+
+def _clause_end(text: str, at: int) -> int:
+    m = _CLAUSE_END.search(text, at)
+    return m.start() if m else len(text)
+
+
+def hedged(text: str, anchor: int | None = None) -> bool:
+    """Is the clause that answers (the one holding ``anchor``; the first clause when none)
+    told as a legend, a rumour or someone's quoted words? A marker in an aside right after
+    it qualifies it ("buried, according to legend, ..."), and one before it frames it
+    when a colon or a quotation introduces the clause ("You may have heard the story: ...")."""
+    r = evidence_rules()
+    end = _clause_end(text, anchor if anchor is not None else 0)
+    start = 0
+    if anchor is not None:
+        before = [m.end() for m in _CLAUSE_END.finditer(text, 0, anchor)]
+        start = before[-1] if before else 0
+    for pattern in (r.hedge, r.speech):
+        for m in pattern.finditer(text):
+            aside = text[end:m.start()].strip(" ,;") == ""  # "was buried, according to legend, under ..."
+            if (m.start() < end or aside) and (m.start() >= start or _frames(text, m.end(), start)):
+                return True
+    return False
+
+
+def _frames(text: str, marker_end: int, clause_start: int) -> bool:
+    """A marker before the answering clause frames it when a colon or a quotation mark
+    introduces what follows ("he stated: ...", "heard the story: ...")."""
+    return any(ch in ":\"“" for ch in text[marker_end:clause_start])
+
+
+def plain_first(spans: list[dict], anchor=None) -> list[dict]:
+    """Plain statements only, when there are any; otherwise the hedged ones (a legend is
+    better than nothing only for a "what do the sources say" listing; callers decide)."""
+    plain = [s for s in spans if not hedged(s.get("text", ""), anchor(s) if anchor else None)]
+    return plain or list(spans)
+
+
+def plain(spans, anchor=None) -> list[dict]:
+    return [s for s in spans if not hedged(s.get("text", ""), anchor(s) if anchor else None)]
+
+
+@lru_cache(maxsize=64)
+def _kind_triggers(kind: str) -> frozenset[str]:
+    lex = load_lexicon()
+    return frozenset(lemma for table in (lex.verbs, lex.nouns) for lemma, rs in table.items()
+                     if any(x.kind == kind for x in rs))
+
+
+def _forms_of(lemma: str) -> tuple[str, tuple[str, ...]]:
+    return (lemma[:-1] if lemma.endswith("e") and len(lemma) > 3 else lemma), evidence_rules().inflections
+
+
+def _inflects(word: str, lemma: str) -> bool:
+    root, endings = _forms_of(lemma)
+    if word == lemma:
+        return True
+    if len(root) < 2 or not word.startswith(root[: max(2, len(root))]):
+        return False
+    rest = word[len(root):]
+    return rest in endings or (rest[:1] == root[-1:] and rest[1:] in endings)  # "stopped", "planning"
+
+
+def action_at(text: str, q: Question) -> int | None:
+    """Where the span tells the question's happening (offset of the word), or None."""
+    if not q.predicate:
+        return 0
+    r = evidence_rules()
+    forms = {f.casefold() for f in q.predicate_forms}
+    lemmas = {q.predicate}
+    if q.predicate not in r.narrow and q.event_kinds:
+        lemmas |= _kind_triggers(q.event_kinds[0])
+    for m in _WORD.finditer(text):
+        w = m.group().casefold()
+        if w in forms or any(_inflects(w, lemma) for lemma in lemmas):
+            return m.start()
+    return None
+
+
+def tells(span: dict, q: Question) -> bool:
+    return action_at(span.get("text", ""), q) is not None
+
+
+def narrow(q: Question) -> bool:
+    return bool(q.predicate) and q.predicate in evidence_rules().narrow
+
+
+def located_at(text: str, at: int) -> bool:
+    """Does the text put something AT the place written from offset ``at`` ("died in
+    Cosenza", "at the Terezín fortress"), rather than on the way to it?"""
+    before = " ".join(text[:at].casefold().split()[-6:])
+    if any(before.endswith(p) or before.endswith(p + " the") for p in evidence_rules().not_at):
+        return False
+    words = before.split()
+    if words and words[-1] == "the":
+        words = words[:-1]
+    preps = rules().locative
+    return bool(words) and (words[-1] in preps or " ".join(words[-2:]) in preps)
