@@ -29,6 +29,7 @@ class Rules:
     related: dict[str, tuple[str, ...]]
     passive: dict[str, tuple[str, ...]]
     light_kinds: dict[str, tuple[str, ...]]
+    with_a_date: dict[str, str]
     locative: frozenset[str]
     light: frozenset[str]
     stop: frozenset[str]
@@ -47,6 +48,7 @@ def rules() -> Rules:
         related={k: tuple(v) for k, v in (raw.get("related_kinds") or {}).items()},
         passive={k: tuple(v) for k, v in (raw.get("passive_kinds") or {}).items()},
         light_kinds={k: tuple(v) for k, v in (raw.get("light_predicate_kinds") or {}).items()},
+        with_a_date={str(k): str(v) for k, v in (raw.get("with_a_date") or {}).items()},
         locative=frozenset(raw.get("locative_preps") or ()),
         light=frozenset(raw.get("light_predicates") or ()),
         stop=frozenset(str(w) for w in raw.get("stop") or ()),
@@ -127,6 +129,7 @@ class QuestionParser:
         kind = question_kind(text)
         hits = self.names.find(text)
         period, period_text, date_spans = _period(text)
+        kind = rules().with_a_date.get(kind, kind) if period else kind
         doc = self.nlp(text)
         taken = [(h.start, h.end) for h in hits] + date_spans
         hits = hits + self._fuzzy_names(doc, taken)
