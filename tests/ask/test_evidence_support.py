@@ -108,3 +108,12 @@ def test_a_question_naming_another_battles_place_gets_no_answer_from_this_one(an
     answer = annals.ask("Who beat the raiders at Brackenford?")
     assert answer.status == "unknown", answer.text
     assert not answer.cites
+
+
+def test_someone_elses_death_does_not_tell_of_the_asked_persons():
+    from chronica.ask.model import Question
+    from chronica.ask.support import action_at
+    q = Question("Where did Oswin die?", "where", ("ent_oswin",), ("Oswin",), "die", (), ("death",))
+    assert action_at("A rider brought Oswin news of Cadric's death.", q) is None
+    assert action_at("Oswin's sudden death shocked the court.", q) is not None
+    assert action_at("Oswin died at Felgate.", q) is not None

@@ -99,15 +99,18 @@ class Base:
 
     def places_in(self, span: dict) -> list[tuple[str, int]]:
         """The places named inside a span: (entity id, offset of the name within the span)."""
-        if not hasattr(self, "_place_mentions"):
-            index: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        return self.named_in(span, ("place",))
+
+    def named_in(self, span: dict, types: tuple[str, ...]) -> list[tuple[str, int]]:
+        """Entities of the given types named inside a span: (entity id, offset within the span)."""
+        if not hasattr(self, "_mentions_by_doc"):
+            index: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
             for e in self.entities.values():
-                if e.get("type") == "place":
-                    for m in e.get("mentions", ()):
-                        index[m["document"]].append((m["start"], m["end"], e["id"]))
-            self._place_mentions = index
-        return [(pid, a - span["start"]) for a, b, pid in self._place_mentions.get(span["document"], ())
-                if span["start"] <= a and b <= span["end"]]
+                for m in e.get("mentions", ()):
+                    index[m["document"]].append((m["start"], m["end"], e["id"], e.get("type", "other")))
+            self._mentions_by_doc = index
+        return [(eid, a - span["start"]) for a, b, eid, t in self._mentions_by_doc.get(span["document"], ())
+                if t in types and span["start"] <= a and b <= span["end"]]
 
     def places_of(self, ev: dict) -> list[str]:
         """The event's place and every place enclosing it."""

@@ -32,6 +32,7 @@ class EvidenceRules:
     not_at: tuple[str, ...]
     narrow: frozenset[str]
     inflections: tuple[str, ...]
+    aftermath: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +46,7 @@ def evidence_rules() -> EvidenceRules:
         not_at=tuple(sorted((str(p).casefold() for p in raw.get("not_at") or ()), key=len, reverse=True)),
         narrow=frozenset(str(p) for p in raw.get("narrow_predicates") or ()),
         inflections=tuple(str(i) for i in raw.get("inflections") or ("",)),
+        aftermath=frozenset(str(w) for w in raw.get("aftermath_words") or ()),
     )
 
 
@@ -92,8 +94,10 @@ def plain(spans, anchor=None) -> list[dict]:
 @lru_cache(maxsize=64)
 def _kind_triggers(kind: str) -> frozenset[str]:
     lex = load_lexicon()
+    after = evidence_rules().aftermath
+    # a trigger needing a particle ("pass away") or marked weak proves nothing alone
     return frozenset(lemma for table in (lex.verbs, lex.nouns) for lemma, rs in table.items()
-                     if any(x.kind == kind for x in rs))
+                     if lemma not in after and any(x.kind == kind and not x.particle and not x.weak for x in rs))
 
 
 def _forms_of(lemma: str) -> tuple[str, tuple[str, ...]]:
@@ -121,9 +125,22 @@ def action_at(text: str, q: Question) -> int | None:
         lemmas |= _kind_triggers(q.event_kinds[0])
     for m in _WORD.finditer(text):
         w = m.group().casefold()
-        if w in forms or any(_inflects(w, lemma) for lemma in lemmas):
+        if (w in forms or any(_inflects(w, lemma) for lemma in lemmas)) and not _someone_elses(text, m.start(), q):
             return m.start()
     return None
+
+
+_POSSESSOR = re.compile(r"([^\W\d_]+)[’']s\s+(?:[^\W\d_]+\s+)?$")
+
+
+def _someone_elses(text: str, at: int, q: Question) -> bool:
+    """"Lenin's death" tells of a death, but not of the one the question asks about: the
+    happening word is owned by a name the question does not use."""
+    m = _POSSESSOR.search(text[max(0, at - 60):at])
+    if not m or not m.group(1)[:1].isupper():
+        return False
+    asked = {w.casefold() for name in q.names for w in _WORD.findall(name)}
+    return m.group(1).casefold() not in asked
 
 
 def tells(span: dict, q: Question) -> bool:
@@ -145,3 +162,4 @@ def located_at(text: str, at: int) -> bool:
         words = words[:-1]
     preps = rules().locative
     return bool(words) and (words[-1] in preps or " ".join(words[-2:]) in preps)
+
