@@ -24,6 +24,7 @@ def _span(phrase: str) -> dict:
 
 
 def _when(year: str) -> dict:
+    year = year.zfill(4)  # EDTF years have four digits
     return {"edtf": year, "earliest": f"{year}-01-01", "latest": f"{year}-12-31", "basis": "explicit"}
 
 

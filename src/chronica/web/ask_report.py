@@ -9,7 +9,7 @@ from pathlib import Path
 from ..ask.base import Base
 from ..ask.parse import rules
 from ..ask.passages import split_passages
-from ..ask.support import hedged, located_at
+from ..ask.support import evidence_rules, hedged, located_at
 from ..extract.events_lexicon import load_lexicon
 from .kb import KnowledgeBase
 from .links import Links
@@ -19,7 +19,8 @@ def _rules() -> dict:
     r, lex = rules(), load_lexicon()
     return {
         "kinds": [[k, p.pattern] for k, p in r.kinds], "related": r.related, "passive": r.passive,
-        "lightKinds": r.light_kinds, "withDate": r.with_a_date, "light": sorted(r.light), "stop": sorted(r.stop),
+        "lightKinds": r.light_kinds, "withDate": r.with_a_date,
+        "narrow": sorted(evidence_rules().narrow), "inflections": list(evidence_rules().inflections), "light": sorted(r.light), "stop": sorted(r.stop),
         "relationLabels": sorted(r.relation_labels),
         "verbs": {k: sorted({x.kind for x in v}) for k, v in lex.verbs.items()},
         "nouns": {k: sorted({x.kind for x in v}) for k, v in lex.nouns.items()},

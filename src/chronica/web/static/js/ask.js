@@ -144,6 +144,17 @@
   function plainOnly(spans) { return spans.filter(function (s) { return !s[7]; }); }
   function plain(spans) { var p = plainOnly(spans); return p.length ? p : spans; }
   function cites(spans) { return plain(spans).map(function (s) { return cite(s); }); }
+  // a verb narrower than its event kind ("succeed") must be in the quote itself
+  function saysVerb(text, lemma) {
+    var root = lemma.length > 3 && lemma.slice(-1) === 'e' ? lemma.slice(0, -1) : lemma;
+    return fold(text).split(/[^\p{L}]+/u).some(function (w) {
+      return w === lemma || (w.indexOf(root) === 0 && (R.inflections || []).indexOf(w.slice(root.length)) >= 0);
+    });
+  }
+  function telling(q, spans) {
+    if (!q.predicate || (R.narrow || []).indexOf(q.predicate) < 0) return spans;
+    return spans.filter(function (s) { return saysVerb(s[3], q.predicate); });
+  }
   function answer(status, text, cites, values) { return {status: status, text: text, cites: cites.slice(0, 6), values: values || []}; }
 
   var ANSWER = {
@@ -184,9 +195,10 @@
       var evs = best(q);
       for (var i = 0; i < evs.length; i++) {
         var others = evs[i].who.filter(function (w) { return q.entities.indexOf(w) < 0 && ents[w] && ents[w].type !== 'place'; });
-        if (others.length) {
+        var told = telling(q, evs[i].evidence);
+        if (others.length && told.length) {
           return answer('answered', others.map(name).join(', ') + ' — ' + evs[i].summary + '.',
-            cites(evs[i].evidence), others.map(name));
+            cites(told), others.map(name));
         }
       }
       return null;
