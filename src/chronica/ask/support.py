@@ -80,15 +80,15 @@ def _frames(text: str, marker_end: int, clause_start: int) -> bool:
     return any(ch in ":\"“" for ch in text[marker_end:clause_start])
 
 
-def plain_first(spans: list[dict], anchor=None) -> list[dict]:
-    """Plain statements only, when there are any; otherwise the hedged ones (a legend is
-    better than nothing only for a "what do the sources say" listing; callers decide)."""
-    plain = [s for s in spans if not hedged(s.get("text", ""), anchor(s) if anchor else None)]
-    return plain or list(spans)
-
-
 def plain(spans, anchor=None) -> list[dict]:
+    """The spans that state rather than report (``anchor(span)``: where in it the answer is)."""
     return [s for s in spans if not hedged(s.get("text", ""), anchor(s) if anchor else None)]
+
+
+def plain_first(spans, anchor=None) -> list[dict]:
+    """The plain statements when there are any, else all the spans: a single answer may
+    still cite a reported claim as its only evidence (a listing uses ``plain`` and drops it)."""
+    return plain(spans, anchor) or list(spans)
 
 
 @lru_cache(maxsize=64)
