@@ -5,6 +5,7 @@ static report also read, so every face answers from the same facts.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -108,9 +109,18 @@ class Base:
             for e in self.entities.values():
                 for m in e.get("mentions", ()):
                     index[m["document"]].append((m["start"], m["end"], e["id"], e.get("type", "other")))
+            for spans in index.values():
+                spans.sort()
             self._mentions_by_doc = index
-        return [(eid, a - span["start"]) for a, b, eid, t in self._mentions_by_doc.get(span["document"], ())
-                if t in types and span["start"] <= a and b <= span["end"]]
+        found = self._mentions_by_doc.get(span["document"], ())
+        i = bisect.bisect_left(found, (span["start"],))
+        out = []
+        while i < len(found) and found[i][0] < span["end"]:
+            a, b, eid, t = found[i]
+            if t in types and b <= span["end"]:
+                out.append((eid, a - span["start"]))
+            i += 1
+        return out
 
     def places_of(self, ev: dict) -> list[str]:
         """The event's place and every place enclosing it."""

@@ -100,32 +100,37 @@ def _kind_triggers(kind: str) -> frozenset[str]:
                      if lemma not in after and any(x.kind == kind and not x.particle and not x.weak for x in rs))
 
 
-def _forms_of(lemma: str) -> tuple[str, tuple[str, ...]]:
-    return (lemma[:-1] if lemma.endswith("e") and len(lemma) > 3 else lemma), evidence_rules().inflections
+def _root(lemma: str) -> str:
+    return lemma[:-1] if lemma.endswith("e") and len(lemma) > 3 else lemma
 
 
-def _inflects(word: str, lemma: str) -> bool:
-    root, endings = _forms_of(lemma)
-    if word == lemma:
-        return True
-    if len(root) < 2 or not word.startswith(root[: max(2, len(root))]):
-        return False
-    rest = word[len(root):]
-    return rest in endings or (rest[:1] == root[-1:] and rest[1:] in endings)  # "stopped", "planning"
+def _roots_of(word: str) -> set[str]:
+    """Every lemma root the word could inflect ("died" -> "di", "stopped" -> "stop")."""
+    out = {word}
+    for ending in evidence_rules().inflections:
+        if ending and word.endswith(ending) and len(word) - len(ending) >= 2:
+            stem_ = word[: -len(ending)]
+            out.add(stem_)
+            if len(stem_) > 2 and stem_[-1] == stem_[-2]:  # a doubled final consonant
+                out.add(stem_[:-1])
+    return out
+
+
+@lru_cache(maxsize=256)
+def _wanted_roots(predicate: str, kind: str | None) -> frozenset[str]:
+    lemmas = {predicate} | (set(_kind_triggers(kind)) if kind and predicate not in evidence_rules().narrow else set())
+    return frozenset(_root(lemma) for lemma in lemmas) | frozenset(lemmas)
 
 
 def action_at(text: str, q: Question) -> int | None:
     """Where the span tells the question's happening (offset of the word), or None."""
     if not q.predicate:
         return 0
-    r = evidence_rules()
     forms = {f.casefold() for f in q.predicate_forms}
-    lemmas = {q.predicate}
-    if q.predicate not in r.narrow and q.event_kinds:
-        lemmas |= _kind_triggers(q.event_kinds[0])
+    roots = _wanted_roots(q.predicate, q.event_kinds[0] if q.event_kinds else None)
     for m in _WORD.finditer(text):
         w = m.group().casefold()
-        if (w in forms or any(_inflects(w, lemma) for lemma in lemmas)) and not _someone_elses(text, m.start(), q):
+        if (w in forms or not roots.isdisjoint(_roots_of(w))) and not _someone_elses(text, m.start(), q):
             return m.start()
     return None
 
