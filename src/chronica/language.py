@@ -10,9 +10,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import yaml
+from chronica.resources import path as resource_path
 
 SAMPLE_CHARS = 60_000  # letters are counted over at most this much of the text
 MIN_WORDS = 20  # below this, too little to tell: taken as English
@@ -37,7 +37,7 @@ ENGLISH = Language("en", "English")
 
 @lru_cache(maxsize=1)
 def _function_words() -> dict[str, frozenset[str]]:
-    text = resources.files("chronica.data.language").joinpath("function_words.yaml").read_text("utf-8")
+    text = resource_path("language/function_words.yaml").read_text("utf-8")
     lists = yaml.load(text, Loader=yaml.BaseLoader)  # every word a string ("on" is not True)
     return {code: frozenset(w.casefold() for w in words) for code, words in lists.items()}
 

@@ -15,6 +15,8 @@ from typing import Any, Callable
 
 from .config import Settings
 from .errors import ConfigError
+from .resources import Resources
+from .resources import default as default_resources
 
 DOC_FIELDS_AT_START = {"text"}
 
@@ -54,10 +56,14 @@ def _import_components() -> None:
 
 @dataclass
 class Context:
-    """Shared, loaded-once resources (models, gazetteer, rule sets) for components."""
+    """Shared, loaded-once resources (models, gazetteer, rule sets) for components.
+
+    ``resources`` reads the language's data files (see :mod:`chronica.resources`);
+    ``cache`` holds what is built from them once per pipeline (models, indexes)."""
 
     settings: Settings
     cache: dict[str, Any] = field(default_factory=dict)
+    resources: Resources = field(default_factory=default_resources)
 
     def resource(self, name: str, loader: Callable[[], Any]) -> Any:
         if name not in self.cache:

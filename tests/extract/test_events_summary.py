@@ -1,13 +1,13 @@
 """Event summaries: agreement, passive for patients, no repeated names; every example
 of data/events/summary.yaml runs here."""
-from pathlib import Path
 
 import pytest
 import yaml
 
 from chronica.extract.events_summary import participle, present, summarise
+from chronica.resources import path as resource_path
 
-DATA = Path(__file__).resolve().parents[2] / "src" / "chronica" / "data" / "events" / "summary.yaml"
+DATA = resource_path("events/summary.yaml")
 
 
 @pytest.mark.parametrize("ex", yaml.safe_load(DATA.read_text(encoding="utf-8"))["examples"])

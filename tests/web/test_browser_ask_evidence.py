@@ -1,19 +1,15 @@
 """The static report applies the server's evidence checks in the browser: a place the
 text only heads for is not the answer, an appointment does not answer "who succeeded",
-and a legend does not stand for what happened (the annals of tests/ask)."""
+and a legend does not stand for what happened (tests/web/annals_corpus.py)."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from annals_corpus import DOC, TEXT, make_annals
 
 from chronica.web.kb import KnowledgeBase
 from chronica.web.report import write_report
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ask"))
-from test_evidence_support import DOC, TEXT, _export  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +17,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def annals_report(tmp_path_factory):
     out = tmp_path_factory.mktemp("annals-report")
-    write_report(KnowledgeBase.from_export(_export(), {DOC: TEXT}), out)
+    write_report(KnowledgeBase.from_export(make_annals(), {DOC: TEXT}), out)
     return out
 
 

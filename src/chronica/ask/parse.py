@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 
@@ -18,9 +17,10 @@ from ..extract.events_lexicon import load_lexicon
 from ..time.tagger import TimeTagger
 from .model import Question
 from .names import NameHit, NameIndex
+from chronica.resources import path as resource_path
 
-DATA = Path(__file__).resolve().parent / "data"
-RELATION_LABELS = Path(__file__).resolve().parents[1] / "data" / "relations" / "labels.tsv"
+DATA = resource_path("ask")
+RELATION_LABELS = resource_path("relations/labels.tsv")
 
 
 @dataclass(frozen=True)

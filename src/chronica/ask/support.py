@@ -1,5 +1,5 @@
 """Does a quoted span really support an answer? General checks on the evidence the
-answerers cite (word lists in data/evidence.yaml):
+answerers cite (word lists in the resource ``ask/evidence.yaml``):
 
 - the span tells the question's happening (the predicate in some form, or a trigger word
   of its event kind, unless the predicate is narrower than its kind: "succeed");
@@ -12,15 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from ..extract.events_lexicon import load_lexicon
+from ..resources import load
 from .model import Question
 from .parse import rules
 
-DATA = Path(__file__).resolve().parent / "data" / "evidence.yaml"
 _WORD = re.compile(r"[^\W\d_]+")
 _CLAUSE_END = re.compile(r"[,;:()\[\]—–]|\.\s")
 
@@ -37,7 +34,7 @@ class EvidenceRules:
 
 @lru_cache(maxsize=1)
 def evidence_rules() -> EvidenceRules:
-    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    raw = load("ask/evidence.yaml")
     hedges = sorted((str(h) for h in raw.get("hedges") or ()), key=len, reverse=True)
     verbs = "|".join(re.escape(str(v)) for v in raw.get("speech_verbs") or ())
     return EvidenceRules(

@@ -16,15 +16,15 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 
 from ..doc import Doc
 from ..model import LocalEntity
 from ..resolve.gender import given_name_gender, gender_words
+from chronica.resources import path as resource_path
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "relations"
+DATA = resource_path("relations")
 _POSS_NAME = re.compile(r"^(?P<name>.+?)['’]s?\s")
 
 

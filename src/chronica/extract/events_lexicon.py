@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from chronica.resources import path as resource_path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
+DATA_DIR = resource_path("events")
 
 
 @dataclass(frozen=True)

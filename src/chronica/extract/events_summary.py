@@ -7,13 +7,13 @@ its patient reads in the passive; names are never repeated; word forms are data
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
+from chronica.resources import path as resource_path
 
 _IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 _PLURAL = {"be": "are", "have": "have", "do": "do", "go": "go"}
-_DATA = Path(__file__).resolve().parent.parent / "data" / "events" / "summary.yaml"
+_DATA = resource_path("events/summary.yaml")
 PARTICLES = ("away", "back", "up", "out", "off", "down")
 
 

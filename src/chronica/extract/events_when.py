@@ -7,12 +7,12 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 import yaml
 
 from ..doc import Doc
 from ..model import Timex, When
+from chronica.resources import path as resource_path
 
 _DAY = re.compile(r"^(?P<y>-?\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
 
@@ -243,7 +243,7 @@ class SceneCues:
 
 @functools.cache
 def scene_cues() -> SceneCues:
-    path = Path(__file__).resolve().parents[1] / "data" / "events" / "scene.yaml"
+    path = resource_path("events/scene.yaml")
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     return SceneCues(frozenset(str(x).lower() for x in raw["day_parts"]),
                      tuple(str(x).lower() for x in raw["day_phrases"]),
@@ -294,7 +294,7 @@ class _DurationCues:
 
 @functools.cache
 def _duration_cues() -> _DurationCues:
-    path = Path(__file__).resolve().parents[1] / "data" / "events" / "durations.yaml"
+    path = resource_path("events/durations.yaml")
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     return _DurationCues({str(k): int(v) for k, v in raw["units_months"].items()},
                          {str(k): int(v) for k, v in raw["units_days"].items()},

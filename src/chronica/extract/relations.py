@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 
@@ -36,8 +35,9 @@ from ..model import LocalRelation, Span, When
 from ..pipeline import Context, component
 from ..resolve.group_members import LABEL as MEMBERS
 from .described import resolve_described
+from chronica.resources import path as resource_path
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "relations"
+DATA = resource_path("relations")
 PERSONAL = ("spouse", "child", "parent", "sibling", "family", "ally", "rival", "killer", "host", "other")
 _PH = r"⟨\d+⟩"
 _ADJ = r"(?:(?:[a-z][\w-]*|\d+-year-old)\s+){0,3}?"

@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 
 from ..locators import Locator
 from .layout import Extracted, TextBuilder
+from chronica.resources import path as resource_path
 
-DATA = Path(__file__).parent / "data" / "transcripts.yaml"
+DATA = resource_path("ingest/transcripts.yaml")
 
 # anything shaped like a timecode: 12:05, 1:02:03, 00:12:05,120, 00:12:05.120
 LOOSE_TIMECODE = r"\d{1,3}(?::\d{1,3}){1,2}(?:[.,]\d{1,3})?"

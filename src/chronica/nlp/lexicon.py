@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from importlib import resources
 
 import yaml
+from chronica.resources import path as resource_path
 
-NAMES = resources.files("chronica") / "data" / "names"
+NAMES = resource_path("names")
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import yaml
+from chronica.resources import path as resource_path
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def normalise_heading(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def load_zone_cues() -> ZoneCues:
-    raw = yaml.safe_load(resources.files("chronica.data.segment").joinpath("zones.yaml").read_text("utf-8"))
+    raw = yaml.safe_load(resource_path("segment/zones.yaml").read_text("utf-8"))
     cues = "|".join(re.escape(c) for c in raw["caption_cues"])
     return ZoneCues(
         bibliography_headings=frozenset(h.casefold() for h in raw["bibliography_headings"]),

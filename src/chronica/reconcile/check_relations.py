@@ -5,19 +5,19 @@ know is never compared, and labels of one standing ("wife" / "spouse") agree."""
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from itertools import combinations
 
 import yaml
 
 from ..model import DocSpan, Relation
 from .view import Finding, View
+from chronica.resources import path as resource_path
 
 
 @lru_cache(maxsize=1)
 def standings() -> dict[str, tuple[str, dict[str, str]]]:
     """kind -> (severity, label -> standing)."""
-    text = resources.files("chronica.data.reconcile").joinpath("relations.yaml").read_text("utf-8")
+    text = resource_path("reconcile/relations.yaml").read_text("utf-8")
     out = {}
     for kind, spec in (yaml.safe_load(text) or {}).items():
         labels = {str(label).casefold(): standing

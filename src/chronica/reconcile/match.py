@@ -13,7 +13,6 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 
 import yaml
 from rapidfuzz import fuzz
@@ -25,6 +24,7 @@ from .context import TextContext
 from .geography import Geography
 from .match_cues import cue_of, stative_kinds
 from .match_once import join_once
+from chronica.resources import path as resource_path
 
 THRESHOLD = 0.62          # pair score to be the same happening across documents
 WITHIN_DOC = 0.80         # stricter: one document telling a happening twice
@@ -61,7 +61,7 @@ class Item:
 
 @lru_cache(maxsize=1)
 def kind_table() -> tuple[dict[frozenset, float], float]:
-    data = yaml.safe_load(resources.files("chronica.data.claims").joinpath("event_kinds.yaml").read_text("utf-8"))
+    data = yaml.safe_load(resource_path("claims/event_kinds.yaml").read_text("utf-8"))
     table = {frozenset((a, b)): float(s) for a, b, s in data["pairs"]}
     return table, float(data.get("other_score", 0.5))
 
@@ -87,7 +87,7 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 @lru_cache(maxsize=1)
 def word_families() -> dict[str, str]:
     """Stem -> family name, from data/claims/word_families.yaml."""
-    data = yaml.safe_load(resources.files("chronica.data.claims").joinpath("word_families.yaml").read_text("utf-8"))
+    data = yaml.safe_load(resource_path("claims/word_families.yaml").read_text("utf-8"))
     out = {}
     for family, words in (data.get("families") or {}).items():
         for w in words:
@@ -290,7 +290,7 @@ def clashing(a: Item, b: Item) -> bool:
 
 @lru_cache(maxsize=1)
 def _end_clashes() -> tuple[tuple[str, str], ...]:
-    data = yaml.safe_load(resources.files("chronica.data.claims").joinpath("word_families.yaml").read_text("utf-8"))
+    data = yaml.safe_load(resource_path("claims/word_families.yaml").read_text("utf-8"))
     return tuple(("~" + str(x), "~" + str(y)) for x, y in data.get("end_clashes") or ())
 
 
@@ -617,7 +617,7 @@ def _told_alike(a: Item, b: Item) -> bool:
 
 @lru_cache(maxsize=1)
 def _means_families() -> frozenset[str]:
-    data = yaml.safe_load(resources.files("chronica.data.claims").joinpath("word_families.yaml").read_text("utf-8"))
+    data = yaml.safe_load(resource_path("claims/word_families.yaml").read_text("utf-8"))
     return frozenset("~" + str(f) for f in data.get("means") or ())
 
 

@@ -4,14 +4,14 @@ general word lists (data/reconcile/match.yaml)."""
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 import yaml
+from chronica.resources import path as resource_path
 
 
 @lru_cache(maxsize=1)
 def _config() -> dict:
-    text = resources.files("chronica.data.reconcile").joinpath("match.yaml").read_text("utf-8")
+    text = resource_path("reconcile/match.yaml").read_text("utf-8")
     return yaml.safe_load(text) or {}
 
 

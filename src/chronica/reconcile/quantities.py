@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import yaml
+from chronica.resources import path as resource_path
 
 
 def load(name: str) -> dict:
-    return yaml.safe_load(resources.files("chronica.data.claims").joinpath(name).read_text("utf-8"))
+    return yaml.safe_load(resource_path("claims/" + name).read_text("utf-8"))
 
 
 @lru_cache(maxsize=1)

@@ -48,7 +48,6 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 
@@ -69,8 +68,9 @@ from .places import COUNTRY_NOUNS, qualified_name, same_place_refs
 from .names import (
     Name, clean_surface, fold, full_names_match, parse_name, ruler_short, same_given, subset_match, titles,
 )
+from chronica.resources import path as resource_path
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = resource_path("")
 _PLACEHOLDER = r"[“\"'‘«]?(?P<{g}>⟨-?\d+⟩)[”\"'’»]?"
 NOMINAL_LOOKBACK = 3  # sentences searched back for the holder of a title
 

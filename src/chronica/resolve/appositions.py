@@ -17,13 +17,13 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 
 from .names import titles
+from chronica.resources import path as resource_path
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = resource_path("")
 MAX_TOKENS = 12  # a description longer than this is a clause, not a name
 ARTICLES = frozenset({"a", "an", "the"})
 POSSESSIVES = frozenset({"his", "her", "their"})

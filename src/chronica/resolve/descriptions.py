@@ -20,13 +20,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 
 from ..model import Mention
+from chronica.resources import path as resource_path
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = resource_path("")
 
 
 @dataclass(frozen=True)

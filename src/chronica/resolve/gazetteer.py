@@ -20,12 +20,13 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
+from chronica.resources import path as resource_path
 
 SCHEMA_VERSION = "5"
 MIN_CITY_POPULATION = 500
-DATA = resources.files("chronica") / "data" / "places"
+DATA = resource_path("places")
 
 # Prefixes of abbreviated words that spell the same place ("St. Helena" = "Saint Helena").
 _ABBREV = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}

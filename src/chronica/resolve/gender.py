@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
+from chronica.resources import path as resource_path
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = resource_path("")
 _PRONOUN = re.compile(r"\b(?P<m>he|his|him|himself)\b|\b(?P<f>she|her|hers|herself)\b", re.IGNORECASE)
 _ROLE_BEFORE = re.compile(r"\b(?:the|his|her|their|a|an)\s+(?P<np>(?:[a-z-]+\s+){0,3}?(?P<head>[a-z-]+))\s*,?\s*$")
 

@@ -18,14 +18,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 
 from ..doc import Doc
 from ..model import LocalEntity, Mention
+from chronica.resources import path as resource_path
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = resource_path("")
 LABEL = "MEMBERS"
 
 

@@ -9,9 +9,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from chronica.resources import path as resource_path
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "aliases"
+DATA = resource_path("aliases")
 
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
 _LEAD_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)

@@ -14,15 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Callable
 
 import yaml
 
 from ..model import Mention, PlaceRef
 from .names import clean_surface, fold
+from chronica.resources import path as resource_path
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "aliases"
+DATA = resource_path("aliases")
 LABEL = "PLACE_DESCRIPTION"
 
 

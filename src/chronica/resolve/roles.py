@@ -32,15 +32,15 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 
 from ..doc import Doc
 from ..model import LocalEntity, Mention
 from .names import clean_surface, parse_name, titles
+from chronica.resources import path as resource_path
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = resource_path("")
 LABEL = "ROLE"
 MAIN_SHARE = 2.0  # the main person has at least twice the named mentions of the next
 MAIN_MIN = 5  # ... and at least this many

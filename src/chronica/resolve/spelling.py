@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from .gender import given_name_gender
 from .names import fold, same_given
+from chronica.resources import path as resource_path
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "names" / "spelling_classes.tsv"
+DATA = resource_path("names/spelling_classes.tsv")
 MIN_CONSONANTS = 3
 _ROMAN = re.compile(r"^[ivxl]+$")
 

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from chronica.resources import path as resource_path
 
-DATA = Path(__file__).with_name("data")
+DATA = resource_path("time")
 _SPACE = re.compile(r"[\s\u00a0]+")
 
 

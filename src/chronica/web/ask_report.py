@@ -1,6 +1,6 @@
 """What the static report's ask page (static/js/ask.js) answers from: the export's facts in
 a compact form, the passages for full-text look-up, and the same question rules the
-server uses (ask/data/questions.yaml, the event trigger lexicon), so both faces agree."""
+server uses (lang/en/ask/questions.yaml and evidence.yaml, the event trigger lexicon), so both faces agree."""
 from __future__ import annotations
 
 import json
