@@ -2,6 +2,7 @@
 by kind of question, and the answer time on a knowledge base of 10,000 events.
 
     .venv/bin/python bench/ask.py [--questions bench/ask_questions.yaml] [--rerank]
+                                  [--heldout bench/ask_heldout.yaml]
                                   [--events 10000] [--show wrong|all] [--workdir DIR]
 
 1. Builds each corpus the questions use (examples/, ../shared/eval/texts,
@@ -12,6 +13,8 @@ by kind of question, and the answer time on a knowledge base of 10,000 events.
    know" is right only for a question whose gold says the texts do not tell);
    evidence precision = cited spans that overlap a gold evidence span / cited spans;
    unsupported = answers given without any cited span (must be 0).
+   The held-out questions (ask_heldout.yaml, never used for tuning) are judged the
+   same way and reported in their own table and as their own row of the summary.
 3. Repeats the evaluation knowledge bases under new ids until they hold --events events,
    indexes the repeated texts for full-text search in SQLite, and times the questions
    against it (p50/p95 per answer, parse + answer + passages).
@@ -176,12 +179,13 @@ def retrieval(questions: list[dict], corpora: dict[str, Corpus]) -> dict[str, fl
     return {"questions": n, "recall@1": at1 / n, "recall@3": at3 / n, "MRR@3": rr / n}
 
 
-def table(rows: list[dict], title: str) -> None:
+def table(rows: list[dict], title: str, sets: dict[str, list[dict]] | None = None) -> None:
+    """Rows by kind and an "all" row; with `sets`, one row per named question set instead."""
     by_kind = defaultdict(list)
     for r in rows:
         by_kind[r["kind"]].append(r)
     t = Table(title=title)
-    for col in ("kind", "questions", "answered", "accuracy", "overall", "evidence precision", "I don't know", "unsupported"):
+    for col in ("kind" if sets is None else "question set", "questions", "answered", "accuracy", "overall", "evidence precision", "I don't know", "unsupported"):
         t.add_column(col, justify="right" if col != "kind" else "left")
 
     def line(name, rs):
@@ -196,6 +200,12 @@ def table(rows: list[dict], title: str) -> None:
                   f"{sum(1 for r in rs if not r['known']) / len(rs):.2f}",
                   str(sum(1 for r in answered if r["cites"] == 0)))
 
+    if sets is not None:
+        for name, rs in sets.items():
+            if rs:
+                line(name, rs)
+        console.print(t)
+        return
     for kind in sorted(by_kind):
         line(kind, by_kind[kind])
     t.add_section()
@@ -245,9 +255,20 @@ def latency(urls: list[str], questions: list[dict], nlp, events: int, workdir: P
     console.print(t)
 
 
+def load_questions(path: Path) -> list[dict]:
+    """The questions of one set whose corpus is present here (a missing corpus is skipped)."""
+    questions = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("questions") or []
+    missing = {q["corpus"] for q in questions if not CORPORA[q["corpus"]].exists()}
+    if missing:
+        console.print(f"[yellow]{path.name}: skipping questions on {', '.join(sorted(missing))}: texts not found[/yellow]")
+    return [q for q in questions if q["corpus"] not in missing]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--questions", type=Path, default=ROOT / "bench" / "ask_questions.yaml")
+    ap.add_argument("--heldout", type=Path, default=ROOT / "bench" / "ask_heldout.yaml",
+                    help="held-out questions, reported apart (give /dev/null to skip)")
     ap.add_argument("--rerank", action="store_true", help="re-rank passages with WordLlama")
     ap.add_argument("--events", type=int, default=10000, help="events for the timing run (0: skip it)")
     ap.add_argument("--show", choices=["wrong", "all", "none"], default="wrong")
@@ -257,17 +278,19 @@ def main() -> None:
     from chronica.config import Settings
     from chronica.nlp.parse import load_spacy
 
-    questions = yaml.safe_load(args.questions.read_text(encoding="utf-8"))["questions"]
-    missing = {q["corpus"] for q in questions if not CORPORA[q["corpus"]].exists()}
-    if missing:
-        console.print(f"[yellow]skipping questions on {', '.join(sorted(missing))}: texts not found[/yellow]")
-        questions = [q for q in questions if q["corpus"] not in missing]
+    questions = load_questions(args.questions)
+    heldout = load_questions(args.heldout)
     args.workdir.mkdir(parents=True, exist_ok=True)
     nlp = load_spacy(Settings().spacy_model)
-    urls = {name: build(name, args.workdir) for name in sorted({q["corpus"] for q in questions})}
+    urls = {name: build(name, args.workdir) for name in sorted({q["corpus"] for q in questions + heldout})}
     corpora = {name: Corpus(url, nlp, args.rerank) for name, url in urls.items()}
     rows = evaluate(questions, corpora, args.show)
-    table(rows, f"chronica ask on {len(rows)} development questions" + (" (passages re-ranked)" if args.rerank else ""))
+    reranked = " (passages re-ranked)" if args.rerank else ""
+    table(rows, f"chronica ask on {len(rows)} development questions" + reranked)
+    held = evaluate(heldout, corpora, args.show)
+    if held:
+        table(held, f"chronica ask on {len(held)} held-out questions (never used for tuning)" + reranked)
+        table(rows + held, "summary", sets={"development": rows, "held-out": held})
     r = retrieval(questions, corpora)
     t = Table(title="passages alone (the 'don't know' fallback): gold evidence among the top 3")
     for col in r:
@@ -275,7 +298,7 @@ def main() -> None:
     t.add_row(*(str(v) if isinstance(v, int) else f"{v:.2f}" for v in r.values()))
     console.print(t)
     if args.json:
-        args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+        args.json.write_text(json.dumps({"development": rows, "held-out": held}, indent=1), encoding="utf-8")
     if args.events:
         latency([u for n, u in urls.items() if n != "examples"] or list(urls.values()), questions, nlp, args.events, args.workdir)
 

@@ -64,3 +64,16 @@ def test_rich_output_and_errors(db, tmp_path):
     assert result.exit_code == 1 and "question is empty" in result.output
     result = CliRunner().invoke(main, ["ask", "When?", "--db", f"sqlite:///{tmp_path / 'none.db'}"])
     assert result.exit_code != 0 and "chronica build" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("question, value", [
+    ("Who did Peruggia write to in 1913?", "Alfredo Geri"),
+    ("What happened to Apollinaire in 1911?", "1911"),
+    ("How long was Apollinaire held?", "five days"),
+    ("How many iron pegs did Béroud find on the wall?", "four"),
+])
+def test_every_kind_answers_with_located_cites(db, question, value):
+    answer = _ask(db, question)
+    assert answer["status"] in ("answered", "disputed"), answer["text"]
+    assert value in answer["text"] + " ".join(map(str, answer["values"]))
+    assert answer["cites"] and all(c["where"] and c["label"] for c in answer["cites"])

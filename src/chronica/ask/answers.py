@@ -13,6 +13,7 @@ from .base import Base, date_label, overlaps
 from .events import best_events, in_period
 from .model import Answer, Question
 from .parse import rules
+from .support import evidence_rules, hedged, located_at, narrow, plain, plain_first, tells
 from .words import stem
 
 MAX_LISTED = 8
@@ -68,7 +69,7 @@ def answer_when(base: Base, q: Question) -> Answer | None:
     note = {"relative": " (worked out from another date in the text)",
             "inferred": " (inferred from the text's context)"}.get(basis or "", "")
     return Answer(q, "answered", f"{ev['summary']}: {date_label(edtf)}{note}.", [edtf],
-                  base.cites(_precise_first(ev)))
+                  base.cites(plain_first(_precise_first(ev))))
 
 
 def _tells_the_action(base: Base, q: Question, ev: dict) -> bool:
@@ -109,15 +110,60 @@ def answer_where(base: Base, q: Question) -> Answer | None:
         ans = _where_at(base, q, people[0])
         if ans:
             return ans
-    found = best_events(base, q, where=lambda ev: ev.get("where") in base.entities)
+    found = best_events(base, q, where=lambda ev: ev.get("where") in base.entities or any(base.places_in(x) for x in ev.get("evidence", ())))
     found = [s for s in found if s.event.get("where") not in q.entities] or found
     if not found:
         return None
-    top = found[0].score  # among the best, an event its sources put AT the place ("in Cosenza", not "to Sicily")
-    ev = max((s.event for s in found if s.score == top), key=lambda ev: _located(base, ev))
-    place = base.name(ev["where"])
-    return Answer(q, "answered", f"{ev['summary']}: in {place}" + _when_suffix(ev) + ".",
-                  [place], base.cites(_naming(base, ev.get("evidence", ()), ev["where"])))
+    best = [s.event for s in found if s.score == found[0].score]
+    for ev in best:  # a span that puts the happening AT a place answers best ("died in Cosenza")
+        ans = _placed(base, q, ev)
+        if ans:
+            return ans
+    for ev in sorted(best, key=lambda ev: not _located(base, ev)):
+        if ev.get("where") not in base.entities:
+            continue
+        spans = [s for s in _naming(base, _telling(ev, q), ev["where"]) if not _only_on_the_way(base, s, ev["where"])]
+        if spans:
+            place = base.name(ev["where"])
+            return Answer(q, "answered", f"{ev['summary']}: in {place}" + _when_suffix(ev) + ".",
+                          [place], base.cites(plain_first(spans)))
+    return None
+
+
+def _telling(ev: dict, q: Question) -> list[dict]:
+    """The event's spans that tell the asked happening; all of them when none does in words
+    ("shot" is told by "fired") and the predicate is not narrower than its kind."""
+    spans = list(ev.get("evidence", ()))
+    told = [s for s in spans if tells(s, q)]
+    if told:
+        return told
+    return [] if narrow(q) else spans
+
+
+def _placed(base: Base, q: Question, ev: dict) -> Answer | None:
+    """The place the event's spans put it at, with those spans; the event's own place first."""
+    at: dict[str, list[dict]] = {}
+    for span in (s for s in ev.get("evidence", ()) if tells(s, q)):
+        for pid, off in base.places_in(span):
+            text = span.get("text", "")
+            if pid not in q.entities and located_at(text, off) and not hedged(text, off):
+                at.setdefault(pid, []).append(span)
+    if not at:
+        return None
+    pid = ev.get("where") if ev.get("where") in at else max(at, key=lambda p: (len(at[p]), bool(base.entities[p].get("part_of"))))
+    place = base.name(pid)
+    return Answer(q, "answered", f"{ev['summary']}: in {place}" + _when_suffix(ev) + ".", [place], base.cites(at[pid]))
+
+
+def _only_on_the_way(base: Base, span: dict, place: str) -> bool:
+    """The span names the place only as where someone was heading ("on his way to Sicily")."""
+    offs = [off for pid, off in base.places_in(span) if pid == place]
+    return bool(offs) and not any(_not_heading(span.get("text", ""), off) for off in offs)
+
+
+def _not_heading(text: str, off: int) -> bool:
+    before = " ".join(text[:off].casefold().split()[-6:])
+    return not any(before.endswith(p) or before.endswith(p + " the") for p in evidence_rules().not_at)
 
 
 def _located(base: Base, ev: dict) -> bool:
@@ -180,19 +226,30 @@ def answer_who(base: Base, q: Question) -> Answer | None:
         # only the best-fitting events answer: a weaker one that merely shares the kind
         # (an offensive, for "who defeated") would name its own participants, not the answer
         for scored in [s for s in found if s.score >= found[0].score] if found else ():
-            ev = scored.event
-            others = [w for w in ev.get("who", ()) if w not in q.entities and base.type(w) in ("person", "group", "organization")]
-            if others:
-                names = [base.name(w) for w in others]
-                spans = [s for o in others for s in _naming(base, ev.get("evidence", ()), o)]
-                return Answer(q, "answered", f"{', '.join(names)} — {ev['summary']}" + _when_suffix(ev) + ".",
-                              names, base.cites(list({(s["document"], s["start"]): s for s in spans}.values())))
+            ans = _who_did(base, q, scored.event)
+            if ans:
+                return ans
         return None
     if q.words:
         return _who_described(base, q)
     if q.entities and base.type(q.entities[0]) == "person":
         return _who_is(base, q, q.entities[0])
     return None
+
+
+def _who_did(base: Base, q: Question, ev: dict) -> Answer | None:
+    """The event's other people, each named in a plain span that tells the asked happening
+    (an appointment's spans do not tell who succeeded whom)."""
+    telling = plain_first(_telling(ev, q))
+    forms = {o: _forms(base, o) for o in ev.get("who", ())
+             if o not in q.entities and base.type(o) in ("person", "group", "organization")}
+    spans = {o: [s for s in telling if any(f in s.get("text", "").casefold() for f in fs)] for o, fs in forms.items()}
+    others = [o for o, ss in spans.items() if ss]
+    if not others:
+        return None
+    names = [base.name(w) for w in others]
+    cited = list({(s["document"], s["start"]): s for o in others for s in spans[o]}.values())
+    return Answer(q, "answered", f"{', '.join(names)} — {ev['summary']}" + _when_suffix(ev) + ".", names, base.cites(cited))
 
 
 def _who_described(base: Base, q: Question) -> Answer | None:
@@ -277,7 +334,7 @@ def _listing(base: Base, q: Question, events: list[dict], intro: str) -> Answer:
     items = [{"event": ev["id"], "summary": ev.get("summary", ""), "when": (ev.get("when") or {}).get("edtf"),
               "where": base.name(ev.get("where")) if ev.get("where") else None} for ev in events]
     lines = "; ".join(f"{date_label(i['when']) if i['when'] else 'undated'}: {i['summary']}" for i in items)
-    cites = [base.cite(ev["evidence"][0]) for ev in events if ev.get("evidence")]
+    cites = [base.cite(plain(ev["evidence"])[0]) for ev in events if plain(ev.get("evidence", ()))]
     return Answer(q, "answered", f"{intro} {lines}.", [i["when"] or "" for i in items], cites, items=items)
 
 
@@ -286,6 +343,7 @@ def answer_what(base: Base, q: Question) -> Answer | None:
     if q.predicate and events:
         found = best_events(base, q)
         events = [s.event for s in found] or events
+    events = [ev for ev in events if plain(ev.get("evidence", ()))]  # a legend told is not what happened
     if not events:
         return None
     order = {ev["id"]: i for i, ev in enumerate(base.events)}
@@ -300,7 +358,8 @@ def answer_fate(base: Base, q: Question) -> Answer | None:
     if not q.entities:
         return None
     person = q.entities[0]
-    dated = [ev for ev in base.by_entity.get(person, ()) if (ev.get("when") or {}).get("earliest")]
+    dated = [ev for ev in base.by_entity.get(person, ()) if (ev.get("when") or {}).get("earliest")
+             and plain(ev.get("evidence", ()))]
     if not dated:
         return None
     deaths = [i for i, ev in enumerate(dated) if ev.get("kind") == "death" and person in ev.get("who", ())]

@@ -5,6 +5,7 @@ static report also read, so every face answers from the same facts.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -96,6 +97,30 @@ class Base:
         for c in self.conflicts:
             for eid in c.get("events", ()):
                 self.conflicts_of_event[eid].append(c)
+
+    def places_in(self, span: dict) -> list[tuple[str, int]]:
+        """The places named inside a span: (entity id, offset of the name within the span)."""
+        return self.named_in(span, ("place",))
+
+    def named_in(self, span: dict, types: tuple[str, ...]) -> list[tuple[str, int]]:
+        """Entities of the given types named inside a span: (entity id, offset within the span)."""
+        if not hasattr(self, "_mentions_by_doc"):
+            index: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+            for e in self.entities.values():
+                for m in e.get("mentions", ()):
+                    index[m["document"]].append((m["start"], m["end"], e["id"], e.get("type", "other")))
+            for spans in index.values():
+                spans.sort()
+            self._mentions_by_doc = index
+        found = self._mentions_by_doc.get(span["document"], ())
+        i = bisect.bisect_left(found, (span["start"],))
+        out = []
+        while i < len(found) and found[i][0] < span["end"]:
+            a, b, eid, t = found[i]
+            if t in types and b <= span["end"]:
+                out.append((eid, a - span["start"]))
+            i += 1
+        return out
 
     def places_of(self, ev: dict) -> list[str]:
         """The event's place and every place enclosing it."""

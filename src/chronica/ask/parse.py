@@ -29,6 +29,7 @@ class Rules:
     related: dict[str, tuple[str, ...]]
     passive: dict[str, tuple[str, ...]]
     light_kinds: dict[str, tuple[str, ...]]
+    with_a_date: dict[str, str]
     locative: frozenset[str]
     light: frozenset[str]
     stop: frozenset[str]
@@ -47,6 +48,7 @@ def rules() -> Rules:
         related={k: tuple(v) for k, v in (raw.get("related_kinds") or {}).items()},
         passive={k: tuple(v) for k, v in (raw.get("passive_kinds") or {}).items()},
         light_kinds={k: tuple(v) for k, v in (raw.get("light_predicate_kinds") or {}).items()},
+        with_a_date={str(k): str(v) for k, v in (raw.get("with_a_date") or {}).items()},
         locative=frozenset(raw.get("locative_preps") or ()),
         light=frozenset(raw.get("light_predicates") or ()),
         stop=frozenset(str(w) for w in raw.get("stop") or ()),
@@ -127,6 +129,7 @@ class QuestionParser:
         kind = question_kind(text)
         hits = self.names.find(text)
         period, period_text, date_spans = _period(text)
+        kind = rules().with_a_date.get(kind, kind) if period else kind
         doc = self.nlp(text)
         taken = [(h.start, h.end) for h in hits] + date_spans
         hits = hits + self._fuzzy_names(doc, taken)
@@ -148,8 +151,15 @@ class QuestionParser:
             names=tuple(text[h.start:h.end] for h in hits), predicate=predicate,
             predicate_forms=self.irregular.get(predicate or "", ()),
             event_kinds=event_kinds(predicate, pos, passive) or self._light_kinds(doc, taken), words=words, period=period,
-            period_text=period_text, role=role, of_role=of_role,
+            period_text=period_text, role=role, of_role=of_role, place_words=self._place_words(doc, taken),
         )
+
+    @staticmethod
+    def _place_words(doc, taken) -> tuple[str, ...]:
+        """Proper names no entity matched, governed by a preposition ("defeated at Pollentia",
+        "the Battle of Rovine"): they say which happening is meant, so it must tell them."""
+        return tuple(t.text.casefold() for t in doc if t.pos_ == "PROPN" and t.dep_ == "pobj"
+                     and not _inside(t.idx, taken) and t.text[:1].isupper() and t.i > 0)
 
     def _fuzzy_names(self, doc, taken) -> list[NameHit]:
         """Proper-noun runs that matched no name exactly: the closest name, if close enough."""

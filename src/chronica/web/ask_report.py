@@ -1,13 +1,15 @@
 """What the static report's ask page (static/js/ask.js) answers from: the export's facts in
 a compact form, the passages for full-text look-up, and the same question rules the
-server uses (ask/data/questions.yaml, the event trigger lexicon), so both faces agree."""
+server uses (lang/en/ask/questions.yaml and evidence.yaml, the event trigger lexicon), so both faces agree."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from ..ask.base import Base
 from ..ask.parse import rules
 from ..ask.passages import split_passages
+from ..ask.support import evidence_rules, hedged, located_at
 from ..extract.events_lexicon import load_lexicon
 from .kb import KnowledgeBase
 from .links import Links
@@ -17,20 +19,27 @@ def _rules() -> dict:
     r, lex = rules(), load_lexicon()
     return {
         "kinds": [[k, p.pattern] for k, p in r.kinds], "related": r.related, "passive": r.passive,
-        "lightKinds": r.light_kinds, "light": sorted(r.light), "stop": sorted(r.stop),
+        "lightKinds": r.light_kinds, "withDate": r.with_a_date,
+        "narrow": sorted(evidence_rules().narrow), "inflections": list(evidence_rules().inflections), "light": sorted(r.light), "stop": sorted(r.stop),
         "relationLabels": sorted(r.relation_labels),
         "verbs": {k: sorted({x.kind for x in v}) for k, v in lex.verbs.items()},
         "nouns": {k: sorted({x.kind for x in v}) for k, v in lex.nouns.items()},
     }
 
 
-def _span(s: dict) -> list:
+def _span(s: dict, base: Base | None = None) -> list:
+    """[document, start, end, text, edtf, value, locator, hedged, places it puts things AT]:
+    the last two are the server's evidence checks (ask/support.py), worked out here once."""
     w = s.get("when") or {}
-    return [s["document"], s["start"], s["end"], s.get("text", ""), w.get("edtf"), s.get("value"), s.get("locator")]
+    text = s.get("text", "")
+    at = sorted({pid for pid, off in base.places_in(s) if located_at(text, off)}) if base else []
+    return [s["document"], s["start"], s["end"], text, w.get("edtf"), s.get("value"), s.get("locator"),
+            1 if hedged(text) else 0, at]
 
 
 def ask_data(kb: KnowledgeBase, links: Links) -> dict:
     data = kb.export
+    base = Base(data)
     return {
         "rules": _rules(),
         "documents": {d: {"label": kb.document_label(d), "url": links.document(d)} for d in kb.documents},
@@ -39,7 +48,7 @@ def ask_data(kb: KnowledgeBase, links: Links) -> dict:
                      for e in data.get("entities", ())],
         "events": [{"id": ev["id"], "kind": ev.get("kind"), "summary": ev.get("summary", ""),
                     "when": ev.get("when"), "where": ev.get("where"), "who": ev.get("who", []),
-                    "evidence": [_span(s) for s in ev.get("evidence", ())]} for ev in data.get("events", ())],
+                    "evidence": [_span(s, base) for s in ev.get("evidence", ())]} for ev in data.get("events", ())],
         "relations": [{"label": r.get("label") or r.get("kind"), "source": r["source"], "target": r["target"],
                        "evidence": [_span(s) for s in r.get("evidence", ())]} for r in data.get("relations", ()) or ()],
         "conflicts": [{"kind": c.get("kind"), "about": c.get("about", ""), "events": c.get("events", []),

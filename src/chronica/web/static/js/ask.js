@@ -81,6 +81,7 @@
       }
     }
     var q = {text: text, kind: kind, entities: Array.from(new Set(found)), kinds: [], words: [], period: period(low)};
+    if (q.period && (R.withDate || {})[kind]) q.kind = R.withDate[kind];  // "what happened to X in 1839?"
     var rest = toks.filter(function (x, j) { return !used.has(j) && !/^\d+$/.test(x.t) && MONTHS.indexOf(fold(x.t)) < 0; })
       .map(function (x) { return fold(x.t); });
     rest.some(function (w) {
@@ -138,6 +139,22 @@
   }
   function cite(s, says) { return {doc: s[0], start: s[1], end: s[2], text: s[3], says: says || null, locator: s[6] || null}; }
   function label(edtf) { return edtf || 'undated'; }
+  // the server's evidence checks, worked out when the report was written: s[7] a legend,
+  // rumour or quoted claim; s[8] the places the span puts the happening AT
+  function plainOnly(spans) { return spans.filter(function (s) { return !s[7]; }); }
+  function plain(spans) { var p = plainOnly(spans); return p.length ? p : spans; }
+  function cites(spans) { return plain(spans).map(function (s) { return cite(s); }); }
+  // a verb narrower than its event kind ("succeed") must be in the quote itself
+  function saysVerb(text, lemma) {
+    var root = lemma.length > 3 && lemma.slice(-1) === 'e' ? lemma.slice(0, -1) : lemma;
+    return fold(text).split(/[^\p{L}]+/u).some(function (w) {
+      return w === lemma || (w.indexOf(root) === 0 && (R.inflections || []).indexOf(w.slice(root.length)) >= 0);
+    });
+  }
+  function telling(q, spans) {
+    if (!q.predicate || (R.narrow || []).indexOf(q.predicate) < 0) return spans;
+    return spans.filter(function (s) { return saysVerb(s[3], q.predicate); });
+  }
   function answer(status, text, cites, values) { return {status: status, text: text, cites: cites.slice(0, 6), values: values || []}; }
 
   var ANSWER = {
@@ -150,13 +167,18 @@
         return answer('disputed', 'The sources disagree on when: ' + ev.summary + '. ' + dates.join(' vs ') + '.',
           dates.map(function (d) { return cite(ev.evidence.find(function (s) { return s[4] === d; }), d); }), dates);
       }
-      return answer('answered', ev.summary + ': ' + label(ev.when.edtf) + '.', ev.evidence.map(function (s) { return cite(s); }), [ev.when.edtf]);
+      return answer('answered', ev.summary + ': ' + label(ev.when.edtf) + '.', cites(ev.evidence), [ev.when.edtf]);
     },
     where: function (q) {
       var ev = best(q, function (e) { return e.where && ents[e.where] && q.entities.indexOf(e.where) < 0; })[0];
       if (!ev) return null;
-      return answer('answered', ev.summary + ': in ' + name(ev.where) + (ev.when ? ' (' + label(ev.when.edtf) + ')' : '') + '.',
-        ev.evidence.map(function (s) { return cite(s); }), [name(ev.where)]);
+      var at = {};  // a span that puts the happening AT a place ("died in X", not "on his way to X") answers best
+      plainOnly(ev.evidence).forEach(function (s) {
+        (s[8] || []).forEach(function (p) { if (q.entities.indexOf(p) < 0) (at[p] = at[p] || []).push(s); });
+      });
+      var place = at[ev.where] ? ev.where : Object.keys(at)[0] || ev.where;
+      return answer('answered', ev.summary + ': in ' + name(place) + (ev.when ? ' (' + label(ev.when.edtf) + ')' : '') + '.',
+        (at[place] || plain(ev.evidence)).map(function (s) { return cite(s); }), [name(place)]);
     },
     who: function (q) {
       if (q.role && q.entities.length) {
@@ -173,30 +195,31 @@
       var evs = best(q);
       for (var i = 0; i < evs.length; i++) {
         var others = evs[i].who.filter(function (w) { return q.entities.indexOf(w) < 0 && ents[w] && ents[w].type !== 'place'; });
-        if (others.length) {
+        var told = telling(q, evs[i].evidence);
+        if (others.length && told.length) {
           return answer('answered', others.map(name).join(', ') + ' — ' + evs[i].summary + '.',
-            evs[i].evidence.map(function (s) { return cite(s); }), others.map(name));
+            cites(told), others.map(name));
         }
       }
       return null;
     },
     what: function (q) {
       var evs = q.entities.length ? Array.from(new Set([].concat.apply([], q.entities.map(function (e) { return byEntity[e] || []; })))) : (q.period ? events : []);
-      evs = evs.filter(function (ev) { return inPeriod(ev, q.period); }).slice(0, 8);
+      evs = evs.filter(function (ev) { return inPeriod(ev, q.period) && plainOnly(ev.evidence).length; }).slice(0, 8);
       if (!evs.length) return null;
       return answer('answered', 'What the sources tell: ' + evs.map(function (ev) { return label((ev.when || {}).edtf) + ': ' + ev.summary; }).join('; ') + '.',
-        evs.map(function (ev) { return cite(ev.evidence[0]); }));
+        evs.map(function (ev) { return cite(plainOnly(ev.evidence)[0]); }));
     },
     fate: function (q) {
       if (!q.entities.length) return null;
-      var p = q.entities[0], dated = (byEntity[p] || []).filter(function (ev) { return ev.when && ev.when.earliest; });
+      var p = q.entities[0], dated = (byEntity[p] || []).filter(function (ev) { return ev.when && ev.when.earliest && plainOnly(ev.evidence).length; });
       var death = -1;  // a life ends at its last death: later events naming the person are about the dead
       dated.forEach(function (ev, i) { if (ev.kind === 'death' && ev.who.indexOf(p) >= 0) death = i; });
       if (death >= 0) dated = dated.slice(0, death + 1);
       var last = dated.slice(-3).reverse();
       if (!last.length) return null;
       return answer('answered', 'The last the sources tell of ' + name(p) + ': ' + last.map(function (ev) { return label(ev.when.edtf) + ': ' + ev.summary; }).join('; ') + '.',
-        last.map(function (ev) { return cite(ev.evidence[0]); }), [last[0].when.edtf]);
+        last.map(function (ev) { return cite(plainOnly(ev.evidence)[0]); }), [last[0].when.edtf]);
     },
     disputes: function (q) { return conflicts(q, null); },
     how_long: function (q) { return conflicts(q, 'duration') || stated(q, /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s+(days?|nights?|weeks?|months?|years?)\b/i); },
