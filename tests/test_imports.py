@@ -44,7 +44,7 @@ LAZY = {
 
 # Modules other work is reshaping now (the time engine, the asker): their remaining
 # function-level imports are theirs to lift; cycles through them still fail.
-PENDING = ("chronica.ask",)
+PENDING: tuple[str, ...] = ()
 
 
 def _name(path: Path) -> str:

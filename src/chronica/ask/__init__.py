@@ -5,22 +5,21 @@ structured answerers, full-text search over the stored passages, the spaCy parse
 """
 from __future__ import annotations
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..config import Settings
+from ..nlp.parse import load_spacy
 from .model import Answer, Cite, Passage, Question
+from .passages import MemoryPassages, PassageIndex
+from .rerank import WordLlamaReranker
 from .service import ANSWERERS, Asker
 
 
 def open_asker(store, nlp=None, rerank: bool = False) -> Asker:
     """The asking service over a store (SQLite or PostgreSQL)."""
-    from ..config import Settings
-    from ..nlp.parse import load_spacy
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from .passages import MemoryPassages, PassageIndex
-
     nlp = nlp or load_spacy(Settings().spacy_model)
     reranker = None
     if rerank:
-        from .rerank import WordLlamaReranker
         reranker = WordLlamaReranker()
     export = store.export_dict()
     texts = {d["id"]: store.document_text(d["id"]) or "" for d in export.get("documents", ())}

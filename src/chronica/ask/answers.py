@@ -6,6 +6,7 @@ and shows the nearest passages).
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..whois import itinerary
@@ -209,7 +210,6 @@ def _where_at(base: Base, q: Question, person: str) -> Answer | None:
 
 
 def _days(stop) -> int:
-    import datetime as dt
     try:
         return (dt.date.fromisoformat(stop.latest) - dt.date.fromisoformat(stop.earliest)).days
     except (TypeError, ValueError):

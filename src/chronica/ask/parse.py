@@ -11,16 +11,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
 
 from ..extract.events_lexicon import load_lexicon
 from ..time.tagger import TimeTagger
 from .model import Question
 from .names import NameHit, NameIndex
-from chronica.resources import path as resource_path
-
-DATA = resource_path("ask")
-RELATION_LABELS = resource_path("relations/labels.tsv")
+from ..resources import load
 
 
 @dataclass(frozen=True)
@@ -38,11 +34,8 @@ class Rules:
 
 @lru_cache(maxsize=1)
 def rules() -> Rules:
-    raw = yaml.safe_load((DATA / "questions.yaml").read_text(encoding="utf-8"))
-    labels = set()
-    for line in RELATION_LABELS.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            labels.add(line.split("\t")[0].strip().casefold())
+    raw = load("ask/questions.yaml")
+    labels = {row["label"].casefold() for row in load("relations/labels.tsv")}
     return Rules(
         kinds=[(k, re.compile(p)) for k, p in raw["kinds"]],
         related={k: tuple(v) for k, v in (raw.get("related_kinds") or {}).items()},

@@ -7,12 +7,16 @@ and is rebuilt when the set of documents changes (a digest in ``meta``).
 """
 from __future__ import annotations
 
+import math
+import os
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import text as sql
 
 from ..resources.names import fold
+from ..store import open_store
 from .model import Passage
 
 DIGEST_KEY = "ask_passages_digest"
@@ -146,8 +150,6 @@ class MemoryPassages:
     report): word overlap weighted by rarity. Same ``search`` signature."""
 
     def __init__(self, texts: dict[str, str]):
-        import math
-        from collections import Counter
         self.rows = [(d, a, b, t[a:b]) for d, t in texts.items() for a, b in split_passages(t)]
         self.words = [set(w.casefold() for w in _QUERY_WORD.findall(r[3])) for r in self.rows]
         df = Counter(w for ws in self.words for w in ws)
@@ -175,8 +177,6 @@ class StorePassages:
     workers are forked after loading: each opens its own connections)."""
 
     def __init__(self, url: str):
-        import os
-        from ..store import open_store
         store = open_store(url, create=False)
         try:
             PassageIndex.for_store(store)  # built (or found current) once, before any fork
@@ -186,7 +186,6 @@ class StorePassages:
 
     def search(self, words: list[str], limit: int = 5) -> list[Passage]:
         if self._index is None or self._pid != self._getpid():
-            from ..store import open_store
             store = open_store(self.url, create=False)
             cls = PostgresPassages if store.engine.dialect.name == "postgresql" else SqlitePassages
             self._index, self._pid = cls(store.engine), self._getpid()

@@ -162,7 +162,8 @@ _SCHEMAS: list[tuple[str, Schema]] = [
     ("ask/questions.yaml", Schema(lists(
         ("light_predicates", "locative_preps", "stop"),
         kinds={"type": "array", "items": {"type": "array"}},
-        light_predicate_kinds=WORD_LISTS, related_kinds=WORD_LISTS, passive_kinds=WORD_LISTS))),
+        light_predicate_kinds=WORD_LISTS, related_kinds=WORD_LISTS, passive_kinds=WORD_LISTS,
+        with_a_date={"type": "object", "additionalProperties": STRING}))),
     ("time/examples.yaml", Schema({"type": "object", "additionalProperties": {
         "type": "array", "items": {"type": "array", "minItems": 2}}})),
     ("time/lexicon.yaml", Schema({"type": "object", "required": ["months", "weekdays"],
