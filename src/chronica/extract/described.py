@@ -2,7 +2,8 @@
 the text has said that Mary is his wife; "Caesar’s assassin" is Brutus when it has
 said that Brutus stabbed Caesar; "the assassin" is the one killer the document names.
 
-Runs at the end of ``extract_relations`` (relations are what it reads). A person known
+The ``fold_described`` component, run after ``extract_relations`` (relations are what
+it reads). A person known
 only by descriptions ("his wife", "her father") is folded into the named person every
 one of its descriptions points to: the possessor ("his" / "her" / "their" by the
 relations' pronoun rule, or "Caesar’s") and the noun's meaning
@@ -21,7 +22,9 @@ import yaml
 
 from ..doc import Doc
 from ..model import LocalEntity
+from ..pipeline import Context, component
 from ..resolve.gender import given_name_gender, gender_words
+from .relations import _GENDER_OF, body_sentences, dedupe_relations, resolve_plural, resolve_pronoun
 from chronica.resources import path as resource_path
 
 DATA = resource_path("relations")
@@ -43,6 +46,15 @@ def meanings() -> dict[str, _Meaning]:
             for noun, spec in raw["nouns"].items()}
 
 
+# Folding one entity into another moves its mentions and rewrites every key that
+# events, relations and claims hold (see fold_entity).
+@component("fold_described", requires=("entities", "relations", "events"),
+           assigns=("mentions.entity", "entities", "events.who", "events.where", "relations", "claims.subject"))
+def fold_described(doc: Doc, ctx: Context) -> None:
+    resolve_described(doc, body_sentences(doc))
+    doc.relations = dedupe_relations(doc.relations)  # a fold can make two relations one
+
+
 def resolve_described(doc: Doc, sents: list[tuple[int, int]]) -> None:
     """Fold description-only people into the named person their descriptions mean."""
     for ent in list(doc.entities):
@@ -56,8 +68,6 @@ def resolve_described(doc: Doc, sents: list[tuple[int, int]]) -> None:
 
 def referent(doc: Doc, index: int, self_key: str, sents: list[tuple[int, int]]) -> str | None:
     """The named person a description mention stands for, or None when unsure."""
-    from .relations import resolve_plural, resolve_pronoun, _GENDER_OF
-
     m = doc.mentions[index]
     words = m.text.split()
     noun = words[-1].casefold()

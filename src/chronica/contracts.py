@@ -1,0 +1,110 @@
+"""Checking that components keep their contracts: a component may change only the
+fields of the shared object it declares in ``assigns``.
+
+A field is named as the object has it (``mentions``, ``events``) or, for a list of
+records, down to one attribute of every record (``events.who``, ``mentions.entity``):
+then the list keeps its length and order and only that attribute may change.
+
+:func:`summary` takes a comparable picture of every field (records as plain data, a
+spaCy parse as a stable digest of its tokens, tags, arcs and entities);
+:func:`undeclared_changes` names what changed without being declared. The test
+``tests/test_component_contracts.py`` runs the configured pipelines through
+:func:`run_checked` on the example texts.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, fields
+from typing import Any, Iterable
+
+from .model import to_dict
+from .pipeline import ComponentInfo, Pipeline
+
+
+def field_names(obj_type: type) -> frozenset[str]:
+    """The fields of a shared object a component may declare (private ones excluded)."""
+    return frozenset(f.name for f in fields(obj_type) if not f.name.startswith("_"))
+
+
+def spacy_digest(parsed: Any) -> str:
+    """A stable picture of a spaCy parse: equal when tokens, tags, lemmas, sentence
+    starts, dependency arcs and entities are equal."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{len(parsed)}|{parsed.text}".encode())
+    for t in parsed:
+        h.update(f"{t.idx}|{t.tag_}|{t.pos_}|{t.lemma_}|{t.dep_}|{t.head.i}|{t.is_sent_start}|"
+                 f"{t.ent_iob_}|{t.ent_type_}\n".encode())
+    return h.hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """Plain, comparable data for a field's value."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if hasattr(value, "vocab") and hasattr(value, "ents"):  # a spaCy Doc or Span
+        return spacy_digest(value)
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return to_dict(value)
+    return repr(value)
+
+
+def summary(obj: Any) -> dict[str, Any]:
+    """Every declarable field of ``obj`` as plain data (JSON-normalised)."""
+    out = {}
+    for name in field_names(type(obj)):
+        value = getattr(obj, name)
+        if name == "docs":  # a corpus' documents: each one's own fields
+            out[name] = [summary(d) for d in value]
+        else:
+            out[name] = json.loads(json.dumps(_plain(value), sort_keys=True, default=repr))
+    return out
+
+
+def undeclared_changes(before: dict[str, Any], after: dict[str, Any], assigns: Iterable[str]) -> list[str]:
+    """The fields (``name`` or ``name.attribute``) that differ between two summaries
+    although ``assigns`` does not declare them."""
+    assigns = set(assigns)
+    out: list[str] = []
+    for name in sorted(before):
+        old, new = before[name], after[name]
+        if old == new or name in assigns:
+            continue
+        attrs = {a.split(".", 1)[1] for a in assigns if a.startswith(name + ".")}
+        if attrs and isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
+            changed = {k for x, y in zip(old, new) if isinstance(x, dict) and isinstance(y, dict)
+                       for k in set(x) | set(y) if x.get(k) != y.get(k)}
+            if all(isinstance(x, dict) for x in old + new):
+                out += [f"{name}.{k}" for k in sorted(changed - attrs)]
+                continue
+        out.append(name)
+    return out
+
+
+@dataclass(frozen=True)
+class Violation:
+    component: str
+    fields: tuple[str, ...]  # changed, not declared
+
+    def __str__(self) -> str:
+        return f"{self.component} changed {', '.join(self.fields)} without declaring it in assigns"
+
+
+def run_checked(pipe: Pipeline, obj: Any) -> list[Violation]:
+    """Run ``pipe`` over ``obj`` one component at a time, comparing the object's
+    summary before and after each: the components that changed undeclared fields."""
+    found = []
+    for info in pipe.components:
+        found += check_component(info, obj, pipe)
+    return found
+
+
+def check_component(info: ComponentInfo, obj: Any, pipe: Pipeline) -> list[Violation]:
+    before = summary(obj)
+    info.func(obj, pipe.ctx)
+    bad = undeclared_changes(before, summary(obj), info.assigns)
+    return [Violation(info.name, tuple(bad))] if bad else []
