@@ -1,7 +1,8 @@
 """Every component changes only what it declares: the document (and the corpus) is
 snapshotted before and after each component on the example texts, and a field that
-changed without being named in ``assigns`` fails the test. Components that lie about
-their effects, registered here, show that the check can fail."""
+changed without being named in ``assigns`` fails the test, as does a field read that
+is in neither ``requires`` nor ``assigns``. Components that lie about their effects,
+registered here, show that the check can fail."""
 from __future__ import annotations
 
 import hashlib
@@ -55,6 +56,10 @@ def test_document_components_change_only_what_they_declare(analysed_examples):
     assert broken == {}
 
 
+def test_components_keep_their_contracts_where_a_description_is_folded(doc_pipe):
+    assert [str(v) for v in run_checked(doc_pipe, _doc(FOLDING_TEXT))] == []
+
+
 def test_folding_is_a_declared_component(doc_pipe):
     doc = _doc(FOLDING_TEXT)
     before_fold = Pipeline(doc_pipe.names[:doc_pipe.names.index("fold_described")], doc_pipe.ctx.settings)
@@ -94,12 +99,12 @@ def registry(monkeypatch):
 
 
 def test_a_component_changing_an_undeclared_field_is_caught(registry, doc_pipe):
-    @component("test_forget_places", requires=("places",), assigns=("relations",))
+    @component("test_forget_places", requires=("entities",), assigns=("relations",))
     def forget_places(doc, ctx):  # says relations, drops an entity
         doc.entities = [e for e in doc.entities if e.type != "place"]
 
     found = _run_with(doc_pipe, "test_forget_places", FOLDING_TEXT)
-    assert [(v.component, v.fields) for v in found] == [("test_forget_places", ("entities",))]
+    assert [(v.component, v.fields, v.what) for v in found] == [("test_forget_places", ("entities",), "changed")]
 
 
 def test_an_undeclared_attribute_of_records_is_caught(registry, doc_pipe):
@@ -120,6 +125,15 @@ def test_a_component_touching_the_parse_is_caught(registry, doc_pipe):
 
     found = _run_with(doc_pipe, "test_reparse_quietly", FOLDING_TEXT)
     assert [(v.component, v.fields) for v in found] == [("test_reparse_quietly", ("spacy",))]
+
+
+def test_an_undeclared_read_is_caught(registry, doc_pipe):
+    @component("test_count_places", requires=("entities",), assigns=("claims",))
+    def count_places(doc, ctx):  # reads the gazetteer links it does not require
+        doc.claims = [] if doc.places else []
+
+    found = _run_with(doc_pipe, "test_count_places", FOLDING_TEXT)
+    assert [(v.component, v.fields, v.what) for v in found] == [("test_count_places", ("places",), "read")]
 
 
 def test_declared_attribute_does_not_allow_adding_records():

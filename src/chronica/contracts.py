@@ -1,5 +1,6 @@
 """Checking that components keep their contracts: a component may change only the
-fields of the shared object it declares in ``assigns``.
+fields of the shared object it declares in ``assigns``, and read only those it
+declares in ``requires`` (or assigns itself).
 
 A field is named as the object has it (``mentions``, ``events``) or, for a list of
 records, down to one attribute of every record (``events.who``, ``mentions.entity``):
@@ -7,7 +8,8 @@ then the list keeps its length and order and only that attribute may change.
 
 :func:`summary` takes a comparable picture of every field (records as plain data, a
 spaCy parse as a stable digest of its tokens, tags, arcs and entities);
-:func:`undeclared_changes` names what changed without being declared. The test
+:func:`undeclared_changes` names what changed without being declared;
+:func:`reading` records which fields a component reads. The test
 ``tests/test_component_contracts.py`` runs the configured pipelines through
 :func:`run_checked` on the example texts.
 """
@@ -15,11 +17,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from .model import to_dict
-from .pipeline import ComponentInfo, Pipeline
+from .pipeline import CORPUS_FIELDS_AT_START, DOC_FIELDS_AT_START, ComponentInfo, Pipeline
+
+# a document's text is its source's: reading ``doc.text`` reads the field ``source``
+READ_AS = {"source": "text"}
 
 
 def field_names(obj_type: type) -> frozenset[str]:
@@ -85,18 +91,48 @@ def undeclared_changes(before: dict[str, Any], after: dict[str, Any], assigns: I
     return out
 
 
+@contextmanager
+def reading(obj: Any) -> Iterator[set[str]]:
+    """The declarable fields of ``obj`` read while the block runs (the object's class is
+    swapped for a recording subclass meanwhile)."""
+    names, seen, base = field_names(type(obj)), set(), type(obj)
+
+    class Recording(base):
+        def __getattribute__(self, name: str) -> Any:
+            if name in names:
+                seen.add(READ_AS.get(name, name))
+            return object.__getattribute__(self, name)
+
+    obj.__class__ = Recording
+    try:
+        yield seen
+    finally:
+        obj.__class__ = base
+
+
+def undeclared_reads(read: set[str], info: ComponentInfo) -> list[str]:
+    """Fields read that the component neither requires nor assigns (what every
+    object has from the start excepted)."""
+    at_start = DOC_FIELDS_AT_START if info.level == "document" else CORPUS_FIELDS_AT_START
+    declared = set(info.requires) | {a.split(".")[0] for a in info.assigns} | at_start
+    return sorted(read - declared)
+
+
 @dataclass(frozen=True)
 class Violation:
     component: str
-    fields: tuple[str, ...]  # changed, not declared
+    fields: tuple[str, ...]  # changed (or read), not declared
+    what: str = "changed"  # "changed": not in assigns; "read": in neither requires nor assigns
 
     def __str__(self) -> str:
-        return f"{self.component} changed {', '.join(self.fields)} without declaring it in assigns"
+        where = "assigns" if self.what == "changed" else "requires"
+        return f"{self.component} {self.what} {', '.join(self.fields)} without declaring it in {where}"
 
 
 def run_checked(pipe: Pipeline, obj: Any) -> list[Violation]:
     """Run ``pipe`` over ``obj`` one component at a time, comparing the object's
-    summary before and after each: the components that changed undeclared fields."""
+    summary before and after each and recording what it reads: the components that
+    changed, or read, fields they do not declare."""
     found = []
     for info in pipe.components:
         found += check_component(info, obj, pipe)
@@ -105,6 +141,13 @@ def run_checked(pipe: Pipeline, obj: Any) -> list[Violation]:
 
 def check_component(info: ComponentInfo, obj: Any, pipe: Pipeline) -> list[Violation]:
     before = summary(obj)
-    info.func(obj, pipe.ctx)
-    bad = undeclared_changes(before, summary(obj), info.assigns)
-    return [Violation(info.name, tuple(bad))] if bad else []
+    with reading(obj) as read:
+        info.func(obj, pipe.ctx)
+    out = []
+    changed = undeclared_changes(before, summary(obj), info.assigns)
+    if changed:
+        out.append(Violation(info.name, tuple(changed)))
+    unread = undeclared_reads(read, info)
+    if unread:
+        out.append(Violation(info.name, tuple(unread), "read"))
+    return out

@@ -48,7 +48,7 @@ def meanings() -> dict[str, _Meaning]:
 
 # Folding one entity into another moves its mentions and rewrites every key that
 # events, relations and claims hold (see fold_entity).
-@component("fold_described", requires=("entities", "relations", "events"),
+@component("fold_described", requires=("spacy", "sentences", "entities", "relations", "events"),
            assigns=("mentions.entity", "entities", "events.who", "events.where", "relations", "claims.subject"))
 def fold_described(doc: Doc, ctx: Context) -> None:
     resolve_described(doc, body_sentences(doc))

@@ -40,7 +40,8 @@ EDGE_DEPS = {"punct", "cc", "mark", "prep"}
 EDGE_WORDS = {"and", "but", "or", "then", "while", "which", "that", ",", ";", ":", "—", "-"}
 
 
-@component("extract_events", requires=("entities", "timexes", "reparsed"), assigns=("events",))
+@component("extract_events", requires=("spacy", "reparsed", "sentences", "timexes", "narrative_time",
+                                       "mentions", "entities"), assigns=("events",))
 def extract_events(doc: Doc, ctx: Context) -> None:
     lex = ctx.resource("events.lexicon", load_lexicon)
     doc.events = find_events(doc, lex)  # the re-parsed sentences: by the ``reparse`` component

@@ -946,7 +946,7 @@ def _chronological(ev: Event) -> tuple:
     return (b.lo if b else 10 ** 9, ev.id)
 
 
-@component("match_events", requires=("entities",), assigns=("events", "event_of"), level="corpus")
+@component("match_events", requires=("entities", "entity_of"), assigns=("events", "event_of"), level="corpus")
 def match_events(corpus, ctx) -> None:
     geo = Geography(corpus.entities)
     items = prepare(corpus)
