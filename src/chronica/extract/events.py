@@ -190,13 +190,11 @@ def _feature(doc: Doc, key: str) -> str | None:
 def find_events(doc: Doc, lex: Lexicon, nlp=None) -> list[LocalEvent]:
     """Events of ``doc``, reading ``doc.reparsed`` for sentences whose parse in the whole
     text ran across their boundary; given ``nlp`` (the spaCy pipeline), those are
-    re-parsed here first (for callers outside the pipeline)."""
+    re-parsed here instead (for callers outside the pipeline)."""
     if doc.spacy is None:
         return []
     frame = _frame(doc, lex)
-    if nlp is not None:
-        doc.reparsed = reparse_glued(doc, nlp)
-    again = doc.reparsed
+    again = reparse_glued(doc, nlp) if nlp is not None else doc.reparsed
     where_now = _Whereabouts()
     events: list[LocalEvent] = []
     for sent in doc.sentences:

@@ -89,7 +89,8 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 # ------------------------------------------------------------------ the component --
 
-@component("extract_relations", requires=("spacy", "sentences", "timexes", "mentions", "entities"), assigns=("relations",))
+@component("extract_relations", requires=("spacy", "sentences", "timexes", "mentions", "entities"),
+           assigns=("relations",))
 def extract_relations(doc: Doc, ctx: Context) -> None:
     # "his wife", "Marat’s assassin": the descriptions these relations name are folded
     # into their people by the next component, ``fold_described``
