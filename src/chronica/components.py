@@ -21,17 +21,18 @@ class ComponentInfo:
     level: str  # "document" | "corpus"
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
+    batch: Callable | None = None  # (objs, ctx): the same work for several objects at once
 
 
 REGISTRY: dict[str, ComponentInfo] = {}
 
 
 def component(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = (),
-              level: str = "document") -> Callable[[Callable], Callable]:
+              level: str = "document", batch: Callable | None = None) -> Callable[[Callable], Callable]:
     """Register a pipeline component under ``name``."""
 
     def register(func: Callable) -> Callable:
-        REGISTRY[name] = ComponentInfo(name, func, level, tuple(requires), tuple(assigns))
+        REGISTRY[name] = ComponentInfo(name, func, level, tuple(requires), tuple(assigns), batch)
         return func
 
     return register

@@ -8,12 +8,14 @@ from .match_settings import MatchSettings
 DOCUMENT_PIPELINE = [
     "parse",            # spaCy: tokens, sentences, entities
     "segment",          # sentences with kinds, headings and sections, bibliography/credits
+    "reparse",          # body sentences whose parse ran into a glued heading, parsed alone
     "tag_time",         # time expressions and the narrative's current time
     "find_mentions",    # entity mentions from NER, corrected types
     "link_places",      # gazetteer look-up for place entities
-    "chain_aliases",    # mentions -> local entities (name chains, pseudonyms)
+    "chain_aliases",    # mentions -> local entities (name chains, pseudonyms); "his son" becomes a mention
     "extract_events",   # events with participants, place and date
-    "extract_relations",
+    "extract_relations",  # kinship, alliances, killings between local entities
+    "fold_described",   # a person known only as "his wife" folded into the one she is
     "extract_claims",   # checkable statements: durations, counts, ages, outcomes
 ]
 CORPUS_PIPELINE = [

@@ -38,6 +38,9 @@ class Source:
 class Doc:
     source: Source
     spacy: Any = None  # spacy.tokens.Doc, not persisted
+    # body sentences parsed again on their own (their parse in the whole text ran into a
+    # heading glued to them): sentence start -> (text offset, spaCy span); not persisted
+    reparsed: dict[int, tuple[int, Any]] = field(default_factory=dict)
     sentences: list[Sentence] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
@@ -60,6 +63,11 @@ class Doc:
     @property
     def id(self) -> str:
         return self.source.id
+
+    def drop_parse(self) -> None:
+        """Forget the spaCy objects (they must not outlive the parser's memory zone)."""
+        self.spacy = None
+        self.reparsed = {}
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing ``offset`` (binary search)."""

@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Iterator
 
 from .config import Settings
 from .doc import Doc, Source
-from .nlp.parse import parse_many, spacy_model
+from .nlp.parse import spacy_model
 from .pipeline import Pipeline
 
 
@@ -45,19 +45,17 @@ def analyse_partition(sources: list[Source], pipe: Pipeline) -> Iterator[DocReco
     for i in range(0, len(sources), size):
         docs = [Doc(s) for s in sources[i:i + size]]
         with spacy_model(pipe.ctx).memory_zone():
-            parse_many(docs, pipe.ctx, batch_size=size)
-            for doc in docs:
-                record = _analyse_one(doc, pipe)
-                doc.spacy = None  # the parse must not outlive the zone
+            errors = pipe.pipe(docs)  # the configured pipeline, parse included
+            for doc, error in zip(docs, errors):
+                record = _record(doc, error)
+                doc.drop_parse()  # the parse must not outlive the zone
                 yield record
 
 
-def _analyse_one(doc: Doc, pipe: Pipeline) -> DocRecord:
-    try:
-        pipe(doc)
-    except Exception as e:  # a bug in one component must not lose the partition
+def _record(doc: Doc, error: Exception | None) -> DocRecord:
+    if error is not None:  # a bug in one component must not lose the partition
         return DocRecord(doc.source, error=f"{doc.source.path}: analysis failed in the pipeline "
-                                           f"({type(e).__name__}: {e}); please report this")
+                                           f"({type(error).__name__}: {error}); please report this")
     return DocRecord(doc.source, analysis=json.dumps(doc.analysis(), ensure_ascii=False),
                      words=len(doc.text.split()))
 

@@ -8,7 +8,7 @@ from chronica.pipeline import registered
 
 def test_component_tag_time_registered_and_fills_doc():
     info = registered()["tag_time"]
-    assert info.requires == ("sentences",) and info.assigns == ("timexes", "narrative_time")
+    assert info.requires == ("sentences", "sections") and info.assigns == ("timexes", "narrative_time")
     text = "Norway, 1935-37\n\nIn August he was arrested."
     doc = Doc(Source("x.txt", text, "0" * 64, "txt"))
     doc.sentences = [Sentence(0, 15, "heading", 0), Sentence(17, len(text), "body", 0)]

@@ -555,7 +555,7 @@ EXTRACTORS = (date_claims, lifespan_claims, duration_claims, age_claims, count_c
               weapon_claims)
 
 
-@component("extract_claims", requires=("events",), assigns=("claims",))
+@component("extract_claims", requires=("sentences", "timexes", "mentions", "events"), assigns=("claims",))
 def extract_claims(doc: Doc, ctx) -> None:
     claims: list[Claim] = []
     for extract in EXTRACTORS:

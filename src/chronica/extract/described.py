@@ -2,7 +2,8 @@
 the text has said that Mary is his wife; "Caesar’s assassin" is Brutus when it has
 said that Brutus stabbed Caesar; "the assassin" is the one killer the document names.
 
-Runs at the end of ``extract_relations`` (relations are what it reads). A person known
+The ``fold_described`` component, run after ``extract_relations`` (relations are what
+it reads). A person known
 only by descriptions ("his wife", "her father") is folded into the named person every
 one of its descriptions points to: the possessor ("his" / "her" / "their" by the
 relations' pronoun rule, or "Caesar’s") and the noun's meaning
@@ -19,9 +20,11 @@ from functools import lru_cache
 
 from ..doc import Doc
 from ..model import LocalEntity
-from ..resources.gender import given_name_gender, gender_words
+from ..components import Context, component
 from ..resources import load
+from ..resources.gender import given_name_gender, gender_words
 from .pronouns import GENDER_OF, resolve_plural, resolve_pronoun
+from .relations import body_sentences, dedupe_relations
 
 _POSS_NAME = re.compile(r"^(?P<name>.+?)['’]s?\s")
 
@@ -39,6 +42,15 @@ def meanings() -> dict[str, _Meaning]:
     raw = load("relations/inverses.yaml")
     return {noun: _Meaning(*(frozenset(spec.get(k, [])) for k in ("kinds", "inverse", "labels", "inverse_labels")))
             for noun, spec in raw["nouns"].items()}
+
+
+# Folding one entity into another moves its mentions and rewrites every key that
+# events, relations and claims hold (see fold_entity).
+@component("fold_described", requires=("spacy", "sentences", "entities", "relations", "events"),
+           assigns=("mentions.entity", "entities", "events.who", "events.where", "relations", "claims.subject"))
+def fold_described(doc: Doc, ctx: Context) -> None:
+    resolve_described(doc, body_sentences(doc))
+    doc.relations = dedupe_relations(doc.relations)  # a fold can make two relations one
 
 
 def resolve_described(doc: Doc, sents: list[tuple[int, int]]) -> None:

@@ -10,13 +10,12 @@ person.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import replace
 
 from ..doc import Doc
-from ..nlp.parse import spacy_model
 from ..model import LocalEvent, Span
 from ..components import Context, component
+from ..nlp.reparse import reparse_glued
 from ..resources import load
 from .events_clauses import clause_ranges, clause_span, trim_edges, trimmed_span
 from .events_frame import DAY_EDTF, DocFrame, Whereabouts, doc_frame, entity_name, tells_passage, words_of
@@ -46,21 +45,23 @@ UNTIL_PREPS = frozenset(_WORDS["until_preps"])
 WHEREABOUTS_KINDS = {"movement", "residence", "exile", "arrest", "meeting", "death", "illness", "personal"}  # not a birth: a birthplace is not the place of all that follows
 
 
-@component("extract_events", requires=("entities", "timexes"), assigns=("events",))
+@component("extract_events", requires=("spacy", "reparsed", "sentences", "timexes", "narrative_time",
+                                       "mentions", "entities"), assigns=("events",))
 def extract_events(doc: Doc, ctx: Context) -> None:
     lex = ctx.resource("events.lexicon", load_lexicon)
-    doc.events = find_events(doc, lex, nlp=spacy_model(ctx))
+    doc.events = find_events(doc, lex)  # the re-parsed sentences: by the ``reparse`` component
 
 
 # ------------------------------------------------------------------ main --
 
 def find_events(doc: Doc, lex: Lexicon, nlp=None) -> list[LocalEvent]:
-    """Events of ``doc``; ``nlp`` (the spaCy pipeline) re-parses a sentence whose parse
-    in the whole text runs across its boundary (a heading glued to the next line)."""
+    """Events of ``doc``, reading ``doc.reparsed`` for sentences whose parse in the whole
+    text ran across their boundary; given ``nlp`` (the spaCy pipeline), those are
+    re-parsed here instead (for callers outside the pipeline)."""
     if doc.spacy is None:
         return []
     frame = doc_frame(doc, lex)
-    again = _reparsed(doc, nlp)
+    again = reparse_glued(doc, nlp) if nlp is not None else doc.reparsed
     where_now = Whereabouts()
     events: list[LocalEvent] = []
     for sent in doc.sentences:
@@ -92,52 +93,6 @@ def find_events(doc: Doc, lex: Lexicon, nlp=None) -> list[LocalEvent]:
     for i, ev in enumerate(events):
         ev.key = f"v{i}"
     return events
-
-
-def _crosses_line(doc: Doc, span) -> bool:
-    """The parse links a word of the sentence with one in a heading, caption or other
-    non-body line next to it: only then is the sentence worth parsing again on its own.
-    Links into a neighbouring body sentence do no such harm."""
-    text = doc.text
-    a, b = span[0].idx, span[-1].idx + len(span[-1])
-    for t in span:
-        for o in (t.head, *t.children):
-            if span.start <= o.i < span.end:
-                continue
-            lo, hi = (o.idx, a) if o.i < span.start else (b, o.idx)
-            if "\n" in text[lo:hi] and _kind_at(doc, o.idx) != "body":
-                return True
-    return False
-
-
-def _kind_at(doc: Doc, offset: int) -> str:
-    starts = [s.start for s in doc.sentences]
-    k = bisect_right(starts, offset) - 1
-    return doc.sentences[k].kind if k >= 0 and offset < doc.sentences[k].end else "body"
-
-
-def _reparsed(doc: Doc, nlp) -> dict[int, tuple[int, object]]:
-    """Body sentences whose parse runs across their edge into a heading glued to them
-    ("Spain, 1871-73 / Vasek found refuge in Spain" makes the heading's word a subject),
-    parsed again on their own, in one batch: sentence start -> (offset, spaCy span)."""
-    if nlp is None or doc.spacy is None:
-        return {}
-    todo = []
-    for sent in doc.sentences:
-        if sent.kind != "body":
-            continue
-        span = doc.spacy.char_span(sent.start, sent.end, alignment_mode="expand")
-        if span is not None and len(span) and _crosses_line(doc, span):
-            todo.append((sent.start, span[0].idx, doc.text[span[0].idx:span[-1].idx + len(span[-1])]))
-    # the parse is what was wrong; the names the whole text's tagger found stay as they were
-    parsed = nlp.pipe((t for _, _, t in todo), batch_size=32, disable=["ner"])
-    out = {}
-    for (key, at, text), d in zip(todo, parsed):
-        ents = (d.char_span(e.start_char - at, e.end_char - at, label=e.label_)
-                for e in doc.spacy.ents if at <= e.start_char and e.end_char <= at + len(text))
-        d.ents = [e for e in ents if e is not None]
-        out[key] = (at, d[:])
-    return out
 
 
 def _view(doc: Doc, sent, frame: DocFrame, again: dict[int, tuple[int, object]]) -> SentView | None:

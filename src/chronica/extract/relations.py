@@ -32,7 +32,6 @@ from ..doc import Doc
 from ..model import LocalRelation, Span, When
 from ..components import Context, component
 from ..resolve.group_members import LABEL as MEMBERS
-from .described import resolve_described
 from .pronouns import GENDER_OF, resolve_plural, resolve_pronoun
 from ..resources import load
 
@@ -86,17 +85,17 @@ def patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 # ------------------------------------------------------------------ the component --
 
-@component("extract_relations", requires=("entities",), assigns=("relations",))
+@component("extract_relations", requires=("spacy", "sentences", "timexes", "mentions", "entities"),
+           assigns=("relations",))
 def extract_relations(doc: Doc, ctx: Context) -> None:
+    # "his wife", "Marat’s assassin": the descriptions these relations name are folded
+    # into their people by the next component, ``fold_described``
     doc.relations = find_relations(doc)
-    # "his wife", "Marat’s assassin": descriptions the relations now name
-    resolve_described(doc, _sentences(doc))
-    doc.relations = _dedupe(doc.relations)
 
 
 def find_relations(doc: Doc) -> list[LocalRelation]:
     etype = {e.key: e.type for e in doc.entities}
-    sents = _sentences(doc)
+    sents = body_sentences(doc)
     found: list[LocalRelation] = []
     for si, (start, end) in enumerate(sents):
         ments = [i for i, m in enumerate(doc.mentions)
@@ -106,10 +105,10 @@ def find_relations(doc: Doc) -> list[LocalRelation]:
             continue
         found += _pattern_relations(doc, si, sents, ments, etype)
         found += _verb_relations(doc, si, sents, ments, etype)
-    return _dedupe(found)
+    return dedupe_relations(found)
 
 
-def _sentences(doc: Doc) -> list[tuple[int, int]]:
+def body_sentences(doc: Doc) -> list[tuple[int, int]]:
     if doc.sentences:
         return [(s.start, s.end) for s in doc.sentences if s.kind not in ("bibliography", "credit")]
     if doc.spacy is not None:
@@ -283,7 +282,7 @@ def _entity_at(doc: Doc, tok, ments, si, sents) -> str | None:
     return None
 
 
-def _dedupe(rels: list[LocalRelation]) -> list[LocalRelation]:
+def dedupe_relations(rels: list[LocalRelation]) -> list[LocalRelation]:
     seen, out = set(), []
     for r in rels:
         k = (r.kind, r.label.casefold(), r.source, r.target, r.evidence.start)

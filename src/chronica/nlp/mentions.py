@@ -203,6 +203,6 @@ def gazetteer(ctx: Context) -> Gazetteer:
     return ctx.resources.gazetteer()
 
 
-@component("find_mentions", requires=("sentences",), assigns=("mentions",))
+@component("find_mentions", requires=("spacy", "sentences"), assigns=("mentions",))
 def find_mentions(doc: Doc, ctx: Context) -> None:
     doc.mentions = mentions_of(doc, lexicon(ctx), gazetteer(ctx))

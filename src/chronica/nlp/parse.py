@@ -28,7 +28,12 @@ def spacy_model(ctx: Context):
     return ctx.resource("nlp.spacy", lambda: load_spacy(ctx.settings.spacy_model))
 
 
-@component("parse", assigns=("spacy", "tokens"))
+def parse_batch(docs: list[Doc], ctx: Context) -> None:
+    """The ``parse`` component over a batch of documents (one ``nlp.pipe`` call)."""
+    parse_many(docs, ctx, batch_size=ctx.settings.batch_size)
+
+
+@component("parse", assigns=("spacy",), batch=parse_batch)
 def parse(doc: Doc, ctx: Context) -> None:
     if doc.spacy is not None:  # already parsed in a batch by parse_many
         return

@@ -184,7 +184,7 @@ def _merge_fragments(sents: list[tuple[int, int]], text: str) -> list[tuple[int,
     return merged
 
 
-@component("segment", requires=("text",), assigns=("sentences", "sections"))
+@component("segment", requires=("text", "spacy"), assigns=("sentences", "sections"))
 def segment(doc: Doc, ctx: Context) -> None:
     cues = load_zone_cues()
     blocks = split_blocks(doc.text)

@@ -104,6 +104,7 @@ def find_all(corpus, rules: ConflictChecking) -> list[Conflict]:
     return dedupe(findings)
 
 
-@component("find_conflicts", requires=("events",), assigns=("conflicts",), level="corpus")
+@component("find_conflicts", requires=("entities", "entity_of", "relations", "events", "event_of"),
+           assigns=("conflicts",), level="corpus")
 def find_conflicts(corpus, ctx) -> None:
     corpus.conflicts = find_all(corpus, ctx.settings.match.conflicts)

@@ -22,7 +22,7 @@ from .match_cluster import cluster
 from .match_items import name_words, prepare
 
 
-@component("match_events", requires=("entities",), assigns=("events",), level="corpus")
+@component("match_events", requires=("entities", "entity_of"), assigns=("events", "event_of"), level="corpus")
 def match_events(corpus, ctx) -> None:
     s = ctx.settings.match.events
     geo = Geography(corpus.entities)

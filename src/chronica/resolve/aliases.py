@@ -92,7 +92,8 @@ def kin_before() -> re.Pattern:
 
 # ------------------------------------------------------------------ the component --
 
-@component("chain_aliases", requires=("mentions",), assigns=("entities",))
+@component("chain_aliases", requires=("spacy", "sentences", "mentions", "places"),
+           assigns=("mentions", "entities"))
 def chain_aliases(doc: Doc, ctx: Context) -> None:
     doc.entities = chain(doc)
     attach_roles(doc)  # "the amiable Belgian": a role the text gave one person

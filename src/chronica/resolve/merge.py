@@ -85,7 +85,7 @@ def name_key(name: str) -> str:
     return " ".join(fold(name).split())
 
 
-@component("merge_entities", requires=("documents",), assigns=("entities", "relations"), level="corpus")
+@component("merge_entities", requires=("docs",), assigns=("entities", "entity_of", "relations"), level="corpus")
 def merge_entities(corpus, ctx: Context) -> None:
     locals_ = _collect(corpus)
     gaz = ctx.resources.gazetteer()

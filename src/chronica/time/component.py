@@ -5,7 +5,7 @@ from ..components import component
 from .tagger import TimeTagger
 
 
-@component("tag_time", requires=("sentences",), assigns=("timexes", "narrative_time"))
+@component("tag_time", requires=("sentences", "sections"), assigns=("timexes", "narrative_time"))
 def tag_time(doc, ctx) -> None:
     tagger = ctx.resource("time.tagger", TimeTagger.load)
     headings = [(s.heading.start, s.heading.end) for s in doc.sections]
