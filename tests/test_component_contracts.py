@@ -9,7 +9,7 @@ import hashlib
 
 import pytest
 
-from chronica import pipeline as pipeline_module
+from chronica import components
 from chronica.config import Settings
 from chronica.contracts import run_checked, summary, undeclared_changes
 from chronica.corpus import Corpus
@@ -17,7 +17,8 @@ from chronica.doc import Doc, Source
 from chronica.errors import ConfigError
 from chronica.ingest import discover, read_source
 from chronica.nlp.parse import spacy_model
-from chronica.pipeline import Pipeline, component
+from chronica.components import component
+from chronica.pipeline import Pipeline
 from corpus_paths import EXAMPLES
 
 # written for this test: "his wife" is the Catherine just named, so ``fold_described``
@@ -92,10 +93,12 @@ def test_corpus_components_change_only_what_they_declare(analysed_examples):
 # ------------------------------------------------------------- lying components --
 
 @pytest.fixture
-def registry(monkeypatch):
+def registry():
     """Components registered by a test are forgotten after it."""
-    pipeline_module.registered()
-    monkeypatch.setattr(pipeline_module, "_REGISTRY", dict(pipeline_module._REGISTRY))
+    saved = dict(components.REGISTRY)
+    yield
+    components.REGISTRY.clear()
+    components.REGISTRY.update(saved)
 
 
 def test_a_component_changing_an_undeclared_field_is_caught(registry, doc_pipe):
