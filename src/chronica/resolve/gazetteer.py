@@ -24,7 +24,7 @@ from importlib import metadata
 from pathlib import Path
 from chronica.resources import path as resource_path
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 MIN_CITY_POPULATION = 500
 DATA = resource_path("places")
 
@@ -250,9 +250,9 @@ def _build(path: Path) -> None:
             aliases = [_alias_years(a) for a in _split(row.get("aliases"))]
             b.add(f"country:{iso}", c["name"], lat, lon, iso, "country", c.get("population"), None,
                   aliases, covers=(iso,))
-        for r in _rows("curated.tsv"):
+        for prefix, r in [("curated", r) for r in _rows("curated.tsv")] + [("ancient", r) for r in _rows("ancient.tsv")]:
             aliases = [_alias_years(a) for a in _split(r.get("aliases"))]
-            b.add(f"curated:{r['id']}", r["name"], float(r["lat"]), float(r["lon"]),
+            b.add(f"{prefix}:{r['id']}", r["name"], float(r["lat"]), float(r["lon"]),
                   r.get("country") or None, r["feature"], int(r.get("population") or 0),
                   r.get("part_of") or (f"country:{r['country']}" if r.get("country") else None),
                   aliases, covers=tuple(_split(r.get("covers"))))

@@ -20,6 +20,7 @@ from ..model import PlaceRef
 from ..pipeline import Context, component
 from .gazetteer import Candidate, Gazetteer, normalise
 from .gazetteer import distance_km as _points_km
+from .place_context import by_era, document_era, outliers
 
 # Kinds of place that frame the others: resolved first, used as context.
 FRAME_FEATURES = {"country", "continent", "state"}
@@ -114,7 +115,8 @@ def _inside_known(text: str, gaz: Gazetteer, chosen: dict[str, Candidate], count
             sub = " ".join(words[i:i + n])
             if not sub[:1].isupper() or sub in building_cues or words[i] in first_names:
                 continue
-            c = choose(gaz.lookup(sub), countries, anchors)
+            # by a main name only: "Gulf" in "Gulf of Corinth" is no nickname of the Persian Gulf
+            c = choose([x for x in gaz.lookup(sub) if x.primary], countries, anchors)
             if c is None or (building and c.id not in named):
                 continue
             if c.feature != "city" or _near(c, anchors):
@@ -331,6 +333,7 @@ def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
             surfaces.setdefault(key, set()).add(m.text)
             counts[key] += 1
     lookups: dict[str, list[Candidate]] = {}
+    era = document_era(doc.timexes)
     sites: set[str] = set()  # building names whose only candidates are towns: kept if near
     for key, text in names.items():
         words = text.split()
@@ -343,7 +346,7 @@ def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
                                                and words[1].casefold() in COUNTRY_NOUNS)):
             got = gaz.get(demonyms[words[0] if len(words) == 2 else text])  # "the French mainland"
             cands = [got] if got else []
-        lookups[key] = _qualified_lookup(doc, key, text, gaz) or cands
+        lookups[key] = by_era(_qualified_lookup(doc, key, text, gaz) or cands, era)
     # pass 1: names whose best reading is a country or other frame
     chosen: dict[str, Candidate] = {}
     countries: Counter = Counter()
@@ -381,9 +384,12 @@ def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
                 chosen[key] = best
             elif key in chosen:
                 del chosen[key]
+    far = outliers(chosen, countries, set(pinned) | {k for k in chosen if _related(k, relations, chosen)})
+    for key in far:  # a far-off namesake: no place rather than a wrong one
+        del chosen[key]
     refs = {k: place_ref(c) for k, c in chosen.items()}
     for key in lookups:
-        if key not in chosen:
+        if key not in chosen and key not in far:
             # what the text says it is near or in outranks a word of the name ("Grobljani, outside Knin")
             ref = _placed_by_relation(names[key], _related(key, relations, chosen), building_cues)
             if ref is None:
