@@ -82,3 +82,12 @@ def test_ancient_table_rows_are_in_the_gazetteer(gaz):
 def test_places_link_ancient_places(places, text, name, near):
     ref = places(text)[normalise(name)]
     assert abs(ref.lat - near[0]) < 0.3 and abs(ref.lon - near[1]) < 0.3
+
+
+@pytest.mark.parametrize("written, gid", [
+    ("Todaiji", "ancient:todaiji"),  # a hyphenated name written as one word
+    ("Tōdai-ji", "ancient:todaiji"),
+    ("Heijokyo", "ancient:heijo_kyo"),
+])
+def test_gazetteer_hyphenated_names_match_written_together(gaz, written, gid):
+    assert gid in {c.id for c in gaz.lookup(written)}

@@ -24,7 +24,7 @@ from importlib import metadata
 from pathlib import Path
 from chronica.resources import path as resource_path
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 MIN_CITY_POPULATION = 500
 DATA = resource_path("places")
 
@@ -143,11 +143,13 @@ class _Builder:
                                 part_of, admin1, "|".join(covers)))
         seen = set()
         for i, (alias, years) in enumerate([(name, None), *aliases]):
-            key = normalise(alias)
-            if not _latin(key) or key in seen:
-                continue
-            seen.add(key)
-            self.aliases.append((key, rid, years, int(i == 0)))
+            # a hyphenated name also written as one word ("Yakushi-ji" / "Yakushiji")
+            joined = normalise(alias.replace("-", "")) if "-" in alias else None
+            for key in (normalise(alias), joined):
+                if key is None or not _latin(key) or key in seen:
+                    continue
+                seen.add(key)
+                self.aliases.append((key, rid, years, int(i == 0)))
         return rid
 
     def alias(self, gid: str, alias: str, years: str | None = None) -> bool:
