@@ -64,7 +64,7 @@ def _place_ids(doc, demonyms: dict[str, str]) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
-def _year(doc, start: int, end: int) -> int | None:
+def stated_year(doc, start: int, end: int) -> int | None:
     """The year the sentence gives, else the last one stated shortly before it (the
     narrative's current year)."""
     inside, before = None, None
@@ -101,7 +101,7 @@ def fates(doc, demonyms: dict[str, str]) -> list[PlaceFate]:
         if target is None:
             continue
         sent = doc.sentence_at(m.start())
-        year = _year(doc, sent.start, sent.end) if sent is not None else None
+        year = stated_year(doc, sent.start, sent.end) if sent is not None else None
         out.append(PlaceFate(doc.id, start, end, doc.text[start:end], target[2], bool(m["struck"]), year))
     return out
 
