@@ -8,8 +8,8 @@ from collections import Counter
 import pytest
 
 from chronica.model import Timex
-from chronica.resolve.gazetteer import Candidate, Gazetteer, _rows
-from chronica.resolve.gazetteer import normalise
+from chronica.resources import default as default_resources
+from chronica.resources.gazetteer import Candidate, normalise
 from chronica.resolve.place_context import by_era, document_era, outliers
 
 
@@ -61,11 +61,11 @@ def test_outliers_a_far_small_namesake_in_an_unnamed_country():
 
 @pytest.fixture(scope="module")
 def gaz():
-    return Gazetteer.open()
+    return default_resources().gazetteer()
 
 
 def test_ancient_table_rows_are_in_the_gazetteer(gaz):
-    rows = _rows("ancient.tsv")
+    rows = default_resources().load("places/ancient.tsv").rows
     assert len(rows) > 300 and all(r["source"] for r in rows)
     for r in rows[::25]:
         assert any(c.id == f"ancient:{r['id']}" for c in gaz.lookup(r["name"])), r["name"]
