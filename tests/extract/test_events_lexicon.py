@@ -1,4 +1,4 @@
-"""Every example in data/events/*.yaml runs: triggers give their kind, non-events give none."""
+"""Every example in lang/en/events/*.yaml runs: triggers give their kind, non-events give none."""
 from __future__ import annotations
 
 import pytest

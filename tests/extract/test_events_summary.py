@@ -1,5 +1,5 @@
 """Event summaries: agreement, passive for patients, no repeated names; every example
-of data/events/summary.yaml runs here."""
+of lang/en/events/summary.yaml runs here."""
 
 import pytest
 

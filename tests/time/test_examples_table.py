@@ -1,4 +1,4 @@
-"""Every row of ``time/data/examples.yaml``: the expression, its TIMEX value and its EDTF."""
+"""Every row of ``lang/en/time/examples.yaml``: the expression, its TIMEX value and its EDTF."""
 from __future__ import annotations
 
 import pytest

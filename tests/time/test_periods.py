@@ -1,4 +1,4 @@
-"""The named-periods table (time/data/periods.tsv) and how names become dates."""
+"""The named-periods table (lang/en/time/periods.tsv) and how names become dates."""
 from __future__ import annotations
 
 from chronica.time.edtf import parse_edtf_bounds

@@ -9,7 +9,7 @@ that two sources, or one source with itself, can disagree about.
 * attributes: the weapon of an attack.
 
 Claims in a paragraph that tells a myth only to refute it are not the source's own
-assertions and are left out. Word lists are data (``data/claims/``).
+assertions and are left out. Word lists are data (``lang/en/claims/``).
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The ``extract_events`` component: one ``LocalEvent`` per happening a text tells.
 
-For every body sentence: find trigger words (data/events/triggers.yaml), group them
+For every body sentence: find trigger words (lang/en/events/triggers.yaml), group them
 into happenings (events_triggers), drop what did not happen (negated, modal,
 intended, dramatised), then read each happening's clause for its participants and
 place (events_roles) and its date (events_when). Section headings that are just a

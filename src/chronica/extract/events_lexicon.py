@@ -1,4 +1,4 @@
-"""The event word lists (data/events/*.yaml), loaded and compiled once."""
+"""The event word lists (lang/en/events/*.yaml), loaded and compiled once."""
 from __future__ import annotations
 
 import re

@@ -2,8 +2,8 @@
 
 Every relation reads "target is the source's <label>" ("his wife, Sofia": source
 him, target Sofia, label "wife", kind spouse). Labels and their kinds are data
-(``data/relations/labels.tsv``); verb relations ("Brutus killed Caesar") are in
-``data/relations/verbs.yaml`` and need the dependency parse.
+(``lang/en/relations/labels.tsv``); verb relations ("Brutus killed Caesar") are in
+``lang/en/relations/verbs.yaml`` and need the dependency parse.
 
 Patterns over a sentence whose mentions are replaced by placeholders:
 

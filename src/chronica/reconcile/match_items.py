@@ -53,7 +53,7 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 @lru_cache(maxsize=1)
 def word_families() -> dict[str, str]:
-    """Stem -> family name, from data/claims/word_families.yaml."""
+    """Stem -> family name, from lang/en/claims/word_families.yaml."""
     data = load("claims/word_families.yaml")
     out = {}
     for family, words in (data.get("families") or {}).items():

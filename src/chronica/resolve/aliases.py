@@ -24,10 +24,10 @@ People are chained by name as a reader does it (rules applied in this order):
    Klara" ... "his wife, Countess Klara Weiss", given-name variants allowed), and
    the text never uses that full name's surname alone (if it does, the bare first
    name is probably someone else).
-6. Explicit alias statements (``data/aliases/cues.yaml``: pseudonyms, "known as",
+6. Explicit alias statements (``lang/en/aliases/cues.yaml``: pseudonyms, "known as",
    "née", "was in fact", "alias", "posing as" ...) join two people.
 7. A one-word name spelled two ways ("Yusuf" / "Jusuf", consonant skeleton of
-   ``data/names/spelling_classes.tsv``) joins one person; a people's adjective used
+   ``lang/en/names/spelling_classes.tsv``) joins one person; a people's adjective used
    alone joins the people in the plural; "North X" the gazetteer lacks joins X
    (``resolve.joins``).
 
@@ -76,7 +76,7 @@ NOMINAL_LOOKBACK = 3  # sentences searched back for the holder of a title
 
 @lru_cache(maxsize=1)
 def kin_words() -> frozenset[str]:
-    """Kinship nouns (labels of family relations in data/relations/labels.tsv)."""
+    """Kinship nouns (labels of family relations in lang/en/relations/labels.tsv)."""
     words = set()
     for row in load("relations/labels.tsv"):
         if row["kind"] in ("spouse", "child", "parent", "sibling", "family"):

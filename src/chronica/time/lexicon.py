@@ -1,4 +1,4 @@
-"""The word tables of ``data/lexicon.yaml`` and the look-ups the normaliser makes."""
+"""The word tables of ``lang/en/time/lexicon.yaml`` and the look-ups the normaliser makes."""
 from __future__ import annotations
 
 import re

@@ -1,7 +1,7 @@
 """Named periods and events as dates: "during the Second World War", "under the Tang",
 "after the Revolution", "in the Meiji era".
 
-The names and spans are data (``data/periods.tsv``). A name counts as a date only where a
+The names and spans are data (``lang/en/time/periods.tsv``). A name counts as a date only where a
 word before it puts something in time (``CUE``): "the Tang dynasty built canals" names
 an actor, "under the Tang" a time. The text's own dates win: a name already dated in
 the text ("the Hundred Years' War (1337-1453)", "the War of 1812") is left to them. A

@@ -1,4 +1,4 @@
-"""Rules of ``data/rules.yaml`` compiled once into regular expressions.
+"""Rules of ``lang/en/time/rules.yaml`` compiled once into regular expressions.
 
 Speed: running every rule over the whole text is what costs, so each rule names the
 trigger words it cannot match without (``trigger:``, classes under ``triggers:``). One
