@@ -50,6 +50,9 @@ class Progress:
     def page(self, path: str, done: int, total: int) -> None: ...  # a long PDF or scan being read
 
 
+BUILD_GC = (50_000, 20, 20)  # gc thresholds while building (see build)
+
+
 def build(paths: list[str], settings: Settings, store: Store, progress: Progress | None = None,
           force: bool = False, jobs: int = 1, dask: str | None = None) -> BuildReport:
     """Build the knowledge base. The document stage runs in this process (``jobs=1``),
@@ -58,7 +61,7 @@ def build(paths: list[str], settings: Settings, store: Store, progress: Progress
     # parsing makes millions of short-lived objects without cycles (freed at once by
     # reference counting): collect cycles less often while building
     old = gc.get_threshold()
-    gc.set_threshold(50_000, 20, 20)
+    gc.set_threshold(*BUILD_GC)
     try:
         return _build(paths, settings, store, progress, force, jobs, dask)
     finally:

@@ -10,7 +10,7 @@ All of them are plain dataclasses so that they serialise with :func:`to_dict` /
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
-from typing import Any, Literal, get_args, get_type_hints
+from typing import Any, Callable, Literal, get_args, get_type_hints
 
 EntityType = Literal["person", "place", "organization", "group", "vehicle", "work", "other"]
 EventKind = Literal[
@@ -246,35 +246,35 @@ def to_dict(obj: Any) -> Any:
     return obj
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
+_FIELDS: dict[type, list[tuple[str, Callable[[Any], Any]]]] = {}
 
 
 def from_dict(cls: type, data: Any) -> Any:
     """Inverse of :func:`to_dict` for the record types of this module."""
     if data is None:
         return None
-    hints = _HINTS.get(cls)
-    if hints is None:
-        hints = _HINTS[cls] = get_type_hints(cls)
-    kwargs = {}
-    for f in fields(cls):
-        if f.name not in data:
-            continue
-        kwargs[f.name] = _convert(hints[f.name], data[f.name])
-    return cls(**kwargs)
+    plan = _FIELDS.get(cls)
+    if plan is None:  # each field's converter, worked out once per class (loading a
+        # large base converts millions of values)
+        hints = get_type_hints(cls)
+        plan = _FIELDS[cls] = [(f.name, _converter(hints[f.name])) for f in fields(cls)]
+    return cls(**{name: convert(data[name]) for name, convert in plan if name in data})
 
 
-def _convert(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _same_value(value: Any) -> Any:
+    return value
+
+
+def _converter(hint: Any) -> Callable[[Any], Any]:
+    """How to turn a JSON value into a value of type ``hint`` (None stays None)."""
     args = get_args(hint)
     origin = getattr(hint, "__origin__", None)
     if is_dataclass(hint):
-        return from_dict(hint, value)
+        return lambda v: None if v is None else from_dict(hint, v)
     if origin is list and args:
-        return [_convert(args[0], v) for v in value]
-    if args:  # Optional[X] / X | None
-        for a in args:
-            if is_dataclass(a):
-                return from_dict(a, value)
-    return value
+        item = _converter(args[0])
+        return lambda v: None if v is None else [item(x) for x in v]
+    for a in args:  # Optional[X] / X | None
+        if is_dataclass(a):
+            return lambda v, a=a: None if v is None else from_dict(a, v)
+    return _same_value

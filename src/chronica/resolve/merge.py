@@ -32,6 +32,7 @@ from .roles import LABEL as ROLE
 from .disjoint import DisjointSets
 from ..resources.gazetteer import Gazetteer, distance_km, normalise
 from ..resources.names import country_nouns
+from .merge_blocks import BlockLinker
 from .places import place_ref, qualified_name, state_qualifiers
 from ..resources.names import Name, fold, full_names_match, is_name_form, parse_name, subset_match, tokens_compatible
 
@@ -58,13 +59,16 @@ class _UF(DisjointSets):
 
     def __init__(self, n: int, full: list[list[Name]] | None = None) -> None:
         super().__init__()
-        self.full = {i: list(f) for i, f in enumerate(full or [])}
+        self.full = {i: list({n.tokens: n for n in f}.values()) for i, f in enumerate(full or [])}
 
     def may_join(self, root_a: int, root_b: int) -> bool:
         return not _clash(self.full.get(root_a, []), self.full.get(root_b, []))
 
     def joined(self, root: int, absorbed: int) -> None:
-        self.full[root] = self.full.get(root, []) + self.full.pop(absorbed, [])
+        # _clash reads only the tokens: one Name per token tuple keeps a large group cheap
+        merged = {n.tokens: n for n in self.full.pop(absorbed, [])}
+        merged.update({n.tokens: n for n in self.full.get(root, [])})
+        self.full[root] = list(merged.values())
 
 
 def _clash(a: list[Name], b: list[Name]) -> bool:
@@ -306,23 +310,69 @@ def _group(locals_: list[_Local], rules: EntityMerging, gaz: Gazetteer | None = 
     for i, loc in enumerate(locals_):
         for k in _blocks(loc):
             index[k].append(i)
-    tried: set[tuple[int, int]] = set()
-    # blocks with the same members give only pairs tried already: each distinct one once
-    for idx in dict.fromkeys(tuple(v) for v in index.values()):
-        for x in range(len(idx)):
-            for y in range(x + 1, len(idx)):
-                i, j = idx[x], idx[y]
-                a, b = locals_[i], locals_[j]
-                if a.doc_id == b.doc_id or (i, j) in tried:
-                    continue  # within a document chain_aliases has decided
-                tried.add((i, j))
-                if uf.find(i) != uf.find(j) and _same(a, b, rules, gaz):
-                    uf.union(i, j)
+    signatures = _Signatures(locals_)
+    BlockLinker(uf, lambda i, j: _same(locals_[i], locals_[j], rules, gaz), signatures.of,
+                lambda i: locals_[i].doc_id, lambda i: _sub_keys(locals_[i])).link(index.values())
     _merge_by_context(locals_, uf, rules.min_shared_neighbours)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(locals_)):
         groups[uf.find(i)].append(i)
     return list(groups.values())
+
+
+class _Signatures:
+    """What ``_same`` reads of a local entity, as a hashable value: two locals with one
+    signature compare alike with any third (see merge_blocks)."""
+
+    def __init__(self, locals_: list[_Local]) -> None:
+        self.locals_ = locals_
+        self.cache: dict[int, tuple] = {}
+        self.holders: dict[str, Counter] = {}
+
+    def of(self, i: int) -> tuple:
+        if i not in self.cache:
+            self.cache[i] = self._make(self.locals_[i])
+        return self.cache[i]
+
+    def _make(self, loc: _Local) -> tuple:
+        t = loc.ent.type
+        if t == "person":
+            full = tuple(sorted({n.tokens for n in loc.full}))
+            singles = tuple(sorted((w, _surname_like(loc, w)) for w in loc.singles))
+            held = self._holders(loc)
+            surnames = tuple(sorted((n.surname, held[n.surname]) for n in loc.full))
+            return (t, full, singles, surnames)
+        if t == "place":
+            p = loc.ent.place
+            ref = (p.gazetteer, p.lat, p.lon) if p is not None else (None, None, None)
+            return (t, ref, frozenset(_forms(loc)))
+        return (t, frozenset(_stem_forms(loc)))
+
+    def _holders(self, loc: _Local) -> Counter:
+        """How many people of the local's document carry each surname (_surname_holders)."""
+        if loc.doc_id not in self.holders:
+            held: Counter = Counter()
+            for e in loc.doc.entities:
+                if e.type == "person":
+                    held.update({parse_name(f).surname for f in [e.name] + list(e.aliases)} - {None})
+            self.holders[loc.doc_id] = held
+        return self.holders[loc.doc_id]
+
+
+def _sub_keys(loc: _Local) -> set[str]:
+    """Keys a large block is split by: the name words beside the shared one, their
+    initials and prefixes (a one-word person has none: compared with the whole block)."""
+    if loc.ent.type != "person":
+        return _blocks_keys(loc)
+    full = loc.full
+    keys = {w for n in full for w in n.canon_tokens}
+    keys |= {"i:" + w[0] for n in full for w in n.given if w}
+    keys |= {w[:4] for n in full for w in n.tokens if len(w) >= 4}
+    return keys
+
+
+def _blocks_keys(loc: _Local) -> set[str]:
+    return {k for _, k in _blocks(loc)}
 
 
 # ----- second pass: one shared word, backed by context
