@@ -14,7 +14,7 @@ from chronica.pipeline import Pipeline
 
 @pytest.fixture(scope="module")
 def pipe():
-    return Pipeline(["parse", "segment", "find_mentions", "link_places", "chain_aliases"], Settings())
+    return Pipeline(["parse", "segment", "tag_time", "find_mentions", "link_places", "chain_aliases"], Settings())
 
 
 def run(pipe, text: str) -> Doc:

@@ -13,7 +13,7 @@ from chronica.pipeline import Pipeline
 @pytest.fixture(scope="module")
 def places():
     """Run parse, segment, mentions and place linking on a string; return ``doc.places``."""
-    pipe = Pipeline(["parse", "segment", "find_mentions", "link_places"], Settings())
+    pipe = Pipeline(["parse", "segment", "tag_time", "find_mentions", "link_places"], Settings())
 
     def run(text: str) -> dict:
         doc = pipe(Doc(Source("<test>", text, hashlib.sha256(text.encode()).hexdigest(), "txt")))

@@ -461,7 +461,7 @@ def _store(doc: Doc, refs: dict[str, PlaceRef]) -> None:
     doc.places = refs
 
 
-@component("link_places", requires=("sentences", "mentions"), assigns=("places",))
+@component("link_places", requires=("sentences", "timexes", "mentions"), assigns=("places",))
 def link_places(doc: Doc, ctx: Context) -> None:
     lex = _lexicon(ctx)
     _store(doc, link(doc, _gazetteer(ctx), lex.demonyms, lex.building_cues, lex.first_names,
