@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from chronica.resources import default
-from chronica.resources.gazetteer import Gazetteer, _rows, distance_km, normalise
+from chronica.resources.gazetteer import Gazetteer, _rows, distance_km
+from chronica.resources.place_keys import normalise
 
 
 @pytest.fixture(scope="module")

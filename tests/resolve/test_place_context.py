@@ -9,7 +9,8 @@ import pytest
 
 from chronica.model import Timex
 from chronica.resources import default as default_resources
-from chronica.resources.gazetteer import Candidate, normalise
+from chronica.resources.gazetteer import Candidate
+from chronica.resources.place_keys import normalise
 from chronica.resolve.place_context import by_era, document_era, outliers
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chronica.resources.gazetteer import normalise
+from chronica.resources.place_keys import normalise
 from chronica.resolve.places import distance_km, is_within
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from chronica.resources.gazetteer import normalise
+from chronica.resources.place_keys import normalise
 
 
 PARIS = "geonames:2988507"

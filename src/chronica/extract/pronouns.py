@@ -5,6 +5,7 @@ relation patterns and by the descriptions read through relations."""
 from __future__ import annotations
 
 from ..doc import Doc
+from ..resources import load
 from ..resources.gender import detector
 
 def resolve_pronoun(doc: Doc, offset: int, si: int, sents, exclude: set[str] = frozenset(),
@@ -43,7 +44,8 @@ def _candidates(doc: Doc, offset: int, si: int, sents, exclude, gender: str | No
     return ok
 
 
-GENDER_OF = {"his": "male", "he": "male", "him": "male", "her": "female", "she": "female"}
+# "his" -> "male", "her" -> "female": the pronouns that tell a gender
+GENDER_OF = {word: gender for gender in ("male", "female") for word in load("relations/pronouns.yaml")[gender]}
 
 
 def _gender_ok(doc: Doc, m, gender: str | None) -> bool:

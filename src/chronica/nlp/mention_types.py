@@ -7,7 +7,8 @@ import re
 from collections import Counter, defaultdict
 
 from ..doc import Doc
-from ..resources.gazetteer import Candidate, Gazetteer, normalise
+from ..resources.gazetteer import Candidate, Gazetteer
+from ..resources.place_keys import normalise
 from ..resources import load
 from .lexicon import Lexicon
 from .mention_spans import MentionCandidate, title_at

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..model import DocSpan
 from ..nlp.lexicon import load_lexicon
-from ..resources.gazetteer import normalise
+from ..resources.place_keys import normalise
 from ..resolve.places import distance_km
 from .view import Finding, View
 from ..resources import load

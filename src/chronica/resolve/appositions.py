@@ -22,9 +22,10 @@ from ..resources.names import titles
 from ..resources import load
 
 MAX_TOKENS = 12  # a description longer than this is a clause, not a name
-ARTICLES = frozenset({"a", "an", "the"})
-POSSESSIVES = frozenset({"his", "her", "their"})
-PREPOSITIONS = frozenset({"of", "in", "to", "from", "at", "for", "on"})
+_SMALL_WORDS = load("aliases/appositions.yaml")  # articles, possessives, prepositions
+ARTICLES = frozenset(_SMALL_WORDS["articles"])
+POSSESSIVES = frozenset(_SMALL_WORDS["possessives"])
+PREPOSITIONS = frozenset(_SMALL_WORDS["prepositions"])
 NP_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
 
 # what may stand between a name and a description of it

@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from .alias_records import Cluster
 from .disjoint import DisjointSets
+from ..resources import load
 from ..resources.spelling import name_word, people_forms, spelling_variants
 
 
@@ -47,8 +48,7 @@ def join_people_adjectives(clusters: list[Cluster], uf: DisjointSets) -> None:
             uf.union(c.id, next(iter(owners)))
 
 
-_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-                      "central", "northeast", "northwest", "southeast", "southwest"})
+_COMPASS = frozenset(load("places/place_words.yaml")["compass_parts"])  # "North", "Western" ...
 
 
 def join_compass_parts(pool: list[Cluster], uf: DisjointSets) -> None:

@@ -30,7 +30,8 @@ from .descriptions import group_concept
 from .group_members import LABEL as MEMBERS
 from .roles import LABEL as ROLE
 from .disjoint import DisjointSets
-from ..resources.gazetteer import Gazetteer, distance_km, normalise
+from ..resources.gazetteer import Gazetteer, distance_km
+from ..resources.place_keys import normalise
 from ..resources.names import country_nouns
 from .merge_blocks import BlockLinker
 from .places import place_ref, qualified_name, state_qualifiers

@@ -22,7 +22,8 @@ from ..components import Context, component
 from ..nlp.lexicon import load_lexicon
 from ..resources import default as default_resources
 from ..resources import load
-from ..resources.gazetteer import Candidate, Gazetteer, normalise
+from ..resources.gazetteer import Candidate, Gazetteer
+from ..resources.place_keys import normalise
 from ..resources.gazetteer import distance_km as _points_km
 from ..resources.names import country_nouns
 from .place_context import by_era, document_era, outliers

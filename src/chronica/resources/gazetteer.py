@@ -21,6 +21,7 @@ import re
 import sqlite3
 import tempfile
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -36,13 +37,13 @@ SCHEMA_VERSION = "7"
 MIN_CITY_POPULATION = 500
 PLACE_TABLES = ("countries.tsv", "curated.tsv", "historical_names.tsv")
 
-# Prefixes of abbreviated words that spell the same place ("St. Helena" = "Saint Helena").
-_ABBREV = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
 _PUNCT = re.compile(r"[\s\-‐‑–—_./,'’`]+")
 
 
-def normalise(name: str) -> str:
-    """Casefold, strip accents and punctuation, expand St./Mt./Ft.: the index key."""
+def place_key(name: str, abbreviations: Mapping[str, str]) -> str:
+    """Casefold, strip accents and punctuation, write out abbreviated words ("st" ->
+    "saint"): the index key. ``resources.place_keys.normalise`` gives it the language's
+    abbreviations."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = s.replace("ß", "ss").replace("ı", "i").replace("ł", "l").replace("đ", "d")
@@ -51,7 +52,12 @@ def normalise(name: str) -> str:
     words = [w for w in _PUNCT.split(s) if w]
     if words and words[0] == "the":
         words = words[1:]
-    return " ".join(_ABBREV.get(w, w) for w in words)
+    return " ".join(abbreviations.get(w, w) for w in words)
+
+
+def abbreviations_of(res: Resources) -> Mapping[str, str]:
+    """Abbreviated words that spell the same place ("St. Helena" = "Saint Helena")."""
+    return res.load("places/place_words.yaml")["abbreviations"]
 
 
 def _latin(key: str) -> bool:
@@ -110,6 +116,7 @@ def data_version(res: Resources) -> str:
     h.update(res.lang.encode())
     for name in PLACE_TABLES:
         h.update(repr(res.load("places/" + name).cells).encode())
+    h.update(repr(sorted(abbreviations_of(res).items())).encode())  # they shape every index key
     return h.hexdigest()[:12]
 
 
@@ -133,8 +140,9 @@ CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
 
 
 class _Builder:
-    def __init__(self, con: sqlite3.Connection):
+    def __init__(self, con: sqlite3.Connection, abbreviations: Mapping[str, str]):
         self.con = con
+        self.abbreviations = abbreviations
         self.places: list[tuple] = []
         self.aliases: list[tuple] = []
         self.rid_of: dict[str, int] = {}
@@ -150,8 +158,8 @@ class _Builder:
         seen = set()
         for i, (alias, years) in enumerate([(name, None), *aliases]):
             # a hyphenated name also written as one word ("Yakushi-ji" / "Yakushiji")
-            joined = normalise(alias.replace("-", "")) if "-" in alias else None
-            for key in (normalise(alias), joined):
+            joined = place_key(alias.replace("-", ""), self.abbreviations) if "-" in alias else None
+            for key in (place_key(alias, self.abbreviations), joined):
                 if key is None or not _latin(key) or key in seen:
                     continue
                 seen.add(key)
@@ -160,7 +168,7 @@ class _Builder:
 
     def alias(self, gid: str, alias: str, years: str | None = None) -> bool:
         """One more main name for an entry already added; False when there is no such entry."""
-        rid, key = self.rid_of.get(gid), normalise(alias)
+        rid, key = self.rid_of.get(gid), place_key(alias, self.abbreviations)
         if rid is None or not _latin(key):
             return False
         self.aliases.append((key, rid, years, 1))
@@ -241,7 +249,7 @@ def _build(path: Path, res: Resources) -> None:
     try:
         con = sqlite3.connect(tmp)
         con.executescript(_SCHEMA)
-        b = _Builder(con)
+        b = _Builder(con, abbreviations_of(res))
         cities = _load_cities()
         countries = json.loads(_geonames_path("countries.json").read_text(encoding="utf-8"))
         extra = {r["iso"]: r for r in _rows(res, "countries.tsv")}
@@ -292,8 +300,9 @@ _FEATURE_RANK = {"country": 0, "continent": 0, "ocean": 1, "sea": 1, "state": 1,
 class Gazetteer:
     """Read-only look-ups by name or id over the SQLite index."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, abbreviations: Mapping[str, str]):
         self.path = path
+        self.abbreviations = abbreviations  # the index keys' (see place_key)
         self.con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._by_id: dict[str, Candidate | None] = {}
         self._lookup = lru_cache(maxsize=65536)(self._lookup_uncached)
@@ -307,7 +316,7 @@ class Gazetteer:
         path = directory / f"gazetteer-{data_version(res)}.sqlite"
         if not path.exists():
             _build(path, res)
-        return cls(path)
+        return cls(path, abbreviations_of(res))
 
     def _candidate(self, row, years=None, primary=True) -> Candidate:
         rid, gid, name, lat, lon, cc, feature, pop, part_of, admin1, covers = row
@@ -316,7 +325,7 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Candidate]:
         """Every entry called ``name`` (any spelling), best prior first."""
-        return list(self._lookup(normalise(name)))
+        return list(self._lookup(place_key(name, self.abbreviations)))
 
     def _lookup_uncached(self, key: str) -> tuple[Candidate, ...]:
         if not key:

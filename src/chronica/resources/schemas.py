@@ -219,10 +219,16 @@ _SCHEMAS.append(("settings/match.yaml", Schema(_numbers(
 # place words read by resolve/places.py and resolve/merge.py
 _SCHEMAS.append(("places/place_words.yaml", Schema({
     "type": "object", "additionalProperties": False,
-    "required": ["place_nouns", "state_qualifiers", "region_qualifiers", "bare_directions"],
+    "required": ["place_nouns", "state_qualifiers", "region_qualifiers", "bare_directions", "compass_parts",
+                 "abbreviations"],
     "properties": {"place_nouns": {"type": "object", "additionalProperties": {"type": "string"}},
                    "bare_directions": {"type": "object", "additionalProperties": {"type": "string"}},
-                   "state_qualifiers": STRINGS, "region_qualifiers": STRINGS}})))
+                   "abbreviations": {"type": "object", "additionalProperties": {"type": "string"}},
+                   "state_qualifiers": STRINGS, "region_qualifiers": STRINGS, "compass_parts": STRINGS}})))
+# the words of a description beside a name (resolve/appositions.py)
+_SCHEMAS.append(("aliases/appositions.yaml", Schema(lists(("articles", "possessives", "prepositions")))))
+# pronouns that tell a gender (extract/pronouns.py)
+_SCHEMAS.append(("relations/pronouns.yaml", Schema(record({"male": STRINGS, "female": STRINGS}))))
 
 
 def register(pattern: str, schema: Schema) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from chronica.resources import path as resource_path
+from chronica.resources import load as load_resource, path as resource_path
 
 from .recache import default_cache
 
@@ -37,8 +37,10 @@ class Lexicon:
     _words: dict[str, re.Pattern] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def load(cls, path: Path = DATA / "lexicon.yaml") -> "Lexicon":
-        raw = load_yaml(path)
+    def load(cls, path: Path | None = None) -> "Lexicon":
+        """``time/lexicon.yaml`` through the resources layer (parsed and checked once per
+        process, shared with the other readers of its tables), or the file at ``path``."""
+        raw = load_resource("time/lexicon.yaml") if path is None else load_yaml(path)
         tables = {}
         for name, table in raw.items():
             if isinstance(table, dict):

@@ -8,6 +8,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from chronica.resources import load
 
 GRANS = ("century", "decade", "year", "season", "quarter", "month", "day", "time")
 RANK = {g: i for i, g in enumerate(GRANS)}
@@ -292,7 +295,11 @@ class Moment:
         return Moment("day", year=d.year, month=d.month, day=d.day)
 
 
-WEEKDAY_CODES = {"mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 7}
+@lru_cache(maxsize=1)
+def weekday_codes() -> dict[str, int]:
+    """A movable feast's weekday ("thu" in "4 thu") -> ISO weekday number: the first three
+    letters of a weekday's name in ``time/lexicon.yaml``."""
+    return {str(name)[:3]: n for name, n in load("time/lexicon.yaml")["weekdays"].items()}
 
 
 def easter(year: int) -> dt.date:
@@ -317,7 +324,7 @@ def movable_day(year: int, month: int | None, rule: str) -> dt.date | None:
         return None
     n, code = rule.split()
     after_monday = code.endswith("+1mon")
-    weekday = WEEKDAY_CODES[code[:3]]
+    weekday = weekday_codes()[code[:3]]
     n = int(n)
     if n > 0:
         first = dt.date(year, month, 1)

@@ -262,16 +262,19 @@ class Normaliser:
         return hour, minute, daypart
 
     def _range(self, g: dict, m: re.Match, base: dict) -> Parsed | None:
+        ends = self._range_ends(g)
+        if ends is None:
+            return None
+        first, second = ends
+        return Parsed("range", moment=first, moment2=second, split=_range_split(g, m), **base)
+
+    def _range_ends(self, g: dict) -> tuple[Moment, Moment] | None:
+        """The two ends of a range, each completed from the other; ``None`` for ends that
+        do not make a forward range."""
         if g.get("era2") and not g.get("era"):
             g = {**g, "era": g["era2"]}  # "499-493 BC": the era written once covers both
         first, short1 = self._moment(g, "")
-        g2 = dict(g)
-        for k in ("year", "month", "day", "era"):
-            g2.pop(k, None)
-            if k + "2" in g:
-                g2[k] = g[k + "2"]
-        # the end inherits what it does not say from the start, and vice versa
-        second, short2 = self._moment({**{k: g[k] for k in ("year", "month", "era") if k in g and k + "2" not in g}, **g2}, "")
+        second, short2 = self._moment(_second_end_groups(g), "")
         if first is None or second is None:
             return None
         if short2 and first.year is not None:
@@ -282,24 +285,9 @@ class Normaliser:
             second = Moment(second.gran, year=y2, month=second.month, day=second.day)
         if first.year is None and second.year is not None:
             first = Moment(first.gran, year=second.year, month=first.month, day=first.day)
-        if first.year is None and second.year is None and first.day and second.day:
-            if (second.month, second.day) < (first.month, first.day):
-                return None  # "April 6-7": the resolver gives it the narrative's year
-        elif first.year is None or second.year is None or second.year < first.year:
+        if not _forward(first, second):
             return None
-        s1 = [m.span(k) for k in ("year", "month", "day") if g.get(k) is not None]
-        s2 = [m.span(k + "2") for k in ("year", "month", "day") if g.get(k + "2") is not None]
-        if g.get("year") is not None and g.get("year2") is None:  # "May and July 1940"
-            s2.append(m.span("year"))
-            s1 = [s for s in s1 if s != m.span("year")]
-        if g.get("era2") is not None:
-            s2.append(m.span("era2"))  # "493 BC"
-        if g.get("month") is not None and g.get("month2") is None and g.get("day2") is not None \
-                and m.start("month") > m.start("day2"):  # "12-14 July": the month goes with 14
-            s2.append(m.span("month"))
-            s1 = [s for s in s1 if s != m.span("month")]
-        split = ((min(a for a, _ in s1), max(b for _, b in s1)), (min(a for a, _ in s2), max(b for _, b in s2)))
-        return Parsed("range", moment=first, moment2=second, split=split, **base)
+        return first, second
 
     def _edge(self, g: dict, m: re.Match, base: dict) -> Parsed | None:
         """"the last week of September": a stretch (amount, unit) at one end of a period."""
@@ -329,38 +317,101 @@ class Normaliser:
                 return None
         direction = lx.get("directions", g.get("dir"), 0)
         deictic_word = g.get("deictic")
-        deictic = None
-        if deictic_word is not None:
-            d = squash(deictic_word)
-            deictic = lx.get("deictics", d)
-            if deictic is None:
-                deictic = int(cues.table("relative_deictics").get(d, 0))
+        deictic = self._deictic_step(deictic_word)
         moment = None
         if kind in ("deixis", "set"):
             moment, _ = self._moment(g, "")
         if kind == "set":
-            if g.get("freq"):
-                value, quant = lx.get("frequencies", g["freq"])
-                return Parsed("set", ref=value, quant=quant, **base)
-            return Parsed("set", unit=unit[0] if unit else None, amount=amount, moment=moment,
-                          quant="EVERY", **base)
-        if kind == "offset" and (g.get("nth") or g.get("nthw")):  # "the fifth day of the siege":
-            n = int(g["nth"]) if g.get("nth") else lx.get("ordinals", squash(g["nthw"]))  # four days on
-            if not n or n > 99:
+            return self._set_of(g, unit, amount, moment, base)
+        if kind == "offset":
+            counted = self._offset_amount(g, unit, amount, direction)
+            if counted is None:
                 return None
-            amount, direction = (str(n - 1), float(n - 1), float(n - 1), float(n - 1)), 1
-        if kind == "offset" and g.get("amount2") and unit and amount:
-            unit, amount = _in_finer_unit(unit, amount, lx.unit(g.get("unit2")), lx.amount(g["amount2"]))
-        if kind == "offset" and amount is None and (g.get("unit") or "").lower().endswith("s"):
-            amount = lx.amount("a few")  # "days later": an unstated few
-        if kind in ("duration", "offset") and (unit is None or (amount is None and kind == "offset")):
-            return None
-        if kind == "deixis" and unit is None and moment is None:
+            unit, amount, direction = counted
+        if _incomplete(kind, unit, amount, moment):
             return None
         if kind == "duration" and amount is None:  # "the year ended ...": one; else an unstated few
             amount = ("1", 1.0, 1.0, 1.0) if g.get("one") else ("X", 3.0, 2.0, 10.0)
         return Parsed(kind, unit=unit[0] if unit else None, amount=amount, direction=direction,
                       deictic=deictic, deictic_word=deictic_word, moment=moment, **base)
+
+    def _deictic_step(self, deictic_word: str | None) -> int | None:
+        """How many units a deictic word steps ("next" 1, "last" -1, "this" 0)."""
+        if deictic_word is None:
+            return None
+        d = squash(deictic_word)
+        deictic = self.lx.get("deictics", d)
+        if deictic is None:
+            deictic = int(cues.table("relative_deictics").get(d, 0))
+        return deictic
+
+    def _set_of(self, g: dict, unit: tuple | None, amount: tuple | None, moment: Moment | None,
+                base: dict) -> Parsed:
+        """A set: a frequency word ("daily") or an every-unit ("every week", "each Monday")."""
+        if g.get("freq"):
+            value, quant = self.lx.get("frequencies", g["freq"])
+            return Parsed("set", ref=value, quant=quant, **base)
+        return Parsed("set", unit=unit[0] if unit else None, amount=amount, moment=moment,
+                      quant="EVERY", **base)
+
+    def _offset_amount(self, g: dict, unit: tuple | None, amount: tuple | None,
+                       direction: int) -> tuple[tuple | None, tuple | None, int] | None:
+        """An offset's (unit, amount, direction): "the fifth day of the siege" is four days
+        on, "three years and ten months" 46 months, "days later" an unstated few."""
+        lx = self.lx
+        if g.get("nth") or g.get("nthw"):  # "the fifth day of the siege":
+            n = int(g["nth"]) if g.get("nth") else lx.get("ordinals", squash(g["nthw"]))  # four days on
+            if not n or n > 99:
+                return None
+            amount, direction = (str(n - 1), float(n - 1), float(n - 1), float(n - 1)), 1
+        if g.get("amount2") and unit and amount:
+            unit, amount = _in_finer_unit(unit, amount, lx.unit(g.get("unit2")), lx.amount(g["amount2"]))
+        if amount is None and (g.get("unit") or "").lower().endswith("s"):
+            amount = lx.amount("a few")  # "days later": an unstated few
+        return unit, amount, direction
+
+
+def _incomplete(kind: str, unit: tuple | None, amount: tuple | None, moment: Moment | None) -> bool:
+    """A duration or offset needs a unit (an offset an amount too); a deixis a unit or a moment."""
+    if kind in ("duration", "offset") and (unit is None or (amount is None and kind == "offset")):
+        return True
+    return kind == "deixis" and unit is None and moment is None
+
+
+def _second_end_groups(g: dict) -> dict:
+    """The match groups of a range's end: its own ("year2" ...), and what it does not say
+    inherited from the start."""
+    g2 = dict(g)
+    for k in ("year", "month", "day", "era"):
+        g2.pop(k, None)
+        if k + "2" in g:
+            g2[k] = g[k + "2"]
+    return {**{k: g[k] for k in ("year", "month", "era") if k in g and k + "2" not in g}, **g2}
+
+
+def _forward(first: Moment, second: Moment) -> bool:
+    """The ends make a forward range; two yearless days ("April 6-7") wait for the resolver
+    to give them the narrative's year."""
+    if first.year is None and second.year is None and first.day and second.day:
+        return not (second.month, second.day) < (first.month, first.day)
+    return not (first.year is None or second.year is None or second.year < first.year)
+
+
+def _range_split(g: dict, m: re.Match) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The text extents of a range's two ends: "May and July 1940" gives the year to the
+    second, "12-14 July" the month."""
+    s1 = [m.span(k) for k in ("year", "month", "day") if g.get(k) is not None]
+    s2 = [m.span(k + "2") for k in ("year", "month", "day") if g.get(k + "2") is not None]
+    if g.get("year") is not None and g.get("year2") is None:  # "May and July 1940"
+        s2.append(m.span("year"))
+        s1 = [s for s in s1 if s != m.span("year")]
+    if g.get("era2") is not None:
+        s2.append(m.span("era2"))  # "493 BC"
+    if g.get("month") is not None and g.get("month2") is None and g.get("day2") is not None \
+            and m.start("month") > m.start("day2"):  # "12-14 July": the month goes with 14
+        s2.append(m.span("month"))
+        s1 = [s for s in s1 if s != m.span("month")]
+    return (min(a for a, _ in s1), max(b for _, b in s1)), (min(a for a, _ in s2), max(b for _, b in s2))
 
 
 # how many of the finer unit one of the coarser makes, for "N years and M months"

@@ -7,7 +7,6 @@ flashbacks ("a few weeks ago") do not. News texts anchor deictic words on the DC
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 import datetime as dt
 import re
 from dataclasses import replace
@@ -15,16 +14,17 @@ from dataclasses import replace
 from ..model import Timex, When
 from . import cues
 from .lexicon import Lexicon, compile_pattern
-from .moment import Moment, astro, iso_day, next_day
+from .moment import Moment, astro, iso_day
 from .normalise import Parsed
 from .clauses import Clauses
 from .deixis import Deixis
-from .reference import _CLAUSE_START, _contains, _days, _FOLLOW, _moment_of, _offset_bounds, _past_midnight, _RATE_BEFORE, _RATE_COUNT, _THE_YEAR, _weekday_of_month, _WORD, _WORDS, OPEN_ERA_RULES, PART_MOD, Reference, UNIT_VALUE
+from .reference import _contains, _days, _FOLLOW, _moment_of, _offset_bounds, _RATE_BEFORE, _RATE_COUNT, _THE_YEAR, _WORD, OPEN_ERA_RULES, PART_MOD, Reference, UNIT_VALUE
 from .regnal import Accessions, regnal_moment
 from .teller import Teller
+from .years import Years
 
 
-class Resolver(Deixis, Clauses):
+class Resolver(Deixis, Clauses, Years):
     """Resolves one document's ``Parsed`` items, in text order."""
 
     def __init__(self, lexicon: Lexicon, text: str, anchor: dt.date | None, genre: str,
@@ -244,11 +244,13 @@ class Resolver(Deixis, Clauses):
             anchor = self.dct if (self.genre == "news" and p.direction < 0 and self.dct) else self.ref
         if anchor is None or anchor.moment.year is None:
             return self._duration(replace(p, kind="duration"))
+        return self._offset_from(p, anchor)
+
+    def _offset_from(self, p: Parsed, anchor: Reference) -> Timex:
+        """"two days later", "three years before": the anchor's date moved by the amount,
+        its bounds as wide as a hedged or vague amount allows."""
         _, guess, lo, hi = p.amount
-        if p.mod == "MORE_THAN":
-            lo, hi = guess, guess * 2
-        elif p.mod in ("LESS_THAN", "EQUAL_OR_LESS"):
-            lo, hi = guess / 2, guess
+        lo, hi = _hedged_amount(p.mod, guess, lo, hi)
         d = p.direction or 1
         if self.genre == "news" and self.quarter is not None and p.unit == "Y" and guess == 1 \
                 and d < 0 and anchor is self.dct:
@@ -361,145 +363,9 @@ class Resolver(Deixis, Clauses):
             return f"PT{n}{u[1:]}"
         return f"P{n}{u}"
 
-    def _fill_year(self, p: Parsed, m: Moment) -> tuple[Moment, Reference | None]:
-        """The year (and for a clock time, the day) of a date written without one, with the
-        reference it was read from."""
-        if m.gran == "time" and m.month is None:
-            later = self._later_day(p)  # "At 5:34 AM Baghdad time on March 20, 2003"
-            if later is not None:
-                d = later.moment
-                return replace(m, year=d.year, month=d.month, day=d.day), \
-                    Reference(d, self.text[later.start:later.end])
-        if m.gran in ("month", "season", "day") and m.month is not None or m.gran == "season":
-            joined = self._joined_year(p)  # "the spring and early summer of 1943"
-            if joined is not None:
-                return replace(m, year=joined.moment.year), Reference(joined.moment, self.text[joined.start:joined.end])
-        base = self.dct if self.genre == "news" and self.dct else self.ref
-        if base is None or base.moment.year is None:
-            return m, None
-        r = base.moment
-        if m.gran == "quarter":
-            return replace(m, year=self._quarter_year(p, m, r, base is self.dct)), base
-        if m.gran == "season" and m.season == "WI" and r.month in (1, 2):
-            return replace(m, year=r.year - 1), base  # "the winter" in January: the one under way
-        y = self._month_year(p, m, r, base is self.dct)
-        if m.day and not m.month and not m.weekday and r.month:  # "on the 20th": the month in play ...
-            partner = self._month_partner(p)  # ... or the partner's: "from the 13th to the 19th of May"
-            if partner is not None:
-                pm = partner.moment
-                return replace(m, year=pm.year or y, month=pm.month), Reference(pm, self.text[partner.start:partner.end])
-            return replace(m, year=y, month=r.month), base
-        if m.weekday and m.day and not m.month:  # "Sunday the 6th": the next 6th on a Sunday
-            d = _weekday_of_month(r, m.weekday, m.day, -1 if self.genre == "news" and not self._future(p) else 1)
-            if d is not None:
-                return replace(m, year=d.year, month=d.month, day=d.day), base
-        if m.weekday and not m.month:
-            d = self._weekday(r, m.weekday, -1 if self.genre == "news" and not self._future(p) else 1)
-            if d is None:
-                return m, None
-            return replace(m, year=d.year, month=d.month, day=d.day), base
-        if m.gran == "time" and m.month is None and r.day is not None:
-            if _past_midnight(self.clock, r, m):  # "at 11 p.m. ... at 3 a.m.": the next day
-                ny, nm, nd = next_day((r.year, r.month, r.day))
-                self.crossed = True
-                return replace(m, year=ny, month=nm, day=nd), base
-            return replace(m, year=y, month=r.month, day=r.day), base
-        main = self._back_on_mainline(p, replace(m, year=y), base)
-        if main is not None:
-            return replace(m, year=main.moment.year), main
-        return replace(m, year=y), base
-
-    def _quarter_year(self, p: Parsed, m: Moment, r: Moment, from_dct: bool) -> int:
-        """A report's "the fourth quarter" in January is last year's; a quarter well ahead
-        of the one just ended, said in the future tense, next year's."""
-        y, cur = r.year, r.coarsen("quarter").quarter
-        if cur and m.quarter and self.genre == "news" and from_dct:
-            if m.quarter > cur + 1 and not self._future(p):
-                return y - 1
-            if m.quarter < cur - 1 and self._future(p):
-                return y + 1
-        return y
-
-    def _month_year(self, p: Parsed, m: Moment, r: Moment, from_dct: bool) -> int:
-        """The year of a yearless month: in news by the clause's tense (no tense: the nearer
-        one); in a story the story's year, unless the month is just across New Year."""
-        y = r.year
-        if self.genre == "news" and from_dct and m.month:
-            tense = self._tense(p)
-            if tense == 0 and r.month:
-                ahead = (m.month - r.month) % 12
-                return y + (1 if m.month < r.month and ahead < 6 else -1 if m.month > r.month and ahead >= 6 else 0)
-            if tense < 0 and m.month > r.month + 1:
-                return y - 1
-            if tense > 0 and m.month < r.month:
-                return y + 1
-            return y
-        if r.gran == "season" and r.season == "WI" and m.month in (1, 2):
-            return y + 1
-        if m.month and r.month and r.gran in ("month", "day", "time"):
-            # the nearer reading: "January" after "December 1941" is January 1942
-            back, fwd = (r.month - m.month) % 12, (m.month - r.month) % 12
-            if m.month < r.month and fwd <= 2:
-                return y + 1
-            if m.month > r.month and back <= 2:
-                return y - 1
-        return y
-
     def _season_kind(self, p: Parsed) -> bool:
         nxt = _FOLLOW.match(self.text, p.end)
         return bool(nxt) and self.text[p.end:p.end + 1] == " " and nxt[1].lower() in self.lx["season_kind_nouns"]
-
-    def _joined_year(self, p: Parsed) -> Parsed | None:
-        """An explicit year a few words on in the same clause governs a bare month or season
-        before it: "the spring and early summer of 1943", "their summer offensive against
-        southern Russia in June 1942"."""
-        i = bisect_right(self._upcoming_starts, p.start)
-        if i >= len(self.upcoming):
-            return None
-        q = self.upcoming[i]
-        gap = self.text[p.end:q.start]
-        if len(gap) > 60 or _CLAUSE_START.search(gap) or any(c in gap for c in ".!?\n") \
-                or any(c.isdigit() for c in gap):
-            return None  # another clause, or another number between: not this date's year
-        if set(_WORDS.findall(gap.lower())) & self.lx["join_breakers"]:
-            return None  # "in November since the 2003 invasion": another time, not its year
-        m = q.moment
-        if q.kind != "date" or m is None or m.year is None or q.short_year or m.gran == "time":
-            return None
-        if m.gran not in ("year", "season", "month", "day"):
-            return None
-        return q
-
-    def _later_day(self, p: Parsed) -> Parsed | None:
-        """A full date given later in the same sentence: a clock time before it is on that day."""
-        _, e = self._sentence(p.start)
-        for q in self.upcoming[bisect_right(self._upcoming_starts, p.start):]:
-            if q.start >= e:
-                return None
-            m = q.moment
-            if q.kind == "date" and m is not None and m.day and m.year is not None and not q.short_year \
-                    and m.gran == "day":
-                return q
-        return None
-
-    def _month_partner(self, p: Parsed) -> Parsed | None:
-        """The dated day a bare day belongs with: a partner right after it ("the 13th to the 19th
-        of October"), else the last day written with its month in the paragraph, quoted or not
-        ("on the 20 September.... on the 20th")."""
-        i = bisect_right(self._upcoming_starts, p.start)
-        for q in self.upcoming[i:]:
-            if q.start > p.end + 24:
-                break
-            if _day_with_month(q) and re.fullmatch(r"\s*(?:to|and|or|-|–|until|till|through)\s*",
-                                                   self.text[p.end:q.start]):
-                return q
-        para = self.text.rfind("\n", 0, p.start)
-        for q in reversed(self.upcoming[:bisect_left(self._upcoming_starts, p.start)]):
-            if q.end <= para or q.end < p.start - 400:
-                return None
-            if _day_with_month(q) and q.moment.day <= p.moment.day:
-                return q
-        return None
 
     def _restated(self, p: Parsed, last: tuple[Timex, Moment] | None = None) -> Timex | None:
         """"he died on 9 July 1792, two years and four months after the surrender": an
@@ -565,23 +431,6 @@ class Resolver(Deixis, Clauses):
         elif t.basis == "explicit" or _days(new[0]) >= _days(fb[0]):
             self.mainline = None  # the text sets a new date, or the story has caught up
 
-    def _back_on_mainline(self, p: Parsed, m: Moment, base: Reference) -> Reference | None:
-        """A yearless date that would fall before the aside it follows continues the story's
-        front instead: "15 July" after the aside is July of the front's year if that is
-        still ahead of the front."""
-        if self.mainline is None or base is not self.ref or m.month is None:
-            return None
-        here, aside = m.bounds(), base.moment.bounds()
-        front = self.mainline.moment
-        if here is None or aside is None or front.year is None:
-            return None
-        if _days(here[1]) >= _days(aside[0]):
-            return None
-        alt = replace(m, year=front.year).bounds()
-        if alt is not None and _days(alt[0]) >= _days(front.bounds()[0]):
-            return self.mainline
-        return None
-
     def _note(self, offset: int, t: Timex) -> None:
         if t.edtf is None:
             return
@@ -592,5 +441,10 @@ class Resolver(Deixis, Clauses):
             self.changes.append((offset, w))
 
 
-def _day_with_month(q: Parsed) -> bool:
-    return q.kind == "date" and q.moment is not None and bool(q.moment.month) and bool(q.moment.day)
+def _hedged_amount(mod: str | None, guess: float, lo: float, hi: float) -> tuple[float, float]:
+    """The range an amount spans under a hedge: "more than two years" two to four."""
+    if mod == "MORE_THAN":
+        return guess, guess * 2
+    if mod in ("LESS_THAN", "EQUAL_OR_LESS"):
+        return guess / 2, guess
+    return lo, hi
