@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -79,3 +80,9 @@ def test_reading_any_bytes_gives_a_source_or_one_clear_error(tmp_path, data, suf
 @given(markup=hostile_html())
 def test_reading_hostile_html_gives_a_source_or_one_clear_error(tmp_path, markup):
     check_read(tmp_path / "fuzz.html", markup.encode("utf-8", errors="surrogatepass"))
+
+
+@pytest.mark.parametrize("markup", ["<![0", "<p>Before <![abc[ inside ]]> after</p>", "<![", "<!["*50])
+def test_marked_sections_without_a_known_keyword_are_read_as_text(tmp_path, markup):
+    # found by the property test above: Python's parser raised on these
+    check_read(tmp_path / "marked.html", markup.encode("utf-8"))

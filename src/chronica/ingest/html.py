@@ -54,6 +54,15 @@ class _TextExtractor(HTMLParser):
             self.h1.append(data)
         self.parts.append(data)
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        # "<![" without a keyword the parser knows ("<![0", "<![foo[") is no markup a
+        # browser would honour either: read it as text instead of failing the file
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.handle_data(self.rawdata[i:i + 3])
+            return i + 3
+
 
 def html_to_text(markup: str) -> tuple[str, str | None]:
     """(visible text, title). Whitespace inside a block is collapsed; blocks are
