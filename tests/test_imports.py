@@ -21,7 +21,7 @@ LAZY = {
     ("chronica.entry", "chronica.time_run"),
     # plug-in readers are looked up only when a file no built-in reader takes comes
     # along (importlib.metadata costs ~50 ms of `chronica time`'s start-up)
-    ("chronica.ingest.registry", "importlib.metadata"),
+    ("chronica.plugins", "importlib.metadata"),
     ("chronica.cli", "chronica.build"), ("chronica.cli", "chronica.store"),
     ("chronica.cli", "chronica.store.build_state"), ("chronica.cli", "chronica.whois"),
     ("chronica.cli", "chronica.reconcile.render"), ("chronica.cli", "chronica.web.commands"),

@@ -7,6 +7,7 @@ from importlib.metadata import EntryPoint
 import pytest
 from fastapi.testclient import TestClient
 
+from chronica import plugins
 from chronica.web import view_registry
 from chronica.web.app import create_app
 
@@ -19,7 +20,9 @@ def fresh_registry(monkeypatch):
     """A copy of the registry, with plug-ins looked up again, forgotten after the test."""
     view_registry.registered()
     monkeypatch.setattr(view_registry, "_VIEWS", dict(view_registry._VIEWS))
-    monkeypatch.setattr(view_registry, "_PLUGINS_LOADED", False)
+    plugins.forget(view_registry.ENTRY_POINT_GROUP)
+    yield
+    plugins.forget(view_registry.ENTRY_POINT_GROUP)
 
 
 def _entry_points(*found: EntryPoint):
@@ -35,7 +38,7 @@ def test_built_in_views_are_registered_in_order():
 
 def test_a_view_from_an_entry_point_is_served(fresh_registry, monkeypatch, kb):
     plugin = EntryPoint("people-count", "view_plugin_example", "chronica.views")
-    monkeypatch.setattr(view_registry, "entry_points", lambda group: _entry_points(plugin)(group))
+    monkeypatch.setattr(plugins, "entry_points", _entry_points(plugin))
     assert "people-count" in view_registry.names()
     client = TestClient(create_app(kb, cache_pages=False))
     people = sum(1 for e in kb.raw["entities"].values() if e["type"] == "person")
@@ -45,7 +48,7 @@ def test_a_view_from_an_entry_point_is_served(fresh_registry, monkeypatch, kb):
 
 def test_a_broken_plug_in_leaves_the_built_in_views(fresh_registry, monkeypatch, caplog, kb):
     broken = EntryPoint("broken", "no_such_module_for_chronica_views", "chronica.views")
-    monkeypatch.setattr(view_registry, "entry_points", lambda group: _entry_points(broken)(group))
+    monkeypatch.setattr(plugins, "entry_points", _entry_points(broken))
     assert view_registry.names()[:len(BUILT_IN)] == BUILT_IN
     assert "web view plug-in 'broken'" in caplog.text
     client = TestClient(create_app(kb, cache_pages=False))

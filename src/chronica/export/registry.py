@@ -14,14 +14,13 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-import logging
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator, Protocol, TextIO
 
 from ..errors import ChronicaError
+from ..plugins import load_group
 from .view import ExportView
 
 
@@ -42,7 +41,7 @@ class Exporter:
 
 
 _EXPORTERS: dict[str, Exporter] = {}
-_PLUGINS_LOADED = False
+ENTRY_POINT_GROUP = "chronica.exporters"
 
 
 def exporter(name: str, description: str, media_type: str, filename: str, folder: bool = False):
@@ -54,15 +53,7 @@ def exporter(name: str, description: str, media_type: str, filename: str, folder
 
 
 def _load_plugins() -> None:
-    global _PLUGINS_LOADED
-    if _PLUGINS_LOADED:
-        return
-    _PLUGINS_LOADED = True
-    for ep in entry_points(group="chronica.exporters"):
-        try:
-            ep.load()
-        except Exception as e:  # a broken plug-in must not take the built-in formats with it
-            logging.getLogger(__name__).warning("export plug-in %r (%s) not loaded: %s", ep.name, ep.value, e)
+    load_group(ENTRY_POINT_GROUP, "export")
 
 
 def names() -> list[str]:

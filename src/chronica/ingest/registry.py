@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import InputError
+from ..plugins import load_group
 from .layout import Extracted
 
 # the modules of this package that register the built-in readers, in sniffing order
@@ -76,10 +77,7 @@ def readers() -> list[Reader]:
         _loaded = True
         for mod in BUILTIN:
             importlib.import_module(f"{__package__}.{mod}")
-        # imported here: importlib.metadata costs ~50 ms, and `chronica time` on a .txt never asks
-        from importlib.metadata import entry_points
-        for ep in entry_points(group=ENTRY_POINT_GROUP):
-            ep.load()
+        load_group(ENTRY_POINT_GROUP, "reader")
     return list(READERS.values())
 
 

@@ -12,11 +12,10 @@ entry-point group (each entry point names a module whose import registers its vi
 """
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from typing import Callable, Optional
 
+from ..plugins import load_group
 from .site import Site
 
 WarmUp = Callable[[], None]
@@ -30,7 +29,7 @@ class WebView:
 
 
 _VIEWS: dict[str, WebView] = {}
-_PLUGINS_LOADED = False
+ENTRY_POINT_GROUP = "chronica.views"
 
 
 def web_view(name: str, description: str = ""):
@@ -42,15 +41,7 @@ def web_view(name: str, description: str = ""):
 
 
 def _load_plugins() -> None:
-    global _PLUGINS_LOADED
-    if _PLUGINS_LOADED:
-        return
-    _PLUGINS_LOADED = True
-    for ep in entry_points(group="chronica.views"):
-        try:
-            ep.load()
-        except Exception as e:  # a broken plug-in must not take the built-in pages with it
-            logging.getLogger(__name__).warning("web view plug-in %r (%s) not loaded: %s", ep.name, ep.value, e)
+    load_group(ENTRY_POINT_GROUP, "web view")
 
 
 def registered() -> list[WebView]:
