@@ -288,8 +288,8 @@ def recent_person(index: MentionIndex, offset: int, pronoun: str = "",
         group.reverse()  # in text order
         ok = [j for j in group if agrees(index.person_keys[j])]
         if ok:
-            # the subject of the sentence's last main clause ("Rathbone leapt ..., but
-            # Felton drew out a knife. He then climbed ..." -> Felton), else its first
+            # the subject of the sentence's last main clause ("Ames ran ..., but
+            # Broder drew a pistol. He then fled ..." -> Broder), else its first
             # subject, else the first person it names (the topic)
             main = [j for j in ok if index.person_main and index.person_main[j]]
             if main:
