@@ -156,15 +156,6 @@ class MemoryPassages:
         n = max(1, len(self.rows))
         self.idf = {w: math.log(1 + n / c) for w, c in df.items()}
 
-    def fill(self, c, texts: dict[str, str]) -> None:
-        """Replace the indexed passages with those of ``texts`` (document id -> text)."""
-        self._create(c)
-        c.execute(sql("DELETE FROM ask_passages"))
-        rows = [{"d": d, "s": a, "e": b, "t": body[a:b]} for d, body in texts.items() for a, b in split_passages(body)]
-        if rows:
-            c.execute(sql('INSERT INTO ask_passages (document_id, start, "end", text) VALUES (:d, :s, :e, :t)'), rows)
-        self._reindex(c)
-
     def search(self, words: list[str], limit: int = 5) -> list[Passage]:
         terms = {w.casefold() for w in words}
         scored = [(sum(self.idf.get(w, 0) for w in terms & ws), i) for i, ws in enumerate(self.words)]
