@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from . import views
 from .answers import Answer, AnswerResponse, PageCache, cache_key
@@ -60,3 +60,24 @@ def page_number(request: Request) -> int:
         return int(request.query_params.get("page", "1"))
     except ValueError:
         return 1
+
+
+def add_selection_view(site: Site, name: str, template: str,
+                       build: Callable[[KnowledgeBase, Links, Selection], dict]) -> Callable[[], None]:
+    """``/NAME`` (the page) and ``/api/NAME`` (its ``data``) of one view of the selection,
+    both built by ``build``; returns the warm-up that renders the unfiltered page."""
+
+    def page(sel: Selection) -> Answer:
+        return site.html(template, name, sel, **build(site.kb, site.links, sel))
+
+    async def html_page(request: Request):
+        sel = selection(request)
+        return site.respond(request, lambda: page(sel))
+
+    async def api(request: Request):
+        sel = selection(request)
+        return site.respond(request, lambda: site.as_json(build(site.kb, site.links, sel)["data"]))
+
+    site.app.get(f"/{name}", response_class=HTMLResponse, name=f"{name}_page")(html_page)
+    site.app.get(f"/api/{name}", name=f"api_{name}")(api)
+    return lambda: site.cache.put(f"/{name}?", page(Selection()))
