@@ -7,7 +7,7 @@ from .geography import Geography
 from .match_blocks import candidate_pairs
 from .match_items import Item, inferred
 from .match_once import join_once
-from .match_order import same_gap, telling_order, continuations
+from .match_order import continuations, legs_told_whole, same_gap, telling_order
 from .match_score import (
     AIMED_KINDS, GENERIC_KINDS, dates_meet, means_of, told_alike, clashing, pair_likeness,
     place_score, score_at, who_score, word_score,
@@ -45,7 +45,7 @@ def cluster(items: list[Item], geo: Geography, s: EventMatching,
     cl = Clusters(len(items))
     memo: dict = {}
     order = telling_order(items)
-    for i, j in continuations(items, order, geo, s):
+    for i, j in continuations(items, order, geo, s) + legs_told_whole(items, order, strong):
         cl.union(i, j)
     for (i, j), _ in sorted(strong.items(), key=lambda kv: (-kv[1], kv[0])):
         ri, rj = cl.find(i), cl.find(j)

@@ -38,6 +38,7 @@ class Item:
     targets: frozenset[str] = frozenset()  # corpus ids of those it was aimed at (victims)
     cue: str = ""  # its head word's family or stem ("~kill", "trial"): see match_cues
     who_order: tuple[str, ...] = ()  # ``who`` in the order the text names them (a set has no stable order)
+    sentence: int = -1  # where the evidence's sentence starts (legs of one sentence share it)
 
     @property
     def kind(self) -> str:
@@ -156,8 +157,13 @@ def prepare(corpus, s: EventMatching) -> list[Item]:
                               content_words(told), placed, proper_stems(told), undated_doc=undated,
                               scene=_scene(corpus, doc, ev, context), targets=targets,
                               cue=cue_of(ev.trigger.text if ev.trigger else None, word_families()),
-                              who_order=named))
+                              who_order=named, sentence=_sentence_start(doc, ev)))
     return with_rare_words(items, s)
+
+
+def _sentence_start(doc, ev: LocalEvent) -> int:
+    sent = doc.sentence_at(ev.evidence.start)
+    return sent.start if sent is not None else -1
 
 
 def _scene(corpus, doc, ev: LocalEvent, context: TextContext) -> frozenset[str]:

@@ -42,6 +42,33 @@ def continuations(items: list[Item], order: dict[int, tuple[str, int]], geo: Geo
     return out
 
 
+def legs_told_whole(items: list[Item], order: dict[int, tuple[str, int]],
+                    strong: dict[tuple[int, int], float], max_gap: int = 6) -> list[tuple[int, int]]:
+    """Two legs of one sentence ("climbed over the rail and jumped to the floor") that
+    another source tells as one movement ("clambered over and dropped down"): when one
+    item of another document matches both legs on strong evidence, the legs are one
+    happening, so that the whole telling is not split between them and another event
+    takes the second leg. Legs: the next event of the same document and kind, in the
+    same sentence (only a joining word between the two evidences), nobody new in it."""
+    partners: dict[int, set[int]] = defaultdict(set)
+    for i, j in strong:
+        if items[i].doc_id != items[j].doc_id:
+            partners[i].add(j)
+            partners[j].add(i)
+    at = {v: i for i, v in order.items()}
+    out = []
+    for i, (doc_id, r) in order.items():
+        j = at.get((doc_id, r + 1))
+        if j is None or not partners[i] & partners[j]:
+            continue
+        a, b = items[i], items[j]
+        if a.kind != b.kind or not b.who <= a.who or a.sentence < 0 or a.sentence != b.sentence:
+            continue
+        if 0 < b.local.evidence.start - a.local.evidence.end <= max_gap:
+            out.append((i, j))
+    return out
+
+
 def telling_order(items: list[Item]) -> dict[int, tuple[str, int]]:
     """Each item's document and rank in that document's order of telling."""
     by_doc: dict[str, list[int]] = defaultdict(list)
