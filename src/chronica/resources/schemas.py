@@ -148,6 +148,10 @@ _SCHEMAS: list[tuple[str, Schema]] = [
     ("claims/getaways.yaml", Schema(lists(("cues",), means=WORD_LISTS))),
     ("claims/marriages.yaml", Schema(lists(("verbs", "notation")))),
     ("claims/sacking.yaml", Schema(lists(("struck", "spared", "not_before")))),
+    ("claims/states.yaml", Schema(lists(("negation", "stages", "reports"), states={
+        "type": "object", "additionalProperties": record(
+            {"topic": STRING, "kind": {"enum": ["attribute", "outcome"]}, "severity": {"enum": ["hard", "soft"]},
+             "one": STRINGS, "other": STRINGS})}))),
     ("places/curated.tsv", Schema(columns=("id", "name", "feature", "lat", "lon"),
                                   required=("id", "name", "lat", "lon"))),
     ("places/historical_names.tsv", Schema(columns=("name", "modern", "country", "years"),

@@ -1,0 +1,112 @@
+"""Opposed states of one person: one source says the prisoner was mistreated, another
+that he was treated well; one that the victim lay lifeless, another that his breathing
+resumed. The phrases of each state are data (``claims/states.yaml``); the person is the
+one the sentence names before the phrase (else just after it).
+
+Said less rather than wrong: a sentence telling stages of a story ("at first ...,
+later ...") is a change, not a disagreement; within one text two states disagree only
+where the text reports both as accounts ("many writers claim ...", "historians
+reported ...") in one paragraph; two sources' statements dated to different years are
+about different times.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import DocSpan
+from ..resources import load
+from .check_spared import stated_year
+from .view import Finding, View
+
+NEGATION_CHARS = 25  # how far before a phrase a negation still governs it
+
+
+@dataclass(frozen=True)
+class StateClaim:
+    doc: str
+    start: int
+    end: int
+    text: str
+    person: str  # corpus entity id
+    state: str  # the data file's name of the pair of states
+    side: bool  # True: the `one` list; False: the `other`
+    reported: bool  # its sentence reports it as an account
+    staged: bool  # its sentence tells stages of a story in time
+    paragraph: tuple[int, int]
+    sentence: int
+    year: int | None
+
+
+def _alt(words) -> str:
+    return r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])"
+
+
+@lru_cache(maxsize=1)
+def _data() -> tuple[dict, re.Pattern, re.Pattern, re.Pattern, list[tuple[str, bool, re.Pattern]]]:
+    data = load("claims/states.yaml")
+    phrases = [(name, side, re.compile(_alt(st["one" if side else "other"]), re.I))
+               for name, st in data["states"].items() for side in (True, False)]
+    return (data["states"], re.compile(_alt(data["negation"]) + r"[^.;,]*$", re.I),
+            re.compile(_alt(data["stages"]), re.I), re.compile(_alt(data["reports"]), re.I), phrases)
+
+
+def state_claims(view: View, doc) -> list[StateClaim]:
+    _, negation, stages, reports, phrases = _data()
+    context = view.context(doc)
+    out = []
+    for name, side, pat in phrases:
+        for m in pat.finditer(doc.text):
+            sent = doc.sentence_at(m.start())
+            if sent is None or sent.kind != "body":
+                continue
+            person = _person(view, doc, sent.start, sent.end, m.start(), m.end())
+            if person is None:
+                continue
+            pid, p0, p1 = person
+            before = doc.text[max(sent.start, m.start() - NEGATION_CHARS):m.start()]
+            sentence = doc.text[sent.start:sent.end]
+            start, end = min(p0, m.start()), max(p1, m.end())
+            out.append(StateClaim(doc.id, start, end, doc.text[start:end], pid, name,
+                                  side != bool(negation.search(before)), bool(reports.search(sentence)),
+                                  bool(stages.search(sentence)), context.paragraph(m.start()), sent.start,
+                                  stated_year(doc, sent.start, sent.end)))
+    return out
+
+
+def _person(view: View, doc, s0: int, s1: int, start: int, end: int) -> tuple[str, int, int] | None:
+    """The person the sentence names last before the phrase, else first after it."""
+    people = [m for m in doc.mentions if m.type == "person" and m.entity and s0 <= m.start and m.end <= s1
+              and not m.cited]
+    before = [m for m in people if m.end <= start]
+    after = [m for m in people if m.start >= end]
+    m = before[-1] if before else (after[0] if after else None)
+    pid = view.entity_of(doc, m.entity) if m is not None else None
+    return (pid, m.start, m.end) if pid else None
+
+
+def _disagree(a: StateClaim, b: StateClaim) -> bool:
+    if a.state != b.state or a.side == b.side or a.person != b.person or a.staged or b.staged:
+        return False
+    if a.doc == b.doc:  # one text weighing two accounts, side by side
+        return a.reported and b.reported and a.paragraph == b.paragraph and a.sentence != b.sentence
+    return a.year is None or b.year is None or a.year == b.year
+
+
+def find(view: View):
+    states = _data()[0]
+    claims = [c for doc in view.corpus.docs for c in state_claims(view, doc)]
+    sides: dict[tuple[str, str], dict[tuple[str, int, int], StateClaim]] = defaultdict(dict)
+    for a in claims:
+        for b in claims:
+            if a.side and _disagree(a, b):
+                for c in (a, b):
+                    sides[(c.person, c.state)].setdefault((c.doc, c.start, c.end), c)
+    for (person, state), held in sides.items():
+        st = states[state]
+        spans = tuple(DocSpan(c.doc, c.start, c.end, c.text, value=("one" if c.side else "other"))
+                      for c in sorted(held.values(), key=lambda c: (c.doc, c.start)))
+        topic = f"{st['topic']}: {view.name(person)}"
+        yield Finding(st["kind"], st["severity"], topic, spans, topic=topic)
