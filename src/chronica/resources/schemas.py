@@ -148,6 +148,8 @@ _SCHEMAS: list[tuple[str, Schema]] = [
     ("claims/getaways.yaml", Schema(lists(("cues",), means=WORD_LISTS))),
     ("claims/marriages.yaml", Schema(lists(("verbs", "notation")))),
     ("claims/sacking.yaml", Schema(lists(("struck", "spared", "not_before")))),
+    ("claims/times_of_day.yaml", Schema(lists(("before", "approximate", "bounds"), parts={
+        "type": "object", "additionalProperties": {"type": "array", "items": INTEGER, "minItems": 2}}))),
     ("claims/states.yaml", Schema(lists(("negation", "stages", "reports"), states={
         "type": "object", "additionalProperties": record(
             {"topic": STRING, "kind": {"enum": ["attribute", "outcome"]}, "severity": {"enum": ["hard", "soft"]},
