@@ -78,6 +78,9 @@ def test_conflicts_name_spelt_two_ways_in_one_source(doc_builder, make_corpus):
     ("Gebhard Blücher", "Gebhard Blucher"),   # an accent dropped
     ("Louis XVI", "Louis XVII"),              # two persons of one family
     ("Ivo", "Ida"),                           # too short to call a slip
+    ("Margaret Hartley", "Hartleys"),         # (not the same number of words)
+    ("Hartley", "Hartleys"),                  # the family in the plural ("the Hartleys' guest")
+    ("Bosch", "Bosches"),
 ])
 def test_conflicts_name_variants_that_are_not_errata(a, b):
     from chronica.reconcile.check_names import misspelt

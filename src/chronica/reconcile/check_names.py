@@ -1,6 +1,6 @@
 """Names: one source spelling the same name two ways ("Thomas Wolsey" and later "Thomas
 Woolsey"): a soft conflict, an erratum for the author. Spellings across different
-sources are aliases, not errors; accents dropped, possessives, and different persons of
+sources are aliases, not errors; accents dropped, possessives, a family named in the plural, and different persons of
 one family (Louis XVI, Louis XVII) are not errata either."""
 from __future__ import annotations
 
@@ -39,7 +39,13 @@ def misspelt(a: str, b: str) -> bool:
         return False
     if min(len(x), len(y)) < 5 or x[0].casefold() != y[0].casefold():
         return False
+    if _plural_of(x, y) or _plural_of(y, x):
+        return False  # a family in the plural ("the Hartleys' guest"), not a slip
     return Levenshtein.distance(x.casefold(), y.casefold()) == 1
+
+
+def _plural_of(word: str, other: str) -> bool:
+    return other.casefold() in (word.casefold() + "s", word.casefold() + "es")
 
 
 def find(view: View):

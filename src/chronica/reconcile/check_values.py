@@ -25,8 +25,14 @@ def _count_conflicts(view: View):
                 continue
             if ca.high < cb.low or cb.high < ca.low:
                 sev = "soft" if (ca.approximate or cb.approximate) else "hard"
-                yield Finding("count", sev, f"how many {prop}s: '{ca.value}' vs '{cb.value}'",
+                yield Finding("count", sev, f"how many {_noun(ca.value, prop)}: '{ca.value}' vs '{cb.value}'",
                               (a.docspan(), b.docspan()), (eid,), topic=f"how many {prop}s")
+
+
+def _noun(value: str, prop: str) -> str:
+    """The counted noun as the source writes it ("men", not "mans")."""
+    last = value.split()[-1] if value.split() else ""
+    return last if last.isalpha() and last.casefold() != prop.casefold() else prop + "s"
 
 
 @lru_cache(maxsize=1)
