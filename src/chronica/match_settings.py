@@ -75,12 +75,15 @@ class EntityMerging:
 
 @dataclass(frozen=True)
 class ConflictChecking:
-    """How far apart two sources' dates may be before they disagree (reconcile/check_*.py)."""
+    """How far apart two sources' dates and times of day may be before they disagree (reconcile/check_*.py)."""
 
     vague_date_days: int
     loose_date_days: int
     same_detention_days: int
     inferred_reference_days: int
+    loose_time_minutes: int
+    about_time_minutes: int
+    clock_apart_minutes: int
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,6 @@ from .bounds import bounds_of
 from .view import Finding, View
 
 DAY = 1440
-SLACK = 60  # minutes two loose times may miss each other by and still agree
-APPROX = 60  # minutes "about" adds either side
-HARD_GAP = 60  # two clock times further apart than this cannot both be right
 _CLOCK = re.compile(r"T(\d{2}):(\d{2})")
 
 
@@ -48,8 +45,9 @@ def _data() -> tuple[dict[str, tuple[int, int]], re.Pattern, re.Pattern, re.Patt
     return parts, part, approx, bound
 
 
-def time_of_day(span: DocSpan) -> TimeOfDay | None:
-    """The one time of day a span gives, or None (none, or more than one)."""
+def time_of_day(span: DocSpan, about: int = 60) -> TimeOfDay | None:
+    """The one time of day a span gives, or None (none, or more than one). ``about``:
+    minutes "about"/"around" adds either side (Settings.match.conflicts)."""
     parts, part, approx, bound = _data()
     found: list[TimeOfDay] = []
     m = _CLOCK.search(span.when.edtf if span.when else "")
@@ -58,12 +56,12 @@ def time_of_day(span: DocSpan) -> TimeOfDay | None:
         clock = re.search(r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?|o'clock|hours)", span.text, re.I)
         lead = span.text[:clock.start()] if clock else ""
         if not (clock and bound.search(lead[-12:])):
-            slack = APPROX if clock and approx.search(lead[-20:]) else 0
+            slack = about if clock and approx.search(lead[-20:]) else 0
             found.append(TimeOfDay(at - slack, at + slack, not slack, clock.group(0) if clock else m.group(0)[1:]))
     for p in part.finditer(span.text):
         lo, hi = parts[p["part"].casefold()]
         loose = bool(approx.fullmatch(p["before"])) or bool(approx.search(span.text[:p.start("part")][-20:]))
-        found.append(TimeOfDay(lo - (APPROX if loose else 0), hi + (APPROX if loose else 0), False, p["part"]))
+        found.append(TimeOfDay(lo - (about if loose else 0), hi + (about if loose else 0), False, p["part"]))
     return found[0] if len(found) == 1 else None
 
 
@@ -82,14 +80,16 @@ def _same_day(a: DocSpan, b: DocSpan) -> bool:
 
 
 def find(view: View):
+    rules = view.rules
     for ev in view.corpus.events:
-        timed = [(s, t) for s in ev.evidence if s.when is not None and (t := time_of_day(s)) is not None]
+        timed = [(s, t) for s in ev.evidence
+                 if s.when is not None and (t := time_of_day(s, rules.about_time_minutes)) is not None]
         for (sa, ta), (sb, tb) in combinations(timed, 2):
             if sa.document == sb.document or not _same_day(sa, sb):
                 continue
             gap = _apart(ta, tb)
             both_clock = ta.clock and tb.clock
-            if gap <= (HARD_GAP if both_clock else SLACK):
+            if gap <= (rules.clock_apart_minutes if both_clock else rules.loose_time_minutes):
                 continue
             topic = f"the time of day: {ev.summary[:80]}"
             yield Finding("date", "hard" if both_clock else "soft", f"{topic} ('{ta.label}' vs '{tb.label}')",

@@ -221,7 +221,8 @@ _SCHEMAS.append(("settings/match.yaml", Schema(_numbers(
         "vague_slack_days", "fuzzy_word_ratio", "rare_stem_documents", "max_block", "borrow_min", "borrow_share",
         "borrow_agree", weights=_numbers("kind", "who", "place", "words", "date")),
     entities=_numbers("same_place_km", "corpus_near_km", "min_shared_neighbours"),
-    conflicts=_numbers("vague_date_days", "loose_date_days", "same_detention_days", "inferred_reference_days")))))
+    conflicts=_numbers("vague_date_days", "loose_date_days", "same_detention_days", "inferred_reference_days",
+                       "loose_time_minutes", "about_time_minutes", "clock_apart_minutes")))))
 # place words read by resolve/places.py and resolve/merge.py
 _SCHEMAS.append(("places/place_words.yaml", Schema({
     "type": "object", "additionalProperties": False,
