@@ -16,6 +16,7 @@ NOT_REPORTED = ("In 1521 the rebels captured Count Edmund Varga at the ford. Var
 SHOT = "On 3 May 1893 Mayor Albert Hale was shot in the town hall. Albert Hale fell to the floor, lifeless."
 REVIVED = ("On 3 May 1893 Mayor Albert Hale was shot in the town hall. Albert Hale was still breathing when "
            "the doctor arrived, and died at dawn.")
+UNDATED = "Mayor Albert Hale was still breathing when the doctor arrived."
 REVIVED_LATER = ("On 3 May 1901 Mayor Albert Hale spoke at the town hall. Albert Hale was still breathing "
                  "after the fall, the paper said.")
 
@@ -54,6 +55,7 @@ def test_two_sources_on_whether_a_victim_was_still_alive(states_of):
     assert {c.value for c in found[0].claims} == {"one", "other"}
 
 
-def test_two_sources_years_apart_tell_different_times(states_of):
-    found, _ = states_of(SHOT, REVIVED_LATER)
+@pytest.mark.parametrize("other", [REVIVED_LATER, UNDATED])
+def test_two_sources_years_apart_or_undated_are_not_compared(states_of, other):
+    found, _ = states_of(SHOT, other)
     assert found == []

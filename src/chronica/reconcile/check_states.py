@@ -6,8 +6,9 @@ one the sentence names before the phrase (else just after it).
 Said less rather than wrong: a sentence telling stages of a story ("at first ...,
 later ...") is a change, not a disagreement; within one text two states disagree only
 where the text reports both as accounts ("many writers claim ...", "historians
-reported ...") in one paragraph; two sources' statements dated to different years are
-about different times.
+reported ...") in one paragraph; two sources are compared only where both tell the
+time of the statement (the paragraph's last dated event, or a year stated near it) and
+the two times meet.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from functools import lru_cache
 
 from ..model import DocSpan
 from ..resources import load
+from .bounds import Bounds, bounds_of, day_number
 from .check_spared import stated_year
 from .view import Finding, View
 
@@ -37,7 +39,7 @@ class StateClaim:
     staged: bool  # its sentence tells stages of a story in time
     paragraph: tuple[int, int]
     sentence: int
-    year: int | None
+    dated: Bounds | None  # the sentence's time: its paragraph's last dated event, else the year stated near it
 
 
 def _alt(words) -> str:
@@ -72,8 +74,26 @@ def state_claims(view: View, doc) -> list[StateClaim]:
             out.append(StateClaim(doc.id, start, end, doc.text[start:end], pid, name,
                                   side != bool(negation.search(before)), bool(reports.search(sentence)),
                                   bool(stages.search(sentence)), context.paragraph(m.start()), sent.start,
-                                  stated_year(doc, sent.start, sent.end)))
+                                  _dated(view, doc, context.paragraph(m.start())[0], sent.start, sent.end)))
     return out
+
+
+def _dated(view: View, doc, p0: int, s0: int, s1: int) -> Bounds | None:
+    """The sentence's time: the date of the last dated event told in its paragraph up to
+    its end (the narrative's current day; a document that dates nothing takes the date
+    its happenings got from other sources), else the year stated in or shortly before it."""
+    told = [(ev.evidence.start, b) for ev in doc.events if p0 <= ev.evidence.start < s1
+            and (b := bounds_of(ev.when) or _corpus_date(view, doc, ev.key)) is not None]
+    if told:
+        return max(told, key=lambda x: x[0])[1]
+    year = stated_year(doc, s0, s1)
+    return None if year is None else Bounds(day_number(year, 1, 1), day_number(year, 12, 31))
+
+
+def _corpus_date(view: View, doc, key: str) -> Bounds | None:
+    eid = view.corpus.event_of.get((doc.id, key))
+    ev = view.events.get(eid) if eid else None
+    return bounds_of(ev.when) if ev is not None else None
 
 
 def _person(view: View, doc, s0: int, s1: int, start: int, end: int) -> tuple[str, int, int] | None:
@@ -92,7 +112,8 @@ def _disagree(a: StateClaim, b: StateClaim) -> bool:
         return False
     if a.doc == b.doc:  # one text weighing two accounts, side by side
         return a.reported and b.reported and a.paragraph == b.paragraph and a.sentence != b.sentence
-    return a.year is None or b.year is None or a.year == b.year
+    # two sources on one time: dates told for the two sentences that meet
+    return a.dated is not None and b.dated is not None and a.dated.overlaps(b.dated)
 
 
 def find(view: View):
