@@ -28,7 +28,7 @@ def states_of(analyse, settings):
     def run(*texts):
         corpus = Corpus([analyse(t, f"{i}.txt") for i, t in enumerate(texts)])
         corpus_pipe(corpus)
-        topics = ("how they were treated", "whether they were still alive")
+        topics = ("how they were treated", "whether they were still alive", "whether they were put to death")
         return [c for c in corpus.conflicts if c.about.startswith(topics)], corpus
 
     return run
@@ -59,3 +59,17 @@ def test_two_sources_on_whether_a_victim_was_still_alive(states_of):
 def test_two_sources_years_apart_or_undated_are_not_compared(states_of, other):
     found, _ = states_of(SHOT, other)
     assert found == []
+
+
+CAPTURED = "In 1652 the rebels captured Governor Edward Marsh at Tolby. "
+
+
+@pytest.mark.parametrize("other, conflict", [
+    ("Marsh was spared and sent home.", True),
+    ("Marsh’s life was spared by the rebel leader.", True),
+    ("Marsh was not spared.", False),  # a negation moves it to the other side: they agree
+])
+def test_two_sources_on_whether_a_captive_was_put_to_death(states_of, other, conflict):
+    found, _ = states_of(CAPTURED + "Marsh was executed the next day.", CAPTURED + other)
+    assert bool(found) == conflict
+    assert all(c.kind == "outcome" and c.severity == "hard" for c in found)
