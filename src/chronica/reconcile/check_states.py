@@ -1,5 +1,6 @@
 """Opposed states of one person: one source says the prisoner was mistreated, another
-that he was treated well; one that the victim lay lifeless, another that his breathing
+that he was treated well; one that the captive was executed, another that he was spared;
+one that the victim lay lifeless, another that his breathing
 resumed. The phrases of each state are data (``claims/states.yaml``); the person is the
 one the sentence names before the phrase (else just after it).
 
