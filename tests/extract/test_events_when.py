@@ -57,3 +57,32 @@ def test_events_when_inferred_bounds_to_the_next_year(anchors, para, expected):
     w = inferred(None, 500, anchors, paragraph_start=para)
     assert w.edtf == expected
     assert w.basis == "inferred"
+
+
+# ------------------------------------------------------------- BC days --
+
+def test_events_when_bc_days_order_by_number_not_by_string():
+    from chronica.extract.events_when import before, day_key
+    assert day_key("-0310-12-31") == (-310, 12, 31)
+    assert before("-0310-12-31", "-0299-01-01")  # 311 BC before 300 BC
+    assert not before("-0299-01-01", "-0310-12-31")
+    assert before("-0001-12-31", "0001-01-01") and not before(None, "0001-01-01")
+
+
+def test_events_when_bc_duration_counts_years_forward():
+    w = When("-0310", "-0310-01-01", "-0310-12-31", "inferred")
+    from chronica.extract.events_when import Duration
+    assert lasting(w, Duration(36, "months")).edtf == "-0310/-0307"
+
+
+def test_events_when_bc_story_does_not_go_back_on_a_stale_restatement():
+    from chronica.extract.events_when import _without_restatements
+    from chronica.model import Timex
+    from types import SimpleNamespace
+    early = When("-0310", "-0310-01-01", "-0310-12-31", "explicit")
+    later = When("-0299", "-0299-01-01", "-0299-12-31", "explicit")
+    stale = When("-0310", "-0310-01-01", "-0310-12-31", "inferred")
+    doc = SimpleNamespace(timexes=[Timex(900, 903, "now", "DATE", "BC0311", "-0310", "-0310-01-01",
+                                         "-0310-12-31", "inferred", None, None)])
+    pts = _without_restatements(doc, [(100, early), (500, later), (900, stale)])
+    assert [w.edtf for _, w in pts] == ["-0310", "-0299"]

@@ -13,6 +13,20 @@ from ..model import Timex, When
 from ..resources import load
 
 _DAY = re.compile(r"^(?P<y>-?\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
+_ISO = re.compile(r"^(-?\d{4,})-(\d{2})-(\d{2})")
+
+
+def day_key(iso: str | None) -> tuple[int, int, int] | None:
+    """An ISO day as a key that orders BC days right ("-0215-12-31" before "-0201-01-01",
+    which plain string comparison gets backwards)."""
+    m = _ISO.match(iso or "")
+    return (int(m[1]), int(m[2]), int(m[3])) if m else None
+
+
+def before(a: str | None, b: str | None) -> bool:
+    """ISO day ``a`` strictly before ``b`` (False when either is missing)."""
+    ka, kb = day_key(a), day_key(b)
+    return ka is not None and kb is not None and ka < kb
 
 
 def month_of(when: When) -> When:
@@ -28,7 +42,7 @@ def month_of(when: When) -> When:
 
 def span_until(start: When, end: When) -> When | None:
     """"remained there (from the story's date) until his death in 1821" -> 1815/1821."""
-    if not (start.earliest and end.latest) or start.earliest > end.latest:
+    if not (start.earliest and end.latest) or before(end.latest, start.earliest):
         return None
     a = start.edtf.split("/")[0]
     b = end.edtf.split("/")[-1]
@@ -102,9 +116,9 @@ def _without_restatements(doc: Doc, pts: list[tuple[int, When]]) -> list[tuple[i
         cur = out[-1][1] if out else None
         if o in inferred_at and w.basis == "inferred" and cur is not None and cur.earliest and cur.latest \
                 and w.earliest and w.latest:
-            back = w.latest < cur.earliest
-            wider = w.earliest <= cur.earliest and cur.latest <= w.latest and (w.earliest, w.latest) != (
-                cur.earliest, cur.latest)
+            back = before(w.latest, cur.earliest)
+            wider = not before(cur.earliest, w.earliest) and not before(w.latest, cur.latest) and (
+                w.earliest, w.latest) != (cur.earliest, cur.latest)
             if back or wider:
                 continue
         out.append((o, w))
@@ -118,7 +132,7 @@ def _without_flashbacks(doc: Doc, pts: list[tuple[int, When]]) -> list[tuple[int
     out: list[tuple[int, When]] = []
     for o, w in pts:
         cur = out[-1][1] if out else None
-        if cur is not None and cur.earliest and w.latest and w.latest < cur.earliest and _pluperfect(doc, o):
+        if cur is not None and before(w.latest, cur.earliest) and _pluperfect(doc, o):
             continue
         out.append((o, w))
     return out
@@ -200,7 +214,7 @@ def _until_next_year(w: When, later: list[When]) -> When:
     if not m or nxt is None:
         return w
     y = re.match(r"^(-?\d{4})", nxt.earliest)
-    if not y or int(y[1]) - int(m[1]) < YEARS_UNTOLD or (nxt.latest or "") <= (w.latest or ""):
+    if not y or int(y[1]) - int(m[1]) < YEARS_UNTOLD or not before(w.latest, nxt.latest):
         return w
     end = year_of(nxt) or nxt
     return When(edtf=f"{m[1]}/{y[1]}", earliest=w.earliest, latest=end.latest, basis="inferred",
@@ -351,13 +365,18 @@ def lasting(start: When, d: Duration) -> When | None:
         b = a + dt.timedelta(days=d.n)
         return When(edtf=f"{a.isoformat()}/{b.isoformat()}", earliest=a.isoformat(), latest=b.isoformat(),
                     basis="relative", anchor=start.anchor or start.edtf)
-    y = re.match(r"^(\d{4})", first)
+    y = re.match(r"^(-?\d{4})", first)
     if not y:
         return None
     y0 = int(y[1])
-    y1 = y0 + max(1, -(-d.n // 12))
-    return When(edtf=f"{y0}/{y1}", earliest=f"{y0}-01-01", latest=f"{y1}-12-31",
+    a, b = _year(y0), _year(y0 + max(1, -(-d.n // 12)))
+    return When(edtf=f"{a}/{b}", earliest=f"{a}-01-01", latest=f"{b}-12-31",
                 basis="relative", anchor=start.anchor or start.edtf)
+
+
+def _year(n: int) -> str:
+    """An astronomical year as EDTF writes it (-0215 for 216 BC)."""
+    return f"-{-n:04d}" if n < 0 else f"{n:04d}"
 
 
 def _covers(period: When, d: Duration) -> bool:
