@@ -86,3 +86,55 @@ def test_events_when_bc_story_does_not_go_back_on_a_stale_restatement():
                                          "-0310-12-31", "inferred", None, None)])
     pts = _without_restatements(doc, [(100, early), (500, later), (900, stale)])
     assert [w.edtf for _, w in pts] == ["-0310", "-0299"]
+
+
+# ------------------------------------------- asides and the first date --
+
+def _doc(text: str):
+    import hashlib
+    from chronica.doc import Doc, Source
+    return Doc(Source("t.txt", text, hashlib.sha256(text.encode()).hexdigest(), "txt"))
+
+
+def _timex(text: str, phrase: str, edtf: str):
+    from chronica.model import Timex
+    a = text.index(phrase)
+    lo, hi = (f"{edtf}-01-01", f"{edtf}-12-31") if len(edtf) == 4 else (edtf, edtf)
+    return Timex(a, a + len(phrase), phrase, "DATE", edtf, edtf, lo, hi, "explicit", None, None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an alternative in brackets: the date outside them
+    ("The fort fell on 3 May 1502 (or 9 June 1503), after a long siege.", "1502-05-03"),
+    # a later title's date in brackets, nearer the verb than the clause's own date
+    ("In 1466 the regent (crowned king in 1471) was routed at the ford.", "1466"),
+    # only a bracketed date: it is the clause's date
+    ("The town surrendered (1502) to the duke.", "1502"),
+])
+def test_events_when_bracketed_date_is_an_aside(text, expected):
+    from chronica.extract.events_when import from_timexes
+    import re
+    found = [m.group(0) for m in re.finditer(r"\d{1,2} [A-Z][a-z]+ \d{4}|\b\d{4}\b", text)]
+    found = [f for i, f in enumerate(found) if not any(f != g and f in g for g in found)]
+    tx = [_timex(text, f, _iso(f)) for f in found]
+    verb = re.search(r"fell|routed|surrendered", text).start()
+    assert from_timexes(tx, verb, _doc(text)).edtf == expected
+
+
+def _iso(phrase: str) -> str:
+    import datetime as dt
+    if len(phrase) == 4:
+        return phrase
+    return dt.datetime.strptime(phrase, "%d %B %Y").date().isoformat()
+
+
+def test_events_when_before_the_first_date_is_on_or_before_it():
+    text = "The envoys had quarrelled for months.\n\nAt last the treaty was signed in 1648."
+    pts = [(text.index("1648"), Y1648)]
+    w = inferred(_doc(text), 10, pts)
+    assert (w.edtf, w.earliest, w.latest) == ("../1648", None, "1648-12-31")
+    # the same paragraph as the first date: that year
+    assert inferred(_doc(text), text.index("At last") + 2, pts).edtf == "1648"
+
+
+Y1648 = When("1648", "1648-01-01", "1648-12-31", "explicit")

@@ -72,6 +72,18 @@ def year_of(when: When) -> When | None:
                 anchor=when.anchor or when.edtf)
 
 
+def up_to(when: When) -> When:
+    """A happening told before the text gives its first date: on or before that date's
+    year, how long before the text does not say ("The congress had hardly met ..."
+    then, later, "Waterloo (1815)" -> ../1815)."""
+    y = year_of(when) or when
+    end = (y.edtf or "").split("/")[-1]
+    if not end or not y.latest:
+        return replace(y, basis="inferred")
+    return When(edtf=f"../{end}", earliest=None, latest=y.latest, basis="inferred",
+                anchor=when.anchor or when.edtf)
+
+
 def usable(t: Timex) -> bool:
     return t.type in ("DATE", "TIME") and t.edtf is not None and t.when() is not None
 
@@ -81,8 +93,26 @@ def from_timexes(timexes: list[Timex], anchor_offset: int, doc: Doc | None = Non
     cands = [t for t in timexes if usable(t) and not (doc is not None and name_year(doc, t))]
     if not cands:
         return None
+    if doc is not None:
+        # "on 10 May 1402 (or 2 June 1403)", "the duke (later king, in 1440) was beaten in
+        # 1421": a date in brackets is an aside when the clause gives one outside them
+        lo = min(t.start for t in timexes)
+        lo = max(doc.text.rfind(". ", 0, lo), doc.text.rfind("\n", 0, lo), 0)
+        outside = [t for t in cands if not in_brackets(doc.text, lo, t.start)]
+        cands = outside or cands
     best = min(cands, key=lambda t: (abs((t.start + t.end) // 2 - anchor_offset), t.start))
     return best.when()
+
+
+def in_brackets(text: str, lo: int, at: int) -> bool:
+    """Is ``at`` inside round or square brackets opened after ``lo``?"""
+    depth = 0
+    for ch in text[lo:at]:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+    return depth > 0
 
 
 def date_anchors(doc: Doc, later_preps: frozenset[str] = frozenset()) -> list[tuple[int, When]]:
@@ -150,6 +180,7 @@ def _pluperfect(doc: Doc, offset: int) -> bool:
         c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _BARE_YEAR = re.compile(r"^\d{4}$")
 
 
@@ -232,10 +263,13 @@ def _current(doc: Doc, offset: int, pts: list[tuple[int, When]], near: bool, sce
     if before:
         ref = before[-1]
     else:
-        after = [w for o, w in pts if o > offset]
+        after = [(o, w) for o, w in pts if o > offset]
         if not after:
             return None
-        ref = after[0]
+        o, first = after[0]
+        if doc is not None and not _BLANK_LINE.search(doc.text, offset, o):
+            return replace(year_of(first) or first, basis="inferred")  # its own paragraph gives the date
+        return up_to(first)
     if near and before:
         return month_of(ref)
     w = year_of(ref)
