@@ -138,3 +138,59 @@ def test_events_when_before_the_first_date_is_on_or_before_it():
 
 
 Y1648 = When("1648", "1648-01-01", "1648-12-31", "explicit")
+
+
+# ------------------------------------- how far the text carries a date --
+
+Y1702 = When("1702", "1702-01-01", "1702-12-31", "explicit")
+Y1716 = When("1716", "1716-01-01", "1716-12-31", "explicit")
+NOW1702 = When("1702", "1702-01-01", "1702-12-31", "inferred")  # "now", resolved against 1702
+
+STORY = ("In 1702 the guild elected a new master.\n\n"
+         "He was a careful man.\n\n"
+         "The weavers now marched on the town hall.\n\n"
+         "In 1716 the hall burned.")
+
+
+def test_events_when_date_carries_to_the_next_paragraph_only():
+    doc = _doc(STORY)
+    pts = [(STORY.index("1702"), Y1702), (STORY.index("1716"), Y1716)]
+    careful = STORY.index("careful")
+    para2 = STORY.index("He was")
+    assert inferred(doc, careful, pts, paragraph_start=para2).edtf == "1702"
+    marched = STORY.index("marched")
+    para3 = STORY.index("The weavers")
+    assert inferred(doc, marched, pts, paragraph_start=para3).edtf == "1702/1716"
+
+
+def test_events_when_a_restating_now_does_not_renew_the_date():
+    doc = _doc(STORY)
+    now = STORY.index("now")
+    pts = [(STORY.index("1702"), Y1702), (now, NOW1702), (STORY.index("1716"), Y1716)]
+    marched = STORY.index("marched")
+    assert inferred(doc, marched, pts, paragraph_start=STORY.index("The weavers")).edtf == "1702/1716"
+
+
+def test_events_when_story_now_words_give_no_date_of_their_own():
+    from chronica.extract.events_when import from_timexes
+    from chronica.model import Timex
+    text = "The weavers now marched on the town hall."
+    now = Timex(12, 15, "now", "DATE", "1702", "1702", "1702-01-01", "1702-12-31", "inferred", None, None)
+    assert from_timexes([now], 16, _doc(text)) is None
+    that_year = Timex(0, 13, "That same year", "DATE", "1702", "1702", "1702-01-01", "1702-12-31",
+                      "inferred", None, None)
+    assert from_timexes([that_year], 16, _doc(text)).edtf == "1702"
+
+
+def test_events_when_title_period_bounds_the_story_after_its_last_date():
+    from chronica.model import Sentence
+    text = ("THE GUILD WARS, 1702-1716\n\n"
+            "In 1702 the guild elected a new master.\n\n"
+            "He was a careful man.\n\n"
+            "The weavers marched on the town hall.")
+    doc = _doc(text)
+    doc.sentences += [Sentence(0, 25, "heading"), Sentence(27, 66, "body")]
+    period = When("1702/1716", "1702-01-01", "1716-12-31", "inferred")
+    pts = [(16, period), (text.index("In 1702") + 3, Y1702)]
+    marched = text.index("marched")
+    assert inferred(doc, marched, pts, paragraph_start=text.index("The weavers")).edtf == "1702/1716"

@@ -72,6 +72,12 @@ def year_of(when: When) -> When | None:
                 anchor=when.anchor or when.edtf)
 
 
+def story_now(t: Timex) -> bool:
+    """"There was now no army left": a word that only points at the story's current
+    date (resolved against it), no date of the clause's own."""
+    return t.basis == "inferred" and " ".join(t.text.lower().split()) in scene_cues().story_now
+
+
 def up_to(when: When) -> When:
     """A happening told before the text gives its first date: on or before that date's
     year, how long before the text does not say ("The congress had hardly met ..."
@@ -90,7 +96,8 @@ def usable(t: Timex) -> bool:
 
 def from_timexes(timexes: list[Timex], anchor_offset: int, doc: Doc | None = None) -> When | None:
     """The time expression nearest the trigger (not a year that is part of a name)."""
-    cands = [t for t in timexes if usable(t) and not (doc is not None and name_year(doc, t))]
+    cands = [t for t in timexes if usable(t) and not (doc is not None and name_year(doc, t))
+             and not story_now(t)]
     if not cands:
         return None
     if doc is not None:
@@ -229,12 +236,27 @@ def inferred(doc: Doc, offset: int, anchors: list[tuple[int, When]] | None = Non
     w = _current(doc, offset, pts, near, scene_start, same_day)
     if w is None or near or paragraph_start is None:
         return w
-    last = max((o for o, _ in pts if o <= offset), default=None)
+    # where the text last named a date (not "now", "at that time", which only restate it)
+    last = max((o for o, x in pts if o <= offset and x.basis != "inferred"), default=None)
     if last is None or last >= paragraph_start:
         return w
-    return _until_next_year(w, [x for o, x in pts if o > offset])
+    if doc is not None and len(_BLANK_LINE.findall(doc.text, last, paragraph_start)) < CARRIED_PARAGRAPHS + 1:
+        return w  # the paragraph right after the date's goes on with its story
+    later = [x for o, x in pts if o > offset and x.basis != "inferred"]  # not "now", "at that time"
+    return _until_next_year(w, later + _title_period(doc, pts))
 
 
+def _title_period(doc: Doc | None, pts: list[tuple[int, When]]) -> list[When]:
+    """The period a title or heading above the text's first sentence gives ("King from
+    394-410", "The War of 1652-1654"): the story ends by its end."""
+    if doc is None:
+        return []
+    first = next((s.start for s in doc.sentences if s.kind == "body"), None)
+    return [w for o, w in pts if first is not None and o < first and "/" in (w.edtf or "")
+            and w.latest and ".." not in w.edtf][:1]
+
+
+CARRIED_PARAGRAPHS = 1  # a date carries this many paragraphs past its own before bounds widen
 YEARS_UNTOLD = 3  # a jump this long between a text's dates leaves the years between untold
 
 
@@ -244,9 +266,12 @@ def _until_next_year(w: When, later: list[When]) -> When:
     nxt = next((x for x in later if x.earliest and x.latest), None)
     if not m or nxt is None:
         return w
-    y = re.match(r"^(-?\d{4})", nxt.earliest)
+    period = "/" in (nxt.edtf or "")  # the title's period: the story ends by its end
+    y = re.match(r"^(-?\d{4})", nxt.latest if period else nxt.earliest)
     if not y or int(y[1]) - int(m[1]) < YEARS_UNTOLD or not before(w.latest, nxt.latest):
         return w
+    if period and before(w.earliest, nxt.earliest):
+        return w  # the story is not inside the period
     end = year_of(nxt) or nxt
     return When(edtf=f"{m[1]}/{y[1]}", earliest=w.earliest, latest=end.latest, basis="inferred",
                 anchor=w.anchor)
@@ -285,6 +310,7 @@ class SceneCues:
     day_parts: frozenset[str]  # "morning", "a.m.": a time expression that tells an hour
     day_phrases: tuple[str, ...]  # "that day": one that keeps to the story's day
     same_day: tuple[str, ...]  # "shortly after": on the scene's own day
+    story_now: frozenset[str]  # "now", "at that time": only the story's current date
 
 
 @functools.cache
@@ -292,7 +318,8 @@ def scene_cues() -> SceneCues:
     raw = load("events/scene.yaml")
     return SceneCues(frozenset(str(x).lower() for x in raw["day_parts"]),
                      tuple(str(x).lower() for x in raw["day_phrases"]),
-                     tuple(sorted((str(x).lower() for x in raw["same_day_cues"]), key=len, reverse=True)))
+                     tuple(sorted((str(x).lower() for x in raw["same_day_cues"]), key=len, reverse=True)),
+                     frozenset(str(x).lower() for x in raw["story_now"]))
 
 
 def tells_hour(t: Timex, text: str = "") -> bool:
