@@ -257,7 +257,7 @@ def _title_period(doc: Doc | None, pts: list[tuple[int, When]]) -> list[When]:
 
 
 CARRIED_PARAGRAPHS = 1  # a date carries this many paragraphs past its own before bounds widen
-YEARS_UNTOLD = 3  # a jump this long between a text's dates leaves the years between untold
+YEARS_UNTOLD = 2  # a jump this long between a text's dates leaves the years between untold
 
 
 def _until_next_year(w: When, later: list[When]) -> When:
