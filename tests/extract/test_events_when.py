@@ -201,3 +201,21 @@ def test_events_when_two_untold_years_widen_one_does_not():
     y1703 = When("1703", "1703-01-01", "1703-12-31", "explicit")
     assert inferred(None, 500, [(100, Y1702), (900, y1704)], paragraph_start=400).edtf == "1702/1704"
     assert inferred(None, 500, [(100, Y1702), (900, y1703)], paragraph_start=400).edtf == "1702"
+
+
+def test_events_when_a_far_date_the_story_does_not_follow_is_an_aside():
+    from chronica.extract.events_when import _without_asides
+    y1520 = When("1520", "1520-01-01", "1520-12-31", "explicit")
+    c19 = When("18XX", "1800-01-01", "1899-12-31", "explicit")  # "a 19th-century painter"
+    y1521 = When("1521", "1521-01-01", "1521-12-31", "explicit")
+    after = When("1523", "1523-01-01", "1523-12-31", "relative")  # "two years later", from 1521
+    kept = _without_asides([(10, y1520), (50, c19), (90, y1521), (120, after)])
+    assert [w.edtf for _, w in kept] == ["1520", "1521", "1523"]
+    # the story moves on to the far date: it is no aside
+    y1580 = When("1580", "1580-01-01", "1580-12-31", "explicit")
+    y1583 = When("1583", "1583-01-01", "1583-12-31", "explicit")
+    assert len(_without_asides([(10, y1520), (50, y1580), (90, y1583)])) == 3
+    # a far date near the end, counted on from ("buried in 106 AD ... three years later")
+    y1106 = When("1106", "1106-01-01", "1106-12-31", "explicit")
+    rel = When("1109", "1109-01-01", "1109-12-31", "relative")
+    assert [w.edtf for _, w in _without_asides([(10, y1520), (50, y1106), (60, rel)])] == ["1520"]

@@ -138,7 +138,42 @@ def date_anchors(doc: Doc, later_preps: frozenset[str] = frozenset()) -> list[tu
             continue
         pts.append((t.start, t.when()))
     pts.sort(key=lambda p: p[0])
-    return _without_flashbacks(doc, _without_restatements(doc, pts))
+    return _without_flashbacks(doc, _without_restatements(doc, _without_asides(pts)))
+
+
+ASIDE_YEARS = 50  # a date this far from the story, which then goes on where it was, is an aside
+
+
+def _without_asides(pts: list[tuple[int, When]]) -> list[tuple[int, When]]:
+    """A date far from the story's that the story does not follow ("a 6th-century
+    chronicler" in a story of 395 and 396; "a similar tale is told of a king buried in
+    106 AD" after 410; "until the 19th century, scholars held ..." in a story of 672):
+    the next date the text names is back near the story's (or there is none), so the
+    story never went there. It and the dates counted from it are no anchors."""
+    stated = [(o, w) for o, w in pts if w.basis == "explicit" and _years(w)]
+    spans: list[tuple[int, int]] = []  # text ranges whose anchors are dropped
+    prev: When | None = None
+    for k, (o, w) in enumerate(stated):
+        nxt = stated[k + 1] if k + 1 < len(stated) else None
+        if prev is not None and _year_gap(w, prev) > ASIDE_YEARS and (
+                nxt is None or _year_gap(nxt[1], prev) <= ASIDE_YEARS):
+            spans.append((o, nxt[0] if nxt else 1 << 60))
+            continue
+        prev = w
+    return [(o, w) for o, w in pts if not any(a <= o < b for a, b in spans)]
+
+
+def _years(w: When) -> tuple[int, int] | None:
+    a, b = day_key(w.earliest), day_key(w.latest)
+    return (a[0], b[0]) if a and b else None
+
+
+def _year_gap(a: When, b: When) -> int:
+    """Years between two dates' bounds (0 when they overlap)."""
+    ya, yb = _years(a), _years(b)
+    if ya is None or yb is None:
+        return 0
+    return max(0, ya[0] - yb[1], yb[0] - ya[1])
 
 
 def _without_restatements(doc: Doc, pts: list[tuple[int, When]]) -> list[tuple[int, When]]:
