@@ -106,7 +106,8 @@ def from_timexes(timexes: list[Timex], anchor_offset: int, doc: Doc | None = Non
         lo = min(t.start for t in timexes)
         lo = max(doc.text.rfind(". ", 0, lo), doc.text.rfind("\n", 0, lo), 0)
         outside = [t for t in cands if not in_brackets(doc.text, lo, t.start)]
-        cands = outside or cands
+        if any(t.basis == "explicit" for t in outside):
+            cands = outside
     best = min(cands, key=lambda t: (abs((t.start + t.end) // 2 - anchor_offset), t.start))
     return best.when()
 
