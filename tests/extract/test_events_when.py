@@ -219,3 +219,15 @@ def test_events_when_a_far_date_the_story_does_not_follow_is_an_aside():
     y1106 = When("1106", "1106-01-01", "1106-12-31", "explicit")
     rel = When("1109", "1109-01-01", "1109-12-31", "relative")
     assert [w.edtf for _, w in _without_asides([(10, y1520), (50, y1106), (60, rel)])] == ["1520"]
+
+
+def test_events_undated_birth_is_on_or_before_the_story_date():
+    from chronica.extract.events_passes import undated_births
+    from chronica.model import LocalEvent, Span
+    story = When("1431", "1431-01-01", "1431-12-31", "inferred")
+    own = When("1412", "1412-01-01", "1412-12-31", "explicit")
+    born = LocalEvent("v0", "birth", "born", Span(0, 4, "Born"), None, story, [], None, 0.6)
+    dated = LocalEvent("v1", "birth", "born", Span(0, 4, "Born"), None, own, [], None, 0.6)
+    fought = LocalEvent("v2", "attack", "fought", Span(5, 9, "rode"), None, story, [], None, 0.6)
+    out = undated_births([born, dated, fought])
+    assert [e.when.edtf for e in out] == ["../1431", "1412", "1431"]

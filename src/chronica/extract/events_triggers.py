@@ -74,6 +74,8 @@ def _names_place(obj, place_tokens) -> bool:
 def _is_passive(tok) -> bool:
     if tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.i != tok.i and _is_passive(tok.head):
         return True  # "were arrested and tried": the participles share the passive
+    if tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in tok.children):
+        return True  # a participle opening the sentence: "Born in Nantes, she ...", "Arrested at dawn, he ..."
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.dep_ == "acl" and tok.tag_ == "VBN"
 
 
