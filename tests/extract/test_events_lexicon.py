@@ -63,3 +63,13 @@ def test_events_lexicon_reads_on_and_off_as_words():
     lex = load_lexicon()
     assert lex.place_roles.get("on") == "location" and lex.place_roles.get("off") == "location"
     assert not any(isinstance(k, bool) or k in ("True", "False") for k in lex.place_roles)
+
+
+def test_events_make_with_a_role_noun_is_an_appointment_only_as_its_complement(nlp):
+    from chronica.extract.events_lexicon import load_lexicon
+    from chronica.extract.events_triggers import find_triggers
+    lex = load_lexicon()
+    made = find_triggers(nlp("The regent made him king of the hill tribes."), lex, set(), frozenset())
+    assert any(t.rule.kind == "appointment" for t in made)
+    angry = find_triggers(nlp("The news made the king angry."), lex, set(), frozenset())
+    assert not any(t.rule.kind == "appointment" for t in angry)

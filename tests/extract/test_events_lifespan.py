@@ -19,3 +19,11 @@ def test_events_lifespan_parenthesis(text, born, died):
 
 def test_events_lifespan_needs_a_following_predicate():
     assert _LIFESPAN.search("the war (1914-1918) ended") is None
+
+
+def test_events_lifespan_after_nested_parentheses_and_a_footnote_mark():
+    from chronica.extract.events_lifespan import _opening
+    text = 'ORHAN II (; (called KARA (Turkish: "black"), "the Dark"); 1402 – 9 May 1461)[4] was a bey'
+    m = _LIFESPAN.search(text)
+    assert m is not None and (m["born"], m["died"]) == ("1402", "9 May 1461")
+    assert _opening(text, m.start("born")) == text.index("(")

@@ -22,7 +22,9 @@ from .events_frame import DAY_EDTF, DocFrame, Whereabouts, doc_frame, entity_nam
 from .events_index import SentView, sentence_view
 from .events_journeys import journey_legs
 from .events_lexicon import Lexicon, load_lexicon
-from .events_passes import drop_told_references, fold_meetings_into_attacks, lifespan_events, staged_blows
+from .events_passes import (
+    drop_told_references, fold_meetings_into_attacks, lifespan_events, staged_blows, undated_births,
+)
 from .events_roles import AIMED_KINDS, participants, place, roles, targets
 from .events_scenes import in_any
 from .events_summary import summarise
@@ -88,7 +90,8 @@ def find_events(doc: Doc, lex: Lexicon, nlp=None) -> list[LocalEvent]:
     events.extend(staged_blows(doc, lex, frame, events))
     events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
     events = fold_meetings_into_attacks(doc, frame, events)
-    if frame.life is not None:
+    events = undated_births(events)
+    if frame.life is not None:  # the lead's lifespan dates the birth and death it tells
         events = lifespan_events(doc, frame, frame.life, events)
     for i, ev in enumerate(events):
         ev.key = f"v{i}"

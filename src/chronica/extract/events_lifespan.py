@@ -17,7 +17,8 @@ from ..model import Span, When
 _MONTH = "|".join(calendar.month_name[i] for i in range(1, 13))
 _DATE = rf"(?:(?:c\.\s*)?\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}}|(?:{_MONTH})\s+\d{{1,2}},\s*\d{{4}}|\d{{4}})"
 # the dash is sometimes lost in extracted text ("25 July 189428 April 1918")
-_LIFESPAN = re.compile(rf"\((?:[^()]*?[;,]\s*)?(?P<born>{_DATE})\s*(?:[–—-]|to)?\s*(?P<died>{_DATE})\s*\)(?:\s+(?:was|is)\b|,)")
+# the lifespan closes the parenthesis (a footnote mark may follow it: "1403)[1] was")
+_LIFESPAN = re.compile(rf"(?<=[(;,\s])(?P<born>{_DATE})\s*(?:[–—-]|to)?\s*(?P<died>{_DATE})\s*\)(?:\[\d+\])*(?:\s+(?:was|is)\b|,)")
 _DMY = re.compile(rf"^(?:c\.\s*)?(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})$")
 _MDY = re.compile(rf"^(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}),\s*(?P<y>\d{{4}})$")
 _MONTHS = {calendar.month_name[i]: i for i in range(1, 13)}
@@ -45,10 +46,13 @@ def find_lifespan(doc: Doc, paragraphs: list[tuple[int, int]], people: set[str])
     m = _LIFESPAN.search(text)
     if m is None:
         return None
+    opened = _opening(text, m.start("born"))
+    if opened is None or not re.fullmatch(r"\s*|(?:\s*\S.*?[;,]\s*)", text[opened + 1:m.start("born")], re.S):
+        return None  # inside the parenthesis, the lifespan comes first or after a ";" / ","
     born, died = to_when(m["born"]), to_when(m["died"])
     if born is None or died is None or born.earliest > died.earliest:
         return None
-    paren = lead[0] + m.start()
+    paren = lead[0] + opened
     person = next((x.entity for x in sorted(doc.mentions, key=lambda x: -x.end)
                    if x.entity in people and x.end <= paren and not doc.text[x.end:paren].strip()), None)
     if person is None and m.group(0).endswith(","):
@@ -56,6 +60,20 @@ def find_lifespan(doc: Doc, paragraphs: list[tuple[int, int]], people: set[str])
     b0, d0 = lead[0] + m.start("born"), lead[0] + m.start("died")
     return Lifespan(person, born, died, Span(b0, b0 + len(m["born"]), m["born"]),
                     Span(d0, d0 + len(m["died"]), m["died"]), lead[1])
+
+
+def _opening(text: str, at: int) -> int | None:
+    """The "(" left open before ``at`` (nested parentheses skipped: "X (nicknamed Y
+    (Turkish: Z); 1360 - 1403)")."""
+    depth = 0
+    for i in range(at - 1, -1, -1):
+        if text[i] == ")":
+            depth += 1
+        elif text[i] == "(":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
 
 
 def to_when(text: str) -> When | None:

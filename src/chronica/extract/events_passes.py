@@ -13,7 +13,7 @@ from .events_lexicon import Lexicon
 from .events_lifespan import Lifespan
 from .events_scenes import staged_paragraphs
 from .events_triggers import named_reference
-from .events_when import inferred
+from .events_when import inferred, up_to
 
 
 def drop_told_references(doc: Doc, lex: Lexicon, events: list[LocalEvent]) -> list[LocalEvent]:
@@ -142,3 +142,14 @@ def lifespan_events(doc: Doc, frame: DocFrame, life: Lifespan, events: list[Loca
 
 def _article(noun: str) -> str:
     return ("an " if noun[:1] in "aeiou" else "a ") + noun
+
+
+def undated_births(events: list[LocalEvent]) -> list[LocalEvent]:
+    """A birth the text tells without a date ("Born on a river island, he ...") is not on
+    the story's current date (which is the grown man's): it was on or before it."""
+    out = []
+    for ev in events:
+        if ev.kind == "birth" and ev.when is not None and ev.when.basis == "inferred" and ev.when.earliest:
+            ev = replace(ev, when=up_to(ev.when))
+        out.append(ev)
+    return out

@@ -74,6 +74,8 @@ def _names_place(obj, place_tokens) -> bool:
 def _is_passive(tok) -> bool:
     if tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.i != tok.i and _is_passive(tok.head):
         return True  # "were arrested and tried": the participles share the passive
+    if tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in tok.children):
+        return True  # a participle opening the sentence: "Born in Nantes, she ...", "Arrested at dawn, he ..."
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.dep_ == "acl" and tok.tag_ == "VBN"
 
 
@@ -146,10 +148,21 @@ def _need_met(need: str, tok, kids, where: _Where) -> bool:
     return need in ADVERB_NEEDS and any(c.lower_ == need for c in kids)
 
 
+_COPULAS = frozenset({"be", "become"})
+# how the small model attaches an object complement ("made him king"): oprd, or a
+# clause or object it misreads
+_OBJECT_COMPLEMENT = frozenset({"oprd", "ccomp", "xcomp", "dobj"})
+
+
 def _role_rule(tok, lex: Lexicon, place_tokens: set[int]) -> TriggerRule | None:
     """"was master of France", "became king of Serbia"."""
     kind = lex.role_kinds.get(tok.head.lemma_.lower())
-    if tok.dep_ != "attr" or kind is None or tok.lemma_.lower() not in lex.role_nouns:
+    if kind is None or tok.lemma_.lower() not in lex.role_nouns:
+        return None
+    misread = tok.dep_ != "dobj" or any(c.dep_ == "compound" for c in tok.children)  # "his nephew governor"
+    if tok.dep_ in _OBJECT_COMPLEMENT and tok.head.lemma_.lower() not in _COPULAS and misread:
+        return TriggerRule(tok.lemma_.lower(), kind, "predicate")  # "made him governor (of ...)"
+    if tok.dep_ != "attr":
         return None
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of" and any(g.i in place_tokens for g in c.subtree):

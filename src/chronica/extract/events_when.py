@@ -13,6 +13,20 @@ from ..model import Timex, When
 from ..resources import load
 
 _DAY = re.compile(r"^(?P<y>-?\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
+_ISO = re.compile(r"^(-?\d{4,})-(\d{2})-(\d{2})")
+
+
+def day_key(iso: str | None) -> tuple[int, int, int] | None:
+    """An ISO day as a key that orders BC days right ("-0215-12-31" before "-0201-01-01",
+    which plain string comparison gets backwards)."""
+    m = _ISO.match(iso or "")
+    return (int(m[1]), int(m[2]), int(m[3])) if m else None
+
+
+def before(a: str | None, b: str | None) -> bool:
+    """ISO day ``a`` strictly before ``b`` (False when either is missing)."""
+    ka, kb = day_key(a), day_key(b)
+    return ka is not None and kb is not None and ka < kb
 
 
 def month_of(when: When) -> When:
@@ -28,7 +42,7 @@ def month_of(when: When) -> When:
 
 def span_until(start: When, end: When) -> When | None:
     """"remained there (from the story's date) until his death in 1821" -> 1815/1821."""
-    if not (start.earliest and end.latest) or start.earliest > end.latest:
+    if not (start.earliest and end.latest) or before(end.latest, start.earliest):
         return None
     a = start.edtf.split("/")[0]
     b = end.edtf.split("/")[-1]
@@ -58,17 +72,55 @@ def year_of(when: When) -> When | None:
                 anchor=when.anchor or when.edtf)
 
 
+def story_now(t: Timex) -> bool:
+    """"There was now no army left": a word that only points at the story's current
+    date (resolved against it), no date of the clause's own."""
+    return t.basis == "inferred" and " ".join(t.text.lower().split()) in scene_cues().story_now
+
+
+def up_to(when: When) -> When:
+    """A happening told before the text gives its first date: on or before that date's
+    year, how long before the text does not say ("The congress had hardly met ..."
+    then, later, "Waterloo (1815)" -> ../1815)."""
+    y = year_of(when) or when
+    end = (y.edtf or "").split("/")[-1]
+    if not end or not y.latest:
+        return replace(y, basis="inferred")
+    return When(edtf=f"../{end}", earliest=None, latest=y.latest, basis="inferred",
+                anchor=when.anchor or when.edtf)
+
+
 def usable(t: Timex) -> bool:
     return t.type in ("DATE", "TIME") and t.edtf is not None and t.when() is not None
 
 
 def from_timexes(timexes: list[Timex], anchor_offset: int, doc: Doc | None = None) -> When | None:
     """The time expression nearest the trigger (not a year that is part of a name)."""
-    cands = [t for t in timexes if usable(t) and not (doc is not None and name_year(doc, t))]
+    cands = [t for t in timexes if usable(t) and not (doc is not None and name_year(doc, t))
+             and not story_now(t)]
     if not cands:
         return None
+    if doc is not None:
+        # "on 10 May 1402 (or 2 June 1403)", "the duke (later king, in 1440) was beaten in
+        # 1421": a date in brackets is an aside when the clause gives one outside them
+        lo = min(t.start for t in timexes)
+        lo = max(doc.text.rfind(". ", 0, lo), doc.text.rfind("\n", 0, lo), 0)
+        outside = [t for t in cands if not in_brackets(doc.text, lo, t.start)]
+        if any(t.basis == "explicit" for t in outside):
+            cands = outside
     best = min(cands, key=lambda t: (abs((t.start + t.end) // 2 - anchor_offset), t.start))
     return best.when()
+
+
+def in_brackets(text: str, lo: int, at: int) -> bool:
+    """Is ``at`` inside round or square brackets opened after ``lo``?"""
+    depth = 0
+    for ch in text[lo:at]:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+    return depth > 0
 
 
 def date_anchors(doc: Doc, later_preps: frozenset[str] = frozenset()) -> list[tuple[int, When]]:
@@ -87,7 +139,42 @@ def date_anchors(doc: Doc, later_preps: frozenset[str] = frozenset()) -> list[tu
             continue
         pts.append((t.start, t.when()))
     pts.sort(key=lambda p: p[0])
-    return _without_flashbacks(doc, _without_restatements(doc, pts))
+    return _without_flashbacks(doc, _without_restatements(doc, _without_asides(pts)))
+
+
+ASIDE_YEARS = 50  # a date this far from the story, which then goes on where it was, is an aside
+
+
+def _without_asides(pts: list[tuple[int, When]]) -> list[tuple[int, When]]:
+    """A date far from the story's that the story does not follow ("a 6th-century
+    chronicler" in a story of 395 and 396; "a similar tale is told of a king buried in
+    106 AD" after 410; "until the 19th century, scholars held ..." in a story of 672):
+    the next date the text names is back near the story's (or there is none), so the
+    story never went there. It and the dates counted from it are no anchors."""
+    stated = [(o, w) for o, w in pts if w.basis == "explicit" and _years(w)]
+    spans: list[tuple[int, int]] = []  # text ranges whose anchors are dropped
+    prev: When | None = None
+    for k, (o, w) in enumerate(stated):
+        nxt = stated[k + 1] if k + 1 < len(stated) else None
+        if prev is not None and _year_gap(w, prev) > ASIDE_YEARS and (
+                nxt is None or _year_gap(nxt[1], prev) <= ASIDE_YEARS):
+            spans.append((o, nxt[0] if nxt else 1 << 60))
+            continue
+        prev = w
+    return [(o, w) for o, w in pts if not any(a <= o < b for a, b in spans)]
+
+
+def _years(w: When) -> tuple[int, int] | None:
+    a, b = day_key(w.earliest), day_key(w.latest)
+    return (a[0], b[0]) if a and b else None
+
+
+def _year_gap(a: When, b: When) -> int:
+    """Years between two dates' bounds (0 when they overlap)."""
+    ya, yb = _years(a), _years(b)
+    if ya is None or yb is None:
+        return 0
+    return max(0, ya[0] - yb[1], yb[0] - ya[1])
 
 
 def _without_restatements(doc: Doc, pts: list[tuple[int, When]]) -> list[tuple[int, When]]:
@@ -102,9 +189,9 @@ def _without_restatements(doc: Doc, pts: list[tuple[int, When]]) -> list[tuple[i
         cur = out[-1][1] if out else None
         if o in inferred_at and w.basis == "inferred" and cur is not None and cur.earliest and cur.latest \
                 and w.earliest and w.latest:
-            back = w.latest < cur.earliest
-            wider = w.earliest <= cur.earliest and cur.latest <= w.latest and (w.earliest, w.latest) != (
-                cur.earliest, cur.latest)
+            back = before(w.latest, cur.earliest)
+            wider = not before(cur.earliest, w.earliest) and not before(w.latest, cur.latest) and (
+                w.earliest, w.latest) != (cur.earliest, cur.latest)
             if back or wider:
                 continue
         out.append((o, w))
@@ -118,7 +205,7 @@ def _without_flashbacks(doc: Doc, pts: list[tuple[int, When]]) -> list[tuple[int
     out: list[tuple[int, When]] = []
     for o, w in pts:
         cur = out[-1][1] if out else None
-        if cur is not None and cur.earliest and w.latest and w.latest < cur.earliest and _pluperfect(doc, o):
+        if cur is not None and before(w.latest, cur.earliest) and _pluperfect(doc, o):
             continue
         out.append((o, w))
     return out
@@ -136,6 +223,7 @@ def _pluperfect(doc: Doc, offset: int) -> bool:
         c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _BARE_YEAR = re.compile(r"^\d{4}$")
 
 
@@ -184,13 +272,28 @@ def inferred(doc: Doc, offset: int, anchors: list[tuple[int, When]] | None = Non
     w = _current(doc, offset, pts, near, scene_start, same_day)
     if w is None or near or paragraph_start is None:
         return w
-    last = max((o for o, _ in pts if o <= offset), default=None)
+    # where the text last named a date (not "now", "at that time", which only restate it)
+    last = max((o for o, x in pts if o <= offset and x.basis != "inferred"), default=None)
     if last is None or last >= paragraph_start:
         return w
-    return _until_next_year(w, [x for o, x in pts if o > offset])
+    if doc is not None and len(_BLANK_LINE.findall(doc.text, last, paragraph_start)) < CARRIED_PARAGRAPHS + 1:
+        return w  # the paragraph right after the date's goes on with its story
+    later = [x for o, x in pts if o > offset and x.basis != "inferred"]  # not "now", "at that time"
+    return _until_next_year(w, later + _title_period(doc, pts))
 
 
-YEARS_UNTOLD = 3  # a jump this long between a text's dates leaves the years between untold
+def _title_period(doc: Doc | None, pts: list[tuple[int, When]]) -> list[When]:
+    """The period a title or heading above the text's first sentence gives ("King from
+    394-410", "The War of 1652-1654"): the story ends by its end."""
+    if doc is None:
+        return []
+    first = next((s.start for s in doc.sentences if s.kind == "body"), None)
+    return [w for o, w in pts if first is not None and o < first and "/" in (w.edtf or "")
+            and w.latest and ".." not in w.edtf][:1]
+
+
+CARRIED_PARAGRAPHS = 1  # a date carries this many paragraphs past its own before bounds widen
+YEARS_UNTOLD = 2  # a jump this long between a text's dates leaves the years between untold
 
 
 def _until_next_year(w: When, later: list[When]) -> When:
@@ -199,9 +302,12 @@ def _until_next_year(w: When, later: list[When]) -> When:
     nxt = next((x for x in later if x.earliest and x.latest), None)
     if not m or nxt is None:
         return w
-    y = re.match(r"^(-?\d{4})", nxt.earliest)
-    if not y or int(y[1]) - int(m[1]) < YEARS_UNTOLD or (nxt.latest or "") <= (w.latest or ""):
+    period = "/" in (nxt.edtf or "")  # the title's period: the story ends by its end
+    y = re.match(r"^(-?\d{4})", nxt.latest if period else nxt.earliest)
+    if not y or int(y[1]) - int(m[1]) < YEARS_UNTOLD or not before(w.latest, nxt.latest):
         return w
+    if period and before(w.earliest, nxt.earliest):
+        return w  # the story is not inside the period
     end = year_of(nxt) or nxt
     return When(edtf=f"{m[1]}/{y[1]}", earliest=w.earliest, latest=end.latest, basis="inferred",
                 anchor=w.anchor)
@@ -218,10 +324,13 @@ def _current(doc: Doc, offset: int, pts: list[tuple[int, When]], near: bool, sce
     if before:
         ref = before[-1]
     else:
-        after = [w for o, w in pts if o > offset]
+        after = [(o, w) for o, w in pts if o > offset]
         if not after:
             return None
-        ref = after[0]
+        o, first = after[0]
+        if doc is not None and not _BLANK_LINE.search(doc.text, offset, o):
+            return replace(year_of(first) or first, basis="inferred")  # its own paragraph gives the date
+        return up_to(first)
     if near and before:
         return month_of(ref)
     w = year_of(ref)
@@ -237,6 +346,7 @@ class SceneCues:
     day_parts: frozenset[str]  # "morning", "a.m.": a time expression that tells an hour
     day_phrases: tuple[str, ...]  # "that day": one that keeps to the story's day
     same_day: tuple[str, ...]  # "shortly after": on the scene's own day
+    story_now: frozenset[str]  # "now", "at that time": only the story's current date
 
 
 @functools.cache
@@ -244,7 +354,8 @@ def scene_cues() -> SceneCues:
     raw = load("events/scene.yaml")
     return SceneCues(frozenset(str(x).lower() for x in raw["day_parts"]),
                      tuple(str(x).lower() for x in raw["day_phrases"]),
-                     tuple(sorted((str(x).lower() for x in raw["same_day_cues"]), key=len, reverse=True)))
+                     tuple(sorted((str(x).lower() for x in raw["same_day_cues"]), key=len, reverse=True)),
+                     frozenset(str(x).lower() for x in raw["story_now"]))
 
 
 def tells_hour(t: Timex, text: str = "") -> bool:
@@ -351,13 +462,18 @@ def lasting(start: When, d: Duration) -> When | None:
         b = a + dt.timedelta(days=d.n)
         return When(edtf=f"{a.isoformat()}/{b.isoformat()}", earliest=a.isoformat(), latest=b.isoformat(),
                     basis="relative", anchor=start.anchor or start.edtf)
-    y = re.match(r"^(\d{4})", first)
+    y = re.match(r"^(-?\d{4})", first)
     if not y:
         return None
     y0 = int(y[1])
-    y1 = y0 + max(1, -(-d.n // 12))
-    return When(edtf=f"{y0}/{y1}", earliest=f"{y0}-01-01", latest=f"{y1}-12-31",
+    a, b = _year(y0), _year(y0 + max(1, -(-d.n // 12)))
+    return When(edtf=f"{a}/{b}", earliest=f"{a}-01-01", latest=f"{b}-12-31",
                 basis="relative", anchor=start.anchor or start.edtf)
+
+
+def _year(n: int) -> str:
+    """An astronomical year as EDTF writes it (-0215 for 216 BC)."""
+    return f"-{-n:04d}" if n < 0 else f"{n:04d}"
 
 
 def _covers(period: When, d: Duration) -> bool:

@@ -116,7 +116,7 @@ _SCHEMAS: list[tuple[str, Schema]] = [
         "examples": STRINGS, "verb_objects": WORD_LISTS,
         "verb_object_kinds": {"type": "object", "additionalProperties": {
             "type": "object", "additionalProperties": STRING}}}))),
-    ("events/scene.yaml", Schema(lists(("day_parts", "day_phrases", "same_day_cues")))),
+    ("events/scene.yaml", Schema(lists(("day_parts", "day_phrases", "same_day_cues", "story_now")))),
     ("events/staging.yaml", Schema(lists(("examples", "cue_verbs", "cue_nouns"), min_cues=INTEGER))),
     ("events/summary.yaml", Schema(record({
         "examples": {"type": "array", "items": record({"lemma": STRING, "participle": STRING})},

@@ -146,6 +146,8 @@ class TimeTagger:
             return
         if rule.guard == "short_year" and not self._short_year_ok(text, m):
             return
+        if rule.guard == "short_year_dated" and not self._short_year_ok(text, m, verb_next=True):
+            return
         p = self.normalise(rule, m, text)
         if p is not None:
             out.append((rule.priority, p))
@@ -173,9 +175,10 @@ class TimeTagger:
             return False
         return True
 
-    def _short_year_ok(self, text: str, m: re.Match) -> bool:
+    def _short_year_ok(self, text: str, m: re.Match, verb_next: bool = False) -> bool:
         """A number of one to three digits is a year unless a plural noun follows it or a
-        count stands before it in the sentence."""
+        count stands before it in the sentence. ``verb_next``: a month before it already
+        says date, so a past-tense verb may follow ("in May 408 caused" is not a count)."""
         if not self._year_ok(text, m) or int(m["year"]) == 0:
             return False
         a = max(0, m.start() - 40)
@@ -185,7 +188,8 @@ class TimeTagger:
                 return False  # "to 450 stores from 360": a count compared with a count
         after = _WORD_AFTER.match(text[m.end():m.end() + 30])
         if after and after[1].isalpha() and after[1][0].islower():  # "in 300 places", "by 700 loyal men"
-            return squash(after[1]) in self._short_year_next
+            word = squash(after[1])
+            return word in self._short_year_next or (verb_next and word.endswith("ed"))
         return True
 
     # ------------------------------------------------------------ structure --
