@@ -65,6 +65,7 @@ class Answer:
     cites: list[Cite] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
     computed: bool = False  # worked out from dates rather than stated
+    dates: list[str] = field(default_factory=list)  # EDTF of the dates a computed answer is worked out from
     items: list[dict] = field(default_factory=list)  # listed events or conflicts, for display
 
     @property

@@ -87,7 +87,8 @@ def answer_how_long(base: Base, q: Question) -> Answer | None:
             days = (_iso(w["latest"]) - _iso(w["earliest"])).days + 1
             return Answer(q, "answered", f"{_days_label(days)}, computed from the dates "
                           f"{date_label(w['edtf'])} — {scored.event['summary']}.", [f"{days}"],
-                          base.cites(scored.event.get("evidence", ())), computed=True)
+                          base.cites(scored.event.get("evidence", ()), 8), computed=True,
+                          dates=w["edtf"].split("/"))
     return None
 
 
@@ -132,7 +133,7 @@ def answer_how_old(base: Base, q: Question) -> Answer | None:
     text = (f"{age}, computed from the dates: born {date_label(b['edtf'])}; {target['summary']} "
             f"{date_label(t['edtf'])}.")
     return Answer(q, "answered", text, [age], base.cites(births[0].get("evidence", ()), 1)
-                  + base.cites(target.get("evidence", ()), 1), computed=True)
+                  + base.cites(target.get("evidence", ()), 1), computed=True, dates=[b["edtf"], t["edtf"]])
 
 
 def count_in(text: str, noun: str) -> str | None:

@@ -17,6 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from . import answers, quantities
 from .base import Base
+from .verify import verified
 from .model import Answer, Passage, Question
 from .names import NameIndex
 from .parse import QuestionParser, time_tagger, rules
@@ -58,7 +59,7 @@ class Asker:
             relative = answers.relative(self.base, q.entities[0], q.of_role)
             q = replace(q, entities=(relative, *q.entities[1:])) if relative else q
             answerer = answerer if relative else None
-        ans = answerer(self.base, q) if answerer else None
+        ans = verified(self.base, answerer(self.base, q)) if answerer else None
         if ans is not None and ans.cites:
             return ans
         found = self.nearest(q)

@@ -30,6 +30,7 @@ class EvidenceRules:
     narrow: frozenset[str]
     inflections: tuple[str, ...]
     aftermath: frozenset[str]
+    anaphors: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +45,7 @@ def evidence_rules() -> EvidenceRules:
         narrow=frozenset(str(p) for p in raw.get("narrow_predicates") or ()),
         inflections=tuple(str(i) for i in raw.get("inflections") or ("",)),
         aftermath=frozenset(str(w) for w in raw.get("aftermath_words") or ()),
+        anaphors=frozenset(str(w).casefold() for w in raw.get("anaphors") or ()),
     )
 
 
