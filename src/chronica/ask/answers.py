@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..time.edtf import parse_edtf_bounds
 from ..whois import itinerary
 from .base import Base, date_label, overlaps
 from .events import best_events, in_period
+from .lifespan import life_dates
 from .model import Answer, Question
 from .parse import rules
 from .support import evidence_rules, hedged, located_at, narrow, plain, plain_first, tells
@@ -48,9 +50,48 @@ def _disagree(ev: dict) -> list[tuple[str, list[dict]]] | None:
 def answer_when(base: Base, q: Question) -> Answer | None:
     found = [s for s in best_events(base, q, where=lambda ev: bool((ev.get("when") or {}).get("edtf")))
              if _tells_the_action(base, q, s.event)]
+    if not found or (_life_asked(base, q) and found[0].event.get("kind") != q.event_kinds[0]):
+        return answer_life(base, q) or (_dated(base, q, found[0].event) if found else None)
+    return _dated(base, q, found[0].event)
+
+
+def _life_asked(base: Base, q: Question) -> str | None:
+    """The person whose birth or death the question asks about."""
+    if not q.event_kinds or q.event_kinds[0] not in ("birth", "death"):
+        return None
+    return next((e for e in q.entities if base.type(e) == "person"), None)
+
+
+def answer_life(base: Base, q: Question) -> Answer | None:
+    """A birth or death from the life's dates the texts write (no stored event of that kind
+    has the person as participant)."""
+    person = _life_asked(base, q)
+    if person is None:
+        return None
+    kind = q.event_kinds[0]
+    found = life_dates(base, person, kind, q)
     if not found:
         return None
-    ev = found[0].event
+    versions: dict[str, list[dict]] = {}
+    for d in found:
+        versions.setdefault(d.edtf, []).append(d.span)
+    verb = "born" if kind == "birth" else "died"
+    name = base.name(person)
+    if len(versions) > 1 and _apart(list(versions)):
+        says = "; ".join(f"{base.labels.get(spans[0]['document'])} says {date_label(k)}" for k, spans in versions.items())
+        return Answer(q, "disputed", f"The sources disagree on when {name} was {verb}: {says}.", list(versions),
+                      [base.cite(spans[0], says=date_label(k)) for k, spans in versions.items()])
+    edtf = max(versions, key=len)  # the most precise of dates that agree
+    return Answer(q, "answered", f"{name} {'was born' if kind == 'birth' else 'died'}: {date_label(edtf)}.",
+                  [edtf], base.cites([s for spans in versions.values() for s in spans]))
+
+
+def _apart(edtfs: list[str]) -> bool:
+    bounds = [parse_edtf_bounds(e) for e in edtfs]
+    return any(not overlaps(*a, *b) for i, a in enumerate(bounds) for b in bounds[i + 1:])
+
+
+def _dated(base: Base, q: Question, ev: dict) -> Answer | None:
     versions = _disagree(ev)
     clash = next((c for c in base.conflicts_of_event.get(ev["id"], ()) if c.get("kind") == "date"), None)
     if clash and not versions:  # the cross-check found the sources' dates at odds

@@ -31,6 +31,8 @@ class EvidenceRules:
     inflections: tuple[str, ...]
     aftermath: frozenset[str]
     anaphors: frozenset[str]
+    birth_marks: frozenset[str]
+    death_marks: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +48,8 @@ def evidence_rules() -> EvidenceRules:
         inflections=tuple(str(i) for i in raw.get("inflections") or ("",)),
         aftermath=frozenset(str(w) for w in raw.get("aftermath_words") or ()),
         anaphors=frozenset(str(w).casefold() for w in raw.get("anaphors") or ()),
+        birth_marks=frozenset(str(w).casefold() for w in raw.get("birth_marks") or ()),
+        death_marks=frozenset(str(w).casefold() for w in raw.get("death_marks") or ()),
     )
 
 

@@ -27,7 +27,7 @@ from .support import evidence_rules
 
 ANCHOR_REACH = 1500  # how far back (characters) a sentence may give a quote its date
 PARAGRAPH_REACH = 600  # ... or its place or person (and only within its paragraph)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?:\[\d+\])*\s+|\n+")  # "[4]": a footnote mark
 _ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,2}\.$")  # "St.", "Dr.", "Mr." end no sentence
 CHECKED = ("when", "where", "who", "how_many", "how_old", "how_long")
 
@@ -39,10 +39,10 @@ def _dates_in(text: str) -> list[tuple[str, str]]:
 
 def _within(inner: tuple[str, str], outer: tuple[str | None, str | None]) -> bool:
     lo, hi = outer
-    return lo is not None and hi is not None and _key(lo) <= _key(inner[0]) and _key(inner[1]) <= _key(hi)
+    return lo is not None and hi is not None and iso_key(lo) <= iso_key(inner[0]) and iso_key(inner[1]) <= iso_key(hi)
 
 
-def _key(iso: str) -> tuple[int, ...]:
+def iso_key(iso: str) -> tuple[int, ...]:
     """ISO dates compared as numbers: "-0227-05-01" (228 BC) sorts before "0001-01-01"."""
     neg = iso.startswith("-")
     parts = [int(p) for p in iso.lstrip("-").split("T")[0].split("-")[:3]]
@@ -167,5 +167,8 @@ def verified(base: Base, ans: Answer | None) -> Answer | None:
     """The answer citing only the quotes that support it; None when none does."""
     if ans is None or ans.status != "answered" or ans.question.kind not in CHECKED:
         return ans
-    cites = list({(c.document, c.start, c.end): c for c in _supported(base, ans)}.values())
+    cites: list[Cite] = []
+    for c in _supported(base, ans):  # a sentence cited beside a quote may hold another quote
+        if not any(c.document == k.document and c.start < k.end and k.start < c.end for k in cites):
+            cites.append(c)
     return replace(ans, cites=cites) if cites else None
