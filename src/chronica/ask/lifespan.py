@@ -23,7 +23,7 @@ from .verify import iso_key
 
 PAREN_REACH = 400  # the longest parenthesis after a name read for a life's dates
 PRONOUN_CHAIN = 4  # sentences opening with "he"/"she" followed back to the one naming the person
-NAMED_NEAR_START = 60  # ... near its start, where a sentence names whom it is about
+NAMED_NEAR_START = 120  # ... near its start, where a sentence names whom it is about
 _DASH = re.compile(r"^\s*(?:[–—-]|to)\s*$")
 _PRONOUN = re.compile(r"^\s*(?:he|she)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?:\[\d+\])*\s+(?=[A-Z\"“(])|\n+")  # "[4]": a footnote mark
@@ -98,7 +98,7 @@ def _told(base: Base, person: str, kind: str, q: Question) -> list[LifeDate]:
             a, b = _sentence(text, span["start"], span["end"])
             sentence = text[a:b]
             at = action_at(sentence, q)
-            if at is None or not (_names_before(sentence, at, forms) or _refers_back(text, a, sentence, forms)):
+            if at is None or not (_names_before(sentence, at, forms) or refers_back_to(text, a, sentence, forms)):
                 continue
             dates = [t for t in time_tagger().tag(sentence).timexes if t.type == "DATE" and t.edtf and t.start > at]
             if dates:
@@ -117,7 +117,7 @@ def _names_before(sentence: str, at: int, forms: list[str]) -> bool:
     return any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", low) for f in forms)
 
 
-def _refers_back(text: str, start: int, sentence: str, forms: list[str]) -> bool:
+def refers_back_to(text: str, start: int, sentence: str, forms: list[str]) -> bool:
     """The sentence opens with "he"/"she", as do those before it back to one (in the same
     paragraph) that names the person near its start: the passage is about them."""
     for _ in range(PRONOUN_CHAIN):

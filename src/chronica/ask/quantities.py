@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..resources.quantities import number_pattern, parse_number
 from .base import Base, date_label
 from .events import best_events
 from .model import Answer, Question
@@ -16,7 +17,7 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())}
 _NUMBER = r"(\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r"|hundreds|thousands|dozens)"
-_AGE = re.compile(r"\b(?:aged|age of)\s+(\d+)|\b(\d+)[- ]years?[- ]old\b|\bat (?:the age of )?(\d+)\b")
+AGE = re.compile(r"\b(?:aged|age of)\s+(\d+)|\b(\d+)[- ]years?[- ]old\b|\bat (?:the age of )?(\d+)\b")
 
 
 def duration_days(value: str) -> float | None:
@@ -114,7 +115,7 @@ def answer_how_old(base: Base, q: Question) -> Answer | None:
     found = best_events(base, q, need_predicate=bool(q.predicate))
     for scored in found:
         for span in scored.event.get("evidence", ()):
-            m = _AGE.search(span.get("text", ""))
+            m = AGE.search(span.get("text", ""))
             if m:
                 age = next(g for g in m.groups() if g)
                 return Answer(q, "answered", f"{age} — {scored.event['summary']}.", [age], [base.cite(span)])
@@ -136,10 +137,19 @@ def answer_how_old(base: Base, q: Question) -> Answer | None:
                   + base.cites(target.get("evidence", ()), 1), computed=True, dates=[b["edtf"], t["edtf"]])
 
 
-def count_in(text: str, noun: str) -> str | None:
-    """A number written before the counted noun ("1,200 soldiers", "four iron pegs")."""
-    m = re.search(_NUMBER + r"\s+(?:[\w-]+\s+){0,2}?" + re.escape(stem(noun)) + r"\w*", text, re.IGNORECASE)
+def count_in(text: str, noun: str, forms: tuple[str, ...] = ()) -> str | None:
+    """A number written before the counted noun ("1,200 soldiers", "four iron pegs",
+    "fifty thousand men")."""
+    nouns = "|".join(re.escape(f) for f in (stem(noun), *forms))
+    m = re.search(r"\b(" + number_pattern() + "|" + _NUMBER + r")\s+(?:[\w-]+\s+){0,2}?(?:" + nouns + r")\w*",
+                  text, re.IGNORECASE)
     return m.group(1) if m else None
+
+
+def figure(said: str) -> str:
+    """A number as written ("12,000", "fifty thousand") as digits ("12000", "50000")."""
+    value = parse_number(said)
+    return f"{value:g}" if value is not None and value < 1e15 else said
 
 
 def answer_how_many(base: Base, q: Question) -> Answer | None:
@@ -150,7 +160,7 @@ def answer_how_many(base: Base, q: Question) -> Answer | None:
         if not _involves_all(base, scored.event, q.entities):
             continue
         for span in scored.event.get("evidence", ()):
-            n = count_in(span.get("text", ""), q.role)
+            n = count_in(span.get("text", ""), q.role, q.role_forms)
             if n:
-                return Answer(q, "answered", f"{n} {q.role} — {scored.event['summary']}.", [n], [base.cite(span)])
+                return Answer(q, "answered", f"{n} {q.role} — {scored.event['summary']}.", [figure(n)], [base.cite(span)])
     return None

@@ -15,7 +15,7 @@ from typing import Callable, Protocol
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from . import answers, quantities
+from . import answers, quantities, reading
 from .base import Base
 from .verify import verified
 from .model import Answer, Passage, Question
@@ -62,6 +62,11 @@ class Asker:
         ans = verified(self.base, answerer(self.base, q)) if answerer else None
         if ans is not None and ans.cites:
             return ans
+        if answerer is not None:  # no stored event gives it: read it from the sentences that tell it
+            read = self.passages.search(reading.query_words(self.base, q), PASSAGES_FETCHED)
+            ans = verified(self.base, reading.read_answer(self.base, q, read, self.parser.nlp))
+            if ans is not None and ans.cites:
+                return ans
         found = self.nearest(q)
         if q.kind == "passages":
             text = "No question form fits: the passages that best match it." if found else "Nothing in the sources matches."
