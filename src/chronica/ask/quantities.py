@@ -10,13 +10,15 @@ from .base import Base, date_label
 from .events import best_events
 from .model import Answer, Question
 from .parse import time_tagger
-from .words import stem
+from .support import action_at
+from .words import WORD, stem
 
 _DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?$")
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())}
 _NUMBER = r"(\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r"|hundreds|thousands|dozens)"
+DURATION_REACH = 80  # a stated length answers for the happening whose word is this near
 AGE = re.compile(r"\b(?:aged|age of)\s+(\d+)|\b(\d+)[- ]years?[- ]old\b|\bat (?:the age of )?(\d+)\b")
 
 
@@ -28,18 +30,41 @@ def duration_days(value: str) -> float | None:
     return y * 365.25 + mo * 30.44 + w * 7 + d
 
 
-def stated_durations(text: str) -> list[tuple[str, float]]:
-    """Durations a span states, with their days; "a year and fifteen days" is one."""
+def stated_durations(text: str) -> list[tuple[str, float, int]]:
+    """Durations a span states, with their days and offset; "a year and fifteen days" and
+    "1 year, 9 months, and 10 days" are one each."""
     found = [t for t in time_tagger().tag(text).timexes if t.type == "DURATION" and duration_days(t.value)]
-    out: list[tuple[str, float, int]] = []
+    out: list[tuple[str, float, int, int]] = []
+    last_part = 0.0
     for t in found:
         days = duration_days(t.value) or 0.0
-        if out and re.fullmatch(r"\s+and\s+", text[out[-1][2]:t.start]):
-            label, prev, _ = out[-1]
-            out[-1] = (f"{label} and {t.text}", prev + days, t.end)
+        gap = text[out[-1][3]:t.start] if out else ""
+        # "a year and fifteen days"; "1 year, 9 months, and 10 days" (a comma joins only smaller units)
+        if out and (re.fullmatch(r"\s*,?\s*and\s+", gap) or (re.fullmatch(r"\s*,\s*", gap) and days < last_part)):
+            _, prev, start, _ = out[-1]
+            out[-1] = (text[start:t.end], prev + days, start, t.end)
         else:
-            out.append((t.text, days, t.end))
-    return [(label, days) for label, days, _ in out]
+            out.append((t.text, days, t.start, t.end))
+        last_part = days
+    return [(label, days, start) for label, days, start, _ in out]
+
+
+def duration_told(text: str, q: Question) -> tuple[str, float] | None:
+    """The duration the span states of the asked happening: written near the question's
+    verb, or near one of its words when it has none ("in captivity"); a sentence that
+    tells several lengths ("three years in prison and seven more of hard labour") does
+    not answer how long something else lasted."""
+    stated = stated_durations(text)
+    if not stated:
+        return None
+    if q.predicate:
+        at = action_at(text, q)
+        anchors = [at] if at is not None else []
+    else:
+        have = [m.start() for m in WORD.finditer(text) if stem(m.group()) in {stem(w) for w in q.words}]
+        anchors = have if q.words else [0]
+    near = [(label, days) for label, days, start in stated if any(abs(start - a) <= DURATION_REACH for a in anchors)]
+    return near[0] if near else None
 
 
 def _days_label(days: float) -> str:
@@ -78,9 +103,9 @@ def answer_how_long(base: Base, q: Question) -> Answer | None:
     found = [s for s in best_events(base, q, need_predicate=False) if _involves_all(base, s.event, q.entities)]
     for scored in found:
         for span in scored.event.get("evidence", ()):
-            stated = stated_durations(span.get("text", ""))
+            stated = duration_told(span.get("text", ""), q)
             if stated:
-                label, days = stated[0]
+                label, days = stated
                 return Answer(q, "answered", f"{label} — {scored.event['summary']}.", [f"{days:.0f}"], [base.cite(span)])
     for scored in found:
         w = scored.event.get("when") or {}

@@ -19,7 +19,7 @@ from dataclasses import replace
 from .base import Base, date_label
 from .model import Answer, Cite, Passage, Question
 from .parse import time_tagger
-from .quantities import AGE, count_in, figure, stated_durations
+from .quantities import AGE, count_in, duration_told, figure
 from .lifespan import refers_back_to
 from .support import action_at, hedged, located_at
 from .verify import iso_key
@@ -30,6 +30,7 @@ MAX_CITES = 4
 _WORD = re.compile(r"[^\W_]+")
 _FOOTNOTED_END = re.compile(r"(?<=[.!?])(?:\[\d+\])+\s+(?=[A-Z])")
 DATE_REACH = 80  # a date read for a happening is written within this many characters of its word
+_UNTIL = re.compile(r"\b(?:until|till|up to)\s+(?:the\s+(?:year|end of)\s+)?$", re.IGNORECASE)
 _SPAN_LINK = re.compile(r"^\s*(?:[–—-]|to|until|till|and)\s*$", re.IGNORECASE)
 
 
@@ -43,10 +44,12 @@ def read_answer(base: Base, q: Question, found: list[Passage], nlp) -> Answer | 
     if q.kind not in READ or not (q.entities or q.words or q.predicate):
         return None
     first: Answer | None = None
+    telling: list[tuple[dict, int]] = []
     for span in (s for p in found[:SENTENCES_READ] for s in _sentences(p)):
         at = _telling(base, q, span)
         if at is None:
             continue
+        telling.append((span, at))
         ans = _READERS[q.kind](base, q, span, at, nlp)
         if ans is None:
             continue
@@ -54,7 +57,31 @@ def read_answer(base: Base, q: Question, found: list[Passage], nlp) -> Answer | 
             first = ans
         elif ans.values == first.values and len(first.cites) < MAX_CITES:  # other sources saying the same
             first.cites += ans.cites
+    if first is None and q.kind == "how_long":
+        return _began_and_lasted_until(base, q, telling)
     return first
+
+
+def _began_and_lasted_until(base: Base, q: Question, telling: list[tuple[dict, int]]) -> Answer | None:
+    """"In 1504 the siege began ... it lasted until 1511": the start one sentence tells, the
+    end another writes after "until"; the length is computed from the two, saying so."""
+    ends, starts = [], []
+    for span, at in telling:
+        for t in time_tagger().tag(span["text"]).timexes:
+            if t.type != "DATE" or not t.earliest or ".." in (t.edtf or ""):
+                continue
+            if _UNTIL.search(span["text"][max(0, t.start - 12):t.start]):
+                ends.append((t, span))
+            elif min(abs(t.start - at), abs(t.end - at)) <= DATE_REACH:
+                starts.append((t, span))
+    for (b, end_span) in ends:
+        for (a, start_span) in starts:
+            days = _days_between(a.earliest, b.earliest)
+            if days and days > 0:
+                return Answer(q, "answered", f"about {_span_label(days)}, computed from the dates the sources give: "
+                              f"from {date_label(a.edtf)} until {date_label(b.edtf)}.", [f"{days:.0f}"],
+                              [base.cite(start_span), base.cite(end_span)], computed=True, dates=[a.edtf, b.edtf])
+    return None
 
 
 def _sentences(p: Passage) -> list[dict]:
@@ -81,7 +108,7 @@ def _telling(base: Base, q: Question, span: dict) -> int | None:
             continue
         if base.type(e) != "person" or not refers_back(base, span, e):
             return None
-    verb = q.predicate or (q.words[0] if q.words else None)
+    verb = q.predicate or next((w for w in q.words if w != q.role), None)  # the counted noun is not the happening
     if verb is None:
         return None
     at = action_at(text, replace(q, predicate=verb, event_kinds=()))
@@ -182,9 +209,9 @@ def _asks_object(q: Question, nlp) -> bool:
 
 def _read_how_long(base: Base, q: Question, span: dict, at: int, nlp) -> Answer | None:
     text = span["text"]
-    stated = stated_durations(text)
+    stated = duration_told(text, q)
     if stated:
-        label, days = stated[0]
+        label, days = stated
         return Answer(q, "answered", f"{label}, as the source tells it.", [f"{days:.0f}"], _cite(base, span))
     dates = [t for t in time_tagger().tag(text).timexes if t.type == "DATE" and t.earliest and t.latest]
     for a, b in zip(dates, dates[1:]):
