@@ -232,7 +232,13 @@ def _when_suffix(ev: dict) -> str:
 
 def _where_at(base: Base, q: Question, person: str) -> Answer | None:
     """A person's place at a date, from the dated itinerary."""
-    stops = [s for s in itinerary(base.by_entity.get(person, []), base.entities)
+    around = [ev for ev in base.by_entity.get(person, []) if in_period(ev, q.period)]  # the itinerary of the period only
+    same: dict[tuple, list[dict]] = {}  # events putting them at one place on one date: one stop, all their quotes
+    for ev in around:
+        w = ev.get("when") or {}
+        same.setdefault((ev.get("where"), w.get("earliest"), w.get("latest")), []).append(ev)
+    told = {evs[0]["id"]: evs for evs in same.values()}
+    stops = [s for s in itinerary([evs[0] for evs in same.values()], base.entities)
              if overlaps(s.earliest, s.latest, *q.period)]
     inside = [s for s in stops if s.earliest and s.latest and q.period[0] <= s.earliest and s.latest <= q.period[1]]
     if not inside and stops:  # only stops that outlast the period: the most precise of them
@@ -242,9 +248,7 @@ def _where_at(base: Base, q: Question, person: str) -> Answer | None:
     if not stops:
         return None
     names = list(dict.fromkeys(s.place_name for s in stops))
-    events = {ev["id"]: ev for ev in base.by_entity.get(person, [])}
-    spans = [sp for s in stops for eid in s.events if in_period(events.get(eid, {}), q.period)
-             for sp in events.get(eid, {}).get("evidence", ())]
+    spans = [sp for s in stops for eid in s.events for ev in told.get(eid, ()) for sp in ev.get("evidence", ())]
     period = " – ".join(dict.fromkeys(date_label(x) for x in (stops[0].start, stops[-1].end)))
     text = f"In {q.period_text}, {base.name(person)} was in {' and then '.join(names)} (the sources place them there {period})."
     return Answer(q, "answered", text, names, base.cites(spans))

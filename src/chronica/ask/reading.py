@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from .base import Base, date_label
 from .model import Answer, Cite, Passage, Question
@@ -27,6 +28,7 @@ from .verify import iso_key
 READ = ("who", "when", "where", "how_long", "how_many", "how_old")
 SENTENCES_READ = 12
 MAX_CITES = 4
+WHO_PARSED = 6  # sentences parsed for a doer, at most
 _WORD = re.compile(r"[^\W_]+")
 _FOOTNOTED_END = re.compile(r"(?<=[.!?])(?:\[\d+\])+\s+(?=[A-Z])")
 DATE_REACH = 80  # a date read for a happening is written within this many characters of its word
@@ -45,11 +47,14 @@ def read_answer(base: Base, q: Question, found: list[Passage], nlp) -> Answer | 
         return None
     first: Answer | None = None
     telling: list[tuple[dict, int]] = []
+    parsed = 0
     for span in (s for p in found[:SENTENCES_READ] for s in _sentences(p)):
         at = _telling(base, q, span)
         if at is None:
             continue
         telling.append((span, at))
+        if q.kind == "who" and (parsed := parsed + 1) > WHO_PARSED:  # each costs a parse
+            break
         ans = _READERS[q.kind](base, q, span, at, nlp)
         if ans is None:
             continue
@@ -158,12 +163,12 @@ def _read_who(base: Base, q: Question, span: dict, at: int, nlp) -> Answer | Non
               if eid not in q.entities]
     if not people:
         return None
-    doc = nlp(text)
+    doc = nlp(text, disable=[p for p in ("ner",) if p in nlp.pipe_names])  # the parse is all it needs
     verb = next((t for t in doc if t.idx == at), None)
     if verb is None:
         return None
     roles = _roles(verb)
-    want = "object" if _asks_object(q, nlp) else "subject"
+    want = "object" if _asks_object(q.text, nlp) else "subject"
     tokens = roles.get(want, [])
     found = [eid for eid, off in people if any(_covers(t, off) for t in tokens)]
     if not found:
@@ -200,10 +205,11 @@ def _conjoined(token) -> list:
     return [token] + [c for c in token.children if c.dep_ == "conj"]
 
 
-def _asks_object(q: Question, nlp) -> bool:
+@lru_cache(maxsize=256)
+def _asks_object(question: str, nlp) -> bool:
     """"Whom did X stab?", "Who did X marry?", "Who was questioned?": the question asks for
     the one the happening befell, not its doer."""
-    doc = nlp(q.text)
+    doc = nlp(question)
     return any(t.lower_ in ("who", "whom") and t.dep_ in ("dobj", "obj", "pobj", "nsubjpass") for t in doc)
 
 
