@@ -8,7 +8,8 @@ TEXT = ("In 1504 the Duke of Orlen laid siege to Castelbruno. The siege of Caste
         "Marta Vell founded the guild hall at Castelbruno. Her brother Anselm Vell was arrested by Captain Roderic Hume.\n\n"
         "Anselm Vell spent four months in the tower of Castelbruno before he was freed. "
         "Rumour has it that Anselm Vell was poisoned there.\n\n"
-        "The garrison of Castelbruno counted 1,200 men. The harbour master, aged 61, refused to leave.\n")
+        "The garrison of Castelbruno counted 1,200 men. The harbour master, aged 61, refused to leave.\n\n"
+        "The mill was run by a 40-year-old widower, Jory Penn.\n")
 DOC = "doc_siege"
 
 
@@ -24,7 +25,8 @@ def _ent(eid: str, kind: str, name: str, aliases=()) -> dict:
 def _export() -> dict:
     entities = [_ent("ent_duke", "person", "Duke of Orlen"), _ent("ent_castel", "place", "Castelbruno"),
                 _ent("ent_marta", "person", "Marta Vell"), _ent("ent_anselm", "person", "Anselm Vell", ["Vell"]),
-                _ent("ent_hume", "person", "Roderic Hume", ["Captain Roderic Hume"])]
+                _ent("ent_hume", "person", "Roderic Hume", ["Captain Roderic Hume"]),
+                _ent("ent_penn", "person", "Jory Penn", ["Mr. Jory Penn", "a 40-year-old widower"])]
     documents = [{"id": DOC, "path": "siege.txt", "title": "The siege", "sha256": "0" * 64, "chars": len(TEXT)}]
     return {"format": "chronica-export/1", "generator": "tests/ask", "documents": documents,
             "entities": entities, "events": [], "conflicts": [], "relations": []}
@@ -89,3 +91,9 @@ def test_a_length_told_in_several_units_is_one(text, label, days):
 def test_two_lengths_of_growing_units_stay_apart():
     from chronica.ask.quantities import stated_durations
     assert [x[0] for x in stated_durations("She rested two days, three weeks later she sailed.")][:1] == ["two days"]
+
+
+def test_an_age_the_sources_describe_the_person_by(siege):
+    answer = siege.ask("How old was Mr. Jory Penn?")
+    assert answer.values == ["40"], answer.text
+    assert _quotes(answer) == ["a 40-year-old widower, Jory Penn"]

@@ -144,6 +144,10 @@ def answer_how_old(base: Base, q: Question) -> Answer | None:
             if m:
                 age = next(g for g in m.groups() if g)
                 return Answer(q, "answered", f"{age} — {scored.event['summary']}.", [age], [base.cite(span)])
+    if not q.predicate:  # "how old was X?": an age the sources describe X by ("a 23-year-old surgeon")
+        described = _described_age(base, q, people[0])
+        if described:
+            return described
     births = [ev for ev in base.by_entity.get(people[0], ()) if ev.get("kind") == "birth" and (ev.get("when") or {}).get("earliest")]
     # the occasion must be the question's own verb or event noun: a word shared by chance
     # ("painting" in "a house painter") would date some other event
@@ -160,6 +164,20 @@ def answer_how_old(base: Base, q: Question) -> Answer | None:
             f"{date_label(t['edtf'])}.")
     return Answer(q, "answered", text, [age], base.cites(births[0].get("evidence", ()), 1)
                   + base.cites(target.get("evidence", ()), 1), computed=True, dates=[b["edtf"], t["edtf"]])
+
+
+def _described_age(base: Base, q: Question, person: str) -> Answer | None:
+    ent = base.entities.get(person, {})
+    for form in [m.get("text", "") for m in ent.get("mentions", ())] + list(ent.get("aliases", ())):
+        m = AGE.search(form)
+        if not m:
+            continue
+        spans = base.alias_spans(ent, form) or [x for x in ent.get("mentions", ()) if x.get("text") == form]
+        if spans:
+            age = next(g for g in m.groups() if g)
+            return Answer(q, "answered", f"{age}: the sources describe {base.name(person)} as “{form}”.", [age],
+                          [base.cite(s) for s in spans[:3]])
+    return None
 
 
 def count_in(text: str, noun: str, forms: tuple[str, ...] = ()) -> str | None:

@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from ..resources.names import is_name_form
 from .base import Base, date_label
 from .model import Answer, Cite, Passage, Question
 from .parse import time_tagger
@@ -28,18 +29,33 @@ from .verify import iso_key
 READ = ("who", "when", "where", "how_long", "how_many", "how_old")
 SENTENCES_READ = 12
 MAX_CITES = 4
+AGE_REACH = 80  # an age is read this near the person's name or the happening
 WHO_PARSED = 6  # sentences parsed for a doer, at most
 _WORD = re.compile(r"[^\W_]+")
 _FOOTNOTED_END = re.compile(r"(?<=[.!?])(?:\[\d+\])+\s+(?=[A-Z])")
 DATE_REACH = 80  # a date read for a happening is written within this many characters of its word
+_NAME_PARTS = frozenset({"compound", "appos", "flat", "amod", "det", "poss", "nmod", "nummod", "punct"})
 _UNTIL = re.compile(r"\b(?:until|till|up to)\s+(?:the\s+(?:year|end of)\s+)?$", re.IGNORECASE)
 _SPAN_LINK = re.compile(r"^\s*(?:[–—-]|to|until|till|and)\s*$", re.IGNORECASE)
 
 
 def query_words(base: Base, q: Question) -> list[str]:
+    """The search words: the names, and the question's words in the forms a text writes
+    them ("succeeded", "stabbed": full-text search does not stem)."""
     words = [w for name in q.names for w in _WORD.findall(name)]
-    words += [w for w in (q.predicate, *q.predicate_forms, *q.words, q.role or "") if w]
+    for w in (q.predicate, *q.words):
+        if w:
+            words += _inflected(w)
+    words += [w for w in (*q.predicate_forms, q.role or "", *q.role_forms) if w]
     return list(dict.fromkeys(words))
+
+
+def _inflected(word: str) -> list[str]:
+    root = word[:-1] if word.endswith("e") else word
+    forms = [word] + [root + e for e in ("ed", "es", "ing")] + [word + "s", word + "d"]
+    if len(word) > 2 and word[-1] not in "aeiouwy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+        forms += [word + word[-1] + e for e in ("ed", "ing")]  # "stab" -> "stabbed"
+    return forms
 
 
 def read_answer(base: Base, q: Question, found: list[Passage], nlp) -> Answer | None:
@@ -114,12 +130,17 @@ def _telling(base: Base, q: Question, span: dict) -> int | None:
         if base.type(e) != "person" or not refers_back(base, span, e):
             return None
     verb = q.predicate or next((w for w in q.words if w != q.role), None)  # the counted noun is not the happening
-    if verb is None:
-        return None
+    if verb is None:  # "how old was X?": the sentence need only be about X, read beside the name
+        return _named_at(base, q, span) if q.kind == "how_old" else None
     at = action_at(text, replace(q, predicate=verb, event_kinds=()))
     if at is None or hedged(text, at):
         return None
     return at
+
+
+def _named_at(base: Base, q: Question, span: dict) -> int | None:
+    offs = [off for eid, off in base.named_in(span, ("person",)) if eid in q.entities]
+    return offs[0] if offs else None
 
 
 def refers_back(base: Base, span: dict, person: str) -> bool:
@@ -160,7 +181,7 @@ def _read_who(base: Base, q: Question, span: dict, at: int, nlp) -> Answer | Non
     """The doer (or, when the question names its own doer, the one it happened to)."""
     text = span["text"]
     people = [(eid, off) for eid, off in base.named_in(span, ("person", "group", "organization"))
-              if eid not in q.entities]
+              if eid not in q.entities and is_name_form(base.name(eid))]
     if not people:
         return None
     doc = nlp(text, disable=[p for p in ("ner",) if p in nlp.pipe_names])  # the parse is all it needs
@@ -178,10 +199,15 @@ def _read_who(base: Base, q: Question, span: dict, at: int, nlp) -> Answer | Non
 
 
 def _covers(token, off: int) -> bool:
-    """The mention at ``off`` is the token's phrase: it starts within the token's subtree."""
-    left = min(t.idx for t in token.subtree)
-    right = max(t.idx + len(t.text) for t in token.subtree)
-    return left <= off < right
+    """The mention at ``off`` names the token's phrase: it starts on the token or on a word
+    of its name or apposition ("his brother-in-law, Ataulf"), not in a clause hanging off it
+    ("..., who married Galla Placidia")."""
+    core, todo = [], [token]
+    while todo:
+        t = todo.pop()
+        core.append(t)
+        todo += [c for c in t.children if c.dep_ in _NAME_PARTS]
+    return any(t.idx <= off < t.idx + len(t.text) for t in core)
 
 
 def _roles(verb) -> dict[str, list]:
@@ -254,7 +280,7 @@ def _read_how_many(base: Base, q: Question, span: dict, at: int, nlp) -> Answer 
 
 
 def _read_how_old(base: Base, q: Question, span: dict, at: int, nlp) -> Answer | None:
-    m = AGE.search(span["text"])
+    m = next((m for m in AGE.finditer(span["text"]) if abs(m.start() - at) <= AGE_REACH), None)
     if not m:
         return None
     age = next(g for g in m.groups() if g)
