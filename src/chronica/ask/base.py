@@ -114,6 +114,10 @@ class Base:
 
     def named_in(self, span: dict, types: tuple[str, ...]) -> list[tuple[str, int]]:
         """Entities of the given types named inside a span: (entity id, offset within the span)."""
+        return [(eid, a) for eid, a, _ in self.mentions_in(span, types)]
+
+    def mentions_in(self, span: dict, types: tuple[str, ...]) -> list[tuple[str, int, int]]:
+        """Entities of the given types mentioned inside a span: (entity id, start, end within the span)."""
         if not hasattr(self, "_mentions_by_doc"):
             index: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
             for e in self.entities.values():
@@ -128,7 +132,7 @@ class Base:
         while i < len(found) and found[i][0] < span["end"]:
             a, b, eid, t = found[i]
             if t in types and b <= span["end"]:
-                out.append((eid, a - span["start"]))
+                out.append((eid, a - span["start"], b - span["start"]))
             i += 1
         return out
 

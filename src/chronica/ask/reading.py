@@ -61,6 +61,10 @@ def _inflected(word: str) -> list[str]:
 def read_answer(base: Base, q: Question, found: list[Passage], nlp) -> Answer | None:
     if q.kind not in READ or not (q.entities or q.words or q.predicate):
         return None
+    if q.kind == "who" and q.role and q.entities:
+        relative = _read_relative(base, q, found)
+        if relative is not None:
+            return relative
     first: Answer | None = None
     telling: list[tuple[dict, int]] = []
     parsed = 0
@@ -103,6 +107,47 @@ def _began_and_lasted_until(base: Base, q: Question, telling: list[tuple[dict, i
                               f"from {date_label(a.edtf)} until {date_label(b.edtf)}.", [f"{days:.0f}"],
                               [base.cite(start_span), base.cite(end_span)], computed=True, dates=[a.edtf, b.edtf])
     return None
+
+
+def _read_relative(base: Base, q: Question, found: list[Passage]) -> Answer | None:
+    """"Who was X's father?": a sentence about X that writes "his father NAME", "her
+    daughter, NAME" or "X's father NAME" -- the name right after the relation word."""
+    person = q.entities[0]
+    owners = ["his", "her", "their"] + [re.escape(f) + "[’']s?" for f in sorted(_forms(base, person), key=len, reverse=True)]
+    pattern = re.compile(r"\b(?:" + "|".join(owners) + r")\s+(?:[\w-]+\s+)?" + re.escape(q.role) + r"s?,?\s+",
+                         re.IGNORECASE)
+    cites, names = [], []
+    for span in (s for p in found[:SENTENCES_READ] for s in _sentences(p)):
+        text = span["text"]
+        if not any(f in text.casefold() for f in _forms(base, person)) and not refers_back(base, span, person):
+            continue
+        # a mention may start at the name or take in the relation words before it ("his father Murad I")
+        others = [(eid, a, b) for eid, a, b in base.mentions_in(span, ("person",))
+                  if eid != person and is_name_form(base.name(eid))]
+        for m in pattern.finditer(text):
+            named = next((eid for eid, a, b in others if a <= m.end() < b), None)
+            if named and not hedged(text, m.start()) and \
+                    (m.group().split()[0].casefold() not in ("his", "her", "their") or _about(base, span, person, m.start())):
+                names.append(base.name(named))
+                cites.append(base.cite(span))
+    if not names:
+        return None
+    chosen = names[0]
+    cites = [c for c, n in zip(cites, names) if n == chosen][:MAX_CITES]
+    return Answer(q, "answered", f"{chosen}, as the source tells it.", [chosen], cites)
+
+
+def _about(base: Base, span: dict, person: str, at: int) -> bool:
+    """A "his"/"her" in the sentence is the person's: they are the first person named before
+    it, or the sentence follows on from sentences about them."""
+    before = [(a, eid) for eid, a in base.named_in(span, ("person",)) if a < at]
+    low = span["text"][:at].casefold()
+    by_form = [low.find(f) for f in _forms(base, person) if f in low]
+    if by_form and (not before or min(by_form) <= min(before)[0]):
+        return True
+    if before:
+        return min(before)[1] == person
+    return refers_back(base, span, person)
 
 
 def _sentences(p: Passage) -> list[dict]:
