@@ -58,3 +58,9 @@ def test_a_death_told_with_he_after_sentences_about_the_person(weavers):
 def test_a_death_no_text_tells_is_not_guessed(weavers):
     assert weavers.ask("When did Tom Hebble die?").status == "unknown"
     assert weavers.ask("When did Ada Finch move to Leeds?").status == "unknown"
+
+
+def test_whatever_happened_ends_with_the_death_the_texts_write(weavers):
+    answer = weavers.ask("Whatever happened to Ada Finch?")
+    assert answer.values[:1] == ["1851-05-03"], answer.text
+    assert "dies" in answer.text and answer.cites[0].text.startswith("Ada Finch (1790")

@@ -116,3 +116,12 @@ def test_a_number_must_be_written_in_the_quote(courier):
 def test_an_unanswerable_question_says_so_and_shows_passages(courier):
     answer = courier.ask("Where did the boatman drown?")
     assert answer.status == "unknown" or all("Varnholm" not in v for v in answer.values)
+
+
+def test_a_place_named_only_in_a_story_told_is_not_proof(courier):
+    from chronica.ask.model import Answer, Cite, Question
+    from chronica.ask.verify import verified
+    told = "The story goes that Hale hid in Ostmark."
+    q = Question(text="Where did Hale hide?", kind="where", entities=("ent_hale",))
+    ans = Answer(q, "answered", "in Ostmark", ["Ostmark"], [Cite(DOC, 0, len(told), told)])
+    assert verified(courier.base, ans) is None

@@ -13,7 +13,8 @@ from ..time.edtf import parse_edtf_bounds
 from ..whois import itinerary
 from .base import Base, date_label, overlaps
 from .events import best_events, in_period
-from .lifespan import life_dates
+from .lifespan import death_told, life_dates
+from .verify import iso_key
 from .model import Answer, Question
 from .parse import rules
 from .support import evidence_rules, hedged, located_at, narrow, plain, plain_first, tells
@@ -405,14 +406,24 @@ def answer_fate(base: Base, q: Question) -> Answer | None:
     person = q.entities[0]
     dated = [ev for ev in base.by_entity.get(person, ()) if (ev.get("when") or {}).get("earliest")
              and plain(ev.get("evidence", ()))]
-    if not dated:
-        return None
     deaths = [i for i, ev in enumerate(dated) if ev.get("kind") == "death" and person in ev.get("who", ())]
     if deaths:  # a life ends at its death: later events naming the person are about the dead
         dated = dated[:deaths[-1] + 1]
-    last = dated[-3:][::-1]
+    death = None if deaths or base.type(person) != "person" else death_told(base, person, q)
+    if not dated and death is None:
+        return None
+    if death is not None:  # a death the texts write though no stored event names the person
+        end = parse_edtf_bounds(death.edtf)[1]
+        dated = [ev for ev in dated if end and iso_key(ev["when"]["earliest"]) <= iso_key(end)]
+    last = dated[-(2 if death else 3):][::-1]
     ans = _listing(base, q, last, f"The last the sources tell of {base.name(q.entities[0])}:")
-    ans.values = [(last[0].get("when") or {}).get("edtf", "")] + ([base.name(last[0]["where"])] if last[0].get("where") else [])
+    ans.values = [(last[0].get("when") or {}).get("edtf", "")] + ([base.name(last[0]["where"])] if last[0].get("where") else []) \
+        if last else []
+    if death is not None:
+        ans.text = ans.text.replace(":", f": {date_label(death.edtf)}: {base.name(person)} dies;", 1)
+        ans.values = [death.edtf] + ans.values
+        ans.cites.insert(0, base.cite(death.span))
+        ans.items.insert(0, {"event": None, "summary": f"{base.name(person)} dies", "when": death.edtf, "where": None})
     return ans
 
 

@@ -12,8 +12,9 @@ The date is the one the quote writes; the answer cites the quote (``verify`` che
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ..extract.events_lexicon import load_lexicon
 from ..time.edtf import parse_edtf_bounds
 from .base import Base
 from .parse import time_tagger
@@ -136,3 +137,14 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     a = cuts[-1] if cuts else max(0, start - 1500)
     m = _SENTENCE_END.search(text, end)
     return a, (m.start() if m else len(text))
+
+
+def death_told(base: Base, person: str, q: Question) -> LifeDate | None:
+    """The person's death as the texts write it (for "whatever happened to X?" when no
+    stored death names them): the most precise of the dates that agree."""
+    verb = next((lemma for lemma, rs in load_lexicon().verbs.items()
+                 if any(r.kind == "death" and not r.particle and not r.weak for r in rs)), None)
+    asked = replace(q, kind="when", predicate=verb, predicate_forms=(), event_kinds=("death",))
+    found = life_dates(base, person, "death", asked)
+    return max(found, key=lambda d: len(d.edtf)) if found else None
+

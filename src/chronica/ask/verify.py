@@ -23,7 +23,7 @@ from ..time.edtf import parse_edtf_bounds
 from .base import Base
 from .model import Answer, Cite
 from .parse import time_tagger
-from .support import evidence_rules
+from .support import evidence_rules, hedged
 
 ANCHOR_REACH = 1500  # how far back (characters) a sentence may give a quote its date
 PARAGRAPH_REACH = 600  # ... or its place or person (and only within its paragraph)
@@ -113,6 +113,14 @@ def _forms_of(base: Base, names: list[str]) -> set[str]:
     return {f for f in forms if f}
 
 
+def _hedged_at(text: str, forms: set[str]) -> bool:
+    """The quote names the answer only inside a story told, a rumour or someone's words
+    ("The story goes that he went into the café")."""
+    low = text.casefold()
+    at = [m.start() for f in forms for m in [re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", low)] if m]
+    return bool(at) and hedged(text, min(at))
+
+
 def _names_it(text: str, forms: set[str]) -> bool:
     low = text.casefold()
     return any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", low) for f in forms)
@@ -154,7 +162,7 @@ def _supported(base: Base, ans: Answer) -> list[Cite]:
         if kind == "who" and set(ans.values) <= {base.name(e) for e in ans.question.entities}:
             return ans.cites  # "who was X?": the quotes describe X, they need not name X again
         forms = _forms_of(base, [str(v) for v in ans.values])
-        return _naming(base, ans.cites, forms)
+        return _naming(base, [c for c in ans.cites if not _hedged_at(c.text, forms)], forms)
     if kind in ("how_long", "how_old") and ans.computed:
         return [c for c in ans.cites if any(states_date(c.text, d) for d in ans.dates)]
     if kind in ("how_many", "how_old") and not ans.computed:
