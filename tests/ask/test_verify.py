@@ -125,3 +125,10 @@ def test_a_place_named_only_in_a_story_told_is_not_proof(courier):
     q = Question(text="Where did Hale hide?", kind="where", entities=("ent_hale",))
     ans = Answer(q, "answered", "in Ostmark", ["Ostmark"], [Cite(DOC, 0, len(told), told)])
     assert verified(courier.base, ans) is None
+
+
+def test_a_story_told_with_that_frames_every_clause_after_it():
+    from chronica.ask.support import hedged
+    text = "The story goes that Hale, weary of waiting, crossed the ice at Ostmark."
+    assert hedged(text, text.index("Ostmark"))
+    assert not hedged("Hale, weary of waiting, crossed the ice at Ostmark.", 40)

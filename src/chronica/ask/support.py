@@ -79,7 +79,11 @@ def hedged(text: str, anchor: int | None = None) -> bool:
 
 def _frames(text: str, marker_end: int, clause_start: int) -> bool:
     """A marker before the answering clause frames it when a colon or a quotation mark
-    introduces what follows ("he stated: ...", "heard the story: ...")."""
+    introduces what follows ("he stated: ...", "heard the story: ..."), or "that" does
+    ("the story goes that, ..., he went").
+    """
+    if re.match(r"\s+that\b", text[marker_end:]):  # "the story goes that ...": all of what follows is the story
+        return True
     return any(ch in ":\"“" for ch in text[marker_end:clause_start])
 
 
