@@ -97,3 +97,18 @@ def test_an_age_the_sources_describe_the_person_by(siege):
     answer = siege.ask("How old was Mr. Jory Penn?")
     assert answer.values == ["40"], answer.text
     assert _quotes(answer) == ["a 40-year-old widower, Jory Penn"]
+
+
+def test_the_city_named_in_the_sentence_before(nlp):
+    from chronica.ask import Asker
+    from chronica.ask.passages import MemoryPassages
+    text = "The rebels reached Valdora at dawn. For nine days they plundered the city.\n"
+    doc = "doc_valdora"
+    start = text.index("Valdora")
+    export = {"format": "chronica-export/1", "generator": "tests/ask", "events": [], "conflicts": [], "relations": [],
+              "documents": [{"id": doc, "path": "v.txt", "title": "V", "sha256": "0" * 64, "chars": len(text)}],
+              "entities": [{"id": "ent_v", "type": "place", "name": "Valdora", "aliases": [],
+                            "mentions": [{"document": doc, "start": start, "end": start + 7, "text": "Valdora"}]}]}
+    asker = Asker(export, MemoryPassages({doc: text}), nlp, texts={doc: text})
+    answer = asker.ask("How long did the rebels plunder Valdora?")
+    assert answer.values == ["9"] and [c.text for c in answer.cites] == ["For nine days they plundered the city."], answer.text

@@ -30,6 +30,7 @@ READ = ("who", "when", "where", "how_long", "how_many", "how_old")
 SENTENCES_READ = 12
 MAX_CITES = 4
 AGE_REACH = 80  # an age is read this near the person's name or the happening
+BEFORE_REACH = 200  # how far back a sentence may have named the place it calls "the city"
 WHO_PARSED = 6  # sentences parsed for a doer, at most
 _WORD = re.compile(r"[^\W_]+")
 _FOOTNOTED_END = re.compile(r"(?<=[.!?])(?:\[\d+\])+\s+(?=[A-Z])")
@@ -172,7 +173,7 @@ def _telling(base: Base, q: Question, span: dict) -> int | None:
     for e in q.entities:
         if e in named or any(f in low for f in _forms(base, e)):
             continue
-        if base.type(e) != "person" or not refers_back(base, span, e):
+        if not (refers_back(base, span, e) if base.type(e) == "person" else _named_just_before(base, span, e)):
             return None
     verb = q.predicate or next((w for w in q.words if w != q.role), None)  # the counted noun is not the happening
     if verb is None:  # "how old was X?": the sentence need only be about X, read beside the name
@@ -186,6 +187,15 @@ def _telling(base: Base, q: Question, span: dict) -> int | None:
 def _named_at(base: Base, q: Question, span: dict) -> int | None:
     offs = [off for eid, off in base.named_in(span, ("person",)) if eid in q.entities]
     return offs[0] if offs else None
+
+
+def _named_just_before(base: Base, span: dict, entity: str) -> bool:
+    """A place or thing the sentence calls "the city" was named in the sentence before it,
+    in the same paragraph."""
+    text = (base.texts or {}).get(span["document"]) or ""
+    lo = max(text.rfind("\n", 0, span["start"]) + 1, span["start"] - BEFORE_REACH)
+    before = text[lo:span["start"]].casefold()
+    return any(f in before for f in _forms(base, entity))
 
 
 def refers_back(base: Base, span: dict, person: str) -> bool:
