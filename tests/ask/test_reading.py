@@ -112,3 +112,21 @@ def test_the_city_named_in_the_sentence_before(nlp):
     asker = Asker(export, MemoryPassages({doc: text}), nlp, texts={doc: text})
     answer = asker.ask("How long did the rebels plunder Valdora?")
     assert answer.values == ["9"] and [c.text for c in answer.cites] == ["For nine days they plundered the city."], answer.text
+
+
+def test_the_person_a_title_describes(nlp):
+    from chronica.ask import Asker
+    from chronica.ask.passages import MemoryPassages
+    text = "In 1822 Tomas Eld and Ana Ruiz, the keeper of the Marlow Archive, opened the sealed chest.\n"
+    doc = "doc_archive"
+
+    def ent(eid, kind, name):
+        a = text.index(name)
+        return {"id": eid, "type": kind, "name": name, "aliases": [],
+                "mentions": [{"document": doc, "start": a, "end": a + len(name), "text": name}]}
+    export = {"format": "chronica-export/1", "generator": "tests/ask", "events": [], "conflicts": [], "relations": [],
+              "documents": [{"id": doc, "path": "a.txt", "title": "A", "sha256": "0" * 64, "chars": len(text)}],
+              "entities": [ent("ent_eld", "person", "Tomas Eld"), ent("ent_ruiz", "person", "Ana Ruiz"),
+                           ent("ent_arch", "organization", "Marlow Archive")]}
+    asker = Asker(export, MemoryPassages({doc: text}), nlp, texts={doc: text})
+    assert asker.ask("Who was the keeper of the Marlow Archive?").values == ["Ana Ruiz"]

@@ -243,8 +243,8 @@ def _read_who(base: Base, q: Question, span: dict, at: int, nlp) -> Answer | Non
     verb = next((t for t in doc if t.idx == at), None)
     if verb is None:
         return None
-    roles = _roles(verb)
-    want = "object" if _asks_object(q.text, nlp) else "subject"
+    roles = _roles(verb) if verb.pos_ not in ("NOUN", "PROPN") else _described(verb)
+    want = "object" if _asks_object(q.text, nlp) and verb.pos_ not in ("NOUN", "PROPN") else "subject"
     tokens = roles.get(want, [])
     found = [eid for eid, off in people if any(_covers(t, off) for t in tokens)]
     if not found:
@@ -280,6 +280,18 @@ def _roles(verb) -> dict[str, list]:
     if not subj and verb.dep_ == "conj":  # "X climbed the stairs and stabbed him": the first verb's subject
         subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
     return {"subject": [t for s in subj for t in _conjoined(s)], "object": [t for o in obj for t in _conjoined(o)]}
+
+
+def _described(noun) -> dict[str, list]:
+    """"Who was the director of X?": the person the noun describes -- in apposition to it
+    ("Ana Ruiz, the director of X"; "the director of X, Ana Ruiz") or its subject ("Ana Ruiz
+    was the director of X")."""
+    who = [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ == "appos":
+        who.append(noun.head)
+    if noun.dep_ == "attr":
+        who += [c for c in noun.head.children if c.dep_ == "nsubj"]
+    return {"subject": [t for w in who for t in _conjoined(w)], "object": []}
 
 
 def _conjoined(token) -> list:
