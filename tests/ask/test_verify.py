@@ -132,3 +132,14 @@ def test_a_story_told_with_that_frames_every_clause_after_it():
     text = "The story goes that Hale, weary of waiting, crossed the ice at Ostmark."
     assert hedged(text, text.index("Ostmark"))
     assert not hedged("Hale, weary of waiting, crossed the ice at Ostmark.", 40)
+
+
+def test_a_quote_about_the_happening_elsewhere_does_not_answer_at_a_place(courier):
+    from chronica.ask.model import Answer, Cite, Question
+    from chronica.ask.verify import verified
+    span = _span("On 3 March 1702 the courier Tobias Hale rode out of Varnholm with the salt letters.")
+    cite = Cite(DOC, span["start"], span["end"], span["text"])
+    at_ostmark = Question(text="When did Hale ride out of Ostmark?", kind="when", entities=("ent_hale", "ent_ostmark"))
+    at_varnholm = Question(text="When did Hale ride out of Varnholm?", kind="when", entities=("ent_hale", "ent_varnholm"))
+    assert verified(courier.base, Answer(at_ostmark, "answered", "3 March 1702", ["1702-03-03"], [cite])) is None
+    assert verified(courier.base, Answer(at_varnholm, "answered", "3 March 1702", ["1702-03-03"], [cite])).cites == [cite]

@@ -213,8 +213,10 @@ def _cite(base: Base, span: dict) -> list[Cite]:
 
 
 def _read_when(base: Base, q: Question, span: dict, at: int, nlp) -> Answer | None:
-    dates = [t for t in time_tagger().tag(span["text"]).timexes if t.type == "DATE" and t.edtf and ".." not in t.edtf
-             and min(abs(t.start - at), abs(t.end - at)) <= DATE_REACH]
+    text = span["text"]
+    dates = [t for t in time_tagger().tag(text).timexes if t.type == "DATE" and t.edtf and ".." not in t.edtf
+             and min(abs(t.start - at), abs(t.end - at)) <= DATE_REACH
+             and not text[t.end:t.end + 1] == "-" and not re.search(r"-\w+$", t.text)]  # "a 6th-century writer"
     if not dates:
         return None
     t = min(dates, key=lambda t: abs(t.start - at))  # the date told nearest the happening

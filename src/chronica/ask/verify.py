@@ -171,12 +171,29 @@ def _supported(base: Base, ans: Answer) -> list[Cite]:
     return ans.cites
 
 
+def _at_the_place(base: Base, ans: Answer, cites: list[Cite]) -> list[Cite]:
+    """A quote answers a question about a happening at a place ("who defeated him at
+    Pollentia?") only where it, or the text just before it, names that place."""
+    places = [e for e in ans.question.entities if base.type(e) == "place"]
+    if not places or ans.question.kind == "where":
+        return cites
+    forms = [_forms_of(base, [base.name(p)]) for p in places]
+    keep = []
+    for c in cites:
+        text = (base.texts or {}).get(c.document) or c.text
+        lo = max(0, c.start - PARAGRAPH_REACH)  # "arrived to sketch the room": the room is named a little before
+        context = text[lo:c.end] if text is not c.text else c.text
+        if all(_names_it(context, f) for f in forms):
+            keep.append(c)
+    return keep
+
+
 def verified(base: Base, ans: Answer | None) -> Answer | None:
     """The answer citing only the quotes that support it; None when none does."""
     if ans is None or ans.status != "answered" or ans.question.kind not in CHECKED:
         return ans
     cites: list[Cite] = []
-    for c in _supported(base, ans):  # a sentence cited beside a quote may hold another quote
+    for c in _at_the_place(base, ans, _supported(base, ans)):  # a sentence cited beside a quote may hold another quote
         if not any(c.document == k.document and c.start < k.end and k.start < c.end for k in cites):
             cites.append(c)
     return replace(ans, cites=cites) if cites else None
