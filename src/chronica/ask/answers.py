@@ -9,9 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..time.edtf import parse_edtf_bounds
 from ..whois import itinerary
 from .base import Base, date_label, overlaps
 from .events import best_events, in_period
+from .lifespan import death_told, life_dates
+from .verify import iso_key
 from .model import Answer, Question
 from .parse import rules
 from .support import evidence_rules, hedged, located_at, narrow, plain, plain_first, tells
@@ -48,9 +51,48 @@ def _disagree(ev: dict) -> list[tuple[str, list[dict]]] | None:
 def answer_when(base: Base, q: Question) -> Answer | None:
     found = [s for s in best_events(base, q, where=lambda ev: bool((ev.get("when") or {}).get("edtf")))
              if _tells_the_action(base, q, s.event)]
+    if not found or (_life_asked(base, q) and found[0].event.get("kind") != q.event_kinds[0]):
+        return answer_life(base, q) or (_dated(base, q, found[0].event) if found else None)
+    return _dated(base, q, found[0].event)
+
+
+def _life_asked(base: Base, q: Question) -> str | None:
+    """The person whose birth or death the question asks about."""
+    if not q.event_kinds or q.event_kinds[0] not in ("birth", "death"):
+        return None
+    return next((e for e in q.entities if base.type(e) == "person"), None)
+
+
+def answer_life(base: Base, q: Question) -> Answer | None:
+    """A birth or death from the life's dates the texts write (no stored event of that kind
+    has the person as participant)."""
+    person = _life_asked(base, q)
+    if person is None:
+        return None
+    kind = q.event_kinds[0]
+    found = life_dates(base, person, kind, q)
     if not found:
         return None
-    ev = found[0].event
+    versions: dict[str, list[dict]] = {}
+    for d in found:
+        versions.setdefault(d.edtf, []).append(d.span)
+    verb = "born" if kind == "birth" else "died"
+    name = base.name(person)
+    if len(versions) > 1 and _apart(list(versions)):
+        says = "; ".join(f"{base.labels.get(spans[0]['document'])} says {date_label(k)}" for k, spans in versions.items())
+        return Answer(q, "disputed", f"The sources disagree on when {name} was {verb}: {says}.", list(versions),
+                      [base.cite(spans[0], says=date_label(k)) for k, spans in versions.items()])
+    edtf = max(versions, key=len)  # the most precise of dates that agree
+    return Answer(q, "answered", f"{name} {'was born' if kind == 'birth' else 'died'}: {date_label(edtf)}.",
+                  [edtf], base.cites([s for spans in versions.values() for s in spans]))
+
+
+def _apart(edtfs: list[str]) -> bool:
+    bounds = [parse_edtf_bounds(e) for e in edtfs]
+    return any(not overlaps(*a, *b) for i, a in enumerate(bounds) for b in bounds[i + 1:])
+
+
+def _dated(base: Base, q: Question, ev: dict) -> Answer | None:
     versions = _disagree(ev)
     clash = next((c for c in base.conflicts_of_event.get(ev["id"], ()) if c.get("kind") == "date"), None)
     if clash and not versions:  # the cross-check found the sources' dates at odds
@@ -191,7 +233,13 @@ def _when_suffix(ev: dict) -> str:
 
 def _where_at(base: Base, q: Question, person: str) -> Answer | None:
     """A person's place at a date, from the dated itinerary."""
-    stops = [s for s in itinerary(base.by_entity.get(person, []), base.entities)
+    around = [ev for ev in base.by_entity.get(person, []) if in_period(ev, q.period)]  # the itinerary of the period only
+    same: dict[tuple, list[dict]] = {}  # events putting them at one place on one date: one stop, all their quotes
+    for ev in around:
+        w = ev.get("when") or {}
+        same.setdefault((ev.get("where"), w.get("earliest"), w.get("latest")), []).append(ev)
+    told = {evs[0]["id"]: evs for evs in same.values()}
+    stops = [s for s in itinerary([evs[0] for evs in same.values()], base.entities)
              if overlaps(s.earliest, s.latest, *q.period)]
     inside = [s for s in stops if s.earliest and s.latest and q.period[0] <= s.earliest and s.latest <= q.period[1]]
     if not inside and stops:  # only stops that outlast the period: the most precise of them
@@ -201,9 +249,7 @@ def _where_at(base: Base, q: Question, person: str) -> Answer | None:
     if not stops:
         return None
     names = list(dict.fromkeys(s.place_name for s in stops))
-    events = {ev["id"]: ev for ev in base.by_entity.get(person, [])}
-    spans = [sp for s in stops for eid in s.events if in_period(events.get(eid, {}), q.period)
-             for sp in events.get(eid, {}).get("evidence", ())]
+    spans = [sp for s in stops for eid in s.events for ev in told.get(eid, ()) for sp in ev.get("evidence", ())]
     period = " – ".join(dict.fromkeys(date_label(x) for x in (stops[0].start, stops[-1].end)))
     text = f"In {q.period_text}, {base.name(person)} was in {' and then '.join(names)} (the sources place them there {period})."
     return Answer(q, "answered", text, names, base.cites(spans))
@@ -360,14 +406,24 @@ def answer_fate(base: Base, q: Question) -> Answer | None:
     person = q.entities[0]
     dated = [ev for ev in base.by_entity.get(person, ()) if (ev.get("when") or {}).get("earliest")
              and plain(ev.get("evidence", ()))]
-    if not dated:
-        return None
     deaths = [i for i, ev in enumerate(dated) if ev.get("kind") == "death" and person in ev.get("who", ())]
     if deaths:  # a life ends at its death: later events naming the person are about the dead
         dated = dated[:deaths[-1] + 1]
-    last = dated[-3:][::-1]
+    death = None if deaths or base.type(person) != "person" else death_told(base, person, q)
+    if not dated and death is None:
+        return None
+    if death is not None:  # a death the texts write though no stored event names the person
+        end = parse_edtf_bounds(death.edtf)[1]
+        dated = [ev for ev in dated if end and iso_key(ev["when"]["earliest"]) <= iso_key(end)]
+    last = dated[-(2 if death else 3):][::-1]
     ans = _listing(base, q, last, f"The last the sources tell of {base.name(q.entities[0])}:")
-    ans.values = [(last[0].get("when") or {}).get("edtf", "")] + ([base.name(last[0]["where"])] if last[0].get("where") else [])
+    ans.values = [(last[0].get("when") or {}).get("edtf", "")] + ([base.name(last[0]["where"])] if last[0].get("where") else []) \
+        if last else []
+    if death is not None:
+        ans.text = ans.text.replace(":", f": {date_label(death.edtf)}: {base.name(person)} dies;", 1)
+        ans.values = [death.edtf] + ans.values
+        ans.cites.insert(0, base.cite(death.span))
+        ans.items.insert(0, {"event": None, "summary": f"{base.name(person)} dies", "when": death.edtf, "where": None})
     return ans
 
 

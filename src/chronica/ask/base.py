@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 
 from ..whois import _is_name
 from .model import Cite
+from .people import join_people
 from .words import stems
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -60,7 +61,7 @@ class Base:
     texts: dict[str, str] | None = None  # document id -> text, to widen a quote to a name beside it
 
     def __post_init__(self) -> None:
-        data = self.export
+        data = join_people(self.export)  # one person stored as two entities is asked about as one
         self.entities: dict[str, dict] = {e["id"]: e for e in data.get("entities", ())}
         self.events: list[dict] = sorted(data.get("events", ()), key=_event_order)
         self.event_by_id: dict[str, dict] = {ev["id"]: ev for ev in self.events}
@@ -93,10 +94,19 @@ class Base:
         # aliases that describe ("the director of the Uffizi Gallery"), to be found again in the texts
         self.described_as = [(e, a, stems(a)) for e in self.entities.values() if e.get("type") == "person"
                              for a in e.get("aliases", ()) if not _is_name(a)]
+        self.by_name: dict[str, list[dict]] = defaultdict(list)  # folded name -> entities, to check a quote names one
+        for e in self.entities.values():
+            self.by_name[e.get("name", "").casefold()].append(e)
+        self._span_when = {(s["document"], s["start"], s["end"]): s.get("when") or {}
+                           for ev in self.events for s in ev.get("evidence", ())}
         self.conflicts_of_event: dict[str, list[dict]] = defaultdict(list)
         for c in self.conflicts:
             for eid in c.get("events", ()):
                 self.conflicts_of_event[eid].append(c)
+
+    def when_basis(self, cite) -> str | None:
+        """How the stored evidence span quoted by ``cite`` got its date (explicit, relative, inferred)."""
+        return self._span_when.get((cite.document, cite.start, cite.end), {}).get("basis")
 
     def places_in(self, span: dict) -> list[tuple[str, int]]:
         """The places named inside a span: (entity id, offset of the name within the span)."""
@@ -104,6 +114,10 @@ class Base:
 
     def named_in(self, span: dict, types: tuple[str, ...]) -> list[tuple[str, int]]:
         """Entities of the given types named inside a span: (entity id, offset within the span)."""
+        return [(eid, a) for eid, a, _ in self.mentions_in(span, types)]
+
+    def mentions_in(self, span: dict, types: tuple[str, ...]) -> list[tuple[str, int, int]]:
+        """Entities of the given types mentioned inside a span: (entity id, start, end within the span)."""
         if not hasattr(self, "_mentions_by_doc"):
             index: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
             for e in self.entities.values():
@@ -118,7 +132,7 @@ class Base:
         while i < len(found) and found[i][0] < span["end"]:
             a, b, eid, t = found[i]
             if t in types and b <= span["end"]:
-                out.append((eid, a - span["start"]))
+                out.append((eid, a - span["start"], b - span["start"]))
             i += 1
         return out
 

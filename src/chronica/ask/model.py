@@ -22,6 +22,7 @@ class Question:
     period_text: str | None = None
     role: str | None = None  # a relation noun ("wife") or a counted noun ("soldiers")
     of_role: str | None = None  # the question is about someone's relative: "Lincoln's wife", "the son of X"
+    role_forms: tuple[str, ...] = ()  # the counted noun's irregular forms ("men" for "man")
     place_words: tuple[str, ...] = ()  # unresolved proper names after a preposition ("at Pollentia"): the event must tell them
 
 
@@ -65,6 +66,7 @@ class Answer:
     cites: list[Cite] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
     computed: bool = False  # worked out from dates rather than stated
+    dates: list[str] = field(default_factory=list)  # EDTF of the dates a computed answer is worked out from
     items: list[dict] = field(default_factory=list)  # listed events or conflicts, for display
 
     @property

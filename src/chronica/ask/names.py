@@ -31,7 +31,8 @@ class NameHit:
 
 
 def _key(text: str) -> str:
-    return " ".join(fold(clean_surface(text)).replace("’", "'").split())
+    """Folded, with full stops dropped: "Dr. Charles Leale" and "Dr Charles Leale" are one key."""
+    return " ".join(fold(clean_surface(text)).replace("’", "'").replace(".", " ").split())
 
 
 class NameIndex:

@@ -91,12 +91,13 @@ def _period(text: str) -> tuple[tuple[str, str] | None, str | None, list[tuple[i
     return (lo, hi), " ".join(t.text for t in found), [(t.start, t.end) for t in found]
 
 
-def _irregular_forms(nlp) -> dict[str, tuple[str, ...]]:
-    """Verb lemma -> its irregular forms, from the spaCy lemmatizer's exception table, so
-    "write" finds "wrote" in the evidence (regular forms share a stem anyway)."""
+def _irregular_forms(nlp, pos: str = "verb") -> dict[str, tuple[str, ...]]:
+    """Verb (or noun) lemma -> its irregular forms, from the spaCy lemmatizer's exception
+    table, so "write" finds "wrote" and "man" finds "men" in the evidence (regular forms
+    share a stem anyway)."""
     out: dict[str, list[str]] = {}
     try:
-        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")["verb"]
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")[pos]
     except (KeyError, ValueError, AttributeError):
         return {}
     for form, lemmas in table.items():
@@ -116,6 +117,7 @@ class QuestionParser:
         self.names = names
         self.nlp = nlp
         self.irregular = _irregular_forms(nlp)
+        self.plurals = _irregular_forms(nlp, "noun")
 
     def parse(self, text: str) -> Question:
         text = " ".join(text.split())
@@ -145,6 +147,7 @@ class QuestionParser:
             predicate_forms=self.irregular.get(predicate or "", ()),
             event_kinds=event_kinds(predicate, pos, passive) or self._light_kinds(doc, taken), words=words, period=period,
             period_text=period_text, role=role, of_role=of_role, place_words=self._place_words(doc, taken),
+            role_forms=self.plurals.get(role or "", ()),
         )
 
     @staticmethod

@@ -15,8 +15,9 @@ from typing import Callable, Protocol
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from . import answers, quantities
+from . import answers, quantities, reading
 from .base import Base
+from .verify import verified
 from .model import Answer, Passage, Question
 from .names import NameIndex
 from .parse import QuestionParser, time_tagger, rules
@@ -58,9 +59,14 @@ class Asker:
             relative = answers.relative(self.base, q.entities[0], q.of_role)
             q = replace(q, entities=(relative, *q.entities[1:])) if relative else q
             answerer = answerer if relative else None
-        ans = answerer(self.base, q) if answerer else None
+        ans = verified(self.base, answerer(self.base, q)) if answerer else None
         if ans is not None and ans.cites:
             return ans
+        if answerer is not None:  # no stored event gives it: read it from the sentences that tell it
+            read = self.passages.search(reading.query_words(self.base, q), PASSAGES_FETCHED)
+            ans = verified(self.base, reading.read_answer(self.base, q, read, self.parser.nlp))
+            if ans is not None and ans.cites:
+                return ans
         found = self.nearest(q)
         if q.kind == "passages":
             text = "No question form fits: the passages that best match it." if found else "Nothing in the sources matches."

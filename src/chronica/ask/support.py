@@ -30,6 +30,9 @@ class EvidenceRules:
     narrow: frozenset[str]
     inflections: tuple[str, ...]
     aftermath: frozenset[str]
+    anaphors: frozenset[str]
+    birth_marks: frozenset[str]
+    death_marks: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +47,9 @@ def evidence_rules() -> EvidenceRules:
         narrow=frozenset(str(p) for p in raw.get("narrow_predicates") or ()),
         inflections=tuple(str(i) for i in raw.get("inflections") or ("",)),
         aftermath=frozenset(str(w) for w in raw.get("aftermath_words") or ()),
+        anaphors=frozenset(str(w).casefold() for w in raw.get("anaphors") or ()),
+        birth_marks=frozenset(str(w).casefold() for w in raw.get("birth_marks") or ()),
+        death_marks=frozenset(str(w).casefold() for w in raw.get("death_marks") or ()),
     )
 
 
@@ -73,7 +79,11 @@ def hedged(text: str, anchor: int | None = None) -> bool:
 
 def _frames(text: str, marker_end: int, clause_start: int) -> bool:
     """A marker before the answering clause frames it when a colon or a quotation mark
-    introduces what follows ("he stated: ...", "heard the story: ...")."""
+    introduces what follows ("he stated: ...", "heard the story: ..."), or "that" does
+    ("the story goes that, ..., he went").
+    """
+    if re.match(r"\s+that\b", text[marker_end:]):  # "the story goes that ...": all of what follows is the story
+        return True
     return any(ch in ":\"“" for ch in text[marker_end:clause_start])
 
 
