@@ -220,8 +220,9 @@ _SCHEMAS.append(("settings/match.yaml", Schema(_numbers(
 _SCHEMAS.append(("places/place_words.yaml", Schema({
     "type": "object", "additionalProperties": False,
     "required": ["place_nouns", "state_qualifiers", "region_qualifiers", "bare_directions", "compass_parts",
-                 "abbreviations"],
+                 "abbreviations", "name_tails"],
     "properties": {"place_nouns": {"type": "object", "additionalProperties": {"type": "string"}},
+                   "name_tails": {"type": "object", "additionalProperties": STRINGS},
                    "bare_directions": {"type": "object", "additionalProperties": {"type": "string"}},
                    "abbreviations": {"type": "object", "additionalProperties": {"type": "string"}},
                    "state_qualifiers": STRINGS, "region_qualifiers": STRINGS, "compass_parts": STRINGS}})))
