@@ -229,8 +229,12 @@ def _place_role(root, anchor, lex: Lexicon) -> str | None:
     if anchor.dep_ == "relcl" and anchor.head.i == root.i and any(
             c.dep_ in OBJECT_DEPS and c.lower_ in ("which", "that") for c in anchor.children):
         return _object_role(anchor, lex)  # "Cadiz, which she reached"
+    if root.head.i == anchor.i and _befalls(root, anchor):
+        return "subject"  # "the fortress was stormed", "the town surrendered": it happened there
     if root.dep_ == "pobj":
         prep = root.head
+        if prep.lower_ in NOUN_BOUND_PREPS and prep.head.pos_ not in ("VERB", "AUX"):
+            return None  # "a costly victory for Carthage": for whom, not whither
         role = lex.place_roles.get(prep.lower_)
         # "on the island of Jersey": take the outer preposition's role
         if prep.lower_ == "of" and prep.head.pos_ == "NOUN" and prep.head.dep_ == "pobj":
@@ -249,6 +253,19 @@ def _place_role(root, anchor, lex: Lexicon) -> str | None:
         if prev.pos_ == "ADP" and prev.lower_ in lex.place_roles:
             return lex.place_roles[prev.lower_]
     return None
+
+
+PLACE_WORDS = load("places/place_words.yaml")
+SUBJECT_PLACE_VERBS = frozenset(PLACE_WORDS["place_subject_verbs"])
+NOUN_BOUND_PREPS = frozenset(PLACE_WORDS["verb_only_place_preps"])
+
+
+def _befalls(root, anchor) -> bool:
+    """A place that undergoes the happening: the subject of a passive ("the abbey was
+    founded") or of a verb told of towns ("the garrison town capitulated")."""
+    if root.dep_ == "nsubjpass":
+        return True
+    return root.dep_ == "nsubj" and anchor.lemma_.lower() in SUBJECT_PLACE_VERBS
 
 
 def _object_role(verb, lex: Lexicon) -> str:

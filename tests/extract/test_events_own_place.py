@@ -1,0 +1,50 @@
+"""The place of a happening read from its own clause: a place that undergoes it ("the
+abbey was founded"), "for X" only after a verb, "the town" pointing back to the town
+named last. Whole document pipeline, fresh examples."""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from chronica.config import Settings
+from chronica.doc import Doc, Source
+from chronica.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    s = Settings()
+    return Pipeline(s.document_pipeline, s)
+
+
+def events(pipe, text: str) -> list[tuple[str, str | None]]:
+    doc = pipe(Doc(Source("<t>", text, hashlib.sha256(text.encode()).hexdigest(), "txt")))
+    names = {e.key: e.name for e in doc.entities}
+    return [(ev.evidence.text, names.get(ev.where)) for ev in doc.events]
+
+
+def place_of(evs, words: str) -> str | None:
+    return next(w for t, w in evs if words in t)
+
+
+def test_a_place_that_undergoes_the_happening_is_its_place(pipe):
+    evs = events(pipe, "In 1190 the knights sailed to Acre.\n\nCluny Abbey was founded in 910 by Duke William.")
+    assert place_of(evs, "Cluny Abbey was founded") == "Cluny Abbey"
+
+
+def test_for_after_a_verb_is_a_destination_but_not_after_a_noun(pipe):
+    evs = events(pipe, "The fleet sailed for Alexandria in 1798.\n\nThe battle of 1801 was a costly victory for Venice.")
+    assert place_of(evs, "sailed for Alexandria") == "Alexandria"
+    assert all(w is None for t, w in evs if "costly victory" in t)
+
+
+def test_the_town_points_back_to_the_town_named_last(pipe):
+    evs = events(pipe, "In 1204 the crusaders besieged Ragusa for a month. The town surrendered in November.")
+    assert place_of(evs, "The town surrendered") == "Ragusa"
+
+
+def test_the_city_with_no_town_before_it_names_nothing(pipe):
+    doc_text = "The city surrendered in November 1204. Later the knights rode to Egypt."
+    doc = pipe(Doc(Source("<t>", doc_text, hashlib.sha256(doc_text.encode()).hexdigest(), "txt")))
+    assert not [m for m in doc.mentions if m.text == "The city"]
