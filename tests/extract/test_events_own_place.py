@@ -48,3 +48,18 @@ def test_the_city_with_no_town_before_it_names_nothing(pipe):
     doc_text = "The city surrendered in November 1204. Later the knights rode to Egypt."
     doc = pipe(Doc(Source("<t>", doc_text, hashlib.sha256(doc_text.encode()).hexdigest(), "txt")))
     assert not [m for m in doc.mentions if m.text == "The city"]
+
+
+def test_the_happenings_own_name_outranks_a_place_it_was_near(pipe):
+    evs = events(pipe, "He rode to Vienna in 1570.\n\nThe battle of Breitenfeld was fought near Leipzig in 1631.")
+    assert place_of(evs, "Breitenfeld was fought") == "Breitenfeld"
+
+
+def test_close_to_is_where_it_happened_about(pipe):
+    evs = events(pipe, "He rode to Vienna in 1570.\n\nThe army camped close to Leipzig in 1631.")
+    assert place_of(evs, "camped close to") == "Leipzig"
+
+
+def test_a_named_siege_names_its_place(pipe):
+    evs = events(pipe, "He rode to Vienna in 1570.\n\nThe Siege of Leiden ended in 1574.")
+    assert place_of(evs, "Siege of Leiden") == "Leiden"

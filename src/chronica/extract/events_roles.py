@@ -235,6 +235,8 @@ def _place_role(root, anchor, lex: Lexicon) -> str | None:
         prep = root.head
         if prep.lower_ in NOUN_BOUND_PREPS and prep.head.pos_ not in ("VERB", "AUX"):
             return None  # "a costly victory for Carthage": for whom, not whither
+        if _only_near(root):
+            return "location"  # "camped close to Leipzig": there about, not bound for it
         role = lex.place_roles.get(prep.lower_)
         # "on the island of Jersey": take the outer preposition's role
         if prep.lower_ == "of" and prep.head.pos_ == "NOUN" and prep.head.dep_ == "pobj":
@@ -258,6 +260,17 @@ def _place_role(root, anchor, lex: Lexicon) -> str | None:
 PLACE_WORDS = load("places/place_words.yaml")
 SUBJECT_PLACE_VERBS = frozenset(PLACE_WORDS["place_subject_verbs"])
 NOUN_BOUND_PREPS = frozenset(PLACE_WORDS["verb_only_place_preps"])
+
+
+NEAR_WORDS = frozenset(PLACE_WORDS["near_words"])
+
+
+def _only_near(root) -> bool:
+    """A place the happening was only near: "near X", "close to X", "not far from X"."""
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    return prep.lower_ in NEAR_WORDS or (prep.lower_ in ("to", "from") and prep.head.lower_ in NEAR_WORDS)
 
 
 def _befalls(root, anchor) -> bool:
@@ -339,10 +352,14 @@ def place(h: Happening, view: SentView, start_tok: int, end_tok: int, index: Men
             continue
         dist = _distance(root, anchor, view.span.start, view.span.end)
         prep = root.head.lower_ if root.dep_ == "pobj" else None
+        named = prep == "of" and root.head.head.i in {t.i for t in h.triggers}
         if prep == "of" and root.head.head.dep_ == "pobj":
             prep = root.head.head.head.lower_
-        # a bare "of X" ("the courage of the Dutch") places less surely than "at X"
-        rank = (lex.role_rank.get(role, 3), prep == "of", dist, i)
+        # the happening's own name places it ("the battle of Lutzen ... fought near
+        # Leipzig"); a bare "of X" ("the courage of the Dutch") or a place it was only
+        # near places it less surely than "at X"
+        vague = prep == "of" or _only_near(root)
+        rank = (-1 if named else lex.role_rank.get(role, 3), vague and not named, dist, i)
         if best is None or rank < best[0]:
             best = (rank, key, prep)
         if role == "destination" or role == "location" and prep not in (None, "of"):

@@ -70,7 +70,7 @@ def ner_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[MentionCandid
     return out
 
 
-_EVENT_OF = re.compile(r"^(?P<head>[A-Z][a-z]+) of (?:the )?")
+_EVENT_OF = re.compile(r"^(?:[Tt]he )?(?P<head>[A-Z][a-z]+) of (?:the )?")
 
 
 def _split_place(doc: Doc, a: int, b: int, label: str, lex: Lexicon, gaz: Gazetteer,
@@ -224,8 +224,9 @@ def gazetteer_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention
     out = []
     lower = lower_words(doc)
     for i, t in enumerate(sd[:-1]):
-        if t.lower_ not in lex.place_preps:
-            continue
+        named_after = t.lower_ == "of" and i > 0 and sd[i - 1].text.capitalize() in lex.event_heads
+        if t.lower_ not in lex.place_preps and not named_after:
+            continue  # a place after "in", "to" ...; or a happening's: "the Siege of Leiden"
         j = i + 1
         if sd[j].lower_ == "the":
             j += 1
