@@ -63,3 +63,14 @@ def test_close_to_is_where_it_happened_about(pipe):
 def test_a_named_siege_names_its_place(pipe):
     evs = events(pipe, "He rode to Vienna in 1570.\n\nThe Siege of Leiden ended in 1574.")
     assert place_of(evs, "Siege of Leiden") == "Leiden"
+
+
+def test_a_town_that_gives_itself_up_in_a_relative_clause(pipe):
+    evs = events(pipe, "He rode to Vienna in 1570.\n\nIn 1424 the sultan spared Smyrna, which surrendered without a fight.")
+    assert place_of(evs, "which surrendered") == "Smyrna"
+
+
+def test_here_points_to_the_finest_place_told_before(pipe):
+    evs = events(pipe, "The raiders sailed to Sicily in 1061.\n\nThen the raiders marched to the town of Lucca, "
+                       "in the northern part of Italy. Here a famous general besieged them in their camp.")
+    assert place_of(evs, "Here a famous general") == "Lucca"

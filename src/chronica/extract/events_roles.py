@@ -231,6 +231,9 @@ def _place_role(root, anchor, lex: Lexicon) -> str | None:
         return _object_role(anchor, lex)  # "Cadiz, which she reached"
     if root.head.i == anchor.i and _befalls(root, anchor):
         return "subject"  # "the fortress was stormed", "the town surrendered": it happened there
+    if anchor.dep_ == "relcl" and anchor.head.i == root.i and any(
+            c.lower_ in ("which", "that") and _befalls(c, anchor) for c in anchor.children):
+        return "subject"  # "spared Corinth, which capitulated at once"
     if root.dep_ == "pobj":
         prep = root.head
         if prep.lower_ in NOUN_BOUND_PREPS and prep.head.pos_ not in ("VERB", "AUX"):
@@ -342,9 +345,11 @@ def place(h: Happening, view: SentView, start_tok: int, end_tok: int, index: Men
     anchor = doc[h.anchor]
     best = None
     seen: list[tuple[int, str]] = []
-    for i in range(start_tok, end_tok):
+    # a relative clause's own noun may lie outside it ("Corinth, which capitulated")
+    outside = [anchor.head.i] if anchor.dep_ == "relcl" and not start_tok <= anchor.head.i < end_tok else []
+    for i in [*range(start_tok, end_tok), *outside]:
         key = view.root_entity.get(i)
-        if key is None or index.entity_type.get(key) != "place" or i in skip:
+        if key is None or index.entity_type.get(key) != "place" or (i in skip and i not in outside):
             continue
         root = doc[i]
         role = _place_role(root, anchor, lex)

@@ -44,6 +44,15 @@ def finer_place(doc: Doc, key: str | None, seen: list[str]) -> str | None:
     return key
 
 
+def finest_first(doc: Doc, seen: list[str]) -> list[str]:
+    """The places a clause puts someone at, the finest first: "marched to the state of
+    Elis, in the south-western part of Greece" leaves them in Elis, not all of Greece."""
+    def coarse(k: str) -> bool:
+        e = doc.entity(k)
+        return e is not None and e.place is not None and e.place.feature in COARSE_FEATURES
+    return [k for k in seen if not coarse(k)] + [k for k in seen if coarse(k)]
+
+
 def place_in_name(doc: Doc, trigger: Span, frame: DocFrame) -> str | None:
     """A named happening whose name starts with a place the text names ("the Moscow
     Trials began", "the Paris Commune") took place there."""
