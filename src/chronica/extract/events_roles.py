@@ -224,8 +224,9 @@ def _harmed(anchor, view: SentView, index: MentionIndex) -> list[str]:
 
 # ------------------------------------------------------------------ place --
 
-def _place_role(root, anchor, lex: Lexicon) -> str | None:
-    """How a place mention (its root token) relates to the happening."""
+def _place_role(root, anchor, lex: Lexicon, own: frozenset[int] = frozenset()) -> str | None:
+    """How a place mention (its root token) relates to the happening (``own``: the
+    happening's trigger tokens)."""
     if anchor.dep_ == "relcl" and anchor.head.i == root.i and any(
             c.dep_ in OBJECT_DEPS and c.lower_ in ("which", "that") for c in anchor.children):
         return _object_role(anchor, lex)  # "Cadiz, which she reached"
@@ -242,16 +243,18 @@ def _place_role(root, anchor, lex: Lexicon) -> str | None:
             return "location"  # "camped close to Leipzig": there about, not bound for it
         role = lex.place_roles.get(prep.lower_)
         # "on the island of Jersey": take the outer preposition's role
-        if prep.lower_ == "of" and prep.head.pos_ == "NOUN" and prep.head.dep_ == "pobj":
+        if prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.dep_ == "pobj":
             outer = lex.place_roles.get(prep.head.head.lower_)
             role = outer or role
+        elif prep.lower_ == "of" and not _of_place(prep.head, anchor, own):
+            return None  # "yelled the state motto of Virginia": whose motto, not where
         return role
     if root.dep_ in OBJECT_DEPS:
         return _object_role(root.head, lex)
     if root.dep_ in ("npadvmod", "advmod") and root.head.i == anchor.i:
         return "location"  # "went home", "sailed north to ..."
     if root.dep_ in ("appos", "conj") and root.head.dep_ == "pobj":
-        return _place_role(root.head, anchor, lex)
+        return _place_role(root.head, anchor, lex, own)
     if root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.i > 0:
         # a name glued to the next one by the parser ("after nine months at Avignon Petrarch decided")
         prev = root.doc[root.i - 1]
@@ -266,6 +269,17 @@ NOUN_BOUND_PREPS = frozenset(PLACE_WORDS["verb_only_place_preps"])
 
 
 NEAR_WORDS = frozenset(PLACE_WORDS["near_words"])
+_NAMES = load("names/lexicon.yaml")
+OF_PLACE_NOUNS = frozenset(PLACE_WORDS["of_place_nouns"]) | frozenset(_NAMES["geo_nouns"]) | frozenset(
+    w.lower() for w in _NAMES["event_heads"])  # "the Battle of X", "the sack of X"
+
+
+def _of_place(noun, anchor, own: frozenset[int]) -> bool:
+    """Does "<noun> of X" put the happening in X? The happening's own noun does ("the
+    siege of X"), so does a part of a place ("the walls of X", "the coast of X"); a
+    thing that only belongs to X ("the motto of X", "the king of X") does not."""
+    return noun.i in own or noun.i == anchor.i or noun.lemma_.lower() in OF_PLACE_NOUNS \
+        or noun.lower_ in OF_PLACE_NOUNS
 
 
 def _only_near(root) -> bool:
@@ -345,6 +359,7 @@ def place(h: Happening, view: SentView, start_tok: int, end_tok: int, index: Men
     anchor = doc[h.anchor]
     best = None
     seen: list[tuple[int, str]] = []
+    own = frozenset(t.i for t in h.triggers) | {h.anchor}
     # a relative clause's own noun may lie outside it ("Corinth, which capitulated")
     outside = [anchor.head.i] if anchor.dep_ == "relcl" and not start_tok <= anchor.head.i < end_tok else []
     for i in [*range(start_tok, end_tok), *outside]:
@@ -352,7 +367,7 @@ def place(h: Happening, view: SentView, start_tok: int, end_tok: int, index: Men
         if key is None or index.entity_type.get(key) != "place" or (i in skip and i not in outside):
             continue
         root = doc[i]
-        role = _place_role(root, anchor, lex)
+        role = _place_role(root, anchor, lex, own)
         if role is None or _in_other_clause(root, anchor, role, lex):
             continue
         dist = _distance(root, anchor, view.span.start, view.span.end)

@@ -87,11 +87,12 @@ def carried_place(anchor, who: list[str], where_now: Whereabouts, frame: DocFram
     if where_now.story_place or frame.country:
         return where_now.story_place or frame.country
     # no country the story is set in: where a participant was last told to be, in an
-    # earlier paragraph ("moved to Strelsau" ... "In 1899, he was expelled from school")
+    # earlier paragraph ("moved to Strelsau" ... "In 1899, he was expelled from school"),
+    # else where the last paragraph of this section left the story
     for w in who:
         if w in where_now.earlier:
             return where_now.earlier[w]
-    return None
+    return where_now.scene
 
 
 def set_scene(doc: Doc, sent, lex: Lexicon, frame: DocFrame, where_now: Whereabouts) -> None:
@@ -105,6 +106,7 @@ def set_scene(doc: Doc, sent, lex: Lexicon, frame: DocFrame, where_now: Whereabo
               and frame.index.entity_type.get(m.entity) == "place"]
     if sent.kind == "heading" or places:
         where_now.story_place = places[-1] if places else None
+        where_now.scene, where_now.trail = None, []  # a new scene: the last paragraph's places are behind
 
 
 def heading_residence(doc: Doc, sent, frame: DocFrame) -> LocalEvent | None:
