@@ -99,3 +99,10 @@ def test_the_story_stays_where_the_last_paragraph_left_it_until_a_heading(pipe):
     where = {ev.evidence.text: names.get(ev.where) for ev in doc.events}
     assert next(w for t, w in where.items() if "actor was stabbed" in t) == "Globe Theatre"
     assert all(w is None for t, w in where.items() if "mob attacked" in t)
+
+
+def test_this_capital_points_back_to_the_town(pipe):
+    text = "In 1420 the court moved to Nanjing.\n\nIn 1421 the emperor was crowned in this capital."
+    doc = pipe(Doc(Source("<t>", text, hashlib.sha256(text.encode()).hexdigest(), "txt")))
+    assert [m.entity for m in doc.mentions if m.text == "this capital"] == \
+        [m.entity for m in doc.mentions if m.text == "Nanjing"]

@@ -57,3 +57,9 @@ def test_plural_tail_links_the_last_name_of_the_list(pipe):
 def test_surname_tail_after_a_first_name_stays_a_person(pipe):
     doc = run(pipe, "Ida Lake sang in Boston. Later Ida Lake retired.")
     assert type_of(doc, "Ida Lake") == {"person"}
+
+
+def test_a_known_building_is_found_without_a_preposition(pipe):
+    doc = run(pipe, "Events of the reign\n\n-   680 : Yakushi-ji was founded by the court.\n")
+    assert type_of(doc, "Yakushi-ji") == {"place"}
+    assert doc.places.get("Yakushi-ji") is not None and doc.places["Yakushi-ji"].lat is not None

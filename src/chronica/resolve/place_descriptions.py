@@ -9,7 +9,7 @@ A description followed by what restricts it ("the house where Dickens lived", "t
 island of Capri") or by a capitalised word is not taken. Word lists:
 ``lang/en/aliases/place_heads.yaml``.
 
-"The city", "the town", "the capital" (``antecedent_heads`` in
+"The city", "the town", "this capital" (``antecedent_heads`` in
 ``lang/en/places/place_words.yaml``) are read as a reader reads them: the town named
 last before them, in the same section and not far back ("besieged Tarsus ... the town
 fell"); none such, no place.
@@ -106,7 +106,7 @@ def _town_rx() -> re.Pattern:
     raw = load("places/place_words.yaml")["antecedent_heads"]
     stop = "|".join(map(re.escape, load("aliases/place_heads.yaml")["restrictive_after"]))
     alts = "|".join(sorted(map(re.escape, raw), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?P<span>[Tt]he\s+(?:{alts}))(?![\w-])(?!['’]s?\b)"
+    return re.compile(rf"(?<![\w-])(?P<span>(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:{alts}))(?![\w-])(?!['’]s?\b)"
                       rf"(?!\s+(?:{stop})\b)(?![ \t]+(?-i:[A-Z]))")
 
 
