@@ -106,3 +106,11 @@ def test_this_capital_points_back_to_the_town(pipe):
     doc = pipe(Doc(Source("<t>", text, hashlib.sha256(text.encode()).hexdigest(), "txt")))
     assert [m.entity for m in doc.mentions if m.text == "this capital"] == \
         [m.entity for m in doc.mentions if m.text == "Nanjing"]
+
+
+def test_a_crossing_happens_on_what_is_crossed_and_leaves_them_at_the_goal(pipe):
+    evs = events(pipe, "He rode to Vienna in 1570.\n\nIn 1800 the army crossed the Alps into Italy. "
+                       "Then it marched across the Pyrenees into Spain. Here it stayed a year.")
+    assert place_of(evs, "crossed the Alps") == "Alps"
+    assert place_of(evs, "across the Pyrenees") == "Pyrenees"
+    assert place_of(evs, "Here it stayed") == "Spain"

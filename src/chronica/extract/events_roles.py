@@ -242,6 +242,8 @@ def _place_role(root, anchor, lex: Lexicon, own: frozenset[int] = frozenset()) -
         if _only_near(root):
             return "location"  # "camped close to Leipzig": there about, not bound for it
         role = lex.place_roles.get(prep.lower_)
+        if prep.lower_ in CROSSING_PREPS and prep.head.i == anchor.i and anchor.pos_ == "VERB":
+            role = "crossed"  # "marched across the Pyrenees into Spain"
         # "on the island of Jersey": take the outer preposition's role
         if prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.dep_ == "pobj":
             outer = lex.place_roles.get(prep.head.head.lower_)
@@ -269,6 +271,8 @@ NOUN_BOUND_PREPS = frozenset(PLACE_WORDS["verb_only_place_preps"])
 
 
 NEAR_WORDS = frozenset(PLACE_WORDS["near_words"])
+CROSSING_VERBS = frozenset(PLACE_WORDS["crossing_verbs"])
+CROSSING_PREPS = frozenset(PLACE_WORDS["crossing_preps"])
 _NAMES = load("names/lexicon.yaml")
 OF_PLACE_NOUNS = frozenset(PLACE_WORDS["of_place_nouns"]) | frozenset(_NAMES["geo_nouns"]) | frozenset(
     w.lower() for w in _NAMES["event_heads"])  # "the Battle of X", "the sack of X"
@@ -300,6 +304,8 @@ def _befalls(root, anchor) -> bool:
 
 def _object_role(verb, lex: Lexicon) -> str:
     lemma = verb.lemma_.lower()
+    if lemma in CROSSING_VERBS:
+        return "crossed"  # "crossed the Alps into Italy": the crossing was in the Alps
     if lemma in lex.origin_object_verbs:
         return "origin"
     if lemma in lex.destination_object_verbs:
@@ -379,7 +385,7 @@ def place(h: Happening, view: SentView, start_tok: int, end_tok: int, index: Men
         # Leipzig"); a bare "of X" ("the courage of the Dutch") or a place it was only
         # near places it less surely than "at X"
         vague = prep == "of" or _only_near(root)
-        rank = (-1 if named else lex.role_rank.get(role, 3), vague and not named, dist, i)
+        rank = (-1 if named or role == "crossed" else lex.role_rank.get(role, 3), vague and not named, dist, i)
         if best is None or rank < best[0]:
             best = (rank, key, prep)
         if role == "destination" or role == "location" and prep not in (None, "of"):
