@@ -114,3 +114,24 @@ def test_a_crossing_happens_on_what_is_crossed_and_leaves_them_at_the_goal(pipe)
     assert place_of(evs, "crossed the Alps") == "Alps"
     assert place_of(evs, "across the Pyrenees") == "Pyrenees"
     assert place_of(evs, "Here it stayed") == "Spain"
+
+
+def test_a_move_to_a_place_not_named_leaves_the_story_place_unknown(pipe):
+    evs = events(pipe, "The guests arrived at the Globe Theatre at eight.\n\nAt nine the actor was stabbed by a "
+                       "stranger. The stranger fled into a forest. The stranger hid for two days and was arrested.")
+    assert place_of(evs, "actor was stabbed") == "Globe Theatre"
+    assert place_of(evs, "fled into a forest") is None
+    assert place_of(evs, "was arrested") is None
+
+
+def test_a_move_to_a_part_of_the_place_keeps_the_story_there(pipe):
+    evs = events(pipe, "The guests arrived at the Globe Theatre at eight.\n\nAt nine the stranger jumped to the "
+                       "stage. The stranger stabbed the actor.")
+    assert place_of(evs, "stabbed the actor") == "Globe Theatre"
+
+
+def test_a_happening_in_a_place_described_but_not_named_carries_nothing(pipe):
+    evs = events(pipe, "The guests arrived at the Globe Theatre at eight.\n\nAt nine the actor was stabbed by a "
+                       "stranger. Friends took him to a lodging house where two doctors arrived. The actor died at dawn.")
+    assert place_of(evs, "two doctors arrived") is None
+    assert place_of(evs, "died at dawn") is None

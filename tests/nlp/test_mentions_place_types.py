@@ -63,3 +63,8 @@ def test_a_known_building_is_found_without_a_preposition(pipe):
     doc = run(pipe, "Events of the reign\n\n-   680 : Yakushi-ji was founded by the court.\n")
     assert type_of(doc, "Yakushi-ji") == {"place"}
     assert doc.places.get("Yakushi-ji") is not None and doc.places["Yakushi-ji"].lat is not None
+
+
+def test_a_peoples_name_before_a_noun_for_people_is_no_place(pipe):
+    doc = run(pipe, "The Ostrogoth chiefs gave a cry of delight. In 489 the Ostrogoths crossed the Alps.")
+    assert "place" not in type_of(doc, "Ostrogoth")

@@ -34,6 +34,7 @@ from .events_when import (
 )
 from .events_where import (
     carried_place, finer_place, finest_first, heading_residence, opening_place, place_in_name, set_scene,
+    unnamed_destination,
 )
 
 MERGE_KINDS = {"movement", "exile"}
@@ -302,7 +303,9 @@ def _event_place(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, l
     if there and where_now.last_place and pick.prep is None:
         where = None  # "There she stayed for a decade before moving on": the place told before
     explicit_place = where is not None
-    if where is None:
+    if where is None and unnamed_destination(anchor, view):
+        where_now.leave(who)  # "carried across the street to a boarding house": a place not named
+    elif where is None:
         where = carried_place(anchor, who, where_now, frame, doc, sent)
         prep = None
     if h.kind in WHEREABOUTS_KINDS and not _attempted(anchor, lex):

@@ -35,6 +35,13 @@ class Whereabouts:
                 self.scene = self.trail[0]
             self.paragraph, self.trail, self.people = para, [], {}
 
+    def leave(self, who: list[str]) -> None:
+        """They went somewhere the text does not name: the story's place is unknown."""
+        self.trail, self.scene = [], None
+        for w in who:
+            self.people.pop(w, None)
+            self.earlier.pop(w, None)
+
     def note(self, who: list[str], places: list[str]) -> None:
         if not places:
             return

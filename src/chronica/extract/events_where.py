@@ -44,6 +44,33 @@ def finer_place(doc: Doc, key: str | None, seen: list[str]) -> str | None:
     return key
 
 
+DESTINATION_PREPS = frozenset(load("places/place_words.yaml")["destination_preps"])
+
+
+def unnamed_destination(anchor, view: SentView) -> bool:
+    """A move to a new place the text does not name ("carried to a boarding house", "went
+    back to his own lodgings"): neither where the story stood nor any place it named. A
+    definite goal may be part of where the story stands ("jumped to the stage")."""
+    places = set(view.place_tokens)
+    head = anchor.head
+    if anchor.dep_ == "relcl" and head.pos_ == "NOUN" and _new_place(head) and head.i not in places \
+            and any(c.lower_ in ("where", "which", "that") for c in anchor.children):
+        return True  # "to a boarding house where the doctors arrived", "her house, which he had visited"
+    for c in anchor.children:
+        if c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs and all(o.pos_ == "NOUN" and _new_place(o) and not any(t.i in places for t in o.subtree)
+                            for o in objs):
+                return True
+    return False
+
+
+def _new_place(noun) -> bool:
+    """"a farm", "his own room": an indefinite or possessed goal, somewhere else."""
+    return any((c.dep_ == "det" and c.lower_ in ("a", "an", "another", "some"))
+               or c.dep_ == "poss" for c in noun.children)
+
+
 def finest_first(doc: Doc, seen: list[str]) -> list[str]:
     """The places a clause puts someone at, the finest first: "marched to the state of
     Elis, in the south-western part of Greece" leaves them in Elis, not all of Greece."""
