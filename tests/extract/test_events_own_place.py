@@ -76,6 +76,12 @@ def test_here_points_to_the_finest_place_told_before(pipe):
     assert place_of(evs, "Here a famous general") == "Lucca"
 
 
+def test_here_prefers_a_region_to_the_country_around_it(pipe):
+    evs = events(pipe, "The raiders sailed to Sicily in 1061.\n\nThen the raiders marched to the state of Elis, "
+                       "in the southwestern part of Greece. Here a famous general besieged them in their camp.")
+    assert place_of(evs, "Here a famous general") == "Elis"
+
+
 def test_a_thing_of_a_place_does_not_place_the_happening(pipe):
     evs = events(pipe, "In 1912 the strikers marched to Lawrence.\n\nIn 1913 a delegate shouted the state motto of "
                        "Vermont.")

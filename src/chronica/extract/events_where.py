@@ -25,6 +25,7 @@ def opening_place(view: SentView) -> str | None:
 
 
 COARSE_FEATURES = {"country", "region", "state", "continent"}
+COARSENESS = {"region": 1, "state": 1, "country": 2, "continent": 3}  # a region lies inside a country
 
 
 def finer_place(doc: Doc, key: str | None, seen: list[str]) -> str | None:
@@ -74,10 +75,11 @@ def _new_place(noun) -> bool:
 def finest_first(doc: Doc, seen: list[str]) -> list[str]:
     """The places a clause puts someone at, the finest first: "marched to the state of
     Elis, in the south-western part of Greece" leaves them in Elis, not all of Greece."""
-    def coarse(k: str) -> bool:
+    def coarseness(k: str) -> int:
         e = doc.entity(k)
-        return e is not None and e.place is not None and e.place.feature in COARSE_FEATURES
-    return [k for k in seen if not coarse(k)] + [k for k in seen if coarse(k)]
+        feature = e.place.feature if e is not None and e.place is not None else None
+        return COARSENESS.get(feature, 0)
+    return sorted(seen, key=coarseness)  # stable: the latest first among equals
 
 
 def place_in_name(doc: Doc, trigger: Span, frame: DocFrame) -> str | None:
