@@ -34,7 +34,10 @@ from .events_triggers import (
 from .events_when import (
     duration_of, from_timexes, inferred, lasting, open_after, same_day, span_until,
 )
-from .events_where import carried_place, finer_place, heading_residence, opening_place, place_in_name, set_scene
+from .events_where import (
+    carried_place, finer_place, finest_first, heading_residence, opening_place, place_in_name, set_scene,
+    unnamed_destination,
+)
 
 MERGE_KINDS = {"movement", "exile"}
 SPAN_KINDS = {"residence", "exile", "illness"}
@@ -303,11 +306,14 @@ def _event_place(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, l
     if there and where_now.last_place and pick.prep is None:
         where = None  # "There she stayed for a decade before moving on": the place told before
     explicit_place = where is not None
-    if where is None:
+    if where is None and unnamed_destination(anchor, view):
+        where_now.leave(who)  # "carried across the street to a boarding house": a place not named
+    elif where is None:
         where = carried_place(anchor, who, where_now, frame, doc, sent)
         prep = None
     if h.kind in WHEREABOUTS_KINDS and not _attempted(anchor, lex):
-        where_now.note(who, pick.seen or ([where] if where and not explicit_place and where != frame.country else []))
+        where_now.note(who, finest_first(doc, pick.seen) or (
+            [where] if where and not explicit_place and where != frame.country else []))
     elif (opening := opening_place(view)) is not None and opening in pick.seen:
         where_now.note(who, [opening])  # "In Lisbon, Vasek volunteered ...": he was in Lisbon
     return where, prep, explicit_place

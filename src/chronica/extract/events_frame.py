@@ -26,11 +26,21 @@ class Whereabouts:
     earlier: dict[str, str] = field(default_factory=dict)  # person -> latest place, before it
     last_place: str | None = None  # the last place named anywhere (for "there")
     story_place: str | None = None  # set by a heading or a scene-setting sentence
+    scene: str | None = None  # where the last paragraph left the story, until a heading
 
     def enter(self, para: int) -> None:
         if para != self.paragraph:
             self.earlier.update(self.people)
+            if self.trail:
+                self.scene = self.trail[0]
             self.paragraph, self.trail, self.people = para, [], {}
+
+    def leave(self, who: list[str]) -> None:
+        """They went somewhere the text does not name: the story's place is unknown."""
+        self.trail, self.scene = [], None
+        for w in who:
+            self.people.pop(w, None)
+            self.earlier.pop(w, None)
 
     def note(self, who: list[str], places: list[str]) -> None:
         if not places:

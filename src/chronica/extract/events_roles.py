@@ -224,25 +224,39 @@ def _harmed(anchor, view: SentView, index: MentionIndex) -> list[str]:
 
 # ------------------------------------------------------------------ place --
 
-def _place_role(root, anchor, lex: Lexicon) -> str | None:
-    """How a place mention (its root token) relates to the happening."""
+def _place_role(root, anchor, lex: Lexicon, own: frozenset[int] = frozenset()) -> str | None:
+    """How a place mention (its root token) relates to the happening (``own``: the
+    happening's trigger tokens)."""
     if anchor.dep_ == "relcl" and anchor.head.i == root.i and any(
             c.dep_ in OBJECT_DEPS and c.lower_ in ("which", "that") for c in anchor.children):
         return _object_role(anchor, lex)  # "Cadiz, which she reached"
+    if root.head.i == anchor.i and _befalls(root, anchor):
+        return "subject"  # "the fortress was stormed", "the town surrendered": it happened there
+    if anchor.dep_ == "relcl" and anchor.head.i == root.i and any(
+            c.lower_ in ("which", "that") and _befalls(c, anchor) for c in anchor.children):
+        return "subject"  # "spared Corinth, which capitulated at once"
     if root.dep_ == "pobj":
         prep = root.head
+        if prep.lower_ in NOUN_BOUND_PREPS and prep.head.pos_ not in ("VERB", "AUX"):
+            return None  # "a costly victory for Carthage": for whom, not whither
+        if _only_near(root):
+            return "location"  # "camped close to Leipzig": there about, not bound for it
         role = lex.place_roles.get(prep.lower_)
+        if prep.lower_ in CROSSING_PREPS and prep.head.i == anchor.i and anchor.pos_ == "VERB":
+            role = "crossed"  # "marched across the Pyrenees into Spain"
         # "on the island of Jersey": take the outer preposition's role
-        if prep.lower_ == "of" and prep.head.pos_ == "NOUN" and prep.head.dep_ == "pobj":
+        if prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.dep_ == "pobj":
             outer = lex.place_roles.get(prep.head.head.lower_)
             role = outer or role
+        elif prep.lower_ == "of" and not _of_place(prep.head, anchor, own):
+            return None  # "yelled the state motto of Virginia": whose motto, not where
         return role
     if root.dep_ in OBJECT_DEPS:
         return _object_role(root.head, lex)
     if root.dep_ in ("npadvmod", "advmod") and root.head.i == anchor.i:
         return "location"  # "went home", "sailed north to ..."
     if root.dep_ in ("appos", "conj") and root.head.dep_ == "pobj":
-        return _place_role(root.head, anchor, lex)
+        return _place_role(root.head, anchor, lex, own)
     if root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.i > 0:
         # a name glued to the next one by the parser ("after nine months at Avignon Petrarch decided")
         prev = root.doc[root.i - 1]
@@ -251,8 +265,47 @@ def _place_role(root, anchor, lex: Lexicon) -> str | None:
     return None
 
 
+PLACE_WORDS = load("places/place_words.yaml")
+SUBJECT_PLACE_VERBS = frozenset(PLACE_WORDS["place_subject_verbs"])
+NOUN_BOUND_PREPS = frozenset(PLACE_WORDS["verb_only_place_preps"])
+
+
+NEAR_WORDS = frozenset(PLACE_WORDS["near_words"])
+CROSSING_VERBS = frozenset(PLACE_WORDS["crossing_verbs"])
+CROSSING_PREPS = frozenset(PLACE_WORDS["crossing_preps"])
+_NAMES = load("names/lexicon.yaml")
+OF_PLACE_NOUNS = frozenset(PLACE_WORDS["of_place_nouns"]) | frozenset(_NAMES["geo_nouns"]) | frozenset(
+    w.lower() for w in _NAMES["event_heads"])  # "the Battle of X", "the sack of X"
+
+
+def _of_place(noun, anchor, own: frozenset[int]) -> bool:
+    """Does "<noun> of X" put the happening in X? The happening's own noun does ("the
+    siege of X"), so does a part of a place ("the walls of X", "the coast of X"); a
+    thing that only belongs to X ("the motto of X", "the king of X") does not."""
+    return noun.i in own or noun.i == anchor.i or noun.lemma_.lower() in OF_PLACE_NOUNS \
+        or noun.lower_ in OF_PLACE_NOUNS
+
+
+def _only_near(root) -> bool:
+    """A place the happening was only near: "near X", "close to X", "not far from X"."""
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    return prep.lower_ in NEAR_WORDS or (prep.lower_ in ("to", "from") and prep.head.lower_ in NEAR_WORDS)
+
+
+def _befalls(root, anchor) -> bool:
+    """A place that undergoes the happening: the subject of a passive ("the abbey was
+    founded") or of a verb told of towns ("the garrison town capitulated")."""
+    if root.dep_ == "nsubjpass":
+        return True
+    return root.dep_ == "nsubj" and anchor.lemma_.lower() in SUBJECT_PLACE_VERBS
+
+
 def _object_role(verb, lex: Lexicon) -> str:
     lemma = verb.lemma_.lower()
+    if lemma in CROSSING_VERBS:
+        return "crossed"  # "crossed the Alps into Italy": the crossing was in the Alps
     if lemma in lex.origin_object_verbs:
         return "origin"
     if lemma in lex.destination_object_verbs:
@@ -312,20 +365,27 @@ def place(h: Happening, view: SentView, start_tok: int, end_tok: int, index: Men
     anchor = doc[h.anchor]
     best = None
     seen: list[tuple[int, str]] = []
-    for i in range(start_tok, end_tok):
+    own = frozenset(t.i for t in h.triggers) | {h.anchor}
+    # a relative clause's own noun may lie outside it ("Corinth, which capitulated")
+    outside = [anchor.head.i] if anchor.dep_ == "relcl" and not start_tok <= anchor.head.i < end_tok else []
+    for i in [*range(start_tok, end_tok), *outside]:
         key = view.root_entity.get(i)
-        if key is None or index.entity_type.get(key) != "place" or i in skip:
+        if key is None or index.entity_type.get(key) != "place" or (i in skip and i not in outside):
             continue
         root = doc[i]
-        role = _place_role(root, anchor, lex)
+        role = _place_role(root, anchor, lex, own)
         if role is None or _in_other_clause(root, anchor, role, lex):
             continue
         dist = _distance(root, anchor, view.span.start, view.span.end)
         prep = root.head.lower_ if root.dep_ == "pobj" else None
+        named = prep == "of" and root.head.head.i in {t.i for t in h.triggers}
         if prep == "of" and root.head.head.dep_ == "pobj":
             prep = root.head.head.head.lower_
-        # a bare "of X" ("the courage of the Dutch") places less surely than "at X"
-        rank = (lex.role_rank.get(role, 3), prep == "of", dist, i)
+        # the happening's own name places it ("the battle of Lutzen ... fought near
+        # Leipzig"); a bare "of X" ("the courage of the Dutch") or a place it was only
+        # near places it less surely than "at X"
+        vague = prep == "of" or _only_near(root)
+        rank = (-1 if named or role == "crossed" else lex.role_rank.get(role, 3), vague and not named, dist, i)
         if best is None or rank < best[0]:
             best = (rank, key, prep)
         if role == "destination" or role == "location" and prep not in (None, "of"):

@@ -25,6 +25,7 @@ def opening_place(view: SentView) -> str | None:
 
 
 COARSE_FEATURES = {"country", "region", "state", "continent"}
+COARSENESS = {"region": 1, "state": 1, "country": 2, "continent": 3}  # a region lies inside a country
 
 
 def finer_place(doc: Doc, key: str | None, seen: list[str]) -> str | None:
@@ -42,6 +43,43 @@ def finer_place(doc: Doc, key: str | None, seen: list[str]) -> str | None:
                 outer.place.country and ref.country == outer.place.country):
             return k
     return key
+
+
+DESTINATION_PREPS = frozenset(load("places/place_words.yaml")["destination_preps"])
+
+
+def unnamed_destination(anchor, view: SentView) -> bool:
+    """A move to a new place the text does not name ("carried to a boarding house", "went
+    back to his own lodgings"): neither where the story stood nor any place it named. A
+    definite goal may be part of where the story stands ("jumped to the stage")."""
+    places = set(view.place_tokens)
+    head = anchor.head
+    if anchor.dep_ == "relcl" and head.pos_ == "NOUN" and _new_place(head) and head.i not in places \
+            and any(c.lower_ in ("where", "which", "that") for c in anchor.children):
+        return True  # "to a boarding house where the doctors arrived", "her house, which he had visited"
+    for c in anchor.children:
+        if c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs and all(o.pos_ == "NOUN" and _new_place(o) and not any(t.i in places for t in o.subtree)
+                            for o in objs):
+                return True
+    return False
+
+
+def _new_place(noun) -> bool:
+    """"a farm", "his own room": an indefinite or possessed goal, somewhere else."""
+    return any((c.dep_ == "det" and c.lower_ in ("a", "an", "another", "some"))
+               or c.dep_ == "poss" for c in noun.children)
+
+
+def finest_first(doc: Doc, seen: list[str]) -> list[str]:
+    """The places a clause puts someone at, the finest first: "marched to the state of
+    Elis, in the south-western part of Greece" leaves them in Elis, not all of Greece."""
+    def coarseness(k: str) -> int:
+        e = doc.entity(k)
+        feature = e.place.feature if e is not None and e.place is not None else None
+        return COARSENESS.get(feature, 0)
+    return sorted(seen, key=coarseness)  # stable: the latest first among equals
 
 
 def place_in_name(doc: Doc, trigger: Span, frame: DocFrame) -> str | None:
@@ -78,11 +116,12 @@ def carried_place(anchor, who: list[str], where_now: Whereabouts, frame: DocFram
     if where_now.story_place or frame.country:
         return where_now.story_place or frame.country
     # no country the story is set in: where a participant was last told to be, in an
-    # earlier paragraph ("moved to Strelsau" ... "In 1899, he was expelled from school")
+    # earlier paragraph ("moved to Strelsau" ... "In 1899, he was expelled from school"),
+    # else where the last paragraph of this section left the story
     for w in who:
         if w in where_now.earlier:
             return where_now.earlier[w]
-    return None
+    return where_now.scene
 
 
 def set_scene(doc: Doc, sent, lex: Lexicon, frame: DocFrame, where_now: Whereabouts) -> None:
@@ -96,6 +135,7 @@ def set_scene(doc: Doc, sent, lex: Lexicon, frame: DocFrame, where_now: Whereabo
               and frame.index.entity_type.get(m.entity) == "place"]
     if sent.kind == "heading" or places:
         where_now.story_place = places[-1] if places else None
+        where_now.scene, where_now.trail = None, []  # a new scene: the last paragraph's places are behind
 
 
 def heading_residence(doc: Doc, sent, frame: DocFrame) -> LocalEvent | None:

@@ -70,7 +70,7 @@ def ner_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[MentionCandid
     return out
 
 
-_EVENT_OF = re.compile(r"^(?P<head>[A-Z][a-z]+) of (?:the )?")
+_EVENT_OF = re.compile(r"^(?:[Tt]he )?(?P<head>[A-Z][a-z]+) of (?:the )?")
 
 
 def _split_place(doc: Doc, a: int, b: int, label: str, lex: Lexicon, gaz: Gazetteer,
@@ -224,8 +224,9 @@ def gazetteer_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention
     out = []
     lower = lower_words(doc)
     for i, t in enumerate(sd[:-1]):
-        if t.lower_ not in lex.place_preps:
-            continue
+        named_after = t.lower_ == "of" and i > 0 and sd[i - 1].text.capitalize() in lex.event_heads
+        if t.lower_ not in lex.place_preps and not named_after:
+            continue  # a place after "in", "to" ...; or a happening's: "the Siege of Leiden"
         j = i + 1
         if sd[j].lower_ == "the":
             j += 1
@@ -245,6 +246,34 @@ def gazetteer_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention
                 c.name_hint["place"] += 1.0
                 out.append(c)
                 break
+    return out
+
+
+KNOWN_FEATURES = {"building", "island", "river", "lake", "sea", "strait", "mountains", "canal"}
+
+
+def known_feature_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[MentionCandidate]:
+    """A name of several words or a hyphenated one the gazetteer knows as a building,
+    island, river or mountain range, wherever it stands ("Yakushi-ji was founded",
+    "Hadrian's Wall", "Monte Cassino was bombed"): no preposition needed."""
+    sd = doc.spacy
+    out = []
+    i = 0
+    while i < len(sd):
+        if not (_is_cap(sd[i]) and sd[i].pos_ in NAME_POS and sd[i].text not in lex.not_names):
+            i += 1
+            continue
+        end = _name_run(sd, i, lex)
+        # a hyphenated suffix in lower case belongs to the name ("Kinkaku-ji", "Ise-jingu")
+        while end + 1 < len(sd) and sd[end].text == "-" and not sd[end - 1].whitespace_ \
+                and not sd[end].whitespace_ and sd[end + 1].text[:1].islower():
+            end += 2
+        text = doc.text[sd[i].idx:sd[end - 1].idx + len(sd[end - 1].text)]
+        if end - i > 1 and end - i <= 6 and any(c.feature in KNOWN_FEATURES for c in gaz.lookup(text)):
+            c = MentionCandidate(sd[i].idx, sd[i].idx + len(text), "FAC", "gazetteer")
+            c.name_hint["place"] += 2.0
+            out.append(c)
+        i = max(end, i + 1)
     return out
 
 

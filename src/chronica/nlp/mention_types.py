@@ -42,6 +42,8 @@ WORK_TAILS = frozenset(_CUES["work_tails"])
 VESSEL_NAMING_VERBS = frozenset(_CUES["vessel_naming_verbs"])
 FOUNDING_NOUNS = frozenset(_CUES["founding_nouns"])
 LOCATIVE_PREPS = frozenset(_CUES["locative_preps"])
+_TAILS = load("places/place_words.yaml")["name_tails"]
+PLACE_TAILS, PLACE_TAILS_UNLESS_PERSON = frozenset(_TAILS["always"]), frozenset(_TAILS["unless_person"])
 
 
 _ROMAN = re.compile(r"^[IVX]+\.?$")
@@ -110,6 +112,8 @@ def _multi_word_type(words: list[str], lex: Lexicon, person_named: bool) -> str 
         return "other"
     if last in lex.org_cues and not person_named:
         return "organization"
+    if last in PLACE_TAILS or (last in PLACE_TAILS_UNLESS_PERSON and not person_named):
+        return "place"  # "Kai Province", "the Kuril Islands", "Sinai Peninsula"
     if last in lex.building_cues and not (person_named and last == "House"):
         return "place"
     if first in lex.building_cues and first not in lex.org_cues and words[1] == "of":
@@ -252,8 +256,11 @@ def _role_and_kind_cues(c: MentionCandidate, span, head, lex: Lexicon) -> None:
         c.context["person"] += 1.0
 
 
-def name_key(text: str, lex: Lexicon) -> str:
-    """The name without its title: mentions with one key share one vote."""
+def name_key(text: str, lex: Lexicon, gaz: Gazetteer | None = None) -> str:
+    """The name without its title: mentions with one key share one vote. A title "of" a
+    country or region ("Emperor of Japan", "Prince of Wales") keeps its whole key: the
+    realm named alone is a place, not the ruler ("Duke of Wellington" and "Wellington",
+    a town's name, still share one)."""
     words = text.split()
     k = title_at(words, 0, lex)
     if k and len(words) > k:
@@ -261,8 +268,18 @@ def name_key(text: str, lex: Lexicon) -> str:
         if words[0].rstrip(".") == "" or words[0] == ".":
             words = words[1:]
         if words and words[0] == "of" and len(words) > 1:
+            if gaz is not None and _realm(" ".join(words[1:]), gaz):
+                return normalise(text)
             words = words[1:]
     return normalise(" ".join(words))
+
+
+REALM_FEATURES = {"country", "state", "region", "island", "continent"}
+
+
+def _realm(name: str, gaz: Gazetteer) -> bool:
+    """A country, state or region the gazetteer knows by this name."""
+    return any(c.feature in REALM_FEATURES for c in gaz.lookup(name))
 
 
 def _argmax(scores: dict[str, float]) -> tuple[str, float]:
@@ -274,7 +291,7 @@ def _argmax(scores: dict[str, float]) -> tuple[str, float]:
 
 def vote_types(cands: list[MentionCandidate], doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[str]:
     """Each candidate's type: the document's vote per name, unless a strong local cue."""
-    keys = [name_key(doc.text[c.start:c.end], lex) for c in cands]
+    keys = [name_key(doc.text[c.start:c.end], lex, gaz) for c in cands]
     labels: dict[str, Counter] = defaultdict(Counter)
     surface: dict[str, Counter] = defaultdict(Counter)
     for c, k in zip(cands, keys):
@@ -296,7 +313,7 @@ def vote_types(cands: list[MentionCandidate], doc: Doc, lex: Lexicon, gaz: Gazet
     parts: Counter = Counter()
     for k, sc in groups.items():
         words = k.split()
-        if len(words) > 1 and _argmax(sc)[0] == "person":
+        if len(words) > 1 and _argmax(sc)[0] == "person" and decided.get(k, "person") == "person":
             parts.update(w for w in set(words) if w not in lex.particles and len(w) > 2)
     for k, sc in groups.items():
         if len(k.split()) == 1 and k in parts:

@@ -19,7 +19,7 @@ from ..resources.gazetteer import Gazetteer
 from ..resources.names import country_nouns
 from .lexicon import Lexicon, load_lexicon
 from .mention_candidates import (
-    dynasty_candidates, first_name_candidates, gazetteer_candidates, heading_place_candidates,
+    dynasty_candidates, first_name_candidates, gazetteer_candidates, heading_place_candidates, known_feature_candidates,
     institution_candidates, mononym_candidates, ner_candidates, quoted_candidates, regnal_candidates,
     title_candidates,
 )
@@ -146,7 +146,8 @@ def mentions_of(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
              + first_name_candidates(doc, lex, gaz) + mononym_candidates(doc, lex)
              + regnal_candidates(doc, lex)
              + dynasty_candidates(doc, lex, gaz)
-             + gazetteer_candidates(doc, lex, gaz) + institution_candidates(doc, lex)
+             + gazetteer_candidates(doc, lex, gaz) + known_feature_candidates(doc, lex, gaz)
+             + institution_candidates(doc, lex)
              + heading_place_candidates(doc, lex, gaz))
     cands = [c for c in _merge(cands) if _valid(c, doc, lex)]
     cands = _trim_heading_names(cands, doc)

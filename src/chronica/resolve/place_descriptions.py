@@ -8,6 +8,11 @@ the description's section; otherwise the description names nothing and is droppe
 A description followed by what restricts it ("the house where Dickens lived", "the
 island of Capri") or by a capitalised word is not taken. Word lists:
 ``lang/en/aliases/place_heads.yaml``.
+
+"The city", "the town", "this capital" (``antecedent_heads`` in
+``lang/en/places/place_words.yaml``) are read as a reader reads them: the town named
+last before them, in the same section and not far back ("besieged Tarsus ... the town
+fell"); none such, no place.
 """
 from __future__ import annotations
 
@@ -63,7 +68,8 @@ def find_place_descriptions(text: str, mentions: list[Mention], section_of: Call
     h = _heads()
     taken = [(m.start, m.end) for m in mentions]
     places = [m for m in mentions if m.type == "place" and not m.cited]
-    out = []
+    out = _antecedent_towns(text, places, taken, section_of, ref_of)
+    taken += [(d.start, d.end) for d, _ in out]
     for d in h.rx.finditer(text):
         a, b = d.start("span"), d.end("span")
         if d["span"][4:5].isupper() or any(x < b and a < y for x, y in taken):
@@ -90,3 +96,35 @@ def _one(cands: list[Mention], ref_of) -> Mention | None:
         ref = ref_of(m)
         keys.add(ref.gazetteer if ref and ref.gazetteer else fold(clean_surface(m.text)))
     return cands[0] if len(keys) == 1 else None
+
+
+ANTECEDENT_REACH = 1200  # characters back a bare "the town" still points to a named town
+
+
+@lru_cache(maxsize=1)
+def _town_rx() -> re.Pattern:
+    raw = load("places/place_words.yaml")["antecedent_heads"]
+    stop = "|".join(map(re.escape, load("aliases/place_heads.yaml")["restrictive_after"]))
+    alts = "|".join(sorted(map(re.escape, raw), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?P<span>(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:{alts}))(?![\w-])(?!['’]s?\b)"
+                      rf"(?!\s+(?:{stop})\b)(?![ \t]+(?-i:[A-Z]))")
+
+
+def _antecedent_towns(text: str, places: list[Mention], taken: list[tuple[int, int]],
+                      section_of: Callable[[int], int], ref_of) -> list[tuple[Mention, Mention]]:
+    """"the town" -> the town named last before it (see the module's docstring)."""
+    out = []
+    for d in _town_rx().finditer(text):
+        a, b = d.start("span"), d.end("span")
+        if any(x < b and a < y for x, y in taken):
+            continue
+        before = [m for m in places if m.end <= a and a - m.start <= ANTECEDENT_REACH
+                  and section_of(m.start) == section_of(a)]
+        town = next((m for m in reversed(before) if _is_town(ref_of(m))), None)
+        if town is not None:
+            out.append((Mention(a, b, text[a:b], LABEL, "place"), town))
+    return out
+
+
+def _is_town(ref: PlaceRef | None) -> bool:
+    return ref is not None and ref.feature == "city" and ref.lat is not None

@@ -394,6 +394,9 @@ def _lookups(doc: Doc, names: dict[str, str], gaz: Gazetteer, demonyms: dict[str
         cands = [] if text in demonyms else gaz.lookup(text)  # "German" is Germany, not San Germán
         if not cands and len(words) > 1 and words[-1].islower():
             cands = gaz.lookup(" ".join(words[:-1]))  # "the Danube river", "Spandau fortress"
+        if not cands and len(words) > 1 and words[-1].endswith("s") and words[-1][:-1] in _frozen_tails():
+            # a tail shared by a list ("Kai, Owari and Mino Provinces"): the last one's own name
+            cands = gaz.lookup(" ".join(words[:-1] + [words[-1][:-1]])) or gaz.lookup(" ".join(words[:-1]))
         if cands and has_building_cue(words, building_cues) and all(c.feature == "city" for c in cands):
             sites.add(key)  # "Santé prison" is not Xanten
         if not cands and (text in demonyms or (len(words) == 2 and words[0] in demonyms
@@ -509,3 +512,10 @@ def distance_km(a, b, gaz: Gazetteer | None = None) -> float | None:
 
 __all__ = ["link_places", "link", "choose", "is_within", "distance_km", "place_ref", "qualified_name",
            "same_place_refs", "state_qualifiers", "SAME_PLACE_KM"]
+
+
+@lru_cache(maxsize=1)
+def _frozen_tails() -> frozenset[str]:
+    """Capitalised last words of place names ("Province", "Island"), see place_words.yaml."""
+    tails = _place_words()["name_tails"]
+    return frozenset(tails["always"]) | frozenset(tails["unless_person"])

@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # the loader owns a gazetteer: only its type is needed here
 
 SCHEMA_VERSION = "7"
 MIN_CITY_POPULATION = 500
-PLACE_TABLES = ("countries.tsv", "curated.tsv", "historical_names.tsv")
+PLACE_TABLES = ("countries.tsv", "curated.tsv", "ancient.tsv", "historical_names.tsv")  # their rows version the cache
 
 _PUNCT = re.compile(r"[\s\-‐‑–—_./,'’`]+")
 

@@ -227,11 +227,19 @@ _SCHEMAS.append(("settings/match.yaml", Schema(_numbers(
 _SCHEMAS.append(("places/place_words.yaml", Schema({
     "type": "object", "additionalProperties": False,
     "required": ["place_nouns", "state_qualifiers", "region_qualifiers", "bare_directions", "compass_parts",
-                 "abbreviations"],
+                 "abbreviations", "name_tails", "antecedent_heads",
+                 "place_subject_verbs", "verb_only_place_preps", "near_words",
+                 "of_place_nouns", "crossing_verbs", "crossing_preps",
+                 "destination_preps"],
     "properties": {"place_nouns": {"type": "object", "additionalProperties": {"type": "string"}},
+                   "name_tails": {"type": "object", "additionalProperties": STRINGS},
                    "bare_directions": {"type": "object", "additionalProperties": {"type": "string"}},
                    "abbreviations": {"type": "object", "additionalProperties": {"type": "string"}},
-                   "state_qualifiers": STRINGS, "region_qualifiers": STRINGS, "compass_parts": STRINGS}})))
+                   "state_qualifiers": STRINGS, "region_qualifiers": STRINGS, "compass_parts": STRINGS,
+                   "antecedent_heads": STRINGS, "place_subject_verbs": STRINGS,
+                   "verb_only_place_preps": STRINGS, "near_words": STRINGS,
+                   "of_place_nouns": STRINGS, "crossing_verbs": STRINGS, "crossing_preps": STRINGS,
+                   "destination_preps": STRINGS}})))
 # the words of a description beside a name (resolve/appositions.py)
 _SCHEMAS.append(("aliases/appositions.yaml", Schema(lists(("articles", "possessives", "prepositions")))))
 # pronouns that tell a gender (extract/pronouns.py)
