@@ -53,6 +53,7 @@ from ..model import LocalEntity, Mention, PlaceRef
 from ..components import Context, component
 from ..resources import load
 from .alias_entities import build_entities
+from .alias_introductions import find_introductions, introduced_mentions, join_introductions
 from .alias_people import absorb_first_names, chain_person
 from .alias_records import (
     ChainMention, Cluster, doc_places, is_nominal, join_cluster, new_cluster, place_ref, sentence_bounds, stems,
@@ -106,16 +107,23 @@ def chain(doc: Doc) -> list[LocalEntity]:
     added += find_groups(doc.text, doc.mentions + added) if doc.mentions else []
     place_descs = _place_descriptions(doc, doc.mentions + added) if doc.mentions else []
     added += [d for d, _ in place_descs]
+    intros = find_introductions(doc, doc.mentions + added, sentence_bounds(doc)) if doc.mentions else []
+    if intros:  # names a cue introduces; the non-person mentions they replace are dropped
+        kept = doc.mentions + added
+        added = introduced_mentions(doc, kept, intros) + [m for m in added if m in kept]
+        doc.mentions = [m for m in doc.mentions if m in kept]
     if added:  # "The Emperor", "his son": descriptions as names (no component before us keeps indices)
         doc.mentions = sorted(doc.mentions + added, key=lambda m: (m.start, m.end))
     items = _prepare(doc)
     clusters, uf, joined = _chain_pass(doc, items, None)
+    joined += join_introductions(intros, items, clusters, uf)
     if joined:
         # Alias statements can join people that chaining saw as two ("Samuel Clemens" is
         # "Mark Twain"); chain again knowing it, so that "their son Langdon" is kept
         # apart from everyone his possessor is.
         groups = {m.index: uf.find(c.id) for c in clusters for m in c.members}
         clusters, uf, _ = _chain_pass(doc, items, groups)
+        join_introductions(intros, items, clusters, uf)
     _attach_nominals(doc, items, clusters, uf)
     _attach_descriptions(descriptions, items, clusters, uf)
     _attach_place_descriptions(place_descs, items, clusters, uf)
