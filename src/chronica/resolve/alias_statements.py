@@ -166,4 +166,12 @@ def _abbreviates(a: ChainMention, b: ChainMention) -> bool:
 def _compatible(a: ChainMention, b: ChainMention, persons_only: bool) -> bool:
     if persons_only:
         return a.type == b.type == "person"
+    if _plural_name(a) and _plural_name(b):
+        return True  # "the Danes were known as Northmen": peoples, whatever type NER guessed each
     return a.type == b.type or "person" in (a.type, b.type) and "other" in (a.type, b.type)
+
+
+def _plural_name(it: ChainMention) -> bool:
+    """A capitalised plural ("Northmen", "Eastern Danes"): a people's name."""
+    last = it.mention.text.split()[-1] if it.mention.text.split() else ""
+    return last[:1].isupper() and (last.endswith("men") or (last.endswith("s") and not last.endswith("ss")))
