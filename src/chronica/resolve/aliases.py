@@ -261,7 +261,7 @@ def _prepare(doc: Doc) -> list[ChainMention]:
                         kin=kin is not None,
                         introduced=is_introduced_name(doc.text, m, name, before),
                         kin_word=kin.group().strip(" ,").casefold() if kin else None))
-    _vote_types(items)
+    _vote_types(items, _located(doc, items))
     for it in items:
         concept = group_concept(it.mention.text)
         if concept is not None:
@@ -302,9 +302,26 @@ def _drop_leading_places(items: list[ChainMention]) -> None:
             it.name = parse_name(" ".join(words[1:]))
 
 
-def _vote_types(items: list[ChainMention]) -> None:
+_LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|into|outside|around)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _located(doc: Doc, items: list[ChainMention]) -> set[int]:
+    """Place mentions the text itself locates something in ("the court moved to X",
+    "today in X") and the gazetteer knows: they stay places whatever a namesake
+    prince's title votes ("Prince X" is a person, the town X is not)."""
+    places = doc_places(doc)
+    out = set()
+    for it in items:
+        m = it.mention
+        if it.type == "place" and _LOCATIVE.search(doc.text[max(0, m.start - 20):m.start]) \
+                and place_ref(places, m, it.name) is not None:
+            out.add(it.index)
+    return out
+
+
+def _vote_types(items: list[ChainMention], keep: set[int] = frozenset()) -> None:
     """One sense per document: mentions sharing a name share the type most of them
-    (titled mentions count thrice) were given."""
+    (titled mentions count thrice) were given; ``keep`` holds mentions that keep their own."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for it in items:
         votes[it.name.key][it.type] += 0.5 if it.type == "other" else 1.0
@@ -312,7 +329,7 @@ def _vote_types(items: list[ChainMention]) -> None:
             votes[it.name.key]["person"] += 2.0
     for it in items:
         v = votes[it.name.key]
-        if v and it.name.key and it.type != "vehicle":  # a ship named after a person stays a ship
+        if v and it.name.key and it.type != "vehicle" and it.index not in keep:  # a ship named after a person stays a ship
             it.type = v.most_common(1)[0][0]
 
 
