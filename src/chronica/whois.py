@@ -20,8 +20,8 @@ from .resources.names import clean_surface, fold, particles, titles
 from .resources import default as default_resources
 from .resources import load
 
-FUZZY_MIN = 85.0  # a near spelling ("Trotski") counts from here; "Sedova"/"Seva" is 80
-PART_SCORE = 95.0  # the query's words are words of a name ("Sedova" for "Natalia Sedova")
+FUZZY_MIN = 85.0  # a near spelling ("Kowalsky" for "Kowalski", 87.5) counts from here; "Halina"/"Hala" is 80
+PART_SCORE = 95.0  # the query's words are words of a name ("Kowalska" for "Irena Kowalska")
 AMBIGUOUS_WITHIN = 0.5  # candidates this close to the best are listed, not chosen between
 
 
@@ -110,7 +110,7 @@ def _tokens(form: str) -> list[str]:
 def _score(query: str, forms: list[str]) -> tuple[float, str]:
     """How well ``query`` names someone with these forms, and how: an exact name or
     alias; every word of the query a word of one name ("Ostrow" for "Karl Ostrow");
-    else a near spelling (fuzzy, only above FUZZY_MIN: "Sedov" is not "Seva")."""
+    else a near spelling (fuzzy, only above FUZZY_MIN: "Halina" is not "Hala")."""
     q = fold(query).strip()
     q_words = _tokens(q)
     best, how = 0.0, "closest"
