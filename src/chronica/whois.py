@@ -206,7 +206,13 @@ def _is_name(form: str) -> bool:
     if tuple(w.casefold().strip(".") for w in words) in set(titles()):
         return False
     small = particles() | {"of"}
-    return all(w[:1].isupper() or w.casefold() in small for w in words) and words[0][:1].isupper()
+    return all(w[:1].isupper() or _caseless(w) or w.casefold() in small for w in words) \
+        and (words[0][:1].isupper() or _caseless(words[0]))
+
+
+def _caseless(word: str) -> bool:
+    """A word of a script without capitals ("李伟"): a name whatever its case."""
+    return bool(word) and word[0].isalpha() and word[0].upper() == word[0].lower()
 
 
 def _clean_forms(person: dict) -> list[str]:

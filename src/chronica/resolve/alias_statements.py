@@ -26,6 +26,7 @@ class AliasCue:
     persons_only: bool = False
     prefer: str | None = None  # "a" | "b": the side that names the entity
     acronym: bool = False  # the b side must be an abbreviation of a group ("(NKVD)")
+    places: bool = False  # the a side is a place; the b side is one too, whatever NER said
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +37,7 @@ def alias_cues() -> tuple[AliasCue, ...]:
         pat = c["pattern"].replace("{A}", _PLACEHOLDER.format(g="a")).replace(
             "{B}", _PLACEHOLDER.format(g="b"))
         out.append(AliasCue(c["name"], re.compile(pat, re.IGNORECASE), bool(c.get("persons_only")),
-                            c.get("prefer"), bool(c.get("acronym"))))
+                            c.get("prefer"), bool(c.get("acronym")), bool(c.get("places"))))
     return tuple(out)
 
 
@@ -76,6 +77,8 @@ def apply_alias_cues(doc: Doc, items: list[ChainMention], clusters: list[Cluster
         for cue in alias_cues():
             for m in cue.regex.finditer(template):
                 a, b = pos[m.group("a")], pos[m.group("b")]
+                if cue.places and a.type == "place" and b.type in ("person", "other", "organization"):
+                    b.type = "place"  # "X (modern Y)": Y names the place X names
                 if not _compatible(a, b, cue.persons_only):
                     continue
                 if cue.acronym and not _abbreviates(a, b):

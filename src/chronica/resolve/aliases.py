@@ -53,6 +53,7 @@ from ..model import LocalEntity, Mention, PlaceRef
 from ..components import Context, component
 from ..resources import load
 from .alias_entities import build_entities
+from .alias_runons import split_run_ons
 from .alias_introductions import find_introductions, introduced_mentions, join_introductions
 from .alias_people import absorb_first_names, chain_person
 from .alias_records import (
@@ -101,6 +102,7 @@ def chain_aliases(doc: Doc, ctx: Context) -> None:
 
 
 def chain(doc: Doc) -> list[LocalEntity]:
+    doc.mentions = split_run_ons(doc.text, doc.mentions)  # "Ragnar after Hastings": two names
     nominals = find_nominals(doc.text, doc.mentions) if doc.mentions else []
     descriptions = find_descriptions(doc.text, doc.mentions + nominals) if doc.mentions else []
     added = nominals + [d.mention for d in descriptions]
