@@ -326,3 +326,9 @@ def test_aliases_introduced_name_is_not_the_entity_name():
     doc.entities = chain(doc)
     ent = next(e for e in doc.entities if "Kanro" in e.aliases)
     assert "Prince Haru no Miko" in ent.aliases and ent.name == "Kanro"
+
+
+def test_aliases_later_title_joins_the_person_named_last():
+    # "A married C, and later king B": B is C
+    doc = chained("[Lady Ottilie] married [Prince Arvid] in 1370, and later king [Arvid IV] gave her a castle.")
+    assert same(doc, "Prince Arvid", "Arvid IV") and not same(doc, "Lady Ottilie", "Arvid IV")

@@ -199,3 +199,17 @@ def test_roles_new_holder_is_not_the_one_named_before():
                  "The harvest failed. The city starved. "
                  "The rebels set up another ruler in place of [Marcian]. This new emperor ruled badly.")
     assert entity_of(doc, "This new emperor") not in (entity_of(doc, "Marcian"), entity_of(doc, "Olybrius"))
+
+
+def test_roles_peoples_adjective_alone_is_the_main_person():
+    # "the Vendian" told right after the main person, who is named far more than anyone
+    doc = marked_doc("[Orm Vendel] crossed the hills. [Orm Vendel] took the fort. [Orm] burned the granary. "
+                     "[Orm] met [Tova] at the ford. [Orm] rode on, and [Orm] waited there. "
+                     "[Orm] stayed in the valley. The [Vendian|organization] soldiers were no match for the "
+                     "Vendian, and they fled.")
+    for m in doc.mentions:
+        if m.text == "Vendian":
+            m.label = "NORP"
+    doc.entities = chain(doc)
+    attach_roles(doc)
+    assert entity_of(doc, "the Vendian") == entity_of(doc, "Orm Vendel")

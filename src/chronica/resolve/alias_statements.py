@@ -27,6 +27,7 @@ class AliasCue:
     prefer: str | None = None  # "a" | "b": the side that names the entity
     acronym: bool = False  # the b side must be an abbreviation of a group ("(NKVD)")
     places: bool = False  # the a side is a place; the b side is one too, whatever NER said
+    nearest: bool = False  # no other person may stand between the two sides
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +38,8 @@ def alias_cues() -> tuple[AliasCue, ...]:
         pat = c["pattern"].replace("{A}", _PLACEHOLDER.format(g="a")).replace(
             "{B}", _PLACEHOLDER.format(g="b"))
         out.append(AliasCue(c["name"], re.compile(pat, re.IGNORECASE), bool(c.get("persons_only")),
-                            c.get("prefer"), bool(c.get("acronym")), bool(c.get("places"))))
+                            c.get("prefer"), bool(c.get("acronym")), bool(c.get("places")),
+                            bool(c.get("nearest"))))
     return tuple(out)
 
 
@@ -81,6 +83,9 @@ def apply_alias_cues(doc: Doc, items: list[ChainMention], clusters: list[Cluster
                     b.type = "place"  # "X (modern Y)": Y names the place X names
                 if not _compatible(a, b, cue.persons_only):
                     continue
+                if cue.nearest and any(o.type == "person" and a.mention.end <= o.mention.start
+                                       and o.mention.end <= b.mention.start for o in pos.values()):
+                    continue  # "A married C, and later king B": B is C, the person named last
                 if cue.acronym and not _abbreviates(a, b):
                     continue
                 if cue.prefer:

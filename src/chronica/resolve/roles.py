@@ -98,7 +98,7 @@ def _description_re(heads: str, dems: str, age: str, peoples: frozenset[str]) ->
     mods = f"{dems}|{more}" if more else dems
     return re.compile(
         rf"(?<![\w-])(?P<span>(?P<det>[Tt]he|[Tt]his)\s+(?P<mods>(?:(?:[a-z][\w-]*|(?:[a-z]+-)?(?:{mods}))\s+){{0,2}}?)"
-        rf"(?P<head>{heads}|(?:{dems})(?!\s+(?:{heads})(?![\w-]))|{age}))(?![\w-])")
+        rf"(?P<head>{heads}|(?:{mods})(?!\s+(?:{heads})(?![\w-]))|{age}))(?![\w-])")
 
 
 # a people's adjective by its ending ("Vandalic", "Thracian", "Moorish", "Genoese")
@@ -296,7 +296,8 @@ def _holder_of(doc: Doc, d: RoleDescription, holders: dict[str, set[str]], named
         if set(d.mention.text.casefold().split()) & _successor_words():
             return None  # "this new emperor" is not the emperor named just before
         return _nearest_holder(d.mention.start, named, sent_starts, held)
-    if (d.head in _words().epithets or d.head == "age") and main \
+    if (d.head in _words().epithets or d.head == "age" or d.head in _words().demonyms
+            or _PEOPLES_ADJ.fullmatch(d.head)) and main \
             and not _AS_BEFORE.search(doc.text[max(0, d.mention.start - 4):d.mention.start]):
         # "recognised X as the new leader": a role given to X, not a name of the main person
         if _refers_back(d.mention.start, named, sent_starts, main):
