@@ -332,3 +332,34 @@ def test_aliases_later_title_joins_the_person_named_last():
     # "A married C, and later king B": B is C
     doc = chained("[Lady Ottilie] married [Prince Arvid] in 1370, and later king [Arvid IV] gave her a castle.")
     assert same(doc, "Prince Arvid", "Arvid IV") and not same(doc, "Lady Ottilie", "Arvid IV")
+
+
+@pytest.mark.parametrize("marked, a, b", [
+    # titles of the Ottoman, Japanese, Indian and other courts are stripped like "King"
+    ("[Şehzade Kemal Çelebi] governed the coast. [Kemal Çelebi] sailed in 1402.", "Şehzade Kemal Çelebi", "Kemal Çelebi"),
+    ("[Daimyō Hiroshi Ogura] held the castle. [Ogura] surrendered.", "Daimyō Hiroshi Ogura", "Ogura"),
+    ("[Khedive Halim] signed the loan. Later [Halim] regretted it.", "Khedive Halim", "Halim"),
+    ("[former-Emperor Tenko] retired. [Emperor Tenko] had ruled for ten years.", "former-Emperor Tenko", "Emperor Tenko"),
+])
+def test_aliases_titles_of_the_world(marked, a, b):
+    assert same(chained(marked), a, b)
+
+
+def test_aliases_given_name_that_is_also_a_title_elsewhere_is_kept():
+    # "Amir" is a given name here: it is not stripped as a title
+    doc = chained("[Amir Haddad] wrote the report. [Amir Haddad] signed it.")
+    assert doc.entity(doc.mentions[0].entity).name == "Amir Haddad"
+
+
+@pytest.mark.parametrize("text, title, bare", [
+    ("Şehzade Kemal Çelebi", ("sehzade",), "Kemal Çelebi"),
+    ("Khedive Halim", ("khedive",), "Halim"),
+    ("Daimyō Hiroshi Ogura", ("daimyo",), "Hiroshi Ogura"),
+    ("former-Emperor Tenko", ("former-emperor",), "Tenko"),
+    ("Empress Dowager Lan", ("empress", "dowager"), "Lan"),
+    ("Pasha Osman Nuri", ("pasha",), "Osman Nuri"),
+])
+def test_aliases_world_titles_are_stripped(text, title, bare):
+    from chronica.resources.names import parse_name
+    n = parse_name(text)
+    assert (n.title, n.bare) == (title, bare)
