@@ -68,3 +68,18 @@ def test_two_people_before_a_pronoun_leave_the_nickname_alone(nlp):
 def test_name_after_a_cue(text, expected):
     span = name_after(text, 0)
     assert (text[span[0]:span[1]] if span else None) == expected
+
+
+@pytest.mark.parametrize("marked, name, holder", [
+    ("[Emperor Jun], known to his subjects as the Son of Heaven, rarely left the palace.",
+     "Son of Heaven", "Emperor Jun"),
+    ("A trader, [Karl Meissner], going by the name Li Wei, reached the coast in 1650.", "Li Wei", "Karl Meissner"),
+])
+def test_known_as_names_the_person_right_before(nlp, marked, name, holder):
+    forms = entity_forms(nlp, marked)
+    assert holder in holder_of(forms, name)
+
+
+def test_known_as_without_a_person_right_before_names_no_one(nlp):
+    forms = entity_forms(nlp, "[Harold Brand] fought in the battle known as the Battle of Ashdown.")
+    assert not any("Battle of Ashdown" in f for f in forms)

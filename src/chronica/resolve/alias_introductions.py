@@ -49,8 +49,10 @@ class Introduction:
 def _cues() -> tuple[re.Pattern, re.Pattern | None]:
     raw = load("aliases/cues.yaml")
     alts = "|".join(f"(?:{p})" for p in raw.get("introductions", []))
+    near = "|".join(f"(?:{p})" for p in raw.get("adjacent_introductions", [])) or "(?!)"
     gloss = raw.get("nickname_gloss")
-    return re.compile(alts, re.IGNORECASE), (re.compile(gloss, re.IGNORECASE) if gloss else None)
+    return (re.compile(f"(?P<any>{alts})|(?P<adjacent>{near})", re.IGNORECASE),
+            re.compile(gloss, re.IGNORECASE) if gloss else None)
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +109,7 @@ def find_introductions(doc: Doc, mentions: list[Mention], sents: list[tuple[int,
         span = name_after(doc.text, m.end())
         if span is None:
             continue
-        holder = _holder(doc, people, sents, m.start(), span)
+        holder = _holder(doc, people, sents, m.start(), span, adjacent_only=m.group("adjacent") is not None)
         if holder is None:
             continue
         out.append(Introduction(span, holder))
@@ -141,11 +143,14 @@ def _sentence_of(sents: list[tuple[int, int, int]], offset: int) -> int:
     return len(sents) - 1
 
 
-def _holder(doc: Doc, people: list[Mention], sents, cue_start: int, name: tuple[int, int]) -> tuple[int, int] | None:
+def _holder(doc: Doc, people: list[Mention], sents, cue_start: int, name: tuple[int, int],
+            adjacent_only: bool = False) -> tuple[int, int] | None:
     before = [p for p in people if p.end <= cue_start and cue_start - p.end <= ADJACENT
               and not (p.start < name[1] and name[0] < p.end)]
     if before and doc.text[before[-1].end:cue_start].strip() in ("", ",", "(", "(;", ";"):
         return before[-1].start, before[-1].end
+    if adjacent_only:
+        return None
     si = _sentence_of(sents, cue_start)
     for k in range(si, max(-1, si - LOOKBACK - 1), -1):
         a = sents[k][0]
