@@ -20,6 +20,9 @@ def nlp():
     ("It helped defeat the Moorish usurper Halim at the ford.", "Halim", "person", "Moorish usurper Halim"),
     ("They were stopped by the half-Norse Frankish General Odo at the river.", "Odo", "person",
      "half-Norse Frankish General Odo"),
+    # the same when the mention itself opens with the title
+    ("They were stopped by the half-Norse Frankish General Odo at the river.", "General Odo", "person",
+     "half-Norse Frankish General Odo"),
 ])
 def test_name_phrases_found(nlp, text, name, etype, want):
     a = text.index(name)

@@ -111,10 +111,21 @@ def _role_before(sp, span, w: _Words, taken) -> int | None:
     if span.start == 0:
         return None
     role = sp[span.start - 1]
-    if not role.whitespace_ or role.pos_ not in ("NOUN", "PROPN") or role.lower_ not in _role_words() \
+    if span[0].lower_ in _role_words() and len(span) > 1:
+        role = span[0]  # the mention opens with its title: "the half-Norse Frankish [General Odo]"
+    elif not role.whitespace_ or role.pos_ not in ("NOUN", "PROPN") or role.lower_ not in _role_words() \
             or _taken(taken, role.idx):
         return None
-    i = role.left_edge.i
+    i = min(role.left_edge.i, role.i)
+    if role.i == span.start:  # modifiers right before the mention, attached to its title or its name
+        i = role.i
+        while i > 0:
+            t = sp[i - 1]
+            if t.is_space or "\n" in t.whitespace_ or (_taken(taken, t.idx) and t.ent_type_ != "NORP"):
+                break
+            if not (t.dep_ in ("amod", "compound", "nmod") or t.text in "-–" or t.ent_type_ == "NORP"):
+                break
+            i -= 1
     while i < role.i and (sp[i].dep_ in ("det", "poss", "predet", "case") or sp[i].lower_ in w.not_openers
                           or sp[i].is_punct and sp[i].text not in "-–"):
         i += 1
