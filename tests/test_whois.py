@@ -125,6 +125,8 @@ def person(aliases: list[str], said: list[str]) -> dict:
     # titles and roles are descriptions; "painter Karl Ostrow" wraps a listed name
     (["Karl Ostrow", "The Governor", "the governor", "Governor", "the painter", "painter Karl Ostrow"],
      ["the painter", "the governor", "the governor"], ["Karl Ostrow"], ["the governor", "the painter"]),
+    # a name in a script without capitals is a name
+    (["Li Wei", "李伟", "the governor"], ["Li Wei", "李伟"], ["Li Wei", "李伟"], ["the governor"]),
 ])
 def test_whois_aliases_readable(aliases, said, names, descriptions):
     export = {"entities": [person(aliases, said)], "events": [], "relations": []}

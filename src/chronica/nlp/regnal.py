@@ -33,7 +33,8 @@ def regnal_spans(sd, not_names: frozenset[str], titles: frozenset[str]) -> list[
     for tok in sd[:-1]:
         num = sd[tok.i + 1]
         numeral = num.text[:-1] if num.text.endswith(".") else num.text  # "... Olaf I." ends a sentence
-        if not _name_word(tok, not_names, titles) or tok.whitespace_ != " " or not is_regnal_numeral(numeral):
+        if not (_name_word(tok, not_names, titles) or _headword(sd, tok, not_names, titles)) \
+                or tok.whitespace_ != " " or not is_regnal_numeral(numeral):
             continue
         if num.ent_type_ in _NOT_PERSON_NER or tok.ent_type_ in _NOT_PERSON_NER:
             continue
@@ -103,6 +104,15 @@ def _name_word(tok, not_names: frozenset[str], titles: frozenset[str]) -> bool:
     return (len(t) > 2 and t[:1].isupper() and t.isalpha() and tok.pos_ in _NAME_POS
             and not tok.is_stop and t not in not_names and t not in titles and t.casefold() not in titles
             and not is_regnal_numeral(t))
+
+
+def _headword(sd, tok, not_names: frozenset[str], titles: frozenset[str]) -> bool:
+    """An encyclopedia's headword in capitals opening a line ("HAKON IV (1204 - 1263)
+    was ..."): a name whatever part of speech the tagger guessed for it."""
+    t = tok.text
+    opens_line = tok.i == 0 or "\n" in sd[tok.i - 1].text_with_ws
+    return (opens_line and len(t) > 2 and t.isalpha() and t.isupper() and t.capitalize() not in not_names
+            and t.casefold() not in titles and t.capitalize() not in titles and not is_regnal_numeral(t))
 
 
 def _pronoun_i(sd, i: int) -> bool:

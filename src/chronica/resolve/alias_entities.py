@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 
 from ..doc import Doc
 from ..model import LocalEntity, PlaceRef
+from .alias_introductions import LABEL as INTRODUCED
 from .alias_records import ChainMention, Cluster, doc_places, is_description, is_nominal, place_ref
 from .appositions import Spans, appositions
 from .disjoint import DisjointSets
@@ -49,6 +50,7 @@ def _best_name(members: list[ChainMention]) -> str:
     uncited = [m for m in members if not m.mention.cited] or members
     named = [m for m in uncited if m.preferred] or uncited
     best = max(named, key=lambda m: (not is_description(m), not is_nominal(m),
+                                     m.mention.label != INTRODUCED,  # a nickname, a birth name: not the name
                                      not set(m.name.tokens[-1:]) & country_nouns(),  # not "French mainland"
                                      len(m.name.tokens),
                                      counts[m.name.bare], -m.index))

@@ -26,6 +26,8 @@ class AliasCue:
     persons_only: bool = False
     prefer: str | None = None  # "a" | "b": the side that names the entity
     acronym: bool = False  # the b side must be an abbreviation of a group ("(NKVD)")
+    places: bool = False  # the a side is a place; the b side is one too, whatever NER said
+    nearest: bool = False  # no other person may stand between the two sides
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +38,8 @@ def alias_cues() -> tuple[AliasCue, ...]:
         pat = c["pattern"].replace("{A}", _PLACEHOLDER.format(g="a")).replace(
             "{B}", _PLACEHOLDER.format(g="b"))
         out.append(AliasCue(c["name"], re.compile(pat, re.IGNORECASE), bool(c.get("persons_only")),
-                            c.get("prefer"), bool(c.get("acronym"))))
+                            c.get("prefer"), bool(c.get("acronym")), bool(c.get("places")),
+                            bool(c.get("nearest"))))
     return tuple(out)
 
 
@@ -76,8 +79,13 @@ def apply_alias_cues(doc: Doc, items: list[ChainMention], clusters: list[Cluster
         for cue in alias_cues():
             for m in cue.regex.finditer(template):
                 a, b = pos[m.group("a")], pos[m.group("b")]
+                if cue.places and a.type == "place" and b.type in ("person", "other", "organization"):
+                    b.type = "place"  # "X (modern Y)": Y names the place X names
                 if not _compatible(a, b, cue.persons_only):
                     continue
+                if cue.nearest and any(o.type == "person" and a.mention.end <= o.mention.start
+                                       and o.mention.end <= b.mention.start for o in pos.values()):
+                    continue  # "A married C, and later king B": B is C, the person named last
                 if cue.acronym and not _abbreviates(a, b):
                     continue
                 if cue.prefer:
@@ -166,4 +174,12 @@ def _abbreviates(a: ChainMention, b: ChainMention) -> bool:
 def _compatible(a: ChainMention, b: ChainMention, persons_only: bool) -> bool:
     if persons_only:
         return a.type == b.type == "person"
+    if _plural_name(a) and _plural_name(b):
+        return True  # "the Danes were known as Northmen": peoples, whatever type NER guessed each
     return a.type == b.type or "person" in (a.type, b.type) and "other" in (a.type, b.type)
+
+
+def _plural_name(it: ChainMention) -> bool:
+    """A capitalised plural ("Northmen", "Eastern Danes"): a people's name."""
+    last = it.mention.text.split()[-1] if it.mention.text.split() else ""
+    return last[:1].isupper() and (last.endswith("men") or (last.endswith("s") and not last.endswith("ss")))

@@ -53,6 +53,8 @@ from ..model import LocalEntity, Mention, PlaceRef
 from ..components import Context, component
 from ..resources import load
 from .alias_entities import build_entities
+from .alias_runons import split_run_ons
+from .alias_introductions import find_introductions, introduced_mentions, join_introductions
 from .alias_people import absorb_first_names, chain_person
 from .alias_records import (
     ChainMention, Cluster, doc_places, is_nominal, join_cluster, new_cluster, place_ref, sentence_bounds, stems,
@@ -100,22 +102,30 @@ def chain_aliases(doc: Doc, ctx: Context) -> None:
 
 
 def chain(doc: Doc) -> list[LocalEntity]:
+    doc.mentions = split_run_ons(doc.text, doc.mentions)  # "Ragnar after Hastings": two names
     nominals = find_nominals(doc.text, doc.mentions) if doc.mentions else []
     descriptions = find_descriptions(doc.text, doc.mentions + nominals) if doc.mentions else []
     added = nominals + [d.mention for d in descriptions]
     added += find_groups(doc.text, doc.mentions + added) if doc.mentions else []
     place_descs = _place_descriptions(doc, doc.mentions + added) if doc.mentions else []
     added += [d for d, _ in place_descs]
+    intros = find_introductions(doc, doc.mentions + added, sentence_bounds(doc)) if doc.mentions else []
+    if intros:  # names a cue introduces; the non-person mentions they replace are dropped
+        kept = doc.mentions + added
+        added = introduced_mentions(doc, kept, intros) + [m for m in added if m in kept]
+        doc.mentions = [m for m in doc.mentions if m in kept]
     if added:  # "The Emperor", "his son": descriptions as names (no component before us keeps indices)
         doc.mentions = sorted(doc.mentions + added, key=lambda m: (m.start, m.end))
     items = _prepare(doc)
     clusters, uf, joined = _chain_pass(doc, items, None)
+    joined += join_introductions(intros, items, clusters, uf)
     if joined:
         # Alias statements can join people that chaining saw as two ("Samuel Clemens" is
         # "Mark Twain"); chain again knowing it, so that "their son Langdon" is kept
         # apart from everyone his possessor is.
         groups = {m.index: uf.find(c.id) for c in clusters for m in c.members}
         clusters, uf, _ = _chain_pass(doc, items, groups)
+        join_introductions(intros, items, clusters, uf)
     _attach_nominals(doc, items, clusters, uf)
     _attach_descriptions(descriptions, items, clusters, uf)
     _attach_place_descriptions(place_descs, items, clusters, uf)
@@ -253,7 +263,7 @@ def _prepare(doc: Doc) -> list[ChainMention]:
                         kin=kin is not None,
                         introduced=is_introduced_name(doc.text, m, name, before),
                         kin_word=kin.group().strip(" ,").casefold() if kin else None))
-    _vote_types(items)
+    _vote_types(items, _located(doc, items))
     for it in items:
         concept = group_concept(it.mention.text)
         if concept is not None:
@@ -294,9 +304,26 @@ def _drop_leading_places(items: list[ChainMention]) -> None:
             it.name = parse_name(" ".join(words[1:]))
 
 
-def _vote_types(items: list[ChainMention]) -> None:
+_LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|into|outside|around)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _located(doc: Doc, items: list[ChainMention]) -> set[int]:
+    """Place mentions the text itself locates something in ("the court moved to X",
+    "today in X") and the gazetteer knows: they stay places whatever a namesake
+    prince's title votes ("Prince X" is a person, the town X is not)."""
+    places = doc_places(doc)
+    out = set()
+    for it in items:
+        m = it.mention
+        if it.type == "place" and _LOCATIVE.search(doc.text[max(0, m.start - 20):m.start]) \
+                and place_ref(places, m, it.name) is not None:
+            out.add(it.index)
+    return out
+
+
+def _vote_types(items: list[ChainMention], keep: set[int] = frozenset()) -> None:
     """One sense per document: mentions sharing a name share the type most of them
-    (titled mentions count thrice) were given."""
+    (titled mentions count thrice) were given; ``keep`` holds mentions that keep their own."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for it in items:
         votes[it.name.key][it.type] += 0.5 if it.type == "other" else 1.0
@@ -304,7 +331,7 @@ def _vote_types(items: list[ChainMention]) -> None:
             votes[it.name.key]["person"] += 2.0
     for it in items:
         v = votes[it.name.key]
-        if v and it.name.key and it.type != "vehicle":  # a ship named after a person stays a ship
+        if v and it.name.key and it.type != "vehicle" and it.index not in keep:  # a ship named after a person stays a ship
             it.type = v.most_common(1)[0][0]
 
 

@@ -42,6 +42,8 @@ def name_phrases(sp, text: str, start: int, end: int, etype: str, place_spans: s
     while head.i > span.start and head.dep_ == "case":  # "X’s": the possessive is no part of it
         head = sp[head.i - 1]
     left = _left_edge(sp, span, head, w, taken)
+    if left is None:
+        left = _role_before(sp, span, w, taken)
     right = _right_edge(sp, span, head, place_spans, etype)
     out = []
     a = sp[left].idx if left is not None else None
@@ -94,6 +96,43 @@ def _left_edge(sp, span, head, w: _Words, taken) -> int | None:
         return None  # inside a hyphenated word ("thirty-eight-year-old"): never cut it
     if _headline_opener(sp[i]):
         return None  # "Near X", "Chasing X": a heading's or sentence's first word, not a title
+    return i
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    return frozenset(load("aliases/roles.yaml")["role_nouns"]) | {t[0] for t in titles() if len(t) == 1}
+
+
+def _role_before(sp, span, w: _Words, taken) -> int | None:
+    """"the Frankish usurper X", "the half-Norse Roman General X": a role noun right
+    before the name (the parser often reads the name as its apposition or object) with
+    the role's own modifiers: token index where the phrase starts, or None."""
+    if span.start == 0:
+        return None
+    role = sp[span.start - 1]
+    if span[0].lower_ in _role_words() and len(span) > 1:
+        role = span[0]  # the mention opens with its title: "the half-Norse Frankish [General Odo]"
+    elif not role.whitespace_ or role.pos_ not in ("NOUN", "PROPN") or role.lower_ not in _role_words() \
+            or _taken(taken, role.idx):
+        return None
+    i = min(role.left_edge.i, role.i)
+    if role.i == span.start:  # modifiers right before the mention, attached to its title or its name
+        i = role.i
+        while i > 0:
+            t = sp[i - 1]
+            if t.is_space or "\n" in t.whitespace_ or (_taken(taken, t.idx) and t.ent_type_ != "NORP"):
+                break
+            if not (t.dep_ in ("amod", "compound", "nmod") or t.text in "-–" or t.ent_type_ == "NORP"):
+                break
+            i -= 1
+    while i < role.i and (sp[i].dep_ in ("det", "poss", "predet", "case") or sp[i].lower_ in w.not_openers
+                          or sp[i].is_punct and sp[i].text not in "-–"):
+        i += 1
+    if i == role.i or any(_taken(taken, sp[k].idx) and sp[k].ent_type_ != "NORP" for k in range(i, role.i)):
+        return None  # a bare role ("general X") is a title, left to parse_name; another name inside: no
+    if any(sp[k].is_punct and sp[k].text not in "-–" for k in range(i, role.i)):
+        return None
     return i
 
 

@@ -78,10 +78,7 @@ def _words() -> _Words:
     heads = "|".join(sorted(map(re.escape, roles), key=len, reverse=True))
     dems = "|".join(sorted(map(re.escape, demonyms), key=len, reverse=True))
     kins = "|".join(sorted(map(re.escape, kin | roles), key=len, reverse=True))
-    # modifiers: lower-case words, or a people's adjective ("the Norse leader", "the half-Norse chief")
-    description = re.compile(
-        rf"(?<![\w-])(?P<span>(?P<det>[Tt]he|[Tt]his)\s+(?P<mods>(?:(?:[a-z][\w-]*|(?:[a-z]+-)?(?:{dems}))\s+){{0,2}}?)"
-        rf"(?P<head>{heads}|(?:{dems})(?!\s+(?:{heads})(?![\w-]))|{age}))(?![\w-])")
+    description = _description_re(heads, dems, age, frozenset())
     # the phrase after a name: ", a 26-year-old Belgian engraver" / " was an engraver"
     after = re.compile(r"(?:\s*,\s*|\s+[-–—]\s+|\s+(?:was|is|became|remained|had\s+been|has\s+been)\s+)"
                        r"(?:a|an|the)\s+(?P<np>[^,.;:()\[\]—–\n]{1,80})")
@@ -90,6 +87,36 @@ def _words() -> _Words:
     return _Words(roles, frozenset(raw["epithet_nouns"]), frozenset(demonyms),
                   frozenset(raw["not_modifiers"]), frozenset(kin), description, after, before,
                   re.compile(rf"^{age}$"))
+
+
+@lru_cache(maxsize=8)
+def _description_re(heads: str, dems: str, age: str, peoples: frozenset[str]) -> re.Pattern:
+    """"the <modifiers> <role>": modifiers are lower-case words or a people's adjective
+    ("the Norse leader", "the half-Norse chief"), the list's or one the document's
+    tagger read as a people's (``peoples``: "the Vandalic chief")."""
+    more = "|".join(sorted(map(re.escape, peoples), key=len, reverse=True))
+    mods = f"{dems}|{more}" if more else dems
+    return re.compile(
+        rf"(?<![\w-])(?P<span>(?P<det>[Tt]he|[Tt]his)\s+(?P<mods>(?:(?:[a-z][\w-]*|(?:[a-z]+-)?(?:{mods}))\s+){{0,2}}?)"
+        rf"(?P<head>{heads}|(?:{mods})(?!\s+(?:{heads})(?![\w-]))|{age}))(?![\w-])")
+
+
+# a people's adjective by its ending ("Vandalic", "Thracian", "Moorish", "Genoese")
+_PEOPLES_ADJ = re.compile(r"[A-Z][a-z]+(?:ic|ian|an|ish|ese)")
+
+
+def _doc_description_re(doc: Doc) -> re.Pattern:
+    """The description pattern with the document's own people's adjectives (words NER
+    tagged NORP that the demonym list lacks) allowed as modifiers."""
+    w = _words()
+    peoples = frozenset(m.text for m in doc.mentions if m.label in ("NORP", "ORG") and _PEOPLES_ADJ.fullmatch(m.text)
+                        and m.text not in w.demonyms)
+    if not peoples:
+        return w.description
+    raw = load("aliases/roles.yaml")
+    heads = "|".join(sorted(map(re.escape, w.roles), key=len, reverse=True))
+    dems = "|".join(sorted(map(re.escape, w.demonyms), key=len, reverse=True))
+    return _description_re(heads, dems, raw["age_noun"], peoples)
 
 
 # ------------------------------------------------------------------ statements --
@@ -101,6 +128,9 @@ def descriptors(text: str, m: Mention) -> set[str]:
     a = w.after.match(text, m.end)
     if a is not None:
         out |= _phrase_words(a["np"].split()[:6], w)
+    t = _TITLE_AFTER.match(text, m.end)
+    if t is not None and t["title"].casefold() in w.roles:
+        out.add(t["title"].casefold())  # "X, Emperor of the West,": a title written without article
     p = prefix(text, m.start)
     if p is not None and p.head in w.roles:
         out.add(p.head)
@@ -114,6 +144,9 @@ class Prefix:
     det: str | None
     mods: tuple[str, ...]
     head: str
+
+
+_TITLE_AFTER = re.compile(r"\s*,\s*(?P<title>[A-Z][a-z]+)\s+of\s+(?:the\s+)?[A-Z]")
 
 
 _DET = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[A-Z][\w-]*['’]s)$")
@@ -153,6 +186,8 @@ def _phrase_words(words: list[str], w: _Words) -> set[str]:
             break  # "a friend of ...", "a revolutionary’s wife": the phrase ends
         if x in w.roles or x in w.demonyms or w.age.match(x):
             out.add(x)
+        elif x[:1].isupper() and x.casefold() in w.roles:  # "the Emperor of the East"
+            out.add(x.casefold())
     return out
 
 
@@ -182,7 +217,7 @@ def find_role_descriptions(doc: Doc) -> list[RoleDescription]:
     starts = [s for s, _, _ in taken]
     person_at = {m.start: i for i, m in enumerate(doc.mentions) if m.type == "person"}
     out = []
-    for m in w.description.finditer(text):
+    for m in _doc_description_re(doc).finditer(text):
         a, b = m.start("span"), m.end("span")
         if any(x.casefold() in w.stop for x in m["mods"].split()):
             continue
@@ -258,13 +293,21 @@ def _holder_of(doc: Doc, d: RoleDescription, holders: dict[str, set[str]], named
     if len(held) == 1:
         return next(iter(held))
     if len(held) > 1:
+        if set(d.mention.text.casefold().split()) & _successor_words():
+            return None  # "this new emperor" is not the emperor named just before
         return _nearest_holder(d.mention.start, named, sent_starts, held)
-    if (d.head in _words().epithets or d.head == "age") and main \
+    if (d.head in _words().epithets or d.head == "age" or d.head in _words().demonyms
+            or _PEOPLES_ADJ.fullmatch(d.head)) and main \
             and not _AS_BEFORE.search(doc.text[max(0, d.mention.start - 4):d.mention.start]):
         # "recognised X as the new leader": a role given to X, not a name of the main person
         if _refers_back(d.mention.start, named, sent_starts, main):
             return main
     return None
+
+
+@lru_cache(maxsize=1)
+def _successor_words() -> frozenset[str]:
+    return frozenset(load("aliases/roles.yaml").get("successor_modifiers", []))
 
 
 def _nearest_holder(offset: int, named: list[tuple[int, str, bool]], sent_starts: list[int],

@@ -244,4 +244,9 @@ def is_name_form(text: str) -> bool:
         words = words[1:]
     if len(words) >= 3 and words[0][:1].islower() and words[1] == "of":
         return False  # "mother of Sancho IV", "widow of the late duke"
-    return any(w[:1].isupper() and any(c.isalpha() for c in w) for w in words)
+    return any((w[:1].isupper() or _caseless(w)) and any(c.isalpha() for c in w) for w in words)
+
+
+def _caseless(word: str) -> bool:
+    """A word of a script without capitals ("李伟"): it names whatever its case."""
+    return word[:1].isalpha() and word[:1].upper() == word[:1].lower()
