@@ -74,7 +74,15 @@ def _names_place(obj, place_tokens) -> bool:
 def _is_passive(tok) -> bool:
     if tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.i != tok.i and _is_passive(tok.head):
         return True  # "were arrested and tried": the participles share the passive
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.dep_ == "acl" and tok.tag_ == "VBN"
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.dep_ == "acl" and tok.tag_ == "VBN" \
+        or _bare_participle(tok)
+
+
+def _bare_participle(tok) -> bool:
+    """A past participle opening a clause with no subject or auxiliary of its own ("Born
+    in a river port, she ...", "Defeated at the ford, the army ..."): passive in sense."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(
+        c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in tok.children)
 
 
 PERSONAL_OBJECTS = frozenset(_WORDS["personal_objects"])
@@ -132,6 +140,8 @@ _NEEDS = {
     # "visited Lisbon" (a journey), not "visited the victims" (a meeting)
     "place_dobj": lambda tok, kids, w: any(_names_place(c, w.place_tokens) for c in _objects(kids)),
     "custody": lambda tok, kids, w: _custody(tok, w.custody),
+    # "agreed to pay", "refused to sign": a to-infinitive complement
+    "infinitive": lambda tok, kids, w: any(c.dep_ == "xcomp" for c in kids),
 }
 ADVERB_NEEDS = frozenset(_WORDS["adverb_needs"])
 
@@ -147,13 +157,45 @@ def _need_met(need: str, tok, kids, where: _Where) -> bool:
 
 
 def _role_rule(tok, lex: Lexicon, place_tokens: set[int]) -> TriggerRule | None:
-    """"was master of France", "became king of Serbia"."""
+    """"was master of France", "became king of Serbia", "was the Danish king from 1016"."""
     kind = lex.role_kinds.get(tok.head.lemma_.lower())
     if tok.dep_ != "attr" or kind is None or tok.lemma_.lower() not in lex.role_nouns:
         return None
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of" and any(g.i in place_tokens for g in c.subtree):
             return TriggerRule(tok.lemma_.lower(), kind, "predicate")
+    if _of_a_people(tok, place_tokens) or _years_from(tok.head):
+        return TriggerRule(tok.lemma_.lower(), kind, "predicate")
+    return None
+
+
+PEOPLE_ENTS = frozenset(_WORDS["people_entity_labels"])
+
+
+def _of_a_people(tok, place_tokens: set[int]) -> bool:
+    """A role noun qualified by a people's or country's name ("the Danish king")."""
+    return any(c.dep_ in ("amod", "compound") and (c.i in place_tokens or c.ent_type_ in PEOPLE_ENTS)
+               for c in tok.children)
+
+
+def _years_from(verb) -> bool:
+    """"was king from 1016 to 1035": the copula carries a span starting at a number."""
+    return any(c.dep_ == "prep" and c.lower_ == "from" and any(
+        g.dep_ == "pobj" and (g.like_num or g.ent_type_ == "DATE") for g in c.children) for c in verb.children)
+
+
+def _role_object(tok, lex: Lexicon) -> TriggerRule | None:
+    """"made him governor", "made Ann regent": a verb whose object (or the small clause
+    the model makes of it) is a bare role noun -- not "made the king angry"."""
+    kind = lex.role_kinds.get(tok.lemma_.lower())
+    if kind is None or tok.lemma_.lower() not in lex.role_object_verbs:
+        return None
+    for c in tok.children:
+        if c.dep_ not in ("dobj", "ccomp", "oprd") or c.lemma_.lower() not in lex.role_nouns:
+            continue
+        bare = not any(d.dep_ in ("det", "poss") for d in c.children)
+        if bare or any(d.dep_ in SUBJECT_DEPS for d in c.children):
+            return TriggerRule(tok.lemma_.lower(), kind, "verb")
     return None
 
 
@@ -187,7 +229,7 @@ def _idiom(tok, lex: Lexicon) -> TriggerRule | bool | None:
     words = [c.lemma_.lower() for c in tok.children if c.dep_ in IDIOM_DEPS]
     words += [c.lower_ for c in tok.children if c.dep_ in IDIOM_DEPS]
     kinds = lex.object_kinds.get(lemma, {})
-    for w in words:
+    for w in words + _object_like(tok):
         if w in kinds:
             return TriggerRule(lemma, kinds[w], "verb")
     if any(w in lex.idioms.get(lemma, ()) for w in words):
@@ -195,10 +237,24 @@ def _idiom(tok, lex: Lexicon) -> TriggerRule | bool | None:
     return None
 
 
+def _object_like(tok) -> list[str]:
+    """Words that stand in for an object when the object gives the kind: a passive's
+    subject ("the grave was dug") and the noun of "as" ("took as his wife")."""
+    out = [c.lemma_.lower() for c in tok.children if c.dep_ == "nsubjpass"]
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "as":
+            out += [g.lemma_.lower() for g in p.children if g.dep_ == "pobj"]
+    return out
+
+
 def _rule_for(tok, lex: Lexicon, place_tokens: set[int], named: frozenset[int]) -> TriggerRule | None:
     role = _role_rule(tok, lex, place_tokens)
     if role is not None:
         return role
+    if tok.pos_ == "VERB":
+        made = _role_object(tok, lex)
+        if made is not None:
+            return made
     lemma = tok.lemma_.lower()
     if tok.dep_ in ("amod", "compound"):
         return None  # "the advancing British", "reigning sovereigns": a description
@@ -250,12 +306,19 @@ def is_negated(tok, lex: Lexicon) -> bool:
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in lex.negators):
             return True
         if c.dep_ in SUBJECT_DEPS and (c.lower_ in lex.negators or c.lower_ in NEGATIVE_SUBJECTS
-                                       or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+                                       or any(d.dep_ == "det" and d.lower_ == "no" and not _name_particle(d)
+                                              for d in c.children)):
             return True
     head = tok.head
     if tok.dep_ in ("acl", "xcomp", "relcl") and head.pos_ in ("NOUN", "PROPN"):
         return any(d.dep_ == "det" and d.lower_ in lex.negators for d in head.children)
     return False
+
+
+def _name_particle(tok) -> bool:
+    """"no" right after a name inside a name ("Ono no Imoko", "the land of Ise no kuni"):
+    the Japanese particle, no negation."""
+    return tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN" and tok.doc[tok.i - 1].whitespace_ != ""
 
 
 def _intent_frame(verb, lex: Lexicon) -> bool:
@@ -290,7 +353,24 @@ def is_hypothetical(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
     of fiction ("In a recent novel, the queen dies at sea")."""
     if _in_fiction(tok.doc, sent_start, sent_end, lex):
         return True
-    return _modal(tok, lex) or _intended(tok, lex, sent_start, sent_end)
+    return _modal(tok, lex) or _intended(tok, lex, sent_start, sent_end) or \
+        _under_counterfactual(tok, lex, sent_start, sent_end)
+
+
+CLAUSE_BOUNDARIES = frozenset({"advcl", "relcl", "parataxis"})
+
+
+def _under_counterfactual(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
+    """Inside the phrases of a verb that says what would (could, might) have been ("would
+    have pushed for laws such as granting ...", "would have been wise to grant them");
+    an adverbial or relative clause is a telling of its own."""
+    cur = tok
+    while cur.dep_ not in CLAUSE_BOUNDARIES and cur.head.i != cur.i and sent_start <= cur.head.i < sent_end:
+        cur = cur.head
+        auxes = [a.lower_ for a in _aux_words(cur)]
+        if "have" in auxes and any(a in lex.counterfactual_modals or a in lex.modals for a in auxes):
+            return True
+    return False
 
 
 def _modal(tok, lex: Lexicon) -> bool:
