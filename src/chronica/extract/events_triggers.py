@@ -398,6 +398,8 @@ def _intended(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
         if head.i == cur.i or not (sent_start <= head.i < sent_end):
             break
         if cur.dep_ == "conj":
+            if _told_apart(cur):
+                return False
             cur = head  # conjuncts share what governs the first ("believed they had X-ed and Y-ed")
             continue
         if cur.dep_ in ("nsubj", "nsubjpass") and cur.pos_ == "NOUN" and head.dep_ == "ccomp" and _future_in_past(head, lex):
@@ -420,6 +422,21 @@ def _intended(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
             break  # a plain verb: the trigger is part of what really happened
         cur = head
     return False
+
+
+def _told_apart(conj) -> bool:
+    """A past-tense verb the model hung on a wished-for clause ("demanded that the town be
+    handed over, and the burghers, frightened, opened the gates"): a base-form first
+    conjunct is what was wished, a past tense after it is told as fact."""
+    first = conj
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    base = first.tag_ == "VB" or any(a.tag_ == "VB" for a in _aux_words(first))
+    chain, cur = [], conj
+    while cur.i != first.i:
+        chain.append(cur)
+        cur = cur.head
+    return base and any(c.tag_ == "VBD" for c in chain)
 
 
 def _intent_complement(cur, head, lex: Lexicon) -> bool:
