@@ -74,8 +74,13 @@ def _names_place(obj, place_tokens) -> bool:
 def _is_passive(tok) -> bool:
     if tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.i != tok.i and _is_passive(tok.head):
         return True  # "were arrested and tried": the participles share the passive
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.dep_ == "acl" and tok.tag_ == "VBN" \
-        or _bare_participle(tok)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or \
+        (tok.dep_ == "acl" and tok.tag_ == "VBN" and not _naming_participle(tok)) or _bare_participle(tok)
+
+
+def _naming_participle(tok) -> bool:
+    """"a daughter named Ayla", "a ship called Hope": a description, no happening."""
+    return any(c.dep_ == "oprd" and c.pos_ == "PROPN" for c in tok.children)
 
 
 def _bare_participle(tok) -> bool:
@@ -354,7 +359,24 @@ def is_hypothetical(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
     if _in_fiction(tok.doc, sent_start, sent_end, lex):
         return True
     return _modal(tok, lex) or _intended(tok, lex, sent_start, sent_end) or \
-        _under_counterfactual(tok, lex, sent_start, sent_end)
+        _under_counterfactual(tok, lex, sent_start, sent_end) or \
+        (_shares_auxiliary(tok) and _modal(tok.head, lex)) or _told_in_a_work(tok, lex, sent_start, sent_end)
+
+
+def _shares_auxiliary(tok) -> bool:
+    """A coordinated verb with no subject or auxiliary of its own ("could wait in line and
+    meet the president"): the first verb's modal governs it too."""
+    return tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
+def _told_in_a_work(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
+    """A present-tense clause hung on a work of fiction ("a story by her, where the khan
+    dies at sea"): what happens in the work, not in history."""
+    if tok.tag_ not in ("VBZ", "VBP"):
+        return False
+    return any(a.pos_ == "NOUN" and a.lemma_.lower() in lex.fiction_nouns
+               for a in tok.ancestors if sent_start <= a.i < sent_end)
 
 
 CLAUSE_BOUNDARIES = frozenset({"advcl", "relcl", "parataxis"})
