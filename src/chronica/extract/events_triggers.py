@@ -364,9 +364,10 @@ def is_hypothetical(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
 
 
 def _shares_auxiliary(tok) -> bool:
-    """A coordinated verb with no subject or auxiliary of its own ("could wait in line and
-    meet the president"): the first verb's modal governs it too."""
-    return tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and not any(
+    """A coordinated bare verb with no subject or auxiliary of its own ("could wait in line
+    and meet the president"; not "could hear it and rode off"): the first verb's modal
+    governs it too."""
+    return tok.dep_ == "conj" and tok.tag_ == "VB" and tok.head.pos_ in ("VERB", "AUX") and not any(
         c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in tok.children)
 
 
