@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 
 from ..resources import load
 from .events_lexicon import Lexicon, TriggerRule
+from .events_readings import (
+    bare_participle, name_particle, naming_participle, object_like, of_a_people, role_object,
+    shares_auxiliary, told_apart, told_in_a_work, under_counterfactual, years_from,
+)
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
@@ -75,19 +79,7 @@ def _is_passive(tok) -> bool:
     if tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.i != tok.i and _is_passive(tok.head):
         return True  # "were arrested and tried": the participles share the passive
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or \
-        (tok.dep_ == "acl" and tok.tag_ == "VBN" and not _naming_participle(tok)) or _bare_participle(tok)
-
-
-def _naming_participle(tok) -> bool:
-    """"a daughter named Ayla", "a ship called Hope": a description, no happening."""
-    return any(c.dep_ == "oprd" and c.pos_ == "PROPN" for c in tok.children)
-
-
-def _bare_participle(tok) -> bool:
-    """A past participle opening a clause with no subject or auxiliary of its own ("Born
-    in a river port, she ...", "Defeated at the ford, the army ..."): passive in sense."""
-    return tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(
-        c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in tok.children)
+        (tok.dep_ == "acl" and tok.tag_ == "VBN" and not naming_participle(tok)) or bare_participle(tok)
 
 
 PERSONAL_OBJECTS = frozenset(_WORDS["personal_objects"])
@@ -169,38 +161,8 @@ def _role_rule(tok, lex: Lexicon, place_tokens: set[int]) -> TriggerRule | None:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of" and any(g.i in place_tokens for g in c.subtree):
             return TriggerRule(tok.lemma_.lower(), kind, "predicate")
-    if _of_a_people(tok, place_tokens) or _years_from(tok.head):
+    if of_a_people(tok, place_tokens) or years_from(tok.head):
         return TriggerRule(tok.lemma_.lower(), kind, "predicate")
-    return None
-
-
-PEOPLE_ENTS = frozenset(_WORDS["people_entity_labels"])
-
-
-def _of_a_people(tok, place_tokens: set[int]) -> bool:
-    """A role noun qualified by a people's or country's name ("the Danish king")."""
-    return any(c.dep_ in ("amod", "compound") and (c.i in place_tokens or c.ent_type_ in PEOPLE_ENTS)
-               for c in tok.children)
-
-
-def _years_from(verb) -> bool:
-    """"was king from 1016 to 1035": the copula carries a span starting at a number."""
-    return any(c.dep_ == "prep" and c.lower_ == "from" and any(
-        g.dep_ == "pobj" and (g.like_num or g.ent_type_ == "DATE") for g in c.children) for c in verb.children)
-
-
-def _role_object(tok, lex: Lexicon) -> TriggerRule | None:
-    """"made him governor", "made Ann regent": a verb whose object (or the small clause
-    the model makes of it) is a bare role noun -- not "made the king angry"."""
-    kind = lex.role_kinds.get(tok.lemma_.lower())
-    if kind is None or tok.lemma_.lower() not in lex.role_object_verbs:
-        return None
-    for c in tok.children:
-        if c.dep_ not in ("dobj", "ccomp", "oprd") or c.lemma_.lower() not in lex.role_nouns:
-            continue
-        bare = not any(d.dep_ in ("det", "poss") for d in c.children)
-        if bare or any(d.dep_ in SUBJECT_DEPS for d in c.children):
-            return TriggerRule(tok.lemma_.lower(), kind, "verb")
     return None
 
 
@@ -234,7 +196,7 @@ def _idiom(tok, lex: Lexicon) -> TriggerRule | bool | None:
     words = [c.lemma_.lower() for c in tok.children if c.dep_ in IDIOM_DEPS]
     words += [c.lower_ for c in tok.children if c.dep_ in IDIOM_DEPS]
     kinds = lex.object_kinds.get(lemma, {})
-    for w in words + _object_like(tok):
+    for w in words + object_like(tok):
         if w in kinds:
             return TriggerRule(lemma, kinds[w], "verb")
     if any(w in lex.idioms.get(lemma, ()) for w in words):
@@ -242,22 +204,12 @@ def _idiom(tok, lex: Lexicon) -> TriggerRule | bool | None:
     return None
 
 
-def _object_like(tok) -> list[str]:
-    """Words that stand in for an object when the object gives the kind: a passive's
-    subject ("the grave was dug") and the noun of "as" ("took as his wife")."""
-    out = [c.lemma_.lower() for c in tok.children if c.dep_ == "nsubjpass"]
-    for p in tok.children:
-        if p.dep_ == "prep" and p.lower_ == "as":
-            out += [g.lemma_.lower() for g in p.children if g.dep_ == "pobj"]
-    return out
-
-
 def _rule_for(tok, lex: Lexicon, place_tokens: set[int], named: frozenset[int]) -> TriggerRule | None:
     role = _role_rule(tok, lex, place_tokens)
     if role is not None:
         return role
     if tok.pos_ == "VERB":
-        made = _role_object(tok, lex)
+        made = role_object(tok, lex)
         if made is not None:
             return made
     lemma = tok.lemma_.lower()
@@ -311,19 +263,13 @@ def is_negated(tok, lex: Lexicon) -> bool:
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in lex.negators):
             return True
         if c.dep_ in SUBJECT_DEPS and (c.lower_ in lex.negators or c.lower_ in NEGATIVE_SUBJECTS
-                                       or any(d.dep_ == "det" and d.lower_ == "no" and not _name_particle(d)
+                                       or any(d.dep_ == "det" and d.lower_ == "no" and not name_particle(d)
                                               for d in c.children)):
             return True
     head = tok.head
     if tok.dep_ in ("acl", "xcomp", "relcl") and head.pos_ in ("NOUN", "PROPN"):
         return any(d.dep_ == "det" and d.lower_ in lex.negators for d in head.children)
     return False
-
-
-def _name_particle(tok) -> bool:
-    """"no" right after a name inside a name ("Ono no Imoko", "the land of Ise no kuni"):
-    the Japanese particle, no negation."""
-    return tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN" and tok.doc[tok.i - 1].whitespace_ != ""
 
 
 def _intent_frame(verb, lex: Lexicon) -> bool:
@@ -359,41 +305,8 @@ def is_hypothetical(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
     if _in_fiction(tok.doc, sent_start, sent_end, lex):
         return True
     return _modal(tok, lex) or _intended(tok, lex, sent_start, sent_end) or \
-        _under_counterfactual(tok, lex, sent_start, sent_end) or \
-        (_shares_auxiliary(tok) and _modal(tok.head, lex)) or _told_in_a_work(tok, lex, sent_start, sent_end)
-
-
-def _shares_auxiliary(tok) -> bool:
-    """A coordinated bare verb with no subject or auxiliary of its own ("could wait in line
-    and meet the president"; not "could hear it and rode off"): the first verb's modal
-    governs it too."""
-    return tok.dep_ == "conj" and tok.tag_ == "VB" and tok.head.pos_ in ("VERB", "AUX") and not any(
-        c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in tok.children)
-
-
-def _told_in_a_work(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
-    """A present-tense clause hung on a work of fiction ("a story by her, where the khan
-    dies at sea"): what happens in the work, not in history."""
-    if tok.tag_ not in ("VBZ", "VBP"):
-        return False
-    return any(a.pos_ == "NOUN" and a.lemma_.lower() in lex.fiction_nouns
-               for a in tok.ancestors if sent_start <= a.i < sent_end)
-
-
-CLAUSE_BOUNDARIES = frozenset({"advcl", "relcl", "parataxis"})
-
-
-def _under_counterfactual(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
-    """Inside the phrases of a verb that says what would (could, might) have been ("would
-    have pushed for laws such as granting ...", "would have been wise to grant them");
-    an adverbial or relative clause is a telling of its own."""
-    cur = tok
-    while cur.dep_ not in CLAUSE_BOUNDARIES and cur.head.i != cur.i and sent_start <= cur.head.i < sent_end:
-        cur = cur.head
-        auxes = [a.lower_ for a in _aux_words(cur)]
-        if "have" in auxes and any(a in lex.counterfactual_modals or a in lex.modals for a in auxes):
-            return True
-    return False
+        under_counterfactual(tok, lex, sent_start, sent_end) or \
+        (shares_auxiliary(tok) and _modal(tok.head, lex)) or told_in_a_work(tok, lex, sent_start, sent_end)
 
 
 def _modal(tok, lex: Lexicon) -> bool:
@@ -421,7 +334,7 @@ def _intended(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
         if head.i == cur.i or not (sent_start <= head.i < sent_end):
             break
         if cur.dep_ == "conj":
-            if _told_apart(cur):
+            if told_apart(cur):
                 return False
             cur = head  # conjuncts share what governs the first ("believed they had X-ed and Y-ed")
             continue
@@ -445,21 +358,6 @@ def _intended(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
             break  # a plain verb: the trigger is part of what really happened
         cur = head
     return False
-
-
-def _told_apart(conj) -> bool:
-    """A past-tense verb the model hung on a wished-for clause ("demanded that the town be
-    handed over, and the burghers, frightened, opened the gates"): a base-form first
-    conjunct is what was wished, a past tense after it is told as fact."""
-    first = conj
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
-    base = first.tag_ == "VB" or any(a.tag_ == "VB" for a in _aux_words(first))
-    chain, cur = [], conj
-    while cur.i != first.i:
-        chain.append(cur)
-        cur = cur.head
-    return base and any(c.tag_ == "VBD" for c in chain)
 
 
 def _intent_complement(cur, head, lex: Lexicon) -> bool:
