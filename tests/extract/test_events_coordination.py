@@ -68,3 +68,13 @@ def test_events_coordination_reference_to_a_told_happening_is_dropped(nlp):  # n
 def test_events_coordination_pronoun_reference_makes_no_event(nlp):  # noqa: F811
     evs = _events(nlp, "After his death, the regent banished Vasek from the court.", people=["Vasek"])
     assert [e.kind for e in evs] == ["exile"]
+
+
+def test_events_coordinated_past_tense_does_not_share_a_modal(nlp):  # noqa: F811
+    # "could hear" is only a capacity; "rode off" is told as fact
+    events = _events(nlp, "Outside, the groom could hear the shouting and rode off on his mule.")
+    assert [e.kind for e in events] == ["movement"]
+
+
+def test_events_coordinated_bare_verb_shares_the_modal(nlp):  # noqa: F811
+    assert _events(nlp, "Pilgrims could simply knock at the gate and meet the abbot.") == []

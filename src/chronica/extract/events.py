@@ -248,9 +248,16 @@ def _noun_stands(h: Happening, view: SentView, lex: Lexicon, has_date, has_verb_
 
 
 def _occurs(tok, lex: Lexicon) -> bool:
-    """The subject of a verb that only says a happening took place."""
-    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB" and \
-        tok.head.lemma_.lower() in lex.occurrence_verbs
+    """The subject of a verb that only says a happening took place ("the siege began"),
+    or the noun of "the work of destruction began"; an inverted one ("then began the
+    work of destruction") is parsed as an object with no subject."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        tok = tok.head.head
+    verb = tok.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.occurrence_verbs:
+        return False
+    inverted = tok.dep_ == "dobj" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    return tok.dep_ in ("nsubj", "nsubjpass") or inverted
 
 
 def _possessed(tok, lex: Lexicon) -> bool:

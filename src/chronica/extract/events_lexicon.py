@@ -70,6 +70,8 @@ class Lexicon:
     idioms: dict[str, frozenset[str]] = field(default_factory=dict)
     # verb -> {object word: kind}: "seized power" (political), "took command" (appointment)
     object_kinds: dict[str, dict[str, str]] = field(default_factory=dict)
+    # verbs whose object a role noun completes ("made him governor"): triggers of role_kinds' kind
+    role_object_verbs: frozenset[str] = frozenset()
 
     def governs_intent(self, tok) -> bool:
         """Is ``tok`` a word whose complement is only wished, planned or believed?"""
@@ -133,6 +135,7 @@ def load_lexicon() -> Lexicon:
         occurrence_verbs=fs(trig.get("occurrence_verbs")),
         role_nouns=fs(trig.get("role_nouns")),
         role_kinds={str(k): str(v) for k, v in (trig.get("role_kinds") or {}).items()},
+        role_object_verbs=fs(trig.get("role_object_verbs")),
         precedence=tuple(trig.get("precedence") or ()),
         negators=fs(ctx.get("negators")),
         modals=fs(ctx.get("modals")),

@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 
 from ..resources import load
 from .events_lexicon import Lexicon, TriggerRule
+from .events_readings import (
+    bare_participle, name_particle, naming_participle, object_like, of_a_people, role_object,
+    shares_auxiliary, told_apart, told_in_a_work, under_counterfactual, years_from,
+)
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
@@ -74,9 +78,8 @@ def _names_place(obj, place_tokens) -> bool:
 def _is_passive(tok) -> bool:
     if tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.i != tok.i and _is_passive(tok.head):
         return True  # "were arrested and tried": the participles share the passive
-    if tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in tok.children):
-        return True  # a participle opening the sentence: "Born in Nantes, she ...", "Arrested at dawn, he ..."
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.dep_ == "acl" and tok.tag_ == "VBN"
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or \
+        (tok.dep_ == "acl" and tok.tag_ == "VBN" and not naming_participle(tok)) or bare_participle(tok)
 
 
 PERSONAL_OBJECTS = frozenset(_WORDS["personal_objects"])
@@ -134,6 +137,8 @@ _NEEDS = {
     # "visited Lisbon" (a journey), not "visited the victims" (a meeting)
     "place_dobj": lambda tok, kids, w: any(_names_place(c, w.place_tokens) for c in _objects(kids)),
     "custody": lambda tok, kids, w: _custody(tok, w.custody),
+    # "agreed to pay", "refused to sign": a to-infinitive complement
+    "infinitive": lambda tok, kids, w: any(c.dep_ == "xcomp" for c in kids),
 }
 ADVERB_NEEDS = frozenset(_WORDS["adverb_needs"])
 
@@ -149,24 +154,27 @@ def _need_met(need: str, tok, kids, where: _Where) -> bool:
 
 
 _COPULAS = frozenset({"be", "become"})
-# how the small model attaches an object complement ("made him king"): oprd, or a
-# clause or object it misreads
 _OBJECT_COMPLEMENT = frozenset({"oprd", "ccomp", "xcomp", "dobj"})
 
 
 def _role_rule(tok, lex: Lexicon, place_tokens: set[int]) -> TriggerRule | None:
-    """"was master of France", "became king of Serbia"."""
+    """"was master of France", "became king of Serbia", "was the Danish king from 1016"."""
     kind = lex.role_kinds.get(tok.head.lemma_.lower())
     if kind is None or tok.lemma_.lower() not in lex.role_nouns:
         return None
-    misread = tok.dep_ != "dobj" or any(c.dep_ == "compound" for c in tok.children)  # "his nephew governor"
-    if tok.dep_ in _OBJECT_COMPLEMENT and tok.head.lemma_.lower() not in _COPULAS and misread:
-        return TriggerRule(tok.lemma_.lower(), kind, "predicate")  # "made him governor (of ...)"
+    # "made his nephew governor": the small model misreads the object complement (as a
+    # clause, or a compound object) where role_object cannot see it
+    misread = tok.dep_ != "dobj" or any(c.dep_ == "compound" for c in tok.children)
+    if tok.dep_ in _OBJECT_COMPLEMENT and tok.head.lemma_.lower() not in _COPULAS and misread \
+            and role_object(tok.head, lex) is None:
+        return TriggerRule(tok.lemma_.lower(), kind, "predicate")
     if tok.dep_ != "attr":
         return None
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of" and any(g.i in place_tokens for g in c.subtree):
             return TriggerRule(tok.lemma_.lower(), kind, "predicate")
+    if of_a_people(tok, place_tokens) or years_from(tok.head):
+        return TriggerRule(tok.lemma_.lower(), kind, "predicate")
     return None
 
 
@@ -200,7 +208,7 @@ def _idiom(tok, lex: Lexicon) -> TriggerRule | bool | None:
     words = [c.lemma_.lower() for c in tok.children if c.dep_ in IDIOM_DEPS]
     words += [c.lower_ for c in tok.children if c.dep_ in IDIOM_DEPS]
     kinds = lex.object_kinds.get(lemma, {})
-    for w in words:
+    for w in words + object_like(tok):
         if w in kinds:
             return TriggerRule(lemma, kinds[w], "verb")
     if any(w in lex.idioms.get(lemma, ()) for w in words):
@@ -212,6 +220,10 @@ def _rule_for(tok, lex: Lexicon, place_tokens: set[int], named: frozenset[int]) 
     role = _role_rule(tok, lex, place_tokens)
     if role is not None:
         return role
+    if tok.pos_ == "VERB":
+        made = role_object(tok, lex)
+        if made is not None:
+            return made
     lemma = tok.lemma_.lower()
     if tok.dep_ in ("amod", "compound"):
         return None  # "the advancing British", "reigning sovereigns": a description
@@ -263,7 +275,8 @@ def is_negated(tok, lex: Lexicon) -> bool:
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in lex.negators):
             return True
         if c.dep_ in SUBJECT_DEPS and (c.lower_ in lex.negators or c.lower_ in NEGATIVE_SUBJECTS
-                                       or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+                                       or any(d.dep_ == "det" and d.lower_ == "no" and not name_particle(d)
+                                              for d in c.children)):
             return True
     head = tok.head
     if tok.dep_ in ("acl", "xcomp", "relcl") and head.pos_ in ("NOUN", "PROPN"):
@@ -303,7 +316,9 @@ def is_hypothetical(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
     of fiction ("In a recent novel, the queen dies at sea")."""
     if _in_fiction(tok.doc, sent_start, sent_end, lex):
         return True
-    return _modal(tok, lex) or _intended(tok, lex, sent_start, sent_end)
+    return _modal(tok, lex) or _intended(tok, lex, sent_start, sent_end) or \
+        under_counterfactual(tok, lex, sent_start, sent_end) or \
+        (shares_auxiliary(tok) and _modal(tok.head, lex)) or told_in_a_work(tok, lex, sent_start, sent_end)
 
 
 def _modal(tok, lex: Lexicon) -> bool:
@@ -331,6 +346,8 @@ def _intended(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
         if head.i == cur.i or not (sent_start <= head.i < sent_end):
             break
         if cur.dep_ == "conj":
+            if told_apart(cur):
+                return False
             cur = head  # conjuncts share what governs the first ("believed they had X-ed and Y-ed")
             continue
         if cur.dep_ in ("nsubj", "nsubjpass") and cur.pos_ == "NOUN" and head.dep_ == "ccomp" and _future_in_past(head, lex):
