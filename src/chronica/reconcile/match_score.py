@@ -114,7 +114,9 @@ def _dice(words_a: str, words_b: str, min_ratio: float) -> float:
     # a word not shared exactly counts when it has a fuzzy partner on the other side
 
     def partnered(w: str, others: frozenset[str]) -> bool:
-        return any(_alike(w, v, min_ratio) if w < v else _alike(v, w, min_ratio) for v in others)
+        n = len(w)  # _alike's length test, done here first: most pairs fail it (speed)
+        return any(_alike(w, v, min_ratio) if w < v else _alike(v, w, min_ratio)
+                   for v in others if -2 <= len(v) - n <= 2)
 
     hits = shared + sum(1 for w in sa - sb if partnered(w, sb))
     hits_b = shared + sum(1 for v in sb - sa if partnered(v, sa))
