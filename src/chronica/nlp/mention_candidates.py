@@ -163,8 +163,8 @@ def title_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[MentionCand
     out = []
     i = 0
     while i < len(sd):
-        k = title_at(words, i, lex)
-        if not k or not words[i][0].isupper():
+        k = words[i][0].isupper() and title_at(words, i, lex)  # a title is capitalised: test that first
+        if not k:
             i += 1
             continue
         title = " ".join(words[i:i + k])

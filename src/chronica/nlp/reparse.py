@@ -34,9 +34,10 @@ def reparse_glued(doc: Doc, nlp) -> dict[int, tuple[int, Any]]:
     # the parse is what was wrong; the names the whole text's tagger found stay as they were
     parsed = nlp.pipe((t for _, _, t in todo), batch_size=32, disable=["ner"])
     out = {}
+    whole = doc.spacy.ents if todo else ()  # made once: spaCy builds the tuple anew on each access
     for (key, at, text), d in zip(todo, parsed):
         ents = (d.char_span(e.start_char - at, e.end_char - at, label=e.label_)
-                for e in doc.spacy.ents if at <= e.start_char and e.end_char <= at + len(text))
+                for e in whole if at <= e.start_char and e.end_char <= at + len(text))
         d.ents = [e for e in ents if e is not None]
         out[key] = (at, d[:])
     return out
@@ -49,7 +50,10 @@ def _crosses_line(doc: Doc, span) -> bool:
     text = doc.text
     a, b = span[0].idx, span[-1].idx + len(span[-1])
     for t in span:
-        for o in (t.head, *t.children):
+        # a word's children lie within its subtree's edges: look at them only when those
+        # edges leave the sentence (most words' do not; the edges cost nothing to read)
+        inside = span.start <= t.left_edge.i and t.right_edge.i < span.end
+        for o in ((t.head,) if inside else (t.head, *t.children)):
             if span.start <= o.i < span.end:
                 continue
             lo, hi = (o.idx, a) if o.i < span.start else (b, o.idx)
