@@ -41,25 +41,36 @@ class ChainMention:
 class Cluster:
     id: int
     type: str
-    members: list[ChainMention] = field(default_factory=list)
+    members: list[ChainMention] = field(default_factory=list)  # only ever appended to (join_cluster)
     kin: bool = False
+    # (members seen, named, multi, singles): chaining asks every cluster these for every
+    # mention, so they are worked out again only when a member has joined
+    _views: tuple = field(default=(), repr=False, compare=False)
 
     @property
     def last(self) -> int:
         return self.members[-1].mention.start
 
-    def named(self) -> list[ChainMention]:
-        return [m for m in self.members if m.mention.label != "DESCRIPTION"]
+    def _view(self) -> tuple:
+        seen = (len(self.members), id(self.members[-1]) if self.members else 0)
+        if not self._views or self._views[0] != seen:
+            named = tuple(m for m in self.members if m.mention.label != "DESCRIPTION")
+            self._views = (seen, named, tuple(m.name for m in named if len(m.name.tokens) > 1),
+                           frozenset(m.name.single for m in named if m.name.single))
+        return self._views
 
-    def multi(self) -> list[Name]:
-        return [m.name for m in self.named() if len(m.name.tokens) > 1]
+    def named(self) -> tuple[ChainMention, ...]:
+        return self._view()[1]
+
+    def multi(self) -> tuple[Name, ...]:
+        return self._view()[2]
 
     def body_multi(self) -> list[Name]:
         """Full names used in the running text (not in credits/bibliography)."""
         return [m.name for m in self.named() if len(m.name.tokens) > 1 and not m.mention.cited]
 
-    def singles(self) -> set[str]:
-        return {m.name.single for m in self.named() if m.name.single}
+    def singles(self) -> frozenset[str]:
+        return self._view()[3]
 
     def gender(self) -> str | None:
         gs = {m.gender for m in self.members if m.gender}
