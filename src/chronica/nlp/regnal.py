@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .token_table import words as token_words
+
 REGNAL_NUMERAL = re.compile(r"^(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _PRONOUN_ONLY_NEXT = {"am", "'m", "’m", "'ve", "’ve", "'d", "’d", "'ll", "’ll"}
 _NAME_POS = {"PROPN", "NOUN", "ADJ", "X"}
@@ -30,7 +32,7 @@ def regnal_spans(sd, not_names: frozenset[str], titles: frozenset[str]) -> list[
     "Chapter", "Act"); a numeral inside a name NER reads as an event, law, work or
     product ("Apollo XI") is not a ruler's."""
     out = []
-    words = [t.text for t in sd]
+    words = token_words(sd)
     for i in range(len(words) - 1):
         numeral = words[i + 1][:-1] if words[i + 1].endswith(".") else words[i + 1]  # "... Olaf I." ends a sentence
         if not is_regnal_numeral(numeral):  # the rarest condition first, on the text alone (speed)
@@ -66,7 +68,7 @@ def epithet_spans(sd, not_names: frozenset[str], titles: frozenset[str]) -> list
     """Character spans "Name the Epithet" ("Sven the Bold"): a capitalised name word,
     "the" in lower case, one capitalised word that is no title nor a thing's word."""
     out = []
-    words = [t.text for t in sd]
+    words = token_words(sd)
     for i in range(len(words) - 2):
         if words[i + 1] != "the":  # on the text alone first (speed)
             continue
