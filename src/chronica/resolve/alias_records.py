@@ -143,6 +143,34 @@ def join_cluster(c: Cluster, it: ChainMention) -> None:
     c.members.append(it)
 
 
+@dataclass
+class _MembersIndex:
+    pool: list[Cluster]
+    seen: list[int] = field(default_factory=list)  # members already indexed, per cluster
+    index: dict[int, Cluster] = field(default_factory=dict)
+
+
+_LAST_INDEX: list[_MembersIndex] = []  # the pool last asked about (chaining asks per mention)
+
+
+def members_index(pool: list[Cluster]) -> dict[int, Cluster]:
+    """Mention index -> its cluster in ``pool``, for reading. Chaining asks this for every
+    mention; clusters and members are only ever added (``new_cluster``, ``join_cluster``),
+    so only what was added since the last call is indexed, not the whole pool again."""
+    ix = _LAST_INDEX[0] if _LAST_INDEX and _LAST_INDEX[0].pool is pool else None
+    if ix is None:
+        ix = _MembersIndex(pool)
+        _LAST_INDEX[:] = [ix]
+    for k, c in enumerate(pool):
+        if k == len(ix.seen):
+            ix.seen.append(0)
+        if len(c.members) != ix.seen[k]:
+            for m in c.members[ix.seen[k]:]:
+                ix.index[m.index] = c
+            ix.seen[k] = len(c.members)
+    return ix.index
+
+
 def is_nominal(it: ChainMention) -> bool:
     """A description rather than a name: "the Emperor", "the new king"."""
     words = it.name.tokens
