@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,6 +49,7 @@ def _sample(text: str) -> str:
     return text[:third] + " " + text[mid - third // 2: mid + third // 2] + " " + text[-third:]
 
 
+@lru_cache(maxsize=8192)
 def _script(ch: str) -> str:
     name = unicodedata.name(ch, "")
     return name.split(" ", 1)[0] if name else "UNKNOWN"
@@ -56,14 +58,14 @@ def _script(ch: str) -> str:
 def detect(text: str) -> Language:
     """The language of ``text``; English when in doubt (short texts, no clear signal)."""
     sample = _sample(text)
-    letters = [ch for ch in sample if ch.isalpha()]
+    letters = Counter(ch for ch in sample if ch.isalpha())  # a script per distinct letter, not per letter
     if not letters:
         return ENGLISH
     scripts: dict[str, int] = {}
-    for ch in letters:
+    for ch, n in letters.items():
         s = _script(ch)
-        scripts[s] = scripts.get(s, 0) + 1
-    if scripts.get("LATIN", 0) < LATIN_SHARE * len(letters):
+        scripts[s] = scripts.get(s, 0) + n
+    if scripts.get("LATIN", 0) < LATIN_SHARE * letters.total():
         main = max(scripts, key=scripts.get)
         return Language(main.lower(), f"{main.title()} script")
     words = [w.casefold() for w in _WORD.findall(sample)]

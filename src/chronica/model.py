@@ -9,6 +9,7 @@ All of them are plain dataclasses so that they serialise with :func:`to_dict` /
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any, Callable, Literal, get_args, get_type_hints
 
@@ -238,12 +239,39 @@ class Conflict:
 def to_dict(obj: Any) -> Any:
     """Dataclass (or list/dict of them) to plain JSON-able data."""
     if is_dataclass(obj):
-        return asdict(obj)
+        return _plain(obj)
     if isinstance(obj, list):
         return [to_dict(x) for x in obj]
     if isinstance(obj, dict):
         return {k: to_dict(v) for k, v in obj.items()}
     return obj
+
+
+_NAMES: dict[type, tuple[str, ...]] = {}
+_ATOMS = (str, int, float, bool, type(None))
+
+
+def _plain(obj: Any) -> Any:
+    """``dataclasses.asdict`` with each class's field names looked up once (every
+    document's analysis is made into JSON, and asdict asks ``fields()`` of every record)."""
+    cls = type(obj)
+    if cls in _ATOMS:
+        return obj  # asdict deep-copies these: the same value
+    names = _NAMES.get(cls)
+    if names is None and is_dataclass(cls):
+        names = _NAMES[cls] = tuple(f.name for f in fields(cls))
+    if names is not None:
+        return {n: _plain(getattr(obj, n)) for n in names}
+    if cls is list or cls is tuple:
+        return cls(_plain(x) for x in obj)
+    if cls is dict:
+        return {_plain(k): _plain(v) for k, v in obj.items()}
+    return asdict(_Box(obj))["value"]  # anything rarer (a named tuple, a Counter ...): asdict's way
+
+
+@dataclass
+class _Box:
+    value: Any
 
 
 _FIELDS: dict[type, list[tuple[str, Callable[[Any], Any]]]] = {}

@@ -406,9 +406,17 @@ def _period_opening(doc: Doc, sent, offset: int, when, frame: DocFrame):
     return replace(when, edtf=y, earliest=f"{y}-01-01", latest=f"{y}-12-31")
 
 
+_HARM: dict[int, tuple[Lexicon, frozenset[str]]] = {}  # id(lexicon) -> (it, its harm lemmas)
+
+
 def _harm_lemmas(lex: Lexicon) -> frozenset[str]:
-    """Verbs that harm someone (the attack and death triggers): "killing X" names a target."""
-    return frozenset(lemma for lemma, rules in lex.verbs.items() if any(r.kind in AIMED_KINDS for r in rules))
+    """Verbs that harm someone (the attack and death triggers): "killing X" names a target.
+    Worked out once per lexicon, not per event (the lexicon is not hashable: by id)."""
+    hit = _HARM.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        hit = _HARM[id(lex)] = (lex, frozenset(lemma for lemma, rules in lex.verbs.items()
+                                               if any(r.kind in AIMED_KINDS for r in rules)))
+    return hit[1]
 
 
 def _open_later(clause: str, lex: Lexicon) -> bool:

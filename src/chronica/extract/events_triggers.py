@@ -568,12 +568,14 @@ def assign_clauses(sent, happenings: list[Happening]) -> None:
     """Each token of the sentence goes to the nearest happening above it."""
     anchors = {h.anchor: h for h in happenings}
     lo, hi = sent.start, sent.end
-    for tok in sent:
-        cur = tok
+    heads = [t.head.i for t in sent]  # walked as numbers: no spaCy token made per step up
+    for i in range(lo, hi):
+        cur = i
         while True:
-            if cur.i in anchors:
-                anchors[cur.i].owned.add(tok.i)
+            if cur in anchors:
+                anchors[cur].owned.add(i)
                 break
-            if cur.head.i == cur.i or not (lo <= cur.head.i < hi):
+            head = heads[cur - lo]
+            if head == cur or not (lo <= head < hi):
                 break
-            cur = cur.head
+            cur = head

@@ -9,7 +9,6 @@ import shutil
 from dataclasses import dataclass, field
 from statistics import mean
 
-import pytesseract
 from PIL import Image
 
 from ..errors import InputError
@@ -40,8 +39,16 @@ class OcrUnavailable(InputError):
     pass
 
 
+def _pytesseract():
+    """pytesseract, imported on first use: it imports pandas (~0.2 s), which every build
+    would otherwise pay for at start-up, whether or not it has a page to OCR."""
+    import pytesseract
+    return pytesseract
+
+
 def tesseract_version() -> str | None:
     """The Tesseract version, or None when the program is not installed."""
+    pytesseract = _pytesseract()
     if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
         return None
     try:
@@ -61,6 +68,7 @@ def ocr_page(image: Image.Image, number: int, path: str) -> PageLines:
     """The lines Tesseract reads on one page image, in its reading order."""
     if image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
+    pytesseract = _pytesseract()
     try:
         data = pytesseract.image_to_data(image, lang=LANG, output_type=pytesseract.Output.DICT,
                                          timeout=PAGE_TIMEOUT)

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -63,6 +64,7 @@ def _demonyms() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)  # the corpus checks read it too: built once per process, like its data files
 def load_lexicon() -> Lexicon:
     data = load("names/lexicon.yaml")
     extra = load("names/first_names_extra.txt")

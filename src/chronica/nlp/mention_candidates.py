@@ -16,6 +16,7 @@ from .mention_spans import (
 from .mention_types import LABEL_TYPE, best_candidate, gazetteer_weight
 from .regnal import epithet_spans, regnal_spans
 from .surnames import lower_words
+from .token_table import lowers as token_lowers, words as token_words
 from .vessels import prefixed_spans
 
 
@@ -159,12 +160,12 @@ def _name_run(sd, i: int, lex: Lexicon, allow_of: bool = False) -> int:
 def title_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[MentionCandidate]:
     """Title + capitalised name: "Captain James Cook", "Duke of Marlborough"."""
     sd = doc.spacy
-    words = [t.text for t in sd]
+    words = token_words(sd)
     out = []
     i = 0
     while i < len(sd):
-        k = title_at(words, i, lex)
-        if not k or not words[i][0].isupper():
+        k = words[i][0].isupper() and title_at(words, i, lex)  # a title is capitalised: test that first
+        if not k:
             i += 1
             continue
         title = " ".join(words[i:i + k])
@@ -194,11 +195,15 @@ def first_name_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer | None = None) 
     """A known first name followed by a capitalised surname: "John Harrison" (not "Victoria
     Station", not "Charlotte Amalie": a building word or a multi-word place the gazetteer knows)."""
     sd = doc.spacy
+    words = token_words(sd)
     out = []
     i = 0
     while i < len(sd) - 1:
+        if words[i] not in lex.first_names:  # the text first: a token only for a first name
+            i += 1
+            continue
         t = sd[i]
-        if t.text in lex.first_names and t.pos_ in NAME_POS and (i == 0 or sd[i - 1].text not in lex.titles):
+        if t.pos_ in NAME_POS and (i == 0 or words[i - 1] not in lex.titles):
             end = _name_run(sd, i + 1, lex)
             if end > i + 1 and end - i <= 4 and sd[end - 1].pos_ == "PROPN":
                 span = clean_span(doc.text, t.idx, sd[end - 1].idx + len(sd[end - 1].text))
@@ -223,9 +228,10 @@ def gazetteer_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention
     sd = doc.spacy
     out = []
     lower = lower_words(doc)
-    for i, t in enumerate(sd[:-1]):
-        named_after = t.lower_ == "of" and i > 0 and sd[i - 1].text.capitalize() in lex.event_heads
-        if t.lower_ not in lex.place_preps and not named_after:
+    low = token_lowers(sd)
+    for i in range(len(sd) - 1):
+        named_after = low[i] == "of" and i > 0 and sd[i - 1].text.capitalize() in lex.event_heads
+        if low[i] not in lex.place_preps and not named_after:
             continue  # a place after "in", "to" ...; or a happening's: "the Siege of Leiden"
         j = i + 1
         if sd[j].lower_ == "the":
@@ -281,7 +287,10 @@ def mononym_candidates(doc: Doc, lex: Lexicon) -> list[MentionCandidate]:
     """People known by one name: "Christ", "Voltaire"; organisations known by one word:
     "Comintern", "Gestapo"."""
     out = []
-    for t in doc.spacy:
+    for i, word in enumerate(token_words(doc.spacy)):
+        if word not in lex.mononyms and word not in lex.org_names:
+            continue
+        t = doc.spacy[i]
         if t.text in lex.mononyms:
             c = MentionCandidate(t.idx, t.idx + len(t.text), "PERSON", "mononym")
             c.name_hint["person"] += 1.0
@@ -312,8 +321,11 @@ def dynasty_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[MentionCa
     """A dynasty's name used as an adjective ("white Bourbon cockades"): the house."""
     out = []
     sd = doc.spacy
-    for t in sd[:-1]:
-        nxt = sd[t.i + 1]
+    words = token_words(sd)
+    for i in range(len(sd) - 1):
+        if words[i] not in lex.dynasties:  # the text first: tokens only for a dynasty's name
+            continue
+        t, nxt = sd[i], sd[i + 1]
         if (t.text in lex.dynasties and nxt.pos_ == "NOUN" and nxt.text[:1].islower()
                 and gazetteer_weight(gaz.lookup(t.text), t.text, lex) < 1.0):
             c = MentionCandidate(t.idx, t.idx + len(t.text), "NORP", "mononym")

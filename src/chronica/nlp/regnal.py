@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .token_table import words as token_words
+
 REGNAL_NUMERAL = re.compile(r"^(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _PRONOUN_ONLY_NEXT = {"am", "'m", "’m", "'ve", "’ve", "'d", "’d", "'ll", "’ll"}
 _NAME_POS = {"PROPN", "NOUN", "ADJ", "X"}
@@ -30,11 +32,14 @@ def regnal_spans(sd, not_names: frozenset[str], titles: frozenset[str]) -> list[
     "Chapter", "Act"); a numeral inside a name NER reads as an event, law, work or
     product ("Apollo XI") is not a ruler's."""
     out = []
-    for tok in sd[:-1]:
-        num = sd[tok.i + 1]
-        numeral = num.text[:-1] if num.text.endswith(".") else num.text  # "... Olaf I." ends a sentence
+    words = token_words(sd)
+    for i in range(len(words) - 1):
+        numeral = words[i + 1][:-1] if words[i + 1].endswith(".") else words[i + 1]  # "... Olaf I." ends a sentence
+        if not is_regnal_numeral(numeral):  # the rarest condition first, on the text alone (speed)
+            continue
+        tok, num = sd[i], sd[i + 1]
         if not (_name_word(tok, not_names, titles) or _headword(sd, tok, not_names, titles)) \
-                or tok.whitespace_ != " " or not is_regnal_numeral(numeral):
+                or tok.whitespace_ != " ":
             continue
         if num.ent_type_ in _NOT_PERSON_NER or tok.ent_type_ in _NOT_PERSON_NER:
             continue
@@ -64,9 +69,12 @@ def epithet_spans(sd, not_names: frozenset[str], titles: frozenset[str]) -> list
     """Character spans "Name the Epithet" ("Sven the Bold"): a capitalised name word,
     "the" in lower case, one capitalised word that is no title nor a thing's word."""
     out = []
-    for tok in sd[:-2]:
-        the, epi = sd[tok.i + 1], sd[tok.i + 2]
-        if the.text != "the" or tok.whitespace_ != " " or the.whitespace_ != " ":
+    words = token_words(sd)
+    for i in range(len(words) - 2):
+        if words[i + 1] != "the":  # on the text alone first (speed)
+            continue
+        tok, the, epi = sd[i], sd[i + 1], sd[i + 2]
+        if tok.whitespace_ != " " or the.whitespace_ != " ":
             continue
         if not _name_word(tok, not_names, titles) or tok.pos_ != "PROPN" or not _epithet_word(epi, not_names, titles):
             continue

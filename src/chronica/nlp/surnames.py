@@ -8,7 +8,9 @@ to another capitalised word.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
+from itertools import accumulate
 
 from ..doc import Doc
 from ..model import Mention
@@ -25,6 +27,20 @@ def lower_words(doc: Doc) -> set[str]:
 
 _POSS_TAIL = re.compile(r"(?:['’]s?)$")
 _WORD = re.compile(r"(?<![\w\-’'])[A-Z][\w\-]*[a-z]\b")
+
+
+class _Taken:
+    """The mentions' spans, sorted by start with the furthest end so far: whether a word
+    overlaps one is a binary search, not a scan of every mention."""
+
+    def __init__(self, mentions: list[Mention]):
+        spans = sorted((m.start, m.end) for m in mentions)
+        self.starts = [a for a, _ in spans]
+        self.reach = list(accumulate((b for _, b in spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, end)  # the spans that start before the word ends
+        return k > 0 and self.reach[k - 1] > start
 
 
 def _surname_of(m: Mention, lex: Lexicon) -> str | None:
@@ -53,10 +69,10 @@ def surname_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Me
     names = {n for n in names if n not in other and n.casefold() not in lower}
     if not names:
         return []
-    taken = sorted((m.start, m.end) for m in mentions)
+    taken = _Taken(mentions)
     out = []
     for w in _WORD.finditer(doc.text):
-        if w.group() not in names or any(a < w.end() and w.start() < b for a, b in taken):
+        if w.group() not in names or taken.overlaps(w.start(), w.end()):
             continue
         a, b = w.start(), w.end()
         s = doc.sentence_at(a)

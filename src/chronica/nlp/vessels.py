@@ -6,12 +6,18 @@ written without its prefix in that text ("the Pandora") is the same vessel.
 """
 from __future__ import annotations
 
+from .token_table import words as token_words
+
 
 def prefixed_spans(sd, prefixes: frozenset[str]) -> list[tuple[int, int]]:
     """Character spans "PREFIX Name ..." (capitalised words after the prefix)."""
     out = []
-    for tok in sd[:-1]:
-        if tok.text not in prefixes or tok.whitespace_ != " ":
+    words = token_words(sd)
+    for i in range(len(words) - 1):
+        if words[i] not in prefixes:  # the text first: a token only for a prefix
+            continue
+        tok = sd[i]
+        if tok.whitespace_ != " ":
             continue
         j = tok.i + 1
         while j < len(sd) and sd[j].text[:1].isupper() and sd[j].text.replace("-", "").isalpha() \

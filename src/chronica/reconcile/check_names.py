@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 from itertools import combinations
 
 from rapidfuzz.distance import Levenshtein
@@ -22,8 +23,12 @@ def _fold(s: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch)).casefold()
 
 
-def _tokens(name: str) -> list[str]:
-    return [re.sub(r"['’]s?$", "", t) for t in _TOKEN.findall(name)]
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@lru_cache(maxsize=16_384)  # every pair of a document's forms is compared: split each form once
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(_POSSESSIVE.sub("", t) for t in _TOKEN.findall(name))
 
 
 def misspelt(a: str, b: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..match_settings import EventMatching, PairWeights
 from ..model import When
@@ -87,9 +87,14 @@ def place_score(a: Item, b: Item, geo: Geography) -> float | None:
     return 0.4 if carried else None
 
 
-@lru_cache(maxsize=262_144)
-def _alike(w: str, v: str, min_ratio: float) -> bool:
-    return w[0] != "~" and v[0] != "~" and abs(len(v) - len(w)) <= 2 and fuzz.ratio(w, v) >= min_ratio
+def _partnered(w: str, others: frozenset[str], min_ratio: float) -> bool:
+    """A word alike one of ``others``: neither a "~" word, lengths within 2, rapidfuzz
+    ratio at least ``min_ratio`` (the candidates scored in one rapidfuzz call)."""
+    if w[0] == "~":
+        return False
+    n = len(w)
+    near = [v for v in others if -2 <= len(v) - n <= 2 and v[0] != "~"]
+    return bool(near) and process.extractOne(w, near, scorer=fuzz.ratio, score_cutoff=min_ratio) is not None
 
 
 @lru_cache(maxsize=65_536)
@@ -112,12 +117,8 @@ def _dice(words_a: str, words_b: str, min_ratio: float) -> float:
     sa, sb = _word_set(words_a), _word_set(words_b)
     shared = len(sa & sb)
     # a word not shared exactly counts when it has a fuzzy partner on the other side
-
-    def partnered(w: str, others: frozenset[str]) -> bool:
-        return any(_alike(w, v, min_ratio) if w < v else _alike(v, w, min_ratio) for v in others)
-
-    hits = shared + sum(1 for w in sa - sb if partnered(w, sb))
-    hits_b = shared + sum(1 for v in sb - sa if partnered(v, sa))
+    hits = shared + sum(1 for w in sa - sb if _partnered(w, sb, min_ratio))
+    hits_b = shared + sum(1 for v in sb - sa if _partnered(v, sa, min_ratio))
     return (hits + hits_b) / (len(sa) + len(sb))
 
 

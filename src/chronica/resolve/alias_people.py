@@ -4,7 +4,7 @@ noun introduces, and bare given names folded into the one full name that carries
 from __future__ import annotations
 
 from .alias_records import (
-    ChainMention, Cluster, gender_clash, is_description, is_nominal, join_cluster, new_cluster,
+    ChainMention, Cluster, gender_clash, is_description, is_nominal, join_cluster, members_index, new_cluster,
 )
 from .disjoint import DisjointSets
 from ..resources.names import full_names_match, ruler_short, same_given, subset_match
@@ -36,7 +36,7 @@ def _excluded(it: ChainMention, items: list[ChainMention], clusters_of: dict[int
 def chain_person(it: ChainMention, pool: list[Cluster], clusters: list[Cluster], items: list[ChainMention],
                   known: dict[int, int] | None = None) -> None:
     n = it.name
-    clusters_of = {m.index: c for c in pool for m in c.members}
+    clusters_of = members_index(pool)  # {m.index: c for c in pool for m in c.members}, kept up to date
     banned = _excluded(it, items, clusters_of, known)
     live = [c for c in pool if c.id not in banned]
     if not n.tokens or is_description(it):

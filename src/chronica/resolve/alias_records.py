@@ -41,25 +41,36 @@ class ChainMention:
 class Cluster:
     id: int
     type: str
-    members: list[ChainMention] = field(default_factory=list)
+    members: list[ChainMention] = field(default_factory=list)  # only ever appended to (join_cluster)
     kin: bool = False
+    # (members seen, named, multi, singles): chaining asks every cluster these for every
+    # mention, so they are worked out again only when a member has joined
+    _views: tuple = field(default=(), repr=False, compare=False)
 
     @property
     def last(self) -> int:
         return self.members[-1].mention.start
 
-    def named(self) -> list[ChainMention]:
-        return [m for m in self.members if m.mention.label != "DESCRIPTION"]
+    def _view(self) -> tuple:
+        seen = (len(self.members), id(self.members[-1]) if self.members else 0)
+        if not self._views or self._views[0] != seen:
+            named = tuple(m for m in self.members if m.mention.label != "DESCRIPTION")
+            self._views = (seen, named, tuple(m.name for m in named if len(m.name.tokens) > 1),
+                           frozenset(m.name.single for m in named if m.name.single))
+        return self._views
 
-    def multi(self) -> list[Name]:
-        return [m.name for m in self.named() if len(m.name.tokens) > 1]
+    def named(self) -> tuple[ChainMention, ...]:
+        return self._view()[1]
+
+    def multi(self) -> tuple[Name, ...]:
+        return self._view()[2]
 
     def body_multi(self) -> list[Name]:
         """Full names used in the running text (not in credits/bibliography)."""
         return [m.name for m in self.named() if len(m.name.tokens) > 1 and not m.mention.cited]
 
-    def singles(self) -> set[str]:
-        return {m.name.single for m in self.named() if m.name.single}
+    def singles(self) -> frozenset[str]:
+        return self._view()[3]
 
     def gender(self) -> str | None:
         gs = {m.gender for m in self.members if m.gender}
@@ -130,6 +141,34 @@ def new_cluster(clusters: list[Cluster], pool: list[Cluster], it: ChainMention) 
 
 def join_cluster(c: Cluster, it: ChainMention) -> None:
     c.members.append(it)
+
+
+@dataclass
+class _MembersIndex:
+    pool: list[Cluster]
+    seen: list[int] = field(default_factory=list)  # members already indexed, per cluster
+    index: dict[int, Cluster] = field(default_factory=dict)
+
+
+_LAST_INDEX: list[_MembersIndex] = []  # the pool last asked about (chaining asks per mention)
+
+
+def members_index(pool: list[Cluster]) -> dict[int, Cluster]:
+    """Mention index -> its cluster in ``pool``, for reading. Chaining asks this for every
+    mention; clusters and members are only ever added (``new_cluster``, ``join_cluster``),
+    so only what was added since the last call is indexed, not the whole pool again."""
+    ix = _LAST_INDEX[0] if _LAST_INDEX and _LAST_INDEX[0].pool is pool else None
+    if ix is None:
+        ix = _MembersIndex(pool)
+        _LAST_INDEX[:] = [ix]
+    for k, c in enumerate(pool):
+        if k == len(ix.seen):
+            ix.seen.append(0)
+        if len(c.members) != ix.seen[k]:
+            for m in c.members[ix.seen[k]:]:
+                ix.index[m.index] = c
+            ix.seen[k] = len(c.members)
+    return ix.index
 
 
 def is_nominal(it: ChainMention) -> bool:
