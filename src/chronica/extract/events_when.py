@@ -270,7 +270,9 @@ def inferred(doc: Doc, offset: int, anchors: list[tuple[int, When]] | None = Non
     guess at the first year (say less rather than say wrong)."""
     pts = date_anchors(doc) if anchors is None else anchors
     w = _current(doc, offset, pts, near, scene_start, same_day)
-    if w is None or near or paragraph_start is None:
+    # "immediately" narrows only a day (to its month); after a bare year it says no
+    # more than any undated clause, and the bounds below apply to it as well
+    if w is None or paragraph_start is None:
         return w
     # where the text last named a date (not "now", "at that time", which only restate it)
     last = max((o for o, x in pts if o <= offset and x.basis != "inferred"), default=None)
@@ -331,7 +333,7 @@ def _current(doc: Doc, offset: int, pts: list[tuple[int, When]], near: bool, sce
         if doc is not None and not _BLANK_LINE.search(doc.text, offset, o):
             return replace(year_of(first) or first, basis="inferred")  # its own paragraph gives the date
         return up_to(first)
-    if near and before:
+    if near and _DAY.match(ref.edtf or ""):
         return month_of(ref)
     w = year_of(ref)
     if w is None:
