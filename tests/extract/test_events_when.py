@@ -246,3 +246,14 @@ def test_events_when_immediately_after_a_year_is_bounded_like_any_undated_clause
     assert (w.edtf, w.basis) == ("1702/1716", "inferred")
     near_day = inferred(None, 300, ANCHORS, near=True)
     assert near_day.edtf == "1789-07"
+
+
+def test_events_when_a_written_date_outweighs_a_counted_one():
+    from dataclasses import replace as _r
+    from chronica.extract.events_when import from_timexes
+    text = "In the 3rd month (742), in the 5th year of her reign, the queen named an heir."
+    written = _timex(text, "742", "0742")
+    counted = _r(_timex(text, "in the 5th year of her reign", "0746"), basis="relative")
+    named = text.index("named")
+    assert from_timexes([written, counted], named, _doc(text)).edtf == "0742"
+    assert from_timexes([counted], named, _doc(text)).edtf == "0746"

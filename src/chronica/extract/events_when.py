@@ -108,6 +108,11 @@ def from_timexes(timexes: list[Timex], anchor_offset: int, doc: Doc | None = Non
         outside = [t for t in cands if not in_brackets(doc.text, lo, t.start)]
         if any(t.basis == "explicit" for t in outside):
             cands = outside
+    # "in the 11th month (671), in the 10th year of his reign": a date the text writes
+    # out outweighs one counted from another date (a reign's start, "two years later")
+    written = [t for t in cands if t.basis == "explicit"]
+    if written:
+        cands = written
     best = min(cands, key=lambda t: (abs((t.start + t.end) // 2 - anchor_offset), t.start))
     return best.when()
 
