@@ -110,11 +110,18 @@ def from_timexes(timexes: list[Timex], anchor_offset: int, doc: Doc | None = Non
             cands = outside
     # "in the 11th month (671), in the 10th year of his reign": a date the text writes
     # out outweighs one counted from another date (a reign's start, "two years later")
-    written = [t for t in cands if t.basis == "explicit"]
+    # that falls outside it ("on 9 March 1644 at dawn" keeps the hour)
+    written = [t.when() for t in cands if t.basis == "explicit"]
     if written:
-        cands = written
+        cands = [t for t in cands if t.basis == "explicit" or any(_within(t.when(), w) for w in written)]
     best = min(cands, key=lambda t: (abs((t.start + t.end) // 2 - anchor_offset), t.start))
     return best.when()
+
+
+def _within(inner: When, outer: When) -> bool:
+    """``inner``'s bounds lie inside ``outer``'s."""
+    a, b, c, d = (day_key(x) for x in (inner.earliest, inner.latest, outer.earliest, outer.latest))
+    return None not in (a, b, c, d) and c <= a and b <= d
 
 
 def in_brackets(text: str, lo: int, at: int) -> bool:
