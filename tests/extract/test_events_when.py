@@ -231,3 +231,29 @@ def test_events_undated_birth_is_on_or_before_the_story_date():
     fought = LocalEvent("v2", "attack", "fought", Span(5, 9, "rode"), None, story, [], None, 0.6)
     out = undated_births([born, dated, fought])
     assert [e.when.edtf for e in out] == ["../1431", "1412", "1431"]
+
+
+def test_events_when_immediately_after_a_year_is_bounded_like_any_undated_clause():
+    # "immediately" narrows a stated day to its month; after a year told two
+    # paragraphs back it says no more than an undated clause: bounds to the next year
+    text = ("In 1702 the guild elected a new master.\n\n"
+            "He was a careful man.\n\n"
+            "The weavers immediately marched on the town hall.\n\n"
+            "In 1716 the hall burned.")
+    pts = [(3, Y1702), (text.index("1716"), Y1716)]
+    marched = text.index("marched")
+    w = inferred(_doc(text), marched, pts, near=True, paragraph_start=text.index("The weavers"))
+    assert (w.edtf, w.basis) == ("1702/1716", "inferred")
+    near_day = inferred(None, 300, ANCHORS, near=True)
+    assert near_day.edtf == "1789-07"
+
+
+def test_events_when_a_written_date_outweighs_a_counted_one():
+    from dataclasses import replace as _r
+    from chronica.extract.events_when import from_timexes
+    text = "In the 3rd month (742), in the 5th year of her reign, the queen named an heir."
+    written = _timex(text, "742", "0742")
+    counted = _r(_timex(text, "in the 5th year of her reign", "0746"), basis="relative")
+    named = text.index("named")
+    assert from_timexes([written, counted], named, _doc(text)).edtf == "0742"
+    assert from_timexes([counted], named, _doc(text)).edtf == "0746"

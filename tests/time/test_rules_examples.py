@@ -28,3 +28,9 @@ def test_rules_example_value(rule, text, value):
         assert found == []
     else:
         assert [(t.text, t.value) for t in found] == [(target, value)]
+
+
+def test_rules_glossed_year_in_square_brackets():
+    # the examples' own square brackets mark the expression, so this one is told here
+    res = _TAGGER.tag("In the fifth year of the Jingo era [769], the envoys returned.")
+    assert [(t.text, t.value) for t in res.timexes] == [("769", "0769")]

@@ -108,8 +108,20 @@ def from_timexes(timexes: list[Timex], anchor_offset: int, doc: Doc | None = Non
         outside = [t for t in cands if not in_brackets(doc.text, lo, t.start)]
         if any(t.basis == "explicit" for t in outside):
             cands = outside
+    # "in the 11th month (671), in the 10th year of his reign": a date the text writes
+    # out outweighs one counted from another date (a reign's start, "two years later")
+    # that falls outside it ("on 9 March 1644 at dawn" keeps the hour)
+    written = [t.when() for t in cands if t.basis == "explicit"]
+    if written:
+        cands = [t for t in cands if t.basis == "explicit" or any(_within(t.when(), w) for w in written)]
     best = min(cands, key=lambda t: (abs((t.start + t.end) // 2 - anchor_offset), t.start))
     return best.when()
+
+
+def _within(inner: When, outer: When) -> bool:
+    """``inner``'s bounds lie inside ``outer``'s."""
+    a, b, c, d = (day_key(x) for x in (inner.earliest, inner.latest, outer.earliest, outer.latest))
+    return None not in (a, b, c, d) and c <= a and b <= d
 
 
 def in_brackets(text: str, lo: int, at: int) -> bool:
@@ -270,7 +282,9 @@ def inferred(doc: Doc, offset: int, anchors: list[tuple[int, When]] | None = Non
     guess at the first year (say less rather than say wrong)."""
     pts = date_anchors(doc) if anchors is None else anchors
     w = _current(doc, offset, pts, near, scene_start, same_day)
-    if w is None or near or paragraph_start is None:
+    # "immediately" narrows only a day (to its month); after a bare year it says no
+    # more than any undated clause, and the bounds below apply to it as well
+    if w is None or paragraph_start is None:
         return w
     # where the text last named a date (not "now", "at that time", which only restate it)
     last = max((o for o, x in pts if o <= offset and x.basis != "inferred"), default=None)
@@ -331,7 +345,7 @@ def _current(doc: Doc, offset: int, pts: list[tuple[int, When]], near: bool, sce
         if doc is not None and not _BLANK_LINE.search(doc.text, offset, o):
             return replace(year_of(first) or first, basis="inferred")  # its own paragraph gives the date
         return up_to(first)
-    if near and before:
+    if near and _DAY.match(ref.edtf or ""):
         return month_of(ref)
     w = year_of(ref)
     if w is None:
