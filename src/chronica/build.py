@@ -89,12 +89,8 @@ def _build(paths: list[str], settings: Settings, store: Store, progress: Progres
     progress = record.watching(progress)
     progress.start(len(found.files))
     to_analyse = _sources_to_analyse(found.files, settings, store, fingerprint, force, report, progress)
-    # no more workers than partitions: a handful of new files is analysed here, at once
-    # (a few added to a large base too: starting workers would cost more than the work)
-    head = list(islice(to_analyse, settings.batch_size * jobs)) if jobs > 1 and not dask else []
-    if len(head) < settings.batch_size * jobs:
-        jobs = min(jobs, -(-len(head) // settings.batch_size))
-    to_analyse = chain(head, to_analyse)
+    if jobs > 1 and not dask:
+        to_analyse, jobs = _fewer_jobs(to_analyse, jobs, settings)
     analyser = _analyser(pipe, store, fingerprint, jobs, dask)
     try:
         for analysed in analyser.run(to_analyse):
@@ -108,6 +104,17 @@ def _build(paths: list[str], settings: Settings, store: Store, progress: Progres
     record.finished()
     report.seconds = _time.perf_counter() - t0
     return report
+
+
+def _fewer_jobs(to_analyse: Iterator[Source], jobs: int, settings: Settings) -> tuple[Iterator[Source], int]:
+    """Less than a partition of new text (a few documents added to a large base) is
+    analysed here: starting workers, each loading the model, would cost more than the
+    work. Looks ahead at most ``batch_size * jobs`` sources (the stream stays a stream)."""
+    head = list(islice(to_analyse, settings.batch_size * jobs))
+    if len(head) < settings.batch_size * jobs:  # no more workers than partitions
+        small = sum(len(s.text.split()) for s in head) < settings.partition_words
+        jobs = 1 if small else min(jobs, -(-len(head) // settings.batch_size))
+    return chain(head, to_analyse), jobs
 
 
 def _store_unread(source: Source, fingerprint: str, store: Store, report: BuildReport) -> bool:
