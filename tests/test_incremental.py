@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from chronica.build import build
+from chronica.build import build, pipeline_fingerprint
 from chronica.config import Settings
 from chronica.corpus import Corpus
-from chronica.incremental import whole
+from chronica.doc import Doc
+from chronica.incremental import update, whole
+from chronica.ingest import read_source
 from chronica.islands import document_keys, partition
 from chronica.pipeline import Pipeline
 from chronica.store import open_store
@@ -137,3 +139,34 @@ def test_islands_give_what_the_whole_corpus_gives(tmp_path):
     assert island_of["fire-a.txt"] == island_of["fire-b.txt"]
     assert island_of["botanist-a.txt"] == island_of["botanist-b.txt"]
     assert island_of["fire-a.txt"] != island_of["botanist-a.txt"]
+
+
+
+def test_a_build_saving_first_makes_the_other_compute_again(tmp_path):
+    """Two corpus stages at once: the second to save finds the stored result changed
+    since it read the islands and computes again (without that check it would insert
+    rows the first already stored). The other build runs inside this one's stage."""
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    t = tmp_path / "t"
+    first, ours, other = (_write(t, names) for names in
+                          (["fire-a.txt", "botanist-a.txt"], ["fire-b.txt"], ["botanist-b.txt", "bridge.txt"]))
+    settings = Settings(db_url=url)
+    build(first, settings, open_store(url), jobs=1)
+    store = open_store(url)
+    # fire-b stored by this build's document stage; its corpus stage is the update below
+    doc_pipe = Pipeline(settings.document_pipeline, settings)
+    source = read_source(Path(ours[0]), max_bytes=settings.max_bytes, encoding=settings.encoding)
+    store.save_document(doc_pipe(Doc(source)), pipeline_fingerprint(doc_pipe))
+    pipe = Pipeline(settings.corpus_pipeline, settings, level="corpus")
+    raced = []
+
+    def racing(corpus):
+        if not raced:  # another build finishes while this stage computes
+            raced.append(build(first + ours + other, settings, open_store(url), jobs=1))
+        return pipe(corpus)
+
+    update(store, racing, changed=[])
+    assert raced and raced[0].update is not None
+    full_url = f"sqlite:///{tmp_path / 'full.db'}"
+    build(first + ours + other, Settings(db_url=full_url), open_store(full_url), jobs=1)
+    assert open_store(url).export_dict() == open_store(full_url).export_dict()

@@ -39,15 +39,34 @@ def update(store: Store, corpus_pipe: Pipeline, changed: Iterable[str] = (), for
            on_island: Callable[[int, int], None] | None = None) -> UpdateReport | None:
     """Bring the knowledge base up to date with the stored documents; ``changed`` are
     the ids of documents analysed in this build (re-analysed ones keep their id).
-    Returns None when nothing had to change."""
-    digest = store.document_digest()
+    Returns None when nothing had to change. Another build that saved its result while
+    this one computed (both read the same islands) makes this one compute again."""
     changed = set(changed)
-    if not force and not changed and digest == store.kb_digest():
+    for _ in range(RETRIES):
+        try:
+            return _update(store, corpus_pipe, changed, force, on_island)
+        except _Raced:
+            continue
+    return _update(store, corpus_pipe, changed, True, on_island)  # a full rerun cannot be out of date
+
+
+RETRIES = 3
+
+
+class _Raced(Exception):
+    """The stored result changed between reading the islands and saving."""
+
+
+def _update(store: Store, corpus_pipe: Pipeline, changed: set[str], force: bool,
+            on_island: Callable[[int, int], None] | None) -> UpdateReport | None:
+    digest = store.document_digest()
+    read_kb = store.kb_digest()
+    if not force and not changed and digest == read_kb:
         return None
     with store.engine.connect() as c:
         current = set(c.execute(select(t.documents.c.id)).scalars())
         island_of = stored.stored_islands(c)
-    full = force or not island_of or store.kb_digest() is None
+    full = force or not island_of or read_kb is None
     if full:
         docs = stored.load_docs(store.engine, current)
         keys = {d.id: document_keys(d) for d in docs}
@@ -61,7 +80,7 @@ def update(store: Store, corpus_pipe: Pipeline, changed: Iterable[str] = (), for
         results.append((island, corpus_pipe(Corpus([by_id[d] for d in island.docs]))))
         if on_island:
             on_island(n + 1, len(islands))
-    _save(store, results, keys, old_islands, old_docs, digest, full)
+    _save(store, results, keys, old_islands, old_docs, digest, full, read_kb)
     kept = len(set(island_of[d] for d in current if d in island_of and island_of[d] not in old_islands))
     return UpdateReport(full, kept + len(islands), len(islands), len(docs))
 
@@ -84,10 +103,13 @@ def _touched(store: Store, current: set[str], island_of: dict[str, str], changed
 
 
 def _save(store: Store, results: list[tuple[Island, Corpus]], keys: dict[str, set[str]],
-          old_islands: set[str], old_docs: set[str], digest: str, full: bool) -> None:
+          old_islands: set[str], old_docs: set[str], digest: str, full: bool, read_kb: str | None) -> None:
     """Replace the old islands' rows by the new ones, with the digest, in one transaction."""
     with write_errors(store.url), store.engine.begin() as c:
         lock_keys(c, "kb")  # one corpus stage writes at a time
+        now = c.execute(select(t.meta.c.value).where(t.meta.c.key == CORPUS_DIGEST)).scalar()
+        if not full and now != read_kb:
+            raise _Raced()
         if full:
             for table in t.KB_TABLES + stored.ISLAND_TABLES:
                 c.execute(delete(table))
