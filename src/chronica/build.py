@@ -1,5 +1,5 @@
 """``chronica build``: read sources, analyse each in the document pipeline, store it,
-then rerun the corpus stage if the set of documents changed."""
+then rerun the corpus stage on the islands the new or changed documents touch."""
 from __future__ import annotations
 
 import gc
@@ -7,13 +7,14 @@ import hashlib
 import time as _time
 from dataclasses import dataclass, field
 from pathlib import Path
+from itertools import chain, islice
 from typing import Iterator
 
-from . import __version__
+from . import __version__, incremental
 from .config import Settings
-from .corpus import Corpus
 from .doc import Doc, Source
 from .errors import InputError
+from .incremental import UpdateReport
 from .ingest import discover, read_source
 from .language import detect as detect_language
 from .parallel import DocRecord, InlineAnalyser, ProcessAnalyser
@@ -34,6 +35,8 @@ class BuildReport:
     words: int = 0
     seconds: float = 0.0
     corpus_rebuilt: bool = False
+    analysed_ids: list[str] = field(default_factory=list)  # documents analysed (again) in this build
+    update: UpdateReport | None = None  # what the cross-document stage reran
 
     @property
     def ok(self) -> bool:
@@ -86,24 +89,32 @@ def _build(paths: list[str], settings: Settings, store: Store, progress: Progres
     progress = record.watching(progress)
     progress.start(len(found.files))
     to_analyse = _sources_to_analyse(found.files, settings, store, fingerprint, force, report, progress)
-    # no more workers than partitions: a handful of files is analysed here, at once
-    jobs = min(jobs, -(-len(found.files) // settings.batch_size))
+    if jobs > 1 and not dask:
+        to_analyse, jobs = _fewer_jobs(to_analyse, jobs, settings)
     analyser = _analyser(pipe, store, fingerprint, jobs, dask)
     try:
         for analysed in analyser.run(to_analyse):
             _store_record(analysed, store, fingerprint, report, progress)
     finally:
         analyser.close()
-    digest = store.document_digest()
-    if force or digest != store.kb_digest():
-        progress.stage("cross-checking documents")
-        corpus = Corpus(store.load_docs())
-        corpus_pipe(corpus)
-        store.save_kb(corpus, digest)
-        report.corpus_rebuilt = True
+    progress.stage("cross-checking documents")
+    # only the islands of documents the new ones share a block with are cross-checked again
+    report.update = incremental.update(store, corpus_pipe, report.analysed_ids, force)
+    report.corpus_rebuilt = report.update is not None
     record.finished()
     report.seconds = _time.perf_counter() - t0
     return report
+
+
+def _fewer_jobs(to_analyse: Iterator[Source], jobs: int, settings: Settings) -> tuple[Iterator[Source], int]:
+    """Less than a partition of new text (a few documents added to a large base) is
+    analysed here: starting workers, each loading the model, would cost more than the
+    work. Looks ahead at most ``batch_size * jobs`` sources (the stream stays a stream)."""
+    head = list(islice(to_analyse, settings.batch_size * jobs))
+    if len(head) < settings.batch_size * jobs:  # no more workers than partitions
+        small = sum(len(s.text.split()) for s in head) < settings.partition_words
+        jobs = 1 if small else min(jobs, -(-len(head) // settings.batch_size))
+    return chain(head, to_analyse), jobs
 
 
 def _store_unread(source: Source, fingerprint: str, store: Store, report: BuildReport) -> bool:
@@ -167,6 +178,7 @@ def _store_record(record: DocRecord, store: Store, fingerprint: str, report: Bui
     replaced = record.replaced if record.written else \
         store.save_analysis(record.source, record.analysis, fingerprint)
     (report.replaced if replaced else report.built).append(path)
+    report.analysed_ids.append(record.source.id)
     report.words += record.words
     progress.advance(path, record.words)
 

@@ -140,3 +140,8 @@ def test_segment_not_the_story(nlp, block, kind):
 def test_segment_reading_list_heading_opens_a_bibliography(nlp):
     doc = seg("The Siege\n\nThe walls held for a month.\n\nRecommended Reading\n\nThe Long Siege, a history of walls.", nlp)
     assert ("bibliography", "The Long Siege, a history of walls.") in kinds(doc)
+
+
+def test_text_ending_in_a_blank_line_is_split_without_an_empty_block():
+    text = "The lighthouse keeper rowed out at dawn.\n\n"
+    assert [b.text for b in split_blocks(text)] == ["The lighthouse keeper rowed out at dawn."]

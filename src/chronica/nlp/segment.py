@@ -45,6 +45,8 @@ def split_blocks(text: str) -> list[Block]:
         lines = [(lm.start() + para_start, lm.end() + para_start)
                  for lm in re.finditer(r"[^\n]+", text[para_start:para_end])]
         lines = [(a, b) for a, b in lines if text[a:b].strip()]
+        if not lines:
+            continue  # the empty "paragraph" after a text's closing blank line
         per_line = len(lines) > 1 and (
             all(_looks_like_heading(text[a:b]) or _LIST_MARK.match(text[a:b]) for a, b in lines)
             or any(_LIST_MARK.match(text[a:b]) or _FOOTNOTE.match(text[a:b]) for a, b in lines))

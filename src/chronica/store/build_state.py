@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shlex
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -25,6 +26,9 @@ builds = Table(
 )
 
 
+FLUSH_SECONDS = 0.5
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
 
@@ -38,18 +42,31 @@ class BuildRecord:
             self.id = c.execute(insert(builds).values(
                 started=_now(), stage="documents", paths=json.dumps([os.path.abspath(p) for p in paths]),
                 documents_total=total, documents_done=0)).inserted_primary_key[0]
+        self.pending, self.flushed = 0, time.monotonic()
 
     def _set(self, **values) -> None:
         with self.store.engine.begin() as c:
             c.execute(update(builds).where(builds.c.id == self.id).values(**values))
 
     def document_done(self) -> None:
-        self._set(documents_done=builds.c.documents_done + 1)
+        # written at most every FLUSH_SECONDS: a rebuild passing over thousands of
+        # unchanged files should not make a transaction for each (the count only says how
+        # far a killed build got)
+        self.pending += 1
+        if time.monotonic() - self.flushed >= FLUSH_SECONDS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.pending:
+            self._set(documents_done=builds.c.documents_done + self.pending)
+        self.pending, self.flushed = 0, time.monotonic()
 
     def cross_document_started(self) -> None:
+        self._flush()
         self._set(stage="cross-document")
 
     def finished(self) -> None:
+        self._flush()
         self._set(stage="finished", finished=_now())
 
     def watching(self, progress):

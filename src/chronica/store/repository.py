@@ -17,6 +17,7 @@ from ..errors import StoreError
 from ..contract_json import build_export
 from ..model import When
 from . import build_state  # noqa: F401  (defines the builds table before the schema is made)
+from . import islands  # defines the island tables before the schema is made
 from . import schema as t
 from .layout import load_layouts, replace_layout
 from .safety import (
@@ -143,30 +144,9 @@ class Store:
             for table in t.KB_TABLES:
                 c.execute(delete(table))
             c.execute(delete(t.meta).where(t.meta.c.key == CORPUS_DIGEST))
-            _insert_many(c, t.entities, [dict(
-                id=e.id, type=e.type, name=e.name, aliases=json.dumps(e.aliases, ensure_ascii=False),
-                lat=e.lat, lon=e.lon, gazetteer=e.gazetteer, part_of=e.part_of, cited_only=e.cited_only)
-                for e in sorted(corpus.entities, key=lambda e: e.id)])  # fixed order
-            _insert_many(c, t.mentions, [dict(entity_id=e.id, document_id=m.document, start=m.start,
-                                              end=m.end, text=m.text)
-                                         for e in corpus.entities for m in e.mentions])
-            _insert_many(c, t.events, [dict(
-                id=e.id, kind=e.kind, summary=e.summary, when=_when_json(e.when), where=e.where,
-                who=json.dumps(e.who), sources=json.dumps(e.sources), confidence=e.confidence)
-                for e in corpus.events])
-            _insert_many(c, t.evidence, [dict(event_id=e.id, ord=i, document_id=s.document, start=s.start,
-                                              end=s.end, text=s.text, when=_when_json(s.when))
-                                         for e in corpus.events for i, s in enumerate(e.evidence)])
-            _insert_many(c, t.relations, [dict(
-                id=r.id, kind=r.kind, label=r.label, source=r.source, target=r.target,
-                when=_when_json(r.when),
-                evidence=json.dumps([_span_dict(s) for s in r.evidence], ensure_ascii=False))
-                for r in corpus.relations])
-            _insert_many(c, t.conflicts, [dict(id=k.id, kind=k.kind, about=k.about, severity=k.severity,
-                                               events=json.dumps(k.events)) for k in corpus.conflicts])
-            _insert_many(c, t.claims, [dict(conflict_id=k.id, ord=i, document_id=s.document, start=s.start,
-                                            end=s.end, text=s.text, value=s.value or "")
-                                       for k in corpus.conflicts for i, s in enumerate(k.claims)])
+            for table in islands.ISLAND_TABLES:  # a whole result knows no islands: the next update starts over
+                c.execute(delete(table))
+            write_kb_rows(c, corpus)
             c.execute(insert(t.meta).values(key=CORPUS_DIGEST, value=digest))
 
     def counts(self) -> dict[str, int]:
@@ -186,6 +166,35 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def write_kb_rows(c, corpus: Corpus) -> None:
+    """Insert the corpus stage's rows (entities, mentions, events, evidence, relations,
+    conflicts, claims) in the caller's transaction; nothing is deleted."""
+    _insert_many(c, t.entities, [dict(
+        id=e.id, type=e.type, name=e.name, aliases=json.dumps(e.aliases, ensure_ascii=False),
+        lat=e.lat, lon=e.lon, gazetteer=e.gazetteer, part_of=e.part_of, cited_only=e.cited_only)
+        for e in sorted(corpus.entities, key=lambda e: e.id)])  # fixed order
+    _insert_many(c, t.mentions, [dict(entity_id=e.id, document_id=m.document, start=m.start,
+                                      end=m.end, text=m.text)
+                                 for e in corpus.entities for m in e.mentions])
+    _insert_many(c, t.events, [dict(
+        id=e.id, kind=e.kind, summary=e.summary, when=_when_json(e.when), where=e.where,
+        who=json.dumps(e.who), sources=json.dumps(e.sources), confidence=e.confidence)
+        for e in corpus.events])
+    _insert_many(c, t.evidence, [dict(event_id=e.id, ord=i, document_id=s.document, start=s.start,
+                                      end=s.end, text=s.text, when=_when_json(s.when))
+                                 for e in corpus.events for i, s in enumerate(e.evidence)])
+    _insert_many(c, t.relations, [dict(
+        id=r.id, kind=r.kind, label=r.label, source=r.source, target=r.target,
+        when=_when_json(r.when),
+        evidence=json.dumps([_span_dict(s) for s in r.evidence], ensure_ascii=False))
+        for r in corpus.relations])
+    _insert_many(c, t.conflicts, [dict(id=k.id, kind=k.kind, about=k.about, severity=k.severity,
+                                       events=json.dumps(k.events)) for k in corpus.conflicts])
+    _insert_many(c, t.claims, [dict(conflict_id=k.id, ord=i, document_id=s.document, start=s.start,
+                                    end=s.end, text=s.text, value=s.value or "")
+                               for k in corpus.conflicts for i, s in enumerate(k.claims)])
 
 
 def _insert_many(conn, table, rows: list[dict]) -> None:

@@ -1,0 +1,138 @@
+"""The cross-document stage, island by island (see :mod:`chronica.islands`): a build
+that adds or changes a few documents reruns it only on the islands they touch.
+
+What is rerun: the islands holding a stored document that shares a key with a new or
+re-analysed document, and those a removed document was in (they may split), together
+with the new documents; the islands are found again among those documents, the corpus
+pipeline runs on each, and their knowledge-base rows replace the old islands' rows in
+one transaction. Every other island keeps its rows: a full rebuild would compute the
+very same rows for it, since nothing it could be compared with has changed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from sqlalchemy import delete, insert, select
+
+from .corpus import Corpus
+from .doc import Doc
+from .islands import Island, document_keys, partition
+from .pipeline import Pipeline
+from .store import Store
+from .store import islands as stored
+from .store import schema as t
+from .store.concurrency import lock_keys
+from .store.repository import CORPUS_DIGEST, write_kb_rows
+from .store.safety import write_errors
+
+
+@dataclass
+class UpdateReport:
+    full: bool  # every island was computed (first run, --force, or no island state stored)
+    islands_total: int  # islands after the update
+    islands_rerun: int
+    documents_rerun: int
+
+
+def update(store: Store, corpus_pipe: Pipeline, changed: Iterable[str] = (), force: bool = False,
+           on_island: Callable[[int, int], None] | None = None) -> UpdateReport | None:
+    """Bring the knowledge base up to date with the stored documents; ``changed`` are
+    the ids of documents analysed in this build (re-analysed ones keep their id).
+    Returns None when nothing had to change. Another build that saved its result while
+    this one computed (both read the same islands) makes this one compute again."""
+    changed = set(changed)
+    for _ in range(RETRIES):
+        try:
+            return _update(store, corpus_pipe, changed, force, on_island)
+        except _Raced:
+            continue
+    return _update(store, corpus_pipe, changed, True, on_island)  # a full rerun cannot be out of date
+
+
+RETRIES = 3
+
+
+class _Raced(Exception):
+    """The stored result changed between reading the islands and saving."""
+
+
+def _update(store: Store, corpus_pipe: Pipeline, changed: set[str], force: bool,
+            on_island: Callable[[int, int], None] | None) -> UpdateReport | None:
+    digest = store.document_digest()
+    read_kb = store.kb_digest()
+    if not force and not changed and digest == read_kb:
+        return None
+    with store.engine.connect() as c:
+        current = set(c.execute(select(t.documents.c.id)).scalars())
+        island_of = stored.stored_islands(c)
+    full = force or not island_of or read_kb is None
+    if full:
+        docs = stored.load_docs(store.engine, current)
+        keys = {d.id: document_keys(d) for d in docs}
+        old_islands, old_docs = set(island_of.values()), set(island_of)
+    else:
+        docs, keys, old_islands, old_docs = _touched(store, current, island_of, changed)
+    islands = partition(keys)
+    by_id = {d.id: d for d in docs}
+    results = []
+    for n, island in enumerate(islands):
+        results.append((island, corpus_pipe(Corpus([by_id[d] for d in island.docs]))))
+        if on_island:
+            on_island(n + 1, len(islands))
+    _save(store, results, keys, old_islands, old_docs, digest, full, read_kb)
+    kept = len(set(island_of[d] for d in current if d in island_of and island_of[d] not in old_islands))
+    return UpdateReport(full, kept + len(islands), len(islands), len(docs))
+
+
+def _touched(store: Store, current: set[str], island_of: dict[str, str], changed: set[str]):
+    """The documents to rerun (new and changed ones, and every document of an island
+    they touch or a removed document leaves), their keys, and the islands they replace."""
+    fresh_ids = (current - set(island_of)) | (changed & current)
+    fresh = stored.load_docs(store.engine, fresh_ids)
+    keys = {d.id: document_keys(d) for d in fresh}
+    gone = set(island_of) - current
+    with store.engine.connect() as c:
+        sharing = stored.documents_sharing(c, set().union(*keys.values()))
+        old_islands = {island_of[d] for d in sharing | gone | (changed & set(island_of)) if d in island_of}
+        members = {d for d, i in island_of.items() if i in old_islands}
+        kept = members - gone - fresh_ids
+        keys.update(stored.keys_of(c, kept))
+    docs = fresh + stored.load_docs(store.engine, kept)
+    return docs, keys, old_islands, members | gone | fresh_ids
+
+
+def _save(store: Store, results: list[tuple[Island, Corpus]], keys: dict[str, set[str]],
+          old_islands: set[str], old_docs: set[str], digest: str, full: bool, read_kb: str | None) -> None:
+    """Replace the old islands' rows by the new ones, with the digest, in one transaction."""
+    with write_errors(store.url), store.engine.begin() as c:
+        lock_keys(c, "kb")  # one corpus stage writes at a time
+        now = c.execute(select(t.meta.c.value).where(t.meta.c.key == CORPUS_DIGEST)).scalar()
+        if not full and now != read_kb:
+            raise _Raced()
+        if full:
+            for table in t.KB_TABLES + stored.ISLAND_TABLES:
+                c.execute(delete(table))
+        else:
+            stored.drop_islands(c, old_islands, old_docs)
+        for island, corpus in results:
+            write_kb_rows(c, corpus)
+            stored.record_island(c, island.id, corpus, keys)
+        c.execute(delete(t.meta).where(t.meta.c.key == CORPUS_DIGEST))
+        c.execute(insert(t.meta).values(key=CORPUS_DIGEST, value=digest))
+
+
+def whole(docs: list[Doc], corpus_pipe: Pipeline) -> Corpus:
+    """The corpus stage over ``docs`` island by island, put together as one corpus (what
+    a full build stores; for benches and tests)."""
+    by_id = {d.id: d for d in docs}
+    out = Corpus(docs)
+    for island in partition({d.id: document_keys(d) for d in docs}):
+        part = corpus_pipe(Corpus([by_id[d] for d in island.docs]))
+        out.entities += part.entities
+        out.entity_of.update(part.entity_of)
+        out.relations += part.relations
+        out.events += part.events
+        out.event_of.update(part.event_of)
+        out.conflicts += part.conflicts
+    return out
