@@ -31,7 +31,7 @@ from archive import copies  # noqa: E402
 from corpora import gold_files  # noqa: E402
 
 from chronica.config import Settings  # noqa: E402
-from chronica.doc import Doc, Source  # noqa: E402
+from chronica.doc import Source  # noqa: E402
 from chronica.ingest import read_source  # noqa: E402
 from chronica.parallel import analyse_partition, partitions  # noqa: E402
 from chronica.pipeline import Pipeline  # noqa: E402
