@@ -5,6 +5,7 @@ incremental build, and (with --archive) a 1,000,000-word archive on Dask.
     python bench/scale.py                       # every figure but the archive
     python bench/scale.py --only build,dask     # some of them
     python bench/scale.py --archive             # also the 1M-word archive run
+    python bench/scale.py --only memory         # a worker's memory over many documents, cheaply
     python bench/scale.py --pg postgresql://user@host/db   # your server, not a throwaway one
 
 The texts are "repeated and varied" copies of ../shared's reference and evaluation texts
@@ -198,6 +199,17 @@ def bench_archive(base, work: Path, words: int, pg: str) -> None:
            else None)
 
 
+def bench_memory(docs: int) -> None:
+    """The archive's flat-memory figure, cheap: one process, short documents (bench/memory.py)."""
+    from memory import measure
+    g = measure(docs)
+    record(f"peak RSS, one process, {g.docs} documents, first vs last 10 %", "flat (≤ +2 %)",
+           f"{g.rss_first:,.0f} MiB vs {g.rss_last:,.0f} MiB", g.rss_last <= 1.02 * g.rss_first)
+    record("traced Python heap, first vs last 10 %", "", f"{g.heap_first:.1f} MiB vs {g.heap_last:.1f} MiB", None)
+    for line in g.top[:5]:
+        console.print(f"  grew: {line}", highlight=False)
+
+
 def _rss() -> int:
     import psutil
     return psutil.Process().memory_info().rss
@@ -206,11 +218,12 @@ def _rss() -> int:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", default="build,dask,crossdoc,incremental",
-                    help="comma-separated: build, dask, crossdoc, incremental")
+                    help="comma-separated: build, dask, crossdoc, incremental, memory")
     ap.add_argument("--words", type=int, default=100_000, help="the build figures' corpus")
     ap.add_argument("--dask-words", type=int, default=200_000)
     ap.add_argument("--events", default="10000,100000", help="the cross-document stage's two sizes")
     ap.add_argument("--base-docs", type=int, default=1000, help="the incremental figure's base")
+    ap.add_argument("--memory-docs", type=int, default=300, help="the one-process memory figure's documents")
     ap.add_argument("--archive", action="store_true", help="also the archive run (long)")
     ap.add_argument("--archive-words", type=int, default=1_000_000)
     ap.add_argument("--pg", default=None, help="a PostgreSQL server URL (default: start a throwaway one)")
@@ -218,7 +231,9 @@ def main() -> None:
     only = set(args.only.split(","))
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        base = analysed_base(work)
+        base = analysed_base(work) if only - {"memory", "none"} or args.archive else None
+        if "memory" in only:
+            bench_memory(args.memory_docs)
         if "build" in only:
             bench_build(base, work, args.words)
         if "crossdoc" in only:

@@ -304,8 +304,10 @@ class Gazetteer:
         self.path = path
         self.abbreviations = abbreviations  # the index keys' (see place_key)
         self.con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        self._by_id: dict[str, Candidate | None] = {}
-        self._lookup = lru_cache(maxsize=65536)(self._lookup_uncached)
+        # bounded, as a worker reads millions of documents: a 2,600-word text looks up
+        # under 200 place names (bench/memory.py); recurring ones stay (LRU)
+        self._by_id = lru_cache(maxsize=2048)(self._get_uncached)
+        self._lookup = lru_cache(maxsize=2048)(self._lookup_uncached)
 
     @classmethod
     def open(cls, res: Resources, directory: Path | None = None) -> "Gazetteer":
@@ -338,12 +340,11 @@ class Gazetteer:
         return tuple(cands)
 
     def get(self, gid: str | None) -> Candidate | None:
-        if gid is None:
-            return None
-        if gid not in self._by_id:
-            row = self.con.execute("SELECT * FROM place WHERE gid = ?", (gid,)).fetchone()
-            self._by_id[gid] = self._candidate(row) if row else None
-        return self._by_id[gid]
+        return None if gid is None else self._by_id(gid)
+
+    def _get_uncached(self, gid: str) -> Candidate | None:
+        row = self.con.execute("SELECT * FROM place WHERE gid = ?", (gid,)).fetchone()
+        return self._candidate(row) if row else None
 
     def is_within(self, a: str | None, b: str | None) -> bool:
         """Is place ``a`` inside place ``b`` (transitively), or the same place?"""

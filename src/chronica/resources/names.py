@@ -47,7 +47,10 @@ def variants() -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=131_072)
+# Caches keyed on a text's words stay small: a 2,600-word text folds ~500 strings and
+# takes ~300 names apart (bench/memory.py), and a cache still filling after millions of
+# documents is a worker's memory growing (issue 15). LRU keeps the recurring ones.
+@lru_cache(maxsize=4096)  # ~200 B an entry, under 1 MiB full
 def fold(s: str) -> str:
     """Case- and accent-insensitive form: "Ramón" -> "ramon", "Blücher" -> "blucher"."""
     s = unicodedata.normalize("NFKD", s)
@@ -99,7 +102,7 @@ class Name:
         return tuple(v.get(t, t) for t in self.given) + self.tokens[len(self.given):]
 
 
-@lru_cache(maxsize=65_536)  # Name is frozen; the same names recur all through a corpus
+@lru_cache(maxsize=2048)  # Name is frozen; ~750 B an entry, 1.5 MiB full (see fold)
 def parse_name(text: str, *, inverted: bool = False, person: bool = True) -> Name:
     """Take a name apart. ``inverted`` reads "Tolstoy, Leo" (bibliographies) as
     "Leo Tolstoy"; titles are only stripped from people ("St. Helena" keeps its
