@@ -42,21 +42,27 @@ class EvidenceFacts:
             self._dates[text] = [[lo, hi] for lo, hi in _dates_in(text)]
         return self._dates[text]
 
+    def ids(self, text: str) -> list[str]:
+        """The entities the text names, by any of their names."""
+        if self.names is None:
+            return []
+        return list(dict.fromkeys(eid for m in self.names.finditer(text.casefold()) for eid in self.forms[m.group()]))
+
     def named(self, text: str) -> list[list]:
         """[[entity id, offset, hedged there]], the first mention of each entity."""
         if self.names is None:
             return []
-        out: dict[str, list] = {}
+        first: dict[str, int] = {}
         for m in self.names.finditer(text.casefold()):
             for eid in self.forms[m.group()]:
-                out.setdefault(eid, [eid, m.start(), 1 if hedged(text, m.start()) else 0])
-        return list(out.values())
+                first.setdefault(eid, m.start())
+        return [[eid, at, 1 if hedged(text, at) else 0] for eid, at in first.items()]
 
     def _sentence(self, doc: str, start: int, end: int) -> int | None:
         key = (doc, start, end)
         if key not in self._sentence_at:
             text = self.texts[doc][start:end]
-            dates, named = self.dates(text), [n[0] for n in self.named(text)]
+            dates, named = self.dates(text), self.ids(text)
             self._sentence_at[key] = len(self.sentences) if (dates or named) else -1
             if dates or named:
                 self.sentences.append([doc, start, end, text, dates, named, self._near(doc, start, end)])
@@ -99,4 +105,4 @@ class EvidenceFacts:
 
     def _near(self, doc: str, start: int, end: int) -> list[str]:
         """The entities named in the quote or just before it (verify._at_the_place's reach)."""
-        return [n[0] for n in self.named(self.texts[doc][max(0, start - PARAGRAPH_REACH):end])]
+        return self.ids(self.texts[doc][max(0, start - PARAGRAPH_REACH):end])
