@@ -99,19 +99,22 @@ def answer_what(base: Base, q: Question) -> Answer | None:
     if not events:
         return None
     order = {ev["id"]: i for i, ev in enumerate(base.events)}
-    events = _one_per_happening(base, q, sorted(events, key=lambda ev: order.get(ev["id"], 0)))[:MAX_LISTED]
+    events = _one_per_happening(base, q, sorted(events, key=lambda ev: order.get(ev["id"], 0)), MAX_LISTED)
     about = " and ".join(base.name(e) for e in q.entities)
     when = f" in {q.period_text}" if q.period_text else ""
     intro = f"What the sources tell of {about}{when}:" if about else f"What happened{when}, as the sources tell it:"
     return listing(base, q, events, intro)
 
 
-def _one_per_happening(base: Base, q: Question, events: list[dict]) -> list[dict]:
-    """One event per happening: per (kind, date, place, people), and per quote (two events the
-    base left apart but told by one sentence are one happening); the first in order."""
+def _one_per_happening(base: Base, q: Question, events: list[dict], limit: int) -> list[dict]:
+    """Up to ``limit`` events, one per happening: per (kind, date, place, people), and per
+    quote (two events the base left apart but told by one sentence are one happening); the
+    first in order."""
     about = _listable(base, q)
     seen, out = set(), []
     for ev in events:
+        if len(out) == limit:
+            break
         w = ev.get("when") or {}
         span = _quote(base, ev, about) or {}
         keys = {("event", ev.get("kind"), w.get("edtf"), ev.get("where"), frozenset(ev.get("who", ()))),
@@ -140,7 +143,7 @@ def answer_fate(base: Base, q: Question) -> Answer | None:
     if death is not None:  # a death the texts write though no stored event names the person
         end = parse_edtf_bounds(death.edtf)[1]
         dated = [ev for ev in dated if end and iso_key(ev["when"]["earliest"]) <= iso_key(end)]
-    last = _one_per_happening(base, q, dated[::-1])[:FATE_LISTED - (1 if death else 0)]
+    last = _one_per_happening(base, q, dated[::-1], FATE_LISTED - (1 if death else 0))
     ans = listing(base, q, last, f"The last the sources tell of {base.name(who)}:")
     ans.values = [(last[0].get("when") or {}).get("edtf", "")] + ([base.name(last[0]["where"])] if last[0].get("where") else []) \
         if last else []
