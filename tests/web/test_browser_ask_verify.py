@@ -105,3 +105,14 @@ def test_report_cites_only_what_the_cli_would(page, survey_report, survey_asker,
     if status == "unknown":
         assert page.locator("[data-testid=ask-passage]").count() > 0
     page.watch.check()
+
+
+def test_report_lists_only_what_the_person_did_at_the_place(page, survey_report, survey_asker):
+    page.goto((survey_report / "ask.html").as_uri() + "?q=" + quote("What did Solberg do in Quellen?"))
+    page.wait_for_load_state("load")
+    said = page.locator("[data-testid=ask-answer] .answer").inner_text()
+    assert "reaches the bridge at Quellen" in said and "measures the boundary stones" in said, said
+    assert "leaves Brennholt" not in said
+    cli = survey_asker.ask("What did Solberg do in Quellen?")
+    assert [i["event"] for i in cli.items] == ["evt_reach", "evt_measure"], cli.text
+    page.watch.check()
