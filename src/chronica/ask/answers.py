@@ -13,11 +13,10 @@ from ..time.edtf import parse_edtf_bounds
 from ..whois import itinerary
 from .base import Base, date_label, overlaps
 from .events import best_events, in_period
-from .lifespan import death_told, life_dates
-from .verify import iso_key
+from .lifespan import life_dates
 from .model import Answer, Question
 from .parse import rules
-from .support import evidence_rules, hedged, located_at, narrow, plain, plain_first, tells
+from .support import evidence_rules, hedged, located_at, narrow, plain_first, tells
 from .words import stem
 
 MAX_LISTED = 8
@@ -358,73 +357,6 @@ def _who_is(base: Base, q: Question, pid: str) -> Answer | None:
     if not forms:
         return None
     return Answer(q, "answered", f"{ent['name']}: {'; '.join(forms)}.", [ent["name"]], base.cites(desc))
-
-
-def _events_of(base: Base, q: Question) -> list[dict]:
-    seen: dict[str, dict] = {}
-    for e in q.entities:
-        for ev in base.by_entity.get(e, ()):
-            seen.setdefault(ev["id"], ev)
-    pool = list(seen.values()) if q.entities else list(base.events)
-    if not (q.period or q.entities):
-        return []
-    pool = [ev for ev in pool if in_period(ev, q.period)]
-    if q.period:  # events dated within the period, before those that merely overlap it
-        inside = [ev for ev in pool if q.period[0] <= (ev.get("when") or {}).get("earliest", "")
-                  and (ev.get("when") or {}).get("latest", "~") <= q.period[1]]
-        pool = inside or pool
-    return pool
-
-
-def _listing(base: Base, q: Question, events: list[dict], intro: str) -> Answer:
-    items = [{"event": ev["id"], "summary": ev.get("summary", ""), "when": (ev.get("when") or {}).get("edtf"),
-              "where": base.name(ev.get("where")) if ev.get("where") else None} for ev in events]
-    lines = "; ".join(f"{date_label(i['when']) if i['when'] else 'undated'}: {i['summary']}" for i in items)
-    cites = [base.cite(plain(ev["evidence"])[0]) for ev in events if plain(ev.get("evidence", ()))]
-    return Answer(q, "answered", f"{intro} {lines}.", [i["when"] or "" for i in items], cites, items=items)
-
-
-def answer_what(base: Base, q: Question) -> Answer | None:
-    events = _events_of(base, q)
-    if q.predicate and events:
-        found = best_events(base, q)
-        events = [s.event for s in found] or events
-    events = [ev for ev in events if plain(ev.get("evidence", ()))]  # a legend told is not what happened
-    if not events:
-        return None
-    order = {ev["id"]: i for i, ev in enumerate(base.events)}
-    events = sorted(events, key=lambda ev: order.get(ev["id"], 0))[:MAX_LISTED]
-    about = " and ".join(base.name(e) for e in q.entities)
-    when = f" in {q.period_text}" if q.period_text else ""
-    intro = f"What the sources tell of {about}{when}:" if about else f"What happened{when}, as the sources tell it:"
-    return _listing(base, q, events, intro)
-
-
-def answer_fate(base: Base, q: Question) -> Answer | None:
-    if not q.entities:
-        return None
-    person = q.entities[0]
-    dated = [ev for ev in base.by_entity.get(person, ()) if (ev.get("when") or {}).get("earliest")
-             and plain(ev.get("evidence", ()))]
-    deaths = [i for i, ev in enumerate(dated) if ev.get("kind") == "death" and person in ev.get("who", ())]
-    if deaths:  # a life ends at its death: later events naming the person are about the dead
-        dated = dated[:deaths[-1] + 1]
-    death = None if deaths or base.type(person) != "person" else death_told(base, person, q)
-    if not dated and death is None:
-        return None
-    if death is not None:  # a death the texts write though no stored event names the person
-        end = parse_edtf_bounds(death.edtf)[1]
-        dated = [ev for ev in dated if end and iso_key(ev["when"]["earliest"]) <= iso_key(end)]
-    last = dated[-(2 if death else 3):][::-1]
-    ans = _listing(base, q, last, f"The last the sources tell of {base.name(q.entities[0])}:")
-    ans.values = [(last[0].get("when") or {}).get("edtf", "")] + ([base.name(last[0]["where"])] if last[0].get("where") else []) \
-        if last else []
-    if death is not None:
-        ans.text = ans.text.replace(":", f": {date_label(death.edtf)}: {base.name(person)} dies;", 1)
-        ans.values = [death.edtf] + ans.values
-        ans.cites.insert(0, base.cite(death.span))
-        ans.items.insert(0, {"event": None, "summary": f"{base.name(person)} dies", "when": death.edtf, "where": None})
-    return ans
 
 
 def answer_disputes(base: Base, q: Question) -> Answer | None:

@@ -15,7 +15,7 @@ from typing import Callable, Protocol
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from . import answers, quantities, reading
+from . import answers, listing, quantities, reading
 from .base import Base
 from .verify import verified
 from .model import Answer, Passage, Question
@@ -25,7 +25,7 @@ from .parse import QuestionParser, time_tagger, rules
 Answerer = Callable[[Base, Question], "Answer | None"]
 ANSWERERS: dict[str, Answerer] = {
     "when": answers.answer_when, "where": answers.answer_where, "who": answers.answer_who,
-    "what": answers.answer_what, "fate": answers.answer_fate, "disputes": answers.answer_disputes,
+    "what": listing.answer_what, "fate": listing.answer_fate, "disputes": answers.answer_disputes,
     "how_long": quantities.answer_how_long, "how_many": quantities.answer_how_many,
     "how_old": quantities.answer_how_old,
 }

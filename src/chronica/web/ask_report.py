@@ -11,6 +11,7 @@ from ..ask.parse import rules
 from ..ask.passages import split_passages
 from ..ask.support import evidence_rules, hedged, located_at
 from ..extract.events_lexicon import load_lexicon
+from .ask_evidence import EvidenceFacts
 from .kb import KnowledgeBase
 from .links import Links
 
@@ -27,20 +28,22 @@ def _rules() -> dict:
     }
 
 
-def _span(s: dict, base: Base | None = None) -> list:
-    """[document, start, end, text, edtf, value, locator, hedged, places it puts things AT]:
-    the last two are the server's evidence checks (ask/support.py), worked out here once."""
+def _span(s: dict, facts: EvidenceFacts, places: bool = False) -> list:
+    """[document, start, end, text, edtf, value, locator, hedged, places it puts things AT,
+    then the facts of ask_evidence.EvidenceFacts.of_span]: the server's evidence checks
+    (ask/support.py, ask/verify.py), worked out here once."""
     w = s.get("when") or {}
     text = s.get("text", "")
-    at = sorted({pid for pid, off in base.places_in(s) if located_at(text, off)}) if base else []
+    at = sorted({pid for pid, off in facts.base.places_in(s) if located_at(text, off)}) if places else []
     return [s["document"], s["start"], s["end"], text, w.get("edtf"), s.get("value"), s.get("locator"),
-            1 if hedged(text) else 0, at]
+            1 if hedged(text) else 0, at] + facts.of_span(s)
 
 
 def ask_data(kb: KnowledgeBase, links: Links) -> dict:
     data = kb.export
     base = Base(data)
-    return {
+    facts = EvidenceFacts(base, kb.texts)
+    out = {
         "rules": _rules(),
         "documents": {d: {"label": kb.document_label(d), "url": links.document(d)} for d in kb.documents},
         "entities": [{"id": e["id"], "type": e.get("type"), "name": e.get("name"), "aliases": e.get("aliases", []),
@@ -48,13 +51,15 @@ def ask_data(kb: KnowledgeBase, links: Links) -> dict:
                      for e in data.get("entities", ())],
         "events": [{"id": ev["id"], "kind": ev.get("kind"), "summary": ev.get("summary", ""),
                     "when": ev.get("when"), "where": ev.get("where"), "who": ev.get("who", []),
-                    "evidence": [_span(s, base) for s in ev.get("evidence", ())]} for ev in data.get("events", ())],
+                    "evidence": [_span(s, facts, places=True) for s in ev.get("evidence", ())]} for ev in data.get("events", ())],
         "relations": [{"label": r.get("label") or r.get("kind"), "source": r["source"], "target": r["target"],
-                       "evidence": [_span(s) for s in r.get("evidence", ())]} for r in data.get("relations", ()) or ()],
+                       "evidence": [_span(s, facts) for s in r.get("evidence", ())]} for r in data.get("relations", ()) or ()],
         "conflicts": [{"kind": c.get("kind"), "about": c.get("about", ""), "events": c.get("events", []),
-                       "claims": [_span(s) for s in c.get("claims", ())]} for c in data.get("conflicts", ())],
+                       "claims": [_span(s, facts) for s in c.get("claims", ())]} for c in data.get("conflicts", ())],
         "passages": [[d, a, b, text[a:b]] for d, text in kb.texts.items() for a, b in split_passages(text)],
     }
+    out["sentences"] = facts.sentences  # filled while the spans above were worked out
+    return out
 
 
 def write_ask_data(kb: KnowledgeBase, links: Links, out: Path) -> None:

@@ -137,7 +137,7 @@
     });
     return scored.sort(function (a, b) { return b.s - a.s; }).map(function (x) { return x.ev; });
   }
-  function cite(s, says) { return {doc: s[0], start: s[1], end: s[2], text: s[3], says: says || null, locator: s[6] || null}; }
+  function cite(s, says) { return {doc: s[0], start: s[1], end: s[2], text: s[3], says: says || null, locator: s[6] || null, span: s}; }
   function label(edtf) { return edtf || 'undated'; }
   // the server's evidence checks, worked out when the report was written: s[7] a legend,
   // rumour or quoted claim; s[8] the places the span puts the happening AT
@@ -155,7 +155,13 @@
     if (!q.predicate || (R.narrow || []).indexOf(q.predicate) < 0) return spans;
     return spans.filter(function (s) { return saysVerb(s[3], q.predicate); });
   }
-  function answer(status, text, cites, values) { return {status: status, text: text, cites: cites.slice(0, 6), values: values || []}; }
+  // extra: what the evidence check needs (ask_verify.js): the answer's date bounds, its entities
+  function answer(status, text, cites, values, extra) {
+    var a = {status: status, text: text, cites: cites.slice(0, 6), values: values || []};
+    Object.keys(extra || {}).forEach(function (k) { a[k] = extra[k]; });
+    return a;
+  }
+  function involves(ev, id) { return ents[id] && ents[id].type === 'place' ? placesOf(ev).indexOf(id) >= 0 : ev.who.indexOf(id) >= 0; }
 
   var ANSWER = {
     when: function (q) {
@@ -167,7 +173,8 @@
         return answer('disputed', 'The sources disagree on when: ' + ev.summary + '. ' + dates.join(' vs ') + '.',
           dates.map(function (d) { return cite(ev.evidence.find(function (s) { return s[4] === d; }), d); }), dates);
       }
-      return answer('answered', ev.summary + ': ' + label(ev.when.edtf) + '.', cites(ev.evidence), [ev.when.edtf]);
+      return answer('answered', ev.summary + ': ' + label(ev.when.edtf) + '.', cites(ev.evidence), [ev.when.edtf],
+        {bounds: [ev.when.earliest, ev.when.latest]});
     },
     where: function (q) {
       var ev = best(q, function (e) { return e.where && ents[e.where] && q.entities.indexOf(e.where) < 0; })[0];
@@ -178,7 +185,7 @@
       });
       var place = at[ev.where] ? ev.where : Object.keys(at)[0] || ev.where;
       return answer('answered', ev.summary + ': in ' + name(place) + (ev.when ? ' (' + label(ev.when.edtf) + ')' : '') + '.',
-        (at[place] || plain(ev.evidence)).map(function (s) { return cite(s); }), [name(place)]);
+        (at[place] || plain(ev.evidence)).map(function (s) { return cite(s); }), [name(place)], {ids: [place]});
     },
     who: function (q) {
       if (q.role && q.entities.length) {
@@ -186,9 +193,9 @@
           return (r.source === q.entities[0] || r.target === q.entities[0]) && fold(r.label).split(' ').pop() === q.role;
         });
         if (rel.length) {
-          var other = rel.map(function (r) { return name(r.source === q.entities[0] ? r.target : r.source); });
+          var otherIds = rel.map(function (r) { return r.source === q.entities[0] ? r.target : r.source; }), other = otherIds.map(name);
           return answer('answered', name(q.entities[0]) + "'s " + q.role + ': ' + other.join(', ') + '.',
-            [].concat.apply([], rel.map(function (r) { return r.evidence.map(function (s) { return cite(s); }); })), other);
+            [].concat.apply([], rel.map(function (r) { return r.evidence.map(function (s) { return cite(s); }); })), other, {ids: otherIds});
         }
       }
       if (!q.predicate) return null;
@@ -198,25 +205,33 @@
         var told = telling(q, evs[i].evidence);
         if (others.length && told.length) {
           return answer('answered', others.map(name).join(', ') + ' — ' + evs[i].summary + '.',
-            cites(told), others.map(name));
+            cites(told), others.map(name), {ids: others});
         }
       }
       return null;
     },
     what: function (q) {
       var evs = q.entities.length ? Array.from(new Set([].concat.apply([], q.entities.map(function (e) { return byEntity[e] || []; })))) : (q.period ? events : []);
-      evs = evs.filter(function (ev) { return inPeriod(ev, q.period) && plainOnly(ev.evidence).length; }).slice(0, 8);
+      // every asked entity takes part (a place as the event's place or one enclosing it)
+      evs = evs.filter(function (ev) {
+        return q.entities.every(function (e) { return involves(ev, e); }) && inPeriod(ev, q.period) && plainOnly(ev.evidence).length;
+      }).slice(0, 8);
       if (!evs.length) return null;
       return answer('answered', 'What the sources tell: ' + evs.map(function (ev) { return label((ev.when || {}).edtf) + ': ' + ev.summary; }).join('; ') + '.',
         evs.map(function (ev) { return cite(plainOnly(ev.evidence)[0]); }));
     },
     fate: function (q) {
       if (!q.entities.length) return null;
-      var p = q.entities[0], dated = (byEntity[p] || []).filter(function (ev) { return ev.when && ev.when.earliest && plainOnly(ev.evidence).length; });
+      var p = q.entities[0], dated = (byEntity[p] || []).filter(function (ev) { return ev.when && ev.when.earliest && involves(ev, p) && plainOnly(ev.evidence).length; });
       var death = -1;  // a life ends at its last death: later events naming the person are about the dead
       dated.forEach(function (ev, i) { if (ev.kind === 'death' && ev.who.indexOf(p) >= 0) death = i; });
       if (death >= 0) dated = dated.slice(0, death + 1);
-      var last = dated.slice(-3).reverse();
+      var seen = new Set(), last = dated.slice().reverse().filter(function (ev) {  // one per happening
+        var q0 = plainOnly(ev.evidence)[0], keys = ['e' + [ev.kind, ev.when.edtf, ev.where, ev.who.slice().sort()].join('|'), 'q' + [q0[0], q0[1], q0[2]].join('|')];
+        if (keys.some(function (k) { return seen.has(k); })) return false;
+        keys.forEach(function (k) { seen.add(k); });
+        return true;
+      }).slice(0, 3);
       if (!last.length) return null;
       return answer('answered', 'The last the sources tell of ' + name(p) + ': ' + last.map(function (ev) { return label(ev.when.edtf) + ': ' + ev.summary; }).join('; ') + '.',
         last.map(function (ev) { return cite(plainOnly(ev.evidence)[0]); }), [last[0].when.edtf]);
@@ -262,6 +277,7 @@
   }
   function ask(text) {
     var q = parse(text), a = ANSWER[q.kind] ? ANSWER[q.kind](q) : null;
+    if (window.ChronicaAskVerify) a = window.ChronicaAskVerify.verified(q, a);
     if (a && a.cites.length) { a.kind = q.kind; return a; }
     return {status: 'unknown', kind: q.kind, cites: [], values: [], passages: nearest(q),
       text: q.kind === 'passages' ? 'No question form fits: the passages that best match it.' : 'The knowledge base does not say: the nearest passages follow.'};

@@ -1,0 +1,155 @@
+"""The list answers: "what happened (to X, at PLACE, in PERIOD)?" and "whatever happened
+to X?".
+
+A listed event must be about what was asked: every entity the question names takes part
+in it (a person or group among its participants, a place as its place or a place inside
+it), its date fits the question's period, and a place named but not resolved ("at
+Pollentia") is written in its text. Each event is cited by a plain quote naming the
+asked entity (by any of its names) when one does. A fate lists the last dated events of
+the entity, one per happening (a happening told twice, or as several events on one day,
+is listed once).
+"""
+from __future__ import annotations
+
+from ..time.edtf import parse_edtf_bounds
+from .base import Base, date_label
+from .events import best_events, in_period
+from .lifespan import death_told
+from .model import Answer, Question
+from .support import plain
+from .verify import iso_key
+from .words import stem
+
+MAX_LISTED = 8
+FATE_LISTED = 3
+
+
+def involves(base: Base, ev: dict, entity: str) -> bool:
+    """Does the entity take part in the event: a place as its place (or one enclosing it),
+    anything else among its participants?"""
+    if base.type(entity) == "place":
+        return entity in base.places_of(ev)
+    return entity in ev.get("who", ())
+
+
+def _forms(base: Base, entity: str) -> set[str]:
+    ent = base.entities.get(entity, {})
+    return {f.casefold() for f in [ent.get("name", "")] + list(ent.get("aliases", ())) if len(f) > 2}
+
+
+def _quote(base: Base, ev: dict, entities: tuple[str, ...]) -> dict | None:
+    """The event's plain quote that names the asked entities (the most of them), else its first plain one."""
+    spans = plain(ev.get("evidence", ()))
+    if not spans:
+        return None
+    forms = [_forms(base, e) for e in entities]
+
+    def named(s: dict) -> int:
+        low = s.get("text", "").casefold()
+        return sum(1 for fs in forms if any(f in low for f in fs))
+    return max(spans, key=named)
+
+
+def _fits(base: Base, q: Question, ev: dict) -> bool:
+    if not all(involves(base, ev, e) for e in _listable(base, q)):
+        return False
+    if not in_period(ev, q.period):
+        return False
+    have = base.stem_cache.get(ev["id"], set())
+    return all(stem(w) in have for w in q.place_words)
+
+
+def _listable(base: Base, q: Question) -> tuple[str, ...]:
+    """The asked entities that take part in events (a painting named in a question is a word)."""
+    return tuple(e for e in q.entities if base.by_entity.get(e) or base.type(e) == "person")
+
+
+def _events_of(base: Base, q: Question) -> list[dict]:
+    named = _listable(base, q)
+    if not (q.period or named):
+        return []
+    pool = base.by_entity.get(named[0], ()) if named else base.events
+    pool = [ev for ev in pool if _fits(base, q, ev)]
+    if q.period:  # events dated within the period, before those that merely overlap it
+        inside = [ev for ev in pool if q.period[0] <= (ev.get("when") or {}).get("earliest", "")
+                  and (ev.get("when") or {}).get("latest", "~") <= q.period[1]]
+        pool = inside or pool
+    return pool
+
+
+def listing(base: Base, q: Question, events: list[dict], intro: str) -> Answer:
+    about = _listable(base, q)
+    items, cites = [], []
+    for ev in events:
+        items.append({"event": ev["id"], "summary": ev.get("summary", ""), "when": (ev.get("when") or {}).get("edtf"),
+                      "where": base.name(ev.get("where")) if ev.get("where") else None})
+        span = _quote(base, ev, about)
+        if span is not None:
+            cites.append(base.cite(span))
+    lines = "; ".join(f"{date_label(i['when']) if i['when'] else 'undated'}: {i['summary']}" for i in items)
+    return Answer(q, "answered", f"{intro} {lines}.", [i["when"] or "" for i in items], cites, items=items)
+
+
+def answer_what(base: Base, q: Question) -> Answer | None:
+    events = _events_of(base, q)
+    if q.predicate and events:
+        found = [s.event for s in best_events(base, q, limit=MAX_LISTED) if _fits(base, q, s.event)]
+        events = found or events
+    events = [ev for ev in events if plain(ev.get("evidence", ()))]  # a legend told is not what happened
+    if not events:
+        return None
+    order = {ev["id"]: i for i, ev in enumerate(base.events)}
+    events = _one_per_happening(base, q, sorted(events, key=lambda ev: order.get(ev["id"], 0)), MAX_LISTED)
+    about = " and ".join(base.name(e) for e in q.entities)
+    when = f" in {q.period_text}" if q.period_text else ""
+    intro = f"What the sources tell of {about}{when}:" if about else f"What happened{when}, as the sources tell it:"
+    return listing(base, q, events, intro)
+
+
+def _one_per_happening(base: Base, q: Question, events: list[dict], limit: int) -> list[dict]:
+    """Up to ``limit`` events, one per happening: per (kind, date, place, people), and per
+    quote (two events the base left apart but told by one sentence are one happening); the
+    first in order."""
+    about = _listable(base, q)
+    seen, out = set(), []
+    for ev in events:
+        if len(out) == limit:
+            break
+        w = ev.get("when") or {}
+        span = _quote(base, ev, about) or {}
+        keys = {("event", ev.get("kind"), w.get("edtf"), ev.get("where"), frozenset(ev.get("who", ()))),
+                ("quote", span.get("document"), span.get("start"), span.get("end"))}
+        if keys & seen:
+            continue
+        seen |= keys
+        out.append(ev)
+    return out
+
+
+def answer_fate(base: Base, q: Question) -> Answer | None:
+    named = _listable(base, q)
+    if not named:
+        return None
+    who = named[0]
+    dated = sorted((ev for ev in base.by_entity.get(who, ()) if (ev.get("when") or {}).get("earliest")
+                    and involves(base, ev, who) and plain(ev.get("evidence", ()))),
+                   key=lambda ev: iso_key(ev["when"]["earliest"]))  # "228 BC" before "218 BC"
+    deaths = [i for i, ev in enumerate(dated) if ev.get("kind") == "death" and who in ev.get("who", ())]
+    if deaths:  # a life ends at its death: later events naming the person are about the dead
+        dated = dated[:deaths[-1] + 1]
+    death = None if deaths or base.type(who) != "person" else death_told(base, who, q)
+    if not dated and death is None:
+        return None
+    if death is not None:  # a death the texts write though no stored event names the person
+        end = parse_edtf_bounds(death.edtf)[1]
+        dated = [ev for ev in dated if end and iso_key(ev["when"]["earliest"]) <= iso_key(end)]
+    last = _one_per_happening(base, q, dated[::-1], FATE_LISTED - (1 if death else 0))
+    ans = listing(base, q, last, f"The last the sources tell of {base.name(who)}:")
+    ans.values = [(last[0].get("when") or {}).get("edtf", "")] + ([base.name(last[0]["where"])] if last[0].get("where") else []) \
+        if last else []
+    if death is not None:
+        ans.text = ans.text.replace(":", f": {date_label(death.edtf)}: {base.name(who)} dies;", 1)
+        ans.values = [death.edtf] + ans.values
+        ans.cites.insert(0, base.cite(death.span))
+        ans.items.insert(0, {"event": None, "summary": f"{base.name(who)} dies", "when": death.edtf, "where": None})
+    return ans
