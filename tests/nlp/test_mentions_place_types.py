@@ -68,3 +68,8 @@ def test_a_known_building_is_found_without_a_preposition(pipe):
 def test_a_peoples_name_before_a_noun_for_people_is_no_place(pipe):
     doc = run(pipe, "The Ostrogoth chiefs gave a cry of delight. In 489 the Ostrogoths crossed the Alps.")
     assert "place" not in type_of(doc, "Ostrogoth")
+
+
+def test_a_titled_name_ending_in_a_place_word_stays_a_person(pipe):
+    doc = run(pipe, "In 1710 the pirates seized Commodore Alden Bay off the coast. Bay was later ransomed.")
+    assert type_of(doc, "Commodore Alden Bay") == {"person"}

@@ -78,7 +78,12 @@ def decisive_type(text: str, label_counts: Counter, lex: Lexicon, gaz: Gazetteer
     words = text.split()
     first, last = words[0], words[-1]
     multi = len(words) > 1
-    person_named = first in lex.first_names and label_counts.get("PERSON", 0) > 0
+    # a given name, or a title before a name ("Governor Edward Marsh"), is a person's
+    # name whatever its last word ("Marsh", "Bay")
+    k = title_at(words, 0, lex) if multi else 0
+    titled = 0 < k < len(words) and words[k] != "of"
+    given = words[k] if k < len(words) else first
+    person_named = titled or (given in lex.first_names and label_counts.get("PERSON", 0) > 0)
     if gazetteer_weight(gaz.lookup(text), text, lex) >= 2.0 and multi and last in lex.building_cues \
             and not person_named:
         return "place"  # a building the gazetteer knows: "Blue House", "White House"
