@@ -116,13 +116,13 @@ _SPANS: dict = {}  # the last document's mention spans, indexed once for all its
 
 def _mention_spans(doc: Doc) -> tuple[Spans, Spans, Spans]:
     """All mentions, named people, and the rest, as indexed span sets."""
-    key = (doc.source.sha256, id(doc.mentions), len(doc.mentions))
-    if key not in _SPANS:
-        _SPANS.clear()
-        _SPANS[key] = (Spans((x.start, x.end) for x in doc.mentions),
-                       Spans((x.start, x.end) for x in doc.mentions if x.type == "person" and x.label not in _UNNAMED),
-                       Spans((x.start, x.end) for x in doc.mentions if x.type != "person"))
-    return _SPANS[key]
+    # the cache holds the mention list itself, so its id cannot be reused by another document's
+    if _SPANS.get("mentions") is not doc.mentions or _SPANS.get("length") != len(doc.mentions):
+        spans = (Spans((x.start, x.end) for x in doc.mentions),
+                 Spans((x.start, x.end) for x in doc.mentions if x.type == "person" and x.label not in _UNNAMED),
+                 Spans((x.start, x.end) for x in doc.mentions if x.type != "person"))
+        _SPANS.update(mentions=doc.mentions, length=len(doc.mentions), spans=spans)
+    return _SPANS["spans"]
 
 
 def _first_ref(places: dict, members: list[ChainMention]) -> PlaceRef | None:

@@ -130,17 +130,17 @@ _BY_WORD: dict = {}  # the last document's people by single and given names
 
 def _people_by_word(items: list[ChainMention]) -> dict[str, list[ChainMention]]:
     """Person items by each word that names them alone, in the items' order."""
-    key = (id(items), len(items))
-    if key not in _BY_WORD:
+    # the cache holds the list itself, so its id cannot be reused by a later document's list
+    held = _BY_WORD.get("items")
+    if held is not items or _BY_WORD.get("length") != len(items):
         index: dict[str, list[ChainMention]] = {}
         for m in items:
             if m.type != "person":
                 continue
             for word in {m.name.single, *m.name.given} - {None, ""}:
                 index.setdefault(word, []).append(m)
-        _BY_WORD.clear()
-        _BY_WORD[key] = index
-    return _BY_WORD[key]
+        _BY_WORD.update(items=items, length=len(items), index=index)
+    return _BY_WORD["index"]
 
 
 def _template(text: str, start: int, end: int, its: list[ChainMention]) -> tuple[str, dict[str, ChainMention]]:
