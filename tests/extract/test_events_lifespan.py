@@ -10,7 +10,7 @@ from chronica.extract.events_lifespan import _LIFESPAN
     ("MATTHIAS VOLKER (, ; 14 March 186317 June 1911) was a Ruritanian poet", "14 March 1863", "17 June 1911"),
     ("Ada Lovelace (10 December 1815 – 27 November 1852) was an English mathematician", "10 December 1815",
      "27 November 1852"),
-    ("Leon Trotsky (1879–1940), born Lev Bronstein, was", "1879", "1940"),
+    ("Anton Weller (1871–1936), born Anton Wellerstein, was", "1871", "1936"),
 ])
 def test_events_lifespan_parenthesis(text, born, died):
     m = _LIFESPAN.search(text)

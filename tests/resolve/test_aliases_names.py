@@ -66,7 +66,7 @@ def test_names_subset_needs_the_surname(short, long_, ok):
     ("ivo", "iva", False),  # short words need to be equal
     ("lev", "leo", True),  # ... or variants of one name
     ("maria", "mario", False),
-    ("tolstoy", "tolstoi", True), ("trotsky", "trotskiy", True),  # transliterated endings
+    ("tolstoy", "tolstoi", True), ("gorsky", "gorskiy", True),  # transliterated endings
     ("maria", "marty", False),
 ])
 def test_names_tokens_compatible(a, b, ok):
