@@ -4,7 +4,7 @@ to X?".
 A listed event must be about what was asked: every entity the question names takes part
 in it (a person or group among its participants, a place as its place or a place inside
 it), its date fits the question's period, and a place named but not resolved ("at
-Pollentia") is written in its text. Each event is cited by a plain quote naming the
+Tarvisium") is written in its text. Each event is cited by a plain quote naming the
 asked entity (by any of its names) when one does. A fate lists the last dated events of
 the entity, one per happening (a happening told twice, or as several events on one day,
 is listed once).

@@ -129,7 +129,7 @@ def _names_it(text: str, forms: set[str]) -> bool:
 def _naming(base: Base, cites: list[Cite], forms: set[str]) -> list[Cite]:
     """The quotes that name the answer; one that does not is kept when a sentence of its
     paragraph just before it does (and is cited beside it): "There he died" after
-    "He was taken to Elba".
+    "The envoy was taken to Rhodes".
     """
     out: list[Cite] = []
     for c in cites:
@@ -173,7 +173,7 @@ def _supported(base: Base, ans: Answer) -> list[Cite]:
 
 def _at_the_place(base: Base, ans: Answer, cites: list[Cite]) -> list[Cite]:
     """A quote answers a question about a happening at a place ("who defeated him at
-    Pollentia?") only where it, or the text just before it, names that place."""
+    Tarvisium?") only where it, or the text just before it, names that place."""
     places = [e for e in ans.question.entities if base.type(e) == "place"]
     if not places or ans.question.kind == "where":
         return cites

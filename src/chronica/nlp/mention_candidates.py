@@ -232,7 +232,7 @@ def gazetteer_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention
     for i in range(len(sd) - 1):
         named_after = low[i] == "of" and i > 0 and sd[i - 1].text.capitalize() in lex.event_heads
         if low[i] not in lex.place_preps and not named_after:
-            continue  # a place after "in", "to" ...; or a happening's: "the Siege of Leiden"
+            continue  # a place after "in", "to" ...; or a happening's: "the Siege of Orvieto"
         j = i + 1
         if sd[j].lower_ == "the":
             j += 1
