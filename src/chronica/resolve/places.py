@@ -395,7 +395,7 @@ def _lookups(doc: Doc, names: dict[str, str], gaz: Gazetteer, demonyms: dict[str
         if not cands and len(words) > 1 and words[-1].islower():
             cands = gaz.lookup(" ".join(words[:-1]))  # "the Danube river", "Spandau fortress"
         if not cands and len(words) > 1 and words[-1].endswith("s") and words[-1][:-1] in _frozen_tails():
-            # a tail shared by a list ("Kai, Owari and Mino Provinces"): the last one's own name
+            # a tail shared by a list ("Sagami, Izu and Kazusa Provinces"): the last one's own name
             cands = gaz.lookup(" ".join(words[:-1] + [words[-1][:-1]])) or gaz.lookup(" ".join(words[:-1]))
         if cands and has_building_cue(words, building_cues) and all(c.feature == "city" for c in cands):
             sites.add(key)  # "Santé prison" is not Xanten
