@@ -4,12 +4,13 @@ a dated one that tells the same story."""
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
 from ..match_settings import EventMatching
 from ..model import DocSpan, Event, When
-from .bounds import bounds_of
+from .bounds import bounds_of, edtf_bounds
 from .geography import Geography
 from .match_items import Item, inferred
 
@@ -76,13 +77,43 @@ def support_confidence(members: list[Item]) -> float:
 
 
 def evidence_when(m: Item, reconciled: When | None) -> When | None:
-    """The date a source's evidence carries: its own; a source that gives none (or only
-    a clock time, "at 10 p.m.") is read as telling the happening on the date the
-    other sources give (basis inferred)."""
+    """The date a source's evidence carries: its own. A clause its source leaves undated
+    (or gives only a clock time, "at 10 p.m.") is read as telling the happening on the
+    date the other sources give (basis inferred). A clause whose own text bounds it only
+    by a year ("before 1815", an open interval) takes the other sources' year inside
+    that bound, not their day: it claims no precision its own time-keeping lacks."""
     own = m.local.when
     if reconciled is None or bounds_of(reconciled) is None or m.bounds is not None:
         return own
-    return replace(reconciled, basis="inferred", anchor=reconciled.anchor or reconciled.edtf)
+    if own is None or (own.edtf and "T" in own.edtf):
+        return replace(reconciled, basis="inferred", anchor=reconciled.anchor or reconciled.edtf)
+    year = _year_of(reconciled)
+    return year if _within_open(own, year) else own
+
+
+def _year_of(when: When) -> When:
+    """The year of a date within one year ("1815-02-26" -> "1815", basis inferred); a
+    date of a year or wider stays as it is."""
+    lo, hi = _year_part(when.earliest), _year_part(when.latest)
+    if lo is None or lo != hi or _YEAR.match(when.edtf or ""):
+        return replace(when, basis="inferred", anchor=when.anchor or when.edtf)
+    return When(lo, f"{lo}-01-01", f"{lo}-12-31", "inferred", when.anchor or when.edtf)
+
+
+_YEAR = re.compile(r"^-?\d{4}$")
+_DAY_ISO = re.compile(r"^(-?\d{4})-\d{2}-\d{2}$")
+
+
+def _year_part(iso: str | None) -> str | None:
+    m = _DAY_ISO.match(iso or "")
+    return m.group(1) if m else None
+
+
+def _within_open(own: When, year: When) -> bool:
+    """Does the year lie inside the open interval a clause gives ("../1815")?"""
+    yb = bounds_of(year)
+    lo, hi = (edtf_bounds(x) for x in (own.edtf or "").split("/", 1)) if "/" in (own.edtf or "") else (None, None)
+    return yb is not None and (lo is None or lo.lo <= yb.hi) and (hi is None or yb.lo <= hi.hi)
 
 
 def build_event(members: list[Item], geo: Geography) -> Event:
