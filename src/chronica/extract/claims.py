@@ -417,9 +417,24 @@ def count_claims(doc: Doc) -> list[Claim]:
             step = max(high - low, value * 0.1)
             low, high = value + rng[0] * step, value + rng[1] * step
         ev = event_at(doc, m.start(), m.end())
-        out.append(Claim("count", _singular(noun), text[m.start():m.end()], make_span(doc, m.start(), m.end()),
+        out.append(Claim("count", _counted(noun, text, m.end()), text[m.start():m.end()], make_span(doc, m.start(), m.end()),
                          event=ev.key if ev else None, number=value, low=low, high=high, approximate=approx))
     return out
+
+
+_MEASURES = frozenset(_COUNTS.get("measures") or ())
+_OF_WHAT = re.compile(r"\s+of\s+(?:the\s+)?([a-z]+)")
+
+
+def _counted(noun: str, text: str, end: int) -> str:
+    """What a count counts: its noun, or for a measure the stuff measured ("5,000 pounds
+    of gold" counts pounds of gold, which "30,000 pounds of silver" does not contradict)."""
+    what = _singular(noun)
+    if noun in _MEASURES:
+        m = _OF_WHAT.match(text, end)
+        if m:
+            return f"{what} of {m.group(1)}"
+    return what
 
 
 def _singular(noun: str) -> str:

@@ -26,13 +26,22 @@ def _count_conflicts(view: View):
             if ca.high < cb.low or cb.high < ca.low:
                 sev = "soft" if (ca.approximate or cb.approximate) else "hard"
                 yield Finding("count", sev, f"how many {_noun(ca.value, prop)}: '{ca.value}' vs '{cb.value}'",
-                              (a.docspan(), b.docspan()), (eid,), topic=f"how many {prop}s")
+                              (a.docspan(), b.docspan()), (eid,), topic=f"how many {_plural(prop)}")
 
 
 def _noun(value: str, prop: str) -> str:
-    """The counted noun as the source writes it ("men", not "mans")."""
+    """The counted noun as the source writes it ("men", not "mans"; "pounds of gold")."""
     last = value.split()[-1] if value.split() else ""
-    return last if last.isalpha() and last.casefold() != prop.casefold() else prop + "s"
+    of = prop.partition(" of ")[2]
+    if last.isalpha() and last.casefold() != prop.casefold():
+        return f"{last} of {of}" if of else last
+    return _plural(prop)
+
+
+def _plural(prop: str) -> str:
+    """The plural of a counted thing: "ship" -> "ships", "pound of gold" -> "pounds of gold"."""
+    head, sep, rest = prop.partition(" of ")
+    return f"{head}s{sep}{rest}"
 
 
 @lru_cache(maxsize=1)
