@@ -16,11 +16,12 @@ from ..components import component
 from . import (check_ages, check_dates, check_durations, check_names, check_outcomes, check_relations,
                check_terms, check_values)
 from . import check_alternatives, check_getaways, check_marriages, check_spared, check_states, check_times
+from . import check_activities
 from .view import Finding, View
 
 CHECKS = (check_dates, check_durations, check_terms, check_ages, check_outcomes, check_values, check_names,
           check_relations, check_alternatives, check_spared, check_marriages, check_getaways, check_states,
-          check_times)
+          check_times, check_activities)
 
 
 def conflict_id(f: Finding) -> str:

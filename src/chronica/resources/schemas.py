@@ -103,7 +103,8 @@ _SCHEMAS: list[tuple[str, Schema]] = [
         ("negation", "qualifiers", "collective", "exclude", "negation_patterns"),
         positive=WORD_LISTS, negative=WORD_LISTS))),
     ("claims/word_families.yaml", Schema(record({
-        "families": WORD_LISTS, "end_clashes": {"type": "array", "items": STRINGS}, "means": STRINGS}))),
+        "families": WORD_LISTS, "end_clashes": {"type": "array", "items": STRINGS}, "means": STRINGS},
+        {"lasting": STRINGS}))),
     # --- events: trigger words, what is no happening, scenes, summaries
     ("events/context.yaml", Schema(lists(
         ("examples", "negators", "modals"),
