@@ -20,8 +20,8 @@ from ..resources.names import country_nouns
 from .lexicon import Lexicon, load_lexicon
 from .mention_candidates import (
     dynasty_candidates, first_name_candidates, gazetteer_candidates, heading_place_candidates, known_feature_candidates,
-    institution_candidates, mononym_candidates, ner_candidates, quoted_candidates, regnal_candidates,
-    title_candidates,
+    institution_candidates, mononym_candidates, ner_candidates, place_tail_candidates, quoted_candidates,
+    regnal_candidates, title_candidates,
 )
 from .mention_spans import CITED_KINDS, MentionCandidate, clean_span, in_heading, in_titled_zone, is_common_word
 from .mention_types import context_evidence, vote_types
@@ -147,6 +147,7 @@ def mentions_of(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
              + regnal_candidates(doc, lex)
              + dynasty_candidates(doc, lex, gaz)
              + gazetteer_candidates(doc, lex, gaz) + known_feature_candidates(doc, lex, gaz)
+             + place_tail_candidates(doc, lex)
              + institution_candidates(doc, lex)
              + heading_place_candidates(doc, lex, gaz))
     cands = [c for c in _merge(cands) if _valid(c, doc, lex)]
