@@ -51,8 +51,11 @@ def test_the_projects_own_first_names_still_add_to_the_package():
     assert all(load_lexicon().is_first_name(n) for n in extra)
 
 
-def test_compass_words_and_nationalities_are_not_first_names():
+def test_compass_words_nationalities_and_plain_words_are_not_first_names():
     lex = load_lexicon()
+    assert "Peace" in dictionary_first_names()  # a given name in one of the lists ...
+    assert not lex.is_first_name("Peace")  # ... that names/lexicon.yaml keeps a plain word
+    assert "Peace" not in lex.not_names  # still a name word on its own ("the Peace of ...")
     assert not lex.is_first_name("North") and not lex.is_first_name("French")
 
 

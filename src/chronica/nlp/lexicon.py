@@ -74,6 +74,7 @@ def load_lexicon() -> Lexicon:
     # nor is a compass word before a name ("North Africa": a part of a place) or a
     # nationality ("French")
     not_first = ({w.casefold() for w in STOP_WORDS} | {str(w).casefold() for w in data["not_names"]}
+                 | {str(w).casefold() for w in data.get("not_first_names", [])}
                  | {str(w).casefold() for w in load("places/place_words.yaml")["region_qualifiers"]}
                  | {w.casefold() for w in demonyms})
     first_names = {n for n in dictionary_first_names() | set(extra)

@@ -293,8 +293,8 @@ PLACE_TAILS = frozenset(load("places/place_words.yaml")["name_tails"]["always"])
 
 def place_tail_candidates(doc: Doc, lex: Lexicon) -> list[MentionCandidate]:
     """A name ending in a word no person's name ends in ("Kai Province", "Ryukyu Islands"),
-    wherever it stands and though the model tagged nothing there: a place (the
-    weakest rule: any other span over its words wins)."""
+    wherever it stands and though the model tagged nothing there: a place. Where the
+    model's span runs over a list ending so, this is its last name (mentions._merge)."""
     sd = doc.spacy
     out = []
     i = 0
@@ -304,7 +304,7 @@ def place_tail_candidates(doc: Doc, lex: Lexicon) -> list[MentionCandidate]:
             continue
         end = _name_run(sd, i, lex)
         if 1 < end - i <= 5 and sd[end - 1].text in PLACE_TAILS:
-            c = MentionCandidate(sd[i].idx, sd[end - 1].idx + len(sd[end - 1].text), "GPE", "gazetteer")
+            c = MentionCandidate(sd[i].idx, sd[end - 1].idx + len(sd[end - 1].text), "GPE", "place_tail")
             c.name_hint["place"] += 1.0
             out.append(c)
         i = max(end, i + 1)

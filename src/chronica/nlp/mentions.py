@@ -32,7 +32,7 @@ from .vessels import unprefixed_names
 
 def _merge(cands: list[MentionCandidate]) -> list[MentionCandidate]:
     """One candidate per stretch of text: rule spans that extend an entity win."""
-    order = {"title": 0, "regnal": 0, "quoted": 1, "institution": 1, "heading": 1, "ner": 2, "first_name": 3, "mononym": 4, "gazetteer": 5}
+    order = {"title": 0, "regnal": 0, "quoted": 1, "institution": 1, "heading": 1, "ner": 2, "first_name": 3, "place_tail": 3, "mononym": 4, "gazetteer": 5}
     cands = sorted(cands, key=lambda c: (order[c.rule], -(c.end - c.start), c.start))
     kept: list[MentionCandidate] = []
     for c in cands:
@@ -54,6 +54,9 @@ def _merge(cands: list[MentionCandidate]) -> list[MentionCandidate]:
                 or (len(clash) == 1 and clash[0].label != "PERSON" and clash[0].end == c.end)):
             for k in clash:  # ... or "War Edwin Stanton" -> "Edwin Stanton"
                 kept.remove(k)
+            kept.append(c)
+        elif c.rule == "place_tail" and len(clash) == 1 and clash[0].rule == "ner" and clash[0].end == c.end:
+            kept.remove(clash[0])  # "Kai and Shinano Provinces": the last name of the list
             kept.append(c)
     return sorted(kept, key=lambda c: c.start)
 
