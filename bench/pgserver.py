@@ -1,55 +1,18 @@
-"""A throwaway PostgreSQL server for the benchmarks (the tests have their own fixture in
-tests/conftest.py): initdb in a temporary folder, start on a free loopback port, remove
-everything on exit. ``--pg URL`` in the benchmarks uses a server of yours instead."""
+"""A throwaway PostgreSQL server for the benchmarks: the one the tests start too
+(``chronica.store.throwaway_pg``), kept durable (fsync on, a clean stop) so timings are a
+real server's. ``--pg URL`` in the benchmarks uses a server of yours instead."""
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import tempfile
-from contextlib import contextmanager
-from glob import glob
-from pathlib import Path
-from typing import Iterator
+from contextlib import AbstractContextManager
+
+from chronica.store.throwaway_pg import server_binaries, throwaway_postgres as _server
 
 
-def _pg_bin(name: str) -> str | None:
-    found = sorted(glob(f"/usr/lib/postgresql/*/bin/{name}"))
-    return found[-1] if found else shutil.which(name)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def throwaway_postgres() -> Iterator[str]:
-    initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
-    if not initdb or not pg_ctl:
+def throwaway_postgres() -> AbstractContextManager[str]:
+    """``with throwaway_postgres() as url:`` a fresh server, removed on exit."""
+    if server_binaries() is None:
         raise SystemExit("no PostgreSQL server binaries (apt-get install postgresql), or pass --pg URL")
-    base = Path(tempfile.mkdtemp(prefix="chronica-bench-pg-"))
-    data, sock = base / "data", base / "sock"
-    sock.mkdir()
-    as_user: list[str] = []
-    if os.geteuid() == 0:  # PostgreSQL refuses to run as root
-        shutil.chown(base, "postgres")
-        shutil.chown(sock, "postgres")
-        os.chmod(base, 0o755)
-        as_user = ["runuser", "-u", "postgres", "--"]
-    port = _free_port()
-    subprocess.run(as_user + [initdb, "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8"],
-                   check=True, capture_output=True)
-    subprocess.run(as_user + [pg_ctl, "-D", str(data), "-l", str(base / "log"), "-w", "-o",
-                              f"-p {port} -k {sock} -c listen_addresses=127.0.0.1", "start"],
-                   check=True, capture_output=True)
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run(as_user + [pg_ctl, "-D", str(data), "-m", "fast", "stop"], capture_output=True)
-        shutil.rmtree(base, ignore_errors=True)
+    return _server(prefix="chronica-bench-pg-", durable=True)
 
 
 def fresh_database(server_url: str, name: str) -> str:

@@ -2,16 +2,10 @@
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import subprocess
-import tempfile
-import time
-from glob import glob
-from pathlib import Path
 
 import pytest
 
+from chronica.store.throwaway_pg import server_binaries, throwaway_postgres
 from corpus_paths import SHARED  # noqa: F401  (tests/ is on pythonpath)
 
 
@@ -38,43 +32,14 @@ def analyse(settings):
 
 # ----------------------------------------------------------------------- PostgreSQL --
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _pg_bin(name: str) -> str | None:
-    found = sorted(glob(f"/usr/lib/postgresql/*/bin/{name}"))
-    return found[-1] if found else shutil.which(name)
-
-
 @pytest.fixture(scope="session")
 def postgres_url():
-    """Start a throwaway PostgreSQL cluster on a free loopback port for the session."""
-    initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
-    if not initdb or not pg_ctl:
+    """A throwaway PostgreSQL cluster on a free loopback port for the session (the same
+    server bench/pgserver.py starts; fsync off here)."""
+    if server_binaries() is None:
         pytest.skip("PostgreSQL server binaries are not installed (apt-get install postgresql; .ci/run does)")
-    base = Path(tempfile.mkdtemp(prefix="chronica-pg-"))
-    data, sock = base / "data", base / "sock"
-    sock.mkdir()
-    as_user: list[str] = []
-    if os.geteuid() == 0:  # PostgreSQL refuses to run as root
-        shutil.chown(base, "postgres")
-        shutil.chown(sock, "postgres")
-        os.chmod(base, 0o755)
-        as_user = ["runuser", "-u", "postgres", "--"]
-    port = _free_port()
-    subprocess.run(as_user + [initdb, "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8"],
-                   check=True, capture_output=True)
-    subprocess.run(as_user + [pg_ctl, "-D", str(data), "-l", str(base / "log"), "-w", "-o",
-                              f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off",
-                              "start"], check=True, capture_output=True)
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run(as_user + [pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
-        shutil.rmtree(base, ignore_errors=True)
+    with throwaway_postgres(prefix="chronica-pg-", durable=False) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -6,46 +6,20 @@ static report also read, so every face answers from the same facts.
 from __future__ import annotations
 
 import bisect
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from ..time.labels import MONTHS_LONG, edtf_label
 from ..whois import _is_name
 from .model import Cite
 from .people import join_people
 from .words import stems
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
-_EDTF = re.compile(r"^(?P<y>-?\d{4})(?:-(?P<m>\d{2}))?(?:-(?P<d>\d{2}))?(?P<q>[~?%]?)$")
-
 
 def date_label(edtf: str | None) -> str:
     """'21 August 1911', 'August 1911', 'autumn 1911', 'c. 1934', 'March 1815 – June 1815'."""
-    if not edtf:
-        return "an unknown date"
-    if "/" in edtf:
-        a, _, b = edtf.partition("/")
-        if a in ("", ".."):
-            return f"before {date_label(b)}"
-        if b in ("", ".."):
-            return f"after {date_label(a)}"
-        return f"{date_label(a)} – {date_label(b)}"
-    m = _EDTF.match(edtf)
-    if not m:
-        return edtf
-    y = int(m["y"])
-    label = f"{1 - y} BC" if y <= 0 else str(y)
-    month = int(m["m"]) if m["m"] else None
-    if month in SEASONS:
-        label = f"{SEASONS[month]} {label}"
-    elif month:
-        label = f"{MONTHS[month - 1]} {label}"
-        if m["d"]:
-            label = f"{int(m['d'])} {label}"
-    return {"~": f"c. {label}", "?": f"{label}?", "%": f"c. {label}?"}.get(m["q"], label)
+    return edtf_label(edtf, MONTHS_LONG, "an unknown date")
 
 
 def overlaps(lo1: str | None, hi1: str | None, lo2: str | None, hi2: str | None) -> bool:

@@ -1,6 +1,6 @@
 """Who a possessive or personal pronoun ("his", "her", "their", "he") stands for: the
 nearest person named before it, a grammatical subject first, of the gender the
-pronoun has when the given name tells one (gender-guesser's name list). Read by the
+pronoun has when the given name tells one (``resources.gender``'s given names). Read by the
 relation patterns and by the descriptions read through relations."""
 from __future__ import annotations
 

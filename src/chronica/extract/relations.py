@@ -18,8 +18,8 @@ Pronouns are resolved by one simple rule: "his"/"her"/"he"/"she" is the nearest 
 mention before the pronoun in the same sentence, preferring a grammatical subject
 when a parse is present; failing that, the last person (subject first) of the
 previous sentence (its first-named person). "his"/"he" skip people whose given name
-is female, "her"/"she" those whose given name is male (gender-guesser's name list, if
-installed). "their" is the last two people found the same way. The relation's
+is female, "her"/"she" those whose given name is male (``resources.gender``'s given names,
+if any). "their" is the last two people found the same way. The relation's
 other end is never its own possessor. Gender is not checked.
 """
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 ``lang/en/names/lexicon.yaml`` (titles, cue words, verbs), ``lang/en/names/demonyms.tsv``
 (nationality and place adjectives -> gazetteer id), and first names from the
-``gender-guesser`` package's name dictionary plus ``lang/en/names/first_names_extra.txt``.
+given names of ``resources.gender`` (the Faker package) plus ``lang/en/names/first_names_extra.txt``.
 """
 from __future__ import annotations
 
@@ -69,8 +69,14 @@ def load_lexicon() -> Lexicon:
     data = load("names/lexicon.yaml")
     extra = load("names/first_names_extra.txt")
     titles = frozenset(str(t) for t in data["titles"])
-    # "The", "In", "So" are given names somewhere; as English words they are not names here
-    not_first = {w.casefold() for w in STOP_WORDS} | {str(w).casefold() for w in data["not_names"]}
+    demonyms = _demonyms()
+    # "The", "In", "So" are given names somewhere; as English words they are not names here,
+    # nor is a compass word before a name ("North Africa": a part of a place) or a
+    # nationality ("French")
+    not_first = ({w.casefold() for w in STOP_WORDS} | {str(w).casefold() for w in data["not_names"]}
+                 | {str(w).casefold() for w in data.get("not_first_names", [])}
+                 | {str(w).casefold() for w in load("places/place_words.yaml")["region_qualifiers"]}
+                 | {w.casefold() for w in demonyms})
     first_names = {n for n in dictionary_first_names() | set(extra)
                    if n.casefold() not in not_first and n not in titles}
     return Lexicon(
@@ -88,7 +94,7 @@ def load_lexicon() -> Lexicon:
         not_names=frozenset(str(w) for w in data["not_names"]),
         naming_cues=tuple(data["naming_cues"]),
         first_names=frozenset(first_names),
-        demonyms=_demonyms(),
+        demonyms=demonyms,
         title_abbreviations=frozenset(data["title_abbreviations"]),
         heading_words=frozenset(data["heading_words"]),
         dynasties=frozenset(data["dynasties"]),

@@ -196,12 +196,17 @@ def first_name_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer | None = None) 
     Station", not "Charlotte Amalie": a building word or a multi-word place the gazetteer knows)."""
     sd = doc.spacy
     words = token_words(sd)
+    low = token_lowers(sd)
     out = []
     i = 0
     while i < len(sd) - 1:
         if words[i] not in lex.first_names:  # the text first: a token only for a first name
             i += 1
             continue
+        if i > 0 and low[i - 1] in lex.place_preps and gaz is not None \
+                and gazetteer_weight(gaz.lookup(words[i]), words[i], lex) >= 2.0:
+            i += 1  # "back from Sofia Marco wrote": a place (as sure as decisive_type's one-word
+            continue  # cut) before a name, not a first name
         t = sd[i]
         if t.pos_ in NAME_POS and (i == 0 or words[i - 1] not in lex.titles):
             end = _name_run(sd, i + 1, lex)
@@ -278,6 +283,29 @@ def known_feature_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Men
         if end - i > 1 and end - i <= 6 and any(c.feature in KNOWN_FEATURES for c in gaz.lookup(text)):
             c = MentionCandidate(sd[i].idx, sd[i].idx + len(text), "FAC", "gazetteer")
             c.name_hint["place"] += 2.0
+            out.append(c)
+        i = max(end, i + 1)
+    return out
+
+
+PLACE_TAILS = frozenset(load("places/place_words.yaml")["name_tails"]["always"])
+
+
+def place_tail_candidates(doc: Doc, lex: Lexicon) -> list[MentionCandidate]:
+    """A name ending in a word no person's name ends in ("Kai Province", "Ryukyu Islands"),
+    wherever it stands and though the model tagged nothing there: a place. Where the
+    model's span runs over a list ending so, this is its last name (mentions._merge)."""
+    sd = doc.spacy
+    out = []
+    i = 0
+    while i < len(sd):
+        if not (_is_cap(sd[i]) and sd[i].pos_ in NAME_POS and sd[i].text not in lex.not_names):
+            i += 1
+            continue
+        end = _name_run(sd, i, lex)
+        if 1 < end - i <= 5 and sd[end - 1].text in PLACE_TAILS:
+            c = MentionCandidate(sd[i].idx, sd[end - 1].idx + len(sd[end - 1].text), "GPE", "place_tail")
+            c.name_hint["place"] += 1.0
             out.append(c)
         i = max(end, i + 1)
     return out

@@ -36,7 +36,7 @@ class MentionCandidate:
     start: int
     end: int
     label: str
-    rule: str = "ner"  # ner | title | first_name | mononym | gazetteer | quoted | heading
+    rule: str = "ner"  # ner | title | first_name | place_tail | mononym | gazetteer | quoted | heading
     context: dict[str, float] = field(default_factory=lambda: defaultdict(float))  # per mention
     name_hint: dict[str, float] = field(default_factory=lambda: defaultdict(float))  # rule's say
 

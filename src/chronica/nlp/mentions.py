@@ -20,8 +20,8 @@ from ..resources.names import country_nouns
 from .lexicon import Lexicon, load_lexicon
 from .mention_candidates import (
     dynasty_candidates, first_name_candidates, gazetteer_candidates, heading_place_candidates, known_feature_candidates,
-    institution_candidates, mononym_candidates, ner_candidates, quoted_candidates, regnal_candidates,
-    title_candidates,
+    institution_candidates, mononym_candidates, ner_candidates, place_tail_candidates, quoted_candidates,
+    regnal_candidates, title_candidates,
 )
 from .mention_spans import CITED_KINDS, MentionCandidate, clean_span, in_heading, in_titled_zone, is_common_word
 from .mention_types import context_evidence, vote_types
@@ -32,7 +32,7 @@ from .vessels import unprefixed_names
 
 def _merge(cands: list[MentionCandidate]) -> list[MentionCandidate]:
     """One candidate per stretch of text: rule spans that extend an entity win."""
-    order = {"title": 0, "regnal": 0, "quoted": 1, "institution": 1, "heading": 1, "ner": 2, "first_name": 3, "mononym": 4, "gazetteer": 5}
+    order = {"title": 0, "regnal": 0, "quoted": 1, "institution": 1, "heading": 1, "ner": 2, "first_name": 3, "place_tail": 3, "mononym": 4, "gazetteer": 5}
     cands = sorted(cands, key=lambda c: (order[c.rule], -(c.end - c.start), c.start))
     kept: list[MentionCandidate] = []
     for c in cands:
@@ -54,6 +54,9 @@ def _merge(cands: list[MentionCandidate]) -> list[MentionCandidate]:
                 or (len(clash) == 1 and clash[0].label != "PERSON" and clash[0].end == c.end)):
             for k in clash:  # ... or "War Edwin Stanton" -> "Edwin Stanton"
                 kept.remove(k)
+            kept.append(c)
+        elif c.rule == "place_tail" and len(clash) == 1 and clash[0].rule == "ner" and clash[0].end == c.end:
+            kept.remove(clash[0])  # "Kai and Shinano Provinces": the last name of the list
             kept.append(c)
     return sorted(kept, key=lambda c: c.start)
 
@@ -147,6 +150,7 @@ def mentions_of(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
              + regnal_candidates(doc, lex)
              + dynasty_candidates(doc, lex, gaz)
              + gazetteer_candidates(doc, lex, gaz) + known_feature_candidates(doc, lex, gaz)
+             + place_tail_candidates(doc, lex)
              + institution_candidates(doc, lex)
              + heading_place_candidates(doc, lex, gaz))
     cands = [c for c in _merge(cands) if _valid(c, doc, lex)]

@@ -3,20 +3,24 @@
 Used by ``chain_aliases`` to keep apart two people who share a surname ("Roosevelt ...
 his speech" is not "the first lady, Eleanor Roosevelt"). Evidence, strongest first: a
 gendered title ("Mrs", "Major"), a gendered role noun just before the name ("the first
-lady, X", "his wife, X"), the given name (gender-guesser's dictionary), and the first
-personal pronoun after the mention in its sentence when no other person is named in
-between. ``None`` when the text does not say.
+lady, X", "his wife, X"), the given name, and the first personal pronoun after the
+mention in its sentence when no other person is named in between. ``None`` when the
+text does not say.
 
-Also the given names of gender-guesser's dictionary, which the mention finder reads as
-first names (:func:`dictionary_first_names`).
+Given names come from the installed Faker package (MIT): the men's and women's first
+names of each of its locales, some eighty countries and languages. A name's gender is
+the share of the locale lists that give it as a man's (or a woman's) name; the
+cut-offs are in ``lang/en/names/given_name_gender.yaml``. The same names, plus
+``names/first_names_extra.txt``, are what the mention finder reads as first names
+(:func:`dictionary_first_names`). The package is read, never copied into this repo.
 """
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
+from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
-
-import gender_guesser.detector as gd
 
 from . import load
 
@@ -32,24 +36,77 @@ def gender_words() -> dict[str, str]:
     return out
 
 
+@dataclass(frozen=True)
+class GivenNames:
+    """Given names as a name-list package has them: how many of its locale lists call
+    each one a man's name and how many a woman's (keys casefolded)."""
+    male: dict[str, int]
+    female: dict[str, int]
+    names: frozenset[str]  # every given name as written ("Anna", "Joachim")
+    min_share: float  # the share of locale lists that makes a name a man's or a woman's
+    clear_share: float  # at or above it the name is clearly, not mostly, one or the other
+
+    def male_share(self, name: str) -> float | None:
+        key = name.casefold()
+        m, f = self.male.get(key, 0), self.female.get(key, 0)
+        return m / (m + f) if m + f else None
+
+    def get_gender(self, name: str) -> str:
+        """gender-guesser's vocabulary ("male", "mostly_male", "andy", "unknown", ...),
+        which older callers read."""
+        share = self.male_share(name)
+        if share is None:
+            return "unknown"
+        for side, s in (("male", share), ("female", 1 - share)):
+            if s >= self.clear_share:
+                return side
+            if s >= self.min_share:
+                return "mostly_" + side
+        return "andy"
+
+
 @lru_cache(maxsize=1)
-def detector() -> gd.Detector:
-    """gender-guesser's given-name dictionary, loaded once. Its own loader reads the
-    file through ``codecs`` line by line (most of its load time); this reads it whole
-    and hands each line to the same parser, so the dictionary is the same."""
-    d = gd.Detector.__new__(gd.Detector)
-    d.case_sensitive, d.names = False, {}
-    for line in (files("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="utf-8").splitlines():
-        d._eat_name_line(line.strip())
-    return d
+def detector() -> GivenNames:
+    """The given names of the name-list package named in ``given_name_gender.yaml``, loaded once."""
+    conf = load("names/given_name_gender.yaml")
+    male: dict[str, int] = {}
+    female: dict[str, int] = {}
+    names: set[str] = set()
+    for provider in _locale_providers(conf["package"], set(conf["skip_locales"])):
+        for attr, counts in ((conf["male_lists"], male), (conf["female_lists"], female)):
+            for name in _name_list(provider, attr):
+                counts[name.casefold()] = counts.get(name.casefold(), 0) + 1
+                names.add(name)
+        names.update(_name_list(provider, conf["other_lists"]))
+    return GivenNames(male, female, frozenset(n for n in names if n.isalpha() and n[0].isupper()),
+                      float(conf["min_share"]), float(conf["clear_share"]))
+
+
+def _locale_providers(package: str, skip: set[str]) -> list[type]:
+    """The person-name provider class of each locale module under ``package`` but ``skip``."""
+    base = importlib.import_module(package)
+    out = []
+    for mod in pkgutil.iter_modules(base.__path__):
+        if mod.name in skip:
+            continue
+        provider = getattr(importlib.import_module(f"{package}.{mod.name}"), "Provider", None)
+        if provider is not None:
+            out.append(provider)
+    return out
+
+
+def _name_list(provider: type, attr: str) -> set[str]:
+    """A provider's name list (a tuple, or a dict of name -> weight); a computed one
+    (a property) merges the others and is skipped."""
+    value = getattr(provider, attr, ())
+    return {str(n) for n in value} if isinstance(value, (list, tuple, dict)) else set()
 
 
 @lru_cache(maxsize=4096)
 def given_name_gender(word: str) -> str | None:
-    d = detector()
     if not word or not word[0].isalpha():
         return None
-    g = d.get_gender(word)
+    g = detector().get_gender(word)
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(g)
 
 
@@ -78,16 +135,5 @@ def pronoun_gender(text: str, end: int, stop: int) -> str | None:
 
 
 def dictionary_first_names() -> set[str]:
-    """Given names from gender-guesser's nam_dict.txt (name column 3..29)."""
-    try:
-        raw = (files("gender_guesser") / "data" / "nam_dict.txt").read_bytes().decode("latin-1")
-    except FileNotFoundError:
-        return set()
-    out = set()
-    for line in raw.splitlines():
-        if not line or line[0] in "#=":
-            continue
-        name = line[3:29].strip()
-        if name and name.isalpha() and name[0].isupper():
-            out.add(name)
-    return out
+    """Every given name of the name-list package, as written (capitalised, letters only)."""
+    return set(detector().names)

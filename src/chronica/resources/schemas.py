@@ -140,6 +140,9 @@ _SCHEMAS: list[tuple[str, Schema]] = [
     # --- names and places
     ("names/demonyms.tsv", Schema(columns=("forms", "place"), required=("forms", "place"))),
     ("names/first_names_extra.txt", Schema()),
+    ("names/given_name_gender.yaml", Schema(record(
+        {"package": STRING, "male_lists": STRING, "female_lists": STRING, "other_lists": STRING,
+         "skip_locales": STRINGS, "min_share": NUMBER, "clear_share": NUMBER}))),
     ("names/determiners.txt", Schema()),
     ("names/lexicon.yaml", Schema(lists(("titles", "name_particles", "not_names", "org_nouns")))),
     ("names/spelling_classes.tsv", Schema(columns=("letters", "class"), required=("letters",))),

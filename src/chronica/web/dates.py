@@ -8,15 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
+from ..time.labels import edtf_label, year_label  # one labeller for the views and the asker
 
 _ISO = re.compile(r"^(?P<year>-?\d{4,})-(?P<month>\d{2})-(?P<day>\d{2})$")
-_EDTF_DAY = re.compile(r"^(?P<year>-?\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?P<q>[~?%]?)$")
-_EDTF_MONTH = re.compile(r"^(?P<year>-?\d{4})-(?P<month>\d{2})(?P<q>[~?%]?)$")
-_EDTF_YEAR = re.compile(r"^(?P<year>-?\d{4})(?P<q>[~?%]?)$")
-_EDTF_DECADE = re.compile(r"^(?P<stem>-?\d{3})X(?P<q>[~?%]?)$")
-_EDTF_CENTURY = re.compile(r"^(?P<stem>-?\d{2})XX(?P<q>[~?%]?)$")
 
 DateKey = tuple[int, int, int]
 FAR_FUTURE: DateKey = (10**6, 12, 31)
@@ -30,57 +24,6 @@ def iso_key(iso: str | None) -> DateKey | None:
     if not m:
         return None
     return int(m["year"]), int(m["month"]), int(m["day"])
-
-
-def _year_label(year: str) -> str:
-    y = int(year)
-    return f"{-y + 1} BC" if y <= 0 else str(y)
-
-
-def _qualify(label: str, q: str) -> str:
-    if q == "~":
-        return f"c. {label}"
-    if q == "?":
-        return f"{label}?"
-    if q == "%":
-        return f"c. {label}?"
-    return label
-
-
-def _single_label(edtf: str) -> str | None:
-    if m := _EDTF_DAY.match(edtf):
-        month = int(m["month"])
-        if 1 <= month <= 12:
-            return _qualify(f"{int(m['day'])} {MONTHS[month - 1]} {_year_label(m['year'])}", m["q"])
-        if month in SEASONS:  # a season written with a day is not EDTF; show it raw
-            return None
-    if m := _EDTF_MONTH.match(edtf):
-        month = int(m["month"])
-        if 1 <= month <= 12:
-            return _qualify(f"{MONTHS[month - 1]} {_year_label(m['year'])}", m["q"])
-        if month in SEASONS:
-            return _qualify(f"{SEASONS[month]} {_year_label(m['year'])}", m["q"])
-    if m := _EDTF_YEAR.match(edtf):
-        return _qualify(_year_label(m["year"]), m["q"])
-    if m := _EDTF_DECADE.match(edtf):
-        return _qualify(f"{m['stem']}0s", m["q"])
-    if m := _EDTF_CENTURY.match(edtf):
-        return _qualify(f"{m['stem']}00s", m["q"])
-    return None
-
-
-def edtf_label(edtf: str | None) -> str:
-    """A reader's label for an EDTF string: '31 Jan 1928', 'winter 1918', 'c. 1934'."""
-    if not edtf:
-        return "undated"
-    if "/" in edtf:
-        first, _, last = edtf.partition("/")
-        if first in ("", ".."):
-            return f"before {_single_label(last) or last}"
-        if last in ("", ".."):
-            return f"after {_single_label(first) or first}"
-        return f"{_single_label(first) or first} – {_single_label(last) or last}"
-    return _single_label(edtf) or edtf
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,5 +101,5 @@ def span_label(dates: list[DateInfo]) -> str:
     if not years:
         return ""
     lo, hi = min(years), max(years)
-    lo_s, hi_s = _year_label(str(lo)), _year_label(str(hi))
+    lo_s, hi_s = year_label(str(lo)), year_label(str(hi))
     return lo_s if lo == hi else f"{lo_s}–{hi_s}"
