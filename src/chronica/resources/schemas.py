@@ -139,6 +139,7 @@ _SCHEMAS: list[tuple[str, Schema]] = [
     # --- names and places
     ("names/demonyms.tsv", Schema(columns=("forms", "place"), required=("forms", "place"))),
     ("names/first_names_extra.txt", Schema()),
+    ("names/peoples.txt", Schema()),
     ("names/determiners.txt", Schema()),
     ("names/lexicon.yaml", Schema(lists(("titles", "name_particles", "not_names", "org_nouns")))),
     ("names/spelling_classes.tsv", Schema(columns=("letters", "class"), required=("letters",))),
