@@ -363,3 +363,22 @@ def test_aliases_world_titles_are_stripped(text, title, bare):
     from chronica.resources.names import parse_name
     n = parse_name(text)
     assert (n.title, n.bare) == (title, bare)
+
+
+def test_aliases_modern_name_of_a_town_given_with_its_region():
+    # "Town, Region (now Town, Prefecture)": the town has the modern name, the region is
+    # a place of its own
+    doc = chained("The abbot withdrew to [Kellby|place], [Vestmark|place] "
+                  "(now [Kellby|place], [Nordland|place]), in 1130.")
+    assert same(doc, "Kellby", "Kellby")
+    assert len({m.entity for m in doc.mentions if m.text == "Kellby"}) == 1
+    vestmark = next(m.entity for m in doc.mentions if m.text == "Vestmark")
+    kellby = next(m.entity for m in doc.mentions if m.text == "Kellby")
+    assert vestmark != kellby
+
+
+def test_aliases_modern_name_after_a_list_joins_the_place():
+    # a group named before the place does not take the place's modern name
+    doc = chained("The [Westlings|group], [Aelia|place] (modern [Ailsby|place]) and the coast.")
+    assert same(doc, "Aelia", "Ailsby")
+    assert not same(doc, "Westlings", "Ailsby")

@@ -79,6 +79,8 @@ def apply_alias_cues(doc: Doc, items: list[ChainMention], clusters: list[Cluster
         for cue in alias_cues():
             for m in cue.regex.finditer(template):
                 a, b = pos[m.group("a")], pos[m.group("b")]
+                if m.groupdict().get("c") and a.type != "place":
+                    a = pos[m.group("c")]  # "the Franks, Aelia (modern Ailsby)": the place before the cue
                 if cue.places and a.type == "place" and b.type in ("person", "other", "organization"):
                     b.type = "place"  # "X (modern Y)": Y names the place X names
                 if not _compatible(a, b, cue.persons_only):
