@@ -264,3 +264,16 @@ def test_events_until_a_happening_keeps_its_own_date(nlp):
     doc, events = events_of(nlp, text, places=["Nantes"], dates={"1849": "1849", "1855": "1855"})
     death = next(e for e in events if e.kind == "death")
     assert death.when.edtf == "1855"
+
+
+def test_events_place_of_someone_elses_happening_is_not_carried(nlp):
+    # Oporto is where the brother died; Brandt stays where the text last put him
+    text = ("In 1820 Brandt was sent to Malta. He arrived at Valletta on June 2, 1820.\n\n"
+            "Months later, Brandt received terrible news: his brother Anton had died in Oporto. "
+            "Brandt, deeply shaken, retreated into isolation for a week.")
+    doc, events = events_of(nlp, text, people=["Brandt", "Anton"], places=["Malta", "Valletta", "Oporto"],
+                            dates={"1820": "1820", "June 2, 1820": "1820-06-02"})
+    retreat = next(e for e in events if "isolation" in e.evidence.text)
+    assert doc.entity(retreat.where).name == "Valletta"
+    death = next(e for e in events if e.kind == "death")
+    assert doc.entity(death.where).name == "Oporto"
