@@ -382,3 +382,17 @@ def test_aliases_modern_name_after_a_list_joins_the_place():
     doc = chained("The [Westlings|group], [Aelia|place] (modern [Ailsby|place]) and the coast.")
     assert same(doc, "Aelia", "Ailsby")
     assert not same(doc, "Westlings", "Ailsby")
+
+
+def test_aliases_people_adjective_read_as_place_joins_the_people():
+    # "Byzantine" named by no other name beside "the Byzantines": one people, not a place
+    doc = chained("A [Byzantine|place] fleet burned the harbour. Later the [Byzantines|group] sued for peace.")
+    assert same(doc, "Byzantine", "Byzantines")
+    ent = next(e for e in doc.entities if "Byzantines" in [e.name, *e.aliases])
+    assert ent.type == "group"
+
+
+def test_aliases_named_place_stays_apart_from_its_people():
+    # "Gaul" is a land, not an adjective: it stays a place beside "the Gauls"
+    doc = chained("The legion wintered in [Gaul|place]. In spring the [Gauls|group] rose again.")
+    assert not same(doc, "Gaul", "Gauls")
