@@ -396,3 +396,9 @@ def test_aliases_named_place_stays_apart_from_its_people():
     # "Gaul" is a land, not an adjective: it stays a place beside "the Gauls"
     doc = chained("The legion wintered in [Gaul|place]. In spring the [Gauls|group] rose again.")
     assert not same(doc, "Gaul", "Gauls")
+
+
+def test_aliases_realm_title_in_a_list_stays_apart():
+    # "X, the King of Y, and Z": a list of three people, the title is not X's
+    doc = chained("[Ermengol], the [King of Navarre], and [Sancho] met at the ford.")
+    assert not same(doc, "Ermengol", "King of Navarre")

@@ -60,7 +60,8 @@ _SCHEMAS: list[tuple[str, Schema]] = [
          "cues": {"type": "array", "minItems": 1, "items": record(
              {"name": STRING, "pattern": STRING},
              {"persons_only": {"type": "boolean"}, "prefer": {"enum": ["a", "b"]},
-              "acronym": {"type": "boolean"}, "places": {"type": "boolean"}, "nearest": {"type": "boolean"}, "examples": STRINGS})}},
+              "acronym": {"type": "boolean"}, "places": {"type": "boolean"}, "nearest": {"type": "boolean"},
+              "title_only": {"type": "boolean"}, "examples": STRINGS})}},
         {"introductions": STRINGS, "adjacent_introductions": STRINGS, "nickname_gloss": STRING}))),
     ("aliases/descriptions.yaml", Schema(lists(
         ("possessives", "family_nouns", "agent_nouns", "modifiers"), title_meanings=WORD_LISTS))),
