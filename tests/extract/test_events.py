@@ -245,3 +245,35 @@ def test_events_pronoun_agrees_with_a_given_names_gender():
     names = {e.key: e.name for e in doc.entities}
     death = next(ev for ev in doc.events if ev.kind == "death")
     assert [names[k] for k in death.who] == ["Nils Ek"]
+
+
+def test_events_bare_until_date_ends_a_span_from_the_story_date(nlp):
+    # "until 1517" is when the captivity ended, not when he was taken: the happening runs
+    # from the story's date (1514) to it, both told to the year
+    text = ("On 3 May 1514 the margrave was defeated at Velden. His son Konrad was captured with him "
+            "and held captive at Stolberg until 1517.")
+    doc, events = events_of(nlp, text, people=["Konrad"], places=["Velden", "Stolberg"],
+                            dates={"3 May 1514": "1514-05-03", "1517": "1517"})
+    taken = next(e for e in events if "until 1517" in e.evidence.text)
+    assert taken.when.edtf == "1514/1517"
+
+
+def test_events_until_a_happening_keeps_its_own_date(nlp):
+    # "until her death in 1855" is a happening of its own, dated by its own year
+    text = "In 1849 she moved to Nantes. There she stayed until her death in 1855."
+    doc, events = events_of(nlp, text, places=["Nantes"], dates={"1849": "1849", "1855": "1855"})
+    death = next(e for e in events if e.kind == "death")
+    assert death.when.edtf == "1855"
+
+
+def test_events_place_of_someone_elses_happening_is_not_carried(nlp):
+    # Oporto is where the brother died; Brandt stays where the text last put him
+    text = ("In 1820 Brandt was sent to Malta. He arrived at Valletta on June 2, 1820.\n\n"
+            "Months later, Brandt received terrible news: his brother Anton had died in Oporto. "
+            "Brandt, deeply shaken, retreated into isolation for a week.")
+    doc, events = events_of(nlp, text, people=["Brandt", "Anton"], places=["Malta", "Valletta", "Oporto"],
+                            dates={"1820": "1820", "June 2, 1820": "1820-06-02"})
+    retreat = next(e for e in events if "isolation" in e.evidence.text)
+    assert doc.entity(retreat.where).name == "Valletta"
+    death = next(e for e in events if e.kind == "death")
+    assert doc.entity(death.where).name == "Oporto"

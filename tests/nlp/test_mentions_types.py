@@ -140,3 +140,17 @@ def test_mentions_titled_zone_names_shrink(pipe, text, glued, name):
 def test_mentions_vessels_are_vehicles(pipe, text, name):
     found = types(run(pipe, text))
     assert found.get(name) == {"vehicle"}, found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Vandals crossed the strait and took Carthage from the Romans.", "Vandals"),
+    ("In the spring the Franks marched against the Burgundian king.", "Franks"),
+    ("Tatar horsemen burned the town, and the Cumans fled west.", "Cumans"),
+    ("The Salian Franks settled along the lower Rhine.", "Salian Franks"),
+    ("The Zulu army met the column at the river.", "Zulu"),
+])
+def test_mentions_peoples_are_groups_not_places(pipe, text, name):
+    # a people is a group wherever it stands, even where a kingdom bore its name
+    # (lang/en/names/peoples.txt)
+    got = types(run(pipe, text))
+    assert got.get(name) == {"group"}, got

@@ -363,3 +363,42 @@ def test_aliases_world_titles_are_stripped(text, title, bare):
     from chronica.resources.names import parse_name
     n = parse_name(text)
     assert (n.title, n.bare) == (title, bare)
+
+
+def test_aliases_modern_name_of_a_town_given_with_its_region():
+    # "Town, Region (now Town, Prefecture)": the town has the modern name, the region is
+    # a place of its own
+    doc = chained("The abbot withdrew to [Kellby|place], [Vestmark|place] "
+                  "(now [Kellby|place], [Nordland|place]), in 1130.")
+    assert same(doc, "Kellby", "Kellby")
+    assert len({m.entity for m in doc.mentions if m.text == "Kellby"}) == 1
+    vestmark = next(m.entity for m in doc.mentions if m.text == "Vestmark")
+    kellby = next(m.entity for m in doc.mentions if m.text == "Kellby")
+    assert vestmark != kellby
+
+
+def test_aliases_modern_name_after_a_list_joins_the_place():
+    # a group named before the place does not take the place's modern name
+    doc = chained("The [Westlings|group], [Aelia|place] (modern [Ailsby|place]) and the coast.")
+    assert same(doc, "Aelia", "Ailsby")
+    assert not same(doc, "Westlings", "Ailsby")
+
+
+def test_aliases_people_adjective_read_as_place_joins_the_people():
+    # "Byzantine" named by no other name beside "the Byzantines": one people, not a place
+    doc = chained("A [Byzantine|place] fleet burned the harbour. Later the [Byzantines|group] sued for peace.")
+    assert same(doc, "Byzantine", "Byzantines")
+    ent = next(e for e in doc.entities if "Byzantines" in [e.name, *e.aliases])
+    assert ent.type == "group"
+
+
+def test_aliases_named_place_stays_apart_from_its_people():
+    # "Gaul" is a land, not an adjective: it stays a place beside "the Gauls"
+    doc = chained("The legion wintered in [Gaul|place]. In spring the [Gauls|group] rose again.")
+    assert not same(doc, "Gaul", "Gauls")
+
+
+def test_aliases_realm_title_in_a_list_stays_apart():
+    # "X, the King of Y, and Z": a list of three people, the title is not X's
+    doc = chained("[Ermengol], the [King of Navarre], and [Sancho] met at the ford.")
+    assert not same(doc, "Ermengol", "King of Navarre")

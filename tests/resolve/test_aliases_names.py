@@ -23,6 +23,16 @@ def test_names_parse(text, title, tokens):
     assert n.tokens == tokens
 
 
+@pytest.mark.parametrize("text, bare", [
+    ("the Khan of the Steppe", "Khan of the Steppe"),  # a title over a realm names its holder
+    ("Queen of Navarre", "Queen of Navarre"),
+    ("the Duke of Wellington", "Wellington"),  # "Duke of" is a title of its own
+    ("Emperor Kasimir", "Kasimir"),
+])
+def test_names_title_over_a_realm_keeps_its_title(text, bare):
+    assert parse_name(text).bare == bare
+
+
 def test_names_parse_inverted_bibliography_form():
     assert parse_name("Tolstoy, Leo", inverted=True).tokens == ("leo", "tolstoy")
 

@@ -32,7 +32,8 @@ from .events_triggers import (
     Happening, assign_clauses, find_triggers, group, has_place_child, named_reference,
 )
 from .events_when import (
-    duration_of, from_timexes, inferred, lasting, open_after, same_day, span_until,
+    duration_of, from_timexes, inferred, lasting, open_after, same_day, span_until, up_to, usable,
+    year_of,
 )
 from .events_where import (
     carried_place, finer_place, finest_first, heading_residence, opening_place, place_in_name, set_scene,
@@ -334,6 +335,14 @@ def _event_when(doc: Doc, sent, view: SentView, h: Happening, evidence: Span, le
     skipped = {view.offset(view.span.doc[i]) for i in skip}
     in_clause = [t for t in timexes if evidence.start <= t.start and t.end <= evidence.end
                  and not any(t.start <= o < t.end for o in skipped)]
+    until = _bare_until(view, anchor, in_clause)
+    if until is not None:
+        # "held captive in the fortress until 1405": the date ends the happening, which
+        # began at the story's date: the span between them (or up to it, if that is later)
+        since = _inferred_when(doc, sent, view, h, anchor, evidence, lex, frame, timexes)
+        if since is not None and re.fullmatch(r"-?\d{4}", until.edtf or ""):
+            since = year_of(since)  # a span told to the year at its end starts at a year too
+        return (since and span_until(since, until)) or up_to(until)
     when = from_timexes(in_clause, view.offset(anchor), doc)
     if when is not None and when.basis == "inferred":
         # the clause's own words date it ("that morning", "that afternoon"): resolved
@@ -430,6 +439,23 @@ def _open_later(clause: str, lex: Lexicon) -> bool:
 def _attempted(anchor, lex: Lexicon) -> bool:
     """Only tried ("She tried to reach Lisbon"): the person need not have got there."""
     return anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in lex.attempt_verbs
+
+
+def _bare_until(view: SentView, anchor, in_clause):
+    """The date of the verb's own "until <date>" phrase when that is the clause's only
+    date ("remained in Lisbon until 1821"; not "until his death in 1821", a happening
+    of its own)."""
+    dated = [t for t in in_clause if usable(t)]
+    verbs = [anchor, *(v for v in anchor.children if v.dep_ == "conj" and v.pos_ in ("VERB", "AUX"))]
+    for c in (c for v in verbs for c in v.children):  # "was captured and held there until 1405"
+        if c.dep_ != "prep" or c.lower_ not in UNTIL_PREPS:
+            continue
+        sub = [t for t in c.subtree if t.i != c.i and not t.is_punct]
+        inside = [t for t in dated if any(t.start <= view.offset(w) < t.end for w in sub)]
+        if sub and inside and len(inside) == len(dated) and all(
+                any(t.start <= view.offset(w) < t.end for t in inside) for w in sub):
+            return inside[-1].when()
+    return None
 
 
 def _until_date(view: SentView, anchor, timexes, lex: Lexicon):

@@ -112,6 +112,12 @@ def carried_place(anchor, who: list[str], where_now: Whereabouts, frame: DocFram
         if w in where_now.people:
             return where_now.people[w]
     if where_now.trail:
+        owners = {p for p, k in where_now.people.items() if k == where_now.trail[0]}
+        persons = all(frame.index.entity_type.get(k) == "person" for k in (*owners, *who))
+        if owners and who and persons and not owners & set(who):
+            # "his wife had died in Paris. He shut himself away": Paris is where she was;
+            # he is where the text last put him
+            return next((where_now.earlier[w] for w in who if w in where_now.earlier), where_now.trail[0])
         return where_now.trail[0]
     if where_now.story_place or frame.country:
         return where_now.story_place or frame.country

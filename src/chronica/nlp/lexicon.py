@@ -1,7 +1,8 @@
 """Word lists for finding and typing mentions, loaded once from data files.
 
 ``lang/en/names/lexicon.yaml`` (titles, cue words, verbs), ``lang/en/names/demonyms.tsv``
-(nationality and place adjectives -> gazetteer id), and first names from the
+(nationality and place adjectives -> gazetteer id), ``lang/en/names/peoples.txt`` (peoples
+and tribes that are no place: "Goths", "Zulu"), and first names from the
 given names of ``resources.gender`` (the Faker package) plus ``lang/en/names/first_names_extra.txt``.
 """
 from __future__ import annotations
@@ -51,9 +52,14 @@ class Lexicon:
     colour_words: frozenset[str] = frozenset()
     work_cues: frozenset[str] = frozenset()
     era_markers: frozenset[str] = frozenset()  # "BC", "AD": compared without their dots
+    peoples: frozenset[str] = frozenset()  # "Visigoths", "Frankish": a people, never a place
 
     def is_first_name(self, word: str) -> bool:
         return word in self.first_names
+
+
+def _peoples() -> frozenset[str]:
+    return frozenset(f.strip() for line in load("names/peoples.txt") for f in line.split("|") if f.strip())
 
 
 def _demonyms() -> dict[str, str]:
@@ -114,4 +120,5 @@ def load_lexicon() -> Lexicon:
         colour_words=frozenset(data.get("colour_words", [])),
         work_cues=frozenset(data.get("work_cues", [])),
         era_markers=frozenset(str(w) for w in data.get("era_markers", [])),
+        peoples=_peoples(),
     )

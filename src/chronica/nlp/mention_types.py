@@ -84,6 +84,8 @@ def decisive_type(text: str, label_counts: Counter, lex: Lexicon, gaz: Gazetteer
     titled = 0 < k < len(words) and words[k] != "of"
     given = words[k] if k < len(words) else first
     person_named = titled or (given in lex.first_names and label_counts.get("PERSON", 0) > 0)
+    if _a_people(words, lex, person_named):
+        return "group"  # "the Visigoths", "the Western Goths": a people, though a kingdom bore its name
     if gazetteer_weight(gaz.lookup(text), text, lex) >= 2.0 and multi and last in lex.building_cues \
             and not person_named:
         return "place"  # a building the gazetteer knows: "Blue House", "White House"
@@ -101,6 +103,16 @@ def decisive_type(text: str, label_counts: Counter, lex: Lexicon, gaz: Gazetteer
     if text in lex.group_words:
         return "group"
     return None
+
+
+def _a_people(words: list[str], lex: Lexicon, person_named: bool) -> bool:
+    """A people's name ("Franks", "Hunnic"), or a name ending in a people's plural
+    ("Salian Franks", "Western Goths") that is no person's name."""
+    if len(words) == 1:
+        return words[0] in lex.peoples
+    last = words[-1]
+    return (last in lex.peoples and last.endswith("s") and not person_named
+            and words[0] not in lex.titles and words[0] != "of")
 
 
 def _multi_word_type(words: list[str], lex: Lexicon, person_named: bool) -> str | None:

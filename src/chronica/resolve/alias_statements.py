@@ -28,6 +28,7 @@ class AliasCue:
     acronym: bool = False  # the b side must be an abbreviation of a group ("(NKVD)")
     places: bool = False  # the a side is a place; the b side is one too, whatever NER said
     nearest: bool = False  # no other person may stand between the two sides
+    title_only: bool = False  # the b side is a title over a realm with no name ("the King of Navarre")
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +40,7 @@ def alias_cues() -> tuple[AliasCue, ...]:
             "{B}", _PLACEHOLDER.format(g="b"))
         out.append(AliasCue(c["name"], re.compile(pat, re.IGNORECASE), bool(c.get("persons_only")),
                             c.get("prefer"), bool(c.get("acronym")), bool(c.get("places")),
-                            bool(c.get("nearest"))))
+                            bool(c.get("nearest")), bool(c.get("title_only"))))
     return tuple(out)
 
 
@@ -79,6 +80,8 @@ def apply_alias_cues(doc: Doc, items: list[ChainMention], clusters: list[Cluster
         for cue in alias_cues():
             for m in cue.regex.finditer(template):
                 a, b = pos[m.group("a")], pos[m.group("b")]
+                if m.groupdict().get("c") and a.type != "place":
+                    a = pos[m.group("c")]  # "the Franks, Aelia (modern Ailsby)": the place before the cue
                 if cue.places and a.type == "place" and b.type in ("person", "other", "organization"):
                     b.type = "place"  # "X (modern Y)": Y names the place X names
                 if not _compatible(a, b, cue.persons_only):
@@ -87,6 +90,8 @@ def apply_alias_cues(doc: Doc, items: list[ChainMention], clusters: list[Cluster
                                        and o.mention.end <= b.mention.start for o in pos.values()):
                     continue  # "A married C, and later king B": B is C, the person named last
                 if cue.acronym and not _abbreviates(a, b):
+                    continue
+                if cue.title_only and not (_realm_title(b) and not a.name.title):
                     continue
                 if cue.prefer:
                     pos[m.group(cue.prefer)].preferred = True
@@ -177,6 +182,12 @@ def _compatible(a: ChainMention, b: ChainMention, persons_only: bool) -> bool:
     if _plural_name(a) and _plural_name(b):
         return True  # "the Danes were known as Northmen": peoples, whatever type NER guessed each
     return a.type == b.type or "person" in (a.type, b.type) and "other" in (a.type, b.type)
+
+
+def _realm_title(it: ChainMention) -> bool:
+    """"the Emperor of the East", "Prince of Orange": a title over a realm, no name."""
+    n = it.name
+    return bool(n.title) and (n.title[-1] == "of" or n.tokens[:1] == ("of",))
 
 
 def _plural_name(it: ChainMention) -> bool:

@@ -9,7 +9,7 @@ from collections import defaultdict
 from .alias_records import Cluster
 from .disjoint import DisjointSets
 from ..resources import load
-from ..resources.spelling import name_word, people_forms, spelling_variants
+from ..resources.spelling import is_people_adjective, name_word, people_forms, spelling_variants
 
 
 def join_spelling_variants(pool: list[Cluster], uf: DisjointSets) -> None:
@@ -31,8 +31,11 @@ def join_spelling_variants(pool: list[Cluster], uf: DisjointSets) -> None:
 
 def join_people_adjectives(clusters: list[Cluster], uf: DisjointSets) -> None:
     """A people's adjective used alone ("the Frankish", "Saxon" raids) joins the people
-    named in the plural ("the Franks", "the Saxons"): one group, written two ways."""
+    named in the plural ("the Franks", "the Saxons"): one group, written two ways. So does
+    an adjective read as a place the text names by no other name ("Ottoman" beside "the
+    Ottomans"): the people, not a place."""
     plural_owner: dict[str, set[int]] = defaultdict(set)
+    by_id = {c.id: c for c in clusters}
     for c in clusters:
         for m in c.named():
             w = m.name.single
@@ -40,12 +43,20 @@ def join_people_adjectives(clusters: list[Cluster], uf: DisjointSets) -> None:
                 plural_owner[w].add(c.id)
     for c in clusters:
         words = {m.name.single for m in c.named()}
-        if not words or None in words or c.type == "place" or any(m.name.title for m in c.members):
-            continue  # an adjective read as a place keeps its place (event places rely on it)
+        if not words or None in words or any(m.name.title for m in c.members):
+            continue
+        if c.type == "place" and (len(words) > 1 or not is_people_adjective(next(iter(words)))):
+            continue  # a named place ("Gaul"), or its adjective beside its name ("Russia", "Russian")
         owners = set().union(*(plural_owner.get(p, set()) for w in words for p in people_forms(w)))
         owners.discard(c.id)
         if len({uf.find(o) for o in owners}) == 1:
-            uf.union(c.id, next(iter(owners)))
+            owner = next(iter(owners))
+            if c.type == "place":  # "Ottoman" read as a place, "the Ottomans": one people, no place
+                kind = by_id[owner].type
+                c.type = kind
+                for m in c.members:
+                    m.type = kind
+            uf.union(c.id, owner)
 
 
 _COMPASS = frozenset(load("places/place_words.yaml")["compass_parts"])  # "North", "Western" ...

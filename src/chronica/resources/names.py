@@ -125,6 +125,8 @@ def parse_name(text: str, *, inverted: bool = False, person: bool = True) -> Nam
             words, folded = words[n:], folded[n:]
             break
     bare_out = " ".join(words)
+    if title and folded and folded[0] == "of":
+        bare_out = _LEAD_DET.sub("", surface)  # "Emperor of the East", "King of Hungary": the title is the name
     parts = particles()
     tokens = tuple(f for f in folded if f and f not in parts and f.rstrip(".") not in ("jr", "sr"))
     return Name(surface=surface, bare=bare_out or surface, title=title, tokens=tokens)

@@ -60,7 +60,8 @@ _SCHEMAS: list[tuple[str, Schema]] = [
          "cues": {"type": "array", "minItems": 1, "items": record(
              {"name": STRING, "pattern": STRING},
              {"persons_only": {"type": "boolean"}, "prefer": {"enum": ["a", "b"]},
-              "acronym": {"type": "boolean"}, "places": {"type": "boolean"}, "nearest": {"type": "boolean"}, "examples": STRINGS})}},
+              "acronym": {"type": "boolean"}, "places": {"type": "boolean"}, "nearest": {"type": "boolean"},
+              "title_only": {"type": "boolean"}, "examples": STRINGS})}},
         {"introductions": STRINGS, "adjacent_introductions": STRINGS, "nickname_gloss": STRING}))),
     ("aliases/descriptions.yaml", Schema(lists(
         ("possessives", "family_nouns", "agent_nouns", "modifiers"), title_meanings=WORD_LISTS))),
@@ -143,6 +144,7 @@ _SCHEMAS: list[tuple[str, Schema]] = [
     ("names/given_name_gender.yaml", Schema(record(
         {"package": STRING, "male_lists": STRING, "female_lists": STRING, "other_lists": STRING,
          "skip_locales": STRINGS, "min_share": NUMBER, "clear_share": NUMBER}))),
+    ("names/peoples.txt", Schema()),
     ("names/determiners.txt", Schema()),
     ("names/lexicon.yaml", Schema(lists(("titles", "name_particles", "not_names", "org_nouns")))),
     ("names/spelling_classes.tsv", Schema(columns=("letters", "class"), required=("letters",))),

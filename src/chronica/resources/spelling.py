@@ -87,6 +87,11 @@ def _demonym_lines() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(fold(f) for f in r["forms"].split("|")) for r in load("names/demonyms.tsv"))
 
 
+def is_people_adjective(word: str) -> bool:
+    """An adjective of a people the demonyms list knows ("ottoman", "roman"; not "gaul")."""
+    return any(forms[0] == fold(word) for forms in _demonym_lines())
+
+
 def people_forms(adjective: str) -> set[str]:
     """Plural names of the people an adjective may stand for (folded): "saxon" ->
     {"saxons"}, "celtic" -> {"celts"}, and the people forms of its demonyms.tsv line."""
