@@ -16,6 +16,7 @@ from .events import best_events, in_period
 from .lifespan import life_dates
 from .model import Answer, Question
 from .parse import rules
+from .roles import plays, wanted
 from .support import evidence_rules, hedged, located_at, narrow, plain_first, tells
 from .words import stem
 
@@ -285,9 +286,12 @@ def answer_who(base: Base, q: Question) -> Answer | None:
 def _who_did(base: Base, q: Question, ev: dict) -> Answer | None:
     """The event's other people, each named in a plain span that tells the asked happening
     (an appointment's spans do not tell who succeeded whom)."""
+    if not all(plays(ev, e, wanted(q.part)) for e in q.entities[:1]):
+        return None  # "who killed X?" asks of a happening X suffered, not one X did
     telling = plain_first(_telling(ev, q))
     forms = {o: _forms(base, o) for o in ev.get("who", ())
-             if o not in q.entities and base.type(o) in ("person", "group", "organization")}
+             if o not in q.entities and base.type(o) in ("person", "group", "organization")
+             and plays(ev, o, wanted(q.answer_part))}  # "who killed": the doer, not a bystander
     spans = {o: [s for s in telling if any(f in s.get("text", "").casefold() for f in fs)] for o, fs in forms.items()}
     others = [o for o, ss in spans.items() if ss]
     if not others:
