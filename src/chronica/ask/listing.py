@@ -22,7 +22,7 @@ from .lifespan import death_told
 from .model import Answer, Question
 from .roles import INVOLVED, plays, wanted
 from .support import plain
-from .verify import PARAGRAPH_REACH, anchor, forms_of, iso_key, names_it
+from .verify import PARAGRAPH_REACH, anchor, iso_key, names_it
 from .words import stem
 
 MAX_LISTED = 8
@@ -69,7 +69,7 @@ def _states(base: Base, span: dict, entities: tuple[str, ...]) -> bool:
     for e in entities:
         if base.type(e) == "place":
             continue
-        forms = forms_of(base, [base.name(e)])
+        forms = _forms(base, e)  # its own names only: a person has no places inside
         if names_it(text, forms) or pronoun:
             continue
         if anchor(base, base.cite(span), lambda t: names_it(t, forms), PARAGRAPH_REACH, paragraph=True) is None:
@@ -201,7 +201,8 @@ def answer_fate(base: Base, q: Question) -> Answer | None:
 def _naming_death(base: Base, who: str, span: dict) -> dict:
     """The death's quote; a bare date ("8 March 1403") widened to the sentence that
     says whose death it is, when that names the person."""
-    if names_it(span.get("text", ""), forms_of(base, [base.name(who)])):
+    forms = _forms(base, who)
+    if names_it(span.get("text", ""), forms):
         return span
     wide = base.sentence(span)
-    return wide if names_it(wide.get("text", ""), forms_of(base, [base.name(who)])) else span
+    return wide if names_it(wide.get("text", ""), forms) else span
