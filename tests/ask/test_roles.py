@@ -82,3 +82,19 @@ def test_a_base_without_parts_lists_every_event_the_person_takes_part_in(nlp):
     export["events"] = [{k: v for k, v in ev.items() if k != "roles"} for ev in export["events"]]
     plain = Asker(export, MemoryPassages({DOC: TEXT}), nlp, texts={DOC: TEXT})
     assert "evt_fall" in _listed(plain.ask("Whatever happened to Mirel Stark?"))
+
+
+def test_who_at_a_place_is_not_answered_by_the_happening_elsewhere(nlp):
+    from chronica.ask import Asker
+    from chronica.ask.passages import MemoryPassages
+    text = TEXT + "In 1705 Mirel Stark rode on to Dunmere.\n"
+    export = _export()
+    start = text.index("Dunmere")
+    export["entities"].append({"id": "ent_dunmere", "type": "place", "name": "Dunmere", "aliases": [],
+                               "mentions": [{"document": DOC, "start": start, "end": start + 7, "text": "Dunmere"}]})
+    asker = Asker(export, MemoryPassages({DOC: text}), nlp, texts={DOC: text})
+    from chronica.ask.answers import answer_who
+    assert answer_who(asker.base, asker.parser.parse("Who seized Mirel Stark?")).values == ["Tobin Rusk"]
+    # the answerer itself picks no event, before any check of the quotes
+    assert answer_who(asker.base, asker.parser.parse("Who seized Mirel Stark at Dunmere?")) is None
+    assert asker.ask("Who seized Mirel Stark at Dunmere?").values != ["Tobin Rusk"]

@@ -268,7 +268,9 @@ def answer_who(base: Base, q: Question) -> Answer | None:
         if ans:
             return ans
     if q.predicate:
-        found = best_events(base, q)
+        # the happening asked about involves all the question names: "who defeated X at
+        # Zama?" is not answered by X's defeat elsewhere
+        found = [s for s in best_events(base, q) if _tells_all(base, q, s.event)]
         # only the best-fitting events answer: a weaker one that merely shares the kind
         # (an offensive, for "who defeated") would name its own participants, not the answer
         for scored in [s for s in found if s.score >= found[0].score] if found else ():
@@ -281,6 +283,15 @@ def answer_who(base: Base, q: Question) -> Answer | None:
     if q.entities and base.type(q.entities[0]) == "person":
         return _who_is(base, q, q.entities[0])
     return None
+
+
+def _tells_all(base: Base, q: Question, ev: dict) -> bool:
+    """Every entity the question names takes part in the event (a place as its place or
+    one enclosing it) or is written in its text."""
+    involved = set(ev.get("who", ())) | set(base.places_of(ev))
+    have = base.stem_cache.get(ev["id"], set())
+    return all(e in involved or (words := [stem(w) for w in _WORDS.findall(base.name(e)) if len(w) > 2])
+               and all(w in have for w in words) for e in q.entities)
 
 
 def _who_did(base: Base, q: Question, ev: dict) -> Answer | None:

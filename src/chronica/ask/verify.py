@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from ..resources.quantities import number_pattern, parse_number
 from ..time.edtf import parse_edtf_bounds
+from ..whois import _is_name
 from .base import Base
 from .model import Answer, Cite
 from .parse import time_tagger
@@ -104,14 +105,17 @@ def _date_cites(base: Base, ans: Answer) -> list[Cite]:
 
 def forms_of(base: Base, names: list[str]) -> set[str]:
     """Every name the answer's entities go by, and those of the places inside them (a quote
-    naming the Salon Carré puts it in the museum that holds the room)."""
+    naming the Salon Carré puts it in the museum that holds the room). An alias that
+    describes rather than names ("Tenmu's father", "the city") is left out: a quote
+    giving only the description does not say who or where."""
     wanted = {ent["id"] for n in names for ent in base.by_name.get(n.casefold(), ())}
     inside = {e["id"] for e in base.entities.values() if e.get("type") == "place"
               and wanted & set(base.places_of({"where": e["id"]})[1:])}
     forms = {n.casefold() for n in names}
     for eid in wanted | inside:
         ent = base.entities[eid]
-        forms |= {f.casefold() for f in [ent.get("name", "")] + list(ent.get("aliases", ())) if len(f) > 2}
+        forms |= {f.casefold() for f in [ent.get("name", "")] + [a for a in ent.get("aliases", ()) if _is_name(a)]
+                  if len(f) > 2}
     return {f for f in forms if f}
 
 
