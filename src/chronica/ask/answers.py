@@ -18,7 +18,8 @@ from .model import Answer, Question
 from .parse import rules
 from .roles import plays, wanted
 from .support import evidence_rules, hedged, located_at, narrow, plain_first, tells
-from .words import stem
+from .verify import verified
+from .words import stem, stems
 
 MAX_LISTED = 8
 _WORDS = re.compile(r"\w+")
@@ -111,17 +112,35 @@ def _dated(base: Base, q: Question, ev: dict) -> Answer | None:
     basis = ev["when"].get("basis")
     note = {"relative": " (worked out from another date in the text)",
             "inferred": " (inferred from the text's context)"}.get(basis or "", "")
-    return Answer(q, "answered", f"{ev['summary']}: {date_label(edtf)}{note}.", [edtf],
-                  base.cites(plain_first(_precise_first(ev))))
+    spans = plain_first(_precise_first(ev))
+    worded = _in_its_words(q, spans)
+    ans = Answer(q, "answered", f"{ev['summary']}: {date_label(edtf)}{note}.", [edtf], base.cites(worded))
+    if worded != spans and verified(base, ans) is None:  # no date for them: the event's other sentences
+        ans.cites = base.cites(spans)
+    return ans
+
+
+def _in_its_words(q: Question, spans: list[dict]) -> list[dict]:
+    """The spans that tell the happening in the question's words (its verb, or another of
+    its words) when some do: an event merged from several sentences is proved by the one
+    that says "entered the box", not by "jumped into the carriage" beside it."""
+    asked = {stem(f) for f in (q.predicate, *q.predicate_forms, *q.words) if f}
+    worded = [s for s in spans if asked & stems(s.get("text", ""))]
+    return worded or spans
 
 
 def _tells_the_action(base: Base, q: Question, ev: dict) -> bool:
     """Without a recognised predicate, the question's own words ("sack") carry what is asked:
-    an event sharing none of them is merely about the same people and places."""
-    if q.predicate or not q.words:
-        return True
+    an event sharing none of them is merely about the same people and places. With one,
+    an event of the predicate's kind that writes neither its verb nor any other word of the
+    question ("when did he enter the box?": "he jumped into the carriage") is another
+    happening of that kind."""
     have = base.stem_cache.get(ev["id"], set())
-    return any(stem(w) in have for w in q.words)
+    if q.predicate:
+        others = [w for w in q.words if w != q.predicate]
+        return not others or any(stem(f) in have for f in (q.predicate, *q.predicate_forms) if f) \
+            or any(stem(w) in have for w in others)
+    return not q.words or any(stem(w) in have for w in q.words)
 
 
 def _precise_first(ev: dict) -> list[dict]:
@@ -355,7 +374,8 @@ def _who_by_relation(base: Base, q: Question) -> Answer | None:
     if not matches:
         return None
     names = list(dict.fromkeys(base.name(o) for _, o, _ in matches))
-    spans = [s for _, _, r in matches for s in r.get("evidence", ())]
+    # a relation's evidence may be a phrase ("Tenmu's father"): its sentence names the relative too
+    spans = [base.sentence(s) for _, _, r in matches for s in r.get("evidence", ())]
     return Answer(q, "answered", f"{base.name(q.entities[0])}'s {role}: {', '.join(names)}.", names, base.cites(spans))
 
 
