@@ -56,3 +56,12 @@ def test_an_event_of_the_kind_that_writes_none_of_the_questions_words_does_not_a
     from chronica.ask.answers import answer_when
     q = asker.parser.parse("When did Tobin Rusk enter the toll house?")
     assert answer_when(asker.base, q) is None
+
+
+def test_a_stop_in_the_asked_period_is_proved_by_its_quotes_that_write_a_date_in_it():
+    from chronica.ask.answers import _dated_in_period
+    told = dict(_span("On 2 May 1710 Mirel Stark entered the toll house at Vell."), when=_day("1710-05-02"))
+    from_context = dict(_span("On 9 May 1710 Tobin Rusk jumped into the river at Vell."),
+                        when={**_day("1710-05-02"), "basis": "inferred"})
+    assert _dated_in_period([from_context, told], ("1710-05-01", "1710-05-31")) == [told]
+    assert _dated_in_period([from_context], ("1710-05-01", "1710-05-31")) == [from_context]  # none better: kept

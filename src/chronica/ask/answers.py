@@ -268,10 +268,20 @@ def _where_at(base: Base, q: Question, person: str) -> Answer | None:
     if not stops:
         return None
     names = list(dict.fromkeys(s.place_name for s in stops))
-    spans = [sp for s in stops for eid in s.events for ev in told.get(eid, ()) for sp in ev.get("evidence", ())]
+    spans = [sp for s in stops for sp in _dated_in_period(
+        [sp for eid in s.events for ev in told.get(eid, ()) for sp in ev.get("evidence", ())], q.period)]
     period = " – ".join(dict.fromkeys(date_label(x) for x in (stops[0].start, stops[-1].end)))
     text = f"In {q.period_text}, {base.name(person)} was in {' and then '.join(names)} (the sources place them there {period})."
     return Answer(q, "answered", text, names, base.cites(spans))
+
+
+def _dated_in_period(spans: list[dict], period: tuple[str, str]) -> list[dict]:
+    """A stop's quotes that write a date within the asked period themselves, when some do:
+    "where was he in February 1815?" is proved by "escaped from Elba on 26 February
+    1815", not by a sentence the itinerary dated from its context."""
+    dated = [sp for sp in spans if (w := sp.get("when") or {}).get("basis") in ("explicit", "relative")
+             and overlaps(w.get("earliest"), w.get("latest"), *period)]
+    return dated or spans
 
 
 def _days(stop) -> int:
