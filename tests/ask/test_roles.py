@@ -98,3 +98,14 @@ def test_who_at_a_place_is_not_answered_by_the_happening_elsewhere(nlp):
     # the answerer itself picks no event, before any check of the quotes
     assert answer_who(asker.base, asker.parser.parse("Who seized Mirel Stark at Dunmere?")) is None
     assert asker.ask("Who seized Mirel Stark at Dunmere?").values != ["Tobin Rusk"]
+
+
+def test_what_someone_did_is_not_answered_by_what_others_did_to_them(nlp):
+    from chronica.ask import Asker
+    from chronica.ask.passages import MemoryPassages
+    export = _export()
+    export["events"] = [ev for ev in export["events"] if ev["id"] != "evt_cross"]  # Stark now only undergoes
+    asker = Asker(export, MemoryPassages({DOC: TEXT}), nlp, texts={DOC: TEXT})
+    from chronica.ask.listing import answer_what
+    assert answer_what(asker.base, asker.parser.parse("What did Mirel Stark do?")) is None
+    assert "evt_fall" not in _listed(asker.ask("Whatever happened to Mirel Stark?"))

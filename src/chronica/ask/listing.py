@@ -83,13 +83,13 @@ def _pronouns() -> frozenset[str]:
     return frozenset(w for key in ("male_pronouns", "female_pronouns", "plural_pronouns") for w in words[key])
 
 
-def _fits(base: Base, q: Question, ev: dict, parts: bool = True) -> bool:
+def _fits(base: Base, q: Question, ev: dict) -> bool:
     """The event involves every asked entity, the first in the part the question asks
-    ("what did X do": X did it) unless ``parts`` is off; its date and place words fit."""
+    ("what did X do": X did it); its date and place words fit."""
     named = _listable(base, q)
     if not all(involves(base, ev, e) for e in named):
         return False
-    if parts and named and not plays(ev, named[0], wanted(q.part)):
+    if named and not plays(ev, named[0], wanted(q.part)):
         return False
     if not in_period(ev, q.period):
         return False
@@ -107,8 +107,9 @@ def _events_of(base: Base, q: Question) -> list[dict]:
     if not (q.period or named):
         return []
     pool = base.by_entity.get(named[0], ()) if named else base.events
-    # the events in which the entity plays the asked part; all its events where it plays it in none
-    pool = [ev for ev in pool if _fits(base, q, ev)] or [ev for ev in pool if _fits(base, q, ev, parts=False)]
+    # the events in which the entity plays the asked part (or one the sources did not say):
+    # "what did X do?" is not answered by what others did to X
+    pool = [ev for ev in pool if _fits(base, q, ev)]
     if q.period:  # events dated within the period, before those that merely overlap it
         inside = [ev for ev in pool if q.period[0] <= (ev.get("when") or {}).get("earliest", "")
                   and (ev.get("when") or {}).get("latest", "~") <= q.period[1]]
@@ -175,8 +176,8 @@ def answer_fate(base: Base, q: Question) -> Answer | None:
     dated = sorted((ev for ev in base.by_entity.get(who, ()) if (ev.get("when") or {}).get("earliest")
                     and involves(base, ev, who) and _quote(base, ev, (who,)) is not None),
                    key=lambda ev: iso_key(ev["when"]["earliest"]))  # "228 BC" before "218 BC"
-    # what the person did or suffered, not what others did beside them
-    dated = [ev for ev in dated if plays(ev, who, INVOLVED)] or dated
+    # what the person did or underwent, not what others did beside them
+    dated = [ev for ev in dated if plays(ev, who, INVOLVED)]
     deaths = [i for i, ev in enumerate(dated) if ev.get("kind") == "death" and who in ev.get("who", ())]
     if deaths:  # a life ends at its death: later events naming the person are about the dead
         dated = dated[:deaths[-1] + 1]
