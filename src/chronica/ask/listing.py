@@ -3,8 +3,10 @@ to X?".
 
 A listed event must be about what was asked: every entity the question names takes part
 in it (a person or group among its participants, a place as its place or a place inside
-it), its date fits the question's period, and a place named but not resolved ("at
-Tarvisium") is written in its text. Each event is cited by a plain quote naming the
+it), the first in the part the question asks (``roles``: "what did X do" X did it or a
+passive clause tells of X; "what happened to X" anything but a bystander's), its date
+fits the question's period, and a place named but not resolved ("at Tarvisium") is
+written in its text. Each event is cited by a plain quote naming the
 asked entity (by any of its names) when one does. A fate lists the last dated events of
 the entity, one per happening (a happening told twice, or as several events on one day,
 is listed once).
@@ -173,11 +175,10 @@ def answer_fate(base: Base, q: Question) -> Answer | None:
     if not named:
         return None
     who = named[0]
+    # what the person did or underwent (not what others did beside them), told of them
     dated = sorted((ev for ev in base.by_entity.get(who, ()) if (ev.get("when") or {}).get("earliest")
-                    and involves(base, ev, who) and _quote(base, ev, (who,)) is not None),
+                    and involves(base, ev, who) and plays(ev, who, INVOLVED) and _quote(base, ev, (who,)) is not None),
                    key=lambda ev: iso_key(ev["when"]["earliest"]))  # "228 BC" before "218 BC"
-    # what the person did or underwent, not what others did beside them
-    dated = [ev for ev in dated if plays(ev, who, INVOLVED)]
     deaths = [i for i, ev in enumerate(dated) if ev.get("kind") == "death" and who in ev.get("who", ())]
     if deaths:  # a life ends at its death: later events naming the person are about the dead
         dated = dated[:deaths[-1] + 1]
