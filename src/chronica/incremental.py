@@ -24,6 +24,7 @@ from .store import islands as stored
 from .store import schema as t
 from .store.concurrency import lock_keys
 from .store.repository import CORPUS_DIGEST, write_kb_rows
+from .store.roles import event_roles
 from .store.safety import write_errors
 
 
@@ -111,7 +112,7 @@ def _save(store: Store, results: list[tuple[Island, Corpus]], keys: dict[str, se
         if not full and now != read_kb:
             raise _Raced()
         if full:
-            for table in t.KB_TABLES + stored.ISLAND_TABLES:
+            for table in [event_roles] + t.KB_TABLES + stored.ISLAND_TABLES:
                 c.execute(delete(table))
         else:
             stored.drop_islands(c, old_islands, old_docs)

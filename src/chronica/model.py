@@ -129,6 +129,12 @@ class LocalEntity:
     cited: bool = False  # only ever named in bibliography/credits
 
 
+# a participant's part in an event, strongest first (where sources or merges differ, the
+# first wins): the doer, the subject of a passive clause (told of, underwent it), the
+# object or target, someone beside it
+ROLE_RANK = ("agent", "subject", "patient", "other")
+
+
 @dataclass
 class LocalEvent:
     key: str
@@ -143,6 +149,11 @@ class LocalEvent:
     targets: list[str] = field(default_factory=list)  # those it was aimed at (patients), a subset of who
     negated: bool = False
     staged: bool = False  # a dramatised scene rather than the happening itself
+    # who -> "agent" (does it: the active subject, a "by" agent), "subject" (a passive
+    # subject: "he was exiled"), "patient" (an object, a target: "they exiled him") or
+    # "other" (a partner: "leapt into his path"); empty when the clause did not say
+    # (an event noun: "his death")
+    roles: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -211,6 +222,7 @@ class Event:
     sources: list[str]
     confidence: float = 0.5
     support: int = 1  # independent documents that tell it
+    roles: dict[str, str] = field(default_factory=dict)  # entity id -> agent | subject | patient | other (see LocalEvent)
 
 
 @dataclass

@@ -143,3 +143,19 @@ def test_a_quote_about_the_happening_elsewhere_does_not_answer_at_a_place(courie
     at_varnholm = Question(text="When did Hale ride out of Varnholm?", kind="when", entities=("ent_hale", "ent_varnholm"))
     assert verified(courier.base, Answer(at_ostmark, "answered", "3 March 1702", ["1702-03-03"], [cite])) is None
     assert verified(courier.base, Answer(at_varnholm, "answered", "3 March 1702", ["1702-03-03"], [cite])).cites == [cite]
+
+
+def test_a_quote_giving_only_a_description_does_not_say_who():
+    from chronica.ask.base import Base
+    from chronica.ask.model import Answer, Cite, Question
+    from chronica.ask.verify import verified
+    export = _export()
+    export["entities"][0]["aliases"] = ["Hale", "the courier"]  # a description kept as an alias
+    base = Base(export, {DOC: TEXT})
+    q = Question(text="Who lost the horses?", kind="who", predicate="lose")
+    described = _span("The courier lost eleven horses on the road.")
+    ans = Answer(q, "answered", "Tobias Hale", ["Tobias Hale"], [Cite(DOC, described["start"], described["end"], described["text"])])
+    assert verified(base, ans) is None
+    named = _span("On 3 March 1702 the courier Tobias Hale rode out of Varnholm with the salt letters.")
+    ans.cites.append(Cite(DOC, named["start"], named["end"], named["text"]))
+    assert [c.text for c in verified(base, ans).cites] == [named["text"]]

@@ -12,6 +12,7 @@ from ..nlp.parse import load_spacy
 from .model import Answer, Cite, Passage, Question
 from .passages import MemoryPassages, PassageIndex
 from .rerank import WordLlamaReranker
+from .roles import with_roles
 from .service import ANSWERERS, Asker
 
 
@@ -21,7 +22,7 @@ def open_asker(store, nlp=None, rerank: bool = False) -> Asker:
     reranker = None
     if rerank:
         reranker = WordLlamaReranker()
-    export = store.export_dict()
+    export = with_roles(store.export_dict(), store.event_roles())
     texts = {d["id"]: store.document_text(d["id"]) or "" for d in export.get("documents", ())}
     try:
         passages = PassageIndex.for_store(store)

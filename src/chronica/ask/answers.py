@@ -16,8 +16,10 @@ from .events import best_events, in_period
 from .lifespan import life_dates
 from .model import Answer, Question
 from .parse import rules
+from .roles import plays, wanted
 from .support import evidence_rules, hedged, located_at, narrow, plain_first, tells
-from .words import stem
+from .verify import verified
+from .words import stem, stems
 
 MAX_LISTED = 8
 _WORDS = re.compile(r"\w+")
@@ -110,17 +112,35 @@ def _dated(base: Base, q: Question, ev: dict) -> Answer | None:
     basis = ev["when"].get("basis")
     note = {"relative": " (worked out from another date in the text)",
             "inferred": " (inferred from the text's context)"}.get(basis or "", "")
-    return Answer(q, "answered", f"{ev['summary']}: {date_label(edtf)}{note}.", [edtf],
-                  base.cites(plain_first(_precise_first(ev))))
+    spans = plain_first(_precise_first(ev))
+    worded = _in_its_words(q, spans)
+    ans = Answer(q, "answered", f"{ev['summary']}: {date_label(edtf)}{note}.", [edtf], base.cites(worded))
+    if worded != spans and verified(base, ans) is None:  # no date for them: the event's other sentences
+        ans.cites = base.cites(spans)
+    return ans
+
+
+def _in_its_words(q: Question, spans: list[dict]) -> list[dict]:
+    """The spans that tell the happening in the question's words (its verb, or another of
+    its words) when some do: an event merged from several sentences is proved by the one
+    that says "entered the box", not by "jumped into the carriage" beside it."""
+    asked = {stem(f) for f in (q.predicate, *q.predicate_forms, *q.words) if f}
+    worded = [s for s in spans if asked & stems(s.get("text", ""))]
+    return worded or spans
 
 
 def _tells_the_action(base: Base, q: Question, ev: dict) -> bool:
     """Without a recognised predicate, the question's own words ("sack") carry what is asked:
-    an event sharing none of them is merely about the same people and places."""
-    if q.predicate or not q.words:
-        return True
+    an event sharing none of them is merely about the same people and places. With one,
+    an event of the predicate's kind that writes neither its verb nor any other word of the
+    question ("when did he enter the box?": "he jumped into the carriage") is another
+    happening of that kind."""
     have = base.stem_cache.get(ev["id"], set())
-    return any(stem(w) in have for w in q.words)
+    if q.predicate:
+        others = [w for w in q.words if w != q.predicate]
+        return not others or any(stem(f) in have for f in (q.predicate, *q.predicate_forms) if f) \
+            or any(stem(w) in have for w in others)
+    return not q.words or any(stem(w) in have for w in q.words)
 
 
 def _precise_first(ev: dict) -> list[dict]:
@@ -248,10 +268,20 @@ def _where_at(base: Base, q: Question, person: str) -> Answer | None:
     if not stops:
         return None
     names = list(dict.fromkeys(s.place_name for s in stops))
-    spans = [sp for s in stops for eid in s.events for ev in told.get(eid, ()) for sp in ev.get("evidence", ())]
+    spans = [sp for s in stops for sp in _dated_in_period(
+        [sp for eid in s.events for ev in told.get(eid, ()) for sp in ev.get("evidence", ())], q.period)]
     period = " – ".join(dict.fromkeys(date_label(x) for x in (stops[0].start, stops[-1].end)))
     text = f"In {q.period_text}, {base.name(person)} was in {' and then '.join(names)} (the sources place them there {period})."
     return Answer(q, "answered", text, names, base.cites(spans))
+
+
+def _dated_in_period(spans: list[dict], period: tuple[str, str]) -> list[dict]:
+    """A stop's quotes that write a date within the asked period themselves, when some do:
+    "where was he in February 1815?" is proved by "escaped from Elba on 26 February
+    1815", not by a sentence the itinerary dated from its context."""
+    dated = [sp for sp in spans if (w := sp.get("when") or {}).get("basis") in ("explicit", "relative")
+             and overlaps(w.get("earliest"), w.get("latest"), *period)]
+    return dated or spans
 
 
 def _days(stop) -> int:
@@ -267,7 +297,9 @@ def answer_who(base: Base, q: Question) -> Answer | None:
         if ans:
             return ans
     if q.predicate:
-        found = best_events(base, q)
+        # the happening asked about involves all the question names: "who defeated X at
+        # Zama?" is not answered by X's defeat elsewhere
+        found = [s for s in best_events(base, q) if _tells_all(base, q, s.event)]
         # only the best-fitting events answer: a weaker one that merely shares the kind
         # (an offensive, for "who defeated") would name its own participants, not the answer
         for scored in [s for s in found if s.score >= found[0].score] if found else ():
@@ -282,12 +314,24 @@ def answer_who(base: Base, q: Question) -> Answer | None:
     return None
 
 
+def _tells_all(base: Base, q: Question, ev: dict) -> bool:
+    """Every entity the question names takes part in the event (a place as its place or
+    one enclosing it) or is written in its text."""
+    involved = set(ev.get("who", ())) | set(base.places_of(ev))
+    have = base.stem_cache.get(ev["id"], set())
+    return all(e in involved or (words := [stem(w) for w in _WORDS.findall(base.name(e)) if len(w) > 2])
+               and all(w in have for w in words) for e in q.entities)
+
+
 def _who_did(base: Base, q: Question, ev: dict) -> Answer | None:
     """The event's other people, each named in a plain span that tells the asked happening
     (an appointment's spans do not tell who succeeded whom)."""
+    if not all(plays(ev, e, wanted(q.part)) for e in q.entities[:1]):
+        return None  # "who killed X?" asks of a happening X suffered, not one X did
     telling = plain_first(_telling(ev, q))
     forms = {o: _forms(base, o) for o in ev.get("who", ())
-             if o not in q.entities and base.type(o) in ("person", "group", "organization")}
+             if o not in q.entities and base.type(o) in ("person", "group", "organization")
+             and plays(ev, o, wanted(q.answer_part))}  # "who killed": the doer, not a bystander
     spans = {o: [s for s in telling if any(f in s.get("text", "").casefold() for f in fs)] for o, fs in forms.items()}
     others = [o for o, ss in spans.items() if ss]
     if not others:
@@ -340,7 +384,8 @@ def _who_by_relation(base: Base, q: Question) -> Answer | None:
     if not matches:
         return None
     names = list(dict.fromkeys(base.name(o) for _, o, _ in matches))
-    spans = [s for _, _, r in matches for s in r.get("evidence", ())]
+    # a relation's evidence may be a phrase ("Tenmu's father"): its sentence names the relative too
+    spans = [base.sentence(s) for _, _, r in matches for s in r.get("evidence", ())]
     return Answer(q, "answered", f"{base.name(q.entities[0])}'s {role}: {', '.join(names)}.", names, base.cites(spans))
 
 

@@ -3,24 +3,32 @@ to X?".
 
 A listed event must be about what was asked: every entity the question names takes part
 in it (a person or group among its participants, a place as its place or a place inside
-it), its date fits the question's period, and a place named but not resolved ("at
-Tarvisium") is written in its text. Each event is cited by a plain quote naming the
+it), the first in the part the question asks (``roles``: "what did X do" X did it or a
+passive clause tells of X; "what happened to X" anything but a bystander's), its date
+fits the question's period, and a place named but not resolved ("at Tarvisium") is
+written in its text. Each event is cited by a plain quote naming the
 asked entity (by any of its names) when one does. A fate lists the last dated events of
 the entity, one per happening (a happening told twice, or as several events on one day,
 is listed once).
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
+from ..resources import load
 from ..time.edtf import parse_edtf_bounds
 from .base import Base, date_label
 from .events import best_events, in_period
 from .lifespan import death_told
 from .model import Answer, Question
+from .roles import INVOLVED, plays, wanted
 from .support import plain
-from .verify import iso_key
+from .verify import PARAGRAPH_REACH, anchor, iso_key, names_it
 from .words import stem
 
 MAX_LISTED = 8
+_WORD = re.compile(r"[^\W\d_]+")
 FATE_LISTED = 3
 
 
@@ -38,7 +46,8 @@ def _forms(base: Base, entity: str) -> set[str]:
 
 
 def _quote(base: Base, ev: dict, entities: tuple[str, ...]) -> dict | None:
-    """The event's plain quote that names the asked entities (the most of them), else its first plain one."""
+    """The event's plain quote that names the asked entities (the most of them), else its
+    first plain one; None when none states the event of them (``_states``)."""
     spans = plain(ev.get("evidence", ()))
     if not spans:
         return None
@@ -47,11 +56,42 @@ def _quote(base: Base, ev: dict, entities: tuple[str, ...]) -> dict | None:
     def named(s: dict) -> int:
         low = s.get("text", "").casefold()
         return sum(1 for fs in forms if any(f in low for f in fs))
-    return max(spans, key=named)
+    best = max(spans, key=named)
+    return best if _states(base, best, entities) else None
+
+
+def _states(base: Base, span: dict, entities: tuple[str, ...]) -> bool:
+    """Does the quote tell the event of the asked people and groups: name each (by any
+    name), or a pronoun the extraction took for them ("He was taken to ..."), or stand for
+    them in a paragraph that names them before the quote? A bare date or a sentence about
+    someone else does not. (A place is left to the event's place: a scene is often set
+    paragraphs before.)"""
+    text = span.get("text", "")
+    pronoun = bool(_pronouns() & {w.casefold() for w in _WORD.findall(text)})
+    for e in entities:
+        if base.type(e) == "place":
+            continue
+        forms = _forms(base, e)  # its own names only: a person has no places inside
+        if names_it(text, forms) or pronoun:
+            continue
+        if anchor(base, base.cite(span), lambda t: names_it(t, forms), PARAGRAPH_REACH, paragraph=True) is None:
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _pronouns() -> frozenset[str]:
+    words = load("events/clause_words.yaml")
+    return frozenset(w for key in ("male_pronouns", "female_pronouns", "plural_pronouns") for w in words[key])
 
 
 def _fits(base: Base, q: Question, ev: dict) -> bool:
-    if not all(involves(base, ev, e) for e in _listable(base, q)):
+    """The event involves every asked entity, the first in the part the question asks
+    ("what did X do": X did it); its date and place words fit."""
+    named = _listable(base, q)
+    if not all(involves(base, ev, e) for e in named):
+        return False
+    if named and not plays(ev, named[0], wanted(q.part)):
         return False
     if not in_period(ev, q.period):
         return False
@@ -69,6 +109,8 @@ def _events_of(base: Base, q: Question) -> list[dict]:
     if not (q.period or named):
         return []
     pool = base.by_entity.get(named[0], ()) if named else base.events
+    # the events in which the entity plays the asked part (or one the sources did not say):
+    # "what did X do?" is not answered by what others did to X
     pool = [ev for ev in pool if _fits(base, q, ev)]
     if q.period:  # events dated within the period, before those that merely overlap it
         inside = [ev for ev in pool if q.period[0] <= (ev.get("when") or {}).get("earliest", "")
@@ -95,7 +137,9 @@ def answer_what(base: Base, q: Question) -> Answer | None:
     if q.predicate and events:
         found = [s.event for s in best_events(base, q, limit=MAX_LISTED) if _fits(base, q, s.event)]
         events = found or events
-    events = [ev for ev in events if plain(ev.get("evidence", ()))]  # a legend told is not what happened
+    about = _listable(base, q)
+    # a legend told is not what happened; an event no quote states of the asked entities is not cited
+    events = [ev for ev in events if _quote(base, ev, about) is not None]
     if not events:
         return None
     order = {ev["id"]: i for i, ev in enumerate(base.events)}
@@ -131,8 +175,9 @@ def answer_fate(base: Base, q: Question) -> Answer | None:
     if not named:
         return None
     who = named[0]
+    # what the person did or underwent (not what others did beside them), told of them
     dated = sorted((ev for ev in base.by_entity.get(who, ()) if (ev.get("when") or {}).get("earliest")
-                    and involves(base, ev, who) and plain(ev.get("evidence", ()))),
+                    and involves(base, ev, who) and plays(ev, who, INVOLVED) and _quote(base, ev, (who,)) is not None),
                    key=lambda ev: iso_key(ev["when"]["earliest"]))  # "228 BC" before "218 BC"
     deaths = [i for i, ev in enumerate(dated) if ev.get("kind") == "death" and who in ev.get("who", ())]
     if deaths:  # a life ends at its death: later events naming the person are about the dead
@@ -150,6 +195,16 @@ def answer_fate(base: Base, q: Question) -> Answer | None:
     if death is not None:
         ans.text = ans.text.replace(":", f": {date_label(death.edtf)}: {base.name(who)} dies;", 1)
         ans.values = [death.edtf] + ans.values
-        ans.cites.insert(0, base.cite(death.span))
+        ans.cites.insert(0, base.cite(_naming_death(base, who, death.span)))
         ans.items.insert(0, {"event": None, "summary": f"{base.name(who)} dies", "when": death.edtf, "where": None})
     return ans
+
+
+def _naming_death(base: Base, who: str, span: dict) -> dict:
+    """The death's quote; a bare date ("8 March 1403") widened to the sentence that
+    says whose death it is, when that names the person."""
+    forms = _forms(base, who)
+    if names_it(span.get("text", ""), forms):
+        return span
+    wide = base.sentence(span)
+    return wide if names_it(wide.get("text", ""), forms) else span

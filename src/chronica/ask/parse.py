@@ -30,6 +30,7 @@ class Rules:
     light: frozenset[str]
     stop: frozenset[str]
     relation_labels: frozenset[str]
+    undergo: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +47,7 @@ def rules() -> Rules:
         light=frozenset(raw.get("light_predicates") or ()),
         stop=frozenset(str(w) for w in raw.get("stop") or ()),
         relation_labels=frozenset(labels),
+        undergo=frozenset(raw.get("undergo_verbs") or ()),
     )
 
 
@@ -110,6 +112,34 @@ def _inside(i: int, spans) -> bool:
     return any(a <= i < b for a, b in spans)
 
 
+def _part(doc, start: int, end: int) -> str | None:
+    """The part the words at [start, end) play in the question's clause: the subject of an
+    active verb does it ("what did X do", "who killed"), an object or a passive subject
+    undergoes it ("who killed X", "who was killed"), "what happened to X" asks either."""
+    heads = [t for t in doc if start <= t.idx < end and not (start <= t.head.idx < end and t.head is not t)]
+    if not heads:
+        return None
+    tok = heads[0]
+    if tok.dep_ == "nsubj" and tok.head.lemma_.casefold() not in rules().light:
+        return "agent"
+    if tok.dep_ == "nsubj" and tok.head.lemma_.casefold() == "do":
+        return "told"
+    if tok.dep_ in ("nsubjpass", "dobj", "dative"):
+        return "patient"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_.casefold() in rules().undergo:
+        return "involved"
+    return None
+
+
+def _answer_part(doc, hits) -> str | None:
+    """The part "who" asks for; none where the named entity is the subject already ("who
+    did X surrender to?": the small parser may take "who" for a second subject)."""
+    part = next((_part(doc, t.idx, t.idx + len(t)) for t in doc if t.lower_ in ("who", "whom")), None)
+    if part in ("agent", "told") and any(_part(doc, h.start, h.end) in ("agent", "told") for h in hits):
+        return None
+    return "agent" if part == "told" else part  # "who did it?"
+
+
 class QuestionParser:
     """Parses questions against one knowledge base's names (spaCy loaded once)."""
 
@@ -148,6 +178,8 @@ class QuestionParser:
             event_kinds=event_kinds(predicate, pos, passive) or self._light_kinds(doc, taken), words=words, period=period,
             period_text=period_text, role=role, of_role=of_role, place_words=self._place_words(doc, taken),
             role_forms=self.plurals.get(role or "", ()),
+            part="involved" if kind == "fate" else _part(doc, hits[0].start, hits[0].end) if hits else None,
+            answer_part=_answer_part(doc, hits),
         )
 
     @staticmethod

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
+from .roles import joined_roles
 from ..resources.names import Name, full_names_match, is_name_form, parse_name, subset_match
 
 # a token shared by more person entities than this is too common to pair them on
@@ -86,7 +87,8 @@ def join_people(export: dict) -> dict:
                                              + list(gone.get("aliases", ()))))
         keep["mentions"] = list(keep.get("mentions", ())) + list(gone.get("mentions", ()))
     to = lambda i: moved.get(i, i)  # noqa: E731
-    events = [{**ev, "who": list(dict.fromkeys(to(w) for w in ev.get("who", ())))} for ev in export.get("events", ())]
+    events = [{**ev, "who": list(dict.fromkeys(to(w) for w in ev.get("who", ()))),
+               **({"roles": joined_roles(ev["roles"], to)} if ev.get("roles") else {})} for ev in export.get("events", ())]
     relations = [{**r, "source": to(r["source"]), "target": to(r["target"])} for r in export.get("relations", ()) or ()
                  if to(r["source"]) != to(r["target"])]
     return {**export, "entities": list(ents.values()), "events": events, "relations": relations}

@@ -10,8 +10,10 @@ or let it be worked out from what the quote says.
 - a duration computed from dates: the quote writes one of the dates.
 
 An answer left without a quote is not given: the caller says it does not know and shows
-the nearest passages. Lists (what happened, disagreements, whatever happened) cite one
-quote per listed event and are left as they are.
+the nearest passages. Lists (what happened, whatever happened) cite one quote per
+listed event and check it as they choose it (``listing._states``: it names the asked
+place, and the asked person by name or by a pronoun their paragraph explains);
+disagreements cite each source's claim.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from dataclasses import replace
 
 from ..resources.quantities import number_pattern, parse_number
 from ..time.edtf import parse_edtf_bounds
+from ..whois import _is_name
 from .base import Base
 from .model import Answer, Cite
 from .parse import time_tagger
@@ -57,7 +60,7 @@ def states_date(text: str, edtf: str) -> bool:
     return any(_within(d, bounds) for d in _dates_in(text))
 
 
-def _anchor(base: Base, cite: Cite, says, reach: int = ANCHOR_REACH, paragraph: bool = False) -> Cite | None:
+def anchor(base: Base, cite: Cite, says, reach: int = ANCHOR_REACH, paragraph: bool = False) -> Cite | None:
     """The nearest sentence before the quote (same document, within reach; within its
     paragraph when ``paragraph``) for which ``says(sentence)`` holds: where a quote told
     with "there", "he" or no date at all got the place, person or date it stands for."""
@@ -94,22 +97,25 @@ def _date_cites(base: Base, ans: Answer) -> list[Cite]:
         if states_date(c.text, edtf) or base.when_basis(c) == "relative":
             out.append(c)
             continue
-        anchor = _anchor(base, c, lambda t: states_date(t, edtf))
-        if anchor is not None:
-            out += [c, anchor]
+        before = anchor(base, c, lambda t: states_date(t, edtf))
+        if before is not None:
+            out += [c, before]
     return out
 
 
-def _forms_of(base: Base, names: list[str]) -> set[str]:
+def forms_of(base: Base, names: list[str]) -> set[str]:
     """Every name the answer's entities go by, and those of the places inside them (a quote
-    naming the Salon Carré puts it in the museum that holds the room)."""
+    naming the Salon Carré puts it in the museum that holds the room). An alias that
+    describes rather than names ("Tenmu's father", "the city") is left out: a quote
+    giving only the description does not say who or where."""
     wanted = {ent["id"] for n in names for ent in base.by_name.get(n.casefold(), ())}
     inside = {e["id"] for e in base.entities.values() if e.get("type") == "place"
               and wanted & set(base.places_of({"where": e["id"]})[1:])}
     forms = {n.casefold() for n in names}
     for eid in wanted | inside:
         ent = base.entities[eid]
-        forms |= {f.casefold() for f in [ent.get("name", "")] + list(ent.get("aliases", ())) if len(f) > 2}
+        forms |= {f.casefold() for f in [ent.get("name", "")] + [a for a in ent.get("aliases", ()) if _is_name(a)]
+                  if len(f) > 2}
     return {f for f in forms if f}
 
 
@@ -121,7 +127,7 @@ def _hedged_at(text: str, forms: set[str]) -> bool:
     return bool(at) and hedged(text, min(at))
 
 
-def _names_it(text: str, forms: set[str]) -> bool:
+def names_it(text: str, forms: set[str]) -> bool:
     low = text.casefold()
     return any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", low) for f in forms)
 
@@ -133,10 +139,10 @@ def _naming(base: Base, cites: list[Cite], forms: set[str]) -> list[Cite]:
     """
     out: list[Cite] = []
     for c in cites:
-        if _names_it(c.text, forms):
+        if names_it(c.text, forms):
             out.append(c)
-        elif (anchor := _anchor(base, c, lambda t: _names_it(t, forms), PARAGRAPH_REACH, paragraph=True)) is not None:
-            out += [c, anchor]
+        elif (before := anchor(base, c, lambda t: names_it(t, forms), PARAGRAPH_REACH, paragraph=True)) is not None:
+            out += [c, before]
     return out
 
 
@@ -161,7 +167,7 @@ def _supported(base: Base, ans: Answer) -> list[Cite]:
     if kind in ("where", "who"):
         if kind == "who" and set(ans.values) <= {base.name(e) for e in ans.question.entities}:
             return ans.cites  # "who was X?": the quotes describe X, they need not name X again
-        forms = _forms_of(base, [str(v) for v in ans.values])
+        forms = forms_of(base, [str(v) for v in ans.values])
         return _naming(base, [c for c in ans.cites if not _hedged_at(c.text, forms)], forms)
     if kind in ("how_long", "how_old") and ans.computed:
         return [c for c in ans.cites if any(states_date(c.text, d) for d in ans.dates)]
@@ -177,13 +183,13 @@ def _at_the_place(base: Base, ans: Answer, cites: list[Cite]) -> list[Cite]:
     places = [e for e in ans.question.entities if base.type(e) == "place"]
     if not places or ans.question.kind == "where":
         return cites
-    forms = [_forms_of(base, [base.name(p)]) for p in places]
+    forms = [forms_of(base, [base.name(p)]) for p in places]
     keep = []
     for c in cites:
         text = (base.texts or {}).get(c.document) or c.text
         lo = max(0, c.start - PARAGRAPH_REACH)  # "arrived to sketch the room": the room is named a little before
         context = text[lo:c.end] if text is not c.text else c.text
-        if all(_names_it(context, f) for f in forms):
+        if all(names_it(context, f) for f in forms):
             keep.append(c)
     return keep
 

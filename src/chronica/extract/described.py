@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..doc import Doc
-from ..model import LocalEntity
+from ..model import ROLE_RANK, LocalEntity
 from ..components import Context, component
 from ..resources import load
 from ..resources.gender import given_name_gender, gender_words
@@ -47,7 +47,8 @@ def meanings() -> dict[str, _Meaning]:
 # Folding one entity into another moves its mentions and rewrites every key that
 # events, relations and claims hold (see fold_entity).
 @component("fold_described", requires=("spacy", "sentences", "entities", "relations", "events"),
-           assigns=("mentions.entity", "entities", "events.who", "events.where", "relations", "claims.subject"))
+           assigns=("mentions.entity", "entities", "events.who", "events.where", "events.roles", "relations",
+                    "claims.subject"))
 def fold_described(doc: Doc, ctx: Context) -> None:
     resolve_described(doc, body_sentences(doc))
     doc.relations = dedupe_relations(doc.relations)  # a fold can make two relations one
@@ -149,6 +150,9 @@ def fold_entity(doc: Doc, src: str, dst: str) -> None:
     doc.entities.remove(s)
     for ev in doc.events:
         ev.who = list(dict.fromkeys(dst if k == src else k for k in ev.who))
+        if src in ev.roles:  # the kept entity keeps the stronger part: agent, then patient
+            part = ev.roles.pop(src)
+            ev.roles[dst] = min(part, ev.roles.get(dst, part), key=ROLE_RANK.index)
         if ev.where == src:
             ev.where = dst
     for r in doc.relations:

@@ -25,7 +25,7 @@ from .events_lexicon import Lexicon, load_lexicon
 from .events_passes import (
     drop_told_references, fold_meetings_into_attacks, lifespan_events, staged_blows, undated_births,
 )
-from .events_roles import AIMED_KINDS, participants, place, roles, targets
+from .events_roles import AIMED_KINDS, Roles, participants, place, role_map, roles, targets
 from .events_scenes import in_any
 from .events_summary import summarise
 from .events_triggers import (
@@ -287,7 +287,7 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
     where, prep, explicit_place = _event_place(doc, sent, view, h, a, b, lex, frame, where_now, skip,
                                                trigger, who)
     when = _event_when(doc, sent, view, h, evidence, lex, frame, timexes, skip)
-    summary, aimed = _summary_and_targets(doc, view, h, lex, frame, who, where, prep)
+    summary, aimed, r = _summary_and_targets(doc, view, h, lex, frame, who, where, prep)
     who = who + [k for k in aimed if k not in who]  # the targets are among the participants
 
     conf = 0.45 if h.standalone_noun else 0.6
@@ -296,7 +296,7 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
     conf += 0.05 if who else 0.0
     return LocalEvent(key="", kind=h.kind, summary=summary, evidence=evidence, trigger=trigger,
                       when=when, who=who, where=where, confidence=round(min(conf, 0.95), 2),
-                      targets=aimed), explicit_place
+                      targets=aimed, roles=role_map(h, view, r, who, aimed)), explicit_place
 
 
 def _event_place(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Lexicon,
@@ -382,8 +382,8 @@ def _inferred_when(doc: Doc, sent, view: SentView, h: Happening, anchor, evidenc
 
 
 def _summary_and_targets(doc: Doc, view: SentView, h: Happening, lex: Lexicon, frame: DocFrame,
-                         who: list[str], where: str | None, prep: str | None) -> tuple[str, list[str]]:
-    """The event's one-line summary, and the people its harm is aimed at."""
+                         who: list[str], where: str | None, prep: str | None) -> tuple[str, list[str], Roles]:
+    """The event's one-line summary, the people its harm is aimed at, and who did what."""
     sdoc = view.span.doc
     anchor = sdoc[h.anchor]
     names = [entity_name(doc, k) for k in who]
@@ -394,7 +394,7 @@ def _summary_and_targets(doc: Doc, view: SentView, h: Happening, lex: Lexicon, f
     summary = summarise(head, [n for n in names if n], place_name, prep, by_noun,
                         agents=[entity_name(doc, k) for k in r.agents], patients=[entity_name(doc, k) for k in r.patients],
                         subject_words=r.subject_words, plural=r.plural, passive=r.passive)
-    return summary, targets(h, view, frame.index, r, _harm_lemmas(lex))
+    return summary, targets(h, view, frame.index, r, _harm_lemmas(lex)), r
 
 
 def _period_opening(doc: Doc, sent, offset: int, when, frame: DocFrame):

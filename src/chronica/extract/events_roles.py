@@ -409,6 +409,7 @@ class Roles:
     subject_words: str | None
     plural: bool
     passive: bool
+    told_of: tuple[str, ...] = ()  # the passive subject ("Brede was fined"), among the patients
 
 
 def _short_np(tok) -> str:
@@ -442,6 +443,7 @@ def roles(h: Happening, view: SentView, index: MentionIndex) -> Roles:
         subj = _subject(anchor)
     subject_words = None
     plural = False
+    keys: list[str] = []
     if subj is not None:
         keys = _resolve(subj, view, index)
         (patients if passive else agents).extend(keys)
@@ -453,7 +455,26 @@ def roles(h: Happening, view: SentView, index: MentionIndex) -> Roles:
             plural = len(keys) > 1
     _agents_and_patients(anchor, passive, view, index, agents, patients)
     return Roles(tuple(dict.fromkeys(agents)), tuple(k for k in dict.fromkeys(patients) if k not in agents),
-                 subject_words, plural, passive)
+                 subject_words, plural, passive, tuple(k for k in keys if passive and k not in agents))
+
+
+def role_map(h: Happening, view: SentView, r: Roles, who: list[str], aimed: list[str]) -> dict[str, str]:
+    """Each participant's part in a happening its clause tells (``model.ROLE_RANK``):
+    "agent" (the active subject or a "by" agent), "subject" (a passive subject: "Brede was
+    fined"), "patient" (an object or a target: "the council fined him") or "other" (a
+    partner: "a guard leapt into his path"). Empty for an event noun ("his death"), whose
+    possessor may have done it or suffered it."""
+    anchor = view.doc[h.anchor]
+    if not _verbal(h, anchor) or anchor.pos_ == "ADJ":
+        return {}
+
+    def part(k: str) -> str:
+        if k in r.agents:
+            return "agent"
+        if k in r.told_of:
+            return "subject"
+        return "patient" if k in r.patients or k in aimed else "other"
+    return {k: part(k) for k in who}
 
 
 def _passive_clause(anchor) -> bool:

@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from ..match_settings import EventMatching
-from ..model import DocSpan, Event, When
+from ..model import ROLE_RANK, DocSpan, Event, When
 from .bounds import bounds_of, edtf_bounds
 from .geography import Geography
 from .match_items import Item, inferred
@@ -142,7 +142,24 @@ def build_event(members: list[Item], geo: Geography) -> Event:
         sources=sorted({m.doc_id for m in members}),
         confidence=support_confidence(members),
         support=len({m.doc_id for m in members}),
+        roles=merged_roles(members, set(who)),
     )
+
+
+def merged_roles(members: list[Item], who: set[str]) -> dict[str, str]:
+    """Each participant's part as the sources tell it; the strongest where they differ
+    (one source's agent stays the agent though another only names him beside it), and
+    none where a source names him without saying ("his death": done or suffered?)."""
+    out: dict[str, str] = {}
+    unsaid: set[str] = set()
+    for m in members:
+        parts = dict(m.roles)
+        for entity in m.who & who:
+            if entity not in parts:
+                unsaid.add(entity)
+            else:
+                out[entity] = min(parts[entity], out.get(entity, parts[entity]), key=ROLE_RANK.index)
+    return {e: p for e, p in sorted(out.items()) if e not in unsaid}
 
 
 def borrow_dates(items: list[Item], groups: list[list[int]], s: EventMatching) -> list[Item]:

@@ -39,6 +39,7 @@ class Item:
     cue: str = ""  # its head word's family or stem ("~kill", "trial"): see match_cues
     who_order: tuple[str, ...] = ()  # ``who`` in the order the text names them (a set has no stable order)
     sentence: int = -1  # where the evidence's sentence starts (legs of one sentence share it)
+    roles: tuple[tuple[str, str], ...] = ()  # (corpus id, agent | patient | other): see LocalEvent.roles
 
     @property
     def kind(self) -> str:
@@ -153,11 +154,12 @@ def prepare(corpus, s: EventMatching) -> list[Item]:
                                             for m in doc.mentions)
             told = description(doc, ev.evidence)
             targets = frozenset(corpus.entity_of.get((doc.id, k), f"{doc.id}:{k}") for k in ev.targets)
+            roles = tuple((corpus.entity_of.get((doc.id, k), f"{doc.id}:{k}"), part) for k, part in ev.roles.items())
             items.append(Item(doc.id, doc.source.sha256, ev, who, where, bounds_of(ev.when),
                               content_words(told), placed, proper_stems(told), undated_doc=undated,
                               scene=_scene(corpus, doc, ev, context), targets=targets,
                               cue=cue_of(ev.trigger.text if ev.trigger else None, word_families()),
-                              who_order=named, sentence=_sentence_start(doc, ev)))
+                              who_order=named, sentence=_sentence_start(doc, ev), roles=roles))
     return with_rare_words(items, s)
 
 

@@ -19,6 +19,7 @@ from ..corpus import Corpus
 from ..doc import Doc, Source
 from . import schema as t
 from .layout import load_layouts
+from .roles import event_roles
 from .schema import metadata
 
 island_docs = Table(
@@ -48,7 +49,7 @@ ISLAND_TABLES = [island_rows, island_keys, island_docs]
 CHUNK = 500  # ids per IN (...) list: well below every engine's parameter limit
 # (table, its id column, the tables hanging off it by that id)
 _OWNED = {"entity": (t.entities, [(t.mentions, "entity_id")]),
-          "event": (t.events, [(t.evidence, "event_id")]),
+          "event": (t.events, [(t.evidence, "event_id"), (event_roles, "event_id")]),
           "relation": (t.relations, []),
           "conflict": (t.conflicts, [(t.claims, "conflict_id")])}
 

@@ -18,6 +18,7 @@ from ..contract_json import build_export
 from ..model import When
 from . import build_state  # noqa: F401  (defines the builds table before the schema is made)
 from . import islands  # defines the island tables before the schema is made
+from . import roles  # defines the event_roles table before the schema is made
 from . import schema as t
 from .layout import load_layouts, replace_layout
 from .safety import (
@@ -141,6 +142,7 @@ class Store:
         """Replace the knowledge base with the corpus stage's result, atomically."""
         with write_errors(self.url), self.engine.begin() as c:
             lock_keys(c, "kb")  # one corpus stage writes at a time
+            c.execute(delete(roles.event_roles))
             for table in t.KB_TABLES:
                 c.execute(delete(table))
             c.execute(delete(t.meta).where(t.meta.c.key == CORPUS_DIGEST))
@@ -164,6 +166,13 @@ class Store:
     def export_dict(self) -> dict:
         return build_export(self)
 
+    def event_roles(self) -> dict[str, dict[str, str]]:
+        """Event id -> {entity id: agent | subject | patient | other}; empty for a base built before parts were kept."""
+        with self.engine.connect() as c:
+            if not inspect(c).has_table(roles.event_roles.name):
+                return {}
+            return roles.read_roles(c)
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -185,6 +194,7 @@ def write_kb_rows(c, corpus: Corpus) -> None:
     _insert_many(c, t.evidence, [dict(event_id=e.id, ord=i, document_id=s.document, start=s.start,
                                       end=s.end, text=s.text, when=_when_json(s.when))
                                  for e in corpus.events for i, s in enumerate(e.evidence)])
+    _insert_many(c, roles.event_roles, roles.role_rows(corpus))
     _insert_many(c, t.relations, [dict(
         id=r.id, kind=r.kind, label=r.label, source=r.source, target=r.target,
         when=_when_json(r.when),

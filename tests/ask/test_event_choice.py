@@ -1,0 +1,67 @@
+""""When did X enter the toll house?" is answered by a happening told in the question's
+words, and cited by the sentence that tells it so; an event of the same kind that writes
+none of them ("jumped into the cart") does not answer."""
+from __future__ import annotations
+
+import pytest
+
+TEXT = ("On 2 May 1710 Mirel Stark entered the toll house at Vell. "
+        "On 2 May 1710 Mirel Stark jumped into the cart at Vell. "
+        "On 9 May 1710 Tobin Rusk jumped into the river at Vell.\n")
+DOC = "doc_toll"
+
+
+def _span(phrase: str) -> dict:
+    start = TEXT.index(phrase)
+    return {"document": DOC, "start": start, "end": start + len(phrase), "text": phrase}
+
+
+def _day(d: str) -> dict:
+    return {"edtf": d, "earliest": d, "latest": d, "basis": "explicit"}
+
+
+def _export() -> dict:
+    ents = [("ent_stark", "person", "Mirel Stark"), ("ent_rusk", "person", "Tobin Rusk"), ("ent_vell", "place", "Vell")]
+    entities = [{"id": i, "type": t, "name": n, "aliases": [], "mentions": [_span(n)]} for i, t, n in ents]
+    may2, may9 = _day("1710-05-02"), _day("1710-05-09")
+    events = [
+        # one happening told by two sentences the base merged
+        {"id": "evt_enter", "kind": "movement", "summary": "Mirel Stark jumps into the cart", "when": may2,
+         "where": "ent_vell", "who": ["ent_stark"], "sources": [DOC],
+         "evidence": [dict(_span("On 2 May 1710 Mirel Stark jumped into the cart at Vell."), when=may2),
+                      dict(_span("On 2 May 1710 Mirel Stark entered the toll house at Vell."), when=may2)]},
+        {"id": "evt_river", "kind": "movement", "summary": "Tobin Rusk jumps into the river", "when": may9,
+         "where": "ent_vell", "who": ["ent_rusk"], "sources": [DOC],
+         "evidence": [dict(_span("On 9 May 1710 Tobin Rusk jumped into the river at Vell."), when=may9)]},
+    ]
+    documents = [{"id": DOC, "path": "toll.txt", "title": "The toll", "sha256": "2" * 64, "chars": len(TEXT)}]
+    return {"format": "chronica-export/1", "generator": "tests/ask", "documents": documents,
+            "entities": entities, "events": events, "conflicts": [], "relations": []}
+
+
+@pytest.fixture(scope="module")
+def asker(nlp):
+    from chronica.ask import Asker
+    from chronica.ask.passages import MemoryPassages
+    return Asker(_export(), MemoryPassages({DOC: TEXT}), nlp, texts={DOC: TEXT})
+
+
+def test_a_merged_event_is_cited_by_the_sentence_in_the_questions_words(asker):
+    answer = asker.ask("When did Mirel Stark enter the toll house?")
+    assert answer.values == ["1710-05-02"], answer.text
+    assert [c.text for c in answer.cites] == ["On 2 May 1710 Mirel Stark entered the toll house at Vell."]
+
+
+def test_an_event_of_the_kind_that_writes_none_of_the_questions_words_does_not_answer(asker):
+    from chronica.ask.answers import answer_when
+    q = asker.parser.parse("When did Tobin Rusk enter the toll house?")
+    assert answer_when(asker.base, q) is None
+
+
+def test_a_stop_in_the_asked_period_is_proved_by_its_quotes_that_write_a_date_in_it():
+    from chronica.ask.answers import _dated_in_period
+    told = dict(_span("On 2 May 1710 Mirel Stark entered the toll house at Vell."), when=_day("1710-05-02"))
+    from_context = dict(_span("On 9 May 1710 Tobin Rusk jumped into the river at Vell."),
+                        when={**_day("1710-05-02"), "basis": "inferred"})
+    assert _dated_in_period([from_context, told], ("1710-05-01", "1710-05-31")) == [told]
+    assert _dated_in_period([from_context], ("1710-05-01", "1710-05-31")) == [from_context]  # none better: kept
