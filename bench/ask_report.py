@@ -40,6 +40,9 @@ def write_report(url: str, out: Path) -> None:
     from chronica.web.report import write_report as write
     store = open_store(url, create=False)
     try:
+        held_back = {Path(d["path"]).name for d in store.documents()} & ask_bench.lockbox_texts()
+        if held_back:  # a knowledge base built before the lockbox was left out: no report of it
+            raise SystemExit(f"{url} holds lockbox texts ({', '.join(sorted(held_back))}): delete it and run again")
         write(KnowledgeBase.from_store(store), out)
     finally:
         store.close()

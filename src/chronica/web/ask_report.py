@@ -17,7 +17,7 @@ from ..extract.events_lexicon import load_lexicon
 from ..nlp.parse import load_spacy
 from ..resources.names import is_name_form
 from .ask_evidence import EvidenceFacts
-from .ask_sentences import SentenceReader, described, irregular, lives, numbers, who_is
+from .ask_sentences import SentenceReader, described, described_ages, irregular, lives, numbers, who_is
 from .kb import KnowledgeBase
 from .links import Links
 
@@ -78,7 +78,7 @@ def ask_data(kb: KnowledgeBase, links: Links, nlp=None) -> dict:
     if nlp is not None:
         reader = SentenceReader(base, kb.texts, nlp)
         out.update(reads=reader.rows(out["passages"]), verbs=reader.verbs(), lives=lives(base),
-                   whoIs=who_is(base), described=described(base),
+                   whoIs=who_is(base), described=described(base), ages=described_ages(base),
                    irregular={"verb": irregular(nlp, "verb"), "noun": irregular(nlp, "noun")})
     return out
 

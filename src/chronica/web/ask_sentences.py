@@ -236,3 +236,19 @@ def described(base: Base) -> list[list]:
 def irregular(nlp, pos: str) -> dict[str, list[str]]:
     """Lemma -> irregular forms from spaCy's lemmatizer tables ("write": "wrote", "written")."""
     return {k: list(v) for k, v in _irregular_forms(nlp, pos).items()}
+
+
+def described_ages(base: Base) -> dict[str, list]:
+    """"How old was X?" when the sources describe X by an age ("a 23-year-old surgeon",
+    quantities._described_age): {person: [age, the describing words, quotes]}."""
+    out = {}
+    for pid, ent in base.entities.items():
+        if ent.get("type") != "person":
+            continue
+        for form in [m.get("text", "") for m in ent.get("mentions", ())] + list(ent.get("aliases", ())):
+            m = AGE.search(form)
+            spans = (base.alias_spans(ent, form) or [x for x in ent.get("mentions", ()) if x.get("text") == form]) if m else []
+            if spans:
+                out[pid] = [next(g for g in m.groups() if g), form, [_span_row(s) for s in spans[:3]]]
+                break
+    return out

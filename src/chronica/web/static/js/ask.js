@@ -86,13 +86,16 @@
         }
       }
     }
-    var q = {text: text, kind: kind, entities: Array.from(new Set(found)), kinds: [], words: [], period: period(low), names: names};
+    var q = {text: text, kind: kind, entities: Array.from(new Set(found)), kinds: [], words: [], period: period(low), names: names,
+      periodText: periodText(text.replace(/\s+/g, ' '), low)};
     if (q.period && (R.withDate || {})[kind]) q.kind = R.withDate[kind];  // "what happened to X in 1839?"
     var rest = toks.filter(function (x, j) { return !used.has(j) && !/^\d+$/.test(x.t) && MONTHS.indexOf(fold(x.t)) < 0; })
       .map(function (x) { return fold(x.t).replace(/'s$/, ''); });
     predicate(q, rest, low);
     q.forms = (IRREGULAR.verb || {})[q.predicate] || [];
-    q.words = rest.filter(function (w) { return !STOP.has(w) && w !== q.predicate && verbLemma(w) !== q.predicate && w.length > 2; });
+    q.words = Array.from(new Set(rest.filter(function (w) { return !STOP.has(w) && w.length > 2; })
+      .map(function (w) { return verbLemma(w) || singular(w); })  // lemmas, as spaCy gives them
+      .filter(function (w) { return w !== q.predicate && !STOP.has(w); })));
     q.role = rest.find(function (w) { return LABELS.has(w); });
     if (kind === 'how_many') q.role = counted(low);
     q.roleForms = (IRREGULAR.noun || {})[q.role] || [];
@@ -138,8 +141,13 @@
     var m = low.match(/^who (?:was|were|is|are|has been|had been|have been) (\w+)/);
     return !!(m && verbLemma(m[1]) && verbLemma(m[1]) !== m[1] && /(?:ed|en|wn|ght)$/.test(m[1]) || m && IRR_VERB[m[1]]);
   }
+  var PERIOD = /(?:(\d{1,2}) )?(january|february|march|april|may|june|july|august|september|october|november|december)?,? ?(\d{3,4})\b/;
+  function periodText(text, low) {  // the question's words for its date ("May 1814")
+    var m = low.match(PERIOD);
+    return m && m[3] && low.length === text.length ? text.substr(m.index, m[0].length).replace(/^[\s,]+/, '') : null;
+  }
   function period(low) {
-    var m = low.match(/(?:(\d{1,2}) )?(january|february|march|april|may|june|july|august|september|october|november|december)?,? ?(\d{3,4})\b/);
+    var m = low.match(PERIOD);
     if (!m || !m[3]) return null;
     var y = ('000' + m[3]).slice(-4);
     if (!m[2]) return [y + '-01-01', y + '-12-31'];
@@ -175,7 +183,8 @@
     return scored.sort(function (a, b) { return b.s - a.s; });
   }
   function best(q, filter, needPredicate) { return bestScored(q, filter, needPredicate).map(function (x) { return x.ev; }); }
-  function cite(s, says) { return {doc: s[0], start: s[1], end: s[2], text: s[3], says: says || null, locator: s[6] || null, span: s}; }
+  // a quote with the evidence facts of ask_report._span is checked by ask_verify.js; a bare [doc, start, end, text] is not
+  function cite(s, says) { return {doc: s[0], start: s[1], end: s[2], text: s[3], says: says || null, locator: s[6] || null, span: s.length > 9 ? s : null}; }
   function label(edtf) { return edtf || 'undated'; }
   // the server's evidence checks, worked out when the report was written: s[7] a legend,
   // rumour or quoted claim; s[8] the places the span puts the happening AT
@@ -209,6 +218,12 @@
       return dated(q, found[0].ev);
     },
     where: function (q) {
+      var people = q.entities.filter(function (e) { return (ents[e] || {}).type === 'person'; });
+      if (q.period && people.length && !q.kinds.length && window.ChronicaAskItinerary) {
+        var stop = window.ChronicaAskItinerary.whereAt(q, people[0], {byEntity: byEntity, inPeriod: inPeriod, name: name,
+          dateLabel: dateLabel, baseCites: baseCites, answer: answer});
+        if (stop) return stop;
+      }
       var ev = best(q, function (e) { return e.where && ents[e.where] && q.entities.indexOf(e.where) < 0; })[0];
       if (!ev) return null;
       var at = {};  // a span that puts the happening AT a place ("died in X", not "on his way to X") answers best
@@ -418,7 +433,7 @@
     var w = ranged.when, days = Math.round((Date.parse(w.latest) - Date.parse(w.earliest)) / 864e5) + 1;
     if (!(days > 0)) return null;
     return answer('answered', 'about ' + RA.spanLabel(days) + ', computed from the dates ' + dateLabel(w.edtf) + ' — ' + ranged.summary + '.',
-      baseCites(ranged.evidence, 8), [String(days)], {computed: true});
+      baseCites(ranged.evidence, 8), [String(days)], {computed: true, dateBounds: w.edtf.split('/').map(RA.edtfBounds)});
   }
   function howMany(q) {
     if (!q.role || !RA) return null;
@@ -443,6 +458,11 @@
         if (m) { var age = m[1] || m[2] || m[3]; return answer('answered', age + ' — ' + found[i].ev.summary + '.', [cite(s)], [age]); }
       }
     }
+    var told = !q.predicate && (D.ages || {})[people[0]];  // an age the sources describe X by
+    if (told) {
+      return answer('answered', told[0] + ': the sources describe ' + name(people[0]) + ' as “' + told[1] + '”.',
+        told[2].map(function (s) { return cite(s); }), [told[0]]);
+    }
     var births = (byEntity[people[0]] || []).filter(function (ev) { return ev.kind === 'birth' && ev.when && ev.when.earliest; });
     var target = found.find(function (x) { return x.hit && x.ev.kind !== 'birth' && x.ev.when && x.ev.when.earliest; });
     if (!births.length || !target) return null;
@@ -450,7 +470,8 @@
     var lo = Math.max(Number(t.earliest.slice(0, 4)) - Number(b.latest.slice(0, 4)) - 1, 0), hi = Number(t.latest.slice(0, 4)) - Number(b.earliest.slice(0, 4));
     var age = hi - lo <= 1 && t.earliest.slice(4) >= b.latest.slice(4) ? String(hi) : hi > lo ? lo + '–' + hi : String(hi);
     return answer('answered', age + ', computed from the dates: born ' + dateLabel(b.edtf) + '; ' + target.ev.summary + ' ' + dateLabel(t.edtf) + '.',
-      baseCites(births[0].evidence, 1).concat(baseCites(target.ev.evidence, 1)), [age], {computed: true});
+      baseCites(births[0].evidence, 1).concat(baseCites(target.ev.evidence, 1)), [age],
+      {computed: true, dateBounds: [[b.earliest, b.latest], [t.earliest, t.latest]]});
   }
   function conflicts(q, kind) {
     var seen = new Set(), out = D.conflicts.filter(function (c) {

@@ -59,6 +59,17 @@
     var x = isoKey(a), y = isoKey(b);
     return (y[0] - x[0]) * 365.25 + (y[1] - x[1]) * 30.44 + (y[2] - x[2]);
   }
+  function edtfBounds(edtf) {  // [earliest, latest] ISO days of a plain EDTF date (time.edtf's)
+    var m = String(edtf || '').replace(/[~?%]/g, '').match(/^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/);
+    if (!m) return null;
+    var y = m[1], mo = m[2] ? Number(m[2]) : null, pad = function (n) { return ('0' + n).slice(-2); };
+    if (m[3]) return [y + '-' + m[2] + '-' + m[3], y + '-' + m[2] + '-' + m[3]];
+    var season = {21: [3, 5], 22: [6, 8], 23: [9, 11], 24: [12, 14]}[mo];
+    var span = season || (mo ? [mo, mo] : [1, 12]), last = span[1] > 12 ? span[1] - 12 : span[1];
+    var endYear = span[1] > 12 ? String(Number(y) + 1) : y, endDay = new Date(Date.UTC(2001, last, 0)).getUTCDate();
+    if (last === 2 && Number(endYear) % 4 === 0 && (Number(endYear) % 100 !== 0 || Number(endYear) % 400 === 0)) endDay = 29;
+    return [y + '-' + pad(span[0]) + '-01', (endYear.length < 4 ? ('000' + endYear).slice(-4) : endYear) + '-' + pad(last) + '-' + pad(endDay)];
+  }
   function rounded(x) {  // Python's f"{x:.0f}": halves to even
     var f = Math.floor(x), d = x - f;
     return String(d > 0.5 || (d === 0.5 && f % 2 !== 0) ? f + 1 : f);
@@ -296,5 +307,5 @@
     return first;
   }
   window.ChronicaAskRead = {read: read, dateLabel: dateLabel, actionAt: actionAt, durationTold: durationTold,
-    countIn: countIn, spanLabel: spanLabel, rounded: rounded, isoKey: isoKey};
+    countIn: countIn, spanLabel: spanLabel, rounded: rounded, edtfBounds: edtfBounds, isoKey: isoKey};
 })();
