@@ -17,7 +17,7 @@ from ..extract.events_lexicon import load_lexicon
 from ..nlp.parse import load_spacy
 from ..resources.names import is_name_form
 from .ask_evidence import EvidenceFacts
-from .ask_sentences import SentenceReader, described, described_ages, irregular, lives, numbers, who_is
+from .ask_sentences import SentenceReader, described, described_ages, irregular, lives, numbers, search_terms, who_is
 from .kb import KnowledgeBase
 from .links import Links
 
@@ -29,8 +29,9 @@ def _rules() -> dict:
         "lightKinds": r.light_kinds, "withDate": r.with_a_date,
         "narrow": sorted(evidence_rules().narrow), "inflections": list(evidence_rules().inflections), "light": sorted(r.light), "stop": sorted(r.stop),
         "relationLabels": sorted(r.relation_labels),
-        "verbs": {k: sorted({x.kind for x in v}) for k, v in lex.verbs.items()},
-        "nouns": {k: sorted({x.kind for x in v}) for k, v in lex.nouns.items()},
+        # in the lexicon's order: a predicate's first kind counts most (parse.event_kinds)
+        "verbs": {k: list(dict.fromkeys(x.kind for x in v)) for k, v in lex.verbs.items()},
+        "nouns": {k: list(dict.fromkeys(x.kind for x in v)) for k, v in lex.nouns.items()},
         "triggers": {k: sorted(_kind_triggers(k)) for k in sorted({x.kind for t in (lex.verbs, lex.nouns)
                                                                     for v in t.values() for x in v})},
     }
@@ -78,7 +79,7 @@ def ask_data(kb: KnowledgeBase, links: Links, nlp=None) -> dict:
     if nlp is not None:
         reader = SentenceReader(base, kb.texts, nlp)
         out.update(reads=reader.rows(out["passages"]), verbs=reader.verbs(), lives=lives(base),
-                   whoIs=who_is(base), described=described(base), ages=described_ages(base),
+                   whoIs=who_is(base), described=described(base), ages=described_ages(base), terms=search_terms(out["passages"]),
                    irregular={"verb": irregular(nlp, "verb"), "noun": irregular(nlp, "noun")})
     return out
 

@@ -23,6 +23,8 @@ chronica.ask.reading over these facts.
 from __future__ import annotations
 
 import re
+import sqlite3
+import unicodedata
 from dataclasses import replace
 
 from ..ask.base import Base
@@ -252,3 +254,28 @@ def described_ages(base: Base) -> dict[str, list]:
                 out[pid] = [next(g for g in m.groups() if g), form, [_span_row(s) for s in spans[:3]]]
                 break
     return out
+
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def search_terms(passages: list[list]) -> dict[str, str]:
+    """Word -> the term SQLite's full-text index files it under (Porter stem, accents
+    folded: the tokenizer `chronica ask` searches with), for the passages' words whose term
+    differs: the browser ranks passages over the same terms."""
+    words = sorted({w for p in passages for w in _TOKEN.findall(fold_accents(p[3].casefold()))})
+    con = sqlite3.connect(":memory:")
+    try:
+        con.execute("CREATE VIRTUAL TABLE words USING fts5(w, tokenize='porter unicode61 remove_diacritics 2')")
+        con.executemany("INSERT INTO words(rowid, w) VALUES (?, ?)", enumerate(words, 1))
+        con.execute("CREATE VIRTUAL TABLE terms USING fts5vocab(words, 'instance')")
+        rows = con.execute("SELECT term, doc FROM terms WHERE \"offset\" = 0").fetchall()
+    except sqlite3.OperationalError:  # an SQLite without FTS5: words stand for themselves
+        return {}
+    finally:
+        con.close()
+    return {words[doc - 1]: term for term, doc in rows if words[doc - 1] != term}
+
+
+def fold_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

@@ -10,6 +10,7 @@
   var NUM = {one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
     eleven: 11, twelve: 12, a: 1, an: 1};
   var PEOPLE = ['person', 'group', 'organization'];
+  var DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'this', 'that', 'these', 'those', 'my', 'our', 'your']);
   var STOP = new Set(R.stop.concat(R.light)), LABELS = new Set(R.relationLabels), LIGHT = new Set(R.light);
   var IRREGULAR = D.irregular || {}, IRR_VERB = {}, IRR_NOUN = {};  // form -> lemma ("wrote" -> "write")
   Object.keys(IRREGULAR.verb || {}).forEach(function (l) { IRREGULAR.verb[l].forEach(function (f) { IRR_VERB[f] = IRR_VERB[f] || l; }); });
@@ -80,7 +81,7 @@
         var k = key(toks.slice(a, a + n).map(function (x) { return x.t; }).join(' '));
         if (forms[k] && (n > 1 || /^\p{Lu}/u.test(toks[a].t))) {
           found.push(forms[k][0]);
-          names.push(text.slice(toks[a].i, toks[a + n - 1].i + toks[a + n - 1].t.length).replace(/['’]s$/, ''));
+          names.push(text.slice(toks[a].i, toks[a + n - 1].i + toks[a + n - 1].t.length).replace(/['’]s$/, '').replace(/^the /i, ''));
           for (var j = a; j < a + n; j++) used.add(j);
           a += n - 1; break;
         }
@@ -89,12 +90,15 @@
     var q = {text: text, kind: kind, entities: Array.from(new Set(found)), kinds: [], words: [], period: period(low), names: names,
       periodText: periodText(text.replace(/\s+/g, ' '), low)};
     if (q.period && (R.withDate || {})[kind]) q.kind = R.withDate[kind];  // "what happened to X in 1839?"
-    var rest = toks.filter(function (x, j) { return !used.has(j) && !/^\d+$/.test(x.t) && MONTHS.indexOf(fold(x.t)) < 0; })
+    var kept = toks.filter(function (x, j) { return !used.has(j) && !/^\d+$/.test(x.t) && MONTHS.indexOf(fold(x.t)) < 0; });
+    var rest = kept.map(function (x) { return fold(x.t).replace(/'s$/, ''); });
+    // a word after a determiner is a noun ("after the shooting"): no verb is looked for there
+    var verbal = kept.filter(function (x) { var j = toks.indexOf(x); return !(j > 0 && DETERMINERS.has(fold(toks[j - 1].t))); })
       .map(function (x) { return fold(x.t).replace(/'s$/, ''); });
-    predicate(q, rest, low);
+    predicate(q, verbal, low);
     q.forms = (IRREGULAR.verb || {})[q.predicate] || [];
     q.words = Array.from(new Set(rest.filter(function (w) { return !STOP.has(w) && w.length > 2; })
-      .map(function (w) { return verbLemma(w) || singular(w); })  // lemmas, as spaCy gives them
+      .map(function (w) { return verbLemma(w) || (/ed$/.test(w) && lemmas(w).find(function (x) { return R.verbs[x]; })) || singular(w); })
       .filter(function (w) { return w !== q.predicate && !STOP.has(w); })));
     q.role = rest.find(function (w) { return LABELS.has(w); });
     if (kind === 'how_many') q.role = counted(low);

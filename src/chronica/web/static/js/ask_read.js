@@ -17,7 +17,7 @@
   var PEOPLE = ['person', 'group', 'organization'];
   var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
     'October', 'November', 'December'], SEASONS = {21: 'spring', 22: 'summer', 23: 'autumn', 24: 'winter'};
-  var ents = {}, byPassage = {}, words = null, idf = null;
+  var ents = {}, byPassage = {};
   D.entities.forEach(function (e) { ents[e.id] = e; });
   (D.reads || []).forEach(function (r) { (byPassage[r[P]] = byPassage[r[P]] || []).push(r); });
 
@@ -125,23 +125,48 @@
   }
   function queryWords(q) {
     var out = [].concat.apply([], (q.names || []).map(function (n) { return n.match(/[\p{L}\p{N}]+/gu) || []; }));
-    [q.predicate].concat(q.words).forEach(function (w) { if (w) out = out.concat(inflected(w)); });
+    [q.predicate].concat(q.words).forEach(function (w) {
+      if (!w) return;
+      inflected(w).forEach(function (f) { if (f !== w) BASE[lower(f)] = lower(w); });
+      out = out.concat(inflected(w));
+    });
     out = out.concat(q.forms || [], q.role ? [q.role] : [], q.roleForms || []);
     return Array.from(new Set(out.map(lower)));
   }
-  // ask/passages.MemoryPassages: word overlap weighted by rarity
+  // full-text search as SQLite FTS5 ranks it for `chronica ask`: bm25 over the terms its
+  // tokenizer files words under (Porter stems, accents folded; CHRONICA_ASK.terms, worked
+  // out by SQLite when the report was written)
+  var K1 = 1.2, B = 0.75, counts = null, lengths = null, df = null, avg = 1;
+  var TERMS = D.terms || {}, BASE = {};  // an inflected query word -> the word it was made from
+  function tokens(t) {
+    return (lower(t).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[\p{L}\p{N}]+/gu) || [])
+      .map(function (w) { return TERMS[w] || w; });
+  }
   function search(terms, limit) {
-    if (!words) {
-      var df = {};
-      words = D.passages.map(function (p) { return new Set((lower(p[3]).match(/[\p{L}\p{N}]+/gu) || [])); });
-      words.forEach(function (ws) { ws.forEach(function (w) { df[w] = (df[w] || 0) + 1; }); });
-      idf = {};
-      Object.keys(df).forEach(function (w) { idf[w] = Math.log(1 + Math.max(1, D.passages.length) / df[w]); });
+    if (!counts) {
+      df = {}; counts = []; lengths = [];
+      D.passages.forEach(function (p) {
+        var c = {}, ts = tokens(p[3]);
+        ts.forEach(function (w) { c[w] = (c[w] || 0) + 1; });
+        Object.keys(c).forEach(function (w) { df[w] = (df[w] || 0) + 1; });
+        counts.push(c); lengths.push(ts.length);
+      });
+      avg = lengths.reduce(function (a, b) { return a + b; }, 0) / Math.max(1, lengths.length) || 1;
     }
+    // each query word is its own phrase, as in `"a" OR "b"`: two words of one stem both count
+    var n = counts.length, wanted = Array.from(new Set(terms.map(lower))).map(function (t) {
+      var term = tokens(t).join(' ');  // a form no text writes is stemmed as the word it was made from
+      return df[term] === undefined && BASE[t] ? tokens(BASE[t]).join(' ') : term;
+    }).filter(Boolean);
+    var idf = {};
+    wanted.forEach(function (t) { var k = df[t] || 0; idf[t] = Math.max(Math.log((n - k + 0.5) / (k + 0.5)), 1e-6); });
     var scored = [];
-    words.forEach(function (ws, i) {
+    counts.forEach(function (c, i) {
       var s = 0;
-      terms.forEach(function (t) { if (ws.has(t)) s += idf[t] || 0; });
+      wanted.forEach(function (t) {
+        var tf = c[t] || 0;
+        if (tf) s += idf[t] * tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[i] / avg));
+      });
       if (s > 0) scored.push([s, i]);
     });
     scored.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
@@ -306,6 +331,6 @@
     if (!first && q.kind === 'how_long') return beganAndLastedUntil(q, told);
     return first;
   }
-  window.ChronicaAskRead = {read: read, dateLabel: dateLabel, actionAt: actionAt, durationTold: durationTold,
+  window.ChronicaAskRead = {read: read, search: search, queryWords: queryWords, dateLabel: dateLabel, actionAt: actionAt, durationTold: durationTold,
     countIn: countIn, spanLabel: spanLabel, rounded: rounded, edtfBounds: edtfBounds, isoKey: isoKey};
 })();
