@@ -96,10 +96,12 @@ def compare(questions: list[dict], corpora: dict, reports: dict[str, list[dict]]
             row[face] = {"known": ans.known, "right": ask_bench.correct(q, ans, located), "cites": len(cites),
                          "precise": sum(1 for x in cites if ask_bench._hits([x], flat))}
         rows.append(row)
-        if show == "all" or (show == "differ" and not row["agree"]):
-            mark = "green" if row["agree"] else "red"
+        differ = not row["agree"] or row["cli"]["right"] != row["report"]["right"]
+        if show == "all" or (show == "differ" and differ):
+            mark = "green" if not differ else "red"
             console.print(f"[{mark}]{q['id']}[/] {q['q']}\n    CLI    [{cli.status}] {cli.text[:150]} {cli.values[:3]}"
-                          f"\n    report [{rep.status}] {rep.text[:150]} {rep.values[:3]}", highlight=False)
+                          f"\n    report [{rep.status}] {rep.text[:150]} {rep.values[:3]}"
+                          f"\n    right: CLI {row['cli']['right']}, report {row['report']['right']}", highlight=False)
     return rows
 
 

@@ -7,6 +7,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..ask.base import Base
 from ..ask.parse import rules
 from ..ask.passages import split_passages
@@ -28,7 +30,7 @@ def _rules() -> dict:
         "kinds": [[k, p.pattern] for k, p in r.kinds], "related": r.related, "passive": r.passive,
         "lightKinds": r.light_kinds, "withDate": r.with_a_date,
         "narrow": sorted(evidence_rules().narrow), "inflections": list(evidence_rules().inflections), "light": sorted(r.light), "stop": sorted(r.stop),
-        "relationLabels": sorted(r.relation_labels),
+        "relationLabels": sorted(r.relation_labels), "searchStop": sorted(STOP_WORDS),
         # in the lexicon's order: a predicate's first kind counts most (parse.event_kinds)
         "verbs": {k: list(dict.fromkeys(x.kind for x in v)) for k, v in lex.verbs.items()},
         "nouns": {k: list(dict.fromkeys(x.kind for x in v)) for k, v in lex.nouns.items()},
@@ -51,6 +53,10 @@ def _span(s: dict, facts: EvidenceFacts, places: bool = False) -> list:
          numbers(text)]
 
 
+def _quote(s: dict) -> list:
+    return [s["document"], s["start"], s["end"], s.get("text", "")]
+
+
 def ask_data(kb: KnowledgeBase, links: Links, nlp=None) -> dict:
     """Everything ask.js reads. Entities are the asker's (a person stored as two entities
     joined, ask/people.py); with ``nlp`` the sentences carry the facts reading needs."""
@@ -71,7 +77,9 @@ def ask_data(kb: KnowledgeBase, links: Links, nlp=None) -> dict:
         "relations": [{"label": r.get("label") or r.get("kind"), "source": r["source"], "target": r["target"],
                        "evidence": [_span(s, facts) for s in r.get("evidence", ())]} for r in data.get("relations", ()) or ()],
         "conflicts": [{"kind": c.get("kind"), "about": c.get("about", ""), "events": c.get("events", []),
-                       "claims": [_span(s, facts) for s in c.get("claims", ())]} for c in data.get("conflicts", ())],
+                       "claims": [_span(s, facts) for s in c.get("claims", ())],
+                       # each claim widened to the sentence that says it, as the CLI cites it (base.sentence)
+                       "sentences": [_quote(base.sentence(s)) for s in c.get("claims", ())]} for c in data.get("conflicts", ())],
         "passages": [[d, a, b, text[a:b]] for d, text in kb.texts.items() for a, b in split_passages(text)],
     }
     out["sentences"] = facts.sentences  # filled while the spans above were worked out

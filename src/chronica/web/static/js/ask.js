@@ -289,11 +289,13 @@
       return answer('answered', 'The last the sources tell of ' + name(p) + ': ' + last.map(function (ev) { return dateLabel(ev.when.edtf) + ': ' + ev.summary; }).join('; ') + '.',
         last.map(function (ev) { return cite(plainOnly(ev.evidence)[0]); }), [last[0].when.edtf].concat(last[0].where ? [name(last[0].where)] : []));
     },
-    disputes: function (q) { return conflicts(q, null); },
+    disputes: function (q) { return conflicts(q); },
     how_long: function (q) { return conflictsOfKind(q, 'duration') || howLong(q); },
     how_many: function (q) { return conflictsOfKind(q, 'count') || howMany(q); },
     how_old: function (q) { return conflictsOfKind(q, 'age') || howOld(q); }
   };
+  // a claim cited by the sentence that says it, as the CLI cites it (ask_report widens it)
+  function claimCite(c, i) { var x = c.claims[i]; return cite((c.sentences || [])[i] || x, x[5]); }
   function whenSuffix(ev) { return ev.when && ev.when.edtf ? ' (' + dateLabel(ev.when.edtf) + ')' : ''; }
   function overlaps(a, b) {  // two [earliest, latest] periods meet (a missing bound is open)
     return (!a[0] || !b[1] || a[0] <= b[1]) && (!b[0] || !a[1] || b[0] <= a[1]);
@@ -342,7 +344,7 @@
     if (conflict && !clash) {
       return answer('disputed', 'The sources disagree on when: ' + ev.summary + '. ' + conflict.claims.map(function (x) {
         return docLabel(x[0]) + ' says ' + (x[5] ? dateLabel(x[5]) : x[3]);
-      }).join('; ') + '.', conflict.claims.map(function (x) { return cite(x, x[5]); }), conflict.claims.map(function (x) { return x[5] || x[3]; }));
+      }).join('; ') + '.', conflict.claims.map(function (x, i) { return claimCite(conflict, i); }), conflict.claims.map(function (x) { return x[5] || x[3]; }));
     }
     if (clash) {
       return answer('disputed', 'The sources disagree on when: ' + ev.summary + '. ' + keys.map(function (k) {
@@ -417,7 +419,7 @@
     if (!c) return null;
     return answer('disputed', 'The sources disagree (' + c.about + '): ' + c.claims.map(function (x) {
       return docLabel(x[0]) + ' says “' + (x[5] || x[3]) + '”';
-    }).join(' vs ') + '.', c.claims.map(function (x) { return cite(x, x[5]); }), c.claims.map(function (x) { return x[5] || x[3]; }));
+    }).join(' vs ') + '.', c.claims.map(function (x, i) { return claimCite(c, i); }), c.claims.map(function (x) { return x[5] || x[3]; }));
   }
   function involvesAll(ev, ids) {
     var inv = new Set(ev.who.concat(placesOf(ev)));
@@ -477,23 +479,37 @@
       baseCites(births[0].evidence, 1).concat(baseCites(target.ev.evidence, 1)), [age],
       {computed: true, dateBounds: [[b.earliest, b.latest], [t.earliest, t.latest]]});
   }
-  function conflicts(q, kind) {
+  // answers.answer_disputes: the conflicts about an asked entity (taking part, or named in
+  // what the conflict is about) and period, one per claim set, each claim cited
+  function conflicts(q) {
     var seen = new Set(), out = D.conflicts.filter(function (c) {
-      if (kind && c.kind !== kind) return false;
-      var evs = events.filter(function (ev) { return c.events.indexOf(ev.id) >= 0; });
-      var inv = new Set([].concat.apply([], evs.map(function (ev) { return ev.who.concat(placesOf(ev)); })));
-      var ok = q.entities.every(function (e) { return inv.has(e) || fold(c.about).indexOf(fold(name(e))) >= 0; });
-      var k = c.kind + c.claims.map(function (x) { return x[5] || x[3]; }).sort().join('|');
-      if (!ok || seen.has(k)) return false;
+      var evs = q.entities.length || q.period ? events.filter(function (ev) { return c.events.indexOf(ev.id) >= 0; }) : [];
+      if (q.entities.length) {
+        var inv = new Set([].concat.apply([], evs.map(function (ev) { return ev.who.concat(placesOf(ev)); })));
+        if (!q.entities.some(function (e) { return inv.has(e) || lower(c.about).indexOf(lower(name(e))) >= 0; })) return false;
+      }
+      if (q.period && evs.length && !evs.some(function (ev) { return inPeriod(ev, q.period); })) return false;
+      var k = c.kind + '\u0000' + Array.from(new Set(c.claims.map(function (x) { return x[5] || x[3]; }))).sort().join('\u0000');
+      if (seen.has(k)) return false;
       seen.add(k); return true;
     });
     if (!out.length) return null;
-    return answer('disputed', 'The sources disagree: ' + out.map(function (c) {
-      return c.about + ' (' + c.claims.map(function (x) { return D.documents[x[0]].label + ' says “' + (x[5] || x[3]) + '”'; }).join(' vs ') + ')';
-    }).join('; ') + '.', [].concat.apply([], out.map(function (c) { return c.claims.map(function (x) { return cite(x, x[5]); }); })),
-    out.map(function (c) { return c.about; }));
+    var shown = out.slice(0, 8);
+    var a = answer('disputed', 'The sources disagree on ' + out.length + ' point' + (out.length > 1 ? 's' : '') + ': ' + shown.map(function (c) {
+      return (c.about || c.kind) + ': ' + c.claims.map(function (x) { return docLabel(x[0]) + ' says “' + (x[5] || x[3]) + '”'; }).join(' vs ');
+    }).join('; ') + '.', [], out.map(function (c) { return c.about; }));
+    a.cites = [].concat.apply([], shown.map(function (c) { return c.claims.map(function (x, i) { return claimCite(c, i); }); }));
+    return a;
   }
+  function lower(t) { return String(t || '').toLowerCase(); }
+  // Service.nearest: the question's words but stop words, searched as `chronica ask` searches
+  // the store (ask_read.js ranks as SQLite FTS5 does); word overlap by rarity without it
+  var SEARCH_STOP = new Set(R.stop.concat(R.searchStop || []));
   function nearest(q) {
+    if (RA) {
+      var words = (q.text.match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) { return !SEARCH_STOP.has(fold(w)); });
+      return RA.search(words, 12).slice(0, 3).map(function (i) { return D.passages[i]; });
+    }
     var terms = (fold(q.text).match(/[\p{L}\p{N}_]+/gu) || []).filter(function (w) { return !STOP.has(w) && w.length > 2; }).map(stem);
     var df = {}, rows = D.passages.map(function (p) { return {p: p, s: stems(p[3])}; });
     terms.forEach(function (t) { df[t] = rows.filter(function (r) { return r.s.has(t); }).length; });
