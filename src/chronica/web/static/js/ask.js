@@ -50,16 +50,20 @@
     ev.who.concat(placesOf(ev)).forEach(function (id) { (byEntity[id] = byEntity[id] || []).push(ev); });
     eventStems[ev.id] = stems(ev.summary + ' ' + ev.evidence.map(function (s) { return s[3]; }).join(' '));
   });
+  var surnames = {};  // a surname alone finds the person (names.NameIndex), unless it is a name itself
   D.entities.forEach(function (e) {
     [e.name].concat(e.aliases).forEach(function (f) {
       if (!f || !isName(f)) return;
       (forms[key(f)] = forms[key(f)] || []).push(e.id);
-      var ws = f.split(/\s+/);
-      if (e.type === 'person' && ws.length > 1) (forms[key(ws[ws.length - 1])] = forms[key(ws[ws.length - 1])] || []).push(e.id);
+      var ws = f.split(/\s+/), last = ws[ws.length - 1];
+      if (e.type === 'person' && ws.length > 1 && ['of', 'the', 'de', 'von', 'van', 'da', 'di', 'la', 'le', 'du', 'del'].indexOf(lower(last)) < 0) {
+        (surnames[key(last)] = surnames[key(last)] || []).push(e.id);
+      }
     });
   });
-  Object.keys(forms).forEach(function (k) {
-    forms[k] = Array.from(new Set(forms[k])).sort(function (a, b) { return ents[b].mentions - ents[a].mentions; });
+  Object.keys(surnames).forEach(function (k) { if (!forms[k]) forms[k] = surnames[k]; });
+  Object.keys(forms).forEach(function (k) {  // most mentioned first, then by id
+    forms[k] = Array.from(new Set(forms[k])).sort(function (a, b) { return ents[b].mentions - ents[a].mentions || (a < b ? -1 : a > b ? 1 : 0); });
   });
   function name(id) { return (ents[id] || {}).name || id; }
 
@@ -166,10 +170,15 @@
     var w = ev.when || {};
     return !!(w.earliest || w.latest) && (w.earliest || '') <= p[1] && (w.latest || '~') >= p[0];
   }
-  function bestScored(q, filter, needPredicate) {
+  // events.best_events: scored by the entities, predicate, words and names they share with
+  // the question; without any named entity the words alone must carry it (the best `limit`)
+  function bestScored(q, filter, needPredicate, limit) {
     var named = q.entities.filter(function (e) { return byEntity[e] || ents[e].type === 'person'; });
     var pool = named.length ? Array.from(new Set([].concat.apply([], named.map(function (e) { return byEntity[e] || []; })))) : events;
     var ws = q.words.map(stem), ps = q.predicate ? [q.predicate].concat(q.forms || []).map(stem) : [];
+    var nameStems = q.entities.map(function (e) {
+      return [e, (name(e).match(/\w+/g) || []).filter(function (w) { return w.length > 2; }).map(stem)];
+    });
     var scored = [];
     pool.forEach(function (ev) {
       if (filter && !filter(ev)) return;
@@ -180,13 +189,17 @@
       if (at >= 0) { s += at === 0 ? 2 : 1; hit = true; }
       if (ps.some(function (p) { return have.has(p); })) { s += 1.5; hit = true; }
       ws.forEach(function (w) { if (have.has(w)) { told++; s += 0.5; } });
+      nameStems.forEach(function (x) {  // a named thing the event does not involve but its words tell
+        if (shared.indexOf(x[0]) < 0 && x[1].length && x[1].every(function (w) { return have.has(w); })) { s += 1; told++; }
+      });
+      if (!named.length && !told) return;
       if (q.predicate && !hit) s -= 2;
-      if ((needPredicate !== false && q.predicate && !hit) || (!named.length && !told)) return;
+      if ((needPredicate !== false && q.predicate && !hit) || (!named.length && s < 1.5)) return;
       scored.push({ev: ev, s: s, hit: hit});
     });
-    return scored.sort(function (a, b) { return b.s - a.s; });
+    return scored.sort(function (a, b) { return b.s - a.s; }).slice(0, limit || 5);
   }
-  function best(q, filter, needPredicate) { return bestScored(q, filter, needPredicate).map(function (x) { return x.ev; }); }
+  function best(q, filter, needPredicate, limit) { return bestScored(q, filter, needPredicate, limit).map(function (x) { return x.ev; }); }
   // a quote with the evidence facts of ask_report._span is checked by ask_verify.js; a bare [doc, start, end, text] is not
   function cite(s, says) { return {doc: s[0], start: s[1], end: s[2], text: s[3], says: says || null, locator: s[6] || null, span: s.length > 9 ? s : null}; }
   function label(edtf) { return edtf || 'undated'; }
@@ -276,6 +289,7 @@
     fate: function (q) {
       if (!q.entities.length) return null;
       var p = q.entities[0], dated = (byEntity[p] || []).filter(function (ev) { return ev.when && ev.when.earliest && involves(ev, p) && plainOnly(ev.evidence).length; });
+      dated.sort(function (a, b) { return isoCompare(a.when.earliest, b.when.earliest); });  // "228 BC" before "218 BC"
       var death = -1;  // a life ends at its last death: later events naming the person are about the dead
       dated.forEach(function (ev, i) { if (ev.kind === 'death' && ev.who.indexOf(p) >= 0) death = i; });
       if (death >= 0) dated = dated.slice(0, death + 1);
@@ -296,6 +310,11 @@
   };
   // a claim cited by the sentence that says it, as the CLI cites it (ask_report widens it)
   function claimCite(c, i) { var x = c.claims[i]; return cite((c.sentences || [])[i] || x, x[5]); }
+  function isoCompare(a, b) {
+    var x = RA ? RA.isoKey(a) : [a], y = RA ? RA.isoKey(b) : [b];
+    for (var i = 0; i < x.length; i++) { if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1; }
+    return 0;
+  }
   function whenSuffix(ev) { return ev.when && ev.when.edtf ? ' (' + dateLabel(ev.when.edtf) + ')' : ''; }
   function overlaps(a, b) {  // two [earliest, latest] periods meet (a missing bound is open)
     return (!a[0] || !b[1] || a[0] <= b[1]) && (!b[0] || !a[1] || b[0] <= a[1]);
@@ -443,7 +462,7 @@
   }
   function howMany(q) {
     if (!q.role || !RA) return null;
-    var found = best(q, null, false).slice(0, 10);
+    var found = best(q, null, false, 10);
     for (var i = 0; i < found.length; i++) {
       if (!involvesAll(found[i], q.entities)) continue;
       for (var j = 0; j < found[i].evidence.length; j++) {
