@@ -25,7 +25,7 @@ def _open(page, report_dir, question):
 
 
 @pytest.mark.parametrize("question, status, text", [
-    ("When did Darwin die?", "answered", "1882-04"),
+    ("When did Darwin die?", "answered", "April 1882"),
     ("Who was Darwin's wife?", "answered", "Emma Wedgwood"),
     ("How long did the voyage last?", "disputed", "4 years"),
     ("Whatever happened to Charles Darwin?", "answered", "Darwin dies at Down House"),

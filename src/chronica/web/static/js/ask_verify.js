@@ -2,7 +2,7 @@
    run over the span facts ask-data.js carries (web/ask_evidence.py works them out).
    Each cited quote must state the answer: a date within the answer's (or a date told
    relative to another), the place or person by any of its names (not only inside a story
-   told), the number; where it does not, the nearest sentence before it that does is cited
+   told), the number, one of the dates a computed length or age is worked out from; where it does not, the nearest sentence before it that does is cited
    beside it; otherwise the quote is dropped. A quote answering a question about a
    happening at a place must name that place, or the text just before it must.
    An answer left without a quote is not given. */
@@ -87,6 +87,9 @@
     if (q.kind === 'when') return dateCites(a);
     if (q.kind === 'who' && (a.ids || []).every(function (id) { return q.entities.indexOf(id) >= 0; })) return a.cites;
     if (q.kind === 'where' || q.kind === 'who') return namingCites(a);
+    if ((q.kind === 'how_long' || q.kind === 'how_old') && a.computed) {  // a quote writes one of the dates
+      return a.cites.filter(function (c) { return (a.dateBounds || []).some(function (b) { return within(c.span[DATES], b); }); });
+    }
     if (q.kind === 'how_many' || q.kind === 'how_old') {
       var wanted = a.values.map(numberOf).filter(function (n) { return n !== null; });
       return a.cites.filter(function (c) { return (c.span[NUMBERS] || []).some(function (n) { return wanted.indexOf(n) >= 0; }); });
