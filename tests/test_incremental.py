@@ -245,3 +245,21 @@ def test_a_build_saving_first_makes_the_other_compute_again(tmp_path):
     full_url = f"sqlite:///{tmp_path / 'full.db'}"
     build(first + ours + other, Settings(db_url=full_url), open_store(full_url), jobs=1)
     assert open_store(url).export_dict() == open_store(full_url).export_dict()
+
+
+def test_a_base_stored_without_unit_digests_is_rewritten_whole(tmp_path):
+    """A base stored before the unit digests existed (none stored): the update writes
+    every unit of the rerun islands again, and still equals a full build."""
+    url, full_url = f"sqlite:///{tmp_path / 'kb.db'}", f"sqlite:///{tmp_path / 'full.db'}"
+    t = tmp_path / "t"
+    base = _write(t, ["fire-a.txt", "botanist-a.txt"])
+    build(base, Settings(db_url=url), open_store(url), jobs=1)
+    engine = create_engine(url)
+    with engine.begin() as c:
+        c.execute(text("DELETE FROM kb_digests"))
+    engine.dispose()
+    every = base + _write(t, ["fire-b.txt", "flood.txt"])
+    report = build(every, Settings(db_url=url), open_store(url), jobs=1)
+    assert report.update.units_kept == 0 and report.update.units_written > 0
+    build(every, Settings(db_url=full_url), open_store(full_url), jobs=1)
+    assert open_store(url).export_dict() == open_store(full_url).export_dict()
