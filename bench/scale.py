@@ -34,7 +34,9 @@ from pgserver import fresh_database, throwaway_postgres  # noqa: E402
 
 from chronica.build import BUILD_GC, build  # noqa: E402
 from chronica.config import Settings  # noqa: E402
+from chronica.doc import Doc  # noqa: E402
 from chronica.incremental import whole  # noqa: E402
+from chronica.islands import document_keys, partition  # noqa: E402
 from chronica.pipeline import Pipeline  # noqa: E402
 from chronica.store import open_store  # noqa: E402
 
@@ -134,8 +136,12 @@ def bench_crossdoc(base, small: int, large: int) -> None:
 
 def bench_incremental(base, work: Path, n_docs: int, corpora: list[str]) -> None:
     """A base of n_docs short documents, then 10 more, on each corpus of bench/incr_corpus.py."""
+    real = base + dev_base(work)
+    islands = partition({d.id: document_keys(d) for d in (Doc.from_analysis(src, a) for src, a in real)})
+    record(f"islands of the {len(real)} source texts themselves (no copies)", "",
+           f"{len(islands)}, the largest {max(len(i.docs) for i in islands)} texts", None)
     for name in corpora:
-        texts = old_texts(base) if name == "paragraphs" else varied_texts(base + dev_base(work))
+        texts = old_texts(base) if name == "paragraphs" else varied_texts(real)
         folder, extra = work / f"incr_{name}", work / f"incr_{name}_more"
         paragraphs(texts, folder, extra, n_docs)
         url = f"sqlite:///{work / f'incr_{name}.db'}"

@@ -83,7 +83,7 @@ def _update(store: Store, corpus_pipe: Pipeline, changed: set[str], force: bool,
     by_id = {d.id: d for d in docs}
     results = []
     for n, island in enumerate(islands):
-        results.append((island, corpus_pipe(Corpus([by_id[d] for d in island.docs]))))
+        results.append((island, corpus_pipe(island_corpus(island, by_id))))
         if on_island:
             on_island(n + 1, len(islands))
     units = _save(store, results, _Saving(keys, fresh, old_islands, old_docs), digest, full, read_kb)
@@ -148,13 +148,19 @@ def _save(store: Store, results: list[tuple[Island, Corpus]], saving: _Saving, d
     return changes
 
 
+def island_corpus(island: Island, by_id: dict[str, Doc]) -> Corpus:
+    """The island's documents in path order, the order a run over the whole corpus
+    reads them in (a merged entity lists its aliases in the order its documents come)."""
+    return Corpus(sorted((by_id[d] for d in island.docs), key=lambda d: (d.source.path, d.id)))
+
+
 def whole(docs: list[Doc], corpus_pipe: Pipeline) -> Corpus:
     """The corpus stage over ``docs`` island by island, put together as one corpus (what
     a full build stores; for benches and tests)."""
     by_id = {d.id: d for d in docs}
     out = Corpus(docs)
     for island in partition({d.id: document_keys(d) for d in docs}):
-        part = corpus_pipe(Corpus([by_id[d] for d in island.docs]))
+        part = corpus_pipe(island_corpus(island, by_id))
         out.entities += part.entities
         out.entity_of.update(part.entity_of)
         out.relations += part.relations
