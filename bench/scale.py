@@ -29,11 +29,14 @@ from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from archive import copies, load_base, write_copies  # noqa: E402
+from incr_corpus import lockbox_texts, old_texts, paragraphs, varied_texts  # noqa: E402
 from pgserver import fresh_database, throwaway_postgres  # noqa: E402
 
 from chronica.build import BUILD_GC, build  # noqa: E402
 from chronica.config import Settings  # noqa: E402
+from chronica.doc import Doc  # noqa: E402
 from chronica.incremental import whole  # noqa: E402
+from chronica.islands import document_keys, partition  # noqa: E402
 from chronica.pipeline import Pipeline  # noqa: E402
 from chronica.store import open_store  # noqa: E402
 
@@ -51,6 +54,7 @@ def record(figure: str, target: str, measured: str, met: bool | None) -> None:
 def analysed_base(work: Path) -> list:
     """Analyse the reference texts once: the copies are made from their analyses."""
     texts = sorted((SHARED / "seeds").glob("*.txt")) + sorted((SHARED / "eval" / "texts").glob("*.txt"))
+    texts = [p for p in texts if p.name not in lockbox_texts()]  # never built by a bench
     if not texts:
         sys.exit(f"scale: no texts under {SHARED}; the benchmark needs ../shared")
     url = f"sqlite:///{work / 'base.db'}"
@@ -130,31 +134,38 @@ def bench_crossdoc(base, small: int, large: int) -> None:
            f"time grows ≤ {1.2 * n_large / n_small:.0f}×", f"{big / s:.1f}×", big / s <= 1.2 * n_large / n_small)
 
 
-def bench_incremental(base, work: Path, n_docs: int) -> None:
-    """A base of n_docs short documents (the copies cut into paragraphs), then 10 more."""
-    folder, extra = work / "incr", work / "incr_more"
-    folder.mkdir()
-    extra.mkdir()
-    made = 0
-    for doc in copies(base, 10 ** 9):
-        for para in (p for p in doc.text.split("\n\n") if len(p.split()) >= 60):
-            target = folder if made < n_docs else extra
-            (target / f"{made:05d}.txt").write_text(para + "\n", encoding="utf-8")
-            made += 1
-            if made >= n_docs + 10:
-                break
-        if made >= n_docs + 10:
-            break
-    url = f"sqlite:///{work / 'incr.db'}"
-    full, _ = timed_build(folder, url, jobs=2)
-    gc.collect()
-    report = build([str(folder), str(extra)], Settings(db_url=url), open_store(url), jobs=2)
-    record(f"full build, {n_docs:,} documents, --jobs 2", "", f"{full:.1f} s", None)
-    up = report.update
-    record("add 10 documents to it", "< 5 % of the full build",
-           f"{report.seconds:.1f} s = {100 * report.seconds / full:.1f} % ({len(report.built)} analysed, "
-           f"{len(report.unchanged)} unchanged; cross-document stage rerun on {up.islands_rerun} of "
-           f"{up.islands_total} islands, {up.documents_rerun} documents)", report.seconds < 0.05 * full)
+def bench_incremental(base, work: Path, n_docs: int, corpora: list[str]) -> None:
+    """A base of n_docs short documents, then 10 more, on each corpus of bench/incr_corpus.py."""
+    real = base + dev_base(work)
+    islands = partition({d.id: document_keys(d) for d in (Doc.from_analysis(src, a) for src, a in real)})
+    record(f"islands of the {len(real)} source texts themselves (no copies)", "",
+           f"{len(islands)}, the largest {max(len(i.docs) for i in islands)} texts", None)
+    for name in corpora:
+        texts = old_texts(base) if name == "paragraphs" else varied_texts(real)
+        folder, extra = work / f"incr_{name}", work / f"incr_{name}_more"
+        paragraphs(texts, folder, extra, n_docs)
+        url = f"sqlite:///{work / f'incr_{name}.db'}"
+        full, first = timed_build(folder, url, jobs=2)
+        gc.collect()
+        report = build([str(folder), str(extra)], Settings(db_url=url), open_store(url), jobs=2)
+        record(f"({name}) full build, {n_docs:,} documents, --jobs 2", "",
+               f"{full:.1f} s, {first.update.islands_total} island(s)", None)
+        up = report.update
+        record(f"({name}) add 10 documents to it", "< 5 % of the full build",
+               f"{report.seconds:.1f} s = {100 * report.seconds / full:.1f} % ({len(report.built)} analysed, "
+               f"{len(report.unchanged)} unchanged; cross-document stage rerun on {up.islands_rerun} of "
+               f"{up.islands_total} islands, {up.documents_rerun} documents; units kept {up.units_kept:,}, "
+               f"written {up.units_written:,}, deleted {up.units_deleted:,})", report.seconds < 0.05 * full)
+
+
+def dev_base(work: Path) -> list:
+    """The second development corpus's texts (the lockbox left out), analysed once."""
+    db = work / "dev_base.db"
+    if not db.exists():
+        texts = [p for p in sorted((SHARED / "eval" / "dev" / "texts").iterdir())
+                 if p.suffix in (".txt", ".md") and p.name not in lockbox_texts()]
+        build([str(p) for p in texts], Settings(db_url=f"sqlite:///{db}"), open_store(f"sqlite:///{db}"), jobs=2)
+    return load_base(f"sqlite:///{db}")
 
 
 def bench_archive(base, work: Path, words: int, pg: str) -> None:
@@ -223,6 +234,8 @@ def main() -> None:
     ap.add_argument("--dask-words", type=int, default=200_000)
     ap.add_argument("--events", default="10000,100000", help="the cross-document stage's two sizes")
     ap.add_argument("--base-docs", type=int, default=1000, help="the incremental figure's base")
+    ap.add_argument("--incr-corpora", default="paragraphs,varied",
+                    help="the incremental figure's corpora (bench/incr_corpus.py): paragraphs, varied")
     ap.add_argument("--memory-docs", type=int, default=300, help="the one-process memory figure's documents")
     ap.add_argument("--archive", action="store_true", help="also the archive run (long)")
     ap.add_argument("--archive-words", type=int, default=1_000_000)
@@ -240,7 +253,7 @@ def main() -> None:
             small, large = map(int, args.events.split(","))
             bench_crossdoc(base, small, large)
         if "incremental" in only:
-            bench_incremental(base, work, args.base_docs)
+            bench_incremental(base, work, args.base_docs, args.incr_corpora.split(","))
         if "dask" in only or args.archive:
             with (nullcontext(args.pg) if args.pg else throwaway_postgres()) as pg:
                 if "dask" in only:

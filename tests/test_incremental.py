@@ -84,6 +84,11 @@ def test_incremental_steps_equal_full_builds_sqlite(tmp_path):
 
 @pytest.mark.postgres
 def test_incremental_steps_equal_full_builds_postgresql(tmp_path, postgres_url):
+    _on_postgres(tmp_path, postgres_url, _steps_equal_full)
+
+
+def _on_postgres(tmp_path: Path, postgres_url: str, check) -> None:
+    """Run ``check`` with throwaway databases on the test server."""
     admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
     made = []
 
@@ -95,12 +100,82 @@ def test_incremental_steps_equal_full_builds_postgresql(tmp_path, postgres_url):
         return postgres_url.rsplit("/", 1)[0] + "/" + db
 
     try:
-        _steps_equal_full(tmp_path, url_of)
+        check(tmp_path, url_of)
     finally:
         with admin.connect() as c:
             for db in made:
                 c.execute(text(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)'))
         admin.dispose()
+
+
+# ten more fresh texts for the base-plus-ten test: three retell the Louvre theft the
+# examples tell (other dates, so conflicts change), the rest are stories of their own
+# that share a city or a name word with the base
+MORE = {
+    "louvre-trial.txt": "The Trial in Florence\n\nIn June 1914 Vincenzo Peruggia stood trial in Florence for the "
+                        "theft of the portrait from the Louvre. He told the court he had wanted to return the "
+                        "painting to Italy. Peruggia was sentenced to a year and fifteen days in prison.\n",
+    "louvre-return.txt": "Homecoming of a Portrait\n\nIn January 1914 the portrait went back to Paris by train. "
+                         "Crowds filled the Louvre to see it hung again in the Salon Carre.\n",
+    "louvre-guard.txt": "A Guard Remembers\n\nThe guard Marcel Dupuy said the theft was found on 23 August 1911, "
+                        "when the painter Louis Beroud came to sketch the gallery.\n",
+    "mill-strike.txt": "The Mill Strike\n\nIn May 1907 the weavers of Lodz stopped work. The mill owner Henryk "
+                       "Wasilewski closed the gates, and the strike leader Jan Kowalczyk was arrested.\n",
+    "observatory.txt": "A New Telescope\n\nIn 1897 the astronomer Edith Marlowe opened an observatory near "
+                       "Edinburgh. Marlowe catalogued two hundred double stars before she died in 1921.\n",
+    "canal.txt": "Digging the Canal\n\nWork on the canal at Gothenburg began in 1832 under the engineer Anders "
+                 "Lindqvist. Lindqvist resigned in 1834 after a quarrel with the city council.\n",
+    "flood.txt": "The Spring Flood\n\nIn April 1872 the river rose over the quays of Lisbon. Tomas Ferreira Lobo "
+                 "moved his cork to a hill warehouse and lost nothing.\n",
+}
+TEXTS.update(MORE)
+BASE = ["fire-a.txt", "botanist-a.txt"]
+ADDED = ["fire-b.txt", "botanist-b.txt", "bridge.txt", *MORE]
+
+
+def _base_plus_ten(tmp_path: Path, url_of) -> None:
+    """The examples and two fresh texts, then ten documents more: the incremental base
+    equals a build of all of them from scratch, and it left most of what it had stored
+    untouched (the same stored rows, not rows written again)."""
+    texts = tmp_path / "texts"
+    inc_url = url_of("inc")
+    base = _examples() + _write(texts, BASE)
+    build(base, Settings(db_url=inc_url), open_store(inc_url), jobs=1)
+    before = _unit_rows(inc_url)
+    report = build(base + _write(texts, ADDED), Settings(db_url=inc_url), open_store(inc_url), jobs=1)
+    assert len(report.built) == 10 and not report.update.full
+    full_url = url_of("full")
+    build(base + _write(texts, ADDED), Settings(db_url=full_url), open_store(full_url), jobs=1)
+    assert open_store(inc_url).export_dict() == open_store(full_url).export_dict()
+    up = report.update
+    assert up.units_kept > 0 and up.units_written > 0
+    after = _unit_rows(inc_url)
+    # a kept unit's row is the very row stored before (its physical id unchanged)
+    kept = {u for u in before if before[u] == after.get(u)}
+    assert len(kept) >= up.units_kept > 0
+
+
+def _unit_rows(url: str) -> dict[str, tuple]:
+    """Each entity, event, relation and conflict row with its physical row id (SQLite's rowid,
+    PostgreSQL's ctid: a row written again gets a new one)."""
+    engine = create_engine(url)
+    rowid = "rowid" if engine.dialect.name == "sqlite" else "ctid"
+    out = {}
+    with engine.connect() as c:
+        for table in ("entities", "events", "relations", "conflicts"):
+            for r in c.execute(text(f"SELECT id, CAST({rowid} AS TEXT) FROM {table}")):
+                out[r[0]] = (table, r[1])
+    engine.dispose()
+    return out
+
+
+def test_base_plus_ten_equals_full_build_sqlite(tmp_path):
+    _base_plus_ten(tmp_path, lambda name: f"sqlite:///{tmp_path / name}.db")
+
+
+@pytest.mark.postgres
+def test_base_plus_ten_equals_full_build_postgresql(tmp_path, postgres_url):
+    _on_postgres(tmp_path, postgres_url, _base_plus_ten)
 
 
 def test_unchanged_rebuild_reruns_nothing(tmp_path):
@@ -169,4 +244,22 @@ def test_a_build_saving_first_makes_the_other_compute_again(tmp_path):
     assert raced and raced[0].update is not None
     full_url = f"sqlite:///{tmp_path / 'full.db'}"
     build(first + ours + other, Settings(db_url=full_url), open_store(full_url), jobs=1)
+    assert open_store(url).export_dict() == open_store(full_url).export_dict()
+
+
+def test_a_base_stored_without_unit_digests_is_rewritten_whole(tmp_path):
+    """A base stored before the unit digests existed (none stored): the update writes
+    every unit of the rerun islands again, and still equals a full build."""
+    url, full_url = f"sqlite:///{tmp_path / 'kb.db'}", f"sqlite:///{tmp_path / 'full.db'}"
+    t = tmp_path / "t"
+    base = _write(t, ["fire-a.txt", "botanist-a.txt"])
+    build(base, Settings(db_url=url), open_store(url), jobs=1)
+    engine = create_engine(url)
+    with engine.begin() as c:
+        c.execute(text("DELETE FROM kb_digests"))
+    engine.dispose()
+    every = base + _write(t, ["fire-b.txt", "flood.txt"])
+    report = build(every, Settings(db_url=url), open_store(url), jobs=1)
+    assert report.update.units_kept == 0 and report.update.units_written > 0
+    build(every, Settings(db_url=full_url), open_store(full_url), jobs=1)
     assert open_store(url).export_dict() == open_store(full_url).export_dict()

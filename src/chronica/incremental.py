@@ -6,7 +6,9 @@ re-analysed document, and those a removed document was in (they may split), toge
 with the new documents; the islands are found again among those documents, the corpus
 pipeline runs on each, and their knowledge-base rows replace the old islands' rows in
 one transaction. Every other island keeps its rows: a full rebuild would compute the
-very same rows for it, since nothing it could be compared with has changed.
+very same rows for it, since nothing it could be compared with has changed. Within a
+rerun island, an entity, event, relation or conflict that comes out as it was stored
+keeps its stored rows (:mod:`chronica.store.kb_units`): only what changed is written.
 """
 from __future__ import annotations
 
@@ -23,7 +25,8 @@ from .store import Store
 from .store import islands as stored
 from .store import schema as t
 from .store.concurrency import lock_keys
-from .store.repository import CORPUS_DIGEST, write_kb_rows
+from .store.kb_units import UnitChanges, replace_units, units_of, write_units
+from .store.repository import CORPUS_DIGEST, kb_rows
 from .store.roles import event_roles
 from .store.safety import write_errors
 
@@ -34,6 +37,9 @@ class UpdateReport:
     islands_total: int  # islands after the update
     islands_rerun: int
     documents_rerun: int
+    units_kept: int = 0  # entities, events, relations, conflicts of rerun islands left as stored
+    units_written: int = 0  # ... written (new or changed)
+    units_deleted: int = 0  # ... gone
 
 
 def update(store: Store, corpus_pipe: Pipeline, changed: Iterable[str] = (), force: bool = False,
@@ -71,19 +77,20 @@ def _update(store: Store, corpus_pipe: Pipeline, changed: set[str], force: bool,
     if full:
         docs = stored.load_docs(store.engine, current)
         keys = {d.id: document_keys(d) for d in docs}
-        old_islands, old_docs = set(island_of.values()), set(island_of)
+        old_islands, old_docs, fresh = set(island_of.values()), set(island_of), set(keys)
     else:
-        docs, keys, old_islands, old_docs = _touched(store, current, island_of, changed)
+        docs, keys, old_islands, old_docs, fresh = _touched(store, current, island_of, changed)
     islands = partition(keys)
     by_id = {d.id: d for d in docs}
     results = []
     for n, island in enumerate(islands):
-        results.append((island, corpus_pipe(Corpus([by_id[d] for d in island.docs]))))
+        results.append((island, corpus_pipe(island_corpus(island, by_id))))
         if on_island:
             on_island(n + 1, len(islands))
-    _save(store, results, keys, old_islands, old_docs, digest, full, read_kb)
+    units = _save(store, results, _Saving(keys, fresh, old_islands, old_docs), digest, full, read_kb)
     kept = len(set(island_of[d] for d in current if d in island_of and island_of[d] not in old_islands))
-    return UpdateReport(full, kept + len(islands), len(islands), len(docs))
+    return UpdateReport(full, kept + len(islands), len(islands), len(docs),
+                        units.kept, units.written, units.deleted)
 
 
 def _touched(store: Store, current: set[str], island_of: dict[str, str], changed: set[str]):
@@ -100,12 +107,28 @@ def _touched(store: Store, current: set[str], island_of: dict[str, str], changed
         kept = members - gone - fresh_ids
         keys.update(stored.keys_of(c, kept))
     docs = fresh + stored.load_docs(store.engine, kept)
-    return docs, keys, old_islands, members | gone | fresh_ids
+    return docs, keys, old_islands, members | gone | fresh_ids, {d.id for d in fresh}
 
 
-def _save(store: Store, results: list[tuple[Island, Corpus]], keys: dict[str, set[str]],
-          old_islands: set[str], old_docs: set[str], digest: str, full: bool, read_kb: str | None) -> None:
-    """Replace the old islands' rows by the new ones, with the digest, in one transaction."""
+@dataclass
+class _Saving:
+    keys: dict[str, set[str]]  # every rerun document's keys
+    fresh: set[str]  # the new and re-analysed documents among them
+    old_islands: set[str]  # the stored islands the rerun replaces
+    old_docs: set[str]  # their documents, and the removed ones
+
+
+def _save(store: Store, results: list[tuple[Island, Corpus]], saving: _Saving, digest: str, full: bool,
+          read_kb: str | None) -> UnitChanges:
+    """Replace the old islands' rows by the new ones, with the digest, in one
+    transaction; units stored as they come out again are left alone."""
+    new_units, unit_island = {}, {}
+    for island, corpus in results:
+        for uid, unit in units_of(kb_rows(corpus)).items():
+            new_units[uid] = unit
+            unit_island[uid] = (island.id, unit.kind)
+    island_of = {d.id: island.id for island, corpus in results for d in corpus.docs}
+    fresh_keys = {d: saving.keys.get(d, set()) for d in (saving.fresh if not full else saving.keys)}
     with write_errors(store.url), store.engine.begin() as c:
         lock_keys(c, "kb")  # one corpus stage writes at a time
         now = c.execute(select(t.meta.c.value).where(t.meta.c.key == CORPUS_DIGEST)).scalar()
@@ -114,13 +137,22 @@ def _save(store: Store, results: list[tuple[Island, Corpus]], keys: dict[str, se
         if full:
             for table in [event_roles] + t.KB_TABLES + stored.ISLAND_TABLES:
                 c.execute(delete(table))
+            write_units(c, list(new_units.values()))
+            changes, old_rows = UnitChanges(written=len(new_units)), {}
         else:
-            stored.drop_islands(c, old_islands, old_docs)
-        for island, corpus in results:
-            write_kb_rows(c, corpus)
-            stored.record_island(c, island.id, corpus, keys)
+            old_rows = stored.rows_of_islands(c, saving.old_islands)
+            changes = replace_units(c, {u: kind for u, (_, kind) in old_rows.items()}, new_units, stored.chunks)
+        stored.replace_island_rows(c, old_rows, unit_island)
+        stored.replace_island_docs(c, saving.old_docs, island_of, fresh_keys)
         c.execute(delete(t.meta).where(t.meta.c.key == CORPUS_DIGEST))
         c.execute(insert(t.meta).values(key=CORPUS_DIGEST, value=digest))
+    return changes
+
+
+def island_corpus(island: Island, by_id: dict[str, Doc]) -> Corpus:
+    """The island's documents in path order, the order a run over the whole corpus
+    reads them in (a merged entity lists its aliases in the order its documents come)."""
+    return Corpus(sorted((by_id[d] for d in island.docs), key=lambda d: (d.source.path, d.id)))
 
 
 def whole(docs: list[Doc], corpus_pipe: Pipeline) -> Corpus:
@@ -129,7 +161,7 @@ def whole(docs: list[Doc], corpus_pipe: Pipeline) -> Corpus:
     by_id = {d.id: d for d in docs}
     out = Corpus(docs)
     for island in partition({d.id: document_keys(d) for d in docs}):
-        part = corpus_pipe(Corpus([by_id[d] for d in island.docs]))
+        part = corpus_pipe(island_corpus(island, by_id))
         out.entities += part.entities
         out.entity_of.update(part.entity_of)
         out.relations += part.relations

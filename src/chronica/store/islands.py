@@ -5,7 +5,8 @@ island and block keys, and which knowledge-base rows each island produced.
 to find the stored documents a new one shares a block with; ``island_rows``: island ->
 the ids of its entities, events, relations and conflicts (their mentions, evidence and
 claims hang off those ids). An island's rows are replaced in the same transaction as
-the knowledge-base rows, so a killed build leaves both as they were.
+the knowledge-base rows, so a killed build leaves both as they were. Every table is
+changed by difference: what an update leaves as it was is not written again.
 """
 from __future__ import annotations
 
@@ -15,11 +16,10 @@ from typing import Iterable
 from sqlalchemy import Column, Index, String, Table, Text, delete, insert, select
 from sqlalchemy.engine import Connection
 
-from ..corpus import Corpus
 from ..doc import Doc, Source
 from . import schema as t
+from .kb_units import kb_digests
 from .layout import load_layouts
-from .roles import event_roles
 from .schema import metadata
 
 island_docs = Table(
@@ -45,16 +45,9 @@ island_rows = Table(
 )
 Index("ix_island_rows_island", island_rows.c.island)
 
-ISLAND_TABLES = [island_rows, island_keys, island_docs]
+ISLAND_TABLES = [island_rows, island_keys, island_docs, kb_digests]
 CHUNK = 500  # ids per IN (...) list: well below every engine's parameter limit
-# (table, its id column, the tables hanging off it by that id)
-_OWNED = {"entity": (t.entities, [(t.mentions, "entity_id")]),
-          "event": (t.events, [(t.evidence, "event_id"), (event_roles, "event_id")]),
-          "relation": (t.relations, []),
-          "conflict": (t.conflicts, [(t.claims, "conflict_id")])}
-
-
-def _chunks(values: Iterable[str]) -> Iterable[list[str]]:
+def chunks(values: Iterable[str]) -> Iterable[list[str]]:
     values = sorted(set(values))
     for i in range(0, len(values), CHUNK):
         yield values[i:i + CHUNK]
@@ -68,14 +61,14 @@ def stored_islands(conn: Connection) -> dict[str, str]:
 def documents_sharing(conn: Connection, keys: Iterable[str]) -> set[str]:
     """Stored documents holding any of ``keys``."""
     out: set[str] = set()
-    for part in _chunks(keys):
+    for part in chunks(keys):
         out.update(conn.execute(select(island_keys.c.doc_id).where(island_keys.c.key.in_(part))).scalars())
     return out
 
 
 def keys_of(conn: Connection, doc_ids: Iterable[str]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {d: set() for d in doc_ids}
-    for part in _chunks(out):
+    for part in chunks(out):
         for r in conn.execute(select(island_keys).where(island_keys.c.doc_id.in_(part))):
             out[r.doc_id].add(r.key)
     return out
@@ -86,7 +79,7 @@ def load_docs(engine, doc_ids: Iterable[str]) -> list[Doc]:
     layouts = load_layouts(engine)
     rows = []
     with engine.connect() as c:
-        for part in _chunks(doc_ids):
+        for part in chunks(doc_ids):
             rows.extend(c.execute(select(t.documents).where(t.documents.c.id.in_(part))))
     out = []
     for r in sorted(rows, key=lambda r: r.path):
@@ -97,33 +90,44 @@ def load_docs(engine, doc_ids: Iterable[str]) -> list[Doc]:
     return out
 
 
-def drop_islands(conn: Connection, islands: Iterable[str], docs: Iterable[str]) -> None:
-    """Delete the knowledge-base rows of ``islands`` and what is stored of ``docs``."""
-    islands = list(islands)
-    by_kind: dict[str, list[str]] = {k: [] for k in _OWNED}
-    for part in _chunks(islands):
+def rows_of_islands(conn: Connection, islands: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """The knowledge-base units ``islands`` hold: id -> (island, kind)."""
+    out: dict[str, tuple[str, str]] = {}
+    for part in chunks(islands):
         for r in conn.execute(select(island_rows).where(island_rows.c.island.in_(part))):
-            by_kind[r.kind].append(r.row_id)
-    for kind, ids in by_kind.items():
-        table, children = _OWNED[kind]
-        for part in _chunks(ids):
-            for child, column in children:
-                conn.execute(delete(child).where(child.c[column].in_(part)))
-            conn.execute(delete(table).where(table.c.id.in_(part)))
-    for part in _chunks(islands):
-        conn.execute(delete(island_rows).where(island_rows.c.island.in_(part)))
-    for part in _chunks(docs):
-        conn.execute(delete(island_keys).where(island_keys.c.doc_id.in_(part)))
+            out[r.row_id] = (r.island, r.kind)
+    return out
+
+
+def replace_island_rows(conn: Connection, old: dict[str, tuple[str, str]], new: dict[str, tuple[str, str]]) -> None:
+    """Which island holds which unit, changed by difference."""
+    stale = [uid for uid, where in old.items() if new.get(uid) != where]
+    for part in chunks(stale):
+        conn.execute(delete(island_rows).where(island_rows.c.row_id.in_(part)))
+    added = [dict(island=i, kind=k, row_id=uid) for uid, (i, k) in sorted(new.items()) if old.get(uid) != (i, k)]
+    if added:
+        conn.execute(insert(island_rows), added)
+
+
+def replace_island_docs(conn: Connection, old_docs: set[str], island_of: dict[str, str],
+                        fresh: dict[str, set[str]]) -> None:
+    """Each document's island (``island_of``, for the documents still there among
+    ``old_docs`` and the fresh ones) and the keys of the ``fresh`` (new or re-analysed)
+    documents; the keys of documents kept as they were stay stored."""
+    stored = {}
+    for part in chunks(old_docs | set(island_of)):
+        stored.update(conn.execute(select(island_docs.c.doc_id, island_docs.c.island)
+                                   .where(island_docs.c.doc_id.in_(part))).all())
+    stale = [d for d, i in stored.items() if island_of.get(d) != i]
+    for part in chunks(stale):
         conn.execute(delete(island_docs).where(island_docs.c.doc_id.in_(part)))
-
-
-def record_island(conn: Connection, island: str, corpus: Corpus, keys: dict[str, set[str]]) -> None:
-    """Remember which documents, keys and knowledge-base rows ``island`` has."""
-    rows = ([("entity", e.id) for e in corpus.entities] + [("event", e.id) for e in corpus.events]
-            + [("relation", r.id) for r in corpus.relations] + [("conflict", k.id) for k in corpus.conflicts])
-    if rows:
-        conn.execute(insert(island_rows), [dict(island=island, kind=k, row_id=i) for k, i in rows])
-    conn.execute(insert(island_docs), [dict(doc_id=d.id, island=island) for d in corpus.docs])
-    key_rows = [dict(key=k, doc_id=d.id) for d in corpus.docs for k in sorted(keys.get(d.id, ()))]
+    added = [dict(doc_id=d, island=i) for d, i in sorted(island_of.items()) if stored.get(d) != i]
+    if added:
+        conn.execute(insert(island_docs), added)
+    rekeyed = (old_docs - set(island_of)) | set(fresh)  # gone, new or re-analysed
+    for part in chunks(rekeyed):
+        conn.execute(delete(island_keys).where(island_keys.c.doc_id.in_(part)))
+    key_rows = [dict(key=k, doc_id=d) for d in sorted(fresh) for k in sorted(fresh[d])]
     if key_rows:
         conn.execute(insert(island_keys), key_rows)
+

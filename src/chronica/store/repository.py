@@ -180,31 +180,38 @@ class Store:
 def write_kb_rows(c, corpus: Corpus) -> None:
     """Insert the corpus stage's rows (entities, mentions, events, evidence, relations,
     conflicts, claims) in the caller's transaction; nothing is deleted."""
-    _insert_many(c, t.entities, [dict(
-        id=e.id, type=e.type, name=e.name, aliases=json.dumps(e.aliases, ensure_ascii=False),
-        lat=e.lat, lon=e.lon, gazetteer=e.gazetteer, part_of=e.part_of, cited_only=e.cited_only)
-        for e in sorted(corpus.entities, key=lambda e: e.id)])  # fixed order
-    _insert_many(c, t.mentions, [dict(entity_id=e.id, document_id=m.document, start=m.start,
-                                      end=m.end, text=m.text)
-                                 for e in corpus.entities for m in e.mentions])
-    _insert_many(c, t.events, [dict(
-        id=e.id, kind=e.kind, summary=e.summary, when=_when_json(e.when), where=e.where,
-        who=json.dumps(e.who), sources=json.dumps(e.sources), confidence=e.confidence)
-        for e in corpus.events])
-    _insert_many(c, t.evidence, [dict(event_id=e.id, ord=i, document_id=s.document, start=s.start,
-                                      end=s.end, text=s.text, when=_when_json(s.when))
-                                 for e in corpus.events for i, s in enumerate(e.evidence)])
-    _insert_many(c, roles.event_roles, roles.role_rows(corpus))
-    _insert_many(c, t.relations, [dict(
-        id=r.id, kind=r.kind, label=r.label, source=r.source, target=r.target,
-        when=_when_json(r.when),
-        evidence=json.dumps([_span_dict(s) for s in r.evidence], ensure_ascii=False))
-        for r in corpus.relations])
-    _insert_many(c, t.conflicts, [dict(id=k.id, kind=k.kind, about=k.about, severity=k.severity,
-                                       events=json.dumps(k.events)) for k in corpus.conflicts])
-    _insert_many(c, t.claims, [dict(conflict_id=k.id, ord=i, document_id=s.document, start=s.start,
-                                    end=s.end, text=s.text, value=s.value or "")
-                               for k in corpus.conflicts for i, s in enumerate(k.claims)])
+    for table, rows in kb_rows(corpus).items():
+        _insert_many(c, table, rows)
+
+
+def kb_rows(corpus: Corpus) -> dict:
+    """The corpus stage's rows, table by table, in insertion order."""
+    return {
+        t.entities: [dict(
+            id=e.id, type=e.type, name=e.name, aliases=json.dumps(e.aliases, ensure_ascii=False),
+            lat=e.lat, lon=e.lon, gazetteer=e.gazetteer, part_of=e.part_of, cited_only=e.cited_only)
+            for e in sorted(corpus.entities, key=lambda e: e.id)],  # fixed order
+        t.mentions: [dict(entity_id=e.id, document_id=m.document, start=m.start, end=m.end, text=m.text)
+                     for e in corpus.entities for m in e.mentions],
+        t.events: [dict(
+            id=e.id, kind=e.kind, summary=e.summary, when=_when_json(e.when), where=e.where,
+            who=json.dumps(e.who), sources=json.dumps(e.sources), confidence=e.confidence)
+            for e in corpus.events],
+        t.evidence: [dict(event_id=e.id, ord=i, document_id=s.document, start=s.start,
+                          end=s.end, text=s.text, when=_when_json(s.when))
+                     for e in corpus.events for i, s in enumerate(e.evidence)],
+        roles.event_roles: roles.role_rows(corpus),
+        t.relations: [dict(
+            id=r.id, kind=r.kind, label=r.label, source=r.source, target=r.target,
+            when=_when_json(r.when),
+            evidence=json.dumps([_span_dict(s) for s in r.evidence], ensure_ascii=False))
+            for r in corpus.relations],
+        t.conflicts: [dict(id=k.id, kind=k.kind, about=k.about, severity=k.severity,
+                           events=json.dumps(k.events)) for k in corpus.conflicts],
+        t.claims: [dict(conflict_id=k.id, ord=i, document_id=s.document, start=s.start,
+                        end=s.end, text=s.text, value=s.value or "")
+                   for k in corpus.conflicts for i, s in enumerate(k.claims)],
+    }
 
 
 def _insert_many(conn, table, rows: list[dict]) -> None:
