@@ -74,6 +74,7 @@ def _steps_equal_full(tmp_path: Path, url_of) -> None:
         full_url = url_of(f"full{n}")
         build(paths, Settings(db_url=full_url), open_store(full_url), jobs=1)
         assert open_store(inc_url).export_dict() == open_store(full_url).export_dict(), f"step {n}"
+        assert open_store(inc_url).event_roles() == open_store(full_url).event_roles(), f"step {n}"
     # the changed botanist text touched its own island only
     assert report.update.islands_rerun < report.update.islands_total
 
@@ -147,6 +148,9 @@ def _base_plus_ten(tmp_path: Path, url_of) -> None:
     full_url = url_of("full")
     build(base + _write(texts, ADDED), Settings(db_url=full_url), open_store(full_url), jobs=1)
     assert open_store(inc_url).export_dict() == open_store(full_url).export_dict()
+    # the participants' parts are stored beside the export and must follow it
+    roles = open_store(inc_url).event_roles()
+    assert roles and roles == open_store(full_url).event_roles()
     up = report.update
     assert up.units_kept > 0 and up.units_written > 0
     after = _unit_rows(inc_url)
