@@ -109,11 +109,14 @@ def _vs_events(view: View, cc: CClaim, places: set[str]):
         return
     moves = _events_at(view, cc.subject, places)
     arrivals = [m for m in moves if m[0] == "arrival"]
-    departures = [m for m in moves if m[0] == "departure"]
+    departures: dict[str, list] = {}  # by the document telling them, in order
+    for m in moves:
+        if m[0] == "departure":
+            departures.setdefault(m[2].document, []).append(m)
     for _, aev, aspan, ab, amine in arrivals:
         # both ends told by one source, at least one of them naming the person
-        later = [m for m in departures if m[3].lo >= ab.lo and m[1].id != aev.id
-                 and m[2].document == aspan.document and (amine or m[4])]
+        later = [m for m in departures.get(aspan.document, ()) if m[3].lo >= ab.lo and m[1].id != aev.id
+                 and (amine or m[4])]
         if not later:
             continue
         _, dev, dspan, db, _ = min(later, key=lambda m: m[3].lo)

@@ -45,6 +45,12 @@ def same_attack(view: View, a: str, b: str) -> bool:
     return not (ea.who and eb.who and not set(ea.who) & set(eb.who))
 
 
+def _poolable(view: View, event_id: str) -> bool:
+    """An event ``same_attack`` may pool: a known attack with a place and a date."""
+    ev = view.events.get(event_id)
+    return ev is not None and ev.kind in ATTACK_KINDS and bool(ev.where) and bounds_of(ev.when) is not None
+
+
 def _groups(view: View) -> dict[str, list[CClaim]]:
     """Outcome claims per event; attacks told apart by the matcher but that are one
     happening to a reader (``same_attack``) are pooled."""
@@ -53,7 +59,8 @@ def _groups(view: View) -> dict[str, list[CClaim]]:
         if cc.claim.kind == "outcome" and cc.event:
             by_event[cc.event].append(cc)
     root = {e: e for e in by_event}
-    for a, b in combinations(sorted(by_event), 2):
+    # only placed, dated attacks can be one (same_attack): the rest are never paired
+    for a, b in combinations([e for e in sorted(by_event) if _poolable(view, e)], 2):
         if root[a] != root[b] and same_attack(view, a, b):
             old = root[b]
             for k, v in root.items():
