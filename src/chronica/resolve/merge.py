@@ -74,11 +74,17 @@ class _Local:
             self.surnames = _SurnameCount(self.doc)
         return self.surnames()
 
-    @property
+    @cached_property
     def full(self) -> list[Name]:
-        return [n for n in self.names if len(n.tokens) > 1]
+        # one Name per token tuple: every comparison reads only the tokens, and a name a
+        # document repeats in every mention would be compared again and again
+        seen: dict[tuple[str, ...], Name] = {}
+        for n in self.names:
+            if len(n.tokens) > 1:
+                seen.setdefault(n.tokens, n)
+        return list(seen.values())
 
-    @property
+    @cached_property
     def singles(self) -> set[str]:
         return {n.single for n in self.names if n.single}
 
