@@ -74,14 +74,23 @@ def _compare(claim_lo: float, claim_hi: float, lo: float, hi: float, approximate
 def _events_at(view: View, person: str, places: set[str]) -> list[tuple[str, Event, DocSpan, Bounds, bool]]:
     """(direction, event, evidence span, bounds, is-the-person) of dated comings and goings
     at the place."""
-    moves = _moves(view)
-    # each distinct place judged once (an archive has far fewer places than events)
-    at = {w for w in moves if any(view.geo.relation(w, p) in ("same", "within", "near") for p in places)}
-    found = sorted((m for w in at for m in moves[w]), key=lambda m: m[0])  # in the events' order
+    found = _moves_at(view, frozenset(places))
     return [(d, ev, s, b, any(view.same_person(person, x) for x in ev.who[:3])) for _, d, ev, s, b in found]
 
 
-_MOVES: dict[int, tuple[View, dict]] = {}
+def _moves_at(view: View, places: frozenset[str]) -> list[tuple[int, str, Event, DocSpan, Bounds]]:
+    """The dated comings and goings at or near ``places``, in the events' order: each
+    set of places judged once per view (an archive's claims name the same places)."""
+    moves = _moves(view)
+    at_cache = _MOVES[id(view)][2]
+    if places not in at_cache:
+        # each distinct place judged once (an archive has far fewer places than events)
+        at = {w for w in moves if any(view.geo.relation(w, p) in ("same", "within", "near") for p in places)}
+        at_cache[places] = sorted((m for w in at for m in moves[w]), key=lambda m: m[0])
+    return at_cache[places]
+
+
+_MOVES: dict[int, tuple[View, dict, dict]] = {}  # the view's moves by place, and by the places asked
 
 
 def _moves(view: View) -> dict[str, list[tuple[int, str, Event, DocSpan, Bounds]]]:
@@ -99,7 +108,7 @@ def _moves(view: View) -> dict[str, list[tuple[int, str, Event, DocSpan, Bounds]
             if b is not None and d and b.width <= 62:
                 by_place.setdefault(ev.where, []).append((n, d, ev, s, b))
     _MOVES.clear()
-    _MOVES[id(view)] = (view, by_place)
+    _MOVES[id(view)] = (view, by_place, {})
     return by_place
 
 
@@ -109,11 +118,14 @@ def _vs_events(view: View, cc: CClaim, places: set[str]):
         return
     moves = _events_at(view, cc.subject, places)
     arrivals = [m for m in moves if m[0] == "arrival"]
-    departures = [m for m in moves if m[0] == "departure"]
+    departures: dict[str, list] = {}  # by the document telling them, in order
+    for m in moves:
+        if m[0] == "departure":
+            departures.setdefault(m[2].document, []).append(m)
     for _, aev, aspan, ab, amine in arrivals:
         # both ends told by one source, at least one of them naming the person
-        later = [m for m in departures if m[3].lo >= ab.lo and m[1].id != aev.id
-                 and m[2].document == aspan.document and (amine or m[4])]
+        later = [m for m in departures.get(aspan.document, ()) if m[3].lo >= ab.lo and m[1].id != aev.id
+                 and (amine or m[4])]
         if not later:
             continue
         _, dev, dspan, db, _ = min(later, key=lambda m: m[3].lo)

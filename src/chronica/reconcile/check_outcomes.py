@@ -3,7 +3,6 @@ same) says they, or everyone, came through unharmed."""
 from __future__ import annotations
 
 from collections import defaultdict
-from itertools import combinations
 
 from .bounds import bounds_of
 from .view import CClaim, Finding, View
@@ -45,6 +44,27 @@ def same_attack(view: View, a: str, b: str) -> bool:
     return not (ea.who and eb.who and not set(ea.who) & set(eb.who))
 
 
+def _meeting_attacks(view: View, event_ids: list[str]) -> list[tuple[str, str]]:
+    """The pairs of ``event_ids`` (in the order of ``combinations``) ``same_attack`` may
+    accept: placed, dated attacks whose dates meet within the loosest slack. Swept by
+    date, so an archive's attacks are not compared all against all."""
+    dated = []
+    for n, e in enumerate(event_ids):
+        ev = view.events.get(e)
+        b = bounds_of(ev.when) if ev is not None and ev.kind in ATTACK_KINDS and ev.where else None
+        if b is not None:
+            dated.append((b.lo, b.hi, n))
+    dated.sort()
+    slack = view.rules.loose_date_days
+    pairs = []
+    for x, (_, hi, n) in enumerate(dated):
+        for lo2, _, m in dated[x + 1:]:
+            if lo2 > hi + slack:
+                break
+            pairs.append((n, m) if n < m else (m, n))
+    return [(event_ids[n], event_ids[m]) for n, m in sorted(pairs)]
+
+
 def _groups(view: View) -> dict[str, list[CClaim]]:
     """Outcome claims per event; attacks told apart by the matcher but that are one
     happening to a reader (``same_attack``) are pooled."""
@@ -53,7 +73,7 @@ def _groups(view: View) -> dict[str, list[CClaim]]:
         if cc.claim.kind == "outcome" and cc.event:
             by_event[cc.event].append(cc)
     root = {e: e for e in by_event}
-    for a, b in combinations(sorted(by_event), 2):
+    for a, b in _meeting_attacks(view, sorted(by_event)):
         if root[a] != root[b] and same_attack(view, a, b):
             old = root[b]
             for k, v in root.items():

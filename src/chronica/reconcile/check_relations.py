@@ -5,7 +5,7 @@ know is never compared, and labels of one standing ("wife" / "spouse") agree."""
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import combinations
+from collections import defaultdict
 
 from ..model import DocSpan, Relation
 from .view import Finding, View
@@ -38,9 +38,31 @@ def _claim(r: Relation) -> DocSpan:
     return DocSpan(e.document, e.start, e.end, e.text, value=r.label)
 
 
+def _person_keys(view: View, entity: str) -> set[str]:
+    """What ``view.same_person`` compares: the entity itself and its name words."""
+    return {"e:" + entity} | {"w:" + w for w in view.name_words_of(entity)}
+
+
+def _candidate_pairs(view: View, rels: list[Relation]):
+    """The pairs (in the order of ``combinations``) of one kind whose first relation's
+    source is the same person as either end of the second: the only pairs ``_same_pair``
+    can accept. Blocking on those keys keeps an archive's relations from being compared
+    all against all."""
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for n, r in enumerate(rels):
+        for k in _person_keys(view, r.source) | _person_keys(view, r.target):
+            index[(r.kind, k)].append(n)
+    for n, a in enumerate(rels):
+        partners: set[int] = set()
+        for k in _person_keys(view, a.source):
+            partners.update(m for m in index.get((a.kind, k), ()) if m > n)
+        for m in sorted(partners):
+            yield a, rels[m]
+
+
 def find(view: View):
-    rels = [r for r in view.corpus.relations if r.evidence and standing(r)]
-    for a, b in combinations(rels, 2):
+    rels = [r for r in view.corpus.relations if r.evidence and standing(r) and r.source and r.target]
+    for a, b in _candidate_pairs(view, rels):
         if a.kind != b.kind or standing(a) == standing(b):
             continue
         if {e.document for e in a.evidence} & {e.document for e in b.evidence}:

@@ -121,9 +121,14 @@ def find(view: View):
     states = _data()[0]
     claims = [c for doc in view.corpus.docs for c in state_claims(view, doc)]
     sides: dict[tuple[str, str], dict[tuple[str, int, int], StateClaim]] = defaultdict(dict)
+    # only claims on one person's one state can disagree: each is paired within its own
+    # (in the claims' order, as all against all would find them)
+    same: dict[tuple[str, str], list[StateClaim]] = defaultdict(list)
+    for c in claims:
+        same[(c.person, c.state)].append(c)
     for a in claims:
-        for b in claims:
-            if a.side and _disagree(a, b):
+        for b in same[(a.person, a.state)] if a.side else ():
+            if _disagree(a, b):
                 for c in (a, b):
                     sides[(c.person, c.state)].setdefault((c.doc, c.start, c.end), c)
     for (person, state), held in sides.items():

@@ -72,6 +72,9 @@ class View:
     def _name_words(self) -> dict[str, frozenset[str]]:
         return name_words(self.corpus.entities)
 
+    def name_words_of(self, entity: str) -> frozenset[str]:
+        return self._name_words.get(entity, frozenset())
+
     def same_person(self, a: str | None, b: str | None) -> bool:
         """The same entity, or two the merger kept apart that share a name word."""
         if not a or not b:

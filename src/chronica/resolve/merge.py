@@ -20,6 +20,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..match_settings import EntityMerging
 from ..model import DocSpan, Entity, LocalEntity, Relation
@@ -38,18 +39,52 @@ from .places import place_ref, qualified_name, state_qualifiers
 from ..resources.names import Name, fold, full_names_match, is_name_form, parse_name, subset_match, tokens_compatible
 
 
+class _SurnameCount:
+    """How many people of one document carry each surname: counted once per document
+    (shared by its locals), not once per compared pair."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self._held: Counter | None = None
+
+    def __call__(self) -> Counter:
+        if self._held is None:
+            held: Counter = Counter()
+            for e in self.doc.entities:
+                if e.type == "person":
+                    held.update({parse_name(f).surname for f in [e.name] + list(e.aliases)} - {None})
+            self._held = held
+        return self._held
+
+
 @dataclass
 class _Local:
     doc_id: str
     doc: object
     ent: LocalEntity
     names: list[Name]  # every alias taken apart (person) or []
+    surnames: _SurnameCount | None = None  # its document's (None: counted on demand)
 
-    @property
+    @cached_property
+    def kin_named(self) -> bool:  # read once per local, not once per compared pair
+        return _read_kin_named(self)
+
+    def surname_holders(self) -> Counter:
+        if self.surnames is None:
+            self.surnames = _SurnameCount(self.doc)
+        return self.surnames()
+
+    @cached_property
     def full(self) -> list[Name]:
-        return [n for n in self.names if len(n.tokens) > 1]
+        # one Name per token tuple: every comparison reads only the tokens, and a name a
+        # document repeats in every mention would be compared again and again
+        seen: dict[tuple[str, ...], Name] = {}
+        for n in self.names:
+            if len(n.tokens) > 1:
+                seen.setdefault(n.tokens, n)
+        return list(seen.values())
 
-    @property
+    @cached_property
     def singles(self) -> set[str]:
         return {n.single for n in self.names if n.single}
 
@@ -116,6 +151,7 @@ def _collect(corpus) -> list[_Local]:
     out = []
     for doc in corpus.docs:
         places = {fold(e.name) for e in doc.entities if e.type == "place" and " " not in e.name}
+        surnames = _SurnameCount(doc)
         for e in doc.entities:
             # credits and bibliographies garble names ("Churchill Says"): compare people by
             # what the running text calls them when it names them at all
@@ -128,7 +164,7 @@ def _collect(corpus) -> list[_Local]:
             if ms and all(m.label == ROLE for m in ms):
                 forms = []  # "the servant": an unnamed person of one document merges nothing
             names = [_person_name(f, places) for f in forms] if e.type == "person" else []
-            out.append(_Local(doc.id, doc, e, names))
+            out.append(_Local(doc.id, doc, e, names, surnames))
     return out
 
 
@@ -143,6 +179,10 @@ def _surname_like(loc: _Local, word: str) -> bool:
 
 
 def _kin_named(loc: _Local) -> bool:
+    return loc.kin_named
+
+
+def _read_kin_named(loc: _Local) -> bool:
     # a person the document only ever names by a first name after "his son" & co.
     text = loc.doc.text
     for i in loc.ent.mentions:
@@ -173,11 +213,7 @@ def _same_person(a: _Local, b: _Local) -> bool:
 
 def _surname_holders(loc: _Local, word: str) -> int:
     """How many people of ``loc``'s document carry ``word`` as their surname."""
-    n = 0
-    for e in loc.doc.entities:
-        if e.type == "person" and any(parse_name(f).surname == word for f in [e.name] + list(e.aliases)):
-            n += 1
-    return n
+    return loc.surname_holders()[word]
 
 
 def _first_name_free(word: str, a: _Local, b: _Local) -> bool:
@@ -328,7 +364,6 @@ class _Signatures:
     def __init__(self, locals_: list[_Local]) -> None:
         self.locals_ = locals_
         self.cache: dict[int, tuple] = {}
-        self.holders: dict[str, Counter] = {}
 
     def of(self, i: int) -> tuple:
         if i not in self.cache:
@@ -351,13 +386,7 @@ class _Signatures:
 
     def _holders(self, loc: _Local) -> Counter:
         """How many people of the local's document carry each surname (_surname_holders)."""
-        if loc.doc_id not in self.holders:
-            held: Counter = Counter()
-            for e in loc.doc.entities:
-                if e.type == "person":
-                    held.update({parse_name(f).surname for f in [e.name] + list(e.aliases)} - {None})
-            self.holders[loc.doc_id] = held
-        return self.holders[loc.doc_id]
+        return loc.surname_holders()
 
 
 def _sub_keys(loc: _Local) -> set[str]:
