@@ -24,7 +24,7 @@ from spacy.errors import Errors
 from spacy.strings import get_string_id
 from spacy.tokens._retokenize import set_token_attrs
 
-CACHE_LIMIT = 200_000  # entries per cache; cleared when full, so a worker's memory stays bounded
+CACHE_LIMIT = 50_000  # entries per cache (a few MiB); cleared when full, so a worker's memory stays bounded
 PREDICATES = {"IN", "NOT_IN", "REGEX"}
 Test = Callable[[tuple], bool]  # one token's attribute values -> does the spec hold
 Spec = tuple[Test, "tuple[int, int] | None"]  # a test, and a (position, value) it requires
@@ -173,6 +173,7 @@ def _lemmatize_doc(self, doc):
             if forms is None:
                 if len(cache) >= CACHE_LIMIT:
                     cache.clear()
+                    self.cache.clear()  # spaCy's own, filled by rule_lemmatize: as large
                 forms = cache[key] = self.rule_lemmatize(doc[i])
             doc[i].lemma_ = forms[0]
         return doc
