@@ -54,3 +54,13 @@ def test_a_pattern_it_cannot_read_keeps_the_stock_ruler():
     speed_up(nlp)
     assert "match" not in vars(ruler)  # the class's own Matcher-based method
     assert [t.lemma_ for t in nlp("the old old town")][-1] == "town"
+
+
+def test_the_caches_stay_within_their_bound(models, monkeypatch):
+    import chronica.nlp.spacy_speed as speed
+    _, fast = models
+    monkeypatch.setattr(speed, "CACHE_LIMIT", 40)
+    list(fast.pipe([TRICKY, TRICKY.upper()]))
+    assert len(fast.get_pipe("attribute_ruler").match.__self__.cache) <= 40
+    assert len(fast.get_pipe("lemmatizer")._chronica_cache) <= 40
+    assert fast(TRICKY).text == TRICKY
