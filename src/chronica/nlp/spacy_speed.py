@@ -24,7 +24,7 @@ from spacy.errors import Errors
 from spacy.strings import get_string_id
 from spacy.tokens._retokenize import set_token_attrs
 
-CACHE_LIMIT = 20_000  # entries per cache (~300 B each); cleared when full, so a worker's memory stays bounded
+CACHE_LIMIT = 4096  # entries per cache (~300 B each), as the other text-keyed caches; cleared when full
 PREDICATES = {"IN", "NOT_IN", "REGEX"}
 Test = Callable[[tuple], bool]  # one token's attribute values -> does the spec hold
 Spec = tuple[Test, "tuple[int, int] | None"]  # a test, and a (position, value) it requires
