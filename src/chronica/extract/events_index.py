@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..doc import Doc
 from ..resources.gender import given_name_gender
 from ..resources import load
+from ..span_index import SpanIndex
 from .events_lexicon import Lexicon
 from .events_triggers import SUBJECT_DEPS
 
@@ -37,6 +38,7 @@ class MentionIndex:
     # people named together ("Hentzau and Detchard", "Vasek and his family"): (char offset,
     # keys), in text order -- what a later "they", "both", "the couple" stands for
     groups: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    mention_spans: SpanIndex | None = None  # the document's mentions by offset (sentence_view)
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,8 @@ def build_index(doc: Doc, lex: Lexicon) -> MentionIndex:
     starts = tuple(sorted(s.start for s in doc.sentences))
     index = MentionIndex(etype, gender, [p[0] for p in persons], [p[1] for p in persons],
                          [p[2] for p in persons], counts, starts, _known_names(doc), _identified(doc, etype),
-                         [p[3] for p in persons], _groups(doc, etype))
+                         [p[3] for p in persons], _groups(doc, etype),
+                         SpanIndex([(m.start, m.end) for m in doc.mentions], of=doc.mentions))
     _chain_subject_pronouns(doc, index)
     return index
 
@@ -226,7 +229,10 @@ def sentence_view(doc: Doc, span, shift: int, index: MentionIndex) -> SentView:
     root_entity: dict[int, str] = {}
     lo, hi = span[0].idx + shift, span[-1].idx + len(span[-1]) + shift
     sdoc = span.doc
-    for m in doc.mentions:
+    spans = index.mention_spans
+    near = spans.overlapping(lo, hi) if spans is not None and spans.describes(doc.mentions) else \
+        range(len(doc.mentions))
+    for m in (doc.mentions[i] for i in near):
         if m.entity is None or m.cited or m.end <= lo or m.start >= hi:
             continue
         ms = sdoc.char_span(m.start - shift, m.end - shift, alignment_mode="expand")

@@ -30,24 +30,37 @@ def staged_paragraphs(doc: Doc, lex: Lexicon, cues_needed: bool = True) -> list[
     if doc.spacy is None:
         return []
     out = []
+    words = _tense_words(doc.spacy)
     for a, b in paragraphs(doc.text):
         span = doc.spacy.char_span(a, b, alignment_mode="expand")
         if span is None:
             continue
         cues = present = past = 0
-        for t in span:
-            if t.pos_ in ("VERB", "AUX"):
-                if t.tag_ in lex.present_tags:
+        for pos, tag, lemma in words[span.start:span.end]:
+            if pos in ("VERB", "AUX"):
+                if tag in lex.present_tags:
                     present += 1
-                elif t.tag_ == "VBD":
+                elif tag == "VBD":
                     past += 1
-            if t.tag_ in lex.present_tags and t.lemma_.lower() in lex.cue_verbs:
+            if tag in lex.present_tags and lemma in lex.cue_verbs:
                 cues += 1
-            elif t.pos_ == "NOUN" and t.lemma_.lower() in lex.cue_nouns:
+            elif pos == "NOUN" and lemma in lex.cue_nouns:
                 cues += 0.5
         if (cues >= lex.min_cues or not cues_needed) and present > past:
             out.append((a, b))
     return out
+
+
+def _tense_words(sd) -> list[tuple[str, str, str]]:
+    """(POS, tag, lower-case lemma) of every token, read once per parse (both passes over
+    the paragraphs use it); kept in the parse's ``user_data``, so it dies with the parse."""
+    got = sd.user_data.get(_TENSE_WORDS)
+    if got is None:
+        got = sd.user_data[_TENSE_WORDS] = [(t.pos_, t.tag_, t.lemma_.lower()) for t in sd]
+    return got
+
+
+_TENSE_WORDS = "chronica.tense_words"
 
 
 def in_any(offset: int, ranges: list[tuple[int, int]]) -> bool:

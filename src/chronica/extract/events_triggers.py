@@ -216,10 +216,15 @@ def _idiom(tok, lex: Lexicon) -> TriggerRule | bool | None:
     return None
 
 
+_TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
+
+
 def _rule_for(tok, lex: Lexicon, place_tokens: set[int], named: frozenset[int]) -> TriggerRule | None:
     role = _role_rule(tok, lex, place_tokens)
     if role is not None:
         return role
+    if tok.pos_ not in _TRIGGER_POS:
+        return None  # no rule below reads a determiner, a preposition, a pronoun ...
     if tok.pos_ == "VERB":
         made = role_object(tok, lex)
         if made is not None:

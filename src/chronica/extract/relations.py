@@ -34,6 +34,7 @@ from ..components import Context, component
 from ..resolve.group_members import LABEL as MEMBERS
 from .pronouns import GENDER_OF, resolve_plural, resolve_pronoun
 from ..resources import load
+from ..span_index import SpanIndex
 
 PERSONAL = ("spouse", "child", "parent", "sibling", "family", "ally", "rival", "killer", "host", "other")
 _PH = r"⟨\d+⟩"
@@ -97,8 +98,9 @@ def find_relations(doc: Doc) -> list[LocalRelation]:
     etype = {e.key: e.type for e in doc.entities}
     sents = body_sentences(doc)
     found: list[LocalRelation] = []
+    spans = SpanIndex([(m.start, m.end) for m in doc.mentions])
     for si, (start, end) in enumerate(sents):
-        ments = [i for i, m in enumerate(doc.mentions)
+        ments = [i for i in spans.overlapping(start - 1, end + 1) for m in (doc.mentions[i],)
                  if start <= m.start and m.end <= end and m.entity and not m.cited
                  and m.label != MEMBERS]  # "the royal couple": not a party of its own
         if not ments:

@@ -132,7 +132,10 @@ def _extend_head(doc: Doc, start: int, lex: Lexicon) -> int:
 
 
 def _is_cap(tok) -> bool:
-    t = tok.text
+    return _is_cap_word(tok.text)
+
+
+def _is_cap_word(t: str) -> bool:
     if not t or not t[0].isupper():
         return False
     return not t.isupper() or len(t) > 1
@@ -268,10 +271,11 @@ def known_feature_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Men
     island, river or mountain range, wherever it stands ("Yakushi-ji was founded",
     "Hadrian's Wall", "Monte Cassino was bombed"): no preposition needed."""
     sd = doc.spacy
+    words = token_words(sd)  # the word tests first: a spaCy token only where they pass
     out = []
     i = 0
     while i < len(sd):
-        if not (_is_cap(sd[i]) and sd[i].pos_ in NAME_POS and sd[i].text not in lex.not_names):
+        if not (_is_cap_word(words[i]) and words[i] not in lex.not_names and sd[i].pos_ in NAME_POS):
             i += 1
             continue
         end = _name_run(sd, i, lex)

@@ -27,6 +27,7 @@ ARTICLES = frozenset(_SMALL_WORDS["articles"])
 POSSESSIVES = frozenset(_SMALL_WORDS["possessives"])
 PREPOSITIONS = frozenset(_SMALL_WORDS["prepositions"])
 NP_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
+DETERMINERS = ARTICLES | POSSESSIVES  # once, not a new set at every token
 
 # what may stand between a name and a description of it
 _AFTER_GAP = re.compile(r"\s*(?:,|[—–]|\s-)\s*")
@@ -165,7 +166,7 @@ def after(sd, text: str, start: int, end: int, people, others, heads: frozenset[
     if span is None or not len(span):
         return []
     i = span[0].i
-    det = sd[i].lower_ if sd[i].lower_ in ARTICLES | POSSESSIVES else None
+    det = sd[i].lower_ if sd[i].lower_ in DETERMINERS else None
     k = _phrase_end(sd, i + (1 if det in POSSESSIVES else 0), len(text), people, others)
     toks = sd[i:k]
     if not len(toks) or not _person_head(toks[1:] if det in POSSESSIVES else toks, heads):
@@ -206,7 +207,7 @@ def before(sd, text: str, start: int, end: int, people, others, heads: frozenset
         prev = sd[i - 1] if i > sent_start else None
         if prev is not None and (prev.pos_ in NP_POS or prev.lower_ in ("'s", "’s") or _glued(prev)):
             continue  # not the start of the phrase
-        det = tok.lower_ if tok.lower_ in ARTICLES | POSSESSIVES else None
+        det = tok.lower_ if tok.lower_ in DETERMINERS else None
         first = i + 1 if det in POSSESSIVES else i
         if det is None:
             owner = _possessor_end(sd, i, people)

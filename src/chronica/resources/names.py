@@ -26,6 +26,15 @@ def titles() -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=1)
+def titles_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``titles()`` grouped by their first word, each group in ``titles()``'s order."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for seq in titles():
+        out.setdefault(seq[0], []).append(seq)
+    return {w: tuple(seqs) for w, seqs in out.items()}
+
+
+@lru_cache(maxsize=1)
 def country_nouns() -> frozenset[str]:
     """Nouns after a people's adjective that name the country ("the French mainland")."""
     return frozenset(load("names/lexicon.yaml")["country_nouns"])
@@ -117,7 +126,8 @@ def parse_name(text: str, *, inverted: bool = False, person: bool = True) -> Nam
     words = _TOKEN.findall(bare)
     folded = [fold(w).strip(_EDGE_PUNCT) for w in words]
     title: tuple[str, ...] = ()
-    for seq in (titles() if person else ()):
+    # only the titles whose first word this name starts with can match it
+    for seq in (titles_by_first_word().get(folded[0].rstrip("."), ()) if person and folded else ()):
         n = len(seq)
         # a title is only a title when a name follows it ("the Emperor" stays a name)
         if len(folded) > n and tuple(w.rstrip(".") for w in folded[:n]) == seq:
