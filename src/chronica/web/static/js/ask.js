@@ -393,8 +393,18 @@
     }
     var basis = ev.when.basis, note = basis === 'relative' ? ' (worked out from another date in the text)' :
       basis === 'inferred' ? " (inferred from the text's context)" : '';
-    return answer('answered', ev.summary + ': ' + dateLabel(ev.when.edtf) + note + '.', baseCites(plainFirst(preciseFirst(ev))),
-      [ev.when.edtf], {bounds: [ev.when.earliest, ev.when.latest]});
+    var spans = plainFirst(preciseFirst(ev)), worded = inItsWords(q, spans), text = ev.summary + ': ' + dateLabel(ev.when.edtf) + note + '.';
+    var bounds = [ev.when.earliest, ev.when.latest], a = answer('answered', text, baseCites(worded), [ev.when.edtf], {bounds: bounds});
+    if (worded.length !== spans.length && !verified(q, answer('answered', text, baseCites(worded), [ev.when.edtf], {bounds: bounds}))) {
+      a.cites = baseCites(spans);  // no date for them: the event's other sentences
+    }
+    return a;
+  }
+  // answers._in_its_words: the spans telling the happening in the question's words, when some do
+  function inItsWords(q, spans) {
+    var asked = new Set([q.predicate].concat(q.forms || [], q.words).filter(Boolean).map(stem));
+    var worded = spans.filter(function (s) { return Array.from(stems(s[3])).some(function (w) { return asked.has(w); }); });
+    return worded.length ? worded : spans;
   }
   function preciseFirst(ev) {  // spans giving the event's own date first; spans dated otherwise left out
     var w = ev.when || {}, spans = ev.evidence.filter(function (s) { return !s[4] || overlaps((s[15] || []).slice(0, 2), [w.earliest, w.latest]); });
