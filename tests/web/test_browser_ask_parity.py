@@ -157,3 +157,29 @@ def test_ask_box_on_every_page_of_the_report(built):
     for p in pages:
         html = p.read_text(encoding="utf-8")
         assert len(re.findall(r'data-testid="ask-box"', html)) == 1, p.name
+
+
+PART_QUESTIONS = [  # the named participant's part and the part "who" asks for, read from the words
+    "What did Peruggia do in Florence?",  # told of Peruggia
+    "Who arrested Peruggia?",  # Peruggia underwent it, the answer did it
+    "Who questioned Picasso?",
+    "Who did Peruggia write to in 1913?",  # Peruggia did it, the answer underwent it
+    "What happened to Apollinaire in 1911?",  # any part but a bystander's
+    "Whatever happened to Vincenzo Peruggia?",
+    "Who was questioned after the theft?",  # the answer underwent it
+    "Who was Apollinaire's friend?",  # no part asked
+    "Who examined the painting at Peruggia's hotel?",
+    "Who did it?",
+]
+
+
+def test_report_reads_the_parts_as_the_cli_does(browser, built):
+    url, out, _ = built
+    page = browser.new_page()
+    page.goto((out / "ask.html").as_uri())
+    parts = page.evaluate("qs => qs.map(q => { const p = window.ChronicaAsk.parse(q); return [p.part || null, p.answerPart || null]; })",
+                          PART_QUESTIONS)
+    page.close()
+    for question, (part, answer_part) in zip(PART_QUESTIONS, parts):
+        cli = _cli(url, question)["question"]
+        assert [part, answer_part] == [cli["part"], cli["answer_part"]], question

@@ -16,6 +16,7 @@ import re
 from ..ask.base import Base
 from ..ask.support import hedged
 from ..ask.verify import ANCHOR_REACH, PARAGRAPH_REACH, _ABBREVIATION, _SENTENCE_END, _dates_in, _paragraph_start, numbers_in
+from ..whois import _is_name
 
 DATE_ANCHOR, NAME_ANCHOR = 1, 2  # what a sentence before a quote may give it (bit flags)
 
@@ -27,7 +28,8 @@ class EvidenceFacts:
         self.base, self.texts = base, texts
         forms: dict[str, set[str]] = {}
         for ent in base.entities.values():
-            for f in [ent.get("name", "")] + list(ent.get("aliases", ())):
+            # an alias that describes ("Tenmu's father") names no one: verify.forms_of leaves it out
+            for f in [ent.get("name", "")] + [a for a in ent.get("aliases", ()) if _is_name(a)]:
                 if f and len(f) > 2:
                     forms.setdefault(f.casefold(), set()).add(ent["id"])
         self.forms = forms

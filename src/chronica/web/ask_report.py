@@ -10,10 +10,12 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..ask.base import Base
+from ..ask.listing import _states
 from ..ask.parse import rules
 from ..ask.passages import split_passages
 from ..ask.support import _kind_triggers, evidence_rules, hedged, located_at
 from ..ask.quantities import stated_durations
+from ..ask.roles import WANTED, with_roles
 from ..config import Settings
 from ..extract.events_lexicon import load_lexicon
 from ..nlp.parse import load_spacy
@@ -30,7 +32,8 @@ def _rules() -> dict:
         "kinds": [[k, p.pattern] for k, p in r.kinds], "related": r.related, "passive": r.passive,
         "lightKinds": r.light_kinds, "withDate": r.with_a_date,
         "narrow": sorted(evidence_rules().narrow), "inflections": list(evidence_rules().inflections), "light": sorted(r.light), "stop": sorted(r.stop),
-        "relationLabels": sorted(r.relation_labels), "searchStop": sorted(STOP_WORDS),
+        "relationLabels": sorted(r.relation_labels), "undergo": sorted(r.undergo),
+        "wanted": {k: sorted(v) for k, v in WANTED.items()}, "searchStop": sorted(STOP_WORDS),
         # in the lexicon's order: a predicate's first kind counts most (parse.event_kinds)
         "verbs": {k: list(dict.fromkeys(x.kind for x in v)) for k, v in lex.verbs.items()},
         "nouns": {k: list(dict.fromkeys(x.kind for x in v)) for k, v in lex.nouns.items()},
@@ -53,6 +56,15 @@ def _span(s: dict, facts: EvidenceFacts, places: bool = False) -> list:
          numbers(text)]
 
 
+def _told_of(base: Base, ev: dict) -> list[list[str]]:
+    """Per evidence span, the participants (not places) it states the event of: named, a
+    pronoun taken for them, or named before it in its paragraph (ask/listing.py _states,
+    which a listed event's quote must pass for every asked entity; they are among its
+    participants, so these are all the listing can ask)."""
+    people = [e for e in dict.fromkeys(ev.get("who", ())) if base.type(e) != "place"]
+    return [[e for e in people if _states(base, s, (e,))] for s in ev.get("evidence", ())]
+
+
 def _quote(s: dict) -> list:
     return [s["document"], s["start"], s["end"], s.get("text", "")]
 
@@ -60,7 +72,7 @@ def _quote(s: dict) -> list:
 def ask_data(kb: KnowledgeBase, links: Links, nlp=None) -> dict:
     """Everything ask.js reads. Entities are the asker's (a person stored as two entities
     joined, ask/people.py); with ``nlp`` the sentences carry the facts reading needs."""
-    base = Base(kb.export, kb.texts)
+    base = Base(with_roles(kb.export, kb.roles), kb.texts)  # people joined, their parts with them
     data = {**kb.export, "entities": list(base.entities.values()), "events": base.events,
             "relations": base.relations, "conflicts": base.conflicts}
     facts = EvidenceFacts(base, kb.texts)
@@ -73,9 +85,14 @@ def ask_data(kb: KnowledgeBase, links: Links, nlp=None) -> dict:
                      for e in data.get("entities", ())],
         "events": [{"id": ev["id"], "kind": ev.get("kind"), "summary": ev.get("summary", ""),
                     "when": ev.get("when"), "where": ev.get("where"), "who": ev.get("who", []),
+                    # the participants' parts (ask/roles.py); none when the sources did not say
+                    **({"roles": ev["roles"]} if ev.get("roles") else {}), "told": _told_of(base, ev),
                     "evidence": [_span(s, facts, places=True) for s in ev.get("evidence", ())]} for ev in data.get("events", ())],
         "relations": [{"label": r.get("label") or r.get("kind"), "source": r["source"], "target": r["target"],
-                       "evidence": [_span(s, facts) for s in r.get("evidence", ())]} for r in data.get("relations", ()) or ()],
+                       "evidence": [_span(s, facts) for s in r.get("evidence", ())],
+                       # a phrase ("Tenmu's father") widened to its sentence, as the CLI cites a relation
+                       "sentences": [_span(base.sentence(s), facts) for s in r.get("evidence", ())]}
+                      for r in data.get("relations", ()) or ()],
         "conflicts": [{"kind": c.get("kind"), "about": c.get("about", ""), "events": c.get("events", []),
                        "claims": [_span(s, facts) for s in c.get("claims", ())],
                        # each claim widened to the sentence that says it, as the CLI cites it (base.sentence)

@@ -28,6 +28,9 @@ class KnowledgeBase:
     """Everything a page shows, indexed by entity, document, place and text."""
 
     incomplete: str | None = None  # why the last build did not finish (pages say so)
+    # event id -> {entity id: agent | subject | patient | other} (store.roles), kept beside
+    # the export as the store keeps them: the report's ask reads them as `chronica ask` does
+    roles: dict[str, dict[str, str]] = {}
 
     def __init__(self, data: dict[str, Any], texts: dict[str, str | None]):
         self.export = data
@@ -59,6 +62,7 @@ class KnowledgeBase:
         texts = {d["id"]: store.document_text(d["id"]) for d in data.get("documents", ())}
         kb = cls(data, texts)
         kb.store_url = store.url  # for full-text search in the store (/ask)
+        kb.roles = store.event_roles()
         return kb
 
     # ----------------------------------------------------------------- indexing --

@@ -79,12 +79,12 @@
     for (var i = 0; i < R.kinds.length; i++) { if (new RegExp(R.kinds[i][1]).test(low)) { kind = R.kinds[i][0]; break; } }
     var toks = [], m, re = /[\p{L}\p{N}'’-]+/gu;
     while ((m = re.exec(text))) toks.push({t: m[0], i: m.index});
-    var found = [], used = new Set(), names = [];
+    var found = [], used = new Set(), names = [], spans = [];
     for (var a = 0; a < toks.length; a++) {
       for (var n = Math.min(6, toks.length - a); n > 0; n--) {
         var k = key(toks.slice(a, a + n).map(function (x) { return x.t; }).join(' '));
         if (forms[k] && (n > 1 || /^\p{Lu}/u.test(toks[a].t))) {
-          found.push(forms[k][0]);
+          found.push(forms[k][0]); spans.push([a, a + n]);
           names.push(text.slice(toks[a].i, toks[a + n - 1].i + toks[a + n - 1].t.length).replace(/['’]s$/, '').replace(/^the /i, ''));
           for (var j = a; j < a + n; j++) used.add(j);
           a += n - 1; break;
@@ -108,6 +108,9 @@
     if (kind === 'how_many') q.role = counted(low);
     q.roleForms = (IRREGULAR.noun || {})[q.role] || [];
     q.asksObject = asksObject(low);
+    if (RO) RO.parts(q, toks, spans, function (w) {  // a verb's lemma ("happened": happen), null for another word
+      return verbLemma(w) || lemmas(w).find(function (x) { return R.verbs[x] || LIGHT.has(x); }) || null;
+    });
     return q;
   }
   // the question's predicate as spaCy finds it: the first verb (by the forms the texts use
@@ -228,6 +231,8 @@
   function involves(ev, id) { return ents[id] && ents[id].type === 'place' ? placesOf(ev).indexOf(id) >= 0 : ev.who.indexOf(id) >= 0; }
 
   var RA = window.ChronicaAskRead || null, dateLabel = RA ? RA.dateLabel : label;
+  var RO = window.ChronicaAskRoles || null;  // the participants' parts (ask/roles.py)
+  function plays(ev, id, part) { return !RO || RO.plays(ev, id, RO.wanted(part)); }
   var ANSWER = {
     when: function (q) {
       var found = bestScored(q, function (e) { return e.when && e.when.edtf; }).filter(function (x) { return tellsTheAction(q, x.ev); });
@@ -259,11 +264,12 @@
         if (rel.length) {
           var otherIds = rel.map(function (r) { return r.source === q.entities[0] ? r.target : r.source; }), other = Array.from(new Set(otherIds.map(name)));
           return answer('answered', name(q.entities[0]) + "'s " + q.role + ': ' + other.join(', ') + '.',
-            [].concat.apply([], rel.map(function (r) { return r.evidence.map(function (s) { return cite(s); }); })), other, {ids: otherIds});
+            baseCites([].concat.apply([], rel.map(function (r) { return r.sentences || r.evidence; }))), other, {ids: otherIds});
         }
       }
       if (q.predicate) {
-        var found = bestScored(q);  // only the best-fitting events answer
+        // only the best-fitting events that involve all the question names answer
+        var found = bestScored(q).filter(function (x) { return tellsAll(q, x.ev); });
         for (var i = 0; i < found.length && found[i].s >= found[0].s; i++) {
           var a = whoDid(q, found[i].ev);
           if (a) return a;
@@ -277,31 +283,33 @@
     what: function (q) {
       var evs = q.entities.length ? Array.from(new Set([].concat.apply([], q.entities.map(function (e) { return byEntity[e] || []; })))) : (q.period ? events : []);
       // every asked entity takes part (a place as the event's place or one enclosing it)
-      evs = evs.filter(function (ev) {
-        return q.entities.every(function (e) { return involves(ev, e); }) && inPeriod(ev, q.period) && plainOnly(ev.evidence).length;
+      var about = listable(q);
+      evs = evs.filter(function (ev) {  // the first in the part asked ("what did X do": X did it), a quote telling it of them
+        return q.entities.every(function (e) { return involves(ev, e); }) && (!about.length || plays(ev, about[0], q.part)) &&
+          inPeriod(ev, q.period) && listedQuote(ev, about);
       }).slice(0, 8);
       if (!evs.length) return null;
-      var about = q.entities.map(name).join(' and ');
-      return answer('answered', (about ? 'What the sources tell of ' + about + ': ' : 'What happened, as the sources tell it: ') +
+      var names = q.entities.map(name).join(' and ');
+      return answer('answered', (names ? 'What the sources tell of ' + names + ': ' : 'What happened, as the sources tell it: ') +
         evs.map(function (ev) { return dateLabel((ev.when || {}).edtf) + ': ' + ev.summary; }).join('; ') + '.',
-        evs.map(function (ev) { return cite(plainOnly(ev.evidence)[0]); }), evs.map(function (ev) { return (ev.when || {}).edtf || ''; }));
+        evs.map(function (ev) { return cite(listedQuote(ev, about)); }), evs.map(function (ev) { return (ev.when || {}).edtf || ''; }));
     },
     fate: function (q) {
       if (!q.entities.length) return null;
-      var p = q.entities[0], dated = (byEntity[p] || []).filter(function (ev) { return ev.when && ev.when.earliest && involves(ev, p) && plainOnly(ev.evidence).length; });
+      var p = q.entities[0], dated = (byEntity[p] || []).filter(function (ev) { return ev.when && ev.when.earliest && involves(ev, p) && plays(ev, p, 'involved') && listedQuote(ev, [p]); });
       dated.sort(function (a, b) { return isoCompare(a.when.earliest, b.when.earliest); });  // "228 BC" before "218 BC"
       var death = -1;  // a life ends at its last death: later events naming the person are about the dead
       dated.forEach(function (ev, i) { if (ev.kind === 'death' && ev.who.indexOf(p) >= 0) death = i; });
       if (death >= 0) dated = dated.slice(0, death + 1);
       var seen = new Set(), last = dated.slice().reverse().filter(function (ev) {  // one per happening
-        var q0 = plainOnly(ev.evidence)[0], keys = ['e' + [ev.kind, ev.when.edtf, ev.where, ev.who.slice().sort()].join('|'), 'q' + [q0[0], q0[1], q0[2]].join('|')];
+        var q0 = listedQuote(ev, listable(q)) || [], keys = ['e' + [ev.kind, ev.when.edtf, ev.where, ev.who.slice().sort()].join('|'), 'q' + [q0[0], q0[1], q0[2]].join('|')];
         if (keys.some(function (k) { return seen.has(k); })) return false;
         keys.forEach(function (k) { seen.add(k); });
         return true;
       }).slice(0, 3);
       if (!last.length) return null;
       return answer('answered', 'The last the sources tell of ' + name(p) + ': ' + last.map(function (ev) { return dateLabel(ev.when.edtf) + ': ' + ev.summary; }).join('; ') + '.',
-        last.map(function (ev) { return cite(plainOnly(ev.evidence)[0]); }), [last[0].when.edtf].concat(last[0].where ? [name(last[0].where)] : []));
+        last.map(function (ev) { return listedQuote(ev, listable(q)); }).filter(Boolean).map(function (s) { return cite(s); }), [last[0].when.edtf].concat(last[0].where ? [name(last[0].where)] : []));
     },
     disputes: function (q) { return conflicts(q); },
     how_long: function (q) { return conflictsOfKind(q, 'duration') || howLong(q); },
@@ -325,9 +333,22 @@
     return first.concat(rest).slice(0, limit || 4).map(function (s) { return cite(s); });
   }
   function plainFirst(spans) { var p = plainOnly(spans); return p.length ? p : spans; }
-  function tellsTheAction(q, ev) {  // without a predicate, the question's own words carry what is asked
-    if (q.predicate || !q.words.length) return true;
-    return q.words.some(function (w) { return eventStems[ev.id].has(stem(w)); });
+  // answers._tells_the_action: without a predicate, the question's own words carry what is
+  // asked; with one, an event writing neither its verb nor another word of the question is
+  // another happening of that kind (q.words leave the predicate out)
+  function tellsTheAction(q, ev) {
+    var have = eventStems[ev.id], told = function (w) { return have.has(stem(w)); };
+    if (!q.words.length) return true;
+    return q.words.some(told) || !!q.predicate && [q.predicate].concat(q.forms || []).some(told);
+  }
+  // answers._tells_all: every entity the question names takes part in the event or is written in it
+  function tellsAll(q, ev) {
+    var inv = new Set(ev.who.concat(placesOf(ev))), have = eventStems[ev.id];
+    return q.entities.every(function (e) {
+      if (inv.has(e)) return true;
+      var ws = (name(e).match(/[\p{L}\p{N}_]+/gu) || []).filter(function (w) { return w.length > 2; }).map(stem);
+      return ws.length > 0 && ws.every(function (w) { return have.has(w); });
+    });
   }
   function lifeAsked(q) {
     if (!q.kinds.length || ['birth', 'death'].indexOf(q.kinds[0]) < 0) return null;
@@ -372,8 +393,18 @@
     }
     var basis = ev.when.basis, note = basis === 'relative' ? ' (worked out from another date in the text)' :
       basis === 'inferred' ? " (inferred from the text's context)" : '';
-    return answer('answered', ev.summary + ': ' + dateLabel(ev.when.edtf) + note + '.', baseCites(plainFirst(preciseFirst(ev))),
-      [ev.when.edtf], {bounds: [ev.when.earliest, ev.when.latest]});
+    var spans = plainFirst(preciseFirst(ev)), worded = inItsWords(q, spans), text = ev.summary + ': ' + dateLabel(ev.when.edtf) + note + '.';
+    var bounds = [ev.when.earliest, ev.when.latest], a = answer('answered', text, baseCites(worded), [ev.when.edtf], {bounds: bounds});
+    if (worded.length !== spans.length && !verified(q, answer('answered', text, baseCites(worded), [ev.when.edtf], {bounds: bounds}))) {
+      a.cites = baseCites(spans);  // no date for them: the event's other sentences
+    }
+    return a;
+  }
+  // answers._in_its_words: the spans telling the happening in the question's words, when some do
+  function inItsWords(q, spans) {
+    var asked = new Set([q.predicate].concat(q.forms || [], q.words).filter(Boolean).map(stem));
+    var worded = spans.filter(function (s) { return Array.from(stems(s[3])).some(function (w) { return asked.has(w); }); });
+    return worded.length ? worded : spans;
   }
   function preciseFirst(ev) {  // spans giving the event's own date first; spans dated otherwise left out
     var w = ev.when || {}, spans = ev.evidence.filter(function (s) { return !s[4] || overlaps((s[15] || []).slice(0, 2), [w.earliest, w.latest]); });
@@ -382,6 +413,20 @@
     var stated = new Set(spans.filter(function (s) { return (s[15] || [])[2] === 'explicit'; }).map(function (s) { return s[0]; }));
     return spans.filter(function (s) { return !stated.has(s[0]) || (s[15] || [])[2] === 'explicit'; });
   }
+  // listing._quote: the event's plain quote naming the most asked entities (the first of
+  // those); null when it does not state the event of each of them (ev.told: listing._states)
+  function listedQuote(ev, about) {
+    var best = -1, most = -1;
+    ev.evidence.forEach(function (s, i) {
+      if (s[7]) return;  // a legend told is not what happened
+      var n = about.filter(function (e) { return namesIn(s[3], e); }).length;
+      if (n > most) { most = n; best = i; }
+    });
+    if (best < 0) return null;
+    var told = (ev.told || [])[best] || [];
+    return about.every(function (e) { return (ents[e] || {}).type === 'place' || told.indexOf(e) >= 0; }) ? ev.evidence[best] : null;
+  }
+  function listable(q) { return q.entities.filter(function (e) { return byEntity[e] || (ents[e] || {}).type === 'person'; }); }
   function namesIn(t, id) {
     var low = fold(t), e = ents[id] || {};
     return [e.name].concat(e.aliases || []).some(function (f) { return f && f.length > 2 && low.indexOf(fold(f)) >= 0; });
@@ -392,9 +437,10 @@
     return (R.narrow || []).indexOf(q.predicate) >= 0 ? [] : ev.evidence;
   }
   function whoDid(q, ev) {  // the event's other people, each named in a plain span that tells the happening
+    if (q.entities.length && !plays(ev, q.entities[0], q.part)) return null;  // "who killed X?": a happening X suffered
     var told = plainFirst(tellingSpans(q, ev)), others = [], spans = [];
-    ev.who.forEach(function (o) {
-      if (q.entities.indexOf(o) >= 0 || PEOPLE.indexOf((ents[o] || {}).type) < 0) return;
+    ev.who.forEach(function (o) {  // "who killed": the doer, not a bystander
+      if (q.entities.indexOf(o) >= 0 || PEOPLE.indexOf((ents[o] || {}).type) < 0 || !plays(ev, o, q.answerPart)) return;
       var naming = told.filter(function (s) { return namesIn(s[3], o); });
       if (naming.length) { others.push(o); spans = spans.concat(naming); }
     });
