@@ -63,5 +63,16 @@ def test_a_stop_in_the_asked_period_is_proved_by_its_quotes_that_write_a_date_in
     told = dict(_span("On 2 May 1710 Mirel Stark entered the toll house at Vell."), when=_day("1710-05-02"))
     from_context = dict(_span("On 9 May 1710 Tobin Rusk jumped into the river at Vell."),
                         when={**_day("1710-05-02"), "basis": "inferred"})
-    assert _dated_in_period([from_context, told], ("1710-05-01", "1710-05-31")) == [told]
-    assert _dated_in_period([from_context], ("1710-05-01", "1710-05-31")) == [from_context]  # none better: kept
+    may = ("1710-05-01", "1710-05-31")
+    assert _dated_in_period([from_context, told], may, {"vell"}) == [told]
+    assert _dated_in_period([from_context], may, {"vell"}) == [from_context]  # none better: kept
+
+
+def test_a_quote_naming_the_stop_comes_before_a_dated_heading_that_does_not():
+    from chronica.ask.answers import _dated_in_period
+    heading = dict(document=DOC, start=0, end=23, text="Lower Corvan, 1710-1712", when={**_day("1710-05-02"), "earliest": "1710-01-01",
+                                                           "latest": "1712-12-31"})
+    naming = dict(document=DOC, start=30, end=72, text="They took rooms in the mill house at Vell.", when={**_day("1710-05-02"), "basis": "inferred"})
+    may = ("1710-05-01", "1710-05-31")
+    assert _dated_in_period([heading, naming], may, {"vell"}) == [naming]
+    assert _dated_in_period([heading], may, {"vell"}) == [heading]  # nothing names it: the dated one

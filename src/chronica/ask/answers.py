@@ -18,7 +18,7 @@ from .model import Answer, Question
 from .parse import rules
 from .roles import plays, wanted
 from .support import evidence_rules, hedged, located_at, narrow, plain_first, tells
-from .verify import verified
+from .verify import forms_of, verified
 from .words import stem, stems
 
 MAX_LISTED = 8
@@ -269,19 +269,23 @@ def _where_at(base: Base, q: Question, person: str) -> Answer | None:
         return None
     names = list(dict.fromkeys(s.place_name for s in stops))
     spans = [sp for s in stops for sp in _dated_in_period(
-        [sp for eid in s.events for ev in told.get(eid, ()) for sp in ev.get("evidence", ())], q.period)]
+        [sp for eid in s.events for ev in told.get(eid, ()) for sp in ev.get("evidence", ())], q.period,
+        forms_of(base, [s.place_name]))]
     period = " – ".join(dict.fromkeys(date_label(x) for x in (stops[0].start, stops[-1].end)))
     text = f"In {q.period_text}, {base.name(person)} was in {' and then '.join(names)} (the sources place them there {period})."
     return Answer(q, "answered", text, names, base.cites(spans))
 
 
-def _dated_in_period(spans: list[dict], period: tuple[str, str]) -> list[dict]:
-    """A stop's quotes that write a date within the asked period themselves, when some do:
-    "where was he in February 1815?" is proved by "escaped from Elba on 26 February
-    1815", not by a sentence the itinerary dated from its context."""
+def _dated_in_period(spans: list[dict], period: tuple[str, str], place_forms: set[str]) -> list[dict]:
+    """A stop's quotes that name the place and write a date within the asked period
+    themselves, when some do: "where was he in February 1815?" is proved by "sailed from
+    the island on 26 February 1815", not by a sentence the itinerary dated from its
+    context. A quote naming the place comes before a dated one that does not (a heading
+    "Peru, 1850-1855" does not say the town), which the answer's check would refuse."""
     dated = [sp for sp in spans if (w := sp.get("when") or {}).get("basis") in ("explicit", "relative")
              and overlaps(w.get("earliest"), w.get("latest"), *period)]
-    return dated or spans
+    naming = [sp for sp in spans if any(f in (sp.get("text") or "").casefold() for f in place_forms)]
+    return [sp for sp in dated if sp in naming] or naming or dated or spans
 
 
 def _days(stop) -> int:
