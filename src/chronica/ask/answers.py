@@ -388,7 +388,7 @@ def _who_by_relation(base: Base, q: Question) -> Answer | None:
     if not matches:
         return None
     names = list(dict.fromkeys(base.name(o) for _, o, _ in matches))
-    # a relation's evidence may be a phrase ("Tenmu's father"): its sentence names the relative too
+    # a relation's evidence may be a phrase ("Orsolya's father"): its sentence names the relative too
     spans = [base.sentence(s) for _, _, r in matches for s in r.get("evidence", ())]
     return Answer(q, "answered", f"{base.name(q.entities[0])}'s {role}: {', '.join(names)}.", names, base.cites(spans))
 

@@ -106,7 +106,7 @@ def _date_cites(base: Base, ans: Answer) -> list[Cite]:
 def forms_of(base: Base, names: list[str]) -> set[str]:
     """Every name the answer's entities go by, and those of the places inside them (a quote
     naming the Salon Carré puts it in the museum that holds the room). An alias that
-    describes rather than names ("Tenmu's father", "the city") is left out: a quote
+    describes rather than names ("Orsolya's father", "the city") is left out: a quote
     giving only the description does not say who or where."""
     wanted = {ent["id"] for n in names for ent in base.by_name.get(n.casefold(), ())}
     inside = {e["id"] for e in base.entities.values() if e.get("type") == "place"

@@ -28,7 +28,7 @@ class EvidenceFacts:
         self.base, self.texts = base, texts
         forms: dict[str, set[str]] = {}
         for ent in base.entities.values():
-            # an alias that describes ("Tenmu's father") names no one: verify.forms_of leaves it out
+            # an alias that describes ("Orsolya's father") names no one: verify.forms_of leaves it out
             for f in [ent.get("name", "")] + [a for a in ent.get("aliases", ()) if _is_name(a)]:
                 if f and len(f) > 2:
                     forms.setdefault(f.casefold(), set()).add(ent["id"])

@@ -90,7 +90,7 @@ def ask_data(kb: KnowledgeBase, links: Links, nlp=None) -> dict:
                     "evidence": [_span(s, facts, places=True) for s in ev.get("evidence", ())]} for ev in data.get("events", ())],
         "relations": [{"label": r.get("label") or r.get("kind"), "source": r["source"], "target": r["target"],
                        "evidence": [_span(s, facts) for s in r.get("evidence", ())],
-                       # a phrase ("Tenmu's father") widened to its sentence, as the CLI cites a relation
+                       # a phrase ("Orsolya's father") widened to its sentence, as the CLI cites a relation
                        "sentences": [_span(base.sentence(s), facts) for s in r.get("evidence", ())]}
                       for r in data.get("relations", ()) or ()],
         "conflicts": [{"kind": c.get("kind"), "about": c.get("about", ""), "events": c.get("events", []),
