@@ -57,6 +57,8 @@ class Lexicon:
     kinds: tuple[str, ...] = field(default=())
     attempt_verbs: frozenset[str] = frozenset()
     fiction_nouns: frozenset[str] = frozenset()  # "In a recent novel, ...": what follows is fiction
+    habitual_adverbs: frozenset[str] = frozenset()  # "always", "usually": a habit, not a happening
+    habitual_subordinators: frozenset[str] = frozenset()  # "whenever", "wherever"
     custody_nouns: frozenset[str] = frozenset()  # "prison", "jail": the need "custody"
     staged_kinds: frozenset[str] = frozenset()  # kinds a staged scene still tells
     harm_cues: frozenset[str] = frozenset()  # "pain", "blood": a blow was struck
@@ -148,6 +150,8 @@ def load_lexicon() -> Lexicon:
         intention_adjectives=fs(ctx.get("intention_adjectives")),
         belief_nouns=fs(ctx.get("belief_nouns")),
         fiction_nouns=fs(ctx.get("fiction_nouns")),
+        habitual_adverbs=fs(ctx.get("habitual_adverbs")),
+        habitual_subordinators=fs(ctx.get("habitual_subordinators")),
         female_cues=fs(gender.get("female")),
         male_cues=fs(gender.get("male")),
         anaphoric_determiners=fs(ctx.get("anaphoric_determiners")),

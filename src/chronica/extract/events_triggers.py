@@ -317,13 +317,25 @@ def _in_fiction(doc, sent_start: int, sent_end: int, lex: Lexicon) -> bool:
 
 
 def is_hypothetical(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
-    """Modal, counterfactual, conditional, merely intended/feared, or told of a work
-    of fiction ("In a recent novel, the queen dies at sea")."""
-    if _in_fiction(tok.doc, sent_start, sent_end, lex):
+    """Modal, counterfactual, conditional, merely intended/feared, told of a work
+    of fiction ("In a recent novel, the queen dies at sea"), or a habit."""
+    if _in_fiction(tok.doc, sent_start, sent_end, lex) or _habitual(tok, lex):
         return True
     return _modal(tok, lex) or _intended(tok, lex, sent_start, sent_end) or \
         under_counterfactual(tok, lex, sent_start, sent_end) or \
         (shares_auxiliary(tok) and _modal(tok.head, lex)) or told_in_a_work(tok, lex, sent_start, sent_end)
+
+
+def _habitual(tok, lex: Lexicon) -> bool:
+    """An adverb of habit ("always dined"), or "whenever"/"wherever" on the clause or on
+    an adverbial clause of it ("carried a pistol wherever he went")."""
+    for c in tok.children:
+        if c.dep_ in ("advmod", "mark") and c.lower_ in lex.habitual_adverbs | lex.habitual_subordinators:
+            return True
+        if c.dep_ == "advcl" and any(g.dep_ in ("advmod", "mark") and g.lower_ in lex.habitual_subordinators
+                                     for g in c.children):
+            return True
+    return False
 
 
 def _modal(tok, lex: Lexicon) -> bool:
