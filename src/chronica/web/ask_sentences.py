@@ -32,7 +32,8 @@ from ..ask.lifespan import life_dates
 from ..ask.model import Passage, Question
 from ..ask.parse import _irregular_forms, time_tagger
 from ..ask.quantities import _NUMBER, AGE, figure, stated_durations
-from ..ask.reading import BEFORE_REACH, _SPAN_LINK, _UNTIL, _conjoined, _covers, _days_between, _sentences, refers_back
+from ..ask.reading import BEFORE_REACH, _SPAN_LINK, _UNTIL, _covers, _days_between, _described, _sentences, refers_back
+from ..ask.reading import _roles as _verb_roles
 from ..ask.support import _CLAUSE_END, hedged, located_at
 from ..extract.events_lexicon import load_lexicon
 from ..resources.names import is_name_form
@@ -157,31 +158,6 @@ def _hedged_clauses(text: str) -> list[list[int]]:
         if b > a and hedged(text, at):
             out.append([a, b])
     return out
-
-
-def _verb_roles(verb) -> dict[str, list]:
-    """chronica.ask.reading._roles."""
-    subj, obj = [], []
-    for c in verb.children:
-        if c.dep_ == "nsubj":
-            subj.append(c)
-        elif c.dep_ in ("nsubjpass", "dobj", "obj"):
-            obj.append(c)
-        elif c.dep_ == "agent":
-            subj += [g for g in c.children if g.dep_ == "pobj"]
-    if not subj and verb.dep_ == "conj":
-        subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    return {"subject": [t for s in subj for t in _conjoined(s)], "object": [t for o in obj for t in _conjoined(o)]}
-
-
-def _described(noun) -> dict[str, list]:
-    """chronica.ask.reading._described."""
-    who = [c for c in noun.children if c.dep_ == "appos"]
-    if noun.dep_ == "appos":
-        who.append(noun.head)
-    if noun.dep_ == "attr":
-        who += [c for c in noun.head.children if c.dep_ == "nsubj"]
-    return {"subject": [t for w in who for t in _conjoined(w)], "object": []}
 
 
 def lives(base: Base) -> dict[str, dict[str, list]]:
