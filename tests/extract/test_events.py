@@ -277,3 +277,20 @@ def test_events_place_of_someone_elses_happening_is_not_carried(nlp):
     assert doc.entity(retreat.where).name == "Valletta"
     death = next(e for e in events if e.kind == "death")
     assert doc.entity(death.where).name == "Oporto"
+
+
+@pytest.mark.parametrize("text, dates, kind, expected", [
+    # measured back from the sentence's date: on or before its year, never at it
+    ("The mill burned in 1702, two decades after the regent exiled the old bishop.",
+     {"1702": "1702"}, "exile", "../1702"),
+    ("In 1790 the abbey was closed, long after the last prior died.", {"1790": "1790"}, "death", "../1790"),
+    # no measure: "after" alone keeps the sentence's date
+    ("In 1790 the abbey was closed after the last prior died.", {"1790": "1790"}, "death", "1790"),
+    # the clause writes its own date: kept
+    ("The mill burned in 1702, two decades after the regent exiled the old bishop in 1681.",
+     {"1702": "1702", "1681": "1681"}, "exile", "1681"),
+])
+def test_events_a_clause_measured_back_from_the_date_is_before_it(nlp, text, dates, kind, expected):
+    _, events = events_of(nlp, text, dates=dates)
+    ev = next(e for e in events if e.kind == kind)
+    assert ev.when is not None and ev.when.edtf == expected

@@ -350,7 +350,31 @@ def _event_when(doc: Doc, sent, view: SentView, h: Happening, evidence: Span, le
         when = replace(when, basis="relative")
     if when is None:
         when = _inferred_when(doc, sent, view, h, anchor, evidence, lex, frame, timexes)
+    after = _measured_back(anchor, lex)
+    if when is not None and after is not None and not _dated_inside(anchor, after, view, in_clause):
+        when = up_to(when)  # "twelve years after X": X is that long before the date given
     return when
+
+
+def _measured_back(verb, lex: Lexicon):
+    """The "after" a clause is measured back by from the sentence's date ("(twelve years |
+    long) after X"), or None."""
+    after = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in lex.earlier_marks), None)
+    if after is None and verb.dep_ == "pcomp" and verb.head.lower_ in lex.earlier_marks:
+        after = verb.head  # parsed as a preposition over the clause
+    if after is None or not any(c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() in lex.earlier_measures
+                                for c in [*verb.children, *after.children]):
+        return None
+    return after
+
+
+def _dated_inside(verb, after, view: SentView, timexes) -> bool:
+    """A date written inside the clause itself ("two years after he married in 1850"). A
+    time expression over the "after" ("twelve years after the exile", resolved from it)
+    dates the other clause, not this one."""
+    lo, hi = view.offset(verb.left_edge), view.end_offset(verb.right_edge)
+    at = view.offset(after)
+    return any(lo <= t.start and t.end <= hi and not t.start <= at < t.end for t in timexes)
 
 
 def _inferred_when(doc: Doc, sent, view: SentView, h: Happening, anchor, evidence: Span, lex: Lexicon,

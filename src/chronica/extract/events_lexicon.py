@@ -59,6 +59,8 @@ class Lexicon:
     fiction_nouns: frozenset[str] = frozenset()  # "In a recent novel, ...": what follows is fiction
     habitual_adverbs: frozenset[str] = frozenset()  # "always", "usually": a habit, not a happening
     habitual_subordinators: frozenset[str] = frozenset()  # "whenever", "wherever"
+    earlier_marks: frozenset[str] = frozenset()  # "(twelve years) after": the clause is earlier
+    earlier_measures: frozenset[str] = frozenset()  # "years", "long": how far earlier
     custody_nouns: frozenset[str] = frozenset()  # "prison", "jail": the need "custody"
     staged_kinds: frozenset[str] = frozenset()  # kinds a staged scene still tells
     harm_cues: frozenset[str] = frozenset()  # "pain", "blood": a blow was struck
@@ -152,6 +154,8 @@ def load_lexicon() -> Lexicon:
         fiction_nouns=fs(ctx.get("fiction_nouns")),
         habitual_adverbs=fs(ctx.get("habitual_adverbs")),
         habitual_subordinators=fs(ctx.get("habitual_subordinators")),
+        earlier_marks=fs(ctx.get("earlier_marks")),
+        earlier_measures=fs(ctx.get("earlier_measures")),
         female_cues=fs(gender.get("female")),
         male_cues=fs(gender.get("male")),
         anaphoric_determiners=fs(ctx.get("anaphoric_determiners")),
