@@ -67,12 +67,18 @@ def duration_told(text: str, q: Question) -> tuple[str, float] | None:
     return near[0] if near else None
 
 
-def _days_label(days: float) -> str:
-    if days >= 730:
-        return f"about {days / 365.25:.0f} years"
+def length_label(days: float, years_from: float = 730) -> str:
+    """A length of time in the largest unit that reads well: years, months or days."""
+    if days >= years_from:
+        return f"{days / 365.25:.0f} years"
     if days >= 60:
-        return f"about {days / 30.44:.0f} months"
+        return f"{days / 30.44:.0f} months"
     return f"{days:.0f} days"
+
+
+def _days_label(days: float) -> str:
+    label = length_label(days)
+    return f"about {label}" if days >= 60 else label  # a count of days is exact
 
 
 def _conflicts_of_kind(base: Base, q: Question, kinds: tuple[str, ...]) -> Answer | None:

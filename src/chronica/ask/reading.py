@@ -21,7 +21,7 @@ from ..resources.names import is_name_form
 from .base import Base, date_label
 from .model import Answer, Cite, Passage, Question
 from .parse import time_tagger
-from .quantities import AGE, count_in, duration_told, figure
+from .quantities import AGE, count_in, duration_told, figure, length_label
 from .lifespan import refers_back_to
 from .support import action_at, hedged, located_at
 from .verify import iso_key
@@ -104,7 +104,7 @@ def _began_and_lasted_until(base: Base, q: Question, telling: list[tuple[dict, i
         for (a, start_span) in starts:
             days = _days_between(a.earliest, b.earliest)
             if days and days > 0:
-                return Answer(q, "answered", f"about {_span_label(days)}, computed from the dates the sources give: "
+                return Answer(q, "answered", f"about {length_label(days, years_from=700)}, computed from the dates the sources give: "
                               f"from {date_label(a.edtf)} until {date_label(b.edtf)}.", [f"{days:.0f}"],
                               [base.cite(start_span), base.cite(end_span)], computed=True, dates=[a.edtf, b.edtf])
     return None
@@ -320,7 +320,7 @@ def _read_how_long(base: Base, q: Question, span: dict, at: int, nlp) -> Answer 
                 re.fullmatch(r"\s*(?:until|till|to)\b.*", text[a.end:b.start]):
             days = _days_between(a.earliest, b.earliest)
             if days and days > 0:
-                return Answer(q, "answered", f"about {_span_label(days)}, computed from the dates "
+                return Answer(q, "answered", f"about {length_label(days, years_from=700)}, computed from the dates "
                               f"{date_label(a.edtf)} and {date_label(b.edtf)} the source gives.",
                               [f"{days:.0f}"], _cite(base, span), computed=True, dates=[a.edtf, b.edtf])
     return None
@@ -329,14 +329,6 @@ def _read_how_long(base: Base, q: Question, span: dict, at: int, nlp) -> Answer 
 def _days_between(a: str, b: str) -> float | None:
     ka, kb = iso_key(a), iso_key(b)
     return (kb[0] - ka[0]) * 365.25 + (kb[1] - ka[1]) * 30.44 + (kb[2] - ka[2])
-
-
-def _span_label(days: float) -> str:
-    if days >= 700:
-        return f"{days / 365.25:.0f} years"
-    if days >= 60:
-        return f"{days / 30.44:.0f} months"
-    return f"{days:.0f} days"
 
 
 def _read_how_many(base: Base, q: Question, span: dict, at: int, nlp) -> Answer | None:
