@@ -51,6 +51,22 @@ def cluster(items: list[Item], geo: Geography, s: EventMatching,
         ri, rj = cl.find(i), cl.find(j)
         if ri != rj and _may_merge(cl.members[ri], cl.members[rj], items, geo, strong, s, names, memo=memo):
             cl.union(ri, rj)
+    join_once(cl, items)  # one person's death told by two sources is one death (an anchor too)
+    for _ in range(WEAK_PASSES):  # a weak link is an anchor too: it can close a gap for the next
+        if not _weak_links(cl, weak, items, order, geo, s, names, memo):
+            break
+    return sorted((sorted(m) for m in cl.members.values()), key=lambda m: m[0])
+
+
+Scores = dict[tuple[int, int], float]
+WEAK_PASSES = 4  # rounds of weak linking: each round's links may put later pairs in one gap
+
+
+def _weak_links(cl: Clusters, weak: Scores, items: list[Item], order, geo: Geography, s: EventMatching,
+                names, memo: dict) -> int:
+    """One round of weak links, best first: pairs of events matched with nobody in
+    another document yet, between the same two matched happenings of both tellings."""
+    made = 0
     for (i, j), _ in sorted(weak.items(), key=lambda kv: (-kv[1], kv[0])):
         ri, rj = cl.find(i), cl.find(j)
         if not _unmatched_pair(cl.members[ri], cl.members[rj], items) or ri == rj:
@@ -58,11 +74,8 @@ def cluster(items: list[Item], geo: Geography, s: EventMatching,
         if same_gap(i, j, items, order, cl, s.gap_reach) and _may_merge(
                 cl.members[ri], cl.members[rj], items, geo, weak, s, names, s.weak_signals, memo=memo):
             cl.union(ri, rj)
-    join_once(cl, items)  # one person's death told by two sources is one death
-    return sorted((sorted(m) for m in cl.members.values()), key=lambda m: m[0])
-
-
-Scores = dict[tuple[int, int], float]
+            made += 1
+    return made
 
 
 def _scored_pairs(items: list[Item], geo: Geography, s: EventMatching,

@@ -40,6 +40,7 @@ class Item:
     who_order: tuple[str, ...] = ()  # ``who`` in the order the text names them (a set has no stable order)
     sentence: int = -1  # where the evidence's sentence starts (legs of one sentence share it)
     roles: tuple[tuple[str, str], ...] = ()  # (corpus id, agent | patient | other): see LocalEvent.roles
+    telling: str = ""  # which telling of its document it belongs to: see telling_of
 
     @property
     def kind(self) -> str:
@@ -159,8 +160,22 @@ def prepare(corpus, s: EventMatching) -> list[Item]:
                               content_words(told), placed, proper_stems(told), undated_doc=undated,
                               scene=_scene(corpus, doc, ev, context), targets=targets,
                               cue=cue_of(ev.trigger.text if ev.trigger else None, word_families()),
-                              who_order=named, sentence=_sentence_start(doc, ev), roles=roles))
+                              who_order=named, sentence=_sentence_start(doc, ev), roles=roles,
+                              telling=telling_of(doc, ev.evidence.start)))
     return with_rare_words(items, s)
+
+
+LEAD_MIN_SECTIONS = 2  # headed sections an article needs for its unheaded opening to be a summary
+
+
+def telling_of(doc, offset: int) -> str:
+    """The document's id, or for the unheaded opening of an article with headed sections
+    (an encyclopedia's lead) its id with "#lead": such an opening sums up the story the
+    sections then tell again, so it is a telling of its own, in an order of its own."""
+    sections = [s for s in doc.sections if s.kind == "body"]
+    if len(sections) >= LEAD_MIN_SECTIONS and offset < sections[0].start and doc.text[:sections[0].start].strip():
+        return f"{doc.id}#lead"
+    return doc.id
 
 
 def _sentence_start(doc, ev: LocalEvent) -> int:

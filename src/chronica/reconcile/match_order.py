@@ -70,10 +70,11 @@ def legs_told_whole(items: list[Item], order: dict[int, tuple[str, int]],
 
 
 def telling_order(items: list[Item]) -> dict[int, tuple[str, int]]:
-    """Each item's document and rank in that document's order of telling."""
+    """Each item's telling (its document, or a document's summary lead: see
+    ``match_items.telling_of``) and rank in that telling's order."""
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, it in enumerate(items):
-        by_doc[it.doc_id].append(i)
+        by_doc[it.telling or it.doc_id].append(i)
     out = {}
     for doc_id, idx in by_doc.items():
         idx.sort(key=lambda i: (items[i].local.evidence.start, items[i].local.evidence.end))
