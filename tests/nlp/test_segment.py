@@ -86,6 +86,17 @@ def test_segment_never_splits_after_abbreviations(nlp):
     assert kinds(doc) == [("body", "Napoleon was sent to St. Helena in 1815."), ("body", "He died there.")]
 
 
+@pytest.mark.parametrize("text, first", [
+    # a bracketed year after a short lead-in: the sentence goes on after the bracket
+    ("Two winters later, (in 1202) Abbot Hemming died at Lund. The monks mourned.",
+     "Two winters later, (in 1202) Abbot Hemming died at Lund."),
+    ("Soon after, (in 1202) the abbot died at Lund. The monks mourned.",
+     "Soon after, (in 1202) the abbot died at Lund."),
+])
+def test_segment_goes_on_after_a_bracket(nlp, text, first):
+    assert kinds(seg(text, nlp))[0] == ("body", first)
+
+
 def test_segment_without_parser_falls_back_to_punctuation():
     doc = seg("Heading\n\nOne sentence. Another one!\n")
     assert kinds(doc) == [("title", "Heading"), ("body", "One sentence."), ("body", "Another one!")]

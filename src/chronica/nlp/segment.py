@@ -175,11 +175,28 @@ _NO_SPLIT_AFTER = re.compile(
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.)$")
 
 
+_OPEN_AFTER_BRACKET = re.compile(r"[^.!?;:]\)$")  # "(in 1202)" with no full stop before the bracket
+
+
+def _goes_on_after_bracket(before: str, after: str) -> bool:
+    """A split after a closing bracket with no full stop before it, where the sentence
+    goes on: the next part starts in lower case, or the part before is a short lead-in
+    ("A decade later, (in 1202)")."""
+    if not _OPEN_AFTER_BRACKET.search(before):
+        return False
+    return after[:1].islower() or len(before.split()) <= BRACKET_LEAD_IN_WORDS
+
+
+BRACKET_LEAD_IN_WORDS = 8
+
+
 def _merge_fragments(sents: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """Undo splits after abbreviations and initials ("St. Helena", "J. Smith")."""
+    """Undo splits after abbreviations and initials ("St. Helena", "J. Smith"), and
+    after a bracket the sentence goes on from ("Soon after, (in 1202) the abbot died")."""
     merged: list[tuple[int, int]] = []
     for a, e in sents:
-        if merged and _NO_SPLIT_AFTER.search(text[merged[-1][0]:merged[-1][1]]):
+        if merged and (_NO_SPLIT_AFTER.search(text[merged[-1][0]:merged[-1][1]])
+                       or _goes_on_after_bracket(text[merged[-1][0]:merged[-1][1]], text[a:e])):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((a, e))
