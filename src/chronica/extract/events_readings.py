@@ -1,7 +1,8 @@
 """Readings of the parse that decide whether a trigger tells a happening, and of what kind.
 
 Split from events_triggers: a bare participle clause ("Born in a river port, she ..."),
-a naming participle ("a son named Tobias"), an office made or held ("made him governor",
+a naming participle ("a son named Tobias"), a happening's name the model calls an
+organisation ("the Second Siege of Tyre"), an office made or held ("made him governor",
 "was the Danish king from 1375"), words standing in for an object ("took as his wife"),
 and the clauses that tell no happening (what "would have" been, a bare verb sharing a
 modal, a clause told of a work of fiction) or do despite the parse (a past tense hung on a
@@ -120,3 +121,11 @@ def told_apart(conj) -> bool:
         chain.append(cur)
         cur = cur.head
     return base and any(c.tag_ == "VBD" for c in chain)
+
+
+def named_happening(tok, lex: Lexicon) -> bool:
+    """An event noun heading a name "of" a place ("the Second Siege of Tyre", "the Sack
+    of Amorium"): the model often calls it (and the place in it) an organisation."""
+    return tok.lower_ in lex.nouns and tok.dep_ != "compound" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+        for c in tok.children)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..resources import load
 from .events_lexicon import Lexicon, TriggerRule
 from .events_readings import (
-    bare_participle, name_particle, naming_participle, object_like, of_a_people, role_object,
+    bare_participle, name_particle, named_happening, naming_participle, object_like, of_a_people, role_object,
     shares_auxiliary, told_apart, told_in_a_work, under_counterfactual, years_from,
 )
 
@@ -245,7 +245,7 @@ def _rule_for(tok, lex: Lexicon, place_tokens: set[int], named: frozenset[int]) 
         rules = lex.adjectives.get(lemma, ())
     elif tok.pos_ in ("NOUN", "PROPN"):
         if tok.pos_ == "PROPN" and tok.ent_type_ and tok.ent_type_ not in ("EVENT", "FAC", "LAW", "") and \
-                not _plural_event_name(tok, lex):
+                not (_plural_event_name(tok, lex) or named_happening(tok, lex)):
             return None  # a name that happens to share a noun trigger's spelling
         rules = lex.nouns.get(lemma, ()) or lex.nouns.get(tok.lower_, ()) or lex.nouns.get(_singular(tok.lower_), ())
     else:
