@@ -33,3 +33,16 @@ def test_an_event_noun_says_no_part(nlp):
                             people=PEOPLE, dates={"1650": "1650"})
     deaths = [e for e in events if e.kind == "death"]
     assert deaths and all(not e.roles for e in deaths)
+
+
+@pytest.mark.parametrize("text, kind", [
+    # "left" parsed as a complement of "was elected": the series shares one subject
+    ("Ansel Brede fought at the ford. Disappointed, he left the army, was elected chief of the guild in 1650.",
+     "appointment"),
+    ("Oda Fenn sailed to the coast in 1650. Weary of the sea, she sold the ship, was appointed harbour master.",
+     "appointment"),
+])
+def test_a_series_of_verbs_shares_its_subject(nlp, text, kind):
+    doc, events = events_of(nlp, text, people=PEOPLE, dates={"1650": "1650"})
+    ev = next(e for e in events if e.kind == kind)
+    assert [doc.entity(k).name for k in ev.who] == [PEOPLE[0] if "Ansel" in text else PEOPLE[1]]

@@ -113,7 +113,7 @@ def _subject(tok):
     """The subject of a verb, climbing through shared-subject constructions."""
     cur = tok
     for _ in range(4):
-        subs = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+        subs = [c for c in cur.children if c.dep_ in SUBJECT_DEPS] or _series_subject(cur)
         if subs:
             return subs[0]
         if cur.dep_ == "relcl":
@@ -126,6 +126,14 @@ def _subject(tok):
             continue
         return None
     return None
+
+
+def _series_subject(verb) -> list:
+    """The subject of a series of verbs the small model misparses ("he left the army,
+    was elected chief": "left" a complement of "elected"): a complement clause before
+    the verb, with a subject of its own, the verb itself having none."""
+    return [g for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i
+            for g in c.children if g.dep_ in ("nsubj", "nsubjpass")][:1]
 
 
 def _verbal(h: Happening, anchor) -> bool:
