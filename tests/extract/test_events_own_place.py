@@ -141,3 +141,18 @@ def test_a_happening_in_a_place_described_but_not_named_carries_nothing(pipe):
                        "stranger. Friends took him to a lodging house where two doctors arrived. The actor died at dawn.")
     assert place_of(evs, "two doctors arrived") is None
     assert place_of(evs, "died at dawn") is None
+
+
+@pytest.mark.parametrize("second, carried", [
+    ("In 1205, Duke Odo fell ill.", None),  # dated years after the meeting: the text has moved on
+    ("Duke Odo soon fell ill.", "Tours"),  # no date of its own: still where he was
+    ("In 1201, Duke Odo fell ill.", "Tours"),  # the same year
+])
+def test_a_passing_place_from_an_earlier_paragraph_is_not_carried_to_a_later_year(pipe, second, carried):
+    evs = events(pipe, "In 1201 Duke Odo met the bishop at Tours.\n\n" + second)
+    assert place_of(evs, "fell ill") == carried
+
+
+def test_a_move_still_places_a_later_year(pipe):
+    evs = events(pipe, "In 1201 Duke Odo moved to Tours with his household.\n\nIn 1205, Duke Odo fell ill.")
+    assert place_of(evs, "fell ill") == "Tours"

@@ -27,12 +27,16 @@ class Whereabouts:
     last_place: str | None = None  # the last place named anywhere (for "there")
     story_place: str | None = None  # set by a heading or a scene-setting sentence
     scene: str | None = None  # where the last paragraph left the story, until a heading
+    # the latest year of the happening that put a person (or the story) at a place
+    placed_by: dict[str, int] = field(default_factory=dict)
+    scene_by: int | None = None
+    trail_by: int | None = None
 
     def enter(self, para: int) -> None:
         if para != self.paragraph:
             self.earlier.update(self.people)
             if self.trail:
-                self.scene = self.trail[0]
+                self.scene, self.scene_by = self.trail[0], self.trail_by
             self.paragraph, self.trail, self.people = para, [], {}
 
     def leave(self, who: list[str]) -> None:
@@ -42,13 +46,15 @@ class Whereabouts:
             self.people.pop(w, None)
             self.earlier.pop(w, None)
 
-    def note(self, who: list[str], places: list[str]) -> None:
+    def note(self, who: list[str], places: list[str], year: int | None = None) -> None:
+        """``year``: the latest year the happening that put them there may fall in."""
         if not places:
             return
         self.trail = places + [p for p in self.trail if p not in places]
-        self.last_place = places[0]
+        self.last_place, self.trail_by = places[0], year
         for w in who:
             self.people[w] = places[0]
+            self.placed_by[w] = year
 
 
 @dataclass(frozen=True)

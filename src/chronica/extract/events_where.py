@@ -4,6 +4,8 @@ the place the story stands in, scenes set by headings, and the residence a
 "Place, years" heading tells."""
 from __future__ import annotations
 
+import re
+
 from ..doc import Doc
 from ..model import LocalEvent, Span
 from ..resources import load
@@ -102,9 +104,23 @@ def place_in_name(doc: Doc, trigger: Span, frame: DocFrame) -> str | None:
     return None
 
 
+def year_bound(iso: str | None) -> int | None:
+    """The year of an ISO date bound ("-0216-08-02" -> -216)."""
+    m = re.match(r"(-?)(\d+)", iso or "")
+    return (-1 if m[1] else 1) * int(m[2]) if m else None
+
+
+def _outdated(dated_from: int | None, placed_until: int | None) -> bool:
+    """A clause dated after the year of the happening that put someone at a place: the
+    text has moved on ("fought at Kosovo in 1389." ... "In 1391, he married ...")."""
+    return dated_from is not None and placed_until is not None and dated_from > placed_until
+
+
 def carried_place(anchor, who: list[str], where_now: Whereabouts, frame: DocFrame,
-                   doc: Doc, sent) -> str | None:
-    """A clause that names no place happened where the story stands."""
+                   doc: Doc, sent, dated_from: int | None = None) -> str | None:
+    """A clause that names no place happened where the story stands; a place told in an
+    earlier paragraph is not carried to a clause dated by its own words after it
+    (``dated_from``: the first year the clause's own date allows)."""
     if any(c.lower_ in PLACE_ADVERBS and c.dep_ == "advmod" for c in anchor.children):
         if where_now.last_place:
             return where_now.last_place
@@ -126,8 +142,8 @@ def carried_place(anchor, who: list[str], where_now: Whereabouts, frame: DocFram
     # else where the last paragraph of this section left the story
     for w in who:
         if w in where_now.earlier:
-            return where_now.earlier[w]
-    return where_now.scene
+            return None if _outdated(dated_from, where_now.placed_by.get(w)) else where_now.earlier[w]
+    return None if _outdated(dated_from, where_now.scene_by) else where_now.scene
 
 
 def set_scene(doc: Doc, sent, lex: Lexicon, frame: DocFrame, where_now: Whereabouts) -> None:
