@@ -175,3 +175,17 @@ def test_an_unplaced_scene_of_a_story_that_stays_in_one_city_is_in_that_city(pip
 def test_running_into_a_person_is_no_move_to_an_unnamed_place(pipe):
     evs = events(pipe, "The duke rode through Lyon in 1520.\n\nLater he ran into his brother Karl on the bridge.")
     assert place_of(evs, "ran into his brother") == "Lyon"
+
+
+STORY_IN_ITALY = ("The war in Italy began in 1914. Italy mobilised in 1915, and Italy fought on. "
+                  "The king of Italy stayed in Rome.\n\n")
+
+
+@pytest.mark.parametrize("paragraph, place", [
+    ("The harvest of Egypt failed in 1916. The old sultan died in the summer.", None),  # the story is abroad
+    ("The harvest of Tuscany failed in 1916. The old sultan died in the summer.", "Italy"),  # still at home
+    ("The harvest failed in 1916. The old sultan died in the summer.", "Italy"),  # no place named
+])
+def test_the_story_country_is_no_place_of_a_paragraph_set_abroad(pipe, paragraph, place):
+    evs = events(pipe, STORY_IN_ITALY + paragraph)
+    assert place_of(evs, "sultan died") == place

@@ -144,8 +144,10 @@ def carried_place(anchor, who: list[str], where_now: Whereabouts, frame: DocFram
             # he is where the text last put him
             return next((where_now.earlier[w] for w in who if w in where_now.earlier), where_now.trail[0])
         return where_now.trail[0]
-    if where_now.story_place or frame.country:
-        return where_now.story_place or frame.country
+    if where_now.story_place:
+        return where_now.story_place
+    if frame.country:
+        return None if _abroad(doc, sent, frame) else frame.country
     # no country the story is set in: where a participant was last told to be, in an
     # earlier paragraph ("moved to Strelsau" ... "In 1899, he was expelled from school"),
     # else where the last paragraph of this section left the story
@@ -157,6 +159,22 @@ def carried_place(anchor, who: list[str], where_now: Whereabouts, frame: DocFram
     # a new scene the text does not place, in a story that stays in one city: that city
     # (not after a move to a place the text does not name: "fled to a farm")
     return where_now.scene or (None if where_now.left else frame.city)
+
+
+def _abroad(doc: Doc, sent, frame: DocFrame) -> bool:
+    """The paragraph, up to this sentence, names places and the last of them lies
+    outside the story's country ("Hamilcar began to organise Spain ... He died in 228
+    B.C."): the story is abroad, the country is no place of the clause."""
+    para = next(((a, b) for a, b in frame.paragraphs if a <= sent.start < b), None)
+    outer = doc.entity(frame.country)
+    home = outer.place.country if outer is not None and outer.place is not None else None
+    if para is None or home is None:
+        return False
+    named = [m for m in doc.mentions if m.entity and para[0] <= m.start and m.end <= sent.end
+             and frame.index.entity_type.get(m.entity) == "place"]
+    refs = [e.place for m in named if (e := doc.entity(m.entity)) is not None and e.place is not None
+            and e.place.country and e.place.feature != "continent"]
+    return bool(refs) and refs[-1].country != home
 
 
 def set_scene(doc: Doc, sent, lex: Lexicon, frame: DocFrame, where_now: Whereabouts) -> None:
