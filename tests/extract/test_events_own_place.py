@@ -141,3 +141,51 @@ def test_a_happening_in_a_place_described_but_not_named_carries_nothing(pipe):
                        "stranger. Friends took him to a lodging house where two doctors arrived. The actor died at dawn.")
     assert place_of(evs, "two doctors arrived") is None
     assert place_of(evs, "died at dawn") is None
+
+
+@pytest.mark.parametrize("second, carried", [
+    ("In 1205, Duke Odo fell ill.", None),  # dated years after the meeting: the text has moved on
+    ("Duke Odo soon fell ill.", "Tours"),  # no date of its own: still where he was
+    ("In 1201, Duke Odo fell ill.", "Tours"),  # the same year
+])
+def test_a_passing_place_from_an_earlier_paragraph_is_not_carried_to_a_later_year(pipe, second, carried):
+    evs = events(pipe, "In 1201 Duke Odo met the bishop at Tours.\n\n" + second)
+    assert place_of(evs, "fell ill") == carried
+
+
+def test_a_move_still_places_a_later_year(pipe):
+    evs = events(pipe, "In 1201 Duke Odo moved to Tours with his household.\n\nIn 1205, Duke Odo fell ill.")
+    assert place_of(evs, "fell ill") == "Tours"
+
+
+STORY_IN_VIENNA = ("In 1848 the rebels gathered in Vienna. They marched through Vienna and met the minister "
+                   "in Vienna. The crowds of {} cheered.\n\n")
+
+
+@pytest.mark.parametrize("fourth, then, place", [
+    ("Vienna", "II", "Vienna"),  # a new chapter that names no place, in a story that stays in one city
+    ("Prague", "II", None),  # not so clearly one city
+    ("Vienna", "That night the wounded leader Karl Brenner fled to a farmhouse.", None),  # left for a place not named
+])
+def test_an_unplaced_scene_of_a_story_that_stays_in_one_city_is_in_that_city(pipe, fourth, then, place):
+    evs = events(pipe, STORY_IN_VIENNA.format(fourth) + then + "\n\nKarl Brenner died at dawn.")
+    assert place_of(evs, "died at dawn") == place
+
+
+def test_running_into_a_person_is_no_move_to_an_unnamed_place(pipe):
+    evs = events(pipe, "The duke rode through Lyon in 1520.\n\nLater he ran into his brother Karl on the bridge.")
+    assert place_of(evs, "ran into his brother") == "Lyon"
+
+
+STORY_IN_ITALY = ("The war in Italy began in 1914. Italy mobilised in 1915, and Italy fought on. "
+                  "The king of Italy stayed in Rome.\n\n")
+
+
+@pytest.mark.parametrize("paragraph, place", [
+    ("The harvest of Egypt failed in 1916. The old sultan died in the summer.", None),  # the story is abroad
+    ("The harvest of Tuscany failed in 1916. The old sultan died in the summer.", "Italy"),  # still at home
+    ("The harvest failed in 1916. The old sultan died in the summer.", "Italy"),  # no place named
+])
+def test_the_story_country_is_no_place_of_a_paragraph_set_abroad(pipe, paragraph, place):
+    evs = events(pipe, STORY_IN_ITALY + paragraph)
+    assert place_of(evs, "sultan died") == place

@@ -18,6 +18,8 @@ def _entity_of(doc, text):
      "his volunteers held most of the island.", "the island", "Sicily"),
     ("The wounded were taken to Sarajevo Hospital. The couple wanted to visit the hospital.",
      "the hospital", "Sarajevo Hospital"),
+    ("In 1480 the duke camped beside the Loire. In the autumn the stream was dammed by his engineers.",
+     "the stream", "Loire"),
 ])
 def test_place_descriptions_join_the_one_named_place(analyse, text, description, place):
     doc = analyse(text)

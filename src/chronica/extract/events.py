@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from ..doc import Doc
-from ..model import LocalEvent, Span
+from ..model import LocalEvent, Span, When
 from ..components import Context, component
 from ..nlp.reparse import reparse_glued
 from ..resources import load
@@ -37,7 +37,7 @@ from .events_when import (
 )
 from .events_where import (
     carried_place, finer_place, finest_first, heading_residence, opening_place, place_in_name, set_scene,
-    unnamed_destination,
+    unnamed_destination, year_bound,
 )
 
 MERGE_KINDS = {"movement", "exile"}
@@ -48,6 +48,7 @@ DEPARTURE_PARTICLES = frozenset(_WORDS["departure_particles"])
 PLACE_ADVERBS = frozenset(_WORDS["place_adverbs"])
 UNTIL_PREPS = frozenset(_WORDS["until_preps"])
 # happenings that tell where someone is (and so where the next untold-place clause is)
+LASTING_KINDS = {"movement", "residence", "exile"}  # a place they stay at after the happening
 WHEREABOUTS_KINDS = {"movement", "residence", "exile", "arrest", "meeting", "death", "illness", "personal"}  # not a birth: a birthplace is not the place of all that follows
 
 
@@ -284,9 +285,9 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
     trigger = Span(view.offset(trig_tok), view.end_offset(trig_tok), trig_tok.text)
 
     who = participants(h, view, frame.index)
-    where, prep, explicit_place = _event_place(doc, sent, view, h, a, b, lex, frame, where_now, skip,
-                                               trigger, who)
     when = _event_when(doc, sent, view, h, evidence, lex, frame, timexes, skip)
+    where, prep, explicit_place = _event_place(doc, sent, view, h, a, b, lex, frame, where_now, skip,
+                                               trigger, who, when)
     summary, aimed, r = _summary_and_targets(doc, view, h, lex, frame, who, where, prep)
     who = who + [k for k in aimed if k not in who]  # the targets are among the participants
 
@@ -301,7 +302,7 @@ def _event(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Le
 
 def _event_place(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, lex: Lexicon,
                  frame: DocFrame, where_now: Whereabouts, skip: frozenset[int], trigger: Span,
-                 who: list[str]) -> tuple[str | None, str | None, bool]:
+                 who: list[str], when: When | None) -> tuple[str | None, str | None, bool]:
     """Where the happening took place (its clause's place, else where the story stands),
     the preposition that placed it, and whether the clause named the place; notes where
     its people now are."""
@@ -314,16 +315,20 @@ def _event_place(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, l
     if there and where_now.last_place and pick.prep is None:
         where = None  # "There she stayed for a decade before moving on": the place told before
     explicit_place = where is not None
-    if where is None and unnamed_destination(anchor, view):
+    if where is None and unnamed_destination(anchor, view, frame.index.entity_type):
         where_now.leave(who)  # "carried across the street to a boarding house": a place not named
     elif where is None:
-        where = carried_place(anchor, who, where_now, frame, doc, sent)
+        dated_from = year_bound(when.earliest) if when is not None and when.basis == "explicit" else None
+        where = carried_place(anchor, who, where_now, frame, doc, sent, dated_from)
         prep = None
+    # a move or a stay lasts ("moved to Strelsau in 1907 ... in 1912 he was expelled from
+    # school"); being at a battle or a meeting holds only for its year
+    until = year_bound(when.latest) if when is not None and h.kind not in LASTING_KINDS else None
     if h.kind in WHEREABOUTS_KINDS and not _attempted(anchor, lex):
         where_now.note(who, finest_first(doc, pick.seen) or (
-            [where] if where and not explicit_place and where != frame.country else []))
+            [where] if where and not explicit_place and where != frame.country else []), until)
     elif (opening := opening_place(view)) is not None and opening in pick.seen:
-        where_now.note(who, [opening])  # "In Lisbon, Vasek volunteered ...": he was in Lisbon
+        where_now.note(who, [opening], until)  # "In Lisbon, Vasek volunteered ...": he was in Lisbon
     return where, prep, explicit_place
 
 

@@ -11,6 +11,7 @@ from ..doc import Doc
 from .events_index import MentionIndex, build_index, main_person
 from .events_lexicon import Lexicon
 from .events_lifespan import Lifespan, birth_anchor, find_lifespan
+from ..resources.gazetteer import distance_km
 from ..resources.text import paragraphs
 from .events_scenes import opens_with_heading, staged_paragraphs
 from .events_when import date_anchors, tells_hour
@@ -27,28 +28,35 @@ class Whereabouts:
     last_place: str | None = None  # the last place named anywhere (for "there")
     story_place: str | None = None  # set by a heading or a scene-setting sentence
     scene: str | None = None  # where the last paragraph left the story, until a heading
+    # the latest year of the happening that put a person (or the story) at a place
+    placed_by: dict[str, int] = field(default_factory=dict)
+    scene_by: int | None = None
+    trail_by: int | None = None
+    left: bool = False  # the story went somewhere the text does not name, and stays unplaced
 
     def enter(self, para: int) -> None:
         if para != self.paragraph:
             self.earlier.update(self.people)
             if self.trail:
-                self.scene = self.trail[0]
+                self.scene, self.scene_by = self.trail[0], self.trail_by
             self.paragraph, self.trail, self.people = para, [], {}
 
     def leave(self, who: list[str]) -> None:
         """They went somewhere the text does not name: the story's place is unknown."""
-        self.trail, self.scene = [], None
+        self.trail, self.scene, self.left = [], None, True
         for w in who:
             self.people.pop(w, None)
             self.earlier.pop(w, None)
 
-    def note(self, who: list[str], places: list[str]) -> None:
+    def note(self, who: list[str], places: list[str], year: int | None = None) -> None:
+        """``year``: the latest year the happening that put them there may fall in."""
         if not places:
             return
         self.trail = places + [p for p in self.trail if p not in places]
-        self.last_place = places[0]
+        self.last_place, self.trail_by, self.left = places[0], year, False
         for w in who:
             self.people[w] = places[0]
+            self.placed_by[w] = year
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,7 @@ class DocFrame:
     # paragraph index -> start of the paragraph whose day-precise date it still tells
     scene_of: dict[int, int] = field(default_factory=dict)
     clocked: frozenset[int] = frozenset()  # paragraphs of a scene told by the hour
+    city: str | None = None  # the city nearly all the story's places lie in
 
 
 def doc_frame(doc: Doc, lex: Lexicon) -> DocFrame:
@@ -82,7 +91,30 @@ def doc_frame(doc: Doc, lex: Lexicon) -> DocFrame:
         anchors = sorted(anchors + [born_at], key=lambda p: p[0])
     scene_of, clocked = _scenes(doc, lex, index, paras, anchors)
     return DocFrame(index, staged_paragraphs(doc, lex), paras,
-                     country, main_person(index), anchors, life, scene_of, clocked)
+                     country, main_person(index), anchors, life, scene_of, clocked, story_city(doc, index))
+
+
+CITY_REACH_KM = 25  # a building or quarter this near a city's point lies in the city
+COARSE = frozenset({"country", "region", "state", "continent"})
+
+
+def story_city(doc: Doc, index: MentionIndex) -> str | None:
+    """The city a story stays in: at least four of its place mentions, and two thirds
+    of those finer than a region (buildings, streets, towns), lie in or at that city."""
+    points = []
+    for key, n in index.counts.items():
+        e = doc.entity(key) if index.entity_type.get(key) == "place" else None
+        if e is not None and e.place is not None and e.place.lat is not None and e.place.feature not in COARSE:
+            points.append((key, e.place, n))
+    total = sum(n for _, _, n in points)
+    best, near = None, 0
+    for key, ref, _ in points:
+        if ref.feature != "city":
+            continue
+        k = sum(n for _, r, n in points if distance_km((ref.lat, ref.lon), (r.lat, r.lon)) <= CITY_REACH_KM)
+        if k > near:
+            best, near = key, k
+    return best if near >= 4 and near * 3 >= 2 * total else None
 
 
 DAY_EDTF = re.compile(r"^-?\d{4}-\d{2}-\d{2}$")

@@ -4,6 +4,8 @@ the place the story stands in, scenes set by headings, and the residence a
 "Place, years" heading tells."""
 from __future__ import annotations
 
+import re
+
 from ..doc import Doc
 from ..model import LocalEvent, Span
 from ..resources import load
@@ -46,13 +48,22 @@ def finer_place(doc: Doc, key: str | None, seen: list[str]) -> str | None:
 
 
 DESTINATION_PREPS = frozenset(load("places/place_words.yaml")["destination_preps"])
+_NAMES = load("names/lexicon.yaml")
+PERSON_NOUNS = frozenset(_NAMES["kin_nouns"]) | frozenset(_NAMES["role_nouns"])  # "his son", "the guard"
 
 
-def unnamed_destination(anchor, view: SentView) -> bool:
+def unnamed_destination(anchor, view: SentView, entity_type: dict[str, str]) -> bool:
     """A move to a new place the text does not name ("carried to a boarding house", "went
     back to his own lodgings"): neither where the story stood nor any place it named. A
-    definite goal may be part of where the story stands ("jumped to the stage")."""
+    definite goal may be part of where the story stands ("jumped to the stage"); a
+    person ("ran into the duke's son", "into his brother Karl") is no place."""
     places = set(view.place_tokens)
+
+    def _new_place(noun) -> bool:
+        return _possessed_or_indefinite(noun) and noun.lemma_.lower() not in PERSON_NOUNS and not any(
+            entity_type.get(view.token_entity.get(t.i)) == "person"
+            for t in noun.children if t.dep_ in ("appos", "compound", "flat"))
+
     head = anchor.head
     if anchor.dep_ == "relcl" and head.pos_ == "NOUN" and _new_place(head) and head.i not in places \
             and any(c.lower_ in ("where", "which", "that") for c in anchor.children):
@@ -66,7 +77,7 @@ def unnamed_destination(anchor, view: SentView) -> bool:
     return False
 
 
-def _new_place(noun) -> bool:
+def _possessed_or_indefinite(noun) -> bool:
     """"a farm", "his own room": an indefinite or possessed goal, somewhere else."""
     return any((c.dep_ == "det" and c.lower_ in ("a", "an", "another", "some"))
                or c.dep_ == "poss" for c in noun.children)
@@ -102,9 +113,23 @@ def place_in_name(doc: Doc, trigger: Span, frame: DocFrame) -> str | None:
     return None
 
 
+def year_bound(iso: str | None) -> int | None:
+    """The year of an ISO date bound ("-0216-08-02" -> -216)."""
+    m = re.match(r"(-?)(\d+)", iso or "")
+    return (-1 if m[1] else 1) * int(m[2]) if m else None
+
+
+def _outdated(dated_from: int | None, placed_until: int | None) -> bool:
+    """A clause dated after the year of the happening that put someone at a place: the
+    text has moved on ("fought at Kosovo in 1389." ... "In 1391, he married ...")."""
+    return dated_from is not None and placed_until is not None and dated_from > placed_until
+
+
 def carried_place(anchor, who: list[str], where_now: Whereabouts, frame: DocFrame,
-                   doc: Doc, sent) -> str | None:
-    """A clause that names no place happened where the story stands."""
+                   doc: Doc, sent, dated_from: int | None = None) -> str | None:
+    """A clause that names no place happened where the story stands; a place told in an
+    earlier paragraph is not carried to a clause dated by its own words after it
+    (``dated_from``: the first year the clause's own date allows)."""
     if any(c.lower_ in PLACE_ADVERBS and c.dep_ == "advmod" for c in anchor.children):
         if where_now.last_place:
             return where_now.last_place
@@ -119,15 +144,37 @@ def carried_place(anchor, who: list[str], where_now: Whereabouts, frame: DocFram
             # he is where the text last put him
             return next((where_now.earlier[w] for w in who if w in where_now.earlier), where_now.trail[0])
         return where_now.trail[0]
-    if where_now.story_place or frame.country:
-        return where_now.story_place or frame.country
+    if where_now.story_place:
+        return where_now.story_place
+    if frame.country:
+        return None if _abroad(doc, sent, frame) else frame.country
     # no country the story is set in: where a participant was last told to be, in an
     # earlier paragraph ("moved to Strelsau" ... "In 1899, he was expelled from school"),
     # else where the last paragraph of this section left the story
     for w in who:
         if w in where_now.earlier:
-            return where_now.earlier[w]
-    return where_now.scene
+            return None if _outdated(dated_from, where_now.placed_by.get(w)) else where_now.earlier[w]
+    if _outdated(dated_from, where_now.scene_by):
+        return None
+    # a new scene the text does not place, in a story that stays in one city: that city
+    # (not after a move to a place the text does not name: "fled to a farm")
+    return where_now.scene or (None if where_now.left else frame.city)
+
+
+def _abroad(doc: Doc, sent, frame: DocFrame) -> bool:
+    """The paragraph, up to this sentence, names places and the last of them lies
+    outside the story's country ("Hamilcar began to organise Spain ... He died in 228
+    B.C."): the story is abroad, the country is no place of the clause."""
+    para = next(((a, b) for a, b in frame.paragraphs if a <= sent.start < b), None)
+    outer = doc.entity(frame.country)
+    home = outer.place.country if outer is not None and outer.place is not None else None
+    if para is None or home is None:
+        return False
+    named = [m for m in doc.mentions if m.entity and para[0] <= m.start and m.end <= sent.end
+             and frame.index.entity_type.get(m.entity) == "place"]
+    refs = [e.place for m in named if (e := doc.entity(m.entity)) is not None and e.place is not None
+            and e.place.country and e.place.feature != "continent"]
+    return bool(refs) and refs[-1].country != home
 
 
 def set_scene(doc: Doc, sent, lex: Lexicon, frame: DocFrame, where_now: Whereabouts) -> None:

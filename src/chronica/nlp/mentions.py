@@ -25,6 +25,7 @@ from .mention_candidates import (
 )
 from .mention_spans import CITED_KINDS, MentionCandidate, clean_span, in_heading, in_titled_zone, is_common_word
 from .mention_types import context_evidence, vote_types
+from .place_repeats import repeated_place_mentions
 from .surnames import lower_words, surname_mentions
 from .vessels import unprefixed_names
 
@@ -167,7 +168,8 @@ def mentions_of(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
         s = doc.sentence_at(c.start)
         out.append(Mention(c.start, c.end, doc.text[c.start:c.end], c.label, t,
                            cited=bool(s is not None and s.kind in CITED_KINDS)))
-    return sorted(out + surname_mentions(doc, out, lex), key=lambda m: (m.start, m.end))
+    out += surname_mentions(doc, out, lex)
+    return sorted(out + repeated_place_mentions(doc, out, lex, gaz), key=lambda m: (m.start, m.end))
 
 
 def _vessels_by_name(cands: list[MentionCandidate], types: list[str], doc: Doc, lex: Lexicon) -> list[str]:
