@@ -158,25 +158,6 @@ def test_a_move_still_places_a_later_year(pipe):
     assert place_of(evs, "fell ill") == "Tours"
 
 
-STORY_IN_VIENNA = ("In 1848 the rebels gathered in Vienna. They marched through Vienna and met the minister "
-                   "in Vienna. The crowds of {} cheered.\n\n")
-
-
-@pytest.mark.parametrize("fourth, then, place", [
-    ("Vienna", "II", "Vienna"),  # a new chapter that names no place, in a story that stays in one city
-    ("Prague", "II", None),  # not so clearly one city
-    ("Vienna", "That night the wounded leader Karl Brenner fled to a farmhouse.", None),  # left for a place not named
-])
-def test_an_unplaced_scene_of_a_story_that_stays_in_one_city_is_in_that_city(pipe, fourth, then, place):
-    evs = events(pipe, STORY_IN_VIENNA.format(fourth) + then + "\n\nKarl Brenner died at dawn.")
-    assert place_of(evs, "died at dawn") == place
-
-
-def test_running_into_a_person_is_no_move_to_an_unnamed_place(pipe):
-    evs = events(pipe, "The duke rode through Lyon in 1520.\n\nLater he ran into his brother Karl on the bridge.")
-    assert place_of(evs, "ran into his brother") == "Lyon"
-
-
 STORY_IN_ITALY = ("The war in Italy began in 1914. Italy mobilised in 1915, and Italy fought on. "
                   "The king of Italy stayed in Rome.\n\n")
 

@@ -11,7 +11,6 @@ from ..doc import Doc
 from .events_index import MentionIndex, build_index, main_person
 from .events_lexicon import Lexicon
 from .events_lifespan import Lifespan, birth_anchor, find_lifespan
-from ..resources.gazetteer import distance_km
 from ..resources.text import paragraphs
 from .events_scenes import opens_with_heading, staged_paragraphs
 from .events_when import date_anchors, tells_hour
@@ -32,7 +31,6 @@ class Whereabouts:
     placed_by: dict[str, int] = field(default_factory=dict)
     scene_by: int | None = None
     trail_by: int | None = None
-    left: bool = False  # the story went somewhere the text does not name, and stays unplaced
 
     def enter(self, para: int) -> None:
         if para != self.paragraph:
@@ -43,7 +41,7 @@ class Whereabouts:
 
     def leave(self, who: list[str]) -> None:
         """They went somewhere the text does not name: the story's place is unknown."""
-        self.trail, self.scene, self.left = [], None, True
+        self.trail, self.scene = [], None
         for w in who:
             self.people.pop(w, None)
             self.earlier.pop(w, None)
@@ -53,7 +51,7 @@ class Whereabouts:
         if not places:
             return
         self.trail = places + [p for p in self.trail if p not in places]
-        self.last_place, self.trail_by, self.left = places[0], year, False
+        self.last_place, self.trail_by = places[0], year
         for w in who:
             self.people[w] = places[0]
             self.placed_by[w] = year
@@ -71,7 +69,6 @@ class DocFrame:
     # paragraph index -> start of the paragraph whose day-precise date it still tells
     scene_of: dict[int, int] = field(default_factory=dict)
     clocked: frozenset[int] = frozenset()  # paragraphs of a scene told by the hour
-    city: str | None = None  # the city nearly all the story's places lie in
 
 
 def doc_frame(doc: Doc, lex: Lexicon) -> DocFrame:
@@ -91,30 +88,7 @@ def doc_frame(doc: Doc, lex: Lexicon) -> DocFrame:
         anchors = sorted(anchors + [born_at], key=lambda p: p[0])
     scene_of, clocked = _scenes(doc, lex, index, paras, anchors)
     return DocFrame(index, staged_paragraphs(doc, lex), paras,
-                     country, main_person(index), anchors, life, scene_of, clocked, story_city(doc, index))
-
-
-CITY_REACH_KM = 25  # a building or quarter this near a city's point lies in the city
-COARSE = frozenset({"country", "region", "state", "continent"})
-
-
-def story_city(doc: Doc, index: MentionIndex) -> str | None:
-    """The city a story stays in: at least four of its place mentions, and two thirds
-    of those finer than a region (buildings, streets, towns), lie in or at that city."""
-    points = []
-    for key, n in index.counts.items():
-        e = doc.entity(key) if index.entity_type.get(key) == "place" else None
-        if e is not None and e.place is not None and e.place.lat is not None and e.place.feature not in COARSE:
-            points.append((key, e.place, n))
-    total = sum(n for _, _, n in points)
-    best, near = None, 0
-    for key, ref, _ in points:
-        if ref.feature != "city":
-            continue
-        k = sum(n for _, r, n in points if distance_km((ref.lat, ref.lon), (r.lat, r.lon)) <= CITY_REACH_KM)
-        if k > near:
-            best, near = key, k
-    return best if near >= 4 and near * 3 >= 2 * total else None
+                     country, main_person(index), anchors, life, scene_of, clocked)
 
 
 DAY_EDTF = re.compile(r"^-?\d{4}-\d{2}-\d{2}$")

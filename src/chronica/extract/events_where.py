@@ -48,22 +48,13 @@ def finer_place(doc: Doc, key: str | None, seen: list[str]) -> str | None:
 
 
 DESTINATION_PREPS = frozenset(load("places/place_words.yaml")["destination_preps"])
-_NAMES = load("names/lexicon.yaml")
-PERSON_NOUNS = frozenset(_NAMES["kin_nouns"]) | frozenset(_NAMES["role_nouns"])  # "his son", "the guard"
 
 
-def unnamed_destination(anchor, view: SentView, entity_type: dict[str, str]) -> bool:
+def unnamed_destination(anchor, view: SentView) -> bool:
     """A move to a new place the text does not name ("carried to a boarding house", "went
     back to his own lodgings"): neither where the story stood nor any place it named. A
-    definite goal may be part of where the story stands ("jumped to the stage"); a
-    person ("ran into the duke's son", "into his brother Karl") is no place."""
+    definite goal may be part of where the story stands ("jumped to the stage")."""
     places = set(view.place_tokens)
-
-    def _new_place(noun) -> bool:
-        return _possessed_or_indefinite(noun) and noun.lemma_.lower() not in PERSON_NOUNS and not any(
-            entity_type.get(view.token_entity.get(t.i)) == "person"
-            for t in noun.children if t.dep_ in ("appos", "compound", "flat"))
-
     head = anchor.head
     if anchor.dep_ == "relcl" and head.pos_ == "NOUN" and _new_place(head) and head.i not in places \
             and any(c.lower_ in ("where", "which", "that") for c in anchor.children):
@@ -77,7 +68,7 @@ def unnamed_destination(anchor, view: SentView, entity_type: dict[str, str]) -> 
     return False
 
 
-def _possessed_or_indefinite(noun) -> bool:
+def _new_place(noun) -> bool:
     """"a farm", "his own room": an indefinite or possessed goal, somewhere else."""
     return any((c.dep_ == "det" and c.lower_ in ("a", "an", "another", "some"))
                or c.dep_ == "poss" for c in noun.children)
@@ -154,11 +145,7 @@ def carried_place(anchor, who: list[str], where_now: Whereabouts, frame: DocFram
     for w in who:
         if w in where_now.earlier:
             return None if _outdated(dated_from, where_now.placed_by.get(w)) else where_now.earlier[w]
-    if _outdated(dated_from, where_now.scene_by):
-        return None
-    # a new scene the text does not place, in a story that stays in one city: that city
-    # (not after a move to a place the text does not name: "fled to a farm")
-    return where_now.scene or (None if where_now.left else frame.city)
+    return None if _outdated(dated_from, where_now.scene_by) else where_now.scene
 
 
 def _abroad(doc: Doc, sent, frame: DocFrame) -> bool:
