@@ -62,6 +62,13 @@ def join_people_adjectives(clusters: list[Cluster], uf: DisjointSets) -> None:
 _COMPASS = frozenset(load("places/place_words.yaml")["compass_parts"])  # "North", "Western" ...
 
 
+def compass_base(key: str) -> str | None:
+    """"north italy" -> "italy": the place a compass-qualified name is a part of (None
+    when the name does not open with a compass word)."""
+    words = key.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0] in _COMPASS else None
+
+
 def join_compass_parts(pool: list[Cluster], uf: DisjointSets) -> None:
     """"North Africa", "Western Thrace" that the gazetteer does not know as places of
     their own are told as parts of the place they qualify: one entity with it."""
@@ -74,8 +81,8 @@ def join_compass_parts(pool: list[Cluster], uf: DisjointSets) -> None:
         if any(m.gid for m in c.members):
             continue
         for m in c.named():
-            words = m.name.key.split()
-            owners = linked.get(" ".join(words[1:]), set()) if len(words) > 1 and words[0] in _COMPASS else set()
+            base = compass_base(m.name.key)
+            owners = linked.get(base, set()) if base else set()
             if len({uf.find(o) for o in owners}) == 1:
                 uf.union(c.id, next(iter(owners)))
                 break

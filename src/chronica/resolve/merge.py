@@ -29,6 +29,7 @@ from .alias_records import stem
 from .aliases import kin_before
 from .descriptions import group_concept
 from .group_members import LABEL as MEMBERS
+from .joins import compass_base
 from .roles import LABEL as ROLE
 from .disjoint import DisjointSets
 from ..resources.gazetteer import Gazetteer, distance_km
@@ -236,10 +237,22 @@ def _same(a: _Local, b: _Local, rules: EntityMerging, gaz: Gazetteer | None = No
             if _forms(a) & _forms(b):
                 return _close(a.ent.place, b.ent.place, rules.same_place_km, gaz)
             return _forms_overlap(a, b) and _close(a.ent.place, b.ent.place, rules.same_place_km, None)
+        if _compass_part(a, b) or _compass_part(b, a):
+            return True
         return bool(_forms(a) & _forms(b))
     return bool(_stem_forms(a) & _stem_forms(b))
 
 
+
+
+def _compass_part(part: _Local, whole: _Local) -> bool:
+    """"North Italy" or "Eastern Illyricum" that the gazetteer lacks, told of in one
+    document, and the place it qualifies, linked in another: one entity, as within a
+    document (``resolve.joins.join_compass_parts``)."""
+    if (part.ent.place and part.ent.place.gazetteer) or not (whole.ent.place and whole.ent.place.gazetteer):
+        return False
+    bases = {compass_base(f) for f in _forms(part)} - {None}
+    return bool(bases & _forms(whole))
 
 
 def _forms_overlap(a: _Local, b: _Local) -> bool:
@@ -436,6 +449,25 @@ def _merge_by_context(locals_: list[_Local], uf: _UF, min_shared: int) -> None:
                         uf.union(i, j)
                 elif not a.full and not b.full and ties[i] & ties[j]:
                     uf.union(i, j)
+    _merge_first_names_by_ties(locals_, uf, ties)
+
+
+def _merge_first_names_by_ties(locals_: list[_Local], uf: _UF, ties: list[set[tuple]]) -> None:
+    """A person one document knows only by a first name ("his wife, Clara") and one
+    another document names in full with that first name ("his fiancée Clara Weber"),
+    when both documents relate them in the same way to the same entity: one person."""
+    by_given: dict[str, list[int]] = defaultdict(list)
+    for i, loc in enumerate(locals_):
+        if loc.ent.type == "person" and ties[i]:
+            for w in {n.tokens[0] for n in loc.full}:
+                by_given[w].append(i)
+    for i, loc in enumerate(locals_):
+        if loc.ent.type != "person" or loc.full or len(loc.singles) != 1 or not ties[i]:
+            continue
+        w = next(iter(loc.singles))
+        found = {uf.find(j) for j in by_given.get(w, []) if locals_[j].doc_id != loc.doc_id and ties[i] & ties[j]}
+        if len(found) == 1:  # two such namesakes: the first name alone cannot tell which
+            uf.union(i, found.pop())
 
 
 def _byname_pair(one: _Local, full: _Local, word: str) -> bool:
@@ -491,8 +523,14 @@ def canonical(locs: list[_Local]) -> str:
     for loc in locs:
         counts[loc.ent.name] += len(loc.ent.mentions)
     non_cited = [l for l in locs if not l.ent.cited] or locs
+    # a place is named as the gazetteer knows it, not by a part told with it ("North Italy")
+    non_cited = [l for l in non_cited if _linked(l)] or non_cited
     return max((l.ent.name for l in non_cited),
                key=lambda n: (n.split()[-1].casefold() not in country_nouns(), len(parse_name(n).tokens), counts[n], n))
+
+
+def _linked(loc: _Local) -> bool:
+    return loc.ent.place is not None and bool(loc.ent.place.gazetteer)
 
 
 def entity_id(type_: str, name: str) -> str:
@@ -524,7 +562,8 @@ def _build(groups: list[list[int]], locals_: list[_Local]):
                 if m.label != MEMBERS:  # "the royal couple" stands for them, it does not name them
                     mentions.append(DocSpan(loc.doc_id, m.start, m.end, m.text))
             entity_of[(loc.doc_id, loc.ent.key)] = eid
-        ref = next((l.ent.place for l in locs if l.ent.place is not None), None)
+        ref = next((l.ent.place for l in locs if _linked(l)), None) or next(
+            (l.ent.place for l in locs if l.ent.place is not None), None)
         ent = Entity(id=eid, type=t, name=name, aliases=aliases, mentions=mentions,
                      cited_only=all(l.ent.cited for l in locs))
         if ref is not None:
