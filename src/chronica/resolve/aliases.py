@@ -28,8 +28,9 @@ People are chained by name as a reader does it (rules applied in this order):
    "née", "was in fact", "alias", "posing as" ...) join two people.
 7. A one-word name spelled two ways ("Yusuf" / "Jusuf", consonant skeleton of
    ``lang/en/names/spelling_classes.tsv``) joins one person; a people's adjective used
-   alone joins the people in the plural; "North X" the gazetteer lacks joins X
-   (``resolve.joins``).
+   alone joins the people in the plural; "North X" the gazetteer lacks joins X; a
+   historical person's names that share no word ("Timur" / "Tamerlane",
+   ``lang/en/aliases/person_names.tsv``) join (``resolve.joins``).
 
 Descriptions written next to a person's or organisation's name ("X, the mayor of Y",
 "his elder brother X", see ``resolve.appositions``) and a group's name with its article
@@ -67,7 +68,7 @@ from ..resources.gender import given_name_gender, pronoun_gender, role_gender, t
 from .nominals import find_nominals, title_statements
 from .place_descriptions import LABEL as PLACE_LABEL, find_place_descriptions
 from .roles import attach_roles
-from .joins import join_compass_parts, join_people_adjectives, join_spelling_variants
+from .joins import join_compass_parts, join_known_people, join_people_adjectives, join_spelling_variants
 from .places import qualified_name, same_place_refs
 from ..resources.names import parse_name
 NOMINAL_LOOKBACK = 3  # sentences searched back for the holder of a title
@@ -242,6 +243,7 @@ def _chain_pass(doc: Doc, items: list[ChainMention], known: dict[int, int] | Non
     uf = DisjointSets()
     absorb_first_names(by_type["person"], uf)
     join_spelling_variants(by_type["person"], uf)
+    join_known_people(clusters, uf)
     join_people_adjectives(clusters, uf)
     join_compass_parts(by_type["place"], uf)
     joined = apply_alias_cues(doc, items, clusters, uf)

@@ -37,7 +37,9 @@ from ..resources.place_keys import normalise
 from ..resources.names import country_nouns
 from .merge_blocks import BlockLinker
 from .places import place_ref, qualified_name, state_qualifiers
-from ..resources.names import Name, fold, full_names_match, is_name_form, parse_name, subset_match, tokens_compatible
+from ..resources.names import (
+    Name, fold, full_names_match, is_name_form, known_person, parse_name, subset_match, tokens_compatible,
+)
 
 
 class _SurnameCount:
@@ -88,6 +90,12 @@ class _Local:
     @cached_property
     def singles(self) -> set[str]:
         return {n.single for n in self.names if n.single}
+
+    @cached_property
+    def known(self) -> set[int]:
+        """Lines of ``aliases/person_names.tsv`` its names are on (one historical person's
+        names that share no word: "Timur" / "Tamerlane")."""
+        return {r for n in self.names if (r := known_person(n)) is not None}
 
 
 class _UF(DisjointSets):
@@ -194,6 +202,8 @@ def _read_kin_named(loc: _Local) -> bool:
 
 
 def _same_person(a: _Local, b: _Local) -> bool:
+    if len(a.known) == 1 and a.known == b.known and not (a.kin_named or b.kin_named):
+        return True  # two names of one listed historical person (not a child named after one)
     for x in a.full:
         for y in b.full:
             if full_names_match(x, y) or subset_match(x, y) or subset_match(y, x):
@@ -346,6 +356,7 @@ def _blocks(loc: _Local) -> set[tuple[str, str]]:
     if t == "person":
         keys = {w for n in loc.names for w in n.canon_tokens}
         keys |= {w[:4] for n in loc.names for w in n.tokens if len(w) >= 4}  # spelling slips
+        keys |= {f"known:{r}" for r in loc.known}
     elif t == "place":
         keys = _forms(loc) | ({loc.ent.place.gazetteer} if loc.ent.place and loc.ent.place.gazetteer else set())
         keys |= {"word:" + w for f in _forms(loc) for w in f.split() if w not in state_qualifiers()}  # "Washington D.C."
@@ -390,7 +401,7 @@ class _Signatures:
             singles = tuple(sorted((w, _surname_like(loc, w)) for w in loc.singles))
             held = self._holders(loc)
             surnames = tuple(sorted((n.surname, held[n.surname]) for n in loc.full))
-            return (t, full, singles, surnames)
+            return (t, full, singles, surnames, bool(loc.known) and loc.kin_named)
         if t == "place":
             p = loc.ent.place
             ref = (p.gazetteer, p.lat, p.lon) if p is not None else (None, None, None)

@@ -56,6 +56,24 @@ def variants() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def known_people() -> dict[str, int]:
+    """Name key (titles dropped, accents folded, as ``Name.key``) -> the line of
+    ``aliases/person_names.tsv`` listing it: one historical person's several names."""
+    table: dict[str, int] = {}
+    for i, row in enumerate(load("aliases/person_names.tsv").cells):
+        for form in row:
+            key = parse_name(form).key if form else ""
+            if key:
+                table.setdefault(key, i)
+    return table
+
+
+def known_person(name: "Name") -> int | None:
+    """The ``person_names.tsv`` line naming ``name``'s bearer, or None."""
+    return known_people().get(name.key) if name.tokens else None
+
+
 # Caches keyed on a text's words stay small: a 2,600-word text folds ~500 strings and
 # takes ~300 names apart (bench/memory.py), and a cache still filling after millions of
 # documents is a worker's memory growing (issue 15). LRU keeps the recurring ones.
