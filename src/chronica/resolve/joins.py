@@ -61,11 +61,11 @@ def join_people_adjectives(clusters: list[Cluster], uf: DisjointSets) -> None:
 
 
 def join_known_people(clusters: list[Cluster], uf: DisjointSets) -> None:
-    """Names that share no word but name one historical person ("Timur" / "Tamerlane",
-    "Empress Kōgyoku" / "Empress Saimei", a line of ``aliases/person_names.tsv``) join;
+    """Names that share no word but name one historical person ("Hirohito" / "Emperor Shōwa",
+    "Avicenna" / "Ibn Sina", a line of ``aliases/person_names.tsv``) join;
     a "place" the gazetteer does not know that is so named joins them as that person
     (never on its own: "Wellington" alone may be a town). A name introduced by a
-    kinship noun ("his grandson Timur") is left alone: a child named after a forebear
+    kinship noun ("his grandson Saladin") is left alone: a child named after a forebear
     is not the forebear."""
     by_row: dict[int, list[Cluster]] = defaultdict(list)
     for c in clusters:

@@ -94,7 +94,7 @@ class _Local:
     @cached_property
     def known(self) -> set[int]:
         """Lines of ``aliases/person_names.tsv`` its names are on (one historical person's
-        names that share no word: "Timur" / "Tamerlane")."""
+        names that share no word: "Hirohito" / "Emperor Shōwa")."""
         return {r for n in self.names if (r := known_person(n)) is not None}
 
 
