@@ -340,7 +340,8 @@ def regnal_candidates(doc: Doc, lex: Lexicon) -> list[MentionCandidate]:
     not_names = lex.not_names | lex.heading_words | lex.event_heads | lex.work_heads
     out = []
     not_epithets = not_names | lex.geo_nouns | lex.place_nouns | lex.colour_words
-    for a, b in regnal_spans(doc.spacy, not_names, lex.titles) + epithet_spans(doc.spacy, not_epithets, lex.titles):
+    epithets = epithet_spans(doc.spacy, not_epithets, lex.titles, lex.epithets)
+    for a, b in regnal_spans(doc.spacy, not_names, lex.titles) + epithets:
         c = MentionCandidate(a, b, "PERSON", "regnal")
         c.name_hint["person"] += 3.0
         out.append(c)

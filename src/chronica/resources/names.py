@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import load
@@ -198,9 +198,27 @@ def _edit_distance_le1(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+def epithet(name: Name) -> str | None:
+    """The epithet after a full name ("Lucas Brandt the Elder" -> "elder"), or None. A
+    one-word name with an epithet ("Sven the Bold") is a ruler's name: kept whole."""
+    t = name.tokens
+    return t[-1] if len(t) >= 4 and t[-2] == "the" else None
+
+
+def without_epithet(name: Name) -> Name:
+    """"Lucas Brandt the Elder" -> "Lucas Brandt" (the name as the text also writes it)."""
+    return replace(name, tokens=name.tokens[:-2]) if epithet(name) else name
+
+
 def full_names_match(a: Name, b: Name) -> bool:
     """Two multi-word names of the same person: same surname and compatible given
-    names, allowing at most one slightly misspelt word and missing middle names."""
+    names, allowing at most one slightly misspelt word and missing middle names. An
+    epithet tells namesakes apart ("... the Elder" is not "... the Younger") and may be
+    left out ("Lucas Brandt" is "Lucas Brandt the Elder")."""
+    ea, eb = epithet(a), epithet(b)
+    if ea and eb and ea != eb:
+        return False
+    a, b = without_epithet(a), without_epithet(b)
     if not a.surname or not b.surname:
         return False
     if a.tokens == b.tokens:
@@ -237,6 +255,8 @@ def subset_match(short: Name, long_: Name) -> bool:
         return False
     if not set(short.tokens) <= set(long_.tokens):
         return False
+    if epithet(long_) and not epithet(short):
+        long_ = without_epithet(long_)  # "Lucas Brandt" within "Lucas Brandt the Elder"
     key = _regnal_key(long_) or long_.surname
     return key is None or key in short.tokens
 
