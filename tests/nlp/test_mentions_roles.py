@@ -31,3 +31,13 @@ def test_a_name_after_a_role_noun_is_a_person(pipe):
 def test_a_building_after_a_role_noun_is_no_person(pipe):
     doc = run(pipe, "Visitors crowded the painter Van Dyck Museum all summer.")
     assert not any(m.type == "person" and "Museum" in m.text for m in doc.mentions)
+
+
+def test_a_name_before_a_realm_title_is_a_person(pipe):
+    doc = run(pipe, "The legions marched to the coast. Gratianus, the Emperor of the South, now made the "
+                    "Goth a governor. Paris, the capital of France, was quiet.")
+    people = {m.text for m in doc.mentions if m.type == "person"}
+    assert "Gratianus" in people
+    assert "Paris" not in people
+    ent = next(e for e in doc.entities if "Gratianus" in e.aliases)
+    assert any("Emperor of the South" in a for a in ent.aliases)

@@ -261,6 +261,31 @@ def role_candidates(doc: Doc, lex: Lexicon) -> list[MentionCandidate]:
     return out
 
 
+def realm_title_candidates(doc: Doc, lex: Lexicon) -> list[MentionCandidate]:
+    """A capitalised name set before ", (the) <Title> of ..." ("Marcian, the King of the
+    North, ...", "Odo, Count of Paris, ..."): the name is that title holder's, a person,
+    even where the NER model tags only the title or nothing."""
+    sd = doc.spacy
+    words = token_words(sd)
+    out = []
+    i = 0
+    while i < len(sd) - 3:
+        if not (words[i][:1].isupper() and sd[i].pos_ == "PROPN") or (i > 0 and _is_cap(sd[i - 1])):
+            i += 1
+            continue
+        end = _name_run(sd, i, lex)
+        k = end + 1 + (end + 1 < len(sd) and words[end + 1] == "the")
+        n = title_at(words, k, lex) if end < len(sd) and words[end] == "," and k < len(sd) else 0
+        if n and k + n < len(sd) and words[k + n] == "of" and title_at(words, i, lex) == 0:
+            span = clean_span(doc.text, sd[i].idx, sd[end - 1].idx + len(sd[end - 1].text))
+            if span:
+                c = MentionCandidate(span[0], span[1], "PERSON", "role")
+                c.name_hint["person"] += 1.5
+                out.append(c)
+        i = max(end, i + 1)
+    return out
+
+
 def gazetteer_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[MentionCandidate]:
     """A gazetteer place after "in/to/from/at ...": "exiled to Tobolsk", "at Austerlitz"."""
     sd = doc.spacy

@@ -21,7 +21,7 @@ from .lexicon import Lexicon, load_lexicon
 from .mention_candidates import (
     dynasty_candidates, first_name_candidates, gazetteer_candidates, heading_place_candidates, known_feature_candidates,
     institution_candidates, mononym_candidates, ner_candidates, place_tail_candidates, quoted_candidates,
-    regnal_candidates, role_candidates, title_candidates,
+    realm_title_candidates, regnal_candidates, role_candidates, title_candidates,
 )
 from .mention_spans import CITED_KINDS, MentionCandidate, clean_span, in_heading, in_titled_zone, is_common_word
 from .mention_types import context_evidence, vote_types
@@ -147,6 +147,7 @@ def _trim_heading_names(cands: list[MentionCandidate], doc: Doc) -> list[Mention
 def mentions_of(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
     cands = (ner_candidates(doc, lex, gaz) + title_candidates(doc, lex, gaz) + quoted_candidates(doc)
              + first_name_candidates(doc, lex, gaz) + mononym_candidates(doc, lex) + role_candidates(doc, lex)
+             + realm_title_candidates(doc, lex)
              + regnal_candidates(doc, lex)
              + dynasty_candidates(doc, lex, gaz)
              + gazetteer_candidates(doc, lex, gaz) + known_feature_candidates(doc, lex, gaz)
