@@ -36,6 +36,7 @@ from ..resources.gazetteer import Gazetteer, distance_km
 from ..resources.place_keys import normalise
 from ..resources.names import country_nouns
 from .merge_blocks import BlockLinker
+from .merge_ties import merge_first_names_by_ties, relation_ties
 from .places import place_ref, qualified_name, state_qualifiers
 from ..resources.names import (
     Name, fold, full_names_match, is_name_form, known_person, parse_name, subset_match, tokens_compatible,
@@ -442,7 +443,7 @@ def _merge_by_context(locals_: list[_Local], uf: _UF, min_shared: int) -> None:
       wife of the same merged person).
     """
     neighbours = _neighbours(locals_, uf)
-    ties = _ties(locals_, uf)
+    ties = relation_ties(locals_, uf)
     by_word: dict[str, list[int]] = defaultdict(list)
     for i, loc in enumerate(locals_):
         if loc.ent.type == "person":
@@ -460,25 +461,7 @@ def _merge_by_context(locals_: list[_Local], uf: _UF, min_shared: int) -> None:
                         uf.union(i, j)
                 elif not a.full and not b.full and ties[i] & ties[j]:
                     uf.union(i, j)
-    _merge_first_names_by_ties(locals_, uf, ties)
-
-
-def _merge_first_names_by_ties(locals_: list[_Local], uf: _UF, ties: list[set[tuple]]) -> None:
-    """A person one document knows only by a first name ("his wife, Clara") and one
-    another document names in full with that first name ("his fiancée Clara Weber"),
-    when both documents relate them in the same way to the same entity: one person."""
-    by_given: dict[str, list[int]] = defaultdict(list)
-    for i, loc in enumerate(locals_):
-        if loc.ent.type == "person" and ties[i]:
-            for w in {n.tokens[0] for n in loc.full}:
-                by_given[w].append(i)
-    for i, loc in enumerate(locals_):
-        if loc.ent.type != "person" or loc.full or len(loc.singles) != 1 or not ties[i]:
-            continue
-        w = next(iter(loc.singles))
-        found = {uf.find(j) for j in by_given.get(w, []) if locals_[j].doc_id != loc.doc_id and ties[i] & ties[j]}
-        if len(found) == 1:  # two such namesakes: the first name alone cannot tell which
-            uf.union(i, found.pop())
+    merge_first_names_by_ties(locals_, uf, ties)
 
 
 def _byname_pair(one: _Local, full: _Local, word: str) -> bool:
@@ -505,24 +488,6 @@ def _neighbours(locals_: list[_Local], uf: _UF) -> list[set[int]]:
         for members in in_sent.values():
             for i in members:
                 out[i] |= {uf.find(j) for j in members if j != i}
-    return out
-
-
-def _ties(locals_: list[_Local], uf: _UF) -> list[set[tuple]]:
-    """For each local entity, (relation kind, side, group of the other end)."""
-    key_of = {(loc.doc_id, loc.ent.key): i for i, loc in enumerate(locals_)}
-    out: list[set[tuple]] = [set() for _ in locals_]
-    seen_docs = set()
-    for loc in locals_:
-        if loc.doc_id in seen_docs:
-            continue
-        seen_docs.add(loc.doc_id)
-        for r in getattr(loc.doc, "relations", []) or []:
-            s, t = key_of.get((loc.doc_id, r.source)), key_of.get((loc.doc_id, r.target))
-            if s is None or t is None:
-                continue
-            out[t].add((r.kind, "target", uf.find(s)))
-            out[s].add((r.kind, "source", uf.find(t)))
     return out
 
 
