@@ -87,3 +87,19 @@ def test_capitalised_headword_with_numeral_is_the_ruler(pipe):
     spans = [sd.text[a:b] for a, b in regnal_spans(sd, frozenset(), frozenset())]
     assert "HALFDAN II" in spans
     assert "SIGN IV" not in spans  # capitals inside a line are no headword
+
+
+def test_epithet_name_of_several_words_is_one_mention_and_one_person(pipe):
+    # "the Elder" after a two-word name: one mention whatever NER makes of "Elder"; the
+    # name without its epithet later is the same man, "the younger" namesake is not
+    doc = run(pipe, "The campaign was won by Marcus Vellanus the Elder, a stern commander. "
+                    "Years later the younger Marcus Vellanus, his grandson, lost the province. "
+                    "Marcus Vellanus the Elder had died long before. Marcus Vellanus was remembered as a builder.")
+    texts = [m.text for m in doc.mentions]
+    assert "Marcus Vellanus the Elder" in texts
+    elder = next(e for e in doc.entities if "Marcus Vellanus the Elder" in e.aliases)
+    spans = {(m.start, m.text) for m in doc.mentions if m.entity == elder.key}
+    last = doc.text.rindex("Marcus Vellanus")
+    assert (last, "Marcus Vellanus") in spans
+    younger = doc.text.index("Marcus Vellanus,")
+    assert not any(s == younger for s, _ in spans)

@@ -103,3 +103,13 @@ def test_names_subset_regnal_realm(short, long_, ok):
 ])
 def test_names_form_names_or_describes(form, named):
     assert is_name_form(form) is named
+
+
+def test_an_epithet_may_be_left_out_but_tells_namesakes_apart():
+    from chronica.resources.names import full_names_match, parse_name, subset_match
+    elder, younger = parse_name("Lucas Brandt the Elder"), parse_name("Lucas Brandt the Younger")
+    plain = parse_name("Lucas Brandt")
+    assert full_names_match(plain, elder) and subset_match(plain, elder)
+    assert not full_names_match(elder, younger) and not subset_match(elder, younger)
+    # a one-word ruler's epithet is the name itself: Louis the Pious is not Louis the Stammerer
+    assert not full_names_match(parse_name("Louis the Pious"), parse_name("Louis the Stammerer"))

@@ -191,3 +191,44 @@ def test_merge_never_joins_unnamed_role_people():
         attach_roles(d)
     c = _merged(a, b)
     assert _eid(c, a, "the servant") != _eid(c, b, "the servant")
+
+
+def _tie(d, holder: str, kin: str, label: str = "wife") -> None:
+    t = next(m.entity for m in d.mentions if m.text == holder)
+    n = next(m.entity for m in d.mentions if m.text == kin)
+    s = d.sentences[0]
+    d.relations = [LocalRelation("spouse", label, t, n, Span(s.start, s.end, d.text[s.start:s.end]))]
+
+
+def test_merge_first_name_with_full_name_tied_by_the_same_relation():
+    # "his wife, Ingrid" in one text, "his fiancée Ingrid Moberg" in the other: both the
+    # wife of the one merged Captain Holm, so one woman; another Ingrid stays apart.
+    a = _doc("[Captain Holm] sat beside his wife, [Ingrid].", "a")
+    b = _doc("[Captain Per Holm] came with his fiancée [Ingrid Moberg].", "b")
+    c_ = _doc("[Ingrid Lund] sang at the opera.", "c")
+    _tie(a, "Captain Holm", "Ingrid")
+    _tie(b, "Captain Per Holm", "Ingrid Moberg", "fiancée")
+    c = _merged(a, b, c_)
+    assert _eid(c, a, "Ingrid") == _eid(c, b, "Ingrid Moberg")
+    assert _eid(c, a, "Ingrid") != _eid(c, c_, "Ingrid Lund")
+
+
+def test_merge_first_name_stays_apart_without_a_shared_relation():
+    a = _doc("[Captain Holm] met [Ingrid] at the harbour.", "a")
+    b = _doc("[Captain Per Holm] came with his fiancée [Ingrid Moberg].", "b")
+    _tie(b, "Captain Per Holm", "Ingrid Moberg", "fiancée")
+    c = _merged(a, b)
+    assert _eid(c, a, "Ingrid") != _eid(c, b, "Ingrid Moberg")
+
+
+def test_merge_compass_part_joins_the_linked_place_of_another_document():
+    # "Upper Saxony" is no compass part; "Southern Sweden" the gazetteer lacks is told as
+    # part of Sweden: one entity named and placed as Sweden.
+    sweden = PlaceRef("country:SE", "Sweden", 62.0, 15.0, "SE", "country")
+    a = _doc("The army wintered in [Southern Sweden|place] and in [Upper Saxony|place].", "a")
+    b = _doc("Peace returned to [Sweden|place] and [Saxony|place].", "b", places={"sweden": sweden})
+    c = _merged(a, b)
+    assert _eid(c, a, "Southern Sweden") == _eid(c, b, "Sweden")
+    ent = next(e for e in c.entities if e.id == _eid(c, b, "Sweden"))
+    assert (ent.name, ent.gazetteer, ent.lat) == ("Sweden", "country:SE", 62.0)
+    assert _eid(c, a, "Upper Saxony") != _eid(c, b, "Saxony")

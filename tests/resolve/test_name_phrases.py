@@ -48,3 +48,17 @@ def test_name_phrases_skip_headline_openers_and_split_words(nlp, text, name):
     a = text.index(name)
     phrases = name_phrases(nlp(text), text, a, a + len(name), "person", set())
     assert all(not p.startswith(("Chasing", "Near", "eight")) for p in phrases), phrases
+
+
+@pytest.mark.parametrize("text, name, want", [
+    # a title joined to "former"/"ex" by a hyphen: the phrase takes the hyphenated word
+    # whole, never opening at the hyphen ("-King Harald")
+    ("The council was no less firm than former-King Harald in such matters.", "King Harald",
+     "former-King Harald"),
+    ("Then ex-Governor Whitcombe spoke to the crowd.", "Governor Whitcombe", "ex-Governor Whitcombe"),
+])
+def test_name_phrases_keep_a_hyphenated_title_whole(nlp, text, name, want):
+    a = text.index(name)
+    phrases = name_phrases(nlp(text), text, a, a + len(name), "person", set())
+    assert not any(p.startswith(("-", "–")) for p in phrases), phrases
+    assert want in phrases

@@ -121,6 +121,8 @@ def test_roles_link_title_holders_two():
     ("He wrote to his niece, [Odile] at once.", "Odile", "his niece, Odile"),
     ("He wrote to his niece [Odile] at once.", "Odile", "niece Odile"),
     ("The mural praised [Ines Varga] greatly.", "Ines Varga", None),
+    # a role closing a clause before a comma is no phrase of the name after it
+    ("Soon after he became king, [Teodric] dreamt of the sea.", "Teodric", None),
 ])
 def test_roles_prefixed_alias(marked, name, alias):
     # "niece, Odile" without its possessive reads as no name: only the comma-less form is kept

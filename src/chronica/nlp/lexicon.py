@@ -53,6 +53,12 @@ class Lexicon:
     work_cues: frozenset[str] = frozenset()
     era_markers: frozenset[str] = frozenset()  # "BC", "AD": compared without their dots
     peoples: frozenset[str] = frozenset()  # "Visigoths", "Frankish": a people, never a place
+    name_suffixes: frozenset[str] = frozenset()  # "Jr", "the Elder": a name goes on through them
+
+    @property
+    def epithets(self) -> frozenset[str]:
+        """Epithets that follow a name whatever the NER model makes of them ("Elder")."""
+        return frozenset(s.split()[1] for s in self.name_suffixes if s.startswith("the ") and len(s.split()) == 2)
 
     def is_first_name(self, word: str) -> bool:
         return word in self.first_names
@@ -121,4 +127,5 @@ def load_lexicon() -> Lexicon:
         work_cues=frozenset(data.get("work_cues", [])),
         era_markers=frozenset(str(w) for w in data.get("era_markers", [])),
         peoples=_peoples(),
+        name_suffixes=frozenset(str(w) for w in data.get("name_suffixes", [])),
     )

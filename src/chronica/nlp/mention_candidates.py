@@ -231,6 +231,61 @@ def first_name_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer | None = None) 
     return out
 
 
+ROLE_NAME_WORDS = 3  # "the usurper Odo Berengar Valcourt": longer runs are no one name
+
+
+def role_candidates(doc: Doc, lex: Lexicon) -> list[MentionCandidate]:
+    """A lower-case role noun right before a capitalised name ("the Frankish usurper Odo",
+    "the tribune Gaius Varro"): the name is a person's even when the NER model missed
+    it. A title there ("the secretary General") or a building's or organisation's word
+    ending the run ("the architect Wren Library") is no person's name."""
+    sd = doc.spacy
+    words = token_words(sd)
+    out = []
+    for i in range(len(sd) - 1):
+        if words[i] not in lex.role_nouns:  # the text first: a role noun as written, lower case
+            continue
+        if sd[i].pos_ not in ("NOUN", "ADJ") or sd[i].whitespace_ != " " or words[i + 1] in lex.titles:
+            continue
+        end = _name_run(sd, i + 1, lex)
+        if end == i + 1 or end - i - 1 > ROLE_NAME_WORDS or sd[end - 1].pos_ != "PROPN":
+            continue
+        last = words[end - 1]
+        if last in lex.building_cues or last in lex.org_cues:
+            continue
+        span = clean_span(doc.text, sd[i + 1].idx, sd[end - 1].idx + len(sd[end - 1].text))
+        if span:
+            c = MentionCandidate(span[0], span[1], "PERSON", "role")
+            c.name_hint["person"] += 1.5
+            out.append(c)
+    return out
+
+
+def realm_title_candidates(doc: Doc, lex: Lexicon) -> list[MentionCandidate]:
+    """A capitalised name set before ", (the) <Title> of ..." ("Marcian, the King of the
+    North, ...", "Odo, Count of Paris, ..."): the name is that title holder's, a person,
+    even where the NER model tags only the title or nothing."""
+    sd = doc.spacy
+    words = token_words(sd)
+    out = []
+    i = 0
+    while i < len(sd) - 3:
+        if not (words[i][:1].isupper() and sd[i].pos_ == "PROPN") or (i > 0 and _is_cap(sd[i - 1])):
+            i += 1
+            continue
+        end = _name_run(sd, i, lex)
+        k = end + 1 + (end + 1 < len(sd) and words[end + 1] == "the")
+        n = title_at(words, k, lex) if end < len(sd) and words[end] == "," and k < len(sd) else 0
+        if n and k + n < len(sd) and words[k + n] == "of" and title_at(words, i, lex) == 0:
+            span = clean_span(doc.text, sd[i].idx, sd[end - 1].idx + len(sd[end - 1].text))
+            if span:
+                c = MentionCandidate(span[0], span[1], "PERSON", "role")
+                c.name_hint["person"] += 1.5
+                out.append(c)
+        i = max(end, i + 1)
+    return out
+
+
 def gazetteer_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[MentionCandidate]:
     """A gazetteer place after "in/to/from/at ...": "exiled to Tobolsk", "at Austerlitz"."""
     sd = doc.spacy
@@ -340,7 +395,8 @@ def regnal_candidates(doc: Doc, lex: Lexicon) -> list[MentionCandidate]:
     not_names = lex.not_names | lex.heading_words | lex.event_heads | lex.work_heads
     out = []
     not_epithets = not_names | lex.geo_nouns | lex.place_nouns | lex.colour_words
-    for a, b in regnal_spans(doc.spacy, not_names, lex.titles) + epithet_spans(doc.spacy, not_epithets, lex.titles):
+    epithets = epithet_spans(doc.spacy, not_epithets, lex.titles, lex.epithets)
+    for a, b in regnal_spans(doc.spacy, not_names, lex.titles) + epithets:
         c = MentionCandidate(a, b, "PERSON", "regnal")
         c.name_hint["person"] += 3.0
         out.append(c)

@@ -21,7 +21,7 @@ from .lexicon import Lexicon, load_lexicon
 from .mention_candidates import (
     dynasty_candidates, first_name_candidates, gazetteer_candidates, heading_place_candidates, known_feature_candidates,
     institution_candidates, mononym_candidates, ner_candidates, place_tail_candidates, quoted_candidates,
-    regnal_candidates, title_candidates,
+    realm_title_candidates, regnal_candidates, role_candidates, title_candidates,
 )
 from .mention_spans import CITED_KINDS, MentionCandidate, clean_span, in_heading, in_titled_zone, is_common_word
 from .mention_types import context_evidence, vote_types
@@ -33,7 +33,7 @@ from .vessels import unprefixed_names
 
 def _merge(cands: list[MentionCandidate]) -> list[MentionCandidate]:
     """One candidate per stretch of text: rule spans that extend an entity win."""
-    order = {"title": 0, "regnal": 0, "quoted": 1, "institution": 1, "heading": 1, "ner": 2, "first_name": 3, "place_tail": 3, "mononym": 4, "gazetteer": 5}
+    order = {"title": 0, "regnal": 0, "quoted": 1, "institution": 1, "heading": 1, "ner": 2, "first_name": 3, "place_tail": 3, "role": 3, "mononym": 4, "gazetteer": 5}
     cands = sorted(cands, key=lambda c: (order[c.rule], -(c.end - c.start), c.start))
     kept: list[MentionCandidate] = []
     for c in cands:
@@ -147,7 +147,8 @@ def _trim_heading_names(cands: list[MentionCandidate], doc: Doc) -> list[Mention
 
 def mentions_of(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
     cands = (ner_candidates(doc, lex, gaz) + title_candidates(doc, lex, gaz) + quoted_candidates(doc)
-             + first_name_candidates(doc, lex, gaz) + mononym_candidates(doc, lex)
+             + first_name_candidates(doc, lex, gaz) + mononym_candidates(doc, lex) + role_candidates(doc, lex)
+             + realm_title_candidates(doc, lex)
              + regnal_candidates(doc, lex)
              + dynasty_candidates(doc, lex, gaz)
              + gazetteer_candidates(doc, lex, gaz) + known_feature_candidates(doc, lex, gaz)

@@ -65,9 +65,15 @@ def regnal_spans(sd, not_names: frozenset[str], titles: frozenset[str]) -> list[
     return out
 
 
-def epithet_spans(sd, not_names: frozenset[str], titles: frozenset[str]) -> list[tuple[int, int]]:
-    """Character spans "Name the Epithet" ("Sven the Bold"): a capitalised name word,
-    "the" in lower case, one capitalised word that is no title nor a thing's word."""
+EPITHET_NAME_WORDS = 3  # name words before "the Epithet" ("Pieter Brueghel the Younger")
+
+
+def epithet_spans(sd, not_names: frozenset[str], titles: frozenset[str],
+                  known: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Character spans "Name the Epithet" ("Sven the Bold", "Lucas Brandt the Elder"): one
+    to three capitalised name words, "the" in lower case, one capitalised word that is no
+    title nor a thing's word (or is one of the ``known`` epithets, "Elder", whatever the
+    NER model calls it)."""
     out = []
     words = token_words(sd)
     for i in range(len(words) - 2):
@@ -76,11 +82,19 @@ def epithet_spans(sd, not_names: frozenset[str], titles: frozenset[str]) -> list
         tok, the, epi = sd[i], sd[i + 1], sd[i + 2]
         if tok.whitespace_ != " " or the.whitespace_ != " ":
             continue
-        if not _name_word(tok, not_names, titles) or tok.pos_ != "PROPN" or not _epithet_word(epi, not_names, titles):
+        if not _name_word(tok, not_names, titles) or tok.pos_ != "PROPN" \
+                or not (epi.text in known or _epithet_word(epi, not_names, titles)):
             continue
         if tok.i + 3 < len(sd) and sd[tok.i + 3].text[:1].isupper() and sd[tok.i + 2].whitespace_:
             continue  # "Sven the Bold Regiment": a longer name
-        out.append((tok.idx, epi.idx + len(epi.text)))
+        first = tok
+        for _ in range(EPITHET_NAME_WORDS - 1):  # "Lucas Brandt the Elder": the whole name
+            prev = sd[first.i - 1] if first.i > 0 else None
+            if prev is None or prev.whitespace_ != " " or prev.pos_ != "PROPN" \
+                    or not _name_word(prev, not_names, titles):
+                break
+            first = prev
+        out.append((first.idx, epi.idx + len(epi.text)))
     return out
 
 

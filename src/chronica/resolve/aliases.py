@@ -28,8 +28,9 @@ People are chained by name as a reader does it (rules applied in this order):
    "née", "was in fact", "alias", "posing as" ...) join two people.
 7. A one-word name spelled two ways ("Yusuf" / "Jusuf", consonant skeleton of
    ``lang/en/names/spelling_classes.tsv``) joins one person; a people's adjective used
-   alone joins the people in the plural; "North X" the gazetteer lacks joins X
-   (``resolve.joins``).
+   alone joins the people in the plural; "North X" the gazetteer lacks joins X; a
+   historical person's names that share no word ("Hirohito" / "Emperor Shōwa",
+   ``lang/en/aliases/person_names.tsv``) join (``resolve.joins``).
 
 Descriptions written next to a person's or organisation's name ("X, the mayor of Y",
 "his elder brother X", see ``resolve.appositions``) and a group's name with its article
@@ -45,6 +46,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -67,9 +69,9 @@ from ..resources.gender import given_name_gender, pronoun_gender, role_gender, t
 from .nominals import find_nominals, title_statements
 from .place_descriptions import LABEL as PLACE_LABEL, find_place_descriptions
 from .roles import attach_roles
-from .joins import join_compass_parts, join_people_adjectives, join_spelling_variants
+from .joins import join_compass_parts, join_known_people, join_people_adjectives, join_spelling_variants
 from .places import qualified_name, same_place_refs
-from ..resources.names import parse_name
+from ..resources.names import Name, epithet, parse_name
 NOMINAL_LOOKBACK = 3  # sentences searched back for the holder of a title
 
 
@@ -90,6 +92,19 @@ def kin_words() -> frozenset[str]:
 def kin_before() -> re.Pattern:
     alts = "|".join(sorted((re.escape(w) for w in kin_words()), key=len, reverse=True))
     return re.compile(rf"\b(?:{alts})\s*,?\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _generation_before() -> re.Pattern:
+    words = load("names/lexicon.yaml").get("generation_words", [])
+    return re.compile(rf"\b(?:the\s+)?({'|'.join(map(re.escape, words))})\s+$", re.IGNORECASE)
+
+
+def _with_generation(name: Name, before: str) -> Name:
+    """"the younger Lucas Brandt" is compared as "Lucas Brandt the Younger": a namesake
+    of "Lucas Brandt the Elder", never joined to him."""
+    g = _generation_before().search(before) if len(name.tokens) > 1 and not epithet(name) else None
+    return replace(name, tokens=name.tokens + ("the", g.group(1).casefold())) if g else name
 
 
 # ------------------------------------------------------------------ the component --
@@ -242,6 +257,7 @@ def _chain_pass(doc: Doc, items: list[ChainMention], known: dict[int, int] | Non
     uf = DisjointSets()
     absorb_first_names(by_type["person"], uf)
     join_spelling_variants(by_type["person"], uf)
+    join_known_people(clusters, uf)
     join_people_adjectives(clusters, uf)
     join_compass_parts(by_type["place"], uf)
     joined = apply_alias_cues(doc, items, clusters, uf)
@@ -258,6 +274,7 @@ def _prepare(doc: Doc) -> list[ChainMention]:
         si = max(bisect_right(starts, m.start) - 1, 0)
         s_start = sents[si][0] if sents else 0
         before = doc.text[max(s_start, m.start - 40):m.start]
+        name = _with_generation(name, before)
         kin = kin_before().search(before)
         items.append(ChainMention(i, m, name, m.type or "other", sents[si][2], si,
                         kin=kin is not None,

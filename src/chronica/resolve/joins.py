@@ -1,6 +1,6 @@
 """Joins made after chaining, across clusters that name one thing in two written forms:
 a name spelled two ways, a people's adjective and its plural, a compass-qualified part
-of a place the gazetteer lacks. Called by ``resolve.aliases`` on its clusters
+of a place the gazetteer lacks, a historical person's names that share no word. Called by ``resolve.aliases`` on its clusters
 (``alias_records.Cluster``)."""
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections import defaultdict
 from .alias_records import Cluster
 from .disjoint import DisjointSets
 from ..resources import load
+from ..resources.names import known_person
 from ..resources.spelling import is_people_adjective, name_word, people_forms, spelling_variants
 
 
@@ -59,7 +60,41 @@ def join_people_adjectives(clusters: list[Cluster], uf: DisjointSets) -> None:
             uf.union(c.id, owner)
 
 
+def join_known_people(clusters: list[Cluster], uf: DisjointSets) -> None:
+    """Names that share no word but name one historical person ("Hirohito" / "Emperor Shōwa",
+    "Avicenna" / "Ibn Sina", a line of ``aliases/person_names.tsv``) join;
+    a "place" the gazetteer does not know that is so named joins them as that person
+    (never on its own: "Wellington" alone may be a town). A name introduced by a
+    kinship noun ("his grandson Saladin") is left alone: a child named after a forebear
+    is not the forebear."""
+    by_row: dict[int, list[Cluster]] = defaultdict(list)
+    for c in clusters:
+        if c.kin or c.type not in ("person", "place") or any(m.introduced or m.gid for m in c.members):
+            continue
+        rows = {r for m in c.named() if (r := known_person(m.name)) is not None}
+        if len(rows) == 1:  # none, or names of two listed people: not for this list to say
+            by_row[rows.pop()].append(c)
+    for group in by_row.values():
+        if all(c.type == "place" for c in group):
+            continue
+        for c in group:
+            if c.type == "place":
+                c.type = "person"
+                for m in c.members:
+                    m.type = "person"
+        for a, b in zip(group, group[1:]):
+            if not _gender_conflict(a, b):
+                uf.union(a.id, b.id)
+
+
 _COMPASS = frozenset(load("places/place_words.yaml")["compass_parts"])  # "North", "Western" ...
+
+
+def compass_base(key: str) -> str | None:
+    """"north italy" -> "italy": the place a compass-qualified name is a part of (None
+    when the name does not open with a compass word)."""
+    words = key.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0] in _COMPASS else None
 
 
 def join_compass_parts(pool: list[Cluster], uf: DisjointSets) -> None:
@@ -74,8 +109,8 @@ def join_compass_parts(pool: list[Cluster], uf: DisjointSets) -> None:
         if any(m.gid for m in c.members):
             continue
         for m in c.named():
-            words = m.name.key.split()
-            owners = linked.get(" ".join(words[1:]), set()) if len(words) > 1 and words[0] in _COMPASS else set()
+            base = compass_base(m.name.key)
+            owners = linked.get(base, set()) if base else set()
             if len({uf.find(o) for o in owners}) == 1:
                 uf.union(c.id, next(iter(owners)))
                 break

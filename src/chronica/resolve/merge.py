@@ -29,14 +29,18 @@ from .alias_records import stem
 from .aliases import kin_before
 from .descriptions import group_concept
 from .group_members import LABEL as MEMBERS
+from .joins import compass_base
 from .roles import LABEL as ROLE
 from .disjoint import DisjointSets
 from ..resources.gazetteer import Gazetteer, distance_km
 from ..resources.place_keys import normalise
 from ..resources.names import country_nouns
 from .merge_blocks import BlockLinker
+from .merge_ties import merge_first_names_by_ties, relation_ties
 from .places import place_ref, qualified_name, state_qualifiers
-from ..resources.names import Name, fold, full_names_match, is_name_form, parse_name, subset_match, tokens_compatible
+from ..resources.names import (
+    Name, fold, full_names_match, is_name_form, known_person, parse_name, subset_match, tokens_compatible,
+)
 
 
 class _SurnameCount:
@@ -87,6 +91,12 @@ class _Local:
     @cached_property
     def singles(self) -> set[str]:
         return {n.single for n in self.names if n.single}
+
+    @cached_property
+    def known(self) -> set[int]:
+        """Lines of ``aliases/person_names.tsv`` its names are on (one historical person's
+        names that share no word: "Hirohito" / "Emperor Shōwa")."""
+        return {r for n in self.names if (r := known_person(n)) is not None}
 
 
 class _UF(DisjointSets):
@@ -193,6 +203,8 @@ def _read_kin_named(loc: _Local) -> bool:
 
 
 def _same_person(a: _Local, b: _Local) -> bool:
+    if len(a.known) == 1 and a.known == b.known and not (a.kin_named or b.kin_named):
+        return True  # two names of one listed historical person (not a child named after one)
     for x in a.full:
         for y in b.full:
             if full_names_match(x, y) or subset_match(x, y) or subset_match(y, x):
@@ -236,10 +248,22 @@ def _same(a: _Local, b: _Local, rules: EntityMerging, gaz: Gazetteer | None = No
             if _forms(a) & _forms(b):
                 return _close(a.ent.place, b.ent.place, rules.same_place_km, gaz)
             return _forms_overlap(a, b) and _close(a.ent.place, b.ent.place, rules.same_place_km, None)
+        if _compass_part(a, b) or _compass_part(b, a):
+            return True
         return bool(_forms(a) & _forms(b))
     return bool(_stem_forms(a) & _stem_forms(b))
 
 
+
+
+def _compass_part(part: _Local, whole: _Local) -> bool:
+    """"North Italy" or "Eastern Illyricum" that the gazetteer lacks, told of in one
+    document, and the place it qualifies, linked in another: one entity, as within a
+    document (``resolve.joins.join_compass_parts``)."""
+    if (part.ent.place and part.ent.place.gazetteer) or not (whole.ent.place and whole.ent.place.gazetteer):
+        return False
+    bases = {compass_base(f) for f in _forms(part)} - {None}
+    return bool(bases & _forms(whole))
 
 
 def _forms_overlap(a: _Local, b: _Local) -> bool:
@@ -333,6 +357,7 @@ def _blocks(loc: _Local) -> set[tuple[str, str]]:
     if t == "person":
         keys = {w for n in loc.names for w in n.canon_tokens}
         keys |= {w[:4] for n in loc.names for w in n.tokens if len(w) >= 4}  # spelling slips
+        keys |= {f"known:{r}" for r in loc.known}
     elif t == "place":
         keys = _forms(loc) | ({loc.ent.place.gazetteer} if loc.ent.place and loc.ent.place.gazetteer else set())
         keys |= {"word:" + w for f in _forms(loc) for w in f.split() if w not in state_qualifiers()}  # "Washington D.C."
@@ -377,7 +402,7 @@ class _Signatures:
             singles = tuple(sorted((w, _surname_like(loc, w)) for w in loc.singles))
             held = self._holders(loc)
             surnames = tuple(sorted((n.surname, held[n.surname]) for n in loc.full))
-            return (t, full, singles, surnames)
+            return (t, full, singles, surnames, bool(loc.known) and loc.kin_named)
         if t == "place":
             p = loc.ent.place
             ref = (p.gazetteer, p.lat, p.lon) if p is not None else (None, None, None)
@@ -418,7 +443,7 @@ def _merge_by_context(locals_: list[_Local], uf: _UF, min_shared: int) -> None:
       wife of the same merged person).
     """
     neighbours = _neighbours(locals_, uf)
-    ties = _ties(locals_, uf)
+    ties = relation_ties(locals_, uf)
     by_word: dict[str, list[int]] = defaultdict(list)
     for i, loc in enumerate(locals_):
         if loc.ent.type == "person":
@@ -436,6 +461,7 @@ def _merge_by_context(locals_: list[_Local], uf: _UF, min_shared: int) -> None:
                         uf.union(i, j)
                 elif not a.full and not b.full and ties[i] & ties[j]:
                     uf.union(i, j)
+    merge_first_names_by_ties(locals_, uf, ties)
 
 
 def _byname_pair(one: _Local, full: _Local, word: str) -> bool:
@@ -465,24 +491,6 @@ def _neighbours(locals_: list[_Local], uf: _UF) -> list[set[int]]:
     return out
 
 
-def _ties(locals_: list[_Local], uf: _UF) -> list[set[tuple]]:
-    """For each local entity, (relation kind, side, group of the other end)."""
-    key_of = {(loc.doc_id, loc.ent.key): i for i, loc in enumerate(locals_)}
-    out: list[set[tuple]] = [set() for _ in locals_]
-    seen_docs = set()
-    for loc in locals_:
-        if loc.doc_id in seen_docs:
-            continue
-        seen_docs.add(loc.doc_id)
-        for r in getattr(loc.doc, "relations", []) or []:
-            s, t = key_of.get((loc.doc_id, r.source)), key_of.get((loc.doc_id, r.target))
-            if s is None or t is None:
-                continue
-            out[t].add((r.kind, "target", uf.find(s)))
-            out[s].add((r.kind, "source", uf.find(t)))
-    return out
-
-
 # ------------------------------------------------------------------ output --
 
 def canonical(locs: list[_Local]) -> str:
@@ -491,8 +499,14 @@ def canonical(locs: list[_Local]) -> str:
     for loc in locs:
         counts[loc.ent.name] += len(loc.ent.mentions)
     non_cited = [l for l in locs if not l.ent.cited] or locs
+    # a place is named as the gazetteer knows it, not by a part told with it ("North Italy")
+    non_cited = [l for l in non_cited if _linked(l)] or non_cited
     return max((l.ent.name for l in non_cited),
                key=lambda n: (n.split()[-1].casefold() not in country_nouns(), len(parse_name(n).tokens), counts[n], n))
+
+
+def _linked(loc: _Local) -> bool:
+    return loc.ent.place is not None and bool(loc.ent.place.gazetteer)
 
 
 def entity_id(type_: str, name: str) -> str:
@@ -524,7 +538,8 @@ def _build(groups: list[list[int]], locals_: list[_Local]):
                 if m.label != MEMBERS:  # "the royal couple" stands for them, it does not name them
                     mentions.append(DocSpan(loc.doc_id, m.start, m.end, m.text))
             entity_of[(loc.doc_id, loc.ent.key)] = eid
-        ref = next((l.ent.place for l in locs if l.ent.place is not None), None)
+        ref = next((l.ent.place for l in locs if _linked(l)), None) or next(
+            (l.ent.place for l in locs if l.ent.place is not None), None)
         ent = Entity(id=eid, type=t, name=name, aliases=aliases, mentions=mentions,
                      cited_only=all(l.ent.cited for l in locs))
         if ref is not None:

@@ -129,6 +129,8 @@ def _role_before(sp, span, w: _Words, taken) -> int | None:
     while i < role.i and (sp[i].dep_ in ("det", "poss", "predet", "case") or sp[i].lower_ in w.not_openers
                           or sp[i].is_punct and sp[i].text not in "-–"):
         i += 1
+    if sp[i].text in "-–" and i > 0 and not sp[i - 1].whitespace_:
+        i -= 1  # "former-Emperor X": a phrase never opens inside a hyphenated word, take it whole
     if i == role.i or any(_taken(taken, sp[k].idx) and sp[k].ent_type_ != "NORP" for k in range(i, role.i)):
         return None  # a bare role ("general X") is a title, left to parse_name; another name inside: no
     if any(sp[k].is_punct and sp[k].text not in "-–" for k in range(i, role.i)):

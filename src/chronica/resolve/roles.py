@@ -397,8 +397,8 @@ def _add_prefixed_aliases(doc: Doc, ent_of: dict[str, LocalEntity]) -> None:
         if m.type != "person" or m.entity not in ent_of or m.label == LABEL:
             continue
         p = prefix(doc.text, m.start)
-        if p is None:
-            continue
+        if p is None or (p.det is None and "," in doc.text[p.start:m.start]):
+            continue  # "after he became king, X had a dream": a clause ends at the comma
         name = clean_surface(m.text)
         ent = ent_of[m.entity]
         phrase = doc.text[p.start:m.start]

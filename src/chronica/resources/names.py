@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import load
@@ -54,6 +54,24 @@ def variants() -> dict[str, str]:
         for f in forms:
             table.setdefault(f, forms[0])
     return table
+
+
+@lru_cache(maxsize=1)
+def known_people() -> dict[str, int]:
+    """Name key (titles dropped, accents folded, as ``Name.key``) -> the line of
+    ``aliases/person_names.tsv`` listing it: one historical person's several names."""
+    table: dict[str, int] = {}
+    for i, row in enumerate(load("aliases/person_names.tsv").cells):
+        for form in row:
+            key = parse_name(form).key if form else ""
+            if key:
+                table.setdefault(key, i)
+    return table
+
+
+def known_person(name: "Name") -> int | None:
+    """The ``person_names.tsv`` line naming ``name``'s bearer, or None."""
+    return known_people().get(name.key) if name.tokens else None
 
 
 # Caches keyed on a text's words stay small: a 2,600-word text folds ~500 strings and
@@ -180,9 +198,27 @@ def _edit_distance_le1(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+def epithet(name: Name) -> str | None:
+    """The epithet after a full name ("Lucas Brandt the Elder" -> "elder"), or None. A
+    one-word name with an epithet ("Sven the Bold") is a ruler's name: kept whole."""
+    t = name.tokens
+    return t[-1] if len(t) >= 4 and t[-2] == "the" else None
+
+
+def without_epithet(name: Name) -> Name:
+    """"Lucas Brandt the Elder" -> "Lucas Brandt" (the name as the text also writes it)."""
+    return replace(name, tokens=name.tokens[:-2]) if epithet(name) else name
+
+
 def full_names_match(a: Name, b: Name) -> bool:
     """Two multi-word names of the same person: same surname and compatible given
-    names, allowing at most one slightly misspelt word and missing middle names."""
+    names, allowing at most one slightly misspelt word and missing middle names. An
+    epithet tells namesakes apart ("... the Elder" is not "... the Younger") and may be
+    left out ("Lucas Brandt" is "Lucas Brandt the Elder")."""
+    ea, eb = epithet(a), epithet(b)
+    if ea and eb and ea != eb:
+        return False
+    a, b = without_epithet(a), without_epithet(b)
     if not a.surname or not b.surname:
         return False
     if a.tokens == b.tokens:
@@ -219,6 +255,8 @@ def subset_match(short: Name, long_: Name) -> bool:
         return False
     if not set(short.tokens) <= set(long_.tokens):
         return False
+    if epithet(long_) and not epithet(short):
+        long_ = without_epithet(long_)  # "Lucas Brandt" within "Lucas Brandt the Elder"
     key = _regnal_key(long_) or long_.surname
     return key is None or key in short.tokens
 

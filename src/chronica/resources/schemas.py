@@ -79,6 +79,8 @@ _SCHEMAS: list[tuple[str, Schema]] = [
     ("aliases/titles.txt", Schema()),
     # one spelling per cell, as many as a name has, no header
     ("aliases/variants.tsv", Schema(header=False)),
+    # one historical person per line, one name form per cell, no header
+    ("aliases/person_names.tsv", Schema(header=False)),
     ("ask/evidence.yaml", Schema({"type": "object", "additionalProperties": STRINGS,
                                   "required": ["hedges", "speech_verbs", "not_at", "narrow_predicates", "inflections"]})),
     # --- claims: what sources assert, compared across sources
