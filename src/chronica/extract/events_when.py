@@ -113,12 +113,38 @@ def from_timexes(timexes: list[Timex], anchor_offset: int, doc: Doc | None = Non
     # that falls outside it ("on 9 March 1644 at dawn" keeps the hour)
     written = [t.when() for t in cands if t.basis == "explicit"]
     if written:
-        cands = [t for t in cands if t.basis == "explicit" or any(_within(t.when(), w) for w in written)]
+        cands = [t for t in cands if t.basis == "explicit" or any(within(t.when(), w) for w in written)]
     best = min(cands, key=lambda t: (abs((t.start + t.end) // 2 - anchor_offset), t.start))
+    if doc is not None:
+        joined = coordinated(doc, timexes, best)
+        if joined is not None:
+            return joined
     return best.when()
 
 
-def _within(inner: When, outer: When) -> bool:
+def coordinated(doc: Doc, timexes: list[Timex], best: Timex) -> When | None:
+    """"over the summer and fall of 1390", "in May and June": two dates joined by "and"
+    date one clause together, so it spans both (the later alone says too much)."""
+    for t in timexes:
+        a, b = (t, best) if t.end <= best.start else (best, t)
+        if t is best or not usable(t) or a.end > b.start:
+            continue
+        if doc.text[a.end:b.start].strip().lower() not in ("and", "and the", "and in"):
+            continue
+        first, last = a.when(), b.when()
+        if not (first.earliest and last.latest) or not before(first.earliest, last.earliest):
+            return None
+        if not before(first.latest, last.latest) or a.edtf.count("/") or b.edtf.count("/"):
+            return None
+        if a.basis != "explicit" and a.anchor != b.text:
+            return None  # a year-less first date is only trusted when read from the second
+        basis = "explicit" if "explicit" in (a.basis, b.basis) else a.basis
+        return When(edtf=f"{a.edtf}/{b.edtf}", earliest=first.earliest, latest=last.latest,
+                    basis=basis, anchor=last.anchor)
+    return None
+
+
+def within(inner: When, outer: When) -> bool:
     """``inner``'s bounds lie inside ``outer``'s."""
     a, b, c, d = (day_key(x) for x in (inner.earliest, inner.latest, outer.earliest, outer.latest))
     return None not in (a, b, c, d) and c <= a and b <= d

@@ -1,0 +1,49 @@
+"""Event dates from whole-document runs on fresh examples: coordinated dates span
+both, a lead's lifespan sharpens the coarser date a death clause repeats."""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from chronica.config import Settings
+from chronica.doc import Doc, Source
+from chronica.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    s = Settings()
+    return Pipeline(s.document_pipeline, s)
+
+
+def dates(pipe, text: str) -> dict[str, str | None]:
+    doc = pipe(Doc(Source("<t>", text, hashlib.sha256(text.encode()).hexdigest(), "txt")))
+    return {ev.evidence.text: ev.when.edtf if ev.when else None for ev in doc.events}
+
+
+def date_of(found: dict[str, str | None], words: str) -> str | None:
+    return next(w for t, w in found.items() if words in t)
+
+
+def test_two_seasons_joined_by_and_date_the_clause_together(pipe):
+    found = dates(pipe, "In 1388 the duke was crowned at Arvel. Over the summer and fall of 1390, "
+                        "the duke conquered the town of Belmar.")
+    assert date_of(found, "conquered the town") == "1390-22/1390-23"
+
+
+def test_two_seasons_in_another_order(pipe):
+    found = dates(pipe, "In 1600 the army marched north. The army besieged the town in the winter and spring of 1602.")
+    assert date_of(found, "besieged the town") == "1601-24/1602-21"  # the winter that ends in that spring
+
+
+def test_a_death_clause_in_a_month_takes_the_day_the_lead_gives(pipe):
+    text = ("Aldo Vrenn\n\nAldo Vrenn (1511 – 14 October 1570) was a Flemish printer and engraver.\n\n"
+            "Life\n\nVrenn was born in Ghent. He died at his workshop in October 1570.")
+    assert date_of(dates(pipe, text), "He died at his workshop") == "1570-10-14"
+
+
+def test_a_death_clause_in_another_month_keeps_its_own_date(pipe):
+    text = ("Aldo Vrenn\n\nAldo Vrenn (1511 – 14 October 1570) was a Flemish printer and engraver.\n\n"
+            "Life\n\nVrenn was born in Ghent. He died at his workshop in November 1570.")
+    assert date_of(dates(pipe, text), "He died at his workshop") == "1570-11"
