@@ -47,3 +47,10 @@ def test_a_death_clause_in_another_month_keeps_its_own_date(pipe):
     text = ("Aldo Vrenn\n\nAldo Vrenn (1511 – 14 October 1570) was a Flemish printer and engraver.\n\n"
             "Life\n\nVrenn was born in Ghent. He died at his workshop in November 1570.")
     assert date_of(dates(pipe, text), "He died at his workshop") == "1570-11"
+
+
+def test_a_month_run_into_its_day_dates_the_clause_and_days_count_inclusively(pipe):
+    found = dates(pipe, "The duke deposed the regent in the summer of 1410 and besieged the town. Allies "
+                        "opened the gates for him on August24, and for three days his troops sacked the town.")
+    assert date_of(found, "opened the gates") == "1410-08-24"
+    assert date_of(found, "sacked the town") == "1410-08-24/1410-08-26"

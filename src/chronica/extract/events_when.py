@@ -430,6 +430,7 @@ class Duration:
 
     n: int
     unit: str  # "months" | "days"
+    nights: bool = False  # counted in nights: "two nights" from the 14th end on the 16th
 
 
 @dataclass(frozen=True)
@@ -470,7 +471,7 @@ def duration_of(anchor) -> Duration | None:
         if n is None:
             continue
         return Duration(n * cues.months[lemma], "months") if lemma in cues.months else \
-            Duration(n * cues.days[lemma], "days")
+            Duration(n * cues.days[lemma], "days", nights=lemma == "night")
     return None
 
 
@@ -499,8 +500,10 @@ def lasting(start: When, d: Duration) -> When | None:
         if not day or d.n < 1:
             return None
         a = dt.date(int(day["y"]), int(day["m"]), int(day["d"]))
-        b = a + dt.timedelta(days=d.n)
-        return When(edtf=f"{a.isoformat()}/{b.isoformat()}", earliest=a.isoformat(), latest=b.isoformat(),
+        # "for three days" from the 24th: the 24th, 25th and 26th; nights end the morning after
+        b = a + dt.timedelta(days=d.n if d.nights else max(d.n - 1, 0))
+        edtf = a.isoformat() if a == b else f"{a.isoformat()}/{b.isoformat()}"
+        return When(edtf=edtf, earliest=a.isoformat(), latest=b.isoformat(),
                     basis="relative", anchor=start.anchor or start.edtf)
     y = re.match(r"^(-?\d{4})", first)
     if not y:
