@@ -54,3 +54,17 @@ def test_a_month_run_into_its_day_dates_the_clause_and_days_count_inclusively(pi
                         "opened the gates for him on August24, and for three days his troops sacked the town.")
     assert date_of(found, "opened the gates") == "1410-08-24"
     assert date_of(found, "sacked the town") == "1410-08-24/1410-08-26"
+
+
+def test_a_month_from_an_earlier_paragraph_says_only_the_year(pipe):
+    found = dates(pipe, "In September 1408 the army stood before the walls of Ghent and began a blockade.\n\n"
+                        "No blood was shed this time. After much bargaining, the famine-stricken citizens "
+                        "agreed to pay a ransom of gold and silver to the duke.")
+    assert date_of(found, "began a blockade") == "1408-09"
+    assert date_of(found, "pay a ransom") == "1408"
+
+
+def test_a_month_in_the_same_paragraph_still_dates_the_clause(pipe):
+    found = dates(pipe, "In 1408 the duke mustered his army. The army reached 9,000 men by June. "
+                        "Eager to strike, he attacked the fort at Ghent.")
+    assert date_of(found, "attacked the fort") == "1408-06"

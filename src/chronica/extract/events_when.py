@@ -308,6 +308,8 @@ def inferred(doc: Doc, offset: int, anchors: list[tuple[int, When]] | None = Non
     guess at the first year (say less rather than say wrong)."""
     pts = date_anchors(doc) if anchors is None else anchors
     w = _current(doc, offset, pts, near, scene_start, same_day)
+    if w is not None and not near and paragraph_start is not None:
+        w = _month_left_behind(w, offset, pts, paragraph_start)
     # "immediately" narrows only a day (to its month); after a bare year it says no
     # more than any undated clause, and the bounds below apply to it as well
     if w is None or paragraph_start is None:
@@ -320,6 +322,21 @@ def inferred(doc: Doc, offset: int, anchors: list[tuple[int, When]] | None = Non
         return w  # the paragraph right after the date's goes on with its story
     later = [x for o, x in pts if o > offset and x.basis != "inferred"]  # not "now", "at that time"
     return _until_next_year(w, later + _title_period(doc, pts))
+
+
+def _month_left_behind(w: When, offset: int, pts: list[tuple[int, When]], paragraph_start: int) -> When:
+    """A month the text gave in an earlier paragraph says only the year of what follows
+    ("in September 1408 the army stood before the walls ..." then, a paragraph on, "After
+    much bargaining, the citizens paid"): like a day, it is not carried past its scene."""
+    m = re.match(r"^(-?\d{4})-(\d{2})$", w.edtf or "")
+    last, value = None, None
+    for o, x in pts:  # where the current date was set ("this time", "now" only restate it)
+        if o <= offset and x.edtf != value:
+            last, value = o, x.edtf
+    if not m or last is None or last >= paragraph_start or int(m[2]) > 12:
+        return w  # not a month (a season is 21-24), or given in this paragraph
+    y = m[1]
+    return When(edtf=y, earliest=f"{y}-01-01", latest=f"{y}-12-31", basis="inferred", anchor=w.anchor or w.edtf)
 
 
 def _title_period(doc: Doc | None, pts: list[tuple[int, When]]) -> list[When]:
