@@ -68,3 +68,11 @@ def test_a_month_in_the_same_paragraph_still_dates_the_clause(pipe):
     found = dates(pipe, "In 1408 the duke mustered his army. The army reached 9,000 men by June. "
                         "Eager to strike, he attacked the fort at Ghent.")
     assert date_of(found, "attacked the fort") == "1408-06"
+
+
+def test_soon_after_keeps_the_month_only_near_the_day_it_follows(pipe):
+    found = dates(pipe, "On 3 May 1410 the rebels took the town of Ghent.\n\nThe duke marched south with his army. "
+                        "A storm wrecked his fleet off the coast. The duke died soon after in Bruges.")
+    assert date_of(found, "died soon after") == "1410"
+    found = dates(pipe, "On 3 May 1410 the rebels took the town of Ghent. The duke died soon after in Bruges.")
+    assert date_of(found, "died soon after") == "1410-05"

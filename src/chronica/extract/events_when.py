@@ -308,7 +308,7 @@ def inferred(doc: Doc, offset: int, anchors: list[tuple[int, When]] | None = Non
     guess at the first year (say less rather than say wrong)."""
     pts = date_anchors(doc) if anchors is None else anchors
     w = _current(doc, offset, pts, near, scene_start, same_day)
-    if w is not None and not near and paragraph_start is not None:
+    if w is not None and paragraph_start is not None:
         w = _month_left_behind(w, offset, pts, paragraph_start)
     # "immediately" narrows only a day (to its month); after a bare year it says no
     # more than any undated clause, and the bounds below apply to it as well
@@ -327,7 +327,8 @@ def inferred(doc: Doc, offset: int, anchors: list[tuple[int, When]] | None = Non
 def _month_left_behind(w: When, offset: int, pts: list[tuple[int, When]], paragraph_start: int) -> When:
     """A month the text gave in an earlier paragraph says only the year of what follows
     ("in September 1408 the army stood before the walls ..." then, a paragraph on, "After
-    much bargaining, the citizens paid"): like a day, it is not carried past its scene."""
+    much bargaining, the citizens paid"): like a day, it is not carried past its scene.
+    "Soon after" there follows the last happening told, not that month's day."""
     m = re.match(r"^(-?\d{4})-(\d{2})$", w.edtf or "")
     last, value = None, None
     for o, x in pts:  # where the current date was set ("this time", "now" only restate it)
