@@ -76,3 +76,8 @@ def test_soon_after_keeps_the_month_only_near_the_day_it_follows(pipe):
     assert date_of(found, "died soon after") == "1410"
     found = dates(pipe, "On 3 May 1410 the rebels took the town of Ghent. The duke died soon after in Bruges.")
     assert date_of(found, "died soon after") == "1410-05"
+
+
+def test_two_written_years_joined_by_and_are_two_happenings_not_a_span(pipe):
+    found = dates(pipe, "In 1910 the printer moved to Lyon. He had been jailed for his pamphlets in 1898 and 1905.")
+    assert date_of(found, "jailed") != "1898/1905"

@@ -123,8 +123,9 @@ def from_timexes(timexes: list[Timex], anchor_offset: int, doc: Doc | None = Non
 
 
 def coordinated(doc: Doc, timexes: list[Timex], best: Timex) -> When | None:
-    """"over the summer and fall of 1390", "in May and June": two dates joined by "and"
-    date one clause together, so it spans both (the later alone says too much)."""
+    """"over the summer and fall of 1390": a bare date joined by "and" to the dated one it
+    takes its year from dates one clause with it, so the clause spans both (the later alone
+    says too much). Two written dates ("in 1898 and 1905") are two happenings: not joined."""
     for t in timexes:
         a, b = (t, best) if t.end <= best.start else (best, t)
         if t is best or not usable(t) or a.end > b.start:
@@ -136,8 +137,8 @@ def coordinated(doc: Doc, timexes: list[Timex], best: Timex) -> When | None:
             return None
         if not before(first.latest, last.latest) or a.edtf.count("/") or b.edtf.count("/"):
             return None
-        if a.basis != "explicit" and a.anchor != b.text:
-            return None  # a year-less first date is only trusted when read from the second
+        if a.basis == "explicit" or a.anchor != b.text:
+            return None  # "in 1898 and 1905" are two happenings; "the summer and fall of 1390" one
         basis = "explicit" if "explicit" in (a.basis, b.basis) else a.basis
         return When(edtf=f"{a.edtf}/{b.edtf}", earliest=first.earliest, latest=last.latest,
                     basis=basis, anchor=last.anchor)
@@ -308,12 +309,18 @@ def inferred(doc: Doc, offset: int, anchors: list[tuple[int, When]] | None = Non
     guess at the first year (say less rather than say wrong)."""
     pts = date_anchors(doc) if anchors is None else anchors
     w = _current(doc, offset, pts, near, scene_start, same_day)
-    if w is not None and paragraph_start is not None:
-        w = _month_left_behind(w, offset, pts, paragraph_start)
     # "immediately" narrows only a day (to its month); after a bare year it says no
     # more than any undated clause, and the bounds below apply to it as well
     if w is None or paragraph_start is None:
         return w
+    w = _between_dates(doc, offset, pts, w, paragraph_start)
+    # a month (no year-wide bounds above) says only its year past its scene
+    return _month_left_behind(w, offset, pts, min(paragraph_start, scene_start or paragraph_start))
+
+
+def _between_dates(doc: Doc | None, offset: int, pts: list[tuple[int, When]], w: When,
+                   paragraph_start: int) -> When:
+    """A year given paragraphs back, before a later year the text names next: both bounds."""
     # where the text last named a date (not "now", "at that time", which only restate it)
     last = max((o for o, x in pts if o <= offset and x.basis != "inferred"), default=None)
     if last is None or last >= paragraph_start:
