@@ -81,3 +81,14 @@ def test_soon_after_keeps_the_month_only_near_the_day_it_follows(pipe):
 def test_two_written_years_joined_by_and_are_two_happenings_not_a_span(pipe):
     found = dates(pipe, "In 1910 the printer moved to Lyon. He had been jailed for his pamphlets in 1898 and 1905.")
     assert date_of(found, "jailed") != "1898/1905"
+
+
+def test_a_lead_lifespan_with_a_lost_dash_dates_the_birth_and_the_death(pipe):
+    text = ('ODO OF ARVEL (; , "the lame";[1] ; 870 (or 875)931 AD) was a king of the Franks from 900–931.[2] '
+            "He is best known for his siege of Paris in 910.\n\nOdo began his career under the count Bertram. "
+            "On 3 May 931, he took the town of Laon, and for three days his troops sacked it. Having abandoned "
+            "a plan to invade Burgundy, Odo died as his army was marching northward.\n\n"
+            "Early life\n\nBorn on an island in the Loire, Odo belonged to a noble family.")
+    found = dates(pipe, text)
+    assert date_of(found, "Born on an island") == "0870/0875"
+    assert date_of(found, "Odo died") == "0931"
