@@ -27,3 +27,16 @@ def test_events_lifespan_after_nested_parentheses_and_a_footnote_mark():
     m = _LIFESPAN.search(text)
     assert m is not None and (m["born"], m["died"]) == ("1402", "9 May 1461")
     assert _opening(text, m.start("born")) == text.index("(")
+
+
+def test_events_lifespan_three_digit_years_an_alternative_birth_year_and_an_era():
+    from chronica.extract.events_lifespan import either_year, to_when
+    m = _LIFESPAN.search('ODO OF ARVEL (; , "the lame";[1] ; 870 (or 875)931 AD) was a king')
+    assert m is not None and (m["born"], m["born_alt"], m["died"]) == ("870", "875", "931")
+    born = either_year(to_when(m["born"]), to_when(m["born_alt"]))
+    assert (born.edtf, born.earliest, born.latest) == ("0870/0875", "0870-01-01", "0875-12-31")
+    assert to_when("c. 640").edtf == "0640~"
+
+
+def test_events_lifespan_a_bc_lifespan_is_not_read_as_ad():
+    assert _LIFESPAN.search("HANNO (247 – 183 BC) was a general") is None

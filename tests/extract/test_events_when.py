@@ -28,6 +28,8 @@ def test_events_when_inferred_scene_keeps_the_day(offset, near, scene_start, exp
     ("The abbot lived there for six months.", "lived", "1650", "1650/1651"),
     ("After hiding in a hayloft for two nights, the courier rode on.", "hiding", "1799-03-02",
      "1799-03-02/1799-03-04"),
+    ("The rebels held the bridge for three days.", "held", "1799-03-02", "1799-03-02/1799-03-04"),
+    ("The rebels held the bridge for a day.", "held", "1799-03-02", "1799-03-02"),
     ("The clerk waited for the coach.", "waited", "1760", None),
 ])
 def test_events_when_duration_spans_from_story_date(nlp, sentence, verb, start, expected):

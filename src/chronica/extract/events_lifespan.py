@@ -15,10 +15,13 @@ from ..doc import Doc
 from ..model import Span, When
 
 _MONTH = "|".join(calendar.month_name[i] for i in range(1, 13))
-_DATE = rf"(?:(?:c\.\s*)?\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}}|(?:{_MONTH})\s+\d{{1,2}},\s*\d{{4}}|\d{{4}})"
-# the dash is sometimes lost in extracted text ("25 July 189428 April 1918")
+_DATE = rf"(?:(?:c\.\s*)?\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}}|(?:{_MONTH})\s+\d{{1,2}},\s*\d{{4}}|(?:c\.\s*)?\d{{3,4}})"
+# the dash is sometimes lost in extracted text ("25 July 189428 April 1918", "370410 AD");
+# a birth year may come with its alternative ("370 (or 375)"), the death year with its era
+# ("410 AD"; a BC lifespan is not read here: its years count down)
 # the lifespan closes the parenthesis (a footnote mark may follow it: "1403)[1] was")
-_LIFESPAN = re.compile(rf"(?<=[(;,\s])(?P<born>{_DATE})\s*(?:[–—-]|to)?\s*(?P<died>{_DATE})\s*\)(?:\[\d+\])*(?:\s+(?:was|is)\b|,)")
+_LIFESPAN = re.compile(rf"(?<=[(;,\s])(?P<born>{_DATE})(?:\s*\(or\s+(?P<born_alt>{_DATE})\))?\s*(?:[–—-]|to)?\s*"
+                       rf"(?P<died>{_DATE})(?:\s*(?:AD|CE|A\.D\.))?\s*\)(?:\[\d+\])*(?:\s+(?:was|is)\b|,)")
 _DMY = re.compile(rf"^(?:c\.\s*)?(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})$")
 _MDY = re.compile(rf"^(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}),\s*(?P<y>\d{{4}})$")
 _MONTHS = {calendar.month_name[i]: i for i in range(1, 13)}
@@ -50,6 +53,8 @@ def find_lifespan(doc: Doc, paragraphs: list[tuple[int, int]], people: set[str])
     if opened is None or not re.fullmatch(r"\s*|(?:\s*\S.*?[;,]\s*)", text[opened + 1:m.start("born")], re.S):
         return None  # inside the parenthesis, the lifespan comes first or after a ";" / ","
     born, died = to_when(m["born"]), to_when(m["died"])
+    if born is not None and m["born_alt"]:
+        born = either_year(born, to_when(m["born_alt"]))
     if born is None or died is None or born.earliest > died.earliest:
         return None
     paren = lead[0] + opened
@@ -82,22 +87,39 @@ def to_when(text: str) -> When | None:
     if m:
         iso = f"{int(m['y']):04d}-{_MONTHS[m['m']]:02d}-{int(m['d']):02d}"
         return When(edtf=iso, earliest=iso, latest=iso, basis="explicit")
-    if re.fullmatch(r"\d{4}", text):
-        return When(edtf=text, earliest=f"{text}-01-01", latest=f"{text}-12-31", basis="explicit")
+    y = re.fullmatch(r"(c\.\s*)?(\d{3,4})", text)
+    if y:
+        year = f"{int(y[2]):04d}"
+        return When(edtf=year + ("~" if y[1] else ""), earliest=f"{year}-01-01", latest=f"{year}-12-31",
+                    basis="explicit")
     return None
 
 
+def either_year(first: When, other: When | None) -> When:
+    """"370 (or 375)": a year the text gives two readings of, both bounds."""
+    if other is None or not re.fullmatch(r"\d{4}~?", first.edtf) or not re.fullmatch(r"\d{4}~?", other.edtf):
+        return first
+    a, b = sorted((first, other), key=lambda w: w.earliest)
+    if a.earliest == b.earliest:
+        return first
+    return When(edtf=f"{a.edtf.rstrip('~')}/{b.edtf.rstrip('~')}", earliest=a.earliest, latest=b.latest,
+                basis="explicit")
+
+
 def year_only(when: When) -> When:
+    if "/" in when.edtf:  # "370 (or 375)": already years
+        return When(edtf=when.edtf, earliest=when.earliest, latest=when.latest, basis="inferred", anchor=when.edtf)
     y = when.edtf[:4]
     return When(edtf=y, earliest=f"{y}-01-01", latest=f"{y}-12-31", basis="inferred", anchor=when.edtf)
 
 
-_BORN = re.compile(r"\b(?:was|is)\s+born\b")
+# "he was born in ...", or a sentence opened by "Born" ("Born on a river island, he ...")
+_BORN = re.compile(r"\b(?:was|is)\s+born\b|(?:^|(?<=[.!?]\s)|(?<=\n))Born\b", re.M)
 
 
 def birth_anchor(doc: Doc, life: Lifespan) -> tuple[int, When] | None:
-    """Where the story reaches the birth: the first "was born" after the lead starts
-    its chronology at the birth year."""
+    """Where the story reaches the birth: the first "was born" (or "Born ...") after the
+    lead starts its chronology at the birth year."""
     m = _BORN.search(doc.text, life.lead_end)
     if m is None:
         return None

@@ -6,14 +6,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..doc import Doc
-from ..model import LocalEvent, Span
+from ..model import LocalEvent, Span, When
 from .events_clauses import trimmed_span
 from .events_frame import DocFrame, entity_name
 from .events_lexicon import Lexicon
 from .events_lifespan import Lifespan
 from .events_scenes import staged_paragraphs
 from .events_triggers import named_reference
-from .events_when import inferred, up_to
+from .events_when import inferred, up_to, within
 
 
 def drop_told_references(doc: Doc, lex: Lexicon, events: list[LocalEvent]) -> list[LocalEvent]:
@@ -130,7 +130,10 @@ def lifespan_events(doc: Doc, frame: DocFrame, life: Lifespan, events: list[Loca
                                    ("death", life.died, life.died_span, "dies")):
         mine = [k for k, e in enumerate(out) if e.kind == kind and person in e.who]
         for k in mine:
-            if out[k].when is None or out[k].when.basis == "inferred":
+            own = out[k].when
+            # "died in captivity in March 1403" after a lead's "8 March 1403": the clause's
+            # own coarser date holds the lead's day, which says more and agrees with it
+            if own is None or own.basis == "inferred" or narrower(when, own):
                 out[k] = replace(out[k], when=replace(when, basis="inferred", anchor=when.edtf))
         if not mine:
             name = entity_name(doc, person) or "The main person"
@@ -138,6 +141,11 @@ def lifespan_events(doc: Doc, frame: DocFrame, life: Lifespan, events: list[Loca
                                   when=when, who=[person], where=None, confidence=0.6))
     out.sort(key=lambda e: (e.evidence.start, e.evidence.end))
     return out
+
+
+def narrower(inner: When, outer: When) -> bool:
+    """``inner`` lies inside ``outer`` and says more (tighter bounds)."""
+    return within(inner, outer) and (inner.earliest, inner.latest) != (outer.earliest, outer.latest)
 
 
 def _article(noun: str) -> str:

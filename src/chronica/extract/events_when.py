@@ -113,12 +113,39 @@ def from_timexes(timexes: list[Timex], anchor_offset: int, doc: Doc | None = Non
     # that falls outside it ("on 9 March 1644 at dawn" keeps the hour)
     written = [t.when() for t in cands if t.basis == "explicit"]
     if written:
-        cands = [t for t in cands if t.basis == "explicit" or any(_within(t.when(), w) for w in written)]
+        cands = [t for t in cands if t.basis == "explicit" or any(within(t.when(), w) for w in written)]
     best = min(cands, key=lambda t: (abs((t.start + t.end) // 2 - anchor_offset), t.start))
+    if doc is not None:
+        joined = coordinated(doc, timexes, best)
+        if joined is not None:
+            return joined
     return best.when()
 
 
-def _within(inner: When, outer: When) -> bool:
+def coordinated(doc: Doc, timexes: list[Timex], best: Timex) -> When | None:
+    """"over the summer and fall of 1390": a bare date joined by "and" to the dated one it
+    takes its year from dates one clause with it, so the clause spans both (the later alone
+    says too much). Two written dates ("in 1898 and 1905") are two happenings: not joined."""
+    for t in timexes:
+        a, b = (t, best) if t.end <= best.start else (best, t)
+        if t is best or not usable(t) or a.end > b.start:
+            continue
+        if doc.text[a.end:b.start].strip().lower() not in ("and", "and the", "and in"):
+            continue
+        first, last = a.when(), b.when()
+        if not (first.earliest and last.latest) or not before(first.earliest, last.earliest):
+            return None
+        if not before(first.latest, last.latest) or a.edtf.count("/") or b.edtf.count("/"):
+            return None
+        if a.basis == "explicit" or a.anchor != b.text:
+            return None  # "in 1898 and 1905" are two happenings; "the summer and fall of 1390" one
+        basis = "explicit" if "explicit" in (a.basis, b.basis) else a.basis
+        return When(edtf=f"{a.edtf}/{b.edtf}", earliest=first.earliest, latest=last.latest,
+                    basis=basis, anchor=last.anchor)
+    return None
+
+
+def within(inner: When, outer: When) -> bool:
     """``inner``'s bounds lie inside ``outer``'s."""
     a, b, c, d = (day_key(x) for x in (inner.earliest, inner.latest, outer.earliest, outer.latest))
     return None not in (a, b, c, d) and c <= a and b <= d
@@ -286,6 +313,14 @@ def inferred(doc: Doc, offset: int, anchors: list[tuple[int, When]] | None = Non
     # more than any undated clause, and the bounds below apply to it as well
     if w is None or paragraph_start is None:
         return w
+    w = _between_dates(doc, offset, pts, w, paragraph_start)
+    # a month (no year-wide bounds above) says only its year past its scene
+    return _month_left_behind(w, offset, pts, min(paragraph_start, scene_start or paragraph_start))
+
+
+def _between_dates(doc: Doc | None, offset: int, pts: list[tuple[int, When]], w: When,
+                   paragraph_start: int) -> When:
+    """A year given paragraphs back, before a later year the text names next: both bounds."""
     # where the text last named a date (not "now", "at that time", which only restate it)
     last = max((o for o, x in pts if o <= offset and x.basis != "inferred"), default=None)
     if last is None or last >= paragraph_start:
@@ -294,6 +329,22 @@ def inferred(doc: Doc, offset: int, anchors: list[tuple[int, When]] | None = Non
         return w  # the paragraph right after the date's goes on with its story
     later = [x for o, x in pts if o > offset and x.basis != "inferred"]  # not "now", "at that time"
     return _until_next_year(w, later + _title_period(doc, pts))
+
+
+def _month_left_behind(w: When, offset: int, pts: list[tuple[int, When]], paragraph_start: int) -> When:
+    """A month the text gave in an earlier paragraph says only the year of what follows
+    ("in September 1408 the army stood before the walls ..." then, a paragraph on, "After
+    much bargaining, the citizens paid"): like a day, it is not carried past its scene.
+    "Soon after" there follows the last happening told, not that month's day."""
+    m = re.match(r"^(-?\d{4})-(\d{2})$", w.edtf or "")
+    last, value = None, None
+    for o, x in pts:  # where the current date was set ("this time", "now" only restate it)
+        if o <= offset and x.edtf != value:
+            last, value = o, x.edtf
+    if not m or last is None or last >= paragraph_start or int(m[2]) > 12:
+        return w  # not a month (a season is 21-24), or given in this paragraph
+    y = m[1]
+    return When(edtf=y, earliest=f"{y}-01-01", latest=f"{y}-12-31", basis="inferred", anchor=w.anchor or w.edtf)
 
 
 def _title_period(doc: Doc | None, pts: list[tuple[int, When]]) -> list[When]:
@@ -404,6 +455,7 @@ class Duration:
 
     n: int
     unit: str  # "months" | "days"
+    nights: bool = False  # counted in nights: "two nights" from the 14th end on the 16th
 
 
 @dataclass(frozen=True)
@@ -444,7 +496,7 @@ def duration_of(anchor) -> Duration | None:
         if n is None:
             continue
         return Duration(n * cues.months[lemma], "months") if lemma in cues.months else \
-            Duration(n * cues.days[lemma], "days")
+            Duration(n * cues.days[lemma], "days", nights=lemma == "night")
     return None
 
 
@@ -473,8 +525,10 @@ def lasting(start: When, d: Duration) -> When | None:
         if not day or d.n < 1:
             return None
         a = dt.date(int(day["y"]), int(day["m"]), int(day["d"]))
-        b = a + dt.timedelta(days=d.n)
-        return When(edtf=f"{a.isoformat()}/{b.isoformat()}", earliest=a.isoformat(), latest=b.isoformat(),
+        # "for three days" from the 24th: the 24th, 25th and 26th; nights end the morning after
+        b = a + dt.timedelta(days=d.n if d.nights else max(d.n - 1, 0))
+        edtf = a.isoformat() if a == b else f"{a.isoformat()}/{b.isoformat()}"
+        return When(edtf=edtf, earliest=a.isoformat(), latest=b.isoformat(),
                     basis="relative", anchor=start.anchor or start.edtf)
     y = re.match(r"^(-?\d{4})", first)
     if not y:

@@ -99,7 +99,8 @@ class Clauses:
     def _subordinate(self, p: Parsed, sent_start: int) -> bool:
         """A relative clause before the date, in its clause."""
         words = _WORDS.findall(self._clause_before(p, sent_start, 100).lower())
-        return any(w in self.lx["relative_words"] for w in words)
+        return any(w in self.lx["relative_words"] and not (i and words[i - 1] in self.lx["continuative_preps"])
+                   for i, w in enumerate(words))
 
     def _pluperfect(self, p: Parsed, sent_start: int) -> bool:
         """The date's clause is in the past perfect ("had invaded ... in 1943")."""

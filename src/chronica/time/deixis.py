@@ -11,6 +11,7 @@ from . import cues
 from .moment import RANK, Moment, astro, historical
 from .normalise import Parsed
 from .reference import _contains, DATED_DEICTICS, DCT_DEICTICS, PART_MOD, Reference
+from .years import joined_year
 
 
 class Deixis:
@@ -48,7 +49,7 @@ class Deixis:
         if m.year is None and (m.season or m.month) and word not in self.lx["anaphoric_deictics"]:
             joined = self._joined_year(p)  # "the spring and early summer of 1943"
             if joined is not None:
-                dated = replace(m, year=joined.moment.year)
+                dated = replace(m, year=joined_year(m, joined.moment))
                 return self._timex(p, dated, "inferred", self.text[joined.start:joined.end], joined.moment.timex())
         return None
 

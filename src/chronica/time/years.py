@@ -53,7 +53,8 @@ class Years:
         if m.gran in ("month", "season", "day") and m.month is not None or m.gran == "season":
             joined = self._joined_year(p)  # "the spring and early summer of 1943"
             if joined is not None:
-                return replace(m, year=joined.moment.year), Reference(joined.moment, self.text[joined.start:joined.end])
+                j = joined.moment
+                return replace(m, year=joined_year(m, j)), Reference(j, self.text[joined.start:joined.end])
         return None
 
     def _bare_day(self, p: Parsed, m: Moment, r: Moment, y: int,
@@ -195,3 +196,10 @@ class Years:
 
 def _day_with_month(q: Parsed) -> bool:
     return q.kind == "date" and q.moment is not None and bool(q.moment.month) and bool(q.moment.day)
+
+
+def joined_year(m: Moment, joined: Moment) -> int:
+    """The year of a bare season or month from the dated one it is joined to: that year,
+    but "the winter and spring of 1602" is the winter that ends in that spring (1601-02)."""
+    back = m.gran == "season" and m.season == "WI" and joined.gran == "season" and joined.season != "WI"
+    return joined.year - int(back)
