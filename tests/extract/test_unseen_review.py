@@ -124,3 +124,18 @@ def test_non_western_history_reign_and_pilgrimage(pipe):
     doc = fixture(pipe, "nonwestern_mansa.txt")
     assert happening(doc, "came to the throne").kind == "appointment"
     assert happening(doc, "set out on the pilgrimage").kind == "movement"
+
+
+@pytest.mark.parametrize("text, words, person", [
+    # "X was a ... chemist" makes "the chemist" X
+    ("Ann Pryce (1880-1950) was a Welsh chemist. She worked in Cardiff for thirty years. "
+     "The old chemist died at Swansea in 1950.", "died", "Ann Pryce"),
+    # a title the text also writes as a common noun ("Mansa Suleyman" ... "the mansa")
+    ("Mansa Suleyman ruled the empire for twenty years. In 1360 the mansa died at Niani.", "died",
+     "Mansa Suleyman"),
+])
+def test_a_definite_description_stands_for_the_one_person_it_describes(pipe, text, words, person):
+    doc = run(pipe, text)
+    names = {e.key: e.name for e in doc.entities}
+    ev = happening(doc, words)
+    assert ev is not None and person in [names.get(k) for k in ev.who], (ev, names)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..doc import Doc
 from ..nlp.lexicon import load_lexicon as names_lexicon
 from ..resources.gender import given_name_gender
-from ..resources.names import clean_surface
+from ..resources.names import clean_surface, titles
 from ..resources import load
 from ..span_index import SpanIndex
 from .events_lexicon import Lexicon
@@ -213,16 +213,22 @@ def _main_clause(subj) -> bool:
 
 def _identified(doc: Doc, etype: dict[str, str]) -> dict[str, str]:
     """Role nouns the text identifies with one person: "The thief was Vincenzo
-    Peruggia" makes an earlier "a thief walked out" Peruggia's doing."""
+    Peruggia" makes an earlier "a thief walked out" Peruggia's doing; "Ann Lee was a
+    Welsh chemist" makes "the chemist" Ann Lee; "Mansa Musa" is "the mansa". A noun
+    the text gives two people says nothing."""
     if doc.spacy is None:
         return {}
     person_at: dict[int, str] = {}
+    found: dict[str, set[str]] = {}
+    lowered = doc.text.replace("The ", "the ")  # "the mansa" written in lower case: a title
     for m in doc.mentions:
         if m.entity and not m.cited and etype.get(m.entity, m.type) == "person":
             span = doc.spacy.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and len(span):
                 person_at[span.root.i] = m.entity
-    found: dict[str, set[str]] = {}
+            for word in m.text.split()[:-1]:  # "Emperor Kanmu", "Mansa Musa": a title on the name
+                if (word.casefold(),) in titles() or f"the {word.casefold()} " in lowered:
+                    found.setdefault(word.casefold(), set()).add(m.entity)
     for tok in doc.spacy:
         if tok.lemma_ != "be":
             continue
@@ -231,6 +237,12 @@ def _identified(doc: Doc, etype: dict[str, str]) -> dict[str, str]:
         attr = [person_at[c.i] for c in tok.children if c.dep_ == "attr" and c.i in person_at]
         if subj and attr:
             found.setdefault(subj[0].lemma_.lower(), set()).add(attr[0])
+        # "Ann Lee was a Welsh chemist"
+        who = [person_at[c.i] for c in tok.children if c.dep_ == "nsubj" and c.i in person_at]
+        noun = [c for c in tok.children if c.dep_ == "attr" and c.pos_ == "NOUN"
+                and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)]
+        if who and noun:
+            found.setdefault(noun[0].lemma_.lower(), set()).add(who[0])
     return {noun: next(iter(keys)) for noun, keys in found.items() if len(keys) == 1}
 
 
