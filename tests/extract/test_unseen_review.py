@@ -139,3 +139,20 @@ def test_a_definite_description_stands_for_the_one_person_it_describes(pipe, tex
     names = {e.key: e.name for e in doc.entities}
     ev = happening(doc, words)
     assert ev is not None and person in [names.get(k) for k in ev.who], (ev, names)
+
+
+def test_a_people_named_only_by_its_demonym_is_a_group_not_a_place(pipe):
+    types = {e.name: e.type for e in fixture(pipe, "modern_berlin.txt").entities}
+    assert types.get("British") == "group", types
+
+
+def test_a_land_named_by_its_demonym_stays_a_place(pipe):
+    doc = run(pipe, "In 676 the kingdom of Silla took over the entire Korean peninsula.")
+    types = {e.name: e.type for e in doc.entities}
+    assert types.get("Korean") != "group", types
+
+
+def test_a_vessel_noun_before_a_name_makes_a_vehicle(pipe):
+    doc = run(pipe, "In 1869 the empress sailed through the canal on the imperial yacht L'Aigle.")
+    types = {e.name: e.type for e in doc.entities}
+    assert types.get("L'Aigle") == "vehicle", types
