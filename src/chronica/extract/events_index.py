@@ -255,7 +255,7 @@ def _chain_subject_pronouns(doc: Doc, index: MentionIndex) -> None:
     for tok in doc.spacy:
         if tok.lower_ not in ("he", "she") or tok.dep_ not in SUBJECT_DEPS:
             continue
-        key = recent_person(index, tok.idx, tok.lower_)
+        key = recent_person(index, tok.idx, tok.lower_, as_subject=True)  # a subject stands for a subject
         if key is None:
             continue
         k = bisect_left(index.person_starts, tok.idx)
