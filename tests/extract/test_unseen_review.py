@@ -156,3 +156,8 @@ def test_a_vessel_noun_before_a_name_makes_a_vehicle(pipe):
     doc = run(pipe, "In 1869 the empress sailed through the canal on the imperial yacht L'Aigle.")
     types = {e.name: e.type for e in doc.entities}
     assert types.get("L'Aigle") == "vehicle", types
+
+
+def test_a_resolution_to_act_is_no_deed(pipe):
+    doc = run(pipe, "In 1601 the regent was resolved to rule the northern provinces himself.")
+    assert "rule" not in [ev.trigger.text for ev in doc.events if ev.trigger is not None]
