@@ -127,6 +127,9 @@ def person(aliases: list[str], said: list[str]) -> dict:
      ["the painter", "the governor", "the governor"], ["Karl Ostrow"], ["the governor", "the painter"]),
     # a name in a script without capitals is a name
     (["Li Wei", "李伟", "the governor"], ["Li Wei", "李伟"], ["Li Wei", "李伟"], ["the governor"]),
+    # a lower-case particle joined to a name ("al-", "d'") keeps it a name, never a description
+    (["Yusuf ibn Hamid al-Tarabulsi", "al-Tarabulsi", "the surveyor"], ["al-Tarabulsi"],
+     ["Yusuf ibn Hamid al-Tarabulsi", "al-Tarabulsi"], ["the surveyor"]),
 ])
 def test_whois_aliases_readable(aliases, said, names, descriptions):
     export = {"entities": [person(aliases, said)], "events": [], "relations": []}

@@ -206,8 +206,16 @@ def _is_name(form: str) -> bool:
     if tuple(w.casefold().strip(".") for w in words) in set(titles()):
         return False
     small = particles() | {"of"}
-    return all(w[:1].isupper() or _caseless(w) or w.casefold() in small for w in words) \
-        and (words[0][:1].isupper() or _caseless(words[0]))
+    return all(w[:1].isupper() or _caseless(w) or w.casefold() in small or _particle_prefixed(w) for w in words) \
+        and (words[0][:1].isupper() or _caseless(words[0]) or _particle_prefixed(words[0]))
+
+
+_PARTICLE_PREFIXED = re.compile(r"^[a-z]{1,3}[-'’][A-Z]")
+
+
+def _particle_prefixed(word: str) -> bool:
+    """"al-Sahili", "ad-Din", "d'Arc": a lower-case particle joined to a capitalised name."""
+    return bool(_PARTICLE_PREFIXED.match(word))
 
 
 def _caseless(word: str) -> bool:

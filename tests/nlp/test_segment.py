@@ -105,6 +105,10 @@ def test_segment_without_parser_falls_back_to_punctuation():
 @pytest.mark.parametrize("para, n", [
     ("Chapter 15\nExile to Elba\n(1814 - 1815)\n", 3),  # a stack of heading lines
     ("A hard-wrapped paragraph that goes\non over two lines of text.\n", 1),
+    # a section heading with no blank line under it is a block of its own
+    ("Later years\nShe retired to a farm near the coast in 1958 and wrote her memoirs.\n", 2),
+    # ... but a hard-wrapped first line is prose, however short the next line is
+    ("When the harvest failed for the third year running the\nVillagers left.\n", 1),
 ])
 def test_split_blocks_cuts_heading_stacks_not_prose(para, n):
     assert len(split_blocks(para)) == n
@@ -138,9 +142,12 @@ def test_segment_podcast_credits_are_not_narrative(nlp):
     ("Next week on the podcast: the long siege of a mountain fortress.", "credit"),
     ("Previously on the show we followed the fleet to the straits.", "credit"),
     ("If you enjoy the series, rate and review it wherever you get your podcasts.", "credit"),
+    ("Next time: the mutiny on the river boats, and how it ended.", "credit"),
+    ("Thanks so much for listening, and don't forget to subscribe.", "credit"),
     # narrative that only shares words with a promo stays the story
     ("The expedition was sponsored by the Geographical Society and sailed in 1872.", "body"),
     ("The next week the garrison marched out of the town.", "body"),
+    ("Thanks to the thaw, the convoy reached the fort in time.", "body"),
 ])
 def test_segment_not_the_story(nlp, block, kind):
     doc = seg("The Siege\n\nThe walls held for a month.\n\n" + block + "\n\nThe city fell in May.", nlp)

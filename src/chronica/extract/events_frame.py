@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..doc import Doc
-from .events_index import MentionIndex, build_index, main_person
+from .events_index import MentionIndex, build_index, is_demonym, main_person
 from .events_lexicon import Lexicon
 from .events_lifespan import Lifespan, birth_anchor, find_lifespan
 from ..resources.text import paragraphs
@@ -73,8 +73,7 @@ class DocFrame:
 
 def doc_frame(doc: Doc, lex: Lexicon) -> DocFrame:
     index = build_index(doc, lex)
-    countries = sorted(((n, k) for k, n in index.counts.items()
-                        if index.entity_type.get(k) == "place" and place_feature(doc, k) == "country"), reverse=True)
+    countries = sorted(((n, k) for k, n in _country_counts(doc, index).items()), reverse=True)
     total = sum(n for n, _ in countries)
     # the country the story is set in: named often, and most of the time
     country = countries[0][1] if countries and countries[0][0] >= 2 and countries[0][0] >= 0.5 * total else None
@@ -89,6 +88,19 @@ def doc_frame(doc: Doc, lex: Lexicon) -> DocFrame:
     scene_of, clocked = _scenes(doc, lex, index, paras, anchors)
     return DocFrame(index, staged_paragraphs(doc, lex), paras,
                      country, main_person(index), anchors, life, scene_of, clocked)
+
+
+def _country_counts(doc: Doc, index: MentionIndex) -> dict[str, int]:
+    """How often each country is named as a place: "the British" and "Danish ships"
+    name a people, not where the story is set."""
+    out: dict[str, int] = {}
+    for m in doc.mentions:
+        k = m.entity
+        if k is None or m.cited or index.entity_type.get(k) != "place" or is_demonym(m.text):
+            continue
+        if place_feature(doc, k) == "country":
+            out[k] = out.get(k, 0) + 1
+    return out
 
 
 DAY_EDTF = re.compile(r"^-?\d{4}-\d{2}-\d{2}$")

@@ -4,11 +4,14 @@ each sentence's tokens mapped to the entities they name (``SentView``); who a
 pronoun most likely stands for (``recent_person``)."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..doc import Doc
+from ..nlp.lexicon import load_lexicon as names_lexicon
 from ..resources.gender import given_name_gender
+from ..resources.names import clean_surface, titles
 from ..resources import load
 from ..span_index import SpanIndex
 from .events_lexicon import Lexicon
@@ -68,7 +71,8 @@ def build_index(doc: Doc, lex: Lexicon) -> MentionIndex:
     etype = {e.key: e.type for e in doc.entities}
     persons: list[tuple[int, str, bool]] = []
     counts: dict[str, int] = {}
-    votes: dict[str, list[int]] = {}
+    votes: dict[str, list[int]] = {}  # person -> [female, male] cue words on its mentions
+    named: dict[str, list[int]] = {}  # ... and what its given name says
     for m in doc.mentions:
         if m.entity is None or m.cited:
             continue
@@ -80,14 +84,16 @@ def build_index(doc: Doc, lex: Lexicon) -> MentionIndex:
         persons.append((m.start, m.entity, subject, subject and _main_clause(span.root)))
         if span is not None and len(span):
             f, ma = _gender_cues(span, lex)
-            if not (f or ma) and len(span) > 1:  # "Johan Berg": the given name says it
-                g = given_name_gender(span[0].text)
-                f, ma = int(g == "f"), int(g == "m")
             v = votes.setdefault(m.entity, [0, 0])
             v[0] += f
             v[1] += ma
+            if len(span) > 1:  # "Johan Berg": the given name may say it
+                g = given_name_gender(span[0].text)
+                w = named.setdefault(m.entity, [0, 0])
+                w[0] += int(g == "f")
+                w[1] += int(g == "m")
     persons.sort()
-    gender = {k: ("f" if f > ma else "m") for k, (f, ma) in votes.items() if f != ma}
+    gender = _genders(votes, _pronoun_votes(doc, persons), named)
     starts = tuple(sorted(s.start for s in doc.sentences))
     index = MentionIndex(etype, gender, [p[0] for p in persons], [p[1] for p in persons],
                          [p[2] for p in persons], counts, starts, _known_names(doc), _identified(doc, etype),
@@ -95,6 +101,42 @@ def build_index(doc: Doc, lex: Lexicon) -> MentionIndex:
                          SpanIndex([(m.start, m.end) for m in doc.mentions], of=doc.mentions))
     _chain_subject_pronouns(doc, index)
     return index
+
+
+_SUBJECT_PRONOUN = re.compile(r"\b(?:(?P<m>[Hh]e)|(?P<f>[Ss]he))\b")
+
+
+def _pronoun_votes(doc: Doc, persons: list[tuple]) -> dict[str, list[int]]:
+    """The first "he"/"she" after a person's mention, before anyone else is named and
+    within the next sentence: what the text itself calls the person."""
+    out: dict[str, list[int]] = {}
+    starts = sorted(s.start for s in doc.sentences)
+    for i, (start, key, *_) in enumerate(persons):
+        nxt = persons[i + 1][0] if i + 1 < len(persons) else len(doc.text)
+        k = bisect_left(starts, start + 1)
+        stop = min(nxt, starts[k + 1] if k + 1 < len(starts) else len(doc.text))
+        m = _SUBJECT_PRONOUN.search(doc.text, start, stop)
+        if m is not None:
+            v = out.setdefault(key, [0, 0])
+            v[0 if m["f"] else 1] += 1
+    return out
+
+
+def _genders(*tallies: dict[str, list[int]]) -> dict[str, str]:
+    """Each person's gender from the first tally that tells it: the cue words ("Queen",
+    "his widow"), then the pronouns the text uses for them, then the given name (a name
+    list knows many names but not how this text uses them)."""
+    out: dict[str, str] = {}
+    for tally, margin in zip(tallies, TALLY_MARGINS):
+        for k, (f, ma) in tally.items():
+            if k not in out and abs(f - ma) >= margin:
+                out[k] = "f" if f > ma else "m"
+    return out
+
+
+# how far ahead one gender must be in each tally: a pronoun after a name is often
+# someone else's ("Kibaki appointed her. She was ..."), so it takes two to tell
+TALLY_MARGINS = (1, 2, 1)
 
 
 def _known_names(doc: Doc) -> dict[str, str]:
@@ -171,16 +213,22 @@ def _main_clause(subj) -> bool:
 
 def _identified(doc: Doc, etype: dict[str, str]) -> dict[str, str]:
     """Role nouns the text identifies with one person: "The thief was Vincenzo
-    Peruggia" makes an earlier "a thief walked out" Peruggia's doing."""
+    Peruggia" makes an earlier "a thief walked out" Peruggia's doing; "Ann Lee was a
+    Welsh chemist" makes "the chemist" Ann Lee; "Mansa Musa" is "the mansa". A noun
+    the text gives two people says nothing."""
     if doc.spacy is None:
         return {}
     person_at: dict[int, str] = {}
+    found: dict[str, set[str]] = {}
+    lowered = doc.text.replace("The ", "the ")  # "the mansa" written in lower case: a title
     for m in doc.mentions:
         if m.entity and not m.cited and etype.get(m.entity, m.type) == "person":
             span = doc.spacy.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and len(span):
                 person_at[span.root.i] = m.entity
-    found: dict[str, set[str]] = {}
+            for word in m.text.split()[:-1]:  # "Emperor Kanmu", "Mansa Musa": a title on the name
+                if (word.casefold(),) in titles() or f"the {word.casefold()} " in lowered:
+                    found.setdefault(word.casefold(), set()).add(m.entity)
     for tok in doc.spacy:
         if tok.lemma_ != "be":
             continue
@@ -189,6 +237,12 @@ def _identified(doc: Doc, etype: dict[str, str]) -> dict[str, str]:
         attr = [person_at[c.i] for c in tok.children if c.dep_ == "attr" and c.i in person_at]
         if subj and attr:
             found.setdefault(subj[0].lemma_.lower(), set()).add(attr[0])
+        # "Ann Lee was a Welsh chemist"
+        who = [person_at[c.i] for c in tok.children if c.dep_ == "nsubj" and c.i in person_at]
+        noun = [c for c in tok.children if c.dep_ == "attr" and c.pos_ == "NOUN"
+                and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)]
+        if who and noun:
+            found.setdefault(noun[0].lemma_.lower(), set()).add(who[0])
     return {noun: next(iter(keys)) for noun, keys in found.items() if len(keys) == 1}
 
 
@@ -201,7 +255,7 @@ def _chain_subject_pronouns(doc: Doc, index: MentionIndex) -> None:
     for tok in doc.spacy:
         if tok.lower_ not in ("he", "she") or tok.dep_ not in SUBJECT_DEPS:
             continue
-        key = recent_person(index, tok.idx, tok.lower_)
+        key = recent_person(index, tok.idx, tok.lower_, as_subject=True)  # a subject stands for a subject
         if key is None:
             continue
         k = bisect_left(index.person_starts, tok.idx)
@@ -232,6 +286,7 @@ def sentence_view(doc: Doc, span, shift: int, index: MentionIndex) -> SentView:
     spans = index.mention_spans
     near = spans.overlapping(lo, hi) if spans is not None and spans.describes(doc.mentions) else \
         range(len(doc.mentions))
+    peoples: set[int] = set()
     for m in (doc.mentions[i] for i in near):
         if m.entity is None or m.cited or m.end <= lo or m.start >= hi:
             continue
@@ -241,11 +296,29 @@ def sentence_view(doc: Doc, span, shift: int, index: MentionIndex) -> SentView:
         for t in ms:
             token_entity[t.i] = m.entity
         root_entity[ms.root.i] = m.entity
+        if is_demonym(m.text) and not _names_land(ms.root):
+            peoples.update(t.i for t in ms)  # "the British landed", "a Danish fleet"
     for t in span:  # a known name the tagger missed in this sentence
         if t.i not in token_entity and t.pos_ == "PROPN" and t.text in (index.known_names or {}):
             token_entity[t.i] = root_entity[t.i] = index.known_names[t.text]
-    places = frozenset(i for i, k in token_entity.items() if index.entity_type.get(k) == "place")
+    # "the British flew in", "a Danish fleet": a people, never where it happened
+    places = frozenset(i for i, k in token_entity.items()
+                       if index.entity_type.get(k) == "place" and i not in peoples)
     return SentView(span, shift, token_entity, root_entity, places)
+
+
+def is_demonym(surface: str) -> bool:
+    """"British", "the Danes", "Roman": a people's name or adjective (names/demonyms.tsv)
+    that a mention of its country may be written as."""
+    text = clean_surface(surface)
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return text in names_lexicon().demonyms
+
+
+def _names_land(tok) -> bool:
+    """A demonym that names a stretch of land: "the Korean peninsula", "the Syrian desert"."""
+    return tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in names_lexicon().feature_tails
 
 
 def main_person(index: MentionIndex) -> str | None:

@@ -65,6 +65,7 @@ class Lexicon:
     staged_kinds: frozenset[str] = frozenset()  # kinds a staged scene still tells
     harm_cues: frozenset[str] = frozenset()  # "pain", "blood": a blow was struck
     weapons: frozenset[str] = frozenset()
+    purpose_openers: frozenset[str] = frozenset()  # "so as" (to ...): a purpose, not a happening
     intent_frame_verbs: frozenset[str] = frozenset()  # "the plan called for ...": only spells out a plan
     reference_preps: frozenset[str] = frozenset()  # "after his death": a time reference, not a telling
     # "At his trial, he proclaimed ...": a statement made at a happening is part of it
@@ -146,6 +147,7 @@ def load_lexicon() -> Lexicon:
         counterfactual_modals=fs(ctx.get("counterfactual_modals")),
         counterfactual_adverbs=fs(ctx.get("counterfactual_adverbs")),
         hypothetical_marks=fs(ctx.get("hypothetical_marks")),
+        purpose_openers=fs(ctx.get("purpose_openers")),
         intention_verbs=fs(ctx.get("intention_verbs")),
         intention_nouns=fs(ctx.get("intention_nouns")),
         intent_frame_verbs=fs(ctx.get("intent_frame_verbs")),

@@ -64,10 +64,11 @@ def role_object(tok, lex: Lexicon) -> TriggerRule | None:
 
 def object_like(tok) -> list[str]:
     """Words that stand in for an object when the object gives the kind: a passive's
-    subject ("the grave was dug") and the noun of "as" ("took as his wife")."""
+    subject ("the grave was dug"), the noun of "as" ("took as his wife") and of "to"
+    ("came to the throne")."""
     out = [c.lemma_.lower() for c in tok.children if c.dep_ == "nsubjpass"]
     for p in tok.children:
-        if p.dep_ == "prep" and p.lower_ == "as":
+        if p.dep_ == "prep" and p.lower_ in ("as", "to"):
             out += [g.lemma_.lower() for g in p.children if g.dep_ == "pobj"]
     return out
 
@@ -129,3 +130,26 @@ def named_happening(tok, lex: Lexicon) -> bool:
     return tok.lower_ in lex.nouns and tok.dep_ != "compound" and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
         for c in tok.children)
+
+
+def non_finite_governor(tok):
+    """The verb a subjectless infinitive or gerund clause hangs on ("might be made to
+    fight", "by opening the gates, the sea might ..."), or None for a finite clause."""
+    if any(c.dep_ in SUBJECT_DEPS for c in tok.children) or tok.tag_ not in ("VB", "VBG", "VBN"):
+        return None
+    if tok.dep_ in ("xcomp", "advcl") and not any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in tok.children):
+        return tok.head if tok.head.pos_ in ("VERB", "AUX") else None
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep":
+        gov = tok.head.head
+        return gov if gov.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def purpose_infinitive(tok, lex: Lexicon) -> bool:
+    """"so as to drown the army", "in order to reach the coast": a purpose, not a deed."""
+    to = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or to.i < 2:
+        return False
+    before = " ".join(t.lower_ for t in to.doc[to.i - 2:to.i])
+    return before in lex.purpose_openers

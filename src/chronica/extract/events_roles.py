@@ -52,7 +52,8 @@ def _named_key(t, view: SentView, index: MentionIndex) -> str | None:
             if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS:
                 key = next((view.token_entity[g.i] for g in c.children
                             if g.dep_ in ("oprd", "dobj", "attr", "xcomp") and g.i in view.token_entity), None)
-    if key is None and t.pos_ == "NOUN" and t.dep_ in SUBJECT_DEPS and index.identified:
+    common = t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.is_lower)  # "the mansa": the model guesses PROPN
+    if key is None and common and t.dep_ in SUBJECT_DEPS and index.identified:
         if any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in t.children):
             key = index.identified.get(t.lemma_.lower())
     return key

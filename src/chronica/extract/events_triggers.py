@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from ..resources import load
 from .events_lexicon import Lexicon, TriggerRule
 from .events_readings import (
-    bare_participle, name_particle, named_happening, naming_participle, object_like, of_a_people, role_object,
-    shares_auxiliary, told_apart, told_in_a_work, under_counterfactual, years_from,
+    bare_participle, name_particle, named_happening, naming_participle, non_finite_governor, object_like, of_a_people,
+    purpose_infinitive, role_object, shares_auxiliary, told_apart, told_in_a_work, under_counterfactual, years_from,
 )
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
@@ -139,6 +139,7 @@ _NEEDS = {
     "custody": lambda tok, kids, w: _custody(tok, w.custody),
     # "agreed to pay", "refused to sign": a to-infinitive complement
     "infinitive": lambda tok, kids, w: any(c.dep_ == "xcomp" for c in kids),
+    "intransitive": lambda tok, kids, w: not _objects(kids) and not _is_passive(tok),  # "the canal opened"
 }
 ADVERB_NEEDS = frozenset(_WORDS["adverb_needs"])
 
@@ -321,9 +322,10 @@ def is_hypothetical(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
     of fiction ("In a recent novel, the queen dies at sea"), or a habit."""
     if _in_fiction(tok.doc, sent_start, sent_end, lex) or _habitual(tok, lex):
         return True
-    return _modal(tok, lex) or _intended(tok, lex, sent_start, sent_end) or \
-        under_counterfactual(tok, lex, sent_start, sent_end) or \
-        (shares_auxiliary(tok) and _modal(tok.head, lex)) or told_in_a_work(tok, lex, sent_start, sent_end)
+    governor = non_finite_governor(tok)  # "might be made to fight": the modal governs it too
+    return _modal(tok, lex) or _intended(tok, lex, sent_start, sent_end) or purpose_infinitive(tok, lex) or \
+        under_counterfactual(tok, lex, sent_start, sent_end) or told_in_a_work(tok, lex, sent_start, sent_end) or \
+        ((shares_auxiliary(tok) or governor is not None) and _modal(governor or tok.head, lex))
 
 
 def _habitual(tok, lex: Lexicon) -> bool:

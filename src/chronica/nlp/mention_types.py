@@ -187,7 +187,7 @@ def context_evidence(c: MentionCandidate, doc: Doc, lex: Lexicon) -> None:
     text = doc.text[c.start:c.end]
     if c.rule == "heading":
         c.context["place"] += 3.0  # a section headed "Florence, 1913": where it happens
-    if _demonym_of_place(text, head, lex):
+    if demonym_of_place(text, head, lex):
         c.context["place"] += 4.0  # "the Tuscan coast", "the Egyptian campaign", "Asian trade"
         return
     _verb_cues(c, head, lex)
@@ -210,7 +210,7 @@ def context_evidence(c: MentionCandidate, doc: Doc, lex: Lexicon) -> None:
         c.context[t] += w
 
 
-def _demonym_of_place(text: str, head, lex: Lexicon) -> bool:
+def demonym_of_place(text: str, head, lex: Lexicon) -> bool:
     """A people's adjective that names the place: "the Tuscan coast" (a geographic
     noun), "the Egyptian campaign" (any noun not for people or vessels)."""
     if text not in lex.demonyms:
@@ -241,7 +241,10 @@ def _named_vessel(head, lex: Lexicon) -> bool:
     if head.dep_ in ("oprd", "attr", "dobj", "appos", "npadvmod") and verb.lemma_.lower() in VESSEL_NAMING_VERBS:
         return verb.head.lemma_.lower() in lex.vessel_nouns or any(
             c.lemma_.lower() in lex.vessel_nouns for c in verb.children if c.dep_ in ("nsubjpass", "nsubj"))
-    return head.dep_ == "compound" and head.head.lemma_.lower() in lex.vessel_nouns and head.i > head.head.i
+    if head.dep_ == "compound" and head.head.lemma_.lower() in lex.vessel_nouns and head.i > head.head.i:
+        return True
+    # "the imperial yacht X": the model may hang the vessel noun on the name instead
+    return any(c.dep_ == "compound" and c.i < head.i and c.lower_ in lex.vessel_nouns for c in head.children)
 
 
 def _role_and_kind_cues(c: MentionCandidate, span, head, lex: Lexicon) -> None:

@@ -123,6 +123,8 @@ def _trim_heading_names(cands: list[MentionCandidate], doc: Doc) -> list[Mention
     for c in cands:
         text = doc.text[c.start:c.end]
         words = list(re.finditer(r"\S+", text))
+        if len(words) == 1 and _section_word(doc, c) and text not in body:
+            continue  # a heading that is one word ("Career", "Legacy") the story never names
         if len(words) < 2 or text in body or not in_titled_zone(doc, c.start):
             out.append(c)
             continue
@@ -141,6 +143,12 @@ def _trim_heading_names(cands: list[MentionCandidate], doc: Doc) -> list[Mention
             continue  # "Co-Conspirators Scatter": a heading's ordinary words, no name
         out.append(c)
     return out
+
+
+def _section_word(doc: Doc, c: MentionCandidate) -> bool:
+    """The candidate is a whole heading of one word, a section's name."""
+    s = doc.sentence_at(c.start)
+    return s is not None and s.kind == "heading" and doc.text[s.start:s.end].strip(" .:#") == doc.text[c.start:c.end]
 
 
 # --------------------------------------------------------------- component --

@@ -20,6 +20,7 @@ from .zones import ZoneCues, load_zone_cues
 MAX_HEADING_WORDS = 14
 MAX_HEADING_CHARS = 110
 MAX_CAPTION_WORDS = 25
+MAX_GLUED_HEADING_WORDS = 6  # a heading with no blank line under it is short
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _FOOTNOTE = re.compile(r"^\s*\[\d+\]\s")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
@@ -50,12 +51,26 @@ def split_blocks(text: str) -> list[Block]:
         per_line = len(lines) > 1 and (
             all(_looks_like_heading(text[a:b]) or _LIST_MARK.match(text[a:b]) for a, b in lines)
             or any(_LIST_MARK.match(text[a:b]) or _FOOTNOTE.match(text[a:b]) for a, b in lines))
+        if not per_line and len(lines) > 1 and _heading_atop_prose(text, lines):
+            blocks.append(Block(*lines[0], text[lines[0][0]:lines[0][1]]))
+            lines = lines[1:]
         spans = lines if per_line or len(lines) == 1 else [(lines[0][0], lines[-1][1])]
         for a, b in spans:
             a, b = _trim(text, a, b)
             if a < b:
                 blocks.append(Block(a, b, text[a:b]))
     return blocks
+
+
+def _heading_atop_prose(text: str, lines: list[tuple[int, int]]) -> bool:
+    """A short title-like first line glued to the prose under it ("Early life" then
+    "She was born ..." with no blank line between) is a heading of its own. Hard-wrapped
+    prose is not: its first line is about as long as the next."""
+    first = text[lines[0][0]:lines[0][1]].strip()
+    nxt = text[lines[1][0]:lines[1][1]].strip()
+    return (bool(first) and first[0].isupper() and nxt[:1].isupper()
+            and len(first.split()) <= MAX_GLUED_HEADING_WORDS and not _TERMINAL.search(first)
+            and not _LIST_MARK.match(first) and len(first) * 2 <= len(nxt))
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:

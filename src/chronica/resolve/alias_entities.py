@@ -16,6 +16,8 @@ from .name_phrases import name_phrases
 from ..resources.names import clean_surface
 from .place_descriptions import LABEL as PLACE_LABEL
 from ..resources.names import country_nouns
+from ..nlp.lexicon import load_lexicon as names_lexicon
+from ..nlp.mention_types import demonym_of_place
 
 
 def build_entities(doc: Doc, items: list[ChainMention], clusters: list[Cluster], uf: DisjointSets) -> list[LocalEntity]:
@@ -30,6 +32,8 @@ def build_entities(doc: Doc, items: list[ChainMention], clusters: list[Cluster],
         members.sort(key=lambda m: m.index)
         key = f"e{k}"
         etype = Counter(m.type for m in members).most_common(1)[0][0]
+        if etype == "place" and _only_a_people(doc, members):
+            etype = "group"  # "the English", "Danish ships": a people, not a place
         ent = LocalEntity(
             key=key, type=etype, name=_best_name(members),
             aliases=_aliases(members) + _articled(doc.text, members, etype) + _phrases(doc, members, etype, place_spans),
@@ -42,6 +46,23 @@ def build_entities(doc: Doc, items: list[ChainMention], clusters: list[Cluster],
             m.mention.entity = key
         entities.append(ent)
     return entities
+
+
+def _only_a_people(doc: Doc, members: list[ChainMention]) -> bool:
+    """Every mention is a demonym ("British", "the Danes"), none an adjective that names
+    the place ("the Korean peninsula", "the Egyptian campaign"): the entity is the people."""
+    lex = names_lexicon()
+    for m in members:
+        text = clean_surface(m.mention.text)
+        if text.startswith(("the ", "The ")):
+            text = text[4:]
+        if text not in lex.demonyms:
+            return False
+        span = doc.spacy.char_span(m.mention.start, m.mention.end, alignment_mode="expand") \
+            if doc.spacy is not None else None
+        if span is not None and len(span) and demonym_of_place(text, span.root, lex):
+            return False
+    return True
 
 
 def _best_name(members: list[ChainMention]) -> str:
