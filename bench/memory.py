@@ -2,8 +2,10 @@
 a build's worker runs it (``parallel.analyse_partition``), over "repeated and varied"
 documents (bench/archive.py: renamed people and groups, moved years) cut to a few hundred
 words each, so many documents pass quickly. Compares the first and the last 10 % of the
-documents: peak RSS (sampled every 0.2 s) and the Python heap as tracemalloc sees it,
-with the source lines whose allocations grew most in between.
+documents: peak RSS (sampled every 0.2 s), RSS after each partition (its memory zone
+closed: what stays), and the Python heap as tracemalloc sees it, with the source lines
+whose allocations grew most in between. ``--malloc-default`` leaves glibc's mmap
+threshold moving, as before ``chronica.nlp.allocator`` (to measure the difference).
 
     python bench/memory.py --docs 400          # alone, prints its own table
     python bench/scale.py --only memory        # as one of the scale figures
