@@ -2,8 +2,10 @@
 a build's worker runs it (``parallel.analyse_partition``), over "repeated and varied"
 documents (bench/archive.py: renamed people and groups, moved years) cut to a few hundred
 words each, so many documents pass quickly. Compares the first and the last 10 % of the
-documents: peak RSS (sampled every 0.2 s) and the Python heap as tracemalloc sees it,
-with the source lines whose allocations grew most in between.
+documents: peak RSS (sampled every 0.2 s), RSS after each partition (its memory zone
+closed: what stays), and the Python heap as tracemalloc sees it, with the source lines
+whose allocations grew most in between. ``--malloc-default`` leaves glibc's mmap
+threshold moving, as before ``chronica.nlp.allocator`` (to measure the difference).
 
     python bench/memory.py --docs 400          # alone, prints its own table
     python bench/scale.py --only memory        # as one of the scale figures
@@ -33,6 +35,7 @@ from corpora import gold_files  # noqa: E402
 from chronica.config import Settings  # noqa: E402
 from chronica.doc import Source  # noqa: E402
 from chronica.ingest import read_source  # noqa: E402
+from chronica.nlp import allocator  # noqa: E402
 from chronica.parallel import analyse_partition, partitions  # noqa: E402
 from chronica.pipeline import Pipeline  # noqa: E402
 
@@ -122,11 +125,16 @@ class Growth:
     rss_last: float
     heap_first: float  # MiB, tracemalloc's traced memory after the first 10 % (after gc)
     heap_last: float
+    settled_first: float = 0.0  # MiB, RSS after each partition (its memory zone closed), mean
+    settled_last: float = 0.0   # over the partitions ending in the first / last 10 %
     top: list[str] = field(default_factory=list)  # the lines that grew most
     caches: dict[str, tuple[int, int]] = field(default_factory=dict)  # name -> entries first, last
 
 
-def measure(n_docs: int = 400, words: int = 300, trace: bool = True, top: int = 12, trim: bool = False) -> Growth:
+def measure(n_docs: int = 400, words: int = 300, trace: bool = True, top: int = 12, trim: bool = False,
+            malloc_default: bool = False) -> Growth:
+    if malloc_default:  # as before chronica.nlp.allocator: glibc's moving mmap threshold
+        allocator._done = True
     settings = Settings()
     pipe = Pipeline(settings.document_pipeline, settings)
     base = analysed(pipe, base_texts())
@@ -139,6 +147,7 @@ def measure(n_docs: int = 400, words: int = 300, trace: bool = True, top: int = 
     rss: dict[str, int] = {}
     snaps: dict[str, object] = {}
     sizes: dict[str, dict[str, int]] = {}
+    settled: dict[str, list[int]] = {"first": [], "last": []}
     done = 0
     with Progress(console=console, transient=True) as bar:
         task = bar.add_task("memory: documents", total=len(sources))
@@ -159,8 +168,13 @@ def measure(n_docs: int = 400, words: int = 300, trace: bool = True, top: int = 
                         snaps[at] = tracemalloc.take_snapshot()
                 elif done == len(sources) - tenth:
                     sampler.take()  # the last tenth's peak starts here
+            at = "first" if done <= tenth else "last" if done > len(sources) - tenth else None
+            if at:  # between partitions: what stays, without a parse's passing buffers
+                settled[at].append(sampler.proc.memory_info().rss)
     sampler.close()
-    growth = Growth(len(sources), rss["first"] / MiB, rss["last"] / MiB, 0.0, 0.0)
+    mean = lambda xs: sum(xs) / len(xs) / MiB if xs else 0.0  # noqa: E731
+    growth = Growth(len(sources), rss["first"] / MiB, rss["last"] / MiB, 0.0, 0.0,
+                    mean(settled["first"]), mean(settled["last"]))
     growth.caches = {k: (sizes["first"].get(k, 0), v) for k, v in sizes["last"].items()
                      if v != sizes["first"].get(k, 0)}
     if trace:
@@ -181,10 +195,14 @@ def main() -> None:
     ap.add_argument("--words", type=int, default=300, help="words per document (about)")
     ap.add_argument("--no-trace", action="store_true", help="RSS only (tracemalloc slows the run)")
     ap.add_argument("--trim", action="store_true", help="malloc_trim before each partition")
+    ap.add_argument("--malloc-default", action="store_true",
+                    help="leave glibc's mmap threshold moving (as before chronica.nlp.allocator)")
     args = ap.parse_args()
-    g = measure(args.docs, args.words, not args.no_trace, trim=args.trim)
+    g = measure(args.docs, args.words, not args.no_trace, trim=args.trim, malloc_default=args.malloc_default)
     print(f"{g.docs} documents of ~{args.words} words, one process")
     print(f"peak RSS     first 10 %: {g.rss_first:7.1f} MiB   last 10 %: {g.rss_last:7.1f} MiB")
+    print(f"settled RSS  first 10 %: {g.settled_first:7.1f} MiB   last 10 %: {g.settled_last:7.1f} MiB"
+          "   (after each partition)")
     if not args.no_trace:
         print(f"traced heap  first 10 %: {g.heap_first:7.1f} MiB   last 10 %: {g.heap_last:7.1f} MiB")
         print("grew most:")

@@ -79,16 +79,21 @@ def bench_build(base, work: Path, words: int) -> None:
     import spacy
     nlp = spacy.load(Settings().spacy_model)
     texts = [p.read_text(encoding="utf-8") for p in sorted(folder.iterdir())]
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=8):
         pass
-    bare = time.perf_counter() - t0
+    bare, bare_cpu = time.perf_counter() - t0, time.process_time() - c0
     del nlp, texts
+    c0 = time.process_time()  # --jobs 1 analyses in this process: its CPU time is the build's
     one, _ = timed_build(folder, f"sqlite:///{work / 'one.db'}", jobs=1)
+    one_cpu = time.process_time() - c0
     two, _ = timed_build(folder, f"sqlite:///{work / 'two.db'}", jobs=2)
     record("bare spaCy nlp.pipe, one process", "", f"{bare:.1f} s, {words / bare:,.0f} words/s", None)
     record("full build --jobs 1", "", f"{one:.1f} s, {words / one:,.0f} words/s", None)
     record("full build words/s ÷ bare spaCy words/s, one process", "≥ 0.8", f"{bare / one:.2f}", bare / one >= 0.8)
+    # on a shared machine the clock counts other jobs' turns too: the same ratio in CPU seconds
+    record("the same ratio in CPU seconds of this process", "≥ 0.8",
+           f"{bare_cpu / one_cpu:.2f} ({bare_cpu:.1f} s vs {one_cpu:.1f} s)", bare_cpu / one_cpu >= 0.8)
     record(f"{words:,} words, full build, --jobs 2", "< 30 s", f"{two:.1f} s ({one / two:.2f}× --jobs 1)",
            two < 30)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ..doc import Doc
 from ..nlp.lexicon import load_lexicon as names_lexicon
+from ..nlp.token_table import lowers as token_lowers, words as token_words
 from ..resources.gender import given_name_gender
 from ..resources.names import clean_surface, titles
 from ..resources import load
@@ -229,9 +230,10 @@ def _identified(doc: Doc, etype: dict[str, str]) -> dict[str, str]:
             for word in m.text.split()[:-1]:  # "Emperor Kanmu", "Mansa Musa": a title on the name
                 if (word.casefold(),) in titles() or f"the {word.casefold()} " in lowered:
                     found.setdefault(word.casefold(), set()).add(m.entity)
-    for tok in doc.spacy:
-        if tok.lemma_ != "be":
-            continue
+    sd = doc.spacy
+    be = sd.vocab.strings["be"]
+    for i in (i for i, lemma in enumerate(sd.to_array("LEMMA").tolist()) if lemma == be):
+        tok = sd[i]  # a token made only where the lemma is "be"
         subj = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
                 and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)]
         attr = [person_at[c.i] for c in tok.children if c.dep_ == "attr" and c.i in person_at]
@@ -252,8 +254,10 @@ def _chain_subject_pronouns(doc: Doc, index: MentionIndex) -> None:
     ("Felton drew his knife. He waited until ... John Ward ... He opened the door")."""
     if doc.spacy is None:
         return
-    for tok in doc.spacy:
-        if tok.lower_ not in ("he", "she") or tok.dep_ not in SUBJECT_DEPS:
+    sd = doc.spacy
+    for i in (i for i, low in enumerate(token_lowers(sd)) if low in ("he", "she")):
+        tok = sd[i]  # a token made only for "he" and "she"
+        if tok.dep_ not in SUBJECT_DEPS:
             continue
         key = recent_person(index, tok.idx, tok.lower_, as_subject=True)  # a subject stands for a subject
         if key is None:
@@ -298,9 +302,10 @@ def sentence_view(doc: Doc, span, shift: int, index: MentionIndex) -> SentView:
         root_entity[ms.root.i] = m.entity
         if is_demonym(m.text) and not _names_land(ms.root):
             peoples.update(t.i for t in ms)  # "the British landed", "a Danish fleet"
-    for t in span:  # a known name the tagger missed in this sentence
-        if t.i not in token_entity and t.pos_ == "PROPN" and t.text in (index.known_names or {}):
-            token_entity[t.i] = root_entity[t.i] = index.known_names[t.text]
+    known, words = index.known_names or {}, token_words(sdoc)
+    for i in range(span.start, span.end):  # a known name the tagger missed in this sentence
+        if i not in token_entity and words[i] in known and sdoc[i].pos_ == "PROPN":
+            token_entity[i] = root_entity[i] = known[words[i]]
     # "the British flew in", "a Danish fleet": a people, never where it happened
     places = frozenset(i for i, k in token_entity.items()
                        if index.entity_type.get(k) == "place" and i not in peoples)

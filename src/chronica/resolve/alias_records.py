@@ -43,7 +43,7 @@ class Cluster:
     type: str
     members: list[ChainMention] = field(default_factory=list)  # only ever appended to (join_cluster)
     kin: bool = False
-    # (members seen, named, multi, singles): chaining asks every cluster these for every
+    # (members seen, last member, named, multi, singles, ...): chaining asks every cluster these for every
     # mention, so they are worked out again only when a member has joined
     _views: tuple = field(default=(), repr=False, compare=False)
 
@@ -52,25 +52,38 @@ class Cluster:
         return self.members[-1].mention.start
 
     def _view(self) -> tuple:
-        seen = (len(self.members), id(self.members[-1]) if self.members else 0)
-        if not self._views or self._views[0] != seen:
-            named = tuple(m for m in self.members if m.mention.label != "DESCRIPTION")
-            self._views = (seen, named, tuple(m.name for m in named if len(m.name.tokens) > 1),
-                           frozenset(m.name.single for m in named if m.name.single))
+        views, members = self._views, self.members
+        last = members[-1] if members else None
+        if views and views[0] == len(members) and views[1] is last:
+            return views
+        named = tuple(m for m in members if m.mention.label != "DESCRIPTION")
+        multi = tuple(m.name for m in named if len(m.name.tokens) > 1)
+        surnames = {o.surname for o in multi}  # and each part of a double-barrelled one
+        surnames.update(p for o in multi if o.surname and "-" in o.surname for p in o.surname.split("-"))
+        self._views = (len(members), last, named, multi, frozenset(m.name.single for m in named if m.name.single),
+                       frozenset(surnames), frozenset(g for o in multi for g in o.given))
         return self._views
 
     def named(self) -> tuple[ChainMention, ...]:
-        return self._view()[1]
+        return self._view()[2]
 
     def multi(self) -> tuple[Name, ...]:
-        return self._view()[2]
+        return self._view()[3]
 
     def body_multi(self) -> list[Name]:
         """Full names used in the running text (not in credits/bibliography)."""
         return [m.name for m in self.named() if len(m.name.tokens) > 1 and not m.mention.cited]
 
     def singles(self) -> frozenset[str]:
-        return self._view()[3]
+        return self._view()[4]
+
+    def surname_words(self) -> frozenset[str]:
+        """The surnames of its full names, and the parts of double-barrelled ones."""
+        return self._view()[5]
+
+    def given_words(self) -> frozenset[str]:
+        """The given names of its full names."""
+        return self._view()[6]
 
     def gender(self) -> str | None:
         gs = {m.gender for m in self.members if m.gender}

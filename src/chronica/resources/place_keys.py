@@ -11,7 +11,7 @@ from . import default
 from .gazetteer import abbreviations_of, place_key
 
 
-@lru_cache(maxsize=65_536)  # place names recur in every document: key each once
+@lru_cache(maxsize=4096)  # place names recur in every document: key each once (bounded like fold: flat memory)
 def normalise(name: str) -> str:
     """The gazetteer's key for ``name`` (the default language's abbreviations)."""
     return place_key(name, _abbreviations())
