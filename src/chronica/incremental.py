@@ -42,6 +42,8 @@ class UpdateReport:
     units_kept: int = 0  # entities, events, relations, conflicts of rerun islands left as stored
     units_written: int = 0  # ... written (new or changed)
     units_deleted: int = 0  # ... gone
+    pairs_kept: int = 0  # event pairs whose likeness the last build stored (not scored again)
+    pairs_scored: int = 0  # ... scored in this one (a side new or changed)
 
 
 def update(store: Store, corpus_pipe: Pipeline, changed: Iterable[str] = (), force: bool = False,
@@ -99,7 +101,7 @@ def _update(store: Store, corpus_pipe: Pipeline, changed: set[str], force: bool,
     units = _save(store, results, _Saving(keys, fresh, old_islands, old_docs, likeness), digest, full, read_kb)
     kept = len(set(island_of[d] for d in current if d in island_of and island_of[d] not in old_islands))
     return UpdateReport(full, kept + len(islands), len(islands), len(docs),
-                        units.kept, units.written, units.deleted)
+                        units.kept, units.written, units.deleted, len(likeness.memo.met), len(likeness.memo.scored))
 
 
 def _touched(store: Store, current: set[str], island_of: dict[str, str], changed: set[str]):
