@@ -160,7 +160,8 @@ def bench_incremental(base, work: Path, n_docs: int, corpora: list[str]) -> None
                f"{report.seconds:.1f} s = {100 * report.seconds / full:.1f} % ({len(report.built)} analysed, "
                f"{len(report.unchanged)} unchanged; cross-document stage rerun on {up.islands_rerun} of "
                f"{up.islands_total} islands, {up.documents_rerun} documents; units kept {up.units_kept:,}, "
-               f"written {up.units_written:,}, deleted {up.units_deleted:,})", report.seconds < 0.05 * full)
+               f"written {up.units_written:,}, deleted {up.units_deleted:,}; event pairs' likeness kept "
+               f"{up.pairs_kept:,}, scored {up.pairs_scored:,})", report.seconds < 0.05 * full)
 
 
 def dev_base(work: Path) -> list:

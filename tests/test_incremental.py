@@ -157,6 +157,18 @@ def _base_plus_ten(tmp_path: Path, url_of) -> None:
     # a kept unit's row is the very row stored before (its physical id unchanged)
     kept = {u for u in before if before[u] == after.get(u)}
     assert len(kept) >= up.units_kept > 0
+    # most event pairs kept the likeness the base stored; the new documents' were scored;
+    # and what is stored for the next update is what a full build stores
+    assert up.pairs_kept > 0 and up.pairs_scored > 0
+    assert _likeness_rows(inc_url) == _likeness_rows(full_url) != set()
+
+
+def _likeness_rows(url: str) -> set[tuple]:
+    engine = create_engine(url)
+    with engine.connect() as c:
+        rows = set(map(tuple, c.execute(text("SELECT * FROM match_likeness"))))
+    engine.dispose()
+    return rows
 
 
 def _unit_rows(url: str) -> dict[str, tuple]:
@@ -267,3 +279,22 @@ def test_a_base_stored_without_unit_digests_is_rewritten_whole(tmp_path):
     assert report.update.units_kept == 0 and report.update.units_written > 0
     build(every, Settings(db_url=full_url), open_store(full_url), jobs=1)
     assert open_store(url).export_dict() == open_store(full_url).export_dict()
+
+
+def test_stored_likenesses_are_met_again_by_another_process(tmp_path):
+    """The item fingerprints do not depend on the process (a set's order changes with the
+    string hash seed): the same documents analysed again with another seed meet every
+    pair the first build stored, and store no other."""
+    import os
+    import subprocess
+    import sys
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    paths = _examples() + _write(tmp_path / "t", ["fire-a.txt", "fire-b.txt", "botanist-a.txt", "botanist-b.txt"])
+    runs = []
+    for seed, force in (("1", []), ("2", ["--force"])):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        res = subprocess.run([sys.executable, "-m", "chronica.cli", "build", *paths, "--db", url, "--jobs", "1",
+                              *force], env=env, capture_output=True, text=True)
+        assert res.returncode == 0, res.stderr[-2000:]
+        runs.append(_likeness_rows(url))
+    assert len(runs[0]) > 10 and runs[0] == runs[1]

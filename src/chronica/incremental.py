@@ -21,8 +21,10 @@ from .corpus import Corpus
 from .doc import Doc
 from .islands import Island, document_keys, partition
 from .pipeline import Pipeline
+from .reconcile.match_memo import MEMO_KEY, LikenessMemo, scoring_version
 from .store import Store
 from .store import islands as stored
+from .store import likeness as stored_likeness
 from .store import schema as t
 from .store.concurrency import lock_keys
 from .store.kb_units import UnitChanges, replace_units, units_of, write_units
@@ -40,6 +42,8 @@ class UpdateReport:
     units_kept: int = 0  # entities, events, relations, conflicts of rerun islands left as stored
     units_written: int = 0  # ... written (new or changed)
     units_deleted: int = 0  # ... gone
+    pairs_kept: int = 0  # event pairs whose likeness the last build stored (not scored again)
+    pairs_scored: int = 0  # ... scored in this one (a side new or changed)
 
 
 def update(store: Store, corpus_pipe: Pipeline, changed: Iterable[str] = (), force: bool = False,
@@ -82,15 +86,22 @@ def _update(store: Store, corpus_pipe: Pipeline, changed: set[str], force: bool,
         docs, keys, old_islands, old_docs, fresh = _touched(store, current, island_of, changed)
     islands = partition(keys)
     by_id = {d.id: d for d in docs}
+    likeness = _Likeness.read(store, corpus_pipe, None if full else old_islands)
     results = []
-    for n, island in enumerate(islands):
-        results.append((island, corpus_pipe(island_corpus(island, by_id))))
-        if on_island:
-            on_island(n + 1, len(islands))
-    units = _save(store, results, _Saving(keys, fresh, old_islands, old_docs), digest, full, read_kb)
+    cache = corpus_pipe.ctx.cache if isinstance(corpus_pipe, Pipeline) else {}
+    cache[MEMO_KEY] = likeness.memo
+    try:
+        for n, island in enumerate(islands):
+            likeness.memo.island = island.id
+            results.append((island, corpus_pipe(island_corpus(island, by_id))))
+            if on_island:
+                on_island(n + 1, len(islands))
+    finally:
+        cache.pop(MEMO_KEY, None)
+    units = _save(store, results, _Saving(keys, fresh, old_islands, old_docs, likeness), digest, full, read_kb)
     kept = len(set(island_of[d] for d in current if d in island_of and island_of[d] not in old_islands))
     return UpdateReport(full, kept + len(islands), len(islands), len(docs),
-                        units.kept, units.written, units.deleted)
+                        units.kept, units.written, units.deleted, len(likeness.memo.met), len(likeness.memo.scored))
 
 
 def _touched(store: Store, current: set[str], island_of: dict[str, str], changed: set[str]):
@@ -111,11 +122,34 @@ def _touched(store: Store, current: set[str], island_of: dict[str, str], changed
 
 
 @dataclass
+class _Likeness:
+    """The matcher's pair likenesses: those stored for the rerun islands, and the memo
+    the matcher reads them from and records this run's in."""
+    version: str
+    loaded: stored_likeness.Pairs
+    memo: LikenessMemo
+
+    @classmethod
+    def read(cls, store: Store, corpus_pipe: Pipeline, islands: set[str] | None) -> "_Likeness":
+        # a corpus stage that is no Pipeline (a test's wrapper) takes no memo: whatever
+        # is stored is dropped at the save, never read as another version's
+        version = (scoring_version(corpus_pipe.ctx.settings.match.events) if isinstance(corpus_pipe, Pipeline)
+                   else "")
+        with store.engine.connect() as c:
+            loaded = stored_likeness.load(c, version, islands)
+        return cls(version, loaded, LikenessMemo(known=loaded))
+
+    def save(self, conn) -> None:
+        stored_likeness.save(conn, self.version, self.loaded, self.memo.met, {**self.memo.scored, **self.memo.moved})
+
+
+@dataclass
 class _Saving:
     keys: dict[str, set[str]]  # every rerun document's keys
     fresh: set[str]  # the new and re-analysed documents among them
     old_islands: set[str]  # the stored islands the rerun replaces
     old_docs: set[str]  # their documents, and the removed ones
+    likeness: _Likeness  # the matcher's pair likenesses, read and used
 
 
 def _save(store: Store, results: list[tuple[Island, Corpus]], saving: _Saving, digest: str, full: bool,
@@ -144,6 +178,7 @@ def _save(store: Store, results: list[tuple[Island, Corpus]], saving: _Saving, d
             changes = replace_units(c, {u: kind for u, (_, kind) in old_rows.items()}, new_units, stored.chunks)
         stored.replace_island_rows(c, old_rows, unit_island)
         stored.replace_island_docs(c, saving.old_docs, island_of, fresh_keys)
+        saving.likeness.save(c)
         c.execute(delete(t.meta).where(t.meta.c.key == CORPUS_DIGEST))
         c.execute(insert(t.meta).values(key=CORPUS_DIGEST, value=digest))
     return changes

@@ -20,6 +20,7 @@ from .geography import Geography
 from .match_build import borrow_dates, build_event, chronological
 from .match_cluster import cluster
 from .match_items import name_words, prepare
+from .match_memo import MEMO_KEY
 
 
 @component("match_events", requires=("entities", "entity_of"), assigns=("events", "event_of"), level="corpus")
@@ -27,7 +28,7 @@ def match_events(corpus, ctx) -> None:
     s = ctx.settings.match.events
     geo = Geography(corpus.entities)
     items = prepare(corpus, s)
-    groups = cluster(items, geo, s, name_words(corpus.entities))
+    groups = cluster(items, geo, s, name_words(corpus.entities), ctx.cache.get(MEMO_KEY))
     items = borrow_dates(items, groups, s)
     events, event_of = [], {}
     for group in groups:

@@ -9,10 +9,11 @@ from .match_items import Item, inferred
 from .match_once import join_once
 from .match_order import continuations, legs_told_whole, same_gap, telling_order
 from .match_score import (
-    AIMED_KINDS, GENERIC_KINDS, dates_meet, means_of, told_alike, clashing, pair_likeness,
+    AIMED_KINDS, GENERIC_KINDS, dates_meet, means_of, told_alike, clashing,
     place_score, score_at, who_score, word_score,
 )
 from .match_cues import stative_kinds
+from .match_memo import LikenessMemo, PairScorer
 
 
 class Clusters:
@@ -37,11 +38,13 @@ class Clusters:
 
 
 def cluster(items: list[Item], geo: Geography, s: EventMatching,
-            names: dict[str, frozenset[str]] | None = None) -> list[list[int]]:
+            names: dict[str, frozenset[str]] | None = None, memo: LikenessMemo | None = None) -> list[list[int]]:
     """Greedy linking, best pairs first: first the pairs with enough evidence of their
     own, then cross-document pairs with weaker evidence that sit in the same place of
-    both documents' telling (between the same two already-matched happenings)."""
-    strong, weak = _scored_pairs(items, geo, s, names)
+    both documents' telling (between the same two already-matched happenings). ``memo``:
+    likenesses kept from the last build (see :mod:`.match_memo`)."""
+    likeness = PairScorer(items, geo, s, names, memo)
+    strong, weak = _scored_pairs(items, geo, s, names, likeness)
     cl = Clusters(len(items))
     memo: dict = {}
     order = telling_order(items)
@@ -49,7 +52,8 @@ def cluster(items: list[Item], geo: Geography, s: EventMatching,
         cl.union(i, j)
     for (i, j), _ in sorted(strong.items(), key=lambda kv: (-kv[1], kv[0])):
         ri, rj = cl.find(i), cl.find(j)
-        if ri != rj and _may_merge(cl.members[ri], cl.members[rj], items, geo, strong, s, names, memo=memo):
+        if ri != rj and _may_merge(cl.members[ri], cl.members[rj], items, geo, strong, s, names, memo=memo,
+                                   likeness=likeness):
             cl.union(ri, rj)
     join_once(cl, items)  # one person's death told by two sources is one death (an anchor too)
     for _ in range(WEAK_PASSES):  # a weak link is an anchor too: it can close a gap for the next
@@ -72,21 +76,22 @@ def _weak_links(cl: Clusters, weak: Scores, items: list[Item], order, geo: Geogr
         if not _unmatched_pair(cl.members[ri], cl.members[rj], items) or ri == rj:
             continue  # only events matched with nobody in another document yet
         if same_gap(i, j, items, order, cl, s.gap_reach) and _may_merge(
-                cl.members[ri], cl.members[rj], items, geo, weak, s, names, s.weak_signals, memo=memo):
+                cl.members[ri], cl.members[rj], items, geo, weak, s, names, s.weak_signals, memo=memo,
+                likeness=likeness):
             cl.union(ri, rj)
             made += 1
     return made
 
 
 def _scored_pairs(items: list[Item], geo: Geography, s: EventMatching,
-                  names: dict[str, frozenset[str]] | None) -> tuple[Scores, Scores]:
+                  names: dict[str, frozenset[str]] | None, likeness: PairScorer) -> tuple[Scores, Scores]:
     """The candidate pairs with enough evidence of their own (strong), and the
     cross-document ones the order of telling may yet support (weak), with their scores."""
     strong: Scores = {}
     weak: Scores = {}
     for i, j in candidate_pairs(items, s, names, geo.place_names(), geo.region_keys()):
         a, b = items[i], items[j]
-        li = pair_likeness(a, b, geo, s, names)
+        li = likeness(i, j)
         if li is None:
             continue
         score = score_at(li, a, b, s)
@@ -157,18 +162,20 @@ def headed_stay(a: Item, b: Item, geo: Geography) -> bool:
 
 def _may_merge(a: list[int], b: list[int], items: list[Item], geo: Geography, scores: Scores,
                s: EventMatching, names: dict[str, frozenset[str]] | None = None,
-               min_signals: float | None = None, memo: dict | None = None) -> bool:
+               min_signals: float | None = None, memo: dict | None = None,
+               likeness: PairScorer | None = None) -> bool:
     """May clusters ``a`` and ``b`` become one? Not when two members of one document
     are not one telling told twice, nor when a cross-document pair cannot be one
     happening (unless a member telling its whole clause agrees)."""
     memo = {} if memo is None else memo  # pairs scored for earlier merges: clusters grow, pairs recur
+    likeness = likeness or PairScorer(items, geo, s, names, None)
 
     def score(x: int, y: int) -> float:
         key = (x, y) if x < y else (y, x)
         known = scores.get(key)
         if known is None:
             if key not in memo:
-                memo[key] = pair_likeness(items[key[0]], items[key[1]], geo, s, names)
+                memo[key] = likeness(*key)
             li = memo[key]
             known = 0.0 if li is None else score_at(li, items[key[0]], items[key[1]], s, min_signals)
         return known

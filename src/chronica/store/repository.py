@@ -18,6 +18,7 @@ from ..contract_json import build_export
 from ..model import When
 from . import build_state  # noqa: F401  (defines the builds table before the schema is made)
 from . import islands  # defines the island tables before the schema is made
+from . import likeness  # noqa: F401  (the matcher's stored pair likenesses, likewise)
 from . import roles  # defines the event_roles table before the schema is made
 from . import schema as t
 from .layout import load_layouts, replace_layout
