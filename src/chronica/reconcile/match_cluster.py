@@ -57,7 +57,7 @@ def cluster(items: list[Item], geo: Geography, s: EventMatching,
             cl.union(ri, rj)
     join_once(cl, items)  # one person's death told by two sources is one death (an anchor too)
     for _ in range(WEAK_PASSES):  # a weak link is an anchor too: it can close a gap for the next
-        if not _weak_links(cl, weak, items, order, geo, s, names, memo):
+        if not _weak_links(cl, weak, items, order, geo, s, names, memo, likeness):
             break
     return sorted((sorted(m) for m in cl.members.values()), key=lambda m: m[0])
 
@@ -67,7 +67,7 @@ WEAK_PASSES = 4  # rounds of weak linking: each round's links may put later pair
 
 
 def _weak_links(cl: Clusters, weak: Scores, items: list[Item], order, geo: Geography, s: EventMatching,
-                names, memo: dict) -> int:
+                names, memo: dict, likeness: PairScorer) -> int:
     """One round of weak links, best first: pairs of events matched with nobody in
     another document yet, between the same two matched happenings of both tellings."""
     made = 0
