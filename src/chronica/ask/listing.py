@@ -22,6 +22,7 @@ from .base import Base, date_label
 from .events import best_events, in_period
 from .lifespan import death_told
 from .model import Answer, Question
+from .parse import rules
 from .roles import INVOLVED, plays, wanted
 from .support import plain
 from .verify import PARAGRAPH_REACH, anchor, iso_key, names_it
@@ -179,10 +180,17 @@ def answer_fate(base: Base, q: Question) -> Answer | None:
     dated = sorted((ev for ev in base.by_entity.get(who, ()) if (ev.get("when") or {}).get("earliest")
                     and involves(base, ev, who) and plays(ev, who, INVOLVED) and _quote(base, ev, (who,)) is not None),
                    key=lambda ev: iso_key(ev["when"]["earliest"]))  # "228 BC" before "218 BC"
+    since = _measured_from(base, q, who)
+    if since == "":  # "after ..." names a happening the base does not date: what came after is unknown
+        return None
+    if since:
+        dated = [ev for ev in dated if iso_key(ev["when"]["earliest"]) > iso_key(since)]
     deaths = [i for i, ev in enumerate(dated) if ev.get("kind") == "death" and who in ev.get("who", ())]
     if deaths:  # a life ends at its death: later events naming the person are about the dead
         dated = dated[:deaths[-1] + 1]
     death = None if deaths or base.type(who) != "person" else death_told(base, who, q)
+    if death is not None and since and iso_key(parse_edtf_bounds(death.edtf)[1] or since) <= iso_key(since):
+        death = None
     if not dated and death is None:
         return None
     if death is not None:  # a death the texts write though no stored event names the person
@@ -198,6 +206,25 @@ def answer_fate(base: Base, q: Question) -> Answer | None:
         ans.cites.insert(0, base.cite(_naming_death(base, who, death.span)))
         ans.items.insert(0, {"event": None, "summary": f"{base.name(who)} dies", "when": death.edtf, "where": None})
     return ans
+
+
+def _measured_from(base: Base, q: Question, who: str) -> str | None:
+    """Where "what happened to X after he was arrested / after Zama" starts: the latest
+    bound of X's happening the clause names (by its verb; else X's last happening at the
+    place or with the people it names); None for a fate asked without "after", "" when the happening is not dated."""
+    if not rules().later & {w.casefold() for w in _WORD.findall(q.text)}:
+        return None
+    others = [e for e in q.entities if e != who]
+    if q.predicate:
+        found = [s.event for s in best_events(base, q, limit=5) if involves(base, s.event, who)]
+    elif others:
+        found = [ev for ev in base.by_entity.get(who, ()) if all(involves(base, ev, e) for e in others)]
+    else:
+        return None
+    ends = [end for ev in found if (end := (ev.get("when") or {}).get("latest"))]
+    if not ends:
+        return ""
+    return ends[0] if q.predicate else max(ends, key=iso_key)  # the best-fitting happening; else the last there
 
 
 def _naming_death(base: Base, who: str, span: dict) -> dict:

@@ -31,6 +31,7 @@ class Rules:
     stop: frozenset[str]
     relation_labels: frozenset[str]
     undergo: frozenset[str]
+    later: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +49,7 @@ def rules() -> Rules:
         stop=frozenset(str(w) for w in raw.get("stop") or ()),
         relation_labels=frozenset(labels),
         undergo=frozenset(raw.get("undergo_verbs") or ()),
+        later=frozenset(raw.get("later_words") or ()),
     )
 
 

@@ -224,6 +224,8 @@
   }
   // extra: what the evidence check needs (ask_verify.js): the answer's date bounds, its entities
   function answer(status, text, cites, values, extra) {
+    var seen = new Set();  // each span once (verify.distinct)
+    cites = cites.filter(function (c) { var k = [c.doc, c.start, c.end].join('|'); return seen.has(k) ? false : (seen.add(k), true); });
     var a = {status: status, text: text, cites: cites.slice(0, 6), values: values || []};
     Object.keys(extra || {}).forEach(function (k) { a[k] = extra[k]; });
     return a;
@@ -298,6 +300,9 @@
       if (!q.entities.length) return null;
       var p = q.entities[0], dated = (byEntity[p] || []).filter(function (ev) { return ev.when && ev.when.earliest && involves(ev, p) && plays(ev, p, 'involved') && listedQuote(ev, [p]); });
       dated.sort(function (a, b) { return isoCompare(a.when.earliest, b.when.earliest); });  // "228 BC" before "218 BC"
+      var since = measuredFrom(q, p);  // "... after he was arrested": what came after it only
+      if (since === '') return null;
+      if (since) dated = dated.filter(function (ev) { return isoCompare(ev.when.earliest, since) > 0; });
       var death = -1;  // a life ends at its last death: later events naming the person are about the dead
       dated.forEach(function (ev, i) { if (ev.kind === 'death' && ev.who.indexOf(p) >= 0) death = i; });
       if (death >= 0) dated = dated.slice(0, death + 1);
@@ -316,6 +321,17 @@
     how_many: function (q) { return conflictsOfKind(q, 'count') || howMany(q); },
     how_old: function (q) { return conflictsOfKind(q, 'age') || howOld(q); }
   };
+  function measuredFrom(q, p) {  // listing._measured_from: the end of the happening "after ..." names
+    var later = new Set(R.later || []);
+    if (!(fold(q.text).match(/[\p{L}]+/gu) || []).some(function (w) { return later.has(w); })) return null;
+    var others = q.entities.filter(function (e) { return e !== p; }), found;
+    if (q.predicate) found = best(q, null, true, 5).filter(function (ev) { return involves(ev, p); });
+    else if (others.length) found = (byEntity[p] || []).filter(function (ev) { return others.every(function (e) { return involves(ev, e); }); });
+    else return null;
+    var ends = found.map(function (ev) { return (ev.when || {}).latest; }).filter(Boolean);
+    if (!ends.length) return '';
+    return q.predicate ? ends[0] : ends.sort(isoCompare)[ends.length - 1];
+  }
   // a claim cited by the sentence that says it, as the CLI cites it (ask_report widens it)
   function claimCite(c, i) { var x = c.claims[i]; return cite((c.sentences || [])[i] || x, x[5]); }
   function isoCompare(a, b) {
