@@ -14,6 +14,7 @@ is listed once).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from ..resources import load
@@ -21,7 +22,7 @@ from ..time.edtf import parse_edtf_bounds
 from .base import Base, date_label
 from .events import best_events, in_period
 from .lifespan import death_told
-from .model import Answer, Question
+from .model import Answer, Cite, Question
 from .parse import rules
 from .roles import INVOLVED, plays, wanted
 from .support import plain
@@ -128,9 +129,24 @@ def listing(base: Base, q: Question, events: list[dict], intro: str) -> Answer:
                       "where": base.name(ev.get("where")) if ev.get("where") else None})
         span = _quote(base, ev, about)
         if span is not None:
-            cites.append(base.cite(span))
+            cites.append(_who_it_is(base, base.cite(span), about))
     lines = "; ".join(f"{date_label(i['when']) if i['when'] else 'undated'}: {i['summary']}" for i in items)
     return Answer(q, "answered", f"{intro} {lines}.", [i["when"] or "" for i in items], cites, items=items)
+
+
+def _who_it_is(base: Base, cite: Cite, about: tuple[str, ...]) -> Cite:
+    """A quote telling the happening with a pronoun ("He threw his knife down and rode
+    away") widened back to the sentence of its paragraph that names the asked person
+    ("Powell finally fled. He threw ..."): the evidence then says whose happening it is."""
+    people = [e for e in about if base.type(e) != "place"]
+    text = (base.texts or {}).get(cite.document)
+    if not people or text is None or all(names_it(cite.text, _forms(base, e)) for e in people):
+        return cite
+    forms = set().union(*(_forms(base, e) for e in people))
+    before = anchor(base, cite, lambda t: names_it(t, forms), PARAGRAPH_REACH, paragraph=True)
+    if before is None:
+        return cite
+    return replace(cite, start=before.start, text=text[before.start:cite.end])
 
 
 def answer_what(base: Base, q: Question) -> Answer | None:
