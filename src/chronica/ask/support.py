@@ -3,8 +3,8 @@ answerers cite (word lists in the resource ``ask/evidence.yaml``):
 
 - the span tells the question's happening (the predicate in some form, or a trigger word
   of its event kind, unless the predicate is narrower than its kind: "succeed");
-- it states rather than reports: a legend, a rumour or a speaker's quoted words are
-  demoted below plain statements, and never stand for an event in a list;
+- it states rather than reports: a legend, a rumour, a speaker's quoted words or a
+  question asked are demoted below plain statements, and never stand for an event in a list;
 - for a place, it puts the happening AT the place ("in Cosenza"), not on the way to it.
 """
 from __future__ import annotations
@@ -62,7 +62,10 @@ def hedged(text: str, anchor: int | None = None) -> bool:
     """Is the clause that answers (the one holding ``anchor``; the first clause when none)
     told as a legend, a rumour or someone's quoted words? A marker in an aside right after
     it qualifies it ("buried, according to legend, ..."), and one before it frames it
-    when a colon or a quotation introduces the clause ("You may have heard the story: ...")."""
+    when a colon or a quotation introduces the clause ("You may have heard the story: ...").
+    A question asks rather than states ("And he signed it with a false name?")."""
+    if text.rstrip(" \"”’')").endswith("?"):
+        return True
     r = evidence_rules()
     end = _clause_end(text, anchor if anchor is not None else 0)
     start = 0

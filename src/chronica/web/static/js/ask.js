@@ -70,7 +70,7 @@
       var names = q.entities.map(name).join(' and ');
       return answer('answered', (names ? 'What the sources tell of ' + names + ': ' : 'What happened, as the sources tell it: ') +
         evs.map(function (ev) { return dateLabel((ev.when || {}).edtf) + ': ' + ev.summary; }).join('; ') + '.',
-        evs.map(function (ev) { return cite(listedQuote(ev, about)); }), evs.map(function (ev) { return (ev.when || {}).edtf || ''; }));
+        namedCites(evs.map(function (ev) { return cite(listedQuote(ev, about)); }), about), evs.map(function (ev) { return (ev.when || {}).edtf || ''; }));
     },
     fate: function (q) {
       if (!q.entities.length) return null;
@@ -90,13 +90,17 @@
       }).slice(0, 3);
       if (!last.length) return null;
       return answer('answered', 'The last the sources tell of ' + name(p) + ': ' + last.map(function (ev) { return dateLabel(ev.when.edtf) + ': ' + ev.summary; }).join('; ') + '.',
-        last.map(function (ev) { return listedQuote(ev, listable(q)); }).filter(Boolean).map(function (s) { return cite(s); }), [last[0].when.edtf].concat(last[0].where ? [name(last[0].where)] : []));
+        namedCites(last.map(function (ev) { return listedQuote(ev, listable(q)); }).filter(Boolean).map(function (s) { return cite(s); }), listable(q)), [last[0].when.edtf].concat(last[0].where ? [name(last[0].where)] : []));
     },
     disputes: function (q) { return conflicts(q); },
     how_long: function (q) { return conflictsOfKind(q, 'duration') || howLong(q); },
     how_many: function (q) { return conflictsOfKind(q, 'count') || howMany(q); },
     how_old: function (q) { return conflictsOfKind(q, 'age') || howOld(q); }
   };
+  function namedCites(cs, about) {  // listing._who_it_is, as ask_verify.js can give it
+    var V = window.ChronicaAskVerify, people = about.filter(function (e) { return (ents[e] || {}).type !== 'place'; });
+    return V && V.whoItIs ? [].concat.apply([], cs.map(function (c) { return V.whoItIs(c, people); })) : cs;
+  }
   function measuredFrom(q, p) {  // listing._measured_from: the end of the happening "after ..." names
     var later = new Set(R.later || []);
     if (!(fold(q.text).match(/[\p{L}]+/gu) || []).some(function (w) { return later.has(w); })) return null;
