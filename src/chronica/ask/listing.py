@@ -32,6 +32,7 @@ from .words import stem
 MAX_LISTED = 8
 _WORD = re.compile(r"[^\W\d_]+")
 FATE_LISTED = 3
+_DAY = re.compile(r"^-?\d{4}-\d{2}-\d{2}$")
 
 
 def involves(base: Base, ev: dict, entity: str) -> bool:
@@ -167,10 +168,11 @@ def answer_what(base: Base, q: Question) -> Answer | None:
     return listing(base, q, events, intro)
 
 
-def _one_per_happening(base: Base, q: Question, events: list[dict], limit: int) -> list[dict]:
+def _one_per_happening(base: Base, q: Question, events: list[dict], limit: int, per_date: bool = False) -> list[dict]:
     """Up to ``limit`` events, one per happening: per (kind, date, place, people), and per
     quote (two events the base left apart but told by one sentence are one happening); the
-    first in order."""
+    first in order. ``per_date``: one per day too (a fate's last day, "he fled, threw his
+    knife down, rode away", is one episode; a month or a year may hold several)."""
     about = _listable(base, q)
     seen, out = set(), []
     for ev in events:
@@ -180,6 +182,8 @@ def _one_per_happening(base: Base, q: Question, events: list[dict], limit: int) 
         span = _quote(base, ev, about) or {}
         keys = {("event", ev.get("kind"), w.get("edtf"), ev.get("where"), frozenset(ev.get("who", ()))),
                 ("quote", span.get("document"), span.get("start"), span.get("end"))}
+        if per_date and _DAY.match(w.get("edtf") or ""):  # one day's happenings are one episode
+            keys.add(("date", w.get("edtf")))
         if keys & seen:
             continue
         seen |= keys
@@ -212,7 +216,7 @@ def answer_fate(base: Base, q: Question) -> Answer | None:
     if death is not None:  # a death the texts write though no stored event names the person
         end = parse_edtf_bounds(death.edtf)[1]
         dated = [ev for ev in dated if end and iso_key(ev["when"]["earliest"]) <= iso_key(end)]
-    last = _one_per_happening(base, q, dated[::-1], FATE_LISTED - (1 if death else 0))
+    last = _one_per_happening(base, q, dated[::-1], FATE_LISTED - (1 if death else 0), per_date=True)
     ans = listing(base, q, last, f"The last the sources tell of {base.name(who)}:")
     ans.values = [(last[0].get("when") or {}).get("edtf", "")] + ([base.name(last[0]["where"])] if last[0].get("where") else []) \
         if last else []

@@ -84,6 +84,7 @@
       if (death >= 0) dated = dated.slice(0, death + 1);
       var seen = new Set(), last = dated.slice().reverse().filter(function (ev) {  // one per happening
         var q0 = listedQuote(ev, listable(q)) || [], keys = ['e' + [ev.kind, ev.when.edtf, ev.where, ev.who.slice().sort()].join('|'), 'q' + [q0[0], q0[1], q0[2]].join('|')];
+        if (/^-?\d{4}-\d{2}-\d{2}$/.test(ev.when.edtf || '')) keys.push('d' + ev.when.edtf);  // one day's happenings are one episode
         if (keys.some(function (k) { return seen.has(k); })) return false;
         keys.forEach(function (k) { seen.add(k); });
         return true;
