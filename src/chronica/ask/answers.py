@@ -116,7 +116,10 @@ def _dated(base: Base, q: Question, ev: dict) -> Answer | None:
     worded = _in_its_words(q, spans)
     ans = Answer(q, "answered", f"{ev['summary']}: {date_label(edtf)}{note}.", [edtf], base.cites(worded))
     if worded != spans and verified(base, ans) is None:  # no date for them: the event's other sentences
-        ans.cites = base.cites(spans)
+        # in their documents; a merged event's sentences in another source may tell another
+        # happening ("he jumped into the carriage" beside "entered the box")
+        docs = {s["document"] for s in worded}
+        ans.cites = base.cites([s for s in spans if s["document"] in docs])
     return ans
 
 

@@ -193,7 +193,8 @@
     var spans = plainFirst(preciseFirst(ev)), worded = inItsWords(q, spans), text = ev.summary + ': ' + dateLabel(ev.when.edtf) + note + '.';
     var bounds = [ev.when.earliest, ev.when.latest], a = answer('answered', text, baseCites(worded), [ev.when.edtf], {bounds: bounds});
     if (worded.length !== spans.length && !verified(q, answer('answered', text, baseCites(worded), [ev.when.edtf], {bounds: bounds}))) {
-      a.cites = baseCites(spans);  // no date for them: the event's other sentences
+      var docs = new Set(worded.map(function (s) { return s[0]; }));  // the event's other sentences in their documents
+      a.cites = baseCites(spans.filter(function (s) { return docs.has(s[0]); }));
     }
     return a;
   }
