@@ -33,6 +33,7 @@ class EvidenceRules:
     anaphors: frozenset[str]
     birth_marks: frozenset[str]
     death_marks: frozenset[str]
+    attempt: re.Pattern | None = None
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +51,8 @@ def evidence_rules() -> EvidenceRules:
         anaphors=frozenset(str(w).casefold() for w in raw.get("anaphors") or ()),
         birth_marks=frozenset(str(w).casefold() for w in raw.get("birth_marks") or ()),
         death_marks=frozenset(str(w).casefold() for w in raw.get("death_marks") or ()),
+        attempt=re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in raw.get("attempt_words") or ("tried",))
+                           + r")\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE),
     )
 
 
@@ -132,17 +135,31 @@ def _wanted_roots(predicate: str, kind: str | None) -> frozenset[str]:
     return frozenset(_root(lemma) for lemma in lemmas) | frozenset(lemmas)
 
 
-def action_at(text: str, q: Question) -> int | None:
-    """Where the span tells the question's happening (offset of the word), or None."""
+def action_at(text: str, q: Question, attempts: bool = False) -> int | None:
+    """Where the span tells the question's happening (offset of the word), or None; a word
+    told only as an attempt or an intention ("tried to shoot") counts only with ``attempts``."""
     if not q.predicate:
         return 0
     forms = {f.casefold() for f in q.predicate_forms}
     roots = _wanted_roots(q.predicate, q.event_kinds[0] if q.event_kinds else None)
     for m in _WORD.finditer(text):
         w = m.group().casefold()
-        if (w in forms or not roots.isdisjoint(_roots_of(w))) and not _someone_elses(text, m.start(), q):
+        if (w in forms or not roots.isdisjoint(_roots_of(w))) and not _someone_elses(text, m.start(), q) \
+                and (attempts or not attempted(text, m.start())):
             return m.start()
     return None
+
+
+def attempted(text: str, at: int) -> bool:
+    """Is the word at ``at`` told as an attempt or an intention ("tried to shoot", "planned to kill")?"""
+    pattern = evidence_rules().attempt
+    return bool(pattern and pattern.search(text[max(0, at - 40):at]))
+
+
+def only_attempted(span: dict, q: Question) -> bool:
+    """The span tells the question's happening only as an attempt at it."""
+    text = span.get("text", "")
+    return bool(q.predicate) and action_at(text, q) is None and action_at(text, q, attempts=True) is not None
 
 
 _POSSESSOR = re.compile(r"([^\W\d_]+)[’']s\s+(?:[^\W\d_]+\s+)?$")

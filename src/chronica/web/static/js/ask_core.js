@@ -191,7 +191,7 @@
       if ((named.length && !shared.length) || !inPeriod(ev, q.period)) return;
       var have = eventStems[ev.id], s = 2 * shared.length, hit = false, told = 0;
       var at = q.kinds.indexOf(ev.kind);
-      if (at >= 0) { s += at === 0 ? 2 : 1; hit = true; }
+      if (at >= 0 && R.generic.indexOf(ev.kind) < 0) { s += at === 0 ? 2 : 1; hit = true; }  // "other" proves nothing
       if (ps.some(function (p) { return have.has(p); })) { s += 1.5; hit = true; }
       ws.forEach(function (w) { if (have.has(w)) { told++; s += 0.5; } });
       nameStems.forEach(function (x) {  // a named thing the event does not involve but its words tell
