@@ -99,3 +99,17 @@ def test_a_broad_kind_does_not_stand_for_the_predicate(asker):
     from chronica.ask.events import best_events
     q = asker.parser.parse("Where was Ada Brook buried?")
     assert "evt_crown" not in [s.event["id"] for s in best_events(asker.base, q)]
+
+
+def test_an_intention_reaches_over_a_coordinated_verb():
+    from chronica.ask.support import attempted
+    text = "Rask was supposed to wait at the gate and seize the keeper, but he slept."
+    assert attempted(text, text.index("seize"))
+    assert not attempted("Rask waited at the gate and seized the keeper.", 30)
+
+
+def test_a_sentence_goes_on_after_an_abbreviation():
+    from chronica.ask.who_text import sentence_bounds
+    text = "He fell in 221 B.C. and was mourned by Ulla Brin. Then spring came."
+    a, b = sentence_bounds(text, text.index("Ulla"), text.index("Ulla") + 4)
+    assert text[a:b] == "He fell in 221 B.C. and was mourned by Ulla Brin."

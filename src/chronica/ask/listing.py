@@ -26,6 +26,7 @@ from .model import Answer, Cite, Question
 from .parse import rules
 from .roles import INVOLVED, plays, wanted
 from .support import plain
+from .same_name import another_of_the_name
 from .verify import PARAGRAPH_REACH, anchor, iso_key, names_it
 from .words import stem
 
@@ -95,6 +96,8 @@ def _fits(base: Base, q: Question, ev: dict) -> bool:
     if not all(involves(base, ev, e) for e in named):
         return False
     if named and not plays(ev, named[0], wanted(q.part)):
+        return False
+    if another_of_the_name(base, q, ev):  # "his son-in-law Hasdrubal" is not the brother asked about
         return False
     if not in_period(ev, q.period):
         return False
@@ -198,7 +201,8 @@ def answer_fate(base: Base, q: Question) -> Answer | None:
     who = named[0]
     # what the person did or underwent (not what others did beside them), told of them
     dated = sorted((ev for ev in base.by_entity.get(who, ()) if (ev.get("when") or {}).get("earliest")
-                    and involves(base, ev, who) and plays(ev, who, INVOLVED) and _quote(base, ev, (who,)) is not None),
+                    and involves(base, ev, who) and plays(ev, who, INVOLVED) and _quote(base, ev, (who,)) is not None
+                    and not another_of_the_name(base, q, ev)),
                    key=lambda ev: iso_key(ev["when"]["earliest"]))  # "228 BC" before "218 BC"
     since = _measured_from(base, q, who)
     if since == "":  # "after ..." names a happening the base does not date: what came after is unknown

@@ -52,7 +52,7 @@ def evidence_rules() -> EvidenceRules:
         birth_marks=frozenset(str(w).casefold() for w in raw.get("birth_marks") or ()),
         death_marks=frozenset(str(w).casefold() for w in raw.get("death_marks") or ()),
         attempt=re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in raw.get("attempt_words") or ("tried",))
-                           + r")\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE),
+                           + r")\s+to\s+(?:[^,.;:!?]{0,100}?\b(?:and|or)\s+)?(?:\w+ly\s+)?$", re.IGNORECASE),
     )
 
 
@@ -151,9 +151,10 @@ def action_at(text: str, q: Question, attempts: bool = False) -> int | None:
 
 
 def attempted(text: str, at: int) -> bool:
-    """Is the word at ``at`` told as an attempt or an intention ("tried to shoot", "planned to kill")?"""
+    """Is the word at ``at`` told as an attempt or an intention ("tried to shoot", "planned to
+    kill", "was supposed to knock on the door and shoot him")?"""
     pattern = evidence_rules().attempt
-    return bool(pattern and pattern.search(text[max(0, at - 40):at]))
+    return bool(pattern and pattern.search(text[max(0, at - 160):at]))
 
 
 def only_attempted(span: dict, q: Question) -> bool:

@@ -63,10 +63,15 @@ def answer_who_in_text(base: Base, q: Question) -> Answer | None:
                   base.cites(unique[:2]))
 
 
-def _sentence(text: str, a: int, b: int) -> tuple[int, int]:
-    while a > 0 and text[a - 1] != "\n" and not (text[a - 1] == " " and text[a - 2:a - 1] in ".!?"):
+def sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
+    """The sentence around [a, b): a stop ends one only before a capital ("221 B.C. and"
+    goes on), a line break always."""
+    while a > 0 and text[a - 1] != "\n" and not (text[a - 1] == " " and text[a - 2:a - 1] in ".!?"
+                                                 and text[a:a + 1].isupper()):
         a -= 1
-    while b < len(text) and text[b] != "\n" and not (text[b] in ".!?" and text[b + 1:b + 2] in (" ", "\n", "")):
+    b = b - 1 if b > a and text[b - 1] in ".!?" else b  # a span ending on its stop ends there
+    while b < len(text) and text[b] != "\n" and not (text[b] in ".!?" and text[b + 1:b + 2] in (" ", "\n", "")
+                                                     and not text[b + 2:b + 3].islower()):
         b += 1
     return a, min(len(text), b + 1) if b < len(text) and text[b] in ".!?" else b
 
@@ -75,7 +80,7 @@ def _fits(base: Base, q: Question, person: str, m: dict) -> Found | None:
     text = base.texts.get(m["document"]) if base.texts else None
     if text is None:
         return None
-    a, b = _sentence(text, m["start"], m["end"])
+    a, b = sentence_bounds(text, m["start"], m["end"])
     sent = text[a:b]
     at, end = m["start"] - a, m["end"] - a
     if not _names_asked(base, q, text, a, sent) or hedged(sent, at):
@@ -103,7 +108,7 @@ def _fits(base: Base, q: Question, person: str, m: dict) -> Found | None:
 
 def _names_asked(base: Base, q: Question, text: str, a: int, sent: str) -> bool:
     """Every entity the question names is written in the sentence or the one before it."""
-    before = text[_sentence(text, max(0, a - 2), max(0, a - 2))[0]:a] if a > 1 else ""
+    before = text[sentence_bounds(text, max(0, a - 2), max(0, a - 2))[0]:a] if a > 1 else ""
     around = (before + " " + sent).casefold()
     have = {stem(w) for w in WORD.findall(around)}
     for e in q.entities:
