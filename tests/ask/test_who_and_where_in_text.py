@@ -113,3 +113,22 @@ def test_a_sentence_goes_on_after_an_abbreviation():
     text = "He fell in 221 B.C. and was mourned by Ulla Brin. Then spring came."
     a, b = sentence_bounds(text, text.index("Ulla"), text.index("Ulla") + 4)
     assert text[a:b] == "He fell in 221 B.C. and was mourned by Ulla Brin."
+
+
+def test_the_nearer_of_two_people_in_the_deeds_clause_did_it(nlp):
+    from chronica.ask import Asker
+    from chronica.ask.passages import MemoryPassages
+    text = "Mara Oss sailed to Vik aboard the Heron under the command of Captain Eirik Lund.\n"
+    doc = "doc_heron"
+
+    def ent(eid, kind, name):
+        a = text.index(name)
+        return {"id": eid, "type": kind, "name": name, "aliases": [],
+                "mentions": [{"document": doc, "start": a, "end": a + len(name), "text": name}]}
+    export = {"format": "chronica-export/1", "generator": "tests/ask", "events": [], "conflicts": [], "relations": [],
+              "documents": [{"id": doc, "path": "h.txt", "title": "H", "sha256": "0" * 64, "chars": len(text)}],
+              "entities": [ent("ent_oss", "person", "Mara Oss"), ent("ent_lund", "person", "Eirik Lund"),
+                           ent("ent_vik", "place", "Vik")]}
+    asker = Asker(export, MemoryPassages({doc: text}), nlp, texts={doc: text})
+    assert asker.ask("Who commanded the Heron?").values == ["Eirik Lund"]
+    assert asker.ask("Which captain took Mara Oss to Vik?").values == ["Eirik Lund"]

@@ -105,11 +105,12 @@ def plain_first(spans, anchor=None) -> list[dict]:
 
 
 @lru_cache(maxsize=64)
-def _kind_triggers(kind: str) -> frozenset[str]:
+def _kind_triggers(kind: str, verbs_only: bool = False) -> frozenset[str]:
     lex = load_lexicon()
     after = evidence_rules().aftermath
     # a trigger needing a particle ("pass away") or marked weak proves nothing alone
-    return frozenset(lemma for table in (lex.verbs, lex.nouns) for lemma, rs in table.items()
+    tables = (lex.verbs,) if verbs_only else (lex.verbs, lex.nouns)
+    return frozenset(lemma for table in tables for lemma, rs in table.items()
                      if lemma not in after and any(x.kind == kind and not x.particle and not x.weak for x in rs))
 
 
@@ -130,18 +131,19 @@ def _roots_of(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=256)
-def _wanted_roots(predicate: str, kind: str | None) -> frozenset[str]:
-    lemmas = {predicate} | (set(_kind_triggers(kind)) if kind and predicate not in evidence_rules().narrow else set())
+def _wanted_roots(predicate: str, kind: str | None, verbs_only: bool = False) -> frozenset[str]:
+    lemmas = {predicate} | (set(_kind_triggers(kind, verbs_only)) if kind and predicate not in evidence_rules().narrow else set())
     return frozenset(_root(lemma) for lemma in lemmas) | frozenset(lemmas)
 
 
-def action_at(text: str, q: Question, attempts: bool = False) -> int | None:
+def action_at(text: str, q: Question, attempts: bool = False, verbs_only: bool = False) -> int | None:
     """Where the span tells the question's happening (offset of the word), or None; a word
-    told only as an attempt or an intention ("tried to shoot") counts only with ``attempts``."""
+    told only as an attempt or an intention ("tried to shoot") counts only with ``attempts``;
+    with ``verbs_only`` the kind's nouns ("battle" for "defeat") do not count."""
     if not q.predicate:
         return 0
     forms = {f.casefold() for f in q.predicate_forms}
-    roots = _wanted_roots(q.predicate, q.event_kinds[0] if q.event_kinds else None)
+    roots = _wanted_roots(q.predicate, q.event_kinds[0] if q.event_kinds else None, verbs_only)
     for m in _WORD.finditer(text):
         w = m.group().casefold()
         if (w in forms or not roots.isdisjoint(_roots_of(w))) and not _someone_elses(text, m.start(), q) \

@@ -32,7 +32,9 @@ _STOP = re.compile(r"[.;:!?\n]")
 class Found:
     person: str
     score: float
-    span: dict
+    span: dict  # the sentence
+    at: int = 0  # the name within it
+    end: int = 0
 
 
 def answer_who_in_text(base: Base, q: Question) -> Answer | None:
@@ -53,14 +55,24 @@ def answer_who_in_text(base: Base, q: Question) -> Answer | None:
     if not best:
         return None
     ranked = sorted(best.values(), key=lambda f: -f.score)
-    if len(ranked) > 1 and ranked[1].score >= ranked[0].score:
-        return None  # two people fit as well: the sentences do not settle it
     top = ranked[0]
-    spans = [s for s in cites[top.person] if s is top.span] + [s for s in cites[top.person] if s is not top.span]
+    # "Geri and Poggi examined it": the doers of a deed together (not "X and Y, the keeper")
+    together = [top] + [f for f in ranked[1:] if q.predicate and _joined(top, f)]
+    if any(f.score >= top.score - 0.01 for f in ranked[1:] if f not in together):
+        return None  # two people fit as well: the sentences do not settle it
+    spans = [top.span] + [s for f in together for s in cites[f.person]]
     unique = list({(s["document"], s["start"]): s for s in spans}.values())
-    name = base.name(top.person)
-    return Answer(q, "answered", f"{name} (from the sentence that tells it; no stored event names them).", [name],
-                  base.cites(unique[:2]))
+    names = [base.name(f.person) for f in together]
+    return Answer(q, "answered", f"{' and '.join(names)} (from the sentence that tells it; no stored event names them).",
+                  names, base.cites(unique[:2]))
+
+
+def _joined(a: Found, b: Found) -> bool:
+    """Two names of one sentence joined by "and" ("Geri and Giovanni Poggi"): they did it together."""
+    if (a.span["document"], a.span["start"]) != (b.span["document"], b.span["start"]):
+        return False
+    first, second = sorted((a, b), key=lambda f: f.at)
+    return a.span["text"][first.end:second.at].strip(" ,") == "and"
 
 
 def sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
@@ -87,12 +99,12 @@ def _fits(base: Base, q: Question, person: str, m: dict) -> Found | None:
         return None
     score = 0.0
     if q.predicate:
-        verb = action_at(sent, q)
+        verb = action_at(sent, q, verbs_only=True)  # a sentence about "the battle" does not say who defeated whom
         if verb is None:
             return None
         if not _same_clause(sent, min(verb, at), max(verb, at)):
             return None
-        score += _part_fits(q, sent, at, verb)
+        score += _part_fits(q, sent, at, verb) - abs(at - verb) / 1000  # the nearer of two equal fits
     have = {stem(w) for w in WORD.findall(sent.casefold())}
     wanted = [stem(w) for w in q.words if w not in (q.predicate, q.person_noun)]
     told = sum(1 for w in wanted if w in have)
@@ -103,7 +115,7 @@ def _fits(base: Base, q: Question, person: str, m: dict) -> Found | None:
         if not _described(sent, at, end, q.person_noun):
             return None
         score += 2.0
-    return Found(person, score, {"document": m["document"], "start": a, "end": b, "text": sent})
+    return Found(person, score, {"document": m["document"], "start": a, "end": b, "text": sent}, at, end)
 
 
 def _names_asked(base: Base, q: Question, text: str, a: int, sent: str) -> bool:
@@ -121,7 +133,8 @@ def _names_asked(base: Base, q: Question, text: str, a: int, sent: str) -> bool:
 
 def _part_fits(q: Question, sent: str, at: int, verb: int) -> float:
     """A person named before the verb did it (or after it, behind "by"); one after it underwent it."""
-    by = bool(re.search(r"\bby\s+(?:[\w-]+,?\s+){0,8}$", sent[verb:at])) if at > verb else False
+    by = at > verb and bool(re.search(r"\bby\s+(?:[\w-]+,?\s+){0,8}$", sent[verb:at])
+                            or re.match(r"\w+\s+of\s+(?:[\w-]+\s+){0,2}$", sent[verb:at]))  # "the command of X"
     doer = at < verb or by
     if q.answer_part == "agent":
         return 1.0 if doer else -1.0

@@ -34,6 +34,7 @@ def _rules() -> dict:
         "narrow": sorted(evidence_rules().narrow), "inflections": list(evidence_rules().inflections), "light": sorted(r.light), "stop": sorted(r.stop),
         "relationLabels": sorted(r.relation_labels), "undergo": sorted(r.undergo), "later": sorted(r.later),
         "generic": sorted(r.generic_kinds),
+        "attempt": evidence_rules().attempt.pattern if evidence_rules().attempt else None,
         "wanted": {k: sorted(v) for k, v in WANTED.items()}, "searchStop": sorted(STOP_WORDS),
         # in the lexicon's order: a predicate's first kind counts most (parse.event_kinds)
         "verbs": {k: list(dict.fromkeys(x.kind for x in v)) for k, v in lex.verbs.items()},

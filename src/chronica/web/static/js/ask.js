@@ -230,9 +230,12 @@
     return [e.name].concat(e.aliases || []).some(function (f) { return f && f.length > 2 && low.indexOf(fold(f)) >= 0; });
   }
   function tellingSpans(q, ev) {  // the spans that tell the asked happening (all, when none does and the verb is not narrow)
-    var told = ev.evidence.filter(function (s) { return RA && RA.actionAt(s[3], q, q.predicate, q.kinds[0]) !== null; });
+    var kind = q.kinds[0], spans = ev.evidence.filter(function (s) {  // support.only_attempted: "tried to shoot him"
+      return !(RA && q.predicate && RA.actionAt(s[3], q, q.predicate, kind) === null && RA.actionAt(s[3], q, q.predicate, kind, true) !== null);
+    });
+    var told = spans.filter(function (s) { return RA && RA.actionAt(s[3], q, q.predicate, kind) !== null; });
     if (told.length) return told;
-    return (R.narrow || []).indexOf(q.predicate) >= 0 ? [] : ev.evidence;
+    return (R.narrow || []).indexOf(q.predicate) >= 0 ? [] : spans;
   }
   function whoDid(q, ev) {  // the event's other people, each named in a plain span that tells the happening
     if (q.entities.length && !plays(ev, q.entities[0], q.part)) return null;  // "who killed X?": a happening X suffered
