@@ -335,10 +335,12 @@ def _days(stop) -> int:
 
 
 def answer_who(base: Base, q: Question) -> Answer | None:
-    # "which captain ...?": a person the texts describe so beside the name comes first
+    # "which captain ...?": a person the texts describe so beside the name comes first;
+    # otherwise the sentences are read only after the stored events and the grammar reading
+    # (service.Asker.ask) have failed
     if q.person_noun:
         return answer_who_in_text(base, q) or _answer_who_stored(base, q)
-    return _answer_who_stored(base, q) or answer_who_in_text(base, q)
+    return _answer_who_stored(base, q)
 
 
 def _answer_who_stored(base: Base, q: Question) -> Answer | None:

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ..resources import load
 from ..resources.names import is_name_form
 from .base import Base
 from .model import Answer, Question
@@ -135,12 +137,19 @@ def _part_fits(q: Question, sent: str, at: int, verb: int) -> float:
     """A person named before the verb did it (or after it, behind "by"); one after it underwent it."""
     by = at > verb and bool(re.search(r"\bby\s+(?:[\w-]+,?\s+){0,8}$", sent[verb:at])
                             or re.match(r"\w+\s+of\s+(?:[\w-]+\s+){0,2}$", sent[verb:at]))  # "the command of X"
-    doer = at < verb or by
+    before = sent[:at].split()[-1:] if at < verb else []
+    governed = bool(before) and before[0].casefold() in _object_preps()  # "toward X and raised": X did not
+    doer = (at < verb and not governed) or by
     if q.answer_part == "agent":
         return 1.0 if doer else -1.0
     if q.answer_part == "patient":
         return 1.0 if not doer else -1.0
     return 0.0
+
+
+@lru_cache(maxsize=1)
+def _object_preps() -> frozenset[str]:
+    return frozenset(str(w) for w in load("ask/questions.yaml").get("object_preps") or ())
 
 
 def _same_clause(sent: str, lo: int, hi: int) -> bool:
