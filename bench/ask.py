@@ -305,17 +305,19 @@ def main() -> None:
     corpora = {name: Corpus(url, nlp, args.rerank) for name, url in urls.items()}
     rows = evaluate(questions, corpora, args.show)
     reranked = " (passages re-ranked)" if args.rerank else ""
-    table(rows, f"chronica ask on {len(rows)} development questions" + reranked)
+    if rows:  # --questions /dev/null runs a held-out set alone
+        table(rows, f"chronica ask on {len(rows)} development questions" + reranked)
     held = evaluate(heldout, corpora, args.show)
     if held:
         table(held, f"chronica ask on {len(held)} held-out questions (never used for tuning)" + reranked)
         table(rows + held, "summary", sets={"development": rows, "held-out": held})
-    r = retrieval(questions, corpora)
+    r = retrieval(questions, corpora) if questions else None
     t = Table(title="passages alone (the 'don't know' fallback): gold evidence among the top 3")
-    for col in r:
+    for col in r or ():
         t.add_column(col, justify="right")
-    t.add_row(*(str(v) if isinstance(v, int) else f"{v:.2f}" for v in r.values()))
-    console.print(t)
+    if r:
+        t.add_row(*(str(v) if isinstance(v, int) else f"{v:.2f}" for v in r.values()))
+        console.print(t)
     if args.json:
         args.json.write_text(json.dumps({"development": rows, "held-out": held}, indent=1), encoding="utf-8")
     if args.events:

@@ -76,3 +76,27 @@ def test_a_quote_naming_the_stop_comes_before_a_dated_heading_that_does_not():
     may = ("1710-05-01", "1710-05-31")
     assert _dated_in_period([heading, naming], may, {"vell"}) == [naming]
     assert _dated_in_period([heading], may, {"vell"}) == [heading]  # nothing names it: the dated one
+
+
+def test_a_merged_event_is_not_cited_by_another_sources_sentence_telling_another_happening(nlp):
+    """The base merged "jumped into the boat" (one source, dated) with "entered the granary"
+    (another, undated): the answer to "when did she enter the granary?" is not proved by the boat."""
+    from chronica.ask import Asker
+    from chronica.ask.passages import MemoryPassages
+    texts = {"doc_boat": "On 4 June 1712 Orla Venn jumped into the boat at Vell.\n",
+             "doc_granary": "Orla Venn entered the granary and counted the sacks.\n"}
+
+    def span(doc, phrase):
+        start = texts[doc].index(phrase)
+        return {"document": doc, "start": start, "end": start + len(phrase), "text": phrase, "when": _day("1712-06-04")}
+    event = {"id": "evt_merged", "kind": "movement", "summary": "Orla Venn jumps into the boat", "when": _day("1712-06-04"),
+             "where": None, "who": ["ent_venn"], "sources": list(texts),
+             "evidence": [span("doc_boat", "On 4 June 1712 Orla Venn jumped into the boat at Vell."),
+                          span("doc_granary", "Orla Venn entered the granary")]}
+    mention = {"document": "doc_boat", "start": 15, "end": 24, "text": "Orla Venn"}
+    export = {"format": "chronica-export/1", "generator": "tests/ask", "conflicts": [], "relations": [],
+              "documents": [{"id": d, "path": f"{d}.txt", "title": d, "sha256": "3" * 64, "chars": len(t)} for d, t in texts.items()],
+              "entities": [{"id": "ent_venn", "type": "person", "name": "Orla Venn", "aliases": [], "mentions": [mention]}],
+              "events": [event]}
+    answer = Asker(export, MemoryPassages(texts), nlp, texts=texts).ask("When did Orla Venn enter the granary?")
+    assert not any("boat" in c.text for c in answer.cites), answer.text

@@ -65,3 +65,9 @@ def test_someone_elses_death_does_not_tell_of_the_asked_persons():
     assert action_at("A rider brought Oswin news of Cadric's death.", q) is None
     assert action_at("Oswin's sudden death shocked the court.", q) is not None
     assert action_at("Oswin died at Felgate.", q) is not None
+
+
+def test_a_question_in_the_text_asks_rather_than_states():
+    assert hedged("And so the clerk burned the ledger himself?")
+    assert hedged("“Did the clerk burn the ledger?”")
+    assert not hedged("The clerk burned the ledger in March.")

@@ -84,3 +84,20 @@ def test_a_fate_lists_the_last_happenings_of_that_person_each_once(glazier):
     assert listed[0] in ("evt_fine1", "evt_fine2") and listed[1:] == ["evt_sail", "evt_glaze"], answer.text
     assert "evt_burial" not in listed
     assert all("Brede" in c.text for c in answer.cites)
+
+
+def test_a_fate_after_a_happening_lists_only_what_came_later(glazier):
+    answer = glazier.ask("What happened to Ansel Brede after he sailed to Lunsby?")
+    listed = _listed(answer)
+    assert listed and set(listed) <= {"evt_fine1", "evt_fine2"}, answer.text
+
+
+def test_a_fate_after_a_place_lists_what_came_after_the_person_was_there(glazier):
+    answer = glazier.ask("Whatever happened to Brede after Korvik?")
+    listed = _listed(answer)
+    assert listed and "evt_settle" not in listed and "evt_glaze" not in listed, answer.text
+
+
+def test_a_fate_after_a_happening_the_base_does_not_date_is_not_guessed(glazier):
+    answer = glazier.ask("What happened to Oda Fenn after she rebuilt the mill?")
+    assert not any(i.get("event") in ("evt_weir",) for i in answer.items), answer.text

@@ -159,3 +159,12 @@ def test_a_quote_giving_only_a_description_does_not_say_who():
     named = _span("On 3 March 1702 the courier Tobias Hale rode out of Varnholm with the salt letters.")
     ans.cites.append(Cite(DOC, named["start"], named["end"], named["text"]))
     assert [c.text for c in verified(base, ans).cites] == [named["text"]]
+
+
+def test_an_answer_cites_each_span_once():
+    from chronica.ask.model import Answer, Cite, Question
+    from chronica.ask.verify import distinct
+    one = Cite("doc_a", 10, 40, "The envoy reached Lisbon in May.", says="May")
+    other = Cite("doc_a", 50, 70, "He left in June.", says="June")
+    ans = Answer(Question("When?", "disputes"), "disputed", "The sources disagree.", cites=[one, other, one])
+    assert distinct(ans).cites == [one, other]

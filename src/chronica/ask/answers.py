@@ -17,11 +17,13 @@ from .lifespan import life_dates
 from .model import Answer, Question
 from .parse import rules
 from .roles import plays, wanted
-from .support import evidence_rules, hedged, located_at, narrow, plain_first, tells
+from .support import action_at, evidence_rules, hedged, located_at, narrow, only_attempted, plain_first, tells
 from .verify import forms_of, verified
+from .who_text import answer_who_in_text
 from .words import stem, stems
 
 MAX_LISTED = 8
+PLACE_REACH = 60  # a place written this far after the question's verb, in its clause, is where it happened
 _WORDS = re.compile(r"\w+")
 
 
@@ -116,7 +118,10 @@ def _dated(base: Base, q: Question, ev: dict) -> Answer | None:
     worded = _in_its_words(q, spans)
     ans = Answer(q, "answered", f"{ev['summary']}: {date_label(edtf)}{note}.", [edtf], base.cites(worded))
     if worded != spans and verified(base, ans) is None:  # no date for them: the event's other sentences
-        ans.cites = base.cites(spans)
+        # in their documents; a merged event's sentences in another source may tell another
+        # happening ("he jumped into the carriage" beside "entered the box")
+        docs = {s["document"] for s in worded}
+        ans.cites = base.cites([s for s in spans if s["document"] in docs])
     return ans
 
 
@@ -195,7 +200,7 @@ def answer_where(base: Base, q: Question) -> Answer | None:
 def _telling(ev: dict, q: Question) -> list[dict]:
     """The event's spans that tell the asked happening; all of them when none does in words
     ("shot" is told by "fired") and the predicate is not narrower than its kind."""
-    spans = list(ev.get("evidence", ()))
+    spans = [s for s in ev.get("evidence", ()) if not only_attempted(s, q)]  # "tried to shoot him" is no shooting
     told = [s for s in spans if tells(s, q)]
     if told:
         return told
@@ -203,7 +208,15 @@ def _telling(ev: dict, q: Question) -> list[dict]:
 
 
 def _placed(base: Base, q: Question, ev: dict) -> Answer | None:
-    """The place the event's spans put it at, with those spans; the event's own place first."""
+    """The place the event's spans put it at, with those spans; the event's own place first,
+    unless the question's own verb is written with another place ("buried ... of the Busento")."""
+    at_place, by_verb = _placed_at(base, q, ev), _placed_by_verb(base, q, ev)
+    if by_verb and (at_place is None or set(by_verb.values) != set(at_place.values)):
+        return by_verb
+    return at_place
+
+
+def _placed_at(base: Base, q: Question, ev: dict) -> Answer | None:
     at: dict[str, list[dict]] = {}
     for span in (s for s in ev.get("evidence", ()) if tells(s, q)):
         for pid, off in base.places_in(span):
@@ -215,6 +228,32 @@ def _placed(base: Base, q: Question, ev: dict) -> Answer | None:
     pid = ev.get("where") if ev.get("where") in at else max(at, key=lambda p: (len(at[p]), bool(base.entities[p].get("part_of"))))
     place = base.name(pid)
     return Answer(q, "answered", f"{ev['summary']}: in {place}" + _when_suffix(ev) + ".", [place], base.cites(at[pid]))
+
+
+def _placed_by_verb(base: Base, q: Question, ev: dict) -> Answer | None:
+    """"Where is he buried?" asked of a span telling two happenings ("died in Cosenza, and
+    his body was buried under the riverbed of the Busento"): the place written after the
+    question's own verb in its clause is its place, not the other happening's."""
+    if not q.predicate or (ev.get("kind") in q.event_kinds[:1] and ev.get("kind") not in rules().generic_kinds):
+        return None  # the event is the asked happening itself: its own place stands
+    for span in plain_first([s for s in ev.get("evidence", ()) if tells(s, q)]):
+        text = span.get("text", "")
+        verb = action_at(text, q)
+        after = [(off, pid) for pid, off in base.places_in(span) if verb is not None and verb < off <= verb + PLACE_REACH
+                 and pid not in q.entities and not re.search(r"[,;:()]|\.\s", text[verb:off])
+                 and not _only_on_the_way(base, span, pid) and _written_as_name(base, span, pid, off)]
+        if after and not hedged(text, verb):
+            off, pid = min(after)
+            place = base.name(pid)
+            told = " ".join(text[verb:off + len(place)].split())
+            return Answer(q, "answered", f"In {place}: “{told}”.", [place], base.cites([span]))
+    return None
+
+
+def _written_as_name(base: Base, span: dict, place: str, off: int) -> bool:
+    """The place is written by one of its names, not an adjective ("the French coast")."""
+    text = span.get("text", "")[off:].casefold()
+    return any(text.startswith(f) and not text[len(f):len(f) + 1].isalpha() for f in _forms(base, place))
 
 
 def _only_on_the_way(base: Base, span: dict, place: str) -> bool:
@@ -296,6 +335,15 @@ def _days(stop) -> int:
 
 
 def answer_who(base: Base, q: Question) -> Answer | None:
+    # "which captain ...?": a person the texts describe so beside the name comes first;
+    # otherwise the sentences are read only after the stored events and the grammar reading
+    # (service.Asker.ask) have failed
+    if q.person_noun:
+        return answer_who_in_text(base, q) or _answer_who_stored(base, q)
+    return _answer_who_stored(base, q)
+
+
+def _answer_who_stored(base: Base, q: Question) -> Answer | None:
     if q.role and q.entities:
         ans = _who_by_relation(base, q)
         if ans:

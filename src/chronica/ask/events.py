@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .base import Base, overlaps
 from .model import Question
+from .parse import rules
 from .words import WORD as _WORD
 from .words import stem
 
@@ -56,7 +57,8 @@ def score_event(base: Base, q: Question, ev: dict, entities: tuple[str, ...],
     s = 2.0 * len(shared)
     hit = False
     told = 0  # question words and names the event's text shares, beyond its predicate
-    if q.event_kinds and ev.get("kind") in q.event_kinds:  # the predicate's own kind first, related kinds less
+    if q.event_kinds and ev.get("kind") in q.event_kinds and ev.get("kind") not in rules().generic_kinds:
+        # the predicate's own kind first, related kinds less; a kind as broad as "other" proves nothing
         s, hit = s + (2.0 if ev.get("kind") == q.event_kinds[0] else 1.0), True
     if want.predicate & have:
         s, hit = s + 1.5, True

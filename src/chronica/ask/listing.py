@@ -14,6 +14,7 @@ is listed once).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from ..resources import load
@@ -21,15 +22,18 @@ from ..time.edtf import parse_edtf_bounds
 from .base import Base, date_label
 from .events import best_events, in_period
 from .lifespan import death_told
-from .model import Answer, Question
+from .model import Answer, Cite, Question
+from .parse import rules
 from .roles import INVOLVED, plays, wanted
 from .support import plain
+from .same_name import another_of_the_name
 from .verify import PARAGRAPH_REACH, anchor, iso_key, names_it
 from .words import stem
 
 MAX_LISTED = 8
 _WORD = re.compile(r"[^\W\d_]+")
 FATE_LISTED = 3
+_DAY = re.compile(r"^-?\d{4}-\d{2}-\d{2}$")
 
 
 def involves(base: Base, ev: dict, entity: str) -> bool:
@@ -93,6 +97,8 @@ def _fits(base: Base, q: Question, ev: dict) -> bool:
         return False
     if named and not plays(ev, named[0], wanted(q.part)):
         return False
+    if another_of_the_name(base, q, ev):  # "his son-in-law Hasdrubal" is not the brother asked about
+        return False
     if not in_period(ev, q.period):
         return False
     have = base.stem_cache.get(ev["id"], set())
@@ -127,9 +133,24 @@ def listing(base: Base, q: Question, events: list[dict], intro: str) -> Answer:
                       "where": base.name(ev.get("where")) if ev.get("where") else None})
         span = _quote(base, ev, about)
         if span is not None:
-            cites.append(base.cite(span))
+            cites.append(_who_it_is(base, base.cite(span), about))
     lines = "; ".join(f"{date_label(i['when']) if i['when'] else 'undated'}: {i['summary']}" for i in items)
     return Answer(q, "answered", f"{intro} {lines}.", [i["when"] or "" for i in items], cites, items=items)
+
+
+def _who_it_is(base: Base, cite: Cite, about: tuple[str, ...]) -> Cite:
+    """A quote telling the happening with a pronoun ("He threw his knife down and rode
+    away") widened back to the sentence of its paragraph that names the asked person
+    ("Powell finally fled. He threw ..."): the evidence then says whose happening it is."""
+    people = [e for e in about if base.type(e) != "place"]
+    text = (base.texts or {}).get(cite.document)
+    if not people or text is None or all(names_it(cite.text, _forms(base, e)) for e in people):
+        return cite
+    forms = set().union(*(_forms(base, e) for e in people))
+    before = anchor(base, cite, lambda t: names_it(t, forms), PARAGRAPH_REACH, paragraph=True)
+    if before is None:
+        return cite
+    return replace(cite, start=before.start, text=text[before.start:cite.end])
 
 
 def answer_what(base: Base, q: Question) -> Answer | None:
@@ -150,10 +171,11 @@ def answer_what(base: Base, q: Question) -> Answer | None:
     return listing(base, q, events, intro)
 
 
-def _one_per_happening(base: Base, q: Question, events: list[dict], limit: int) -> list[dict]:
+def _one_per_happening(base: Base, q: Question, events: list[dict], limit: int, per_date: bool = False) -> list[dict]:
     """Up to ``limit`` events, one per happening: per (kind, date, place, people), and per
     quote (two events the base left apart but told by one sentence are one happening); the
-    first in order."""
+    first in order. ``per_date``: one per day too (a fate's last day, "he fled, threw his
+    knife down, rode away", is one episode; a month or a year may hold several)."""
     about = _listable(base, q)
     seen, out = set(), []
     for ev in events:
@@ -163,6 +185,8 @@ def _one_per_happening(base: Base, q: Question, events: list[dict], limit: int) 
         span = _quote(base, ev, about) or {}
         keys = {("event", ev.get("kind"), w.get("edtf"), ev.get("where"), frozenset(ev.get("who", ()))),
                 ("quote", span.get("document"), span.get("start"), span.get("end"))}
+        if per_date and _DAY.match(w.get("edtf") or ""):  # one day's happenings are one episode
+            keys.add(("date", w.get("edtf")))
         if keys & seen:
             continue
         seen |= keys
@@ -177,18 +201,26 @@ def answer_fate(base: Base, q: Question) -> Answer | None:
     who = named[0]
     # what the person did or underwent (not what others did beside them), told of them
     dated = sorted((ev for ev in base.by_entity.get(who, ()) if (ev.get("when") or {}).get("earliest")
-                    and involves(base, ev, who) and plays(ev, who, INVOLVED) and _quote(base, ev, (who,)) is not None),
+                    and involves(base, ev, who) and plays(ev, who, INVOLVED) and _quote(base, ev, (who,)) is not None
+                    and not another_of_the_name(base, q, ev)),
                    key=lambda ev: iso_key(ev["when"]["earliest"]))  # "228 BC" before "218 BC"
+    since = _measured_from(base, q, who)
+    if since == "":  # "after ..." names a happening the base does not date: what came after is unknown
+        return None
+    if since:
+        dated = [ev for ev in dated if iso_key(ev["when"]["earliest"]) > iso_key(since)]
     deaths = [i for i, ev in enumerate(dated) if ev.get("kind") == "death" and who in ev.get("who", ())]
     if deaths:  # a life ends at its death: later events naming the person are about the dead
         dated = dated[:deaths[-1] + 1]
     death = None if deaths or base.type(who) != "person" else death_told(base, who, q)
+    if death is not None and since and iso_key(parse_edtf_bounds(death.edtf)[1] or since) <= iso_key(since):
+        death = None
     if not dated and death is None:
         return None
     if death is not None:  # a death the texts write though no stored event names the person
         end = parse_edtf_bounds(death.edtf)[1]
         dated = [ev for ev in dated if end and iso_key(ev["when"]["earliest"]) <= iso_key(end)]
-    last = _one_per_happening(base, q, dated[::-1], FATE_LISTED - (1 if death else 0))
+    last = _one_per_happening(base, q, dated[::-1], FATE_LISTED - (1 if death else 0), per_date=True)
     ans = listing(base, q, last, f"The last the sources tell of {base.name(who)}:")
     ans.values = [(last[0].get("when") or {}).get("edtf", "")] + ([base.name(last[0]["where"])] if last[0].get("where") else []) \
         if last else []
@@ -198,6 +230,25 @@ def answer_fate(base: Base, q: Question) -> Answer | None:
         ans.cites.insert(0, base.cite(_naming_death(base, who, death.span)))
         ans.items.insert(0, {"event": None, "summary": f"{base.name(who)} dies", "when": death.edtf, "where": None})
     return ans
+
+
+def _measured_from(base: Base, q: Question, who: str) -> str | None:
+    """Where "what happened to X after he was arrested / after Zama" starts: the latest
+    bound of X's happening the clause names (by its verb; else X's last happening at the
+    place or with the people it names); None for a fate asked without "after", "" when the happening is not dated."""
+    if not rules().later & {w.casefold() for w in _WORD.findall(q.text)}:
+        return None
+    others = [e for e in q.entities if e != who]
+    if q.predicate:
+        found = [s.event for s in best_events(base, q, limit=5) if involves(base, s.event, who)]
+    elif others:
+        found = [ev for ev in base.by_entity.get(who, ()) if all(involves(base, ev, e) for e in others)]
+    else:
+        return None
+    ends = [end for ev in found if (end := (ev.get("when") or {}).get("latest"))]
+    if not ends:
+        return ""
+    return ends[0] if q.predicate else max(ends, key=iso_key)  # the best-fitting happening; else the last there
 
 
 def _naming_death(base: Base, who: str, span: dict) -> dict:

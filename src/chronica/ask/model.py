@@ -26,6 +26,7 @@ class Question:
     place_words: tuple[str, ...] = ()  # unresolved proper names after a preposition ("at Tarvisium"): the event must tell them
     part: str | None = None  # the first named entity's part: "agent" (what did X do), "patient", "involved" (what happened to X)
     answer_part: str | None = None  # the part "who" asks for: "agent" (who killed X), "patient" (who was killed)
+    person_noun: str | None = None  # "which captain took him?": the answer is described so ("Captain X", "a carpenter, X")
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,9 @@ class Rules:
     stop: frozenset[str]
     relation_labels: frozenset[str]
     undergo: frozenset[str]
+    later: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
+    generic_kinds: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +51,10 @@ def rules() -> Rules:
         stop=frozenset(str(w) for w in raw.get("stop") or ()),
         relation_labels=frozenset(labels),
         undergo=frozenset(raw.get("undergo_verbs") or ()),
+        later=frozenset(raw.get("later_words") or ()),
+        generic_kinds=frozenset(str(k) for k in raw.get("generic_kinds") or ()),
+        person_nouns=frozenset(str(w) for w in raw.get("person_nouns") or ())
+        | frozenset(str(w) for w in load("aliases/roles.yaml").get("role_nouns") or ()),
     )
 
 
@@ -61,12 +68,26 @@ def _events_lexicon():
     return load_lexicon()
 
 
+_WHICH_NOUN = re.compile(r"^(?:by |with |to |from |for |under )?(?:which|what) (?:\w+ )?(\w+)\b")
+
+
 def question_kind(text: str) -> str:
     low = " ".join(text.casefold().split())
     for kind, pattern in rules().kinds:
         if pattern.search(low):
             return kind
-    return "passages"
+    return "who" if person_noun_asked(low) else "passages"
+
+
+def person_noun_asked(low: str) -> str | None:
+    """"Which captain took him to Elba?", "what Numidian king fought...": the person noun
+    the question asks by (role nouns the resolver knows, and the asker's own list)."""
+    m = _WHICH_NOUN.match(low)
+    if not m:
+        return None
+    words = low[m.start():m.end()].split()[-2:]
+    nouns = rules().person_nouns
+    return next((w for w in reversed(words) if w in nouns or (w.endswith("s") and w[:-1] in nouns)), None)
 
 
 def event_kinds(lemma: str | None, pos: str = "verb", passive: bool = False) -> tuple[str, ...]:
@@ -132,9 +153,12 @@ def _part(doc, start: int, end: int) -> str | None:
 
 
 def _answer_part(doc, hits) -> str | None:
-    """The part "who" asks for; none where the named entity is the subject already ("who
-    did X surrender to?": the small parser may take "who" for a second subject)."""
+    """The part "who" (or "which captain") asks for; none where the named entity is the
+    subject already ("who did X surrender to?": the small parser may take "who" for a second subject)."""
     part = next((_part(doc, t.idx, t.idx + len(t)) for t in doc if t.lower_ in ("who", "whom")), None)
+    if part is None:  # "which general captured Skopje?": the part of the noun "which" picks
+        part = next((_part(doc, t.head.idx, t.head.idx + len(t.head)) for t in doc
+                     if t.lower_ in ("which", "what") and t.dep_ == "det"), None)
     if part in ("agent", "told") and any(_part(doc, h.start, h.end) in ("agent", "told") for h in hits):
         return None
     return "agent" if part == "told" else part  # "who did it?"
@@ -180,6 +204,7 @@ class QuestionParser:
             role_forms=self.plurals.get(role or "", ()),
             part="involved" if kind == "fate" else _part(doc, hits[0].start, hits[0].end) if hits else None,
             answer_part=_answer_part(doc, hits),
+            person_noun=person_noun_asked(text.casefold()) if kind == "who" else None,
         )
 
     @staticmethod

@@ -18,6 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from . import answers, listing, quantities, reading
 from .base import Base
 from .verify import verified
+from .who_text import answer_who_in_text
 from .model import Answer, Passage, Question
 from .names import NameIndex
 from .parse import QuestionParser, time_tagger, rules
@@ -65,6 +66,10 @@ class Asker:
         if answerer is not None:  # no stored event gives it: read it from the sentences that tell it
             read = self.passages.search(reading.query_words(self.base, q), PASSAGES_FETCHED)
             ans = verified(self.base, reading.read_answer(self.base, q, read, self.parser.nlp))
+            if ans is not None and ans.cites:
+                return ans
+        if q.kind == "who":  # the last resort: a person named in a sentence that tells it
+            ans = verified(self.base, answer_who_in_text(self.base, q))
             if ans is not None and ans.cites:
                 return ans
         found = self.nearest(q)

@@ -3,8 +3,8 @@ answerers cite (word lists in the resource ``ask/evidence.yaml``):
 
 - the span tells the question's happening (the predicate in some form, or a trigger word
   of its event kind, unless the predicate is narrower than its kind: "succeed");
-- it states rather than reports: a legend, a rumour or a speaker's quoted words are
-  demoted below plain statements, and never stand for an event in a list;
+- it states rather than reports: a legend, a rumour, a speaker's quoted words or a
+  question asked are demoted below plain statements, and never stand for an event in a list;
 - for a place, it puts the happening AT the place ("in Cosenza"), not on the way to it.
 """
 from __future__ import annotations
@@ -33,6 +33,7 @@ class EvidenceRules:
     anaphors: frozenset[str]
     birth_marks: frozenset[str]
     death_marks: frozenset[str]
+    attempt: re.Pattern | None = None
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +51,8 @@ def evidence_rules() -> EvidenceRules:
         anaphors=frozenset(str(w).casefold() for w in raw.get("anaphors") or ()),
         birth_marks=frozenset(str(w).casefold() for w in raw.get("birth_marks") or ()),
         death_marks=frozenset(str(w).casefold() for w in raw.get("death_marks") or ()),
+        attempt=re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in raw.get("attempt_words") or ("tried",))
+                           + r")\s+to\s+(?:[^,.;:!?]{0,100}?\b(?:and|or)\s+)?(?:\w+ly\s+)?$", re.IGNORECASE),
     )
 
 
@@ -62,7 +65,10 @@ def hedged(text: str, anchor: int | None = None) -> bool:
     """Is the clause that answers (the one holding ``anchor``; the first clause when none)
     told as a legend, a rumour or someone's quoted words? A marker in an aside right after
     it qualifies it ("buried, according to legend, ..."), and one before it frames it
-    when a colon or a quotation introduces the clause ("You may have heard the story: ...")."""
+    when a colon or a quotation introduces the clause ("You may have heard the story: ...").
+    A question asks rather than states ("And he signed it with a false name?")."""
+    if text.rstrip(" \"”’')").endswith("?"):
+        return True
     r = evidence_rules()
     end = _clause_end(text, anchor if anchor is not None else 0)
     start = 0
@@ -99,11 +105,12 @@ def plain_first(spans, anchor=None) -> list[dict]:
 
 
 @lru_cache(maxsize=64)
-def _kind_triggers(kind: str) -> frozenset[str]:
+def _kind_triggers(kind: str, verbs_only: bool = False) -> frozenset[str]:
     lex = load_lexicon()
     after = evidence_rules().aftermath
     # a trigger needing a particle ("pass away") or marked weak proves nothing alone
-    return frozenset(lemma for table in (lex.verbs, lex.nouns) for lemma, rs in table.items()
+    tables = (lex.verbs,) if verbs_only else (lex.verbs, lex.nouns)
+    return frozenset(lemma for table in tables for lemma, rs in table.items()
                      if lemma not in after and any(x.kind == kind and not x.particle and not x.weak for x in rs))
 
 
@@ -124,22 +131,38 @@ def _roots_of(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=256)
-def _wanted_roots(predicate: str, kind: str | None) -> frozenset[str]:
-    lemmas = {predicate} | (set(_kind_triggers(kind)) if kind and predicate not in evidence_rules().narrow else set())
+def _wanted_roots(predicate: str, kind: str | None, verbs_only: bool = False) -> frozenset[str]:
+    lemmas = {predicate} | (set(_kind_triggers(kind, verbs_only)) if kind and predicate not in evidence_rules().narrow else set())
     return frozenset(_root(lemma) for lemma in lemmas) | frozenset(lemmas)
 
 
-def action_at(text: str, q: Question) -> int | None:
-    """Where the span tells the question's happening (offset of the word), or None."""
+def action_at(text: str, q: Question, attempts: bool = False, verbs_only: bool = False) -> int | None:
+    """Where the span tells the question's happening (offset of the word), or None; a word
+    told only as an attempt or an intention ("tried to shoot") counts only with ``attempts``;
+    with ``verbs_only`` the kind's nouns ("battle" for "defeat") do not count."""
     if not q.predicate:
         return 0
     forms = {f.casefold() for f in q.predicate_forms}
-    roots = _wanted_roots(q.predicate, q.event_kinds[0] if q.event_kinds else None)
+    roots = _wanted_roots(q.predicate, q.event_kinds[0] if q.event_kinds else None, verbs_only)
     for m in _WORD.finditer(text):
         w = m.group().casefold()
-        if (w in forms or not roots.isdisjoint(_roots_of(w))) and not _someone_elses(text, m.start(), q):
+        if (w in forms or not roots.isdisjoint(_roots_of(w))) and not _someone_elses(text, m.start(), q) \
+                and (attempts or not attempted(text, m.start())):
             return m.start()
     return None
+
+
+def attempted(text: str, at: int) -> bool:
+    """Is the word at ``at`` told as an attempt or an intention ("tried to shoot", "planned to
+    kill", "was supposed to knock on the door and shoot him")?"""
+    pattern = evidence_rules().attempt
+    return bool(pattern and pattern.search(text[max(0, at - 160):at]))
+
+
+def only_attempted(span: dict, q: Question) -> bool:
+    """The span tells the question's happening only as an attempt at it."""
+    text = span.get("text", "")
+    return bool(q.predicate) and action_at(text, q) is None and action_at(text, q, attempts=True) is not None
 
 
 _POSSESSOR = re.compile(r"([^\W\d_]+)[’']s\s+(?:[^\W\d_]+\s+)?$")

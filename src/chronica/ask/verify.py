@@ -194,8 +194,21 @@ def _at_the_place(base: Base, ans: Answer, cites: list[Cite]) -> list[Cite]:
     return keep
 
 
+def distinct(ans: Answer) -> Answer:
+    """The answer citing each span once: two claims or two events told by one sentence
+    are one quote (the first, with what it says)."""
+    seen, cites = set(), []
+    for c in ans.cites:
+        if (c.document, c.start, c.end) not in seen:
+            seen.add((c.document, c.start, c.end))
+            cites.append(c)
+    return ans if len(cites) == len(ans.cites) else replace(ans, cites=cites)
+
+
 def verified(base: Base, ans: Answer | None) -> Answer | None:
-    """The answer citing only the quotes that support it; None when none does."""
+    """The answer citing only the quotes that support it, each once; None when none does."""
+    if ans is not None:
+        ans = distinct(ans)
     if ans is None or ans.status != "answered" or ans.question.kind not in CHECKED:
         return ans
     cites: list[Cite] = []

@@ -32,7 +32,9 @@ def _rules() -> dict:
         "kinds": [[k, p.pattern] for k, p in r.kinds], "related": r.related, "passive": r.passive,
         "lightKinds": r.light_kinds, "withDate": r.with_a_date,
         "narrow": sorted(evidence_rules().narrow), "inflections": list(evidence_rules().inflections), "light": sorted(r.light), "stop": sorted(r.stop),
-        "relationLabels": sorted(r.relation_labels), "undergo": sorted(r.undergo),
+        "relationLabels": sorted(r.relation_labels), "undergo": sorted(r.undergo), "later": sorted(r.later),
+        "generic": sorted(r.generic_kinds),
+        "attempt": evidence_rules().attempt.pattern if evidence_rules().attempt else None,
         "wanted": {k: sorted(v) for k, v in WANTED.items()}, "searchStop": sorted(STOP_WORDS),
         # in the lexicon's order: a predicate's first kind counts most (parse.event_kinds)
         "verbs": {k: list(dict.fromkeys(x.kind for x in v)) for k, v in lex.verbs.items()},

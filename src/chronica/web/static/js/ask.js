@@ -1,238 +1,16 @@
-/* Asking in the static report: the server's rules (chronica.ask), run in the browser over
-   the exported facts in ask-data.js. Question kinds, trigger lexicon and stop words come
-   from the same data files; every answer cites its spans; otherwise the nearest passages. */
+/* Asking in the static report: the answerers, one per question kind, as chronica.ask's,
+   over the ground ask_core.js lays (the indexed facts, the parsed question); every answer
+   cites its spans; otherwise the nearest passages. */
 (function () {
   'use strict';
-  var C = window.Chronica, D = window.CHRONICA_ASK;
-  if (!D) return;
-  var R = D.rules, MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august',
-    'september', 'october', 'november', 'december'];
-  var NUM = {one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-    eleven: 11, twelve: 12, a: 1, an: 1};
-  var PEOPLE = ['person', 'group', 'organization'];
-  var DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'this', 'that', 'these', 'those', 'my', 'our', 'your']);
-  var STOP = new Set(R.stop.concat(R.light)), LABELS = new Set(R.relationLabels), LIGHT = new Set(R.light);
-  var IRREGULAR = D.irregular || {}, IRR_VERB = {}, IRR_NOUN = {};  // form -> lemma ("wrote" -> "write")
-  Object.keys(IRREGULAR.verb || {}).forEach(function (l) { IRREGULAR.verb[l].forEach(function (f) { IRR_VERB[f] = IRR_VERB[f] || l; }); });
-  Object.keys(IRREGULAR.noun || {}).forEach(function (l) { IRREGULAR.noun[l].forEach(function (f) { IRR_NOUN[f] = IRR_NOUN[f] || l; }); });
-
-  function fold(t) { return String(t || '').toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/’/g, "'"); }
-  function key(t) { return fold(t).replace(/'s$/, '').replace(/^the /, '').trim(); }
-  function stem(w) {
-    w = fold(w);
-    var suf = ['ations', 'ation', 'ings', 'ing', 'ied', 'ies', 'ed', 'es', 's'];
-    for (var i = 0; i < suf.length; i++) {
-      if (w.endsWith(suf[i]) && w.length - suf[i].length >= 3) { w = w.slice(0, -suf[i].length); break; }
-    }
-    return w.slice(0, 5);
-  }
-  window.ChronicaAskStem = stem;
-  function stems(t) { return new Set((fold(t).match(/[\p{L}\p{N}_]+/gu) || []).map(stem)); }
-  function isName(f) {
-    var ws = f.split(/\s+/);
-    return ws.length > 0 && ws[0].toLowerCase() !== 'the' && /^\p{Lu}/u.test(ws[0]) &&
-      ws.every(function (w) { return /^\p{Lu}/u.test(w) || ['of', 'de', 'von', 'van', 'da', 'di', 'la', 'le', 'du', 'del'].indexOf(w) >= 0; });
-  }
-
-  // ------------------------------------------------------------------ the base --
-  var ents = {}, byEntity = {}, forms = {}, eventStems = {};
-  D.entities.forEach(function (e) { ents[e.id] = e; });
-  function placesOf(ev) {
-    var out = [], cur = ev.where;
-    while (cur && ents[cur] && out.indexOf(cur) < 0) { out.push(cur); cur = ents[cur].part_of; }
-    return out;
-  }
-  var events = D.events.slice().sort(function (a, b) {
-    var x = (a.when || {}).earliest || '~', y = (b.when || {}).earliest || '~';
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
-  events.forEach(function (ev) {
-    ev.who.concat(placesOf(ev)).forEach(function (id) { (byEntity[id] = byEntity[id] || []).push(ev); });
-    eventStems[ev.id] = stems(ev.summary + ' ' + ev.evidence.map(function (s) { return s[3]; }).join(' '));
-  });
-  var surnames = {};  // a surname alone finds the person (names.NameIndex), unless it is a name itself
-  D.entities.forEach(function (e) {
-    [e.name].concat(e.aliases).forEach(function (f) {
-      if (!f || !isName(f)) return;
-      (forms[key(f)] = forms[key(f)] || []).push(e.id);
-      var ws = f.split(/\s+/), last = ws[ws.length - 1];
-      if (e.type === 'person' && ws.length > 1 && ['of', 'the', 'de', 'von', 'van', 'da', 'di', 'la', 'le', 'du', 'del'].indexOf(lower(last)) < 0) {
-        (surnames[key(last)] = surnames[key(last)] || []).push(e.id);
-      }
-    });
-  });
-  Object.keys(surnames).forEach(function (k) { if (!forms[k]) forms[k] = surnames[k]; });
-  Object.keys(forms).forEach(function (k) {  // most mentioned first, then by id
-    forms[k] = Array.from(new Set(forms[k])).sort(function (a, b) { return ents[b].mentions - ents[a].mentions || (a < b ? -1 : a > b ? 1 : 0); });
-  });
-  function name(id) { return (ents[id] || {}).name || id; }
-
-  // ------------------------------------------------------------------ parsing --
-  function lemmas(w) {
-    var out = [w, w.replace(/ied$/, 'y'), w.replace(/ed$/, ''), w.replace(/d$/, ''), w.replace(/ing$/, ''),
-      w.replace(/ing$/, 'e'), w.replace(/s$/, ''), w.replace(/es$/, '')];
-    if (w === 'born') out.unshift('bear');
-    return out;
-  }
-  function parse(text) {
-    var low = fold(text).replace(/\s+/g, ' '), kind = 'passages';
-    for (var i = 0; i < R.kinds.length; i++) { if (new RegExp(R.kinds[i][1]).test(low)) { kind = R.kinds[i][0]; break; } }
-    var toks = [], m, re = /[\p{L}\p{N}'’-]+/gu;
-    while ((m = re.exec(text))) toks.push({t: m[0], i: m.index});
-    var found = [], used = new Set(), names = [], spans = [];
-    for (var a = 0; a < toks.length; a++) {
-      for (var n = Math.min(6, toks.length - a); n > 0; n--) {
-        var k = key(toks.slice(a, a + n).map(function (x) { return x.t; }).join(' '));
-        if (forms[k] && (n > 1 || /^\p{Lu}/u.test(toks[a].t))) {
-          found.push(forms[k][0]); spans.push([a, a + n]);
-          names.push(text.slice(toks[a].i, toks[a + n - 1].i + toks[a + n - 1].t.length).replace(/['’]s$/, '').replace(/^the /i, ''));
-          for (var j = a; j < a + n; j++) used.add(j);
-          a += n - 1; break;
-        }
-      }
-    }
-    var q = {text: text, kind: kind, entities: Array.from(new Set(found)), kinds: [], words: [], period: period(low), names: names,
-      periodText: periodText(text.replace(/\s+/g, ' '), low)};
-    if (q.period && (R.withDate || {})[kind]) q.kind = R.withDate[kind];  // "what happened to X in 1839?"
-    var kept = toks.filter(function (x, j) { return !used.has(j) && !/^\d+$/.test(x.t) && MONTHS.indexOf(fold(x.t)) < 0; });
-    var rest = kept.map(function (x) { return fold(x.t).replace(/'s$/, ''); });
-    // a word after a determiner is a noun ("after the shooting"): no verb is looked for there
-    var verbal = kept.filter(function (x) { var j = toks.indexOf(x); return !(j > 0 && DETERMINERS.has(fold(toks[j - 1].t))); })
-      .map(function (x) { return fold(x.t).replace(/'s$/, ''); });
-    predicate(q, verbal, low);
-    q.forms = (IRREGULAR.verb || {})[q.predicate] || [];
-    q.words = Array.from(new Set(rest.filter(function (w) { return !STOP.has(w) && w.length > 2; })
-      .map(function (w) { return verbLemma(w) || (/ed$/.test(w) && lemmas(w).find(function (x) { return R.verbs[x]; })) || singular(w); })
-      .filter(function (w) { return w !== q.predicate && !STOP.has(w); })));
-    q.role = rest.find(function (w) { return LABELS.has(w); });
-    if (kind === 'how_many') q.role = counted(low);
-    q.roleForms = (IRREGULAR.noun || {})[q.role] || [];
-    q.asksObject = asksObject(low);
-    if (RO) RO.parts(q, toks, spans, function (w) {  // a verb's lemma ("happened": happen), null for another word
-      return verbLemma(w) || lemmas(w).find(function (x) { return R.verbs[x] || LIGHT.has(x); }) || null;
-    });
-    return q;
-  }
-  // the question's predicate as spaCy finds it: the first verb (by the forms the texts use
-  // as verbs, or the trigger lexicon) that is not a light verb; else an event noun
-  function predicate(q, rest, low) {
-    var hit = rest.some(function (w) {
-      var l = verbLemma(w) || lemmas(w).find(function (x) { return R.verbs[x]; });
-      if (!l || STOP.has(w) || LIGHT.has(l)) return false;
-      q.predicate = l; q.kinds = (R.verbs[l] || []).slice();
-      return true;
-    }) || rest.some(function (w) { return R.nouns[w] ? (q.predicate = w, q.kinds = R.nouns[w].slice(), true) : false; });
-    if (hit && q.kinds.length && /\b(?:was|were|been)\b/.test(low) && /ed\b|\bborn\b/.test(low)) {
-      q.kinds = q.kinds.reduce(function (o, k) { return o.concat(R.passive[k] || []); }, []).concat(q.kinds);
-    }
-    if (!q.kinds.length) rest.some(function (w) { return R.lightKinds[w] ? (q.kinds = R.lightKinds[w].slice(), true) : false; });
-    q.kinds.slice().forEach(function (k) { q.kinds = q.kinds.concat(R.related[k] || []); });
-    q.kinds = Array.from(new Set(q.kinds));
-  }
-  var VERB_LEMMAS = new Set(Object.keys(IRREGULAR.verb || {}).concat(Object.keys(D.verbs || {}).map(function (f) { return D.verbs[f]; })));
-  function verbLemma(w) { return w === 'born' ? 'bear' : IRR_VERB[w] || (D.verbs || {})[w] || (VERB_LEMMAS.has(w) ? w : null); }
-  function singular(w) {
-    if (IRR_NOUN[w]) return IRR_NOUN[w];
-    if (/ies$/.test(w) && w.length > 4) return w.slice(0, -3) + 'y';
-    if (/(?:ss|x|ch|sh)es$/.test(w)) return w.slice(0, -2);
-    return /[^s]s$/.test(w) ? w.slice(0, -1) : w;
-  }
-  function counted(low) {  // "how many iron pegs ...": the noun the count is of
-    var after = low.split(/how (?:many|much) /)[1];
-    if (!after) return null;
-    var ws = after.split(/[^\p{L}\p{N}'-]+/u), last = null;
-    for (var i = 0; i < ws.length && i < 3; i++) {
-      if (!ws[i] || STOP.has(ws[i]) || verbLemma(ws[i])) break;
-      last = ws[i];
-    }
-    return last ? singular(last) : null;
-  }
-  function asksObject(low) {  // "whom did X stab?", "who did X marry?", "who was questioned?"
-    if (/^whom\b/.test(low) || /^who (?:did|does|do|will|would|had|has|have) /.test(low)) return true;
-    var m = low.match(/^who (?:was|were|is|are|has been|had been|have been) (\w+)/);
-    return !!(m && verbLemma(m[1]) && verbLemma(m[1]) !== m[1] && /(?:ed|en|wn|ght)$/.test(m[1]) || m && IRR_VERB[m[1]]);
-  }
-  var PERIOD = /(?:(\d{1,2}) )?(january|february|march|april|may|june|july|august|september|october|november|december)?,? ?(\d{3,4})\b/;
-  function periodText(text, low) {  // the question's words for its date ("May 1814")
-    var m = low.match(PERIOD);
-    return m && m[3] && low.length === text.length ? text.substr(m.index, m[0].length).replace(/^[\s,]+/, '') : null;
-  }
-  function period(low) {
-    var m = low.match(PERIOD);
-    if (!m || !m[3]) return null;
-    var y = ('000' + m[3]).slice(-4);
-    if (!m[2]) return [y + '-01-01', y + '-12-31'];
-    var mo = ('0' + (MONTHS.indexOf(m[2]) + 1)).slice(-2);
-    if (m[1]) { var d = ('0' + m[1]).slice(-2); return [y + '-' + mo + '-' + d, y + '-' + mo + '-' + d]; }
-    return [y + '-' + mo + '-01', y + '-' + mo + '-31'];
-  }
-
-  // ------------------------------------------------------------------ answering --
-  function inPeriod(ev, p) {
-    if (!p) return true;
-    var w = ev.when || {};
-    return !!(w.earliest || w.latest) && (w.earliest || '') <= p[1] && (w.latest || '~') >= p[0];
-  }
-  // events.best_events: scored by the entities, predicate, words and names they share with
-  // the question; without any named entity the words alone must carry it (the best `limit`)
-  function bestScored(q, filter, needPredicate, limit) {
-    var named = q.entities.filter(function (e) { return byEntity[e] || ents[e].type === 'person'; });
-    var pool = named.length ? Array.from(new Set([].concat.apply([], named.map(function (e) { return byEntity[e] || []; })))) : events;
-    var ws = q.words.map(stem), ps = q.predicate ? [q.predicate].concat(q.forms || []).map(stem) : [];
-    var nameStems = q.entities.map(function (e) {
-      return [e, (name(e).match(/\w+/g) || []).filter(function (w) { return w.length > 2; }).map(stem)];
-    });
-    var scored = [];
-    pool.forEach(function (ev) {
-      if (filter && !filter(ev)) return;
-      var inv = new Set(ev.who.concat(placesOf(ev))), shared = named.filter(function (e) { return inv.has(e); });
-      if ((named.length && !shared.length) || !inPeriod(ev, q.period)) return;
-      var have = eventStems[ev.id], s = 2 * shared.length, hit = false, told = 0;
-      var at = q.kinds.indexOf(ev.kind);
-      if (at >= 0) { s += at === 0 ? 2 : 1; hit = true; }
-      if (ps.some(function (p) { return have.has(p); })) { s += 1.5; hit = true; }
-      ws.forEach(function (w) { if (have.has(w)) { told++; s += 0.5; } });
-      nameStems.forEach(function (x) {  // a named thing the event does not involve but its words tell
-        if (shared.indexOf(x[0]) < 0 && x[1].length && x[1].every(function (w) { return have.has(w); })) { s += 1; told++; }
-      });
-      if (!named.length && !told) return;
-      if (q.predicate && !hit) s -= 2;
-      if ((needPredicate !== false && q.predicate && !hit) || (!named.length && s < 1.5)) return;
-      scored.push({ev: ev, s: s, hit: hit});
-    });
-    return scored.sort(function (a, b) { return b.s - a.s; }).slice(0, limit || 5);
-  }
-  function best(q, filter, needPredicate, limit) { return bestScored(q, filter, needPredicate, limit).map(function (x) { return x.ev; }); }
-  // a quote with the evidence facts of ask_report._span is checked by ask_verify.js; a bare [doc, start, end, text] is not
-  function cite(s, says) { return {doc: s[0], start: s[1], end: s[2], text: s[3], says: says || null, locator: s[6] || null, span: s.length > 9 ? s : null}; }
-  function label(edtf) { return edtf || 'undated'; }
-  // the server's evidence checks, worked out when the report was written: s[7] a legend,
-  // rumour or quoted claim; s[8] the places the span puts the happening AT
-  function plainOnly(spans) { return spans.filter(function (s) { return !s[7]; }); }
-  function plain(spans) { var p = plainOnly(spans); return p.length ? p : spans; }
-  function cites(spans) { return plain(spans).map(function (s) { return cite(s); }); }
-  // a verb narrower than its event kind ("succeed") must be in the quote itself
-  function saysVerb(text, lemma) {
-    var root = lemma.length > 3 && lemma.slice(-1) === 'e' ? lemma.slice(0, -1) : lemma;
-    return fold(text).split(/[^\p{L}]+/u).some(function (w) {
-      return w === lemma || (w.indexOf(root) === 0 && (R.inflections || []).indexOf(w.slice(root.length)) >= 0);
-    });
-  }
-  function telling(q, spans) {
-    if (!q.predicate || (R.narrow || []).indexOf(q.predicate) < 0) return spans;
-    return spans.filter(function (s) { return saysVerb(s[3], q.predicate); });
-  }
-  // extra: what the evidence check needs (ask_verify.js): the answer's date bounds, its entities
-  function answer(status, text, cites, values, extra) {
-    var a = {status: status, text: text, cites: cites.slice(0, 6), values: values || []};
-    Object.keys(extra || {}).forEach(function (k) { a[k] = extra[k]; });
-    return a;
-  }
-  function involves(ev, id) { return ents[id] && ents[id].type === 'place' ? placesOf(ev).indexOf(id) >= 0 : ev.who.indexOf(id) >= 0; }
-
-  var RA = window.ChronicaAskRead || null, dateLabel = RA ? RA.dateLabel : label;
-  var RO = window.ChronicaAskRoles || null;  // the participants' parts (ask/roles.py)
-  function plays(ev, id, part) { return !RO || RO.plays(ev, id, RO.wanted(part)); }
+  var K = window.ChronicaAskCore;
+  if (!K) return;
+  var C = K.C, D = K.D, R = K.R, PEOPLE = K.PEOPLE, STOP = K.STOP, fold = K.fold, stem = K.stem, stems = K.stems,
+    ents = K.ents, byEntity = K.byEntity, eventStems = K.eventStems, placesOf = K.placesOf, events = K.events,
+    name = K.name, parse = K.parse, period = K.period, inPeriod = K.inPeriod, bestScored = K.bestScored,
+    best = K.best, cite = K.cite, plainOnly = K.plainOnly, plain = K.plain, cites = K.cites, telling = K.telling,
+    answer = K.answer, involves = K.involves, RA = K.RA, plays = K.plays, dateLabel = K.dateLabel,
+    lower = K.lower;
   var ANSWER = {
     when: function (q) {
       var found = bestScored(q, function (e) { return e.when && e.when.edtf; }).filter(function (x) { return tellsTheAction(q, x.ev); });
@@ -292,30 +70,49 @@
       var names = q.entities.map(name).join(' and ');
       return answer('answered', (names ? 'What the sources tell of ' + names + ': ' : 'What happened, as the sources tell it: ') +
         evs.map(function (ev) { return dateLabel((ev.when || {}).edtf) + ': ' + ev.summary; }).join('; ') + '.',
-        evs.map(function (ev) { return cite(listedQuote(ev, about)); }), evs.map(function (ev) { return (ev.when || {}).edtf || ''; }));
+        namedCites(evs.map(function (ev) { return cite(listedQuote(ev, about)); }), about), evs.map(function (ev) { return (ev.when || {}).edtf || ''; }));
     },
     fate: function (q) {
       if (!q.entities.length) return null;
       var p = q.entities[0], dated = (byEntity[p] || []).filter(function (ev) { return ev.when && ev.when.earliest && involves(ev, p) && plays(ev, p, 'involved') && listedQuote(ev, [p]); });
       dated.sort(function (a, b) { return isoCompare(a.when.earliest, b.when.earliest); });  // "228 BC" before "218 BC"
+      var since = measuredFrom(q, p);  // "... after he was arrested": what came after it only
+      if (since === '') return null;
+      if (since) dated = dated.filter(function (ev) { return isoCompare(ev.when.earliest, since) > 0; });
       var death = -1;  // a life ends at its last death: later events naming the person are about the dead
       dated.forEach(function (ev, i) { if (ev.kind === 'death' && ev.who.indexOf(p) >= 0) death = i; });
       if (death >= 0) dated = dated.slice(0, death + 1);
       var seen = new Set(), last = dated.slice().reverse().filter(function (ev) {  // one per happening
         var q0 = listedQuote(ev, listable(q)) || [], keys = ['e' + [ev.kind, ev.when.edtf, ev.where, ev.who.slice().sort()].join('|'), 'q' + [q0[0], q0[1], q0[2]].join('|')];
+        if (/^-?\d{4}-\d{2}-\d{2}$/.test(ev.when.edtf || '')) keys.push('d' + ev.when.edtf);  // one day's happenings are one episode
         if (keys.some(function (k) { return seen.has(k); })) return false;
         keys.forEach(function (k) { seen.add(k); });
         return true;
       }).slice(0, 3);
       if (!last.length) return null;
       return answer('answered', 'The last the sources tell of ' + name(p) + ': ' + last.map(function (ev) { return dateLabel(ev.when.edtf) + ': ' + ev.summary; }).join('; ') + '.',
-        last.map(function (ev) { return listedQuote(ev, listable(q)); }).filter(Boolean).map(function (s) { return cite(s); }), [last[0].when.edtf].concat(last[0].where ? [name(last[0].where)] : []));
+        namedCites(last.map(function (ev) { return listedQuote(ev, listable(q)); }).filter(Boolean).map(function (s) { return cite(s); }), listable(q)), [last[0].when.edtf].concat(last[0].where ? [name(last[0].where)] : []));
     },
     disputes: function (q) { return conflicts(q); },
     how_long: function (q) { return conflictsOfKind(q, 'duration') || howLong(q); },
     how_many: function (q) { return conflictsOfKind(q, 'count') || howMany(q); },
     how_old: function (q) { return conflictsOfKind(q, 'age') || howOld(q); }
   };
+  function namedCites(cs, about) {  // listing._who_it_is, as ask_verify.js can give it
+    var V = window.ChronicaAskVerify, people = about.filter(function (e) { return (ents[e] || {}).type !== 'place'; });
+    return V && V.whoItIs ? [].concat.apply([], cs.map(function (c) { return V.whoItIs(c, people); })) : cs;
+  }
+  function measuredFrom(q, p) {  // listing._measured_from: the end of the happening "after ..." names
+    var later = new Set(R.later || []);
+    if (!(fold(q.text).match(/[\p{L}]+/gu) || []).some(function (w) { return later.has(w); })) return null;
+    var others = q.entities.filter(function (e) { return e !== p; }), found;
+    if (q.predicate) found = best(q, null, true, 5).filter(function (ev) { return involves(ev, p); });
+    else if (others.length) found = (byEntity[p] || []).filter(function (ev) { return others.every(function (e) { return involves(ev, e); }); });
+    else return null;
+    var ends = found.map(function (ev) { return (ev.when || {}).latest; }).filter(Boolean);
+    if (!ends.length) return '';
+    return q.predicate ? ends[0] : ends.sort(isoCompare)[ends.length - 1];
+  }
   // a claim cited by the sentence that says it, as the CLI cites it (ask_report widens it)
   function claimCite(c, i) { var x = c.claims[i]; return cite((c.sentences || [])[i] || x, x[5]); }
   function isoCompare(a, b) {
@@ -396,7 +193,8 @@
     var spans = plainFirst(preciseFirst(ev)), worded = inItsWords(q, spans), text = ev.summary + ': ' + dateLabel(ev.when.edtf) + note + '.';
     var bounds = [ev.when.earliest, ev.when.latest], a = answer('answered', text, baseCites(worded), [ev.when.edtf], {bounds: bounds});
     if (worded.length !== spans.length && !verified(q, answer('answered', text, baseCites(worded), [ev.when.edtf], {bounds: bounds}))) {
-      a.cites = baseCites(spans);  // no date for them: the event's other sentences
+      var docs = new Set(worded.map(function (s) { return s[0]; }));  // the event's other sentences in their documents
+      a.cites = baseCites(spans.filter(function (s) { return docs.has(s[0]); }));
     }
     return a;
   }
@@ -432,9 +230,12 @@
     return [e.name].concat(e.aliases || []).some(function (f) { return f && f.length > 2 && low.indexOf(fold(f)) >= 0; });
   }
   function tellingSpans(q, ev) {  // the spans that tell the asked happening (all, when none does and the verb is not narrow)
-    var told = ev.evidence.filter(function (s) { return RA && RA.actionAt(s[3], q, q.predicate, q.kinds[0]) !== null; });
+    var kind = q.kinds[0], spans = ev.evidence.filter(function (s) {  // support.only_attempted: "tried to shoot him"
+      return !(RA && q.predicate && RA.actionAt(s[3], q, q.predicate, kind) === null && RA.actionAt(s[3], q, q.predicate, kind, true) !== null);
+    });
+    var told = spans.filter(function (s) { return RA && RA.actionAt(s[3], q, q.predicate, kind) !== null; });
     if (told.length) return told;
-    return (R.narrow || []).indexOf(q.predicate) >= 0 ? [] : ev.evidence;
+    return (R.narrow || []).indexOf(q.predicate) >= 0 ? [] : spans;
   }
   function whoDid(q, ev) {  // the event's other people, each named in a plain span that tells the happening
     if (q.entities.length && !plays(ev, q.entities[0], q.part)) return null;  // "who killed X?": a happening X suffered
@@ -566,7 +367,6 @@
     a.cites = [].concat.apply([], shown.map(function (c) { return c.claims.map(function (x, i) { return claimCite(c, i); }); }));
     return a;
   }
-  function lower(t) { return String(t || '').toLowerCase(); }
   // Service.nearest: the question's words but stop words, searched as `chronica ask` searches
   // the store (ask_read.js ranks as SQLite FTS5 does); word overlap by rarity without it
   var SEARCH_STOP = new Set(R.stop.concat(R.searchStop || []));

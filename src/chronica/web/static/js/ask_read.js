@@ -95,7 +95,11 @@
   }
   // support.action_at: where the text tells the happening (the predicate in some form, or,
   // when `kind` is given and the predicate is not narrower than it, a trigger of the kind)
-  function actionAt(t, q, predicate, kind) {
+  var ATTEMPT = R.attempt ? new RegExp(R.attempt, 'i') : null;
+  function attempted(t, at) {  // support.attempted: "tried to shoot" is no shooting
+    return !!ATTEMPT && ATTEMPT.test(t.slice(Math.max(0, at - 160), at));
+  }
+  function actionAt(t, q, predicate, kind, attempts) {
     if (!predicate) return 0;
     var lemmas = [predicate];
     if (kind && (R.narrow || []).indexOf(predicate) < 0) lemmas = lemmas.concat((R.triggers || {})[kind] || []);
@@ -103,7 +107,8 @@
     var re = /[\p{L}\p{M}]+/gu, m;
     while ((m = re.exec(t))) {
       var w = lower(m[0]);
-      if ((fs.has(w) || rootsOf(w).some(function (r) { return roots.has(r); })) && !someoneElses(t, m.index, q)) return m.index;
+      if ((fs.has(w) || rootsOf(w).some(function (r) { return roots.has(r); })) && !someoneElses(t, m.index, q)
+          && (attempts || !attempted(t, m.index))) return m.index;
     }
     return null;
   }

@@ -115,5 +115,13 @@
     a.cites = kept;
     return a;
   }
-  window.ChronicaAskVerify = {verified: verified};
+  // listing._who_it_is: a listed quote that tells the happening without naming the asked
+  // people ("He threw his knife down") is cited with the sentence of its paragraph that
+  // names them beside it (the CLI widens the quote to start there)
+  function whoItIs(c, ids) {
+    if (!c.span || !ids.length || (c.span[NAMED] || []).some(function (n) { return ids.indexOf(n[0]) >= 0; })) return [c];
+    var a = anchor(c.span, NAME_ANCHOR, function (s) { return s[5].some(function (id) { return ids.indexOf(id) >= 0; }); });
+    return a ? [a, c] : [c];
+  }
+  window.ChronicaAskVerify = {verified: verified, whoItIs: whoItIs};
 })();
