@@ -482,7 +482,7 @@ def outcome_claims(doc: Doc) -> list[Claim]:
         before = text[c0:m.start()]
         negated = bool(neg_re.search(before))
         if negated and qual_re.match(text, m.end()):
-            continue  # "failed to kill him instantly": timing, not outcome
+            continue  # "failed to sink it outright": timing, not outcome
         if negated:
             polarity = not polarity
         c1 = _clause_end(text, m.end(), s1)

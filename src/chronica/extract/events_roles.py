@@ -257,7 +257,7 @@ def _place_role(root, anchor, lex: Lexicon, own: frozenset[int] = frozenset()) -
             outer = lex.place_roles.get(prep.head.head.lower_)
             role = outer or role
         elif prep.lower_ == "of" and not _of_place(prep.head, anchor, own):
-            return None  # "yelled the state motto of Virginia": whose motto, not where
+            return None  # "sang the anthem of Portugal": whose anthem, not where
         return role
     if root.dep_ in OBJECT_DEPS:
         return _object_role(root.head, lex)

@@ -158,7 +158,7 @@ _OBJECT_COMPLEMENT = frozenset({"oprd", "ccomp", "xcomp", "dobj"})
 
 
 def _role_rule(tok, lex: Lexicon, place_tokens: set[int]) -> TriggerRule | None:
-    """"was master of France", "became king of Serbia", "was the Danish king from 1016"."""
+    """"was master of Castile", "became king of Serbia", "was the Danish king from 1016"."""
     kind = lex.role_kinds.get(tok.head.lemma_.lower())
     if kind is None or tok.lemma_.lower() not in lex.role_nouns:
         return None
@@ -231,9 +231,9 @@ def _rule_for(tok, lex: Lexicon, place_tokens: set[int], named: frozenset[int]) 
             return made
     lemma = tok.lemma_.lower()
     if tok.dep_ in ("amod", "compound"):
-        return None  # "the advancing British", "reigning sovereigns": a description
+        return None  # "the retreating cavalry", "ruling princes": a description
     if tok.pos_ == "VERB" and any(c.dep_ == "det" for c in tok.children):
-        return None  # a participle used as a noun: "to check on the wounded"
+        return None  # a participle used as a noun: "to tend the wounded"
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma not in ("be", "have", "do")) or _verb_as_noun(tok, lex):
         idiom = _idiom(tok, lex)
         if idiom is not None:
@@ -275,7 +275,7 @@ def _aux_words(tok) -> list:
 
 
 def is_negated(tok, lex: Lexicon) -> bool:
-    """"never saw her", "No peoples came", "had no power to sign"."""
+    """"never saw her", "No envoys arrived", "had no right to vote"."""
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in lex.negators):
             return True
@@ -355,8 +355,8 @@ def _modal(tok, lex: Lexicon) -> bool:
 
 
 def _intended(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
-    """Governed by an intention verb/noun ("hoping to defeat", "contemplated escape",
-    "orders to capture", "with the aim of restoring")."""
+    """Governed by an intention verb/noun ("hoping to defeat", "planned a flight",
+    "orders to arrest", "with the aim of rebuilding")."""
     cur = tok
     for _ in range(6):
         head = cur.head
@@ -457,7 +457,7 @@ def _kind_from_noun(noun, verb, lex: Lexicon) -> bool:
         return True
     if noun.dep_ == "pobj" and noun.head.head.i == verb.i and noun.head.lower_ in KIND_NOUN_PREPS:
         return True
-    # "At his trial, he proclaimed ...": what is said there is part of the happening
+    # "At the hearing, she declared ...": what is said there is part of the happening
     if noun.dep_ == "pobj" and noun.head.head.i == verb.i and noun.head.lower_ in lex.setting_preps \
             and verb.lemma_.lower() in lex.speech_verbs:
         return True

@@ -123,7 +123,7 @@ def from_timexes(timexes: list[Timex], anchor_offset: int, doc: Doc | None = Non
 
 
 def coordinated(doc: Doc, timexes: list[Timex], best: Timex) -> When | None:
-    """"over the summer and fall of 1390": a bare date joined by "and" to the dated one it
+    """"over the spring and summer of 1655": a bare date joined by "and" to the dated one it
     takes its year from dates one clause with it, so the clause spans both (the later alone
     says too much). Two written dates ("in 1898 and 1905") are two happenings: not joined."""
     for t in timexes:
@@ -138,7 +138,7 @@ def coordinated(doc: Doc, timexes: list[Timex], best: Timex) -> When | None:
         if not before(first.latest, last.latest) or a.edtf.count("/") or b.edtf.count("/"):
             return None
         if a.basis == "explicit" or a.anchor != b.text:
-            return None  # "in 1898 and 1905" are two happenings; "the summer and fall of 1390" one
+            return None  # "in 1898 and 1905" are two happenings; "the spring and summer of 1655" one
         basis = "explicit" if "explicit" in (a.basis, b.basis) else a.basis
         return When(edtf=f"{a.edtf}/{b.edtf}", earliest=first.earliest, latest=last.latest,
                     basis=basis, anchor=last.anchor)

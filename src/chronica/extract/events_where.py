@@ -53,7 +53,7 @@ DESTINATION_PREPS = frozenset(load("places/place_words.yaml")["destination_preps
 def unnamed_destination(anchor, view: SentView) -> bool:
     """A move to a new place the text does not name ("carried to a boarding house", "went
     back to his own lodgings"): neither where the story stood nor any place it named. A
-    definite goal may be part of where the story stands ("jumped to the stage")."""
+    definite goal may be part of where the story stands ("ran to the altar")."""
     places = set(view.place_tokens)
     head = anchor.head
     if anchor.dep_ == "relcl" and head.pos_ == "NOUN" and _new_place(head) and head.i not in places \
