@@ -188,7 +188,7 @@ def context_evidence(c: MentionCandidate, doc: Doc, lex: Lexicon) -> None:
     if c.rule == "heading":
         c.context["place"] += 3.0  # a section headed "Florence, 1913": where it happens
     if _demonym_of_place(text, head, lex):
-        c.context["place"] += 4.0  # "the Tuscan coast", "the Egyptian campaign", "Asian trade"
+        c.context["place"] += 4.0  # "the Dalmatian coast", "the Egyptian campaign", "Asian trade"
         return
     _verb_cues(c, head, lex)
     after = sd[span.end:span.end + 3]
