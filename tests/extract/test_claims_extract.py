@@ -28,7 +28,7 @@ def make_doc(text: str, people: tuple[str, ...] = ()) -> Doc:
     ("The journey to Tangier lasts twelve days.", "twelve days", "journey", 12, False),
     ("It was a voyage of ten days.", "ten days", "journey", 10, False),
     ("She died just over a week later at the clinic.", None, None, None, None),  # "later": a relative date
-    ("Two days later, he landed.", None, None, None, None),
+    ("Two days later, she sailed.", None, None, None, None),
     ("A few months into her captivity, she fell ill.", None, None, None, None),
     ("The revolt in Milan is remembered as the Five Days.", None, None, None, None),
     ("They lived with her for a couple years in the house.", "a couple years", "stay", 2.5 * YEAR, True),
