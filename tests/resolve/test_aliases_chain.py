@@ -250,9 +250,9 @@ def test_aliases_chain_surname_kept_apart_by_gender():
 
 
 @pytest.mark.parametrize("marked, description, name", [
-    ("The throne went to his little nephew ([Louis XVII]), who died.", "his little nephew", "Louis XVII"),
-    ("[Tsar Alexander] arrived. [Napoleon] waited. She advised the Russian emperor daily.",
-     "the Russian emperor", "Tsar Alexander"),
+    ("The manor went to her little niece ([Greta Hahn]), who sold it.", "her little niece", "Greta Hahn"),
+    ("[Kaiser Otto] arrived. [Count Arnim] waited. She advised the German emperor daily.",
+     "the German emperor", "Kaiser Otto"),
     ("The [Allied Powers|organization] met. Later the allies marched.", "allies", "Allied Powers"),
     ("The [Allied Powers|organization] met. Then Coalition forces marched.", "Coalition forces", "Allied Powers"),
 ])
