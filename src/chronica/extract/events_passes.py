@@ -153,7 +153,7 @@ def _article(noun: str) -> str:
 
 
 def undated_births(events: list[LocalEvent]) -> list[LocalEvent]:
-    """A birth the text tells without a date ("Born on a river island, he ...") is not on
+    """A birth the text tells without a date ("Born in a mill by the river, she ...") is not on
     the story's current date (which is the grown man's): it was on or before it."""
     out = []
     for ev in events:

@@ -129,8 +129,8 @@ def _subject(tok):
 
 
 def _series_subject(verb) -> list:
-    """The subject of a series of verbs the small model misparses ("he left the army,
-    was elected chief": "left" a complement of "elected"): a complement clause before
+    """The subject of a series of verbs the small model misparses ("he left the navy,
+    was elected head": "left" a complement of "elected"): a complement clause before
     the verb, with a subject of its own, the verb itself having none."""
     return [g for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i
             for g in c.children if g.dep_ in ("nsubj", "nsubjpass")][:1]

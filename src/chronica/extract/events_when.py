@@ -333,8 +333,8 @@ def _between_dates(doc: Doc | None, offset: int, pts: list[tuple[int, When]], w:
 
 def _month_left_behind(w: When, offset: int, pts: list[tuple[int, When]], paragraph_start: int) -> When:
     """A month the text gave in an earlier paragraph says only the year of what follows
-    ("in September 1408 the army stood before the walls ..." then, a paragraph on, "After
-    much bargaining, the citizens paid"): like a day, it is not carried past its scene.
+    ("in October 1533 the fleet lay off the harbour ..." then, a paragraph on, "After
+    long talks, the townsfolk paid"): like a day, it is not carried past its scene.
     "Soon after" there follows the last happening told, not that month's day."""
     m = re.match(r"^(-?\d{4})-(\d{2})$", w.edtf or "")
     last, value = None, None
@@ -525,7 +525,7 @@ def lasting(start: When, d: Duration) -> When | None:
         if not day or d.n < 1:
             return None
         a = dt.date(int(day["y"]), int(day["m"]), int(day["d"]))
-        # "for three days" from the 24th: the 24th, 25th and 26th; nights end the morning after
+        # "for three days" from the 12th: the 12th, 13th and 14th; nights end the morning after
         b = a + dt.timedelta(days=d.n if d.nights else max(d.n - 1, 0))
         edtf = a.isoformat() if a == b else f"{a.isoformat()}/{b.isoformat()}"
         return When(edtf=edtf, earliest=a.isoformat(), latest=b.isoformat(),
