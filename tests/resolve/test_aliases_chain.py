@@ -88,12 +88,12 @@ def test_aliases_chain_mononym_absorbed_by_its_full_name():
 
 
 def test_aliases_chain_entity_record():
-    doc = chained("[Captain Thomas Ussher] sailed to [Elba|place]. [Ussher’s] ship waited.")
-    ussher = doc.entity(doc.mentions[0].entity)
-    assert ussher.type == "person"
-    assert ussher.name == "Thomas Ussher"
-    assert ussher.mentions == [0, 2]
-    assert "Captain Thomas Ussher" in ussher.aliases and "Ussher" in ussher.aliases
+    doc = chained("[Captain Piet Hollander] sailed to [Malta|place]. [Hollander’s] ship waited.")
+    captain = doc.entity(doc.mentions[0].entity)
+    assert captain.type == "person"
+    assert captain.name == "Piet Hollander"
+    assert captain.mentions == [0, 2]
+    assert "Captain Piet Hollander" in captain.aliases and "Hollander" in captain.aliases
     assert len({e.key for e in doc.entities}) == len(doc.entities)
     assert all(m.entity for m in doc.mentions)
 
@@ -234,10 +234,10 @@ def test_aliases_statement_chooses_the_known_name(marked, name):
 
 
 def test_aliases_place_run_into_a_name_is_ignored():
-    doc = chained("He sailed to [Elba|place]. After months at [Elba Napoleon] judged France ready. "
-                  "[Napoleon] landed at [Cannes|place].")
-    assert same(doc, "Elba Napoleon", "Napoleon")
-    assert not same(doc, "Elba", "Napoleon")
+    doc = chained("He sailed to [Malta|place]. After weeks at [Malta Brandt] judged Spain ready. "
+                  "[Brandt] landed at [Cadiz|place].")
+    assert same(doc, "Malta Brandt", "Brandt")
+    assert not same(doc, "Malta", "Brandt")
 
 
 def test_aliases_chain_surname_kept_apart_by_gender():

@@ -16,8 +16,8 @@ def _entity_of(doc, text):
      "of port at an inn, Hadfield entered the theater pit at 8 p.m.", "the theater", "Drury Lane Theatre"),
     ("In 1860 Garibaldi landed on the island of Sicily, off the Calabrian coast. Within weeks, "
      "his volunteers held most of the island.", "the island", "Sicily"),
-    ("The wounded were taken to Sarajevo Hospital. The couple wanted to visit the hospital.",
-     "the hospital", "Sarajevo Hospital"),
+    ("The miners were taken to Bergen Hospital. Their wives hurried to the hospital.",
+     "the hospital", "Bergen Hospital"),
     ("In 1480 the duke camped beside the Loire. In the autumn the stream was dammed by his engineers.",
      "the stream", "Loire"),
 ])
