@@ -519,7 +519,7 @@ def lasting(start: When, d: Duration) -> When | None:
     1929/1933; "six months" from 1933 -> 1933/1934)."""
     first = (start.edtf or "").split("/")[0]
     if _covers(start, d):
-        return start  # "here for three years" under "Turkey, 1929-1933": the period says it
+        return start  # "there for two years" under "Chile, 1851-1853": the period says it
     day = _DAY.match(first)
     if d.unit == "days":
         if not day or d.n < 1:
