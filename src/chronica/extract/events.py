@@ -316,7 +316,7 @@ def _event_place(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, l
         where = None  # "There she stayed for a decade before moving on": the place told before
     explicit_place = where is not None
     if where is None and unnamed_destination(anchor, view):
-        where_now.leave(who)  # "carried across the street to a boarding house": a place not named
+        where_now.leave(who)  # "carried down the lane to an inn": a place not named
     elif where is None:
         dated_from = year_bound(when.earliest) if when is not None and when.basis == "explicit" else None
         where = carried_place(anchor, who, where_now, frame, doc, sent, dated_from)

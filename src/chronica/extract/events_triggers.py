@@ -457,7 +457,7 @@ def _kind_from_noun(noun, verb, lex: Lexicon) -> bool:
         return True
     if noun.dep_ == "pobj" and noun.head.head.i == verb.i and noun.head.lower_ in KIND_NOUN_PREPS:
         return True
-    # "At the hearing, she declared ...": what is said there is part of the happening
+    # "At her trial, the abbess declared ...": what is said there is part of the happening
     if noun.dep_ == "pobj" and noun.head.head.i == verb.i and noun.head.lower_ in lex.setting_preps \
             and verb.lemma_.lower() in lex.speech_verbs:
         return True

@@ -108,7 +108,7 @@ def from_timexes(timexes: list[Timex], anchor_offset: int, doc: Doc | None = Non
         outside = [t for t in cands if not in_brackets(doc.text, lo, t.start)]
         if any(t.basis == "explicit" for t in outside):
             cands = outside
-    # "in the 11th month (671), in the 10th year of his reign": a date the text writes
+    # "in the 3rd month (702), in the 5th year of her reign": a date the text writes
     # out outweighs one counted from another date (a reign's start, "two years later")
     # that falls outside it ("on 9 March 1644 at dawn" keeps the hour)
     written = [t.when() for t in cands if t.basis == "explicit"]

@@ -175,7 +175,7 @@ def _sentence_topic(doc: Doc, people: list[Mention], a: int, b: int, name: tuple
         if word.casefold() in _PRONOUNS:
             return "pronoun"
         if _possessive_pronoun(doc, s_a, s_b):
-            return "pronoun"  # "Her name as a child was ...": she is the one before
+            return "pronoun"  # "Her name at birth was ...": she is the one before
     if inside and not doc.text[a:inside[0].start].strip(" \t\n#*-_>"):
         return inside[0].start, inside[0].end  # the sentence opens with the name
     names = {p.text for p in inside}
