@@ -127,7 +127,7 @@ def _objects(kids) -> list:
 _NEEDS = {
     "dobj": lambda tok, kids, w: bool(_objects(kids)),
     "named": lambda tok, kids, w: any(any(g.i in w.named for g in c.subtree) for c in _objects(kids)),
-    # "created the Warren Commission", not "created a perplexing position for Frenchmen"
+    # "created the Warren Commission", not "created a difficult mood among the clerks"
     "named_head": lambda tok, kids, w: any(c.i in w.named for c in _objects(kids)),
     # "captured him", "captured Hawkwood" -- not "captured a pawn"
     "someone": lambda tok, kids, w: any(c.lower_ in PERSONAL_OBJECTS or any(g.i in w.named for g in c.subtree)
@@ -381,7 +381,7 @@ def _intended(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
         if lex.governs_intent(head):
             return True
         if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.attempt_verbs and _to_infinitive(head):
-            cur = head  # "instructions to try to kill him": what governs the trying governs the deed
+            cur = head  # "orders to try to seize the mill": what governs the trying governs the deed
             continue
         if head.pos_ in ("VERB", "AUX"):
             break  # a plain verb: the trigger is part of what really happened
@@ -397,7 +397,7 @@ def _intent_complement(cur, head, lex: Lexicon) -> bool:
     if infinitive and any(c.dep_ == "acomp" and lex.governs_intent(c) for c in head.children):
         return True  # "was eager to depose him"
     if infinitive and any(c.dep_ == "dobj" and lex.governs_intent(c) for c in head.children):
-        return True  # "arranged a plot to kill him", "made plans to flee"
+        return True  # "hatched a scheme to rob the bank", "made plans to flee"
     return cur.dep_ == "prep" and cur.lower_ in ("of", "about") and lex.governs_intent(head)
 
 
@@ -425,7 +425,7 @@ def named_reference(tok, lex: Lexicon) -> bool:
 
 
 def _peer(tok, parent) -> bool:
-    """A verb coordinated with the parent's verb ("was destroyed and then rebuilt"),
+    """A verb coordinated with the parent's verb ("was flooded and then drained"),
     not a participle clause that says how the parent went."""
     cur = tok
     while cur.dep_ == "conj" and cur.head.i != cur.i:

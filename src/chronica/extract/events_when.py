@@ -442,7 +442,7 @@ _CLOCK_VALUE = re.compile(r"^[\dX]{4}-[\dX]{2}-[\dX]{2}T|-W[\dX]{2}-\d")  # TIME
 
 
 def same_day(clause: str) -> bool:
-    """A clause that says it followed on the spot ("They both died shortly after")."""
+    """A clause that says it followed on the spot ("The two guards fell shortly after")."""
     text = f" {clause.lower()} "
     return any(re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", text) for c in scene_cues().same_day)
 

@@ -195,7 +195,7 @@ def context_evidence(c: MentionCandidate, doc: Doc, lex: Lexicon) -> None:
     if len(after) >= 2 and after[0].text in ("'s", "’s", "'", "’") and after[1].lemma_.lower() in lex.kin_nouns:
         c.context["person"] += 2.0
     if head.dep_ == "appos" and head.head.lemma_.lower() in lex.vessel_nouns:
-        c.context["vehicle"] += VESSEL_CUE  # "a British frigate, the Bellerophon"
+        c.context["vehicle"] += VESSEL_CUE  # "a Dutch schooner, the Zeemeeuw"
     if _named_vessel(head, lex):
         c.context["vehicle"] += VESSEL_CUE  # "the schooner named Mary Ellen": a ship, whoever it honours
     if head.dep_ == "appos" and head.head.lemma_.lower() in lex.kin_nouns:
