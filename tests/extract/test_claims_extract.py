@@ -68,8 +68,8 @@ def test_claims_age(text, person, age):
 
 
 @pytest.mark.parametrize("text, prop, number, low, high", [
-    ("He escaped accompanied by 700 loyal men.", "man", 700, 650, 750),
-    ("The port, with its 12,000 inhabitants, guarded the strait.", "inhabitant", 12000, 11500, 12500),
+    ("The captain rode out accompanied by 700 hired riders.", "rider", 700, 650, 750),
+    ("The valley town, with its 12,000 residents, guarded the pass.", "resident", 12000, 11500, 12500),
     ("Danton, Desmoulins, and fourteen defendants stood trial.", "defendant", 14, 14, 14),
     ("An army of between 600 and 800 soldiers marched.", "soldier", 800, 600, 800),
 ])

@@ -164,12 +164,12 @@ def test_aliases_no_cue_no_join():
 
 
 def test_aliases_title_used_as_name_joins_its_holder():
-    doc = chained("[Napoleon] was exiled. The allies let him retain the title of Emperor. "
-                  "Later, [Napoleon] heard that [Josephine] had died. "
-                  "The Emperor, deeply affected, withdrew. The regiment rallied behind their former Emperor.")
-    napoleon = doc.entity(doc.mentions[0].entity)
-    assert {"The Emperor", "former Emperor"} <= set(napoleon.aliases)
-    assert napoleon.name == "Napoleon"
+    doc = chained("[Pedro] was deposed. The rebels let him keep the title of Emperor. "
+                  "Later, [Pedro] heard that [Amelia] had died. "
+                  "The Emperor, badly shaken, withdrew. The guard rallied behind their former Emperor.")
+    pedro = doc.entity(doc.mentions[0].entity)
+    assert {"The Emperor", "former Emperor"} <= set(pedro.aliases)
+    assert pedro.name == "Pedro"
 
 
 @pytest.mark.parametrize("marked, nominal, holder", [
