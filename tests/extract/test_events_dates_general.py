@@ -51,7 +51,7 @@ def test_a_death_clause_in_another_month_keeps_its_own_date(pipe):
 
 def test_a_month_run_into_its_day_dates_the_clause_and_days_count_inclusively(pipe):
     found = dates(pipe, "The count quarrelled with the bishop in the spring of 1587 and marched on the port. Traitors "
-                        "opened the gates for him on March12, and for three days his men sacked the port.")
+                        "opened the gates to him on March12, and for three days his men sacked the port.")
     assert date_of(found, "opened the gates") == "1587-03-12"
     assert date_of(found, "sacked the port") == "1587-03-12/1587-03-14"
 

@@ -1,5 +1,5 @@
 """Names a text introduces for a person without naming the person in the same breath:
-"He earned the nickname Ironhand", "his name at birth was Prince Kenta", "Mirek
+"He earned the nickname Ironhand", "his name at birth was Lord Kenta", "Mirek
 (spelled Mierek in older books)", "his men calling him 'Bruno'", and a native-script
 form in parentheses ("Li Wei (李伟)").
 
