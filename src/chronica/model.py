@@ -151,7 +151,7 @@ class LocalEvent:
     staged: bool = False  # a dramatised scene rather than the happening itself
     # who -> "agent" (does it: the active subject, a "by" agent), "subject" (a passive
     # subject: "he was exiled"), "patient" (an object, a target: "they exiled him") or
-    # "other" (a partner: "leapt into his path"); empty when the clause did not say
+    # "other" (a partner: "stepped into her way"); empty when the clause did not say
     # (an event noun: "his death")
     roles: dict[str, str] = field(default_factory=dict)
 

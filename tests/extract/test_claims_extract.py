@@ -28,7 +28,7 @@ def make_doc(text: str, people: tuple[str, ...] = ()) -> Doc:
     ("The journey to Tangier lasts twelve days.", "twelve days", "journey", 12, False),
     ("It was a voyage of ten days.", "ten days", "journey", 10, False),
     ("She died just over a week later at the clinic.", None, None, None, None),  # "later": a relative date
-    ("Two days later, he landed.", None, None, None, None),
+    ("Two days later, she sailed.", None, None, None, None),
     ("A few months into her captivity, she fell ill.", None, None, None, None),
     ("The revolt in Milan is remembered as the Five Days.", None, None, None, None),
     ("They lived with her for a couple years in the house.", "a couple years", "stay", 2.5 * YEAR, True),
@@ -68,8 +68,8 @@ def test_claims_age(text, person, age):
 
 
 @pytest.mark.parametrize("text, prop, number, low, high", [
-    ("He escaped accompanied by 700 loyal men.", "man", 700, 650, 750),
-    ("The port, with its 12,000 inhabitants, guarded the strait.", "inhabitant", 12000, 11500, 12500),
+    ("The captain rode out accompanied by 700 hired riders.", "rider", 700, 650, 750),
+    ("The valley town, with its 12,000 residents, guarded the pass.", "resident", 12000, 11500, 12500),
     ("Danton, Desmoulins, and fourteen defendants stood trial.", "defendant", 14, 14, 14),
     ("An army of between 600 and 800 soldiers marched.", "soldier", 800, 600, 800),
 ])

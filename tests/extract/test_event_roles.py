@@ -37,7 +37,7 @@ def test_an_event_noun_says_no_part(nlp):
 
 @pytest.mark.parametrize("text, kind", [
     # "left" parsed as a complement of "was elected": the series shares one subject
-    ("Ansel Brede fought at the ford. Disappointed, he left the army, was elected chief of the guild in 1650.",
+    ("Ansel Brede sang at the fair. Unhappy, he left the navy, was elected head of the guild in 1650.",
      "appointment"),
     ("Oda Fenn sailed to the coast in 1650. Weary of the sea, she sold the ship, was appointed harbour master.",
      "appointment"),

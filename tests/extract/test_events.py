@@ -111,10 +111,10 @@ def test_events_later_happening_in_adjunct_stands_apart(nlp):
 
 
 def test_events_evidence_is_exact_and_keys_unique(nlp):
-    text = ("Garibaldi escaped from Caprera on October 14, 1867. Two days later, he landed at Livorno. "
-            "He never saw her again. He beat the Bourbons at Calatafimi.")
-    doc, events = events_of(nlp, text, people=["Garibaldi"], places=["Caprera", "Livorno", "Calatafimi"],
-                            dates={"October 14, 1867": "1867-10-14"})
+    text = ("Ilse Brandt fled from Visby on March 3, 1712. Three days later, she landed at Riga. "
+            "She never wrote to him again. She beat the Danes at Narva.")
+    doc, events = events_of(nlp, text, people=["Ilse Brandt"], places=["Visby", "Riga", "Narva"],
+                            dates={"March 3, 1712": "1712-03-03"})
     assert len(events) == 3
     assert len({e.key for e in events}) == len(events)
     for e in events:
@@ -222,7 +222,7 @@ def test_events_attack_targets_are_the_victims(nlp, text, people, want):
 
 
 @pytest.mark.parametrize("text", [
-    "The rebels arranged a plot to kill Radetzky.",
+    "The rebels hatched a plot to kill Radetzky.",
     "The rebels plotted to kill Radetzky.",
 ])
 def test_events_plot_is_no_attack(nlp, text):

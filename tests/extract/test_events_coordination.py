@@ -17,11 +17,11 @@ def _events(nlp, text, **kw):  # noqa: F811
 
 @pytest.mark.parametrize("text, kw, expected", [
     # two passives in a row: two happenings, the trailing place belongs to both
-    ("Cabrinovic and Princip were arrested and tried in Sarajevo.",
-     dict(people=["Cabrinovic", "Princip"], places=["Sarajevo"]),
-     [("arrest", "k_sarajevo"), ("trial", "k_sarajevo")]),
+    ("Halvorsen and Dietz were arrested and tried in Bergen.",
+     dict(people=["Halvorsen", "Dietz"], places=["Bergen"]),
+     [("arrest", "k_bergen"), ("trial", "k_bergen")]),
     # a list of stops told in sequence: one move per stop
-    ("Vasek wandered for a decade, relocating to Spain, then Holland, before eventually settling in Lisbon.",
+    ("Vasek drifted for years, moving first to Spain, then Holland, before eventually settling in Lisbon.",
      dict(people=["Vasek"], places=["Spain", "Holland", "Lisbon"]),
      [("movement", "k_spain"), ("movement", "k_holland"), ("residence", "k_lisbon")]),
     # two places visited together stay one journey
@@ -43,7 +43,7 @@ def test_events_coordination_dates_stay_with_their_verb(nlp):  # noqa: F811
 
 
 @pytest.mark.parametrize("text, kw, who", [
-    ("Vasek wandered for a decade, before eventually settling in Lisbon.",
+    ("Vasek roamed for years, before eventually settling in Lisbon.",
      dict(people=["Vasek"], places=["Lisbon"]), ["k_vasek"]),
     ("Hentzau and Detchard met at the inn. They rode 20 miles toward Tarlenheim.",
      dict(people=["Hentzau", "Detchard"], places=["Tarlenheim"]), ["k_hentzau", "k_detchard"]),

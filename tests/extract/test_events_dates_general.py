@@ -27,9 +27,9 @@ def date_of(found: dict[str, str | None], words: str) -> str | None:
 
 
 def test_two_seasons_joined_by_and_date_the_clause_together(pipe):
-    found = dates(pipe, "In 1388 the duke was crowned at Arvel. Over the summer and fall of 1390, "
-                        "the duke conquered the town of Belmar.")
-    assert date_of(found, "conquered the town") == "1390-22/1390-23"
+    found = dates(pipe, "In 1651 the count was crowned at Arvel. Over the spring and summer of 1655, "
+                        "the count conquered the town of Belmar.")
+    assert date_of(found, "conquered the town") == "1655-21/1655-22"
 
 
 def test_two_seasons_in_another_order(pipe):
@@ -50,32 +50,32 @@ def test_a_death_clause_in_another_month_keeps_its_own_date(pipe):
 
 
 def test_a_month_run_into_its_day_dates_the_clause_and_days_count_inclusively(pipe):
-    found = dates(pipe, "The duke deposed the regent in the summer of 1410 and besieged the town. Allies "
-                        "opened the gates for him on August24, and for three days his troops sacked the town.")
-    assert date_of(found, "opened the gates") == "1410-08-24"
-    assert date_of(found, "sacked the town") == "1410-08-24/1410-08-26"
+    found = dates(pipe, "The count quarrelled with the bishop in the spring of 1587 and marched on the port. Traitors "
+                        "opened the gates to him on March12, and for three days his men sacked the port.")
+    assert date_of(found, "opened the gates") == "1587-03-12"
+    assert date_of(found, "sacked the port") == "1587-03-12/1587-03-14"
 
 
 def test_a_month_from_an_earlier_paragraph_says_only_the_year(pipe):
-    found = dates(pipe, "In September 1408 the army stood before the walls of Ghent and began a blockade.\n\n"
-                        "No blood was shed this time. After much bargaining, the famine-stricken citizens "
-                        "agreed to pay a ransom of gold and silver to the duke.")
-    assert date_of(found, "began a blockade") == "1408-09"
-    assert date_of(found, "pay a ransom") == "1408"
+    found = dates(pipe, "In October 1533 the fleet lay off the harbour of Bruges and began a blockade.\n\n"
+                        "The merchants held out for weeks. After long talks, the hungry townsfolk "
+                        "agreed to pay a fine of wool and wine to the admiral.")
+    assert date_of(found, "began a blockade") == "1533-10"
+    assert date_of(found, "pay a fine") == "1533"
 
 
 def test_a_month_in_the_same_paragraph_still_dates_the_clause(pipe):
-    found = dates(pipe, "In 1408 the duke mustered his army. The army reached 9,000 men by June. "
-                        "Eager to strike, he attacked the fort at Ghent.")
-    assert date_of(found, "attacked the fort") == "1408-06"
+    found = dates(pipe, "In 1611 the margrave mustered his army. The army reached 4,000 men by May. "
+                        "Eager to strike, he attacked the fort at Namur.")
+    assert date_of(found, "attacked the fort") == "1611-05"
 
 
 def test_soon_after_keeps_the_month_only_near_the_day_it_follows(pipe):
-    found = dates(pipe, "On 3 May 1410 the rebels took the town of Ghent.\n\nThe duke marched south with his army. "
-                        "A storm wrecked his fleet off the coast. The duke died soon after in Bruges.")
-    assert date_of(found, "died soon after") == "1410"
-    found = dates(pipe, "On 3 May 1410 the rebels took the town of Ghent. The duke died soon after in Bruges.")
-    assert date_of(found, "died soon after") == "1410-05"
+    found = dates(pipe, "On 9 April 1577 the rebels took the town of Namur.\n\nThe count rode east with his men. "
+                        "A flood swept away his baggage at the river. The count died soon after in Liège.")
+    assert date_of(found, "died soon after") == "1577"
+    found = dates(pipe, "On 9 April 1577 the rebels took the town of Namur. The count died soon after in Liège.")
+    assert date_of(found, "died soon after") == "1577-04"
 
 
 def test_two_written_years_joined_by_and_are_two_happenings_not_a_span(pipe):
@@ -84,11 +84,11 @@ def test_two_written_years_joined_by_and_are_two_happenings_not_a_span(pipe):
 
 
 def test_a_lead_lifespan_with_a_lost_dash_dates_the_birth_and_the_death(pipe):
-    text = ('ODO OF ARVEL (; , "the lame";[1] ; 870 (or 875)931 AD) was a king of the Franks from 900–931.[2] '
-            "He is best known for his siege of Paris in 910.\n\nOdo began his career under the count Bertram. "
-            "On 3 May 931, he took the town of Laon, and for three days his troops sacked it. Having abandoned "
-            "a plan to invade Burgundy, Odo died as his army was marching northward.\n\n"
-            "Early life\n\nBorn on an island in the Loire, Odo belonged to a noble family.")
+    text = ('BERTHOLD OF ARVEL (; , "the tall";[1] ; 812 (or 814)866 AD) was a duke of the Saxons from 840–866.[2] '
+            "He is remembered for the founding of a monastery in 851.\n\nBerthold served as a page at the court "
+            "of Count Rainer. On 9 June 866, he stormed the castle of Hesel, and for two days his men held it. "
+            "Weakened by fever, Berthold died on the road home.\n\n"
+            "Early life\n\nBorn in a mill by the Weser, Berthold grew up among monks.")
     found = dates(pipe, text)
-    assert date_of(found, "Born on an island") == "0870/0875"
-    assert date_of(found, "Odo died") == "0931"
+    assert date_of(found, "Born in a mill") == "0812/0814"
+    assert date_of(found, "Berthold died") == "0866"

@@ -5,8 +5,8 @@ import pytest
 
 
 @pytest.mark.parametrize("text, word, person", [
-    ("John Wilkes Booth entered the theater. The audience laughed, and Booth fired. "
-     "Booth then climbed over the rail.", "Booth", "John Wilkes Booth"),
+    ("Anna Maria Keller entered the hall. The crowd cheered, and Keller fired. "
+     "Keller then slipped out by the side door.", "Keller", "Anna Maria Keller"),
     ("Charlotte Corday came to the house in July 1793. While Marat sat in his bath, "
      "Corday drove a kitchen knife into his chest.", "Corday", "Charlotte Corday"),
     ("Charles Guiteau waited at the station. The crowd parted, and Guiteau fired. "

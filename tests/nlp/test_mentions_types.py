@@ -46,8 +46,8 @@ def types(doc: Doc) -> dict[str, set[str]]:
     ("Guy Fawkes visited the house in Lambeth.", "Guy Fawkes", "person"),
     ("Guy Fawkes visited the house in Lambeth.", "Lambeth", "place"),
     ("The turning point came at the Battle of Gettysburg on July 3, 1863.", "Gettysburg", "place"),
-    ("After three years at Corfu Kapodistrias judged that Greece was ready.", "Corfu", "place"),
-    ("After three years at Corfu Kapodistrias judged that Greece was ready.", "Kapodistrias", "person"),
+    ("After a long winter at Corfu Kapodistrias decided that the time had come.", "Corfu", "place"),
+    ("After a long winter at Corfu Kapodistrias decided that the time had come.", "Kapodistrias", "person"),
     ("After two winters at Sicily Garibaldi decided that Rome was ripe.", "Garibaldi", "person"),
     ("He sailed in a Royal Navy sloop, the Endeavour, as a botanist.", "Endeavour", "vehicle"),
     ("The Ottoman Empire expelled him in 1850.", "Ottoman Empire", "place"),
@@ -85,7 +85,7 @@ def test_mentions_types(pipe, text, name, expected):
     ("By the time Hus reached Konstanz, Wenceslas had changed his mind.", "Konstanz, Wenceslas"),
     ("The Plotters Disperse\n\nThe plotters disperse across Warwickshire after the discovery.",
      "Plotters Disperse"),
-    ("He tried to kill Count Potocki, the Austro-Hungarian Governor of Galicia.", "Austro-Hungarian Governor"),
+    ("He hoped to meet Count Thun, the Austro-Hungarian Governor of Bohemia.", "Austro-Hungarian Governor"),
     ("Herzen lived in exile in London.\n\nBibliography\n\nPartridge, Monica. ‘Herzen in Exile’. "
      "Nottingham University Press, 1984.", "Exile"),
 ])

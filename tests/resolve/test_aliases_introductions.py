@@ -31,7 +31,7 @@ def holder_of(forms: list[set[str]], name: str) -> set[str]:
     ("[Otto Brenner] ruled the march for years. He was a reckless rider, earning the nickname Ironhand at the ford.",
      "Ironhand", "Otto Brenner"),
     # a birth name after "his name at birth was"
-    ("[Kenta] was the second son of [Lord Aso]. His name at birth was Prince Haru.", "Prince Haru", "Kenta"),
+    ("[Kenta] was the second son of [Lord Aso]. His name at birth was Lord Haru.", "Lord Haru", "Kenta"),
     # a spelling given in parentheses right after the name
     ("Later poets made [Mirek] (spelled Mierek in older books) a hero.", "Mierek", "Mirek"),
     # a title held as a name, told of the sentence's subject

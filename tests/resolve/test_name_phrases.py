@@ -17,12 +17,12 @@ def nlp():
      "League of Arab States (LAS)"),
     # a role noun right before the name, with its own modifiers (the parser reads the
     # name as the role's apposition or as a second object)
-    ("It helped defeat the Moorish usurper Halim at the ford.", "Halim", "person", "Moorish usurper Halim"),
-    ("They were stopped by the half-Norse Frankish General Odo at the river.", "Odo", "person",
-     "half-Norse Frankish General Odo"),
+    ("It helped rout the Saxon usurper Halim at the ford.", "Halim", "person", "Saxon usurper Halim"),
+    ("They were halted by the half-Irish Spanish General Ortega at the bridge.", "Ortega", "person",
+     "half-Irish Spanish General Ortega"),
     # the same when the mention itself opens with the title
-    ("They were stopped by the half-Norse Frankish General Odo at the river.", "General Odo", "person",
-     "half-Norse Frankish General Odo"),
+    ("They were halted by the half-Irish Spanish General Ortega at the bridge.", "General Ortega", "person",
+     "half-Irish Spanish General Ortega"),
 ])
 def test_name_phrases_found(nlp, text, name, etype, want):
     a = text.index(name)

@@ -10,14 +10,14 @@ def _entity_of(doc, text):
 
 
 @pytest.mark.parametrize("text, description, place", [
-    ("Garfield and his wife arrived at Wallack’s Theatre after the second act had begun. Later, "
-     "Guiteau entered the theater lobby at 9 p.m.", "the theater", "Wallack’s Theatre"),
-    ("The king and his wife arrived at Drury Lane Theatre after the play had started. After a glass "
-     "of port at an inn, Hadfield entered the theater pit at 8 p.m.", "the theater", "Drury Lane Theatre"),
+    ("The mayor and her aide reached Wallack’s Theatre during the interval. Later, "
+     "the critic slipped into the theater foyer at 9 p.m.", "the theater", "Wallack’s Theatre"),
+    ("The bishop and his nephew came to Drury Lane Theatre before the overture. After supper "
+     "at a chophouse, the reporter walked into the theater gallery at 8 p.m.", "the theater", "Drury Lane Theatre"),
     ("In 1860 Garibaldi landed on the island of Sicily, off the Calabrian coast. Within weeks, "
      "his volunteers held most of the island.", "the island", "Sicily"),
-    ("The wounded were taken to Sarajevo Hospital. The couple wanted to visit the hospital.",
-     "the hospital", "Sarajevo Hospital"),
+    ("The miners were taken to Bergen Hospital. Their wives hurried to the hospital.",
+     "the hospital", "Bergen Hospital"),
     ("In 1480 the duke camped beside the Loire. In the autumn the stream was dammed by his engineers.",
      "the stream", "Loire"),
 ])
@@ -34,7 +34,7 @@ def test_place_descriptions_join_the_one_named_place(analyse, text, description,
     # restricted by what follows: another house
     ("They lived in the Red House in Bexleyheath. In Kelmscott, the house where they stayed flooded.", "the house"),
     # no named place of that kind
-    ("Booth fled Washington. He hid in the tavern.", "the tavern"),
+    ("The smuggler fled Porto. He hid in the tavern.", "the tavern"),
 ])
 def test_place_descriptions_left_alone_when_unsure(analyse, text, description):
     doc = analyse(text)

@@ -44,8 +44,8 @@ def test_places_link_records_part_of(places):
 
 
 def test_places_link_demonym_used_as_place(places):
-    ref = places("Elba lay ten kilometres off the Tuscan coast.")[normalise("Tuscan")]
-    assert ref.gazetteer == "curated:tuscany"
+    ref = places("The ferry sank a few kilometres off the Andalusian coast.")[normalise("Andalusian")]
+    assert ref.gazetteer == "curated:andalusia"
 
 
 def test_places_distance_between_ids():
@@ -55,10 +55,10 @@ def test_places_distance_between_ids():
 
 @pytest.mark.parametrize("text, name, near", [
     # a street or building the gazetteer lacks lies in the city its own sentence names
-    ("Princip was born in Obljaj and grew up in Sarajevo. A statue stands in Sarajevo. Sarajevo mourned. "
-     "Gavrilo Princip Street in Vranje was named after him.", "Gavrilo Princip Street", "Vranje"),
+    ("Tomas Vidal was born in Faro and grew up in Porto. A statue stands in Porto. Porto mourned. "
+     "Tomas Vidal Street in Coimbra was named after him.", "Tomas Vidal Street", "Coimbra"),
     # a feature noun after a name: the named place
-    ("He was held in the Terezín fortress until his death.", "Terezín fortress", None),
+    ("She was imprisoned in the Wartburg castle for two years.", "Wartburg castle", None),
 ])
 def test_places_link_local_context(places, text, name, near):
     refs = places(text)

@@ -17,7 +17,7 @@ FORMS = [
     ("By the end of the 1880s, Van Gogh", "the end of the 1880s", "DATE", "188", "1887/1889", "1887-01-01", "1889-12-31", "END"),
     ("in the early 1800s", "the early 1800s", "DATE", "18", "1800/1833", "1800-01-01", "1833-12-31", "START"),
     ("in the 19th century", "the 19th century", "DATE", "18", "18XX", "1800-01-01", "1899-12-31", None),
-    ("in the winter of 1918 it snowed", "the winter of 1918", "DATE", "1918-WI", "1918-24", "1918-12-01", "1919-02-28", None),
+    ("in the winter of 1909 it snowed", "the winter of 1909", "DATE", "1909-WI", "1909-24", "1909-12-01", "1910-02-28", None),
     ("murdered in late 1934.", "late 1934", "DATE", "1934", "1934-09/1934-12", "1934-09-01", "1934-12-31", "END"),
     ("by mid-1937 it was over", "mid-1937", "DATE", "1937", "1937-05/1937-08", "1937-05-01", "1937-08-31", "MID"),
     ("married at the end of 1840.", "the end of 1840", "DATE", "1840", "1840-09/1840-12", "1840-09-01", "1840-12-31", "END"),

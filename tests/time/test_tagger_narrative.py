@@ -13,8 +13,8 @@ SCRIPT = (
     "It's the morning of February 14th, 1921 in Lisbon. The household must leave "
     "tomorrow morning. As expected, two days later, soldiers knock at the gate. "
     "The voyage lasts fourteen days. On March 3rd, 1921, they land.\n\n"
-    "It's May 9th, 1933 in Buenos Aires; twelve years after the junta drove him into exile. "
-    "Just a few weeks ago, riflemen fired on the villa. He will die the following day.\n\n"
+    "It's May 9th, 1933 in Buenos Aires; twelve years after the council sent him into exile. "
+    "Just a few weeks ago, a storm flooded the harbour. He will sail the following day.\n\n"
     "Next time: October 1st, 1927."
 )
 

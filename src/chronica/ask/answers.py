@@ -182,7 +182,7 @@ def answer_where(base: Base, q: Question) -> Answer | None:
     if not found:
         return None
     best = [s.event for s in found if s.score == found[0].score]
-    for ev in best:  # a span that puts the happening AT a place answers best ("died in Cosenza")
+    for ev in best:  # a span that puts the happening AT a place answers best ("died in Kessel")
         ans = _placed(base, q, ev)
         if ans:
             return ans

@@ -52,7 +52,7 @@ def score_event(base: Base, q: Question, ev: dict, entities: tuple[str, ...],
         return None
     want = want or wanted(base, q, named or entities)
     have = base.stem_cache.get(ev["id"], set())
-    if any(stem(w) not in have for w in q.place_words):  # "at Tarvisium": another battle will not do
+    if any(stem(w) not in have for w in q.place_words):  # "at Velmora": another battle will not do
         return None
     s = 2.0 * len(shared)
     hit = False

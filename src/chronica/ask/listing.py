@@ -5,7 +5,7 @@ A listed event must be about what was asked: every entity the question names tak
 in it (a person or group among its participants, a place as its place or a place inside
 it), the first in the part the question asks (``roles``: "what did X do" X did it or a
 passive clause tells of X; "what happened to X" anything but a bystander's), its date
-fits the question's period, and a place named but not resolved ("at Tarvisium") is
+fits the question's period, and a place named but not resolved ("at Velmora") is
 written in its text. Each event is cited by a plain quote naming the
 asked entity (by any of its names) when one does. A fate lists the last dated events of
 the entity, one per happening (a happening told twice, or as several events on one day,

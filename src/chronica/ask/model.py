@@ -23,7 +23,7 @@ class Question:
     role: str | None = None  # a relation noun ("wife") or a counted noun ("soldiers")
     of_role: str | None = None  # the question is about someone's relative: "Lincoln's wife", "the son of X"
     role_forms: tuple[str, ...] = ()  # the counted noun's irregular forms ("men" for "man")
-    place_words: tuple[str, ...] = ()  # unresolved proper names after a preposition ("at Tarvisium"): the event must tell them
+    place_words: tuple[str, ...] = ()  # unresolved proper names after a preposition ("at Velmora"): the event must tell them
     part: str | None = None  # the first named entity's part: "agent" (what did X do), "patient", "involved" (what happened to X)
     answer_part: str | None = None  # the part "who" asks for: "agent" (who killed X), "patient" (who was killed)
     person_noun: str | None = None  # "which captain took him?": the answer is described so ("Captain X", "a carpenter, X")

@@ -209,8 +209,8 @@ class QuestionParser:
 
     @staticmethod
     def _place_words(doc, taken) -> tuple[str, ...]:
-        """Proper names no entity matched, governed by a preposition ("defeated at Tarvisium",
-        "the Battle of Rovine"): they say which happening is meant, so it must tell them."""
+        """Proper names no entity matched, governed by a preposition ("defeated at Velmora",
+        "the Battle of Karsk"): they say which happening is meant, so it must tell them."""
         return tuple(t.text.casefold() for t in doc if t.pos_ == "PROPN" and t.dep_ == "pobj"
                      and not _inside(t.idx, taken) and t.text[:1].isupper() and t.i > 0)
 

@@ -32,14 +32,14 @@ def duration_days(value: str) -> float | None:
 
 def stated_durations(text: str) -> list[tuple[str, float, int]]:
     """Durations a span states, with their days and offset; "a year and fifteen days" and
-    "1 year, 9 months, and 10 days" are one each."""
+    "2 years, 4 months, and 6 days" are one each."""
     found = [t for t in time_tagger().tag(text).timexes if t.type == "DURATION" and duration_days(t.value)]
     out: list[tuple[str, float, int, int]] = []
     last_part = 0.0
     for t in found:
         days = duration_days(t.value) or 0.0
         gap = text[out[-1][3]:t.start] if out else ""
-        # "a year and fifteen days"; "1 year, 9 months, and 10 days" (a comma joins only smaller units)
+        # "a year and fifteen days"; "2 years, 4 months, and 6 days" (a comma joins only smaller units)
         if out and (re.fullmatch(r"\s*,?\s*and\s+", gap) or (re.fullmatch(r"\s*,\s*", gap) and days < last_part)):
             _, prev, start, _ = out[-1]
             out[-1] = (text[start:t.end], prev + days, start, t.end)
@@ -52,7 +52,7 @@ def stated_durations(text: str) -> list[tuple[str, float, int]]:
 def duration_told(text: str, q: Question) -> tuple[str, float] | None:
     """The duration the span states of the asked happening: written near the question's
     verb, or near one of its words when it has none ("in captivity"); a sentence that
-    tells several lengths ("three years in prison and seven more of hard labour") does
+    tells several lengths ("two years in jail and five more in exile") does
     not answer how long something else lasted."""
     stated = stated_durations(text)
     if not stated:

@@ -122,7 +122,7 @@ def _read_relative(base: Base, q: Question, found: list[Passage]) -> Answer | No
         text = span["text"]
         if not any(f in text.casefold() for f in _forms(base, person)) and not refers_back(base, span, person):
             continue
-        # a mention may start at the name or take in the relation words before it ("his father Murad I")
+        # a mention may start at the name or take in the relation words before it ("his father Ottokar II")
         others = [(eid, a, b) for eid, a, b in base.mentions_in(span, ("person",))
                   if eid != person and is_name_form(base.name(eid))]
         for m in pattern.finditer(text):
@@ -257,8 +257,8 @@ def _read_who(base: Base, q: Question, span: dict, at: int, nlp) -> Answer | Non
 
 def _covers(token, off: int) -> bool:
     """The mention at ``off`` names the token's phrase: it starts on the token or on a word
-    of its name or apposition ("his brother-in-law, Ataulf"), not in a clause hanging off it
-    ("..., who married Galla Placidia")."""
+    of its name or apposition ("her brother-in-law, Oswin"), not in a clause hanging off it
+    ("..., who married Mira Holt")."""
     core, todo = [], [token]
     while todo:
         t = todo.pop()

@@ -5,7 +5,7 @@ answerers cite (word lists in the resource ``ask/evidence.yaml``):
   of its event kind, unless the predicate is narrower than its kind: "succeed");
 - it states rather than reports: a legend, a rumour, a speaker's quoted words or a
   question asked are demoted below plain statements, and never stand for an event in a list;
-- for a place, it puts the happening AT the place ("in Cosenza"), not on the way to it.
+- for a place, it puts the happening AT the place ("in Kessel"), not on the way to it.
 """
 from __future__ import annotations
 
@@ -188,7 +188,7 @@ def narrow(q: Question) -> bool:
 
 def located_at(text: str, at: int) -> bool:
     """Does the text put something AT the place written from offset ``at`` ("died in
-    Cosenza", "at the Terezín fortress"), rather than on the way to it?"""
+    Kessel", "at the Varnholm fortress"), rather than on the way to it?"""
     before = " ".join(text[:at].casefold().split()[-6:])
     if any(before.endswith(p) or before.endswith(p + " the") for p in evidence_rules().not_at):
         return False

@@ -179,7 +179,7 @@ def _supported(base: Base, ans: Answer) -> list[Cite]:
 
 def _at_the_place(base: Base, ans: Answer, cites: list[Cite]) -> list[Cite]:
     """A quote answers a question about a happening at a place ("who defeated him at
-    Tarvisium?") only where it, or the text just before it, names that place."""
+    Velmora?") only where it, or the text just before it, names that place."""
     places = [e for e in ans.question.entities if base.type(e) == "place"]
     if not places or ans.question.kind == "where":
         return cites

@@ -427,8 +427,8 @@ _OF_WHAT = re.compile(r"\s+of\s+(?:the\s+)?([a-z]+)")
 
 
 def _counted(noun: str, text: str, end: int) -> str:
-    """What a count counts: its noun, or for a measure the stuff measured ("5,000 pounds
-    of gold" counts pounds of gold, which "30,000 pounds of silver" does not contradict)."""
+    """What a count counts: its noun, or for a measure the stuff measured ("800 pounds
+    of salt" counts pounds of salt, which "1,200 pounds of pepper" does not contradict)."""
     what = _singular(noun)
     if noun in _MEASURES:
         m = _OF_WHAT.match(text, end)
@@ -482,7 +482,7 @@ def outcome_claims(doc: Doc) -> list[Claim]:
         before = text[c0:m.start()]
         negated = bool(neg_re.search(before))
         if negated and qual_re.match(text, m.end()):
-            continue  # "failed to kill him instantly": timing, not outcome
+            continue  # "failed to sink it outright": timing, not outcome
         if negated:
             polarity = not polarity
         c1 = _clause_end(text, m.end(), s1)

@@ -316,19 +316,19 @@ def _event_place(doc: Doc, sent, view: SentView, h: Happening, a: int, b: int, l
         where = None  # "There she stayed for a decade before moving on": the place told before
     explicit_place = where is not None
     if where is None and unnamed_destination(anchor, view):
-        where_now.leave(who)  # "carried across the street to a boarding house": a place not named
+        where_now.leave(who)  # "carried down the lane to an inn": a place not named
     elif where is None:
         dated_from = year_bound(when.earliest) if when is not None and when.basis == "explicit" else None
         where = carried_place(anchor, who, where_now, frame, doc, sent, dated_from)
         prep = None
-    # a move or a stay lasts ("moved to Strelsau in 1907 ... in 1912 he was expelled from
+    # a move or a stay lasts ("moved to Tarnow in 1881 ... in 1885 she left the convent
     # school"); being at a battle or a meeting holds only for its year
     until = year_bound(when.latest) if when is not None and h.kind not in LASTING_KINDS else None
     if h.kind in WHEREABOUTS_KINDS and not _attempted(anchor, lex):
         where_now.note(who, finest_first(doc, pick.seen) or (
             [where] if where and not explicit_place and where != frame.country else []), until)
     elif (opening := opening_place(view)) is not None and opening in pick.seen:
-        where_now.note(who, [opening], until)  # "In Lisbon, Vasek volunteered ...": he was in Lisbon
+        where_now.note(who, [opening], until)  # "In Genoa, Maren enlisted ...": she was in Genoa
     return where, prep, explicit_place
 
 

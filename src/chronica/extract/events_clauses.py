@@ -66,8 +66,8 @@ def trim_edges(doc, a: int, b: int) -> tuple[int, int]:
 
 
 def _dangling(tok, a: int, b: int) -> bool:
-    """A preposition or subordinator whose phrase lies outside the clause ("Norway,
-    before" | "finally settling in ...")."""
+    """A preposition or subordinator whose phrase lies outside the clause ("Chile,
+    before" | "at last settling in ...")."""
     return tok.dep_ in ("prep", "mark") and tok.pos_ in ("ADP", "SCONJ") and not any(
         a <= c.i < b for c in tok.children)
 

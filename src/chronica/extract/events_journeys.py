@@ -19,7 +19,7 @@ def journey_legs(sent, anchor: int, a: int, b: int, place_roots: set[int]) -> li
             continue
         cur = doc[i]
         leg = None
-        # a place coordinated with the leg's place ("relocating to France, then Norway")
+        # a place coordinated with the leg's place ("moving on to Peru, then Chile")
         listed = (cur.dep_ == "conj" and cur.head.i in place_roots) or (
             cur.dep_ in ("npadvmod", "appos") and cur.head.i == anchor)
         while cur.i != anchor and cur.head.i != cur.i and a <= cur.head.i < b:

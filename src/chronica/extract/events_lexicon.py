@@ -68,7 +68,7 @@ class Lexicon:
     purpose_openers: frozenset[str] = frozenset()  # "so as" (to ...): a purpose, not a happening
     intent_frame_verbs: frozenset[str] = frozenset()  # "the plan called for ...": only spells out a plan
     reference_preps: frozenset[str] = frozenset()  # "after his death": a time reference, not a telling
-    # "At his trial, he proclaimed ...": a statement made at a happening is part of it
+    # "At her trial, the abbess declared ...": a statement made at a happening is part of it
     speech_verbs: frozenset[str] = frozenset()
     setting_preps: frozenset[str] = frozenset()
     # idioms (lang/en/events/idioms.yaml): verb -> object/particle words that make it no happening

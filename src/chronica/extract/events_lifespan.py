@@ -16,8 +16,8 @@ from ..model import Span, When
 
 _MONTH = "|".join(calendar.month_name[i] for i in range(1, 13))
 _DATE = rf"(?:(?:c\.\s*)?\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}}|(?:{_MONTH})\s+\d{{1,2}},\s*\d{{4}}|(?:c\.\s*)?\d{{3,4}})"
-# the dash is sometimes lost in extracted text ("25 July 189428 April 1918", "370410 AD");
-# a birth year may come with its alternative ("370 (or 375)"), the death year with its era
+# the dash is sometimes lost in extracted text ("12 March 186130 May 1922", "812866 AD");
+# a birth year may come with its alternative ("812 (or 814)"), the death year with its era
 # ("410 AD"; a BC lifespan is not read here: its years count down)
 # the lifespan closes the parenthesis (a footnote mark may follow it: "1403)[1] was")
 _LIFESPAN = re.compile(rf"(?<=[(;,\s])(?P<born>{_DATE})(?:\s*\(or\s+(?P<born_alt>{_DATE})\))?\s*(?:[–—-]|to)?\s*"
@@ -96,7 +96,7 @@ def to_when(text: str) -> When | None:
 
 
 def either_year(first: When, other: When | None) -> When:
-    """"370 (or 375)": a year the text gives two readings of, both bounds."""
+    """"812 (or 814)": a year the text gives two readings of, both bounds."""
     if other is None or not re.fullmatch(r"\d{4}~?", first.edtf) or not re.fullmatch(r"\d{4}~?", other.edtf):
         return first
     a, b = sorted((first, other), key=lambda w: w.earliest)
@@ -107,13 +107,13 @@ def either_year(first: When, other: When | None) -> When:
 
 
 def year_only(when: When) -> When:
-    if "/" in when.edtf:  # "370 (or 375)": already years
+    if "/" in when.edtf:  # "812 (or 814)": already years
         return When(edtf=when.edtf, earliest=when.earliest, latest=when.latest, basis="inferred", anchor=when.edtf)
     y = when.edtf[:4]
     return When(edtf=y, earliest=f"{y}-01-01", latest=f"{y}-12-31", basis="inferred", anchor=when.edtf)
 
 
-# "he was born in ...", or a sentence opened by "Born" ("Born on a river island, he ...")
+# "he was born in ...", or a sentence opened by "Born" ("Born in a mill by the river, she ...")
 _BORN = re.compile(r"\b(?:was|is)\s+born\b|(?:^|(?<=[.!?]\s)|(?<=\n))Born\b", re.M)
 
 

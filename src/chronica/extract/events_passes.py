@@ -131,7 +131,7 @@ def lifespan_events(doc: Doc, frame: DocFrame, life: Lifespan, events: list[Loca
         mine = [k for k, e in enumerate(out) if e.kind == kind and person in e.who]
         for k in mine:
             own = out[k].when
-            # "died in captivity in March 1403" after a lead's "8 March 1403": the clause's
+            # "was freed in June 1788" after a lead's "14 June 1788": the clause's
             # own coarser date holds the lead's day, which says more and agrees with it
             if own is None or own.basis == "inferred" or narrower(when, own):
                 out[k] = replace(out[k], when=replace(when, basis="inferred", anchor=when.edtf))
@@ -153,7 +153,7 @@ def _article(noun: str) -> str:
 
 
 def undated_births(events: list[LocalEvent]) -> list[LocalEvent]:
-    """A birth the text tells without a date ("Born on a river island, he ...") is not on
+    """A birth the text tells without a date ("Born in a mill by the river, she ...") is not on
     the story's current date (which is the grown man's): it was on or before it."""
     out = []
     for ev in events:

@@ -64,7 +64,7 @@ def role_object(tok, lex: Lexicon) -> TriggerRule | None:
 
 def object_like(tok) -> list[str]:
     """Words that stand in for an object when the object gives the kind: a passive's
-    subject ("the grave was dug"), the noun of "as" ("took as his wife") and of "to"
+    subject ("a grave was dug"), the noun of "as" ("took as his wife") and of "to"
     ("came to the throne")."""
     out = [c.lemma_.lower() for c in tok.children if c.dep_ == "nsubjpass"]
     for p in tok.children:

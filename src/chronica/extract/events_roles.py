@@ -130,8 +130,8 @@ def _subject(tok):
 
 
 def _series_subject(verb) -> list:
-    """The subject of a series of verbs the small model misparses ("he left the army,
-    was elected chief": "left" a complement of "elected"): a complement clause before
+    """The subject of a series of verbs the small model misparses ("he left the navy,
+    was elected head": "left" a complement of "elected"): a complement clause before
     the verb, with a subject of its own, the verb itself having none."""
     return [g for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i
             for g in c.children if g.dep_ in ("nsubj", "nsubjpass")][:1]
@@ -258,7 +258,7 @@ def _place_role(root, anchor, lex: Lexicon, own: frozenset[int] = frozenset()) -
             outer = lex.place_roles.get(prep.head.head.lower_)
             role = outer or role
         elif prep.lower_ == "of" and not _of_place(prep.head, anchor, own):
-            return None  # "yelled the state motto of Virginia": whose motto, not where
+            return None  # "sang the anthem of Portugal": whose anthem, not where
         return role
     if root.dep_ in OBJECT_DEPS:
         return _object_role(root.head, lex)

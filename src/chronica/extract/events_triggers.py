@@ -125,7 +125,7 @@ def _objects(kids) -> list:
 _NEEDS = {
     "dobj": lambda tok, kids, w: bool(_objects(kids)),
     "named": lambda tok, kids, w: any(any(g.i in w.named for g in c.subtree) for c in _objects(kids)),
-    # "created the Warren Commission", not "created a perplexing position for Frenchmen"
+    # "created the Warren Commission", not "created a difficult mood among the clerks"
     "named_head": lambda tok, kids, w: any(c.i in w.named for c in _objects(kids)),
     # "captured him", "captured Hawkwood" -- not "captured a pawn"
     "someone": lambda tok, kids, w: any(c.lower_ in PERSONAL_OBJECTS or any(g.i in w.named for g in c.subtree)
@@ -157,7 +157,7 @@ _OBJECT_COMPLEMENT = frozenset({"oprd", "ccomp", "xcomp", "dobj"})
 
 
 def _role_rule(tok, lex: Lexicon, place_tokens: set[int]) -> TriggerRule | None:
-    """"was master of France", "became king of Serbia", "was the Danish king from 1016"."""
+    """"was master of Castile", "became king of Serbia", "was the Danish king from 1016"."""
     kind = lex.role_kinds.get(tok.head.lemma_.lower()) if tok.lemma_.lower() in lex.role_nouns else None
     if kind is None:  # (the token's own lemma tested first: most tokens stop there)
         return None
@@ -231,9 +231,9 @@ def _rule_for(tok, lex: Lexicon, place_tokens: set[int], named: frozenset[int]) 
             return made
     lemma = tok.lemma_.lower()
     if tok.dep_ in ("amod", "compound"):
-        return None  # "the advancing British", "reigning sovereigns": a description
+        return None  # "the retreating cavalry", "ruling princes": a description
     if pos == "VERB" and any(c.dep_ == "det" for c in tok.children):
-        return None  # a participle used as a noun: "to check on the wounded"
+        return None  # a participle used as a noun: "to tend the wounded"
     if pos == "VERB" or (pos == "AUX" and lemma not in ("be", "have", "do")) or _verb_as_noun(tok, lex):
         idiom = _idiom(tok, lex)
         if idiom is not None:
@@ -275,7 +275,7 @@ def _aux_words(tok) -> list:
 
 
 def is_negated(tok, lex: Lexicon) -> bool:
-    """"never saw her", "No peoples came", "had no power to sign"."""
+    """"never saw her", "No envoys arrived", "had no right to vote"."""
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in lex.negators):
             return True
@@ -356,8 +356,8 @@ def _modal(tok, lex: Lexicon) -> bool:
 
 
 def _intended(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
-    """Governed by an intention verb/noun ("hoping to defeat", "contemplated escape",
-    "orders to capture", "with the aim of restoring")."""
+    """Governed by an intention verb/noun ("hoping to defeat", "planned a flight",
+    "orders to arrest", "with the aim of rebuilding")."""
     cur = tok
     for _ in range(6):
         head = cur.head
@@ -382,7 +382,7 @@ def _intended(tok, lex: Lexicon, sent_start: int, sent_end: int) -> bool:
         if lex.governs_intent(head):
             return True
         if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.attempt_verbs and _to_infinitive(head):
-            cur = head  # "instructions to try to kill him": what governs the trying governs the deed
+            cur = head  # "orders to try to seize the mill": what governs the trying governs the deed
             continue
         if head.pos_ in ("VERB", "AUX"):
             break  # a plain verb: the trigger is part of what really happened
@@ -398,7 +398,7 @@ def _intent_complement(cur, head, lex: Lexicon) -> bool:
     if infinitive and any(c.dep_ == "acomp" and lex.governs_intent(c) for c in head.children):
         return True  # "was eager to depose him"
     if infinitive and any(c.dep_ == "dobj" and lex.governs_intent(c) for c in head.children):
-        return True  # "arranged a plot to kill him", "made plans to flee"
+        return True  # "hatched a scheme to rob the bank", "made plans to flee"
     return cur.dep_ == "prep" and cur.lower_ in ("of", "about") and lex.governs_intent(head)
 
 
@@ -426,7 +426,7 @@ def named_reference(tok, lex: Lexicon) -> bool:
 
 
 def _peer(tok, parent) -> bool:
-    """A verb coordinated with the parent's verb ("was destroyed and then rebuilt"),
+    """A verb coordinated with the parent's verb ("was flooded and then drained"),
     not a participle clause that says how the parent went."""
     cur = tok
     while cur.dep_ == "conj" and cur.head.i != cur.i:
@@ -458,7 +458,7 @@ def _kind_from_noun(noun, verb, lex: Lexicon) -> bool:
         return True
     if noun.dep_ == "pobj" and noun.head.head.i == verb.i and noun.head.lower_ in KIND_NOUN_PREPS:
         return True
-    # "At his trial, he proclaimed ...": what is said there is part of the happening
+    # "At her trial, the abbess declared ...": what is said there is part of the happening
     if noun.dep_ == "pobj" and noun.head.head.i == verb.i and noun.head.lower_ in lex.setting_preps \
             and verb.lemma_.lower() in lex.speech_verbs:
         return True

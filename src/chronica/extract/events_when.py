@@ -108,7 +108,7 @@ def from_timexes(timexes: list[Timex], anchor_offset: int, doc: Doc | None = Non
         outside = [t for t in cands if not in_brackets(doc.text, lo, t.start)]
         if any(t.basis == "explicit" for t in outside):
             cands = outside
-    # "in the 11th month (671), in the 10th year of his reign": a date the text writes
+    # "in the 3rd month (702), in the 5th year of her reign": a date the text writes
     # out outweighs one counted from another date (a reign's start, "two years later")
     # that falls outside it ("on 9 March 1644 at dawn" keeps the hour)
     written = [t.when() for t in cands if t.basis == "explicit"]
@@ -123,7 +123,7 @@ def from_timexes(timexes: list[Timex], anchor_offset: int, doc: Doc | None = Non
 
 
 def coordinated(doc: Doc, timexes: list[Timex], best: Timex) -> When | None:
-    """"over the summer and fall of 1390": a bare date joined by "and" to the dated one it
+    """"over the spring and summer of 1655": a bare date joined by "and" to the dated one it
     takes its year from dates one clause with it, so the clause spans both (the later alone
     says too much). Two written dates ("in 1898 and 1905") are two happenings: not joined."""
     for t in timexes:
@@ -138,7 +138,7 @@ def coordinated(doc: Doc, timexes: list[Timex], best: Timex) -> When | None:
         if not before(first.latest, last.latest) or a.edtf.count("/") or b.edtf.count("/"):
             return None
         if a.basis == "explicit" or a.anchor != b.text:
-            return None  # "in 1898 and 1905" are two happenings; "the summer and fall of 1390" one
+            return None  # "in 1898 and 1905" are two happenings; "the spring and summer of 1655" one
         basis = "explicit" if "explicit" in (a.basis, b.basis) else a.basis
         return When(edtf=f"{a.edtf}/{b.edtf}", earliest=first.earliest, latest=last.latest,
                     basis=basis, anchor=last.anchor)
@@ -333,8 +333,8 @@ def _between_dates(doc: Doc | None, offset: int, pts: list[tuple[int, When]], w:
 
 def _month_left_behind(w: When, offset: int, pts: list[tuple[int, When]], paragraph_start: int) -> When:
     """A month the text gave in an earlier paragraph says only the year of what follows
-    ("in September 1408 the army stood before the walls ..." then, a paragraph on, "After
-    much bargaining, the citizens paid"): like a day, it is not carried past its scene.
+    ("in October 1533 the fleet lay off the harbour ..." then, a paragraph on, "After
+    long talks, the townsfolk paid"): like a day, it is not carried past its scene.
     "Soon after" there follows the last happening told, not that month's day."""
     m = re.match(r"^(-?\d{4})-(\d{2})$", w.edtf or "")
     last, value = None, None
@@ -442,7 +442,7 @@ _CLOCK_VALUE = re.compile(r"^[\dX]{4}-[\dX]{2}-[\dX]{2}T|-W[\dX]{2}-\d")  # TIME
 
 
 def same_day(clause: str) -> bool:
-    """A clause that says it followed on the spot ("They both died shortly after")."""
+    """A clause that says it followed on the spot ("The two guards fell shortly after")."""
     text = f" {clause.lower()} "
     return any(re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", text) for c in scene_cues().same_day)
 
@@ -519,13 +519,13 @@ def lasting(start: When, d: Duration) -> When | None:
     1929/1933; "six months" from 1933 -> 1933/1934)."""
     first = (start.edtf or "").split("/")[0]
     if _covers(start, d):
-        return start  # "here for three years" under "Turkey, 1929-1933": the period says it
+        return start  # "there for two years" under "Chile, 1851-1853": the period says it
     day = _DAY.match(first)
     if d.unit == "days":
         if not day or d.n < 1:
             return None
         a = dt.date(int(day["y"]), int(day["m"]), int(day["d"]))
-        # "for three days" from the 24th: the 24th, 25th and 26th; nights end the morning after
+        # "for three days" from the 12th: the 12th, 13th and 14th; nights end the morning after
         b = a + dt.timedelta(days=d.n if d.nights else max(d.n - 1, 0))
         edtf = a.isoformat() if a == b else f"{a.isoformat()}/{b.isoformat()}"
         return When(edtf=edtf, earliest=a.isoformat(), latest=b.isoformat(),

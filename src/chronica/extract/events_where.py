@@ -53,7 +53,7 @@ DESTINATION_PREPS = frozenset(load("places/place_words.yaml")["destination_preps
 def unnamed_destination(anchor, view: SentView) -> bool:
     """A move to a new place the text does not name ("carried to a boarding house", "went
     back to his own lodgings"): neither where the story stood nor any place it named. A
-    definite goal may be part of where the story stands ("jumped to the stage")."""
+    definite goal may be part of where the story stands ("ran to the altar")."""
     places = set(view.place_tokens)
     head = anchor.head
     if anchor.dep_ == "relcl" and head.pos_ == "NOUN" and _new_place(head) and head.i not in places \
@@ -112,7 +112,7 @@ def year_bound(iso: str | None) -> int | None:
 
 def _outdated(dated_from: int | None, placed_until: int | None) -> bool:
     """A clause dated after the year of the happening that put someone at a place: the
-    text has moved on ("fought at Kosovo in 1389." ... "In 1391, he married ...")."""
+    text has moved on ("fought at Varrow in 1604." ... "In 1606, he married ...")."""
     return dated_from is not None and placed_until is not None and dated_from > placed_until
 
 
@@ -150,8 +150,8 @@ def carried_place(anchor, who: list[str], where_now: Whereabouts, frame: DocFram
 
 def _abroad(doc: Doc, sent, frame: DocFrame) -> bool:
     """The paragraph, up to this sentence, names places and the last of them lies
-    outside the story's country ("Hamilcar began to organise Spain ... He died in 228
-    B.C."): the story is abroad, the country is no place of the clause."""
+    outside the story's country ("Corvin began to govern the Banat ... He died in
+    1402"): the story is abroad, the country is no place of the clause."""
     para = next(((a, b) for a, b in frame.paragraphs if a <= sent.start < b), None)
     outer = doc.entity(frame.country)
     home = outer.place.country if outer is not None and outer.place is not None else None

@@ -56,7 +56,7 @@ def ner_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[MentionCandid
         pieces = span_pieces(doc.text, ent.start_char, ent.end_char, allow_digit, glued)
         if ent.label_ == "ORG" and len(pieces) > 1 and not all(
                 " " not in doc.text[a:b] and (doc.text[a:b] in lex.first_names or gaz.lookup(doc.text[a:b]))
-                for a, b in pieces):  # "Harper and Brothers" stays; "Petar and Marija" splits
+                for a, b in pieces):  # "Wiley and Sons" stays; "Tomas and Elena" splits
             pieces = span_pieces(doc.text, ent.start_char, ent.end_char, allow_digit)
         for a, b in pieces:
             if ent.label_ in ("PERSON", "ORG", "GPE", "PRODUCT"):
@@ -323,8 +323,8 @@ KNOWN_FEATURES = {"building", "island", "river", "lake", "sea", "strait", "mount
 
 def known_feature_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[MentionCandidate]:
     """A name of several words or a hyphenated one the gazetteer knows as a building,
-    island, river or mountain range, wherever it stands ("Yakushi-ji was founded",
-    "Hadrian's Wall", "Monte Cassino was bombed"): no preposition needed."""
+    island, river or mountain range, wherever it stands ("Kinkaku-ji burned",
+    "Offa's Dyke", "Mont Saint-Michel was besieged"): no preposition needed."""
     sd = doc.spacy
     words = token_words(sd)  # the word tests first: a spaCy token only where they pass
     out = []

@@ -72,7 +72,7 @@ _GLUE = re.compile(r",\s+|\s+and\s+|\s+&\s+")
 
 def span_pieces(text: str, start: int, end: int, allow_digit: bool, glued: bool = False) -> list[tuple[int, int]]:
     """An entity that runs across a line break is several pieces (a heading and a name);
-    with ``glued``, so is a person span joined by "and" or a comma ("Petar and Marija",
+    with ``glued``, so is a person span joined by "and" or a comma ("Tomas and Elena",
     "Lisbon, Pedro")."""
     out = []
     for m in re.finditer(r"[^\n]+", text[start:end]):

@@ -188,14 +188,14 @@ def context_evidence(c: MentionCandidate, doc: Doc, lex: Lexicon) -> None:
     if c.rule == "heading":
         c.context["place"] += 3.0  # a section headed "Florence, 1913": where it happens
     if demonym_of_place(text, head, lex):
-        c.context["place"] += 4.0  # "the Tuscan coast", "the Egyptian campaign", "Asian trade"
+        c.context["place"] += 4.0  # "the Dalmatian coast", "the Egyptian campaign", "Asian trade"
         return
     _verb_cues(c, head, lex)
     after = sd[span.end:span.end + 3]
     if len(after) >= 2 and after[0].text in ("'s", "’s", "'", "’") and after[1].lemma_.lower() in lex.kin_nouns:
         c.context["person"] += 2.0
     if head.dep_ == "appos" and head.head.lemma_.lower() in lex.vessel_nouns:
-        c.context["vehicle"] += VESSEL_CUE  # "a British frigate, the Bellerophon"
+        c.context["vehicle"] += VESSEL_CUE  # "a Dutch schooner, the Zeemeeuw"
     if _named_vessel(head, lex):
         c.context["vehicle"] += VESSEL_CUE  # "the schooner named Mary Ellen": a ship, whoever it honours
     if head.dep_ == "appos" and head.head.lemma_.lower() in lex.kin_nouns:

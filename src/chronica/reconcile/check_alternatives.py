@@ -42,9 +42,9 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
     def alt(words):
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    # between the dates: ") or (", " or ", ", or immediately after (" -- no other clause
+    # between the dates: ") or (", " or ", ", or shortly after (" -- no other clause
     joiner = re.compile(r"^[\s,)(]*(?:" + alt(data["joiners"]) + r")\b(?:\s+[a-z]+){0,3}?[\s,(]*$", re.I)
-    # a parenthesis after the second date naming other sources: "(376 in some sources)"
+    # a parenthesis after the second date naming other sources: "(412 in some sources)"
     others = re.compile(r"^\s*(?:" + alt(data["other_sources"]) + r")\b[^()]{0,40}\)", re.I)
     # a bare year in a parenthesis right after a year: "(or 1158)", "(1158 in some sources)"
     bare = re.compile(r"^\s*\(\s*(?:(?P<or>" + alt(data["joiners"]) + r")\s+)?(?P<y>\d{1,4})(?P<era>\s*(?:BC|BCE|B\.C\.))?"

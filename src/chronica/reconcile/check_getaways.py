@@ -1,5 +1,5 @@
 """How someone got away: two sources telling one person's escape by different means
-("he jumped into the waiting carriage and sped off" / "he mounted his horse and galloped
+("she climbed into a hired cab and drove off" / "she saddled a mule and rode
 away"). An escape is a sentence with an escape phrase that names exactly one class of
 conveyance; its subject is the person named before the phrase in the sentence, else the
 person most named in the text just before it ("He ... sped off"). Two escapes are one

@@ -1,6 +1,6 @@
 """Outcomes for places: one source says a town or land was sacked, plundered or burned,
-another that it was spared ("the Goths plundered the homes of the Athenians" / "he
-ravaged Attica but spared Athens"). The place is read from the clause: the first place,
+another that it was spared ("the raiders looted the houses of Tarvo" / "they
+burned the valley but spared Tarvo"). The place is read from the clause: the first place,
 or its people through the demonym list, named after the verb, or the place just before
 "was spared"; the two must be the same gazetteer place. Verbs are data
 (``claims/sacking.yaml``). Two statements dated years apart are two happenings (a city

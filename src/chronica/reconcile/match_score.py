@@ -199,8 +199,8 @@ def _date_signal(a: Item, b: Item, li: "Likeness", cross: bool, s: EventMatching
     if date is not None and not inferred(a) and not inferred(b):
         return 1.0 if date >= 1.0 else 0.5 if date >= 0.8 else 0.0
     if cross and date is not None and date >= 0.8 and li.who >= 0.75 and same_cue(a, b):
-        # a date guessed from context says little on its own ("returned to Paris" /
-        # "the Bourbons returned" in one year), but the same person doing the same
+        # a date guessed from context says little on its own ("returned to Lyon" /
+        # "the exiles returned" in one year), but the same person doing the same
         # thing in the same guessed year is telling
         return s.guessed_date_signal
     return 0.0

@@ -1,5 +1,5 @@
 """Names a text introduces for a person without naming the person in the same breath:
-"He earned the nickname Ironhand", "his name at birth was Prince Kenta", "Mirek
+"He earned the nickname Ironhand", "his name at birth was Lord Kenta", "Mirek
 (spelled Mierek in older books)", "his men calling him 'Bruno'", and a native-script
 form in parentheses ("Li Wei (李伟)").
 
@@ -175,7 +175,7 @@ def _sentence_topic(doc: Doc, people: list[Mention], a: int, b: int, name: tuple
         if word.casefold() in _PRONOUNS:
             return "pronoun"
         if _possessive_pronoun(doc, s_a, s_b):
-            return "pronoun"  # "His name at birth was ...": he is the one before
+            return "pronoun"  # "Her name at birth was ...": she is the one before
     if inside and not doc.text[a:inside[0].start].strip(" \t\n#*-_>"):
         return inside[0].start, inside[0].end  # the sentence opens with the name
     names = {p.text for p in inside}

@@ -175,7 +175,7 @@ def absorb_first_names(pool: list[Cluster], uf: DisjointSets) -> None:
             continue
         t = next(iter(s.singles()))
         full = [c for c in pool if c is not s and any(t in o.given for o in c.body_multi())]
-        if not full and s.kin:  # "his wife Sofia" ... "his wife, Sophie Chotek"
+        if not full and s.kin:  # "his sister Greta" ... "his sister, Margarethe Olsen"
             full = [c for c in pool if c is not s and any(
                 same_given(t, g) for o in c.body_multi() for g in o.given)]
         if len(full) != 1:

@@ -120,7 +120,7 @@ def _phrase_end(sd, i: int, stop: int, people: "Spans",
             preps += 1
             after_prep = True
         elif tok.pos_ == "CCONJ" and _inside(tok, others):
-            pass  # "Bosnia and Herzegovina"
+            pass  # "Trinidad and Tobago"
         else:
             break
         j += 1
@@ -145,7 +145,7 @@ def _forms(text: str, toks, det: str | None) -> list[str]:
     phrase = _NOTE.split(phrase, 1)[0]  # "Police.[4]": a footnote mark glued to the last word
     out = [phrase]
     rest = phrase.split(" ", 1)[1] if " " in phrase else ""
-    if det in ARTICLES and " " in rest:  # "a young Russian journalist" is also "young Russian journalist"
+    if det in ARTICLES and " " in rest:  # "a young Danish engineer" is also "young Danish engineer"
         out.append(rest)
     return out
 

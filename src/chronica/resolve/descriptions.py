@@ -1,5 +1,5 @@
 """Descriptions that stand for a person: "his young cousin (Henry VI)", "his son",
-"his Habsburg empress", "the Russian emperor".
+"her Bavarian husband", "the Russian emperor".
 
 Found as mentions (label ``DESCRIPTION``) with, when the text settles it, the named
 mention they stand for:
@@ -73,7 +73,7 @@ def title_meaning(title: str) -> tuple[str, str] | None:
 
 def find_descriptions(text: str, mentions: list[Mention]) -> list[Description]:
     w = _words()
-    # a name inside a description ("his Habsburg empress") does not block it; a person does
+    # a name inside a description ("her Bavarian husband") does not block it; a person does
     taken = sorted((m.start, m.end) for m in mentions if m.type == "person")
     people = sorted((m for m in mentions if m.type == "person"), key=lambda m: m.start)
     out = []

@@ -1,4 +1,4 @@
-"""Titles used as names: "The Emperor", "their former Emperor", "the Tsar".
+"""Titles used as names: "The Emperor", "their late Emperor", "the Tsar".
 
 A capitalised title after "the"/"former"/"late" (and not itself followed by a name)
 stands for one person. It is found here as a mention (label ``NOMINAL``) so that

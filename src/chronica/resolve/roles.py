@@ -212,7 +212,7 @@ class RoleDescription:
 def find_role_descriptions(doc: Doc) -> list[RoleDescription]:
     w = _words()
     text = doc.text
-    # a nationality word inside the description ("the amiable Canadian") does not block it
+    # a nationality word inside the description ("the cheerful Norwegian") does not block it
     taken = sorted((m.start, m.end, m.type == "person") for m in doc.mentions)
     starts = [s for s, _, _ in taken]
     person_at = {m.start: i for i, m in enumerate(doc.mentions) if m.type == "person"}

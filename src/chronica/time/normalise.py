@@ -357,7 +357,7 @@ class Normaliser:
     def _offset_amount(self, g: dict, unit: tuple | None, amount: tuple | None,
                        direction: int) -> tuple[tuple | None, tuple | None, int] | None:
         """An offset's (unit, amount, direction): "the fifth day of the siege" is four days
-        on, "three years and ten months" 46 months, "days later" an unstated few."""
+        on, "two years and five months" 29 months, "days later" an unstated few."""
         lx = self.lx
         if g.get("nth") or g.get("nthw"):  # "the fifth day of the siege":
             n = int(g["nth"]) if g.get("nth") else lx.get("ordinals", squash(g["nthw"]))  # four days on
@@ -420,7 +420,7 @@ _FINER = {("Y", "M"): 12, ("Y", "W"): 52, ("Y", "D"): 365, ("M", "W"): 4, ("M", 
 
 
 def _in_finer_unit(unit, amount, unit2, amount2):
-    """"three years and ten months" as 46 months; unchanged when the two do not combine."""
+    """"two years and five months" as 29 months; unchanged when the two do not combine."""
     if unit2 is None or amount2 is None or amount[0] == "X" or amount2[0] == "X":
         return unit, amount
     k = _FINER.get((unit[0], unit2[0]))

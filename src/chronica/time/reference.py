@@ -77,7 +77,7 @@ def _moment_of(iso) -> Moment:
 
 def _offset_bounds(anchor: Moment, unit: str, d: int, lo: float, hi: float):
     """The days an offset can mean: each end of the anchor moved by the near and the far
-    reading of the amount ("a few weeks ago" on 20 August: 6 to 2 weeks back), at the
+    reading of the amount ("a few weeks ago" on 14 May: 6 to 2 weeks back), at the
     unit's granularity, so loose wording keeps loose bounds."""
     span = anchor.bounds()
     if span is None:

@@ -2,7 +2,7 @@
 
 The reference moves through the text the way a reader's does: each explicit date, a
 section heading's scope and forward-moving relative expressions ("two days later")
-reset it; asides (parentheses, "the revolution of 1917", "the 1937 commission") and
+reset it; asides (parentheses, "the flood of 1888", "the 1937 commission") and
 flashbacks ("a few weeks ago") do not. News texts anchor deictic words on the DCT.
 """
 from __future__ import annotations

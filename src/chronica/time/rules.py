@@ -152,7 +152,7 @@ def load_rules(lexicon: Lexicon, path: Path = DATA / "rules.yaml",
             raise ValueError(f"rule {spec['name']}: unknown trigger class {unknown}")
         body = expand(spec["pattern"], macros, lexicon)
         # rules never start or end inside a word, unless the rule reads glued text
-        # (a date run into the next one where a dash was lost: "25 July 189428 April 1918")
+        # (a date run into the next one where a dash was lost: "12 March 186130 May 1922")
         head = "" if spec.get("glued") == "start" else r"(?<!\w)"
         tail = "" if spec.get("glued") == "end" else r"(?!(?<=\w)\w)"
         rule = Rule(spec["name"], spec["kind"], head + "(?:" + body + ")" + tail, spec.get("guard"), i,

@@ -187,7 +187,7 @@ class TimeTagger:
             if squash(c[1]) not in self._year_followers:
                 return False  # "to 450 stores from 360": a count compared with a count
         after = _WORD_AFTER.match(text[m.end():m.end() + 30])
-        if after and after[1].isalpha() and after[1][0].islower():  # "in 300 places", "by 700 loyal men"
+        if after and after[1].isalpha() and after[1][0].islower():  # "in 300 places", "by 400 armed riders"
             word = squash(after[1])
             return word in self._short_year_next or (verb_next and word.endswith("ed"))
         return True
