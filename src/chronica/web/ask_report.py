@@ -14,6 +14,7 @@ from ..ask.listing import _states
 from ..ask.parse import rules
 from ..ask.passages import split_passages
 from ..ask.support import _kind_triggers, evidence_rules, hedged, located_at
+from ..ask.who_text import _object_preps
 from ..ask.quantities import stated_durations
 from ..ask.roles import WANTED, with_roles
 from ..config import Settings
@@ -22,6 +23,7 @@ from ..nlp.parse import load_spacy
 from ..resources.names import is_name_form
 from .ask_evidence import EvidenceFacts
 from .ask_sentences import SentenceReader, described, described_ages, irregular, lives, numbers, search_terms, who_is
+from .ask_who import who_mentions
 from .kb import KnowledgeBase
 from .links import Links
 
@@ -33,7 +35,9 @@ def _rules() -> dict:
         "lightKinds": r.light_kinds, "withDate": r.with_a_date,
         "narrow": sorted(evidence_rules().narrow), "inflections": list(evidence_rules().inflections), "light": sorted(r.light), "stop": sorted(r.stop),
         "relationLabels": sorted(r.relation_labels), "undergo": sorted(r.undergo), "later": sorted(r.later),
-        "generic": sorted(r.generic_kinds),
+        "generic": sorted(r.generic_kinds), "personNouns": sorted(r.person_nouns), "objectPreps": sorted(_object_preps()),
+        # a kind's verbs alone: a sentence about "the battle" does not say who defeated whom (who_text)
+        "verbTriggers": {k: sorted(_kind_triggers(k, verbs_only=True)) for k in sorted({x.kind for v in lex.verbs.values() for x in v})},
         "attempt": evidence_rules().attempt.pattern if evidence_rules().attempt else None,
         "wanted": {k: sorted(v) for k, v in WANTED.items()}, "searchStop": sorted(STOP_WORDS),
         # in the lexicon's order: a predicate's first kind counts most (parse.event_kinds)
@@ -103,6 +107,7 @@ def ask_data(kb: KnowledgeBase, links: Links, nlp=None) -> dict:
     }
     out["sentences"] = facts.sentences  # filled while the spans above were worked out
     out["labels"] = base.labels
+    out["whoIn"] = who_mentions(base, kb.texts)  # ask_who.js: who, read from the sentences naming a person
     if nlp is not None:
         reader = SentenceReader(base, kb.texts, nlp)
         out.update(reads=reader.rows(out["passages"]), verbs=reader.verbs(), lives=lives(base),

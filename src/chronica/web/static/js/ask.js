@@ -34,7 +34,10 @@
       return answer('answered', ev.summary + ': in ' + name(place) + whenSuffix(ev) + '.',
         (at[place] || plain(ev.evidence)).map(function (s) { return cite(s); }), [name(place)], {ids: [place]});
     },
-    who: function (q) {
+    who: function (q) {  // "which captain ...?": a person the texts describe so beside the name comes first
+      return (q.personNoun && whoInText(q)) || whoStored(q);
+    },
+    whoStored: function (q) {
       if (q.role && q.entities.length) {
         var rel = D.relations.filter(function (r) {
           return (r.source === q.entities[0] || r.target === q.entities[0]) && fold(r.label).split(' ').pop() === q.role;
@@ -384,12 +387,15 @@
   }
   var UNKNOWN = {how_long: 'how long', how_many: 'how many', how_old: 'how old', fate: 'what became of that',
     disputes: 'any disagreement about that'};
+  function whoInText(q) { return window.ChronicaAskWho ? window.ChronicaAskWho.whoInText(q) : null; }
+  function whoStored(q) { return ANSWER.whoStored(q); }
   function verified(q, a) { return window.ChronicaAskVerify ? window.ChronicaAskVerify.verified(q, a) : a; }
   // structured answers first; when none fits, the answer read from the sentences that tell
   // it (ask_read.js); otherwise "I don't know" and the nearest passages, never a guess
   function ask(text) {
     var q = parse(text), answerer = ANSWER[q.kind], a = answerer ? verified(q, answerer(q)) : null;
     if (!(a && a.cites.length) && answerer && RA) a = verified(q, RA.read(q));
+    if (!(a && a.cites.length) && q.kind === 'who') a = verified(q, whoInText(q));  // the last resort (ask_who.js)
     if (a && a.cites.length) { a.kind = q.kind; return a; }
     var found = nearest(q);
     return {status: 'unknown', kind: q.kind, cites: [], values: [], passages: found,

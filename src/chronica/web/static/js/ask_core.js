@@ -93,7 +93,9 @@
         }
       }
     }
-    var q = {text: text, kind: kind, entities: Array.from(new Set(found)), kinds: [], words: [], period: period(low), names: names,
+    var noun = personNounAsked(low);  // "which captain took him?" asks who (parse.person_noun_asked)
+    if (kind === 'passages' && noun) kind = 'who';
+    var q = {text: text, kind: kind, personNoun: kind === 'who' ? noun : null, entities: Array.from(new Set(found)), kinds: [], words: [], period: period(low), names: names,
       periodText: periodText(text.replace(/\s+/g, ' '), low)};
     if (q.period && (R.withDate || {})[kind]) q.kind = R.withDate[kind];  // "what happened to X in 1839?"
     var kept = toks.filter(function (x, j) { return !used.has(j) && !/^\d+$/.test(x.t) && MONTHS.indexOf(fold(x.t)) < 0; });
@@ -114,6 +116,13 @@
       return verbLemma(w) || lemmas(w).find(function (x) { return R.verbs[x] || LIGHT.has(x); }) || null;
     });
     return q;
+  }
+  var PERSON_NOUNS = new Set(R.personNouns || []);
+  function personNounAsked(low) {
+    var m = low.match(/^(?:by |with |to |from |for |under )?(?:which|what) (?:[\p{L}\p{N}_]+ )?([\p{L}\p{N}_]+)(?![\p{L}\p{N}_])/u);
+    if (!m) return null;
+    var ws = m[0].split(' ').slice(-2).reverse();
+    return ws.find(function (w) { return PERSON_NOUNS.has(w) || (/s$/.test(w) && PERSON_NOUNS.has(w.slice(0, -1))); }) || null;
   }
   // the question's predicate as spaCy finds it: the first verb (by the forms the texts use
   // as verbs, or the trigger lexicon) that is not a light verb; else an event noun
