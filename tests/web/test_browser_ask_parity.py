@@ -34,6 +34,9 @@ QUESTIONS = [  # (question, kind): answered from stored events, read from senten
     ("Who was the director of the Uffizi?", "who"),
     ("Who was questioned after the theft?", "who"),  # the undergoer, from the parse
     ("Who examined the painting at Peruggia's hotel?", "who"),  # the doers, from the parse
+    ("Which dealer brought the director of the Uffizi to the hotel?", "who"),  # read from a sentence (ask_who.js)
+    ("Which dealer did Peruggia write to?", "who"),  # the undergoer, "dealer" written beside the name
+    ("Which blacksmith brought the director of the Uffizi to the hotel?", "who"),  # nobody is described so
     ("What happened to Apollinaire in 1911?", "what"),
     ("What did Peruggia do in Florence?", "what"),
     ("How long was Apollinaire held?", "how_long"),  # the sources disagree
@@ -183,3 +186,30 @@ def test_report_reads_the_parts_as_the_cli_does(browser, built):
     for question, (part, answer_part) in zip(PART_QUESTIONS, parts):
         cli = _cli(url, question)["question"]
         assert [part, answer_part] == [cli["part"], cli["answer_part"]], question
+
+
+WHO_READ = ["Which dealer brought the director of the Uffizi to the hotel?", "Which dealer did Peruggia write to?"]
+
+
+@pytest.mark.parametrize("question", WHO_READ)
+def test_report_reads_who_from_the_sentences_as_the_cli_does(built, report_answers, question):
+    """No stored event names the dealer: both faces read him from the sentence that
+    describes him so and tells the verb, and cite the same sentences."""
+    url, _, _ = built
+    cli, rep = _cli(url, question), report_answers[question]
+    assert "from the sentence" in cli["text"] and "from the sentence" in rep["text"], (cli["text"], rep["text"])
+    assert [[c["document"], c["start"], c["end"]] for c in cli["cites"]] == [c[:3] for c in rep["cites"]]
+
+
+def test_the_sentences_who_is_read_from_are_the_stored_text(built):
+    """ask_who.py's sentences (what ask_who.js cites) equal the stored text at their offsets,
+    and each mention lies inside its sentence."""
+    _, out, texts = built
+    raw = (out / "ask-data.js").read_text(encoding="utf-8")
+    data = json.loads(raw[raw.index("=") + 1:raw.rstrip().rindex(";")].replace("<\\/", "</"))
+    sentences, mentions = data["whoIn"]["sentences"], data["whoIn"]["mentions"]
+    assert sentences and mentions
+    for doc, start, end, text, before in sentences:
+        assert texts[doc][start:end] == text and before <= start
+    for person, i, at, end, hedged in mentions:
+        assert 0 <= at < end <= len(sentences[i][3]) and hedged in (0, 1)

@@ -9,11 +9,13 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..ask.answers import _only_on_the_way, _written_as_name
 from ..ask.base import Base
 from ..ask.listing import _states
 from ..ask.parse import rules
 from ..ask.passages import split_passages
 from ..ask.support import _kind_triggers, evidence_rules, hedged, located_at
+from ..ask.who_text import _object_preps
 from ..ask.quantities import stated_durations
 from ..ask.roles import WANTED, with_roles
 from ..config import Settings
@@ -21,7 +23,8 @@ from ..extract.events_lexicon import load_lexicon
 from ..nlp.parse import load_spacy
 from ..resources.names import is_name_form
 from .ask_evidence import EvidenceFacts
-from .ask_sentences import SentenceReader, described, described_ages, irregular, lives, numbers, search_terms, who_is
+from .ask_sentences import SentenceReader, _hedged_clauses, described, described_ages, irregular, lives, numbers, search_terms, who_is
+from .ask_who import who_mentions
 from .kb import KnowledgeBase
 from .links import Links
 
@@ -33,7 +36,9 @@ def _rules() -> dict:
         "lightKinds": r.light_kinds, "withDate": r.with_a_date,
         "narrow": sorted(evidence_rules().narrow), "inflections": list(evidence_rules().inflections), "light": sorted(r.light), "stop": sorted(r.stop),
         "relationLabels": sorted(r.relation_labels), "undergo": sorted(r.undergo), "later": sorted(r.later),
-        "generic": sorted(r.generic_kinds),
+        "generic": sorted(r.generic_kinds), "personNouns": sorted(r.person_nouns), "objectPreps": sorted(_object_preps()),
+        # a kind's verbs alone: a sentence about "the battle" does not say who defeated whom (who_text)
+        "verbTriggers": {k: sorted(_kind_triggers(k, verbs_only=True)) for k in sorted({x.kind for v in lex.verbs.values() for x in v})},
         "attempt": evidence_rules().attempt.pattern if evidence_rules().attempt else None,
         "wanted": {k: sorted(v) for k, v in WANTED.items()}, "searchStop": sorted(STOP_WORDS),
         # in the lexicon's order: a predicate's first kind counts most (parse.event_kinds)
@@ -67,6 +72,16 @@ def _told_of(base: Base, ev: dict) -> list[list[str]]:
     return [[e for e in people if _states(base, s, (e,))] for s in ev.get("evidence", ())]
 
 
+def _verb_places(base: Base, s: dict) -> list:
+    """[[[place id, offset, named plainly]], hedged clauses] of a span: where the question's own
+    verb is written with a place (answers._placed_by_verb), "named plainly" being written by
+    a name, not an adjective, and not only as where someone was heading."""
+    text = s.get("text", "")
+    places = [[pid, off, 1 if _written_as_name(base, s, pid, off) and not _only_on_the_way(base, s, pid) else 0]
+              for pid, off in base.places_in(s)]
+    return [places, _hedged_clauses(text)] if places else []
+
+
 def _quote(s: dict) -> list:
     return [s["document"], s["start"], s["end"], s.get("text", "")]
 
@@ -89,6 +104,7 @@ def ask_data(kb: KnowledgeBase, links: Links, nlp=None) -> dict:
                     "when": ev.get("when"), "where": ev.get("where"), "who": ev.get("who", []),
                     # the participants' parts (ask/roles.py); none when the sources did not say
                     **({"roles": ev["roles"]} if ev.get("roles") else {}), "told": _told_of(base, ev),
+                    "verbPlaces": [_verb_places(base, s) for s in ev.get("evidence", ())],
                     "evidence": [_span(s, facts, places=True) for s in ev.get("evidence", ())]} for ev in data.get("events", ())],
         "relations": [{"label": r.get("label") or r.get("kind"), "source": r["source"], "target": r["target"],
                        "evidence": [_span(s, facts) for s in r.get("evidence", ())],
@@ -103,6 +119,7 @@ def ask_data(kb: KnowledgeBase, links: Links, nlp=None) -> dict:
     }
     out["sentences"] = facts.sentences  # filled while the spans above were worked out
     out["labels"] = base.labels
+    out["whoIn"] = who_mentions(base, kb.texts)  # ask_who.js: who, read from the sentences naming a person
     if nlp is not None:
         reader = SentenceReader(base, kb.texts, nlp)
         out.update(reads=reader.rows(out["passages"]), verbs=reader.verbs(), lives=lives(base),

@@ -30,11 +30,15 @@
       plainOnly(ev.evidence).forEach(function (s) {
         (s[8] || []).forEach(function (p) { if (q.entities.indexOf(p) < 0) (at[p] = at[p] || []).push(s); });
       });
-      var place = at[ev.where] ? ev.where : Object.keys(at)[0] || ev.where;
+      var place = at[ev.where] ? ev.where : Object.keys(at)[0] || ev.where, byVerb = placedByVerb(q, ev);
+      if (byVerb && (!Object.keys(at).length || byVerb.ids[0] !== place)) return byVerb;
       return answer('answered', ev.summary + ': in ' + name(place) + whenSuffix(ev) + '.',
         (at[place] || plain(ev.evidence)).map(function (s) { return cite(s); }), [name(place)], {ids: [place]});
     },
-    who: function (q) {
+    who: function (q) {  // "which captain ...?": a person the texts describe so beside the name comes first
+      return (q.personNoun && whoInText(q)) || whoStored(q);
+    },
+    whoStored: function (q) {
       if (q.role && q.entities.length) {
         var rel = D.relations.filter(function (r) {
           return (r.source === q.entities[0] || r.target === q.entities[0]) && fold(r.label).split(' ').pop() === q.role;
@@ -98,6 +102,26 @@
     how_many: function (q) { return conflictsOfKind(q, 'count') || howMany(q); },
     how_old: function (q) { return conflictsOfKind(q, 'age') || howOld(q); }
   };
+  // answers._placed_by_verb: "where was he buried?" of a quote telling two happenings ("died
+  // in X, and was buried under the riverbed of Y"): the place written after the question's
+  // own verb in its clause, unless the event is the asked happening itself
+  var PLACE_REACH = 60;
+  function placedByVerb(q, ev) {
+    if (!q.predicate || !RA || (ev.kind === q.kinds[0] && R.generic.indexOf(ev.kind) < 0)) return null;
+    var told = ev.evidence.map(function (s, i) { return [s, (ev.verbPlaces || [])[i] || []]; })
+      .filter(function (x) { return RA.actionAt(x[0][3], q, q.predicate, q.kinds[0]) !== null; });
+    var plainTold = told.filter(function (x) { return !x[0][7]; });
+    return (plainTold.length ? plainTold : told).reduce(function (found, x) {
+      if (found) return found;
+      var t = x[0][3], verb = RA.actionAt(t, q, q.predicate, q.kinds[0]);
+      var after = (x[1][0] || []).filter(function (p) {
+        return verb < p[1] && p[1] <= verb + PLACE_REACH && q.entities.indexOf(p[0]) < 0 && p[2] && !/[,;:()]|\.\s/.test(t.slice(verb, p[1]));
+      }).sort(function (a, b) { return a[1] - b[1]; });
+      if (!after.length || (x[1][1] || []).some(function (c) { return c[0] <= verb && verb < c[1]; })) return null;
+      var place = name(after[0][0]), says = t.slice(verb, after[0][1] + place.length).split(/\s+/).join(' ');
+      return answer('answered', 'In ' + place + ': “' + says + '”.', [cite(x[0])], [place], {ids: [after[0][0]]});
+    }, null);
+  }
   function namedCites(cs, about) {  // listing._who_it_is, as ask_verify.js can give it
     var V = window.ChronicaAskVerify, people = about.filter(function (e) { return (ents[e] || {}).type !== 'place'; });
     return V && V.whoItIs ? [].concat.apply([], cs.map(function (c) { return V.whoItIs(c, people); })) : cs;
@@ -384,12 +408,15 @@
   }
   var UNKNOWN = {how_long: 'how long', how_many: 'how many', how_old: 'how old', fate: 'what became of that',
     disputes: 'any disagreement about that'};
+  function whoInText(q) { return window.ChronicaAskWho ? window.ChronicaAskWho.whoInText(q) : null; }
+  function whoStored(q) { return ANSWER.whoStored(q); }
   function verified(q, a) { return window.ChronicaAskVerify ? window.ChronicaAskVerify.verified(q, a) : a; }
   // structured answers first; when none fits, the answer read from the sentences that tell
   // it (ask_read.js); otherwise "I don't know" and the nearest passages, never a guess
   function ask(text) {
     var q = parse(text), answerer = ANSWER[q.kind], a = answerer ? verified(q, answerer(q)) : null;
     if (!(a && a.cites.length) && answerer && RA) a = verified(q, RA.read(q));
+    if (!(a && a.cites.length) && q.kind === 'who') a = verified(q, whoInText(q));  // the last resort (ask_who.js)
     if (a && a.cites.length) { a.kind = q.kind; return a; }
     var found = nearest(q);
     return {status: 'unknown', kind: q.kind, cites: [], values: [], passages: found,

@@ -93,7 +93,9 @@
         }
       }
     }
-    var q = {text: text, kind: kind, entities: Array.from(new Set(found)), kinds: [], words: [], period: period(low), names: names,
+    var noun = personNounAsked(low);  // "which captain took him?" asks who (parse.person_noun_asked)
+    if (kind === 'passages' && noun) kind = 'who';
+    var q = {text: text, kind: kind, personNoun: kind === 'who' ? noun : null, entities: Array.from(new Set(found)), kinds: [], words: [], period: period(low), names: names,
       periodText: periodText(text.replace(/\s+/g, ' '), low)};
     if (q.period && (R.withDate || {})[kind]) q.kind = R.withDate[kind];  // "what happened to X in 1839?"
     var kept = toks.filter(function (x, j) { return !used.has(j) && !/^\d+$/.test(x.t) && MONTHS.indexOf(fold(x.t)) < 0; });
@@ -104,16 +106,23 @@
     predicate(q, verbal, low);
     q.forms = (IRREGULAR.verb || {})[q.predicate] || [];
     q.words = Array.from(new Set(rest.filter(function (w) { return !STOP.has(w) && w.length > 2; })
-      .map(function (w) { return verbLemma(w) || (/ed$/.test(w) && lemmas(w).find(function (x) { return R.verbs[x]; })) || singular(w); })
+      .map(function (w) { return (w === q.predicateWritten && q.predicate) || verbLemma(w) || (/ed$/.test(w) && lemmas(w).find(function (x) { return R.verbs[x]; })) || singular(w); })
       .filter(function (w) { return w !== q.predicate && !STOP.has(w); })));
     q.role = rest.find(function (w) { return LABELS.has(w); });
     if (kind === 'how_many') q.role = counted(low);
     q.roleForms = (IRREGULAR.noun || {})[q.role] || [];
     q.asksObject = asksObject(low);
     if (RO) RO.parts(q, toks, spans, function (w) {  // a verb's lemma ("happened": happen), null for another word
-      return verbLemma(w) || lemmas(w).find(function (x) { return R.verbs[x] || LIGHT.has(x); }) || null;
+      return verbLemma(w) || (w === q.predicateWritten && q.predicate) || lemmas(w).find(function (x) { return R.verbs[x] || LIGHT.has(x); }) || null;
     });
     return q;
+  }
+  var PERSON_NOUNS = new Set(R.personNouns || []);
+  function personNounAsked(low) {
+    var m = low.match(/^(?:by |with |to |from |for |under )?(?:which|what) (?:[\p{L}\p{N}_]+ )?([\p{L}\p{N}_]+)(?![\p{L}\p{N}_])/u);
+    if (!m) return null;
+    var ws = m[0].split(' ').slice(-2).reverse();
+    return ws.find(function (w) { return PERSON_NOUNS.has(w) || (/s$/.test(w) && PERSON_NOUNS.has(w.slice(0, -1))); }) || null;
   }
   // the question's predicate as spaCy finds it: the first verb (by the forms the texts use
   // as verbs, or the trigger lexicon) that is not a light verb; else an event noun
@@ -127,9 +136,21 @@
     if (hit && q.kinds.length && /\b(?:was|were|been)\b/.test(low) && /ed\b|\bborn\b/.test(low)) {
       q.kinds = q.kinds.reduce(function (o, k) { return o.concat(R.passive[k] || []); }, []).concat(q.kinds);
     }
+    if (!hit) pastAfterWho(q, low);
     if (!q.kinds.length) rest.some(function (w) { return R.lightKinds[w] ? (q.kinds = R.lightKinds[w].slice(), true) : false; });
     q.kinds.slice().forEach(function (k) { q.kinds = q.kinds.concat(R.related[k] || []); });
     q.kinds = Array.from(new Set(q.kinds));
+  }
+  // "who commanded X?": a past form right after "who" is the verb spaCy finds, though neither
+  // the lexicon nor the texts' verbs know it (its lemma: "-ed" off, a doubled consonant
+  // undone, or with its "e" where the texts know that verb)
+  function pastAfterWho(q, low) {
+    var m = low.match(/^who ([a-z]{3,}ed)\b/);
+    if (!m || STOP.has(m[1])) return;
+    var l = m[1].slice(0, -2);
+    if (/([b-df-hj-np-tv-z])\1$/.test(l)) l = l.slice(0, -1);
+    else if (VERB_LEMMAS.has(l + 'e') || (D.verbs || {})[l + 'e']) l = l + 'e';
+    q.predicate = l; q.predicateWritten = m[1]; q.kinds = (R.verbs[l] || []).slice();
   }
   var VERB_LEMMAS = new Set(Object.keys(IRREGULAR.verb || {}).concat(Object.keys(D.verbs || {}).map(function (f) { return D.verbs[f]; })));
   function verbLemma(w) { return w === 'born' ? 'bear' : IRR_VERB[w] || (D.verbs || {})[w] || (VERB_LEMMAS.has(w) ? w : null); }

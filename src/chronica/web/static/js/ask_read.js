@@ -99,10 +99,11 @@
   function attempted(t, at) {  // support.attempted: "tried to shoot" is no shooting
     return !!ATTEMPT && ATTEMPT.test(t.slice(Math.max(0, at - 160), at));
   }
-  function actionAt(t, q, predicate, kind, attempts) {
+  // (with `verbsOnly` the kind's nouns do not count: "the battle" tells no one defeated anyone)
+  function actionAt(t, q, predicate, kind, attempts, verbsOnly) {
     if (!predicate) return 0;
     var lemmas = [predicate];
-    if (kind && (R.narrow || []).indexOf(predicate) < 0) lemmas = lemmas.concat((R.triggers || {})[kind] || []);
+    if (kind && (R.narrow || []).indexOf(predicate) < 0) lemmas = lemmas.concat(((verbsOnly ? R.verbTriggers : R.triggers) || {})[kind] || []);
     var roots = new Set(lemmas.map(root).concat(lemmas)), fs = new Set((q.forms || []).map(lower));
     var re = /[\p{L}\p{M}]+/gu, m;
     while ((m = re.exec(t))) {

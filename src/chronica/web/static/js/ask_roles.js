@@ -66,7 +66,13 @@
     spans.forEach(function (s) { for (var i = s[0]; i < s[1]; i++) used.add(i); });
     var own = spans.map(function (s) { return partAt(words, s[0], s[1], used, lemma); });
     q.part = q.kind === 'fate' ? 'involved' : spans.length ? own[0] : null;
-    var who = whoPart(words, used, lemma);
+    var who = whoPart(words, used, lemma), noun = q.personNoun ? words.indexOf(q.personNoun) : -1;
+    if (who === null && noun < 0 && q.personNoun) noun = words.indexOf(q.personNoun + 's');
+    if (who === null && noun >= 0) {  // "which captain took him?": the part of the noun "which" picks, as "who"'s
+      var asWho = words.slice(noun); asWho.raw = words.raw.slice(noun); asWho[0] = 'who';
+      var shifted = new Set(); used.forEach(function (i) { if (i > noun) shifted.add(i - noun); });
+      who = whoPart(asWho, shifted, lemma);
+    }
     if ((who === 'agent' || who === 'told') && own.some(function (p) { return p === 'agent' || p === 'told'; })) who = null;
     q.answerPart = who === 'told' ? 'agent' : who;
   }
