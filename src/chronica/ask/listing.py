@@ -97,7 +97,7 @@ def _fits(base: Base, q: Question, ev: dict) -> bool:
         return False
     if named and not plays(ev, named[0], wanted(q.part)):
         return False
-    if another_of_the_name(base, q, ev):  # "his son-in-law Hasdrubal" is not the brother asked about
+    if another_of_the_name(base, q, ev):  # "his son-in-law Konrad" is not the brother asked about
         return False
     if not in_period(ev, q.period):
         return False

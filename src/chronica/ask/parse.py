@@ -80,7 +80,7 @@ def question_kind(text: str) -> str:
 
 
 def person_noun_asked(low: str) -> str | None:
-    """"Which captain took him to Elba?", "what Numidian king fought...": the person noun
+    """"Which captain took him to Malta?", "what Saxon duke fought...": the person noun
     the question asks by (role nouns the resolver knows, and the asker's own list)."""
     m = _WHICH_NOUN.match(low)
     if not m:

@@ -1,6 +1,6 @@
-"""Two people of one name: "what became of Hannibal's brother Hasdrubal?" asks of the
-brother, and a quote that calls its Hasdrubal someone's son-in-law ("followed by his
-son-in-law Hasdrubal") tells of another man, even where the base holds the two as one.
+"""Two people of one name: "what became of Otto's brother Konrad?" asks of the
+brother, and a quote that calls its Konrad someone's son-in-law ("followed by his
+son-in-law Konrad") tells of another man, even where the base holds the two as one.
 
 A question that reaches its person through a family relation (``Question.of_role``)
 drops the events whose every quote names the person with another family word right

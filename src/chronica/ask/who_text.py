@@ -1,6 +1,6 @@
 """Who, read from the sentences when no stored event names the answer.
 
-"Which captain took Napoleon to Elba?", "who killed the sultan?", "whom did the king
+"Which captain took the duke to Malta?", "who killed the sultan?", "whom did the king
 marry?": the extracted events may not hold the person (a ship's captain named only in an
 aside, a marriage told with a noun). The answer is then looked for in the sentences that
 mention a person: the sentence must name what the question names (or the sentence
