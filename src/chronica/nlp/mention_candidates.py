@@ -326,25 +326,31 @@ def known_feature_candidates(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Men
     island, river or mountain range, wherever it stands ("Kinkaku-ji burned",
     "Offa's Dyke", "Mont Saint-Michel was besieged"): no preposition needed."""
     sd = doc.spacy
-    words = token_words(sd)  # the word tests first: a spaCy token only where they pass
     out = []
+    for i, end in _name_runs(sd, lex, hyphen_tail=True):
+        text = doc.text[sd[i].idx:sd[end - 1].idx + len(sd[end - 1].text)]
+        if end - i > 1 and end - i <= 6 and any(c.feature in KNOWN_FEATURES for c in gaz.lookup(text)):
+            c = MentionCandidate(sd[i].idx, sd[i].idx + len(text), "FAC", "gazetteer")
+            c.name_hint["place"] += 2.0
+            out.append(c)
+    return out
+
+
+def _name_runs(sd, lex: Lexicon, hyphen_tail: bool = False):
+    """(start, end) of each run of capitalised name words, left to right; with
+    ``hyphen_tail`` a hyphenated suffix in lower case belongs to the name ("Kinkaku-ji")."""
+    words = token_words(sd)  # the word tests first: a spaCy token only where they pass
     i = 0
     while i < len(sd):
         if not (_is_cap_word(words[i]) and words[i] not in lex.not_names and sd[i].pos_ in NAME_POS):
             i += 1
             continue
         end = _name_run(sd, i, lex)
-        # a hyphenated suffix in lower case belongs to the name ("Kinkaku-ji", "Ise-jingu")
-        while end + 1 < len(sd) and sd[end].text == "-" and not sd[end - 1].whitespace_ \
+        while hyphen_tail and end + 1 < len(sd) and sd[end].text == "-" and not sd[end - 1].whitespace_ \
                 and not sd[end].whitespace_ and sd[end + 1].text[:1].islower():
             end += 2
-        text = doc.text[sd[i].idx:sd[end - 1].idx + len(sd[end - 1].text)]
-        if end - i > 1 and end - i <= 6 and any(c.feature in KNOWN_FEATURES for c in gaz.lookup(text)):
-            c = MentionCandidate(sd[i].idx, sd[i].idx + len(text), "FAC", "gazetteer")
-            c.name_hint["place"] += 2.0
-            out.append(c)
+        yield i, end
         i = max(end, i + 1)
-    return out
 
 
 PLACE_TAILS = frozenset(load("places/place_words.yaml")["name_tails"]["always"])
@@ -355,19 +361,12 @@ def place_tail_candidates(doc: Doc, lex: Lexicon) -> list[MentionCandidate]:
     wherever it stands and though the model tagged nothing there: a place. Where the
     model's span runs over a list ending so, this is its last name (mentions._merge)."""
     sd = doc.spacy
-    words = token_words(sd)  # the word tests first: a spaCy token only where they pass
     out = []
-    i = 0
-    while i < len(sd):
-        if not (_is_cap_word(words[i]) and words[i] not in lex.not_names and sd[i].pos_ in NAME_POS):
-            i += 1
-            continue
-        end = _name_run(sd, i, lex)
+    for i, end in _name_runs(sd, lex):
         if 1 < end - i <= 5 and sd[end - 1].text in PLACE_TAILS:
             c = MentionCandidate(sd[i].idx, sd[end - 1].idx + len(sd[end - 1].text), "GPE", "place_tail")
             c.name_hint["place"] += 1.0
             out.append(c)
-        i = max(end, i + 1)
     return out
 
 
